@@ -1,0 +1,81 @@
+"""Composition root: builds the services, the translator and the main window; the only wiring place."""
+
+import sys
+from collections.abc import Sequence
+
+from dossier_app import cli
+from dossier_app.domain.errors import DossierError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python main.py [--db …] [COMMAND …]`: a command runs headless, no command opens the window."""
+    args = cli.build_parser().parse_args(argv)
+    if args.command:
+        return cli.run(args)
+    return run_gui(args.db)
+
+
+def run_gui(database_location: str | None) -> int:
+    """Open the window on the database and run the event loop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from dossier_app.services import open_services
+    from dossier_app.services.context import Operator, os_account
+    from dossier_app.ui.i18n import Translators, error_text
+    from dossier_app.ui.settings import UiSettings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("dossier_app")
+    app.setOrganizationName("dossier_app")
+    settings = UiSettings()
+    translators = Translators(app)
+    translators.install(settings.language)
+    try:
+        services = open_services(database_location, Operator(os_account()))
+    except DossierError as error:
+        QMessageBox.critical(None, app.translate("Messages", "Cannot open the database"), error_text(error))
+        return cli.EXIT_USAGE
+    controller = WindowController(services, settings, translators)
+    controller.open()
+    QTimer.singleShot(0, controller.offer_start)
+    code = app.exec()
+    services.close()
+    return code
+
+
+class WindowController:
+    """Owns the main window; rebuilds it when the language changes so every string is retranslated."""
+
+    def __init__(self, services, settings, translators) -> None:  # type: ignore[no-untyped-def]
+        self.services = services
+        self.settings = settings
+        self.translators = translators
+        self.window = None
+
+    def open(self):  # type: ignore[no-untyped-def]
+        """Build, show and return the main window, back where the user left off."""
+        from dossier_app.ui.main_window import MainWindow
+
+        self.window = MainWindow(self.services, self.settings, self.translators.language)
+        self.window.rebuild_requested.connect(self.rebuild)
+        self.window.show()
+        self.window.restore_last_place()
+        return self.window
+
+    def offer_start(self) -> None:
+        """On an empty database, offer the demo or a new project."""
+        from dossier_app.ui.welcome import offer_start
+
+        if self.window is not None:
+            offer_start(self.window)
+
+    def rebuild(self) -> None:
+        """Switch language: install the translator and replace the window."""
+        old = self.window
+        self.translators.install(self.settings.language)
+        self.open()
+        if old is not None:
+            old.hide()
+            old.deleteLater()

@@ -1,0 +1,66 @@
+"""Typed errors every layer raises; each carries an English template the UI translates."""
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark a string for Qt Linguist without importing Qt below the UI layer."""
+    return text
+
+
+class DossierError(Exception):
+    """Base of every error a user may see; `template` is English, translated by the UI."""
+
+    template: str = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
+
+    def __init__(self, template: str | None = None, /, **params: Any) -> None:
+        if template is not None:
+            self.template = template
+        self.params: Mapping[str, Any] = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The English message, as the CLI and logs print it."""
+        return self.template.format(**self.params)
+
+
+class ValidationFailed(DossierError):
+    """A field of user input breaks a rule; nothing was stored."""
+
+    def __init__(self, template: str, /, *, field: str, **params: Any) -> None:
+        self.field = field
+        super().__init__(template, field=field, **params)
+
+
+class NotFound(DossierError):
+    """The thing asked for does not exist (any more)."""
+
+
+class Conflict(DossierError):
+    """The change clashes with stored data (a duplicate code, a required section)."""
+
+
+class StaleEdit(DossierError):
+    """The text was saved elsewhere since it was opened."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "This section was changed elsewhere since you opened it.")
+
+
+class StorageUnavailable(DossierError):
+    """The database or the data folder cannot be opened or written."""
+
+
+class SchemaTooNew(DossierError):
+    """The database was written by a newer version of the program."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database {location} was created by a newer version of the program (schema {revision}). "
+        "Update the program before opening it.",
+    )
+
+
+class AttachmentUnreadable(DossierError):
+    """A file offered as an attachment cannot be read."""

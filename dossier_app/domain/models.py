@@ -1,0 +1,102 @@
+"""SQLModel tables of the dossier workspace: projects, documents, sections, revisions, attachments."""
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, DateTime, Numeric, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utc_now() -> datetime:
+    """Events are stored in UTC and shown in local time."""
+    return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every stored moment is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _moment() -> Any:
+    """A UTC timestamp column that defaults to now."""
+    return Field(default_factory=utc_now, sa_type=DateTime(timezone=True))
+
+
+class Project(SQLModel, table=True):
+    """A park to establish: the facts every document of its dossier quotes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=32, unique=True, index=True)
+    name: str = Field(max_length=300)
+    kind: str = Field(max_length=20)
+    regime_key: str = Field(max_length=40)
+    location: str = Field(default="", max_length=300)
+    ward: str = Field(default="", max_length=120)
+    area_ha: Decimal | None = Field(default=None, sa_column=Column(Numeric(14, 4), nullable=True))
+    investor: str = Field(default="", max_length=300)
+    total_investment_vnd: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    governing_body: str = Field(default="", max_length=200)
+    issuing_body: str = Field(default="", max_length=200)
+    signer_title: str = Field(default="", max_length=200)
+    signer_name: str = Field(default="", max_length=120)
+    created_at: datetime = _moment()
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+class Document(SQLModel, table=True):
+    """One document of a project's dossier (Tờ trình, Đề án), built from its regime's outline."""
+
+    __table_args__ = (UniqueConstraint("project_id", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=20)
+    title: str = Field(max_length=300)
+    position: int = 0
+
+
+class Section(SQLModel, table=True):
+    """A node of a document's outline and the Markdown body written for it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    parent_id: int | None = Field(default=None, foreign_key="section.id", index=True, ondelete="CASCADE")
+    outline_key: str | None = Field(default=None, max_length=80)
+    title: str = Field(max_length=300)
+    required: bool = False
+    position: int = 0
+    body: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    search_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    word_count: int = 0
+    version: int = 0
+    deleted_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+class SectionRevision(SQLModel, table=True):
+    """An immutable copy of a section's body as saved; history is only ever appended to."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    section_id: int = Field(foreign_key="section.id", index=True, ondelete="CASCADE")
+    number: int
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(max_length=64)
+    word_count: int = 0
+    author: str = Field(max_length=120)
+    created_at: datetime = _moment()
+    restored_from: int | None = None
+
+
+class Attachment(SQLModel, table=True):
+    """A file filed with a section; its bytes live in the content-addressed store under `sha256`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    section_id: int = Field(foreign_key="section.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=255)
+    size: int = Field(sa_column=Column(BigInteger, nullable=False))
+    sha256: str = Field(max_length=64, index=True)
+    added_by: str = Field(max_length=120)
+    added_at: datetime = _moment()

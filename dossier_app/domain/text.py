@@ -1,0 +1,71 @@
+"""Text rules shared by search, word counts and revisions: folding, plain text, hashes."""
+
+import hashlib
+import re
+import unicodedata
+
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
+_TABLE_RULE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
+)
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+class _FoldTable(dict[int, int]):
+    """str.translate table that learns each non-ASCII character's folded form on first sight."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        if char in "đĐ":
+            folded = "d"
+        else:
+            folded = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+            folded = folded.lower()
+        self[code] = ord(folded) if len(folded) == 1 else code
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case text without diacritics, one character out per character in, so offsets still match."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_FOLD_TABLE)
+
+
+def markdown_to_plain(markdown: str) -> str:
+    """The words a reader sees in a Markdown body, without the markup, for search and counts."""
+    text = _TABLE_RULE.sub("", markdown)
+    text = _HEADING.sub("", text)
+    text = _LIST_MARKER.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.replace("|", " ")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def word_count(plain_text: str) -> int:
+    """Words as a Vietnamese reader counts them: each syllable separated by spaces is one word."""
+    return len(_WORD.findall(plain_text))
+
+
+def content_hash(body: str) -> str:
+    """SHA-256 of the UTF-8 body: what a revision (and later an approval) is bound to."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def normalise_body(body: str) -> str:
+    """Store bodies in NFC with Unix line ends and one final newline, so equal texts hash equally."""
+    text = unicodedata.normalize("NFC", body).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.rstrip()
+    return text + "\n" if text else ""

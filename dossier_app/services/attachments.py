@@ -1,0 +1,104 @@
+"""Files filed with a section: maps, decisions, evidence; bytes stored once by SHA-256."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import col, select
+
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound
+from dossier_app.domain.models import Attachment, Section, as_utc
+from dossier_app.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """One attachment as the list shows it."""
+
+    id: int
+    section_id: int
+    name: str
+    size: int
+    sha256: str
+    added_by: str
+    added_at: datetime
+
+
+def _view(row: Attachment) -> AttachmentView:
+    return AttachmentView(
+        id=row.id or 0,
+        section_id=row.section_id,
+        name=row.name,
+        size=row.size,
+        sha256=row.sha256,
+        added_by=row.added_by,
+        added_at=as_utc(row.added_at),
+    )
+
+
+class AttachmentService:
+    """Adding, listing, opening and removing a section's attachments."""
+
+    def __init__(self, context: ServiceContext) -> None:
+        self._context = context
+
+    def add(self, section_id: int, source: Path) -> AttachmentView:
+        """Copy a file into the store and record it against the section."""
+        if not source.is_file():
+            raise AttachmentUnreadable(
+                QT_TRANSLATE_NOOP("Errors", "Cannot read the file {name}: it is not a readable file."),
+                name=str(source),
+            )
+        with self._context.database.begin() as session:
+            section = session.get(Section, section_id)
+            if section is None or section.deleted_at is not None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+        sha256, size = self._context.files.put(source)
+        with self._context.database.begin() as session:
+            row = Attachment(
+                section_id=section_id,
+                name=source.name[:255],
+                size=size,
+                sha256=sha256,
+                added_by=self._context.operator.name,
+            )
+            session.add(row)
+            session.flush()
+            return _view(row)
+
+    def for_section(self, section_id: int) -> list[AttachmentView]:
+        """The section's attachments in the order they were added."""
+        with self._context.database.begin() as session:
+            rows = session.exec(
+                select(Attachment).where(Attachment.section_id == section_id).order_by(col(Attachment.id))
+            ).all()
+            return [_view(r) for r in rows]
+
+    def path(self, attachment_id: int) -> Path:
+        """Where the attachment's bytes are, for the system viewer."""
+        with self._context.database.begin() as session:
+            row = session.get(Attachment, attachment_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "That attachment no longer exists."))
+            path = self._context.files.path_for(row.sha256)
+        if not path.is_file():
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "The file of attachment '{name}' is missing from {location}."),
+                name=row.name,
+                location=str(path.parent),
+            )
+        return path
+
+    def remove(self, attachment_id: int) -> AttachmentView:
+        """Forget an attachment; its bytes go when no other record uses them."""
+        with self._context.database.begin() as session:
+            row = session.get(Attachment, attachment_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "That attachment no longer exists."))
+            view = _view(row)
+            session.delete(row)
+            session.flush()
+            still_used = session.exec(select(Attachment.id).where(Attachment.sha256 == view.sha256)).first()
+        if still_used is None:
+            self._context.files.discard(view.sha256)
+        return view

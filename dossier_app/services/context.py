@@ -1,0 +1,41 @@
+"""What every service needs: the database, the file store, the regimes and who is acting."""
+
+import getpass
+from dataclasses import dataclass
+
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from dossier_app.domain.outline import Regime
+from dossier_app.storage.database import Database
+from dossier_app.storage.files import FileStore
+
+
+def os_account() -> str:
+    """The operating-system account running the program, for audit fields."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+@dataclass
+class Operator:
+    """Who the changes are recorded against; the CLI acts as `cli:<os account>`."""
+
+    name: str
+
+
+@dataclass
+class ServiceContext:
+    """Shared by the services of one open database; built once by the composition root."""
+
+    database: Database
+    files: FileStore
+    regimes: dict[str, Regime]
+    operator: Operator
+
+    def regime(self, key: str) -> Regime:
+        """A regime by key, or a clear error when the data files lack it."""
+        try:
+            return self.regimes[key]
+        except KeyError:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Unknown legal regime '{key}'."), key=key) from None

@@ -1,0 +1,427 @@
+"""Writing the dossier: the section tree, saving bodies with revisions, and structural edits."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.enums import DocumentKind
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, StaleEdit, ValidationFailed
+from dossier_app.domain.models import Document, Project, Section, SectionRevision, as_utc, utc_now
+from dossier_app.domain.text import content_hash, fold, markdown_to_plain, normalise_body, word_count
+from dossier_app.services.context import ServiceContext
+
+MAX_TITLE = 300
+
+
+@dataclass(frozen=True)
+class SectionNode:
+    """A section as the navigator shows it."""
+
+    id: int
+    document_id: int
+    parent_id: int | None
+    title: str
+    outline_key: str | None
+    required: bool
+    word_count: int
+    children: tuple["SectionNode", ...] = ()
+
+    @property
+    def written(self) -> bool:
+        """A section counts as written once it has any words."""
+        return self.word_count > 0
+
+
+@dataclass(frozen=True)
+class DocumentTree:
+    """A document with its live sections and its written/required count."""
+
+    id: int
+    project_id: int
+    kind: DocumentKind
+    title: str
+    sections: tuple[SectionNode, ...]
+    required_written: int
+    required_total: int
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """Everything the editor needs to show one section."""
+
+    id: int
+    project_id: int
+    project_code: str
+    document_id: int
+    document_kind: DocumentKind
+    document_title: str
+    title: str
+    outline_key: str | None
+    required: bool
+    body: str
+    version: int
+    word_count: int
+    guidance_vi: str
+    guidance_en: str
+    updated_at: datetime
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: the version now stored and the revision it added, if the text changed."""
+
+    section_id: int
+    version: int
+    changed: bool
+    revision_number: int | None
+    word_count: int
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    """One entry of a section's history."""
+
+    id: int
+    section_id: int
+    number: int
+    content_hash: str
+    word_count: int
+    author: str
+    created_at: datetime
+    restored_from: int | None
+    body: str = ""
+
+
+def _clean_title(title: str) -> str:
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("Errors", "The section title is empty."), field="title")
+    if len(cleaned) > MAX_TITLE:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("Errors", "The section title is longer than {limit} characters."),
+            field="title",
+            limit=MAX_TITLE,
+        )
+    return cleaned
+
+
+def _search_text(title: str, plain_body: str) -> str:
+    """What search matches against: title and plain body, folded so diacritics do not matter."""
+    return fold(title) + "\n" + fold(plain_body)
+
+
+class DossierService:
+    """Sections of a project's documents: reading, saving with history, adding, moving, deleting."""
+
+    def __init__(self, context: ServiceContext) -> None:
+        self._context = context
+
+    # Reading -----------------------------------------------------------------
+
+    def tree(self, project_id: int) -> list[DocumentTree]:
+        """The project's documents with their live section trees, in order."""
+        with self._context.database.begin() as session:
+            documents = session.exec(
+                select(Document).where(Document.project_id == project_id).order_by(col(Document.position))
+            ).all()
+            rows = session.exec(
+                select(
+                    Section.id,
+                    Section.document_id,
+                    Section.parent_id,
+                    Section.title,
+                    Section.outline_key,
+                    Section.required,
+                    Section.word_count,
+                )
+                .join(Document, col(Document.id) == col(Section.document_id))
+                .where(Document.project_id == project_id, col(Section.deleted_at).is_(None))
+                .order_by(col(Section.position), col(Section.id))
+            ).all()
+        by_parent: dict[tuple[int, int | None], list[tuple]] = {}
+        for row in rows:
+            by_parent.setdefault((row[1], row[2]), []).append(tuple(row))
+
+        def build(document_id: int, parent_id: int | None) -> tuple[SectionNode, ...]:
+            return tuple(
+                SectionNode(
+                    id=r[0],
+                    document_id=r[1],
+                    parent_id=r[2],
+                    title=r[3],
+                    outline_key=r[4],
+                    required=bool(r[5]),
+                    word_count=r[6],
+                    children=build(document_id, r[0]),
+                )
+                for r in by_parent.get((document_id, parent_id), [])
+            )
+
+        trees = []
+        for document in documents:
+            sections = build(document.id or 0, None)
+            required = [n for n in _walk(sections) if n.required]
+            trees.append(
+                DocumentTree(
+                    id=document.id or 0,
+                    project_id=project_id,
+                    kind=DocumentKind(document.kind),
+                    title=document.title,
+                    sections=sections,
+                    required_written=sum(1 for n in required if n.written),
+                    required_total=len(required),
+                )
+            )
+        return trees
+
+    def section(self, section_id: int) -> SectionView:
+        """One live section with its body and the guidance its regime gives."""
+        with self._context.database.begin() as session:
+            section = self._live(session, section_id)
+            document = session.get(Document, section.document_id)
+            assert document is not None
+            project = session.get(Project, document.project_id)
+            assert project is not None
+            node = None
+            if section.outline_key and project.regime_key in self._context.regimes:
+                node = self._context.regimes[project.regime_key].node(section.outline_key)
+            return SectionView(
+                id=section.id or 0,
+                project_id=project.id or 0,
+                project_code=project.code,
+                document_id=document.id or 0,
+                document_kind=DocumentKind(document.kind),
+                document_title=document.title,
+                title=section.title,
+                outline_key=section.outline_key,
+                required=section.required,
+                body=section.body,
+                version=section.version,
+                word_count=section.word_count,
+                guidance_vi=node.guidance_vi if node else "",
+                guidance_en=node.guidance_en if node else "",
+                updated_at=as_utc(section.updated_at),
+                updated_by=section.updated_by,
+            )
+
+    def revisions(self, section_id: int) -> list[RevisionView]:
+        """The section's history, newest first, without bodies."""
+        with self._context.database.begin() as session:
+            rows = session.exec(
+                select(SectionRevision)
+                .where(SectionRevision.section_id == section_id)
+                .order_by(col(SectionRevision.number).desc())
+            ).all()
+            return [_revision_view(r, with_body=False) for r in rows]
+
+    def revision(self, revision_id: int) -> RevisionView:
+        """One revision with its full body."""
+        with self._context.database.begin() as session:
+            revision = session.get(SectionRevision, revision_id)
+            if revision is None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "That revision does not exist."))
+            return _revision_view(revision, with_body=True)
+
+    # Writing -----------------------------------------------------------------
+
+    def save_body(self, section_id: int, body: str, *, base_version: int | None = None) -> SaveResult:
+        """Store a new body; a changed text adds a revision, a save from a stale version is refused."""
+        return self._store_body(section_id, body, base_version=base_version, restored_from=None)
+
+    def restore_revision(self, revision_id: int, *, base_version: int | None = None) -> SaveResult:
+        """Bring back an old text as a new revision; history is never rewritten."""
+        old = self.revision(revision_id)
+        return self._store_body(old.section_id, old.body, base_version=base_version, restored_from=old.number)
+
+    def _store_body(
+        self, section_id: int, body: str, *, base_version: int | None, restored_from: int | None
+    ) -> SaveResult:
+        body = normalise_body(body)
+        actor = self._context.operator.name
+        with self._context.database.begin() as session:
+            section = self._live(session, section_id)
+            if base_version is not None and base_version != section.version:
+                raise StaleEdit()
+            if body == section.body:
+                return SaveResult(section_id, section.version, False, None, section.word_count)
+            plain = markdown_to_plain(body)
+            words = word_count(plain)
+            new_version = section.version + 1
+            now = utc_now()
+            updated = session.execute(
+                update(Section)
+                .where(col(Section.id) == section_id, col(Section.version) == section.version)
+                .values(
+                    body=body,
+                    search_text=_search_text(section.title, plain),
+                    word_count=words,
+                    version=new_version,
+                    updated_at=now,
+                    updated_by=actor,
+                )
+            )
+            if updated.rowcount != 1:  # type: ignore[attr-defined]
+                raise StaleEdit()
+            last = session.exec(
+                select(func.max(SectionRevision.number)).where(SectionRevision.section_id == section_id)
+            ).one()
+            number = (last or 0) + 1
+            session.add(
+                SectionRevision(
+                    section_id=section_id,
+                    number=number,
+                    body=body,
+                    content_hash=content_hash(body),
+                    word_count=words,
+                    author=actor,
+                    created_at=now,
+                    restored_from=restored_from,
+                )
+            )
+            return SaveResult(section_id, new_version, True, number, words)
+
+    # Structure ---------------------------------------------------------------
+
+    def add_section(self, document_id: int, parent_id: int | None, title: str) -> int:
+        """Add a custom (not required) section as the last child of its parent."""
+        title = _clean_title(title)
+        actor = self._context.operator.name
+        with self._context.database.begin() as session:
+            if session.get(Document, document_id) is None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "The document no longer exists."))
+            if parent_id is not None and self._live(session, parent_id).document_id != document_id:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("Errors", "The parent section belongs to another document."),
+                    field="parent",
+                )
+            siblings = self._siblings(session, document_id, parent_id)
+            section = Section(
+                document_id=document_id,
+                parent_id=parent_id,
+                title=title,
+                position=len(siblings),
+                search_text=_search_text(title, ""),
+                updated_by=actor,
+            )
+            session.add(section)
+            session.flush()
+            return section.id or 0
+
+    def rename_section(self, section_id: int, title: str) -> str:
+        """Give a section a new title; returns the old one so the rename can be undone."""
+        title = _clean_title(title)
+        with self._context.database.begin() as session:
+            section = self._live(session, section_id)
+            old = section.title
+            section.title = title
+            section.search_text = _search_text(title, markdown_to_plain(section.body))
+            section.updated_at = utc_now()
+            section.updated_by = self._context.operator.name
+            session.add(section)
+            return old
+
+    def move_section(self, section_id: int, new_index: int) -> int:
+        """Move a section among its siblings to `new_index`; returns its old index for undo."""
+        with self._context.database.begin() as session:
+            section = self._live(session, section_id)
+            siblings = self._siblings(session, section.document_id, section.parent_id)
+            old_index = next(i for i, s in enumerate(siblings) if s.id == section_id)
+            if not 0 <= new_index < len(siblings):
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("Errors", "The section cannot move further."), field="position"
+                )
+            siblings.insert(new_index, siblings.pop(old_index))
+            for index, sibling in enumerate(siblings):
+                if sibling.position != index:
+                    sibling.position = index
+                    session.add(sibling)
+            return old_index
+
+    def sibling_index(self, section_id: int) -> tuple[int, int]:
+        """The section's index among its live siblings and how many there are."""
+        with self._context.database.begin() as session:
+            section = self._live(session, section_id)
+            siblings = self._siblings(session, section.document_id, section.parent_id)
+            return next(i for i, s in enumerate(siblings) if s.id == section_id), len(siblings)
+
+    def delete_section(self, section_id: int) -> None:
+        """Hide a section that the law does not require (with its sub-sections); undo brings it back."""
+        with self._context.database.begin() as session:
+            section = self._live(session, section_id)
+            pending = [section]
+            while pending:
+                current = pending.pop()
+                if current.required:
+                    raise Conflict(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "'{title}' is required by the legal outline and cannot be deleted."
+                        ),
+                        title=current.title,
+                    )
+                pending.extend(
+                    session.exec(
+                        select(Section).where(
+                            Section.parent_id == current.id, col(Section.deleted_at).is_(None)
+                        )
+                    ).all()
+                )
+            section.deleted_at = utc_now()
+            section.updated_by = self._context.operator.name
+            session.add(section)
+
+    def undelete_section(self, section_id: int) -> None:
+        """Bring back a deleted section where it was."""
+        with self._context.database.begin() as session:
+            section = session.get(Section, section_id)
+            if section is None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+            section.deleted_at = None
+            section.updated_by = self._context.operator.name
+            session.add(section)
+
+    # Internals ---------------------------------------------------------------
+
+    @staticmethod
+    def _live(session: Session, section_id: int) -> Section:
+        section = session.get(Section, section_id)
+        if section is None or section.deleted_at is not None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+        return section
+
+    @staticmethod
+    def _siblings(session: Session, document_id: int, parent_id: int | None) -> list[Section]:
+        parent_clause = (
+            col(Section.parent_id).is_(None) if parent_id is None else Section.parent_id == parent_id
+        )
+        return list(
+            session.exec(
+                select(Section)
+                .where(Section.document_id == document_id, parent_clause, col(Section.deleted_at).is_(None))
+                .order_by(col(Section.position), col(Section.id))
+            ).all()
+        )
+
+
+def _walk(nodes: tuple[SectionNode, ...]) -> list[SectionNode]:
+    result: list[SectionNode] = []
+    for node in nodes:
+        result.append(node)
+        result.extend(_walk(node.children))
+    return result
+
+
+def _revision_view(revision: SectionRevision, *, with_body: bool) -> RevisionView:
+    return RevisionView(
+        id=revision.id or 0,
+        section_id=revision.section_id,
+        number=revision.number,
+        content_hash=revision.content_hash,
+        word_count=revision.word_count,
+        author=revision.author,
+        created_at=as_utc(revision.created_at),
+        restored_from=revision.restored_from,
+        body=revision.body if with_body else "",
+    )

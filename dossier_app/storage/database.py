@@ -1,0 +1,137 @@
+"""Engine and session factory: SQLite pragmas, PostgreSQL URLs, schema upgrade on open."""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session
+
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, SchemaTooNew, StorageUnavailable
+
+APP_NAME = "dossier_app"
+DB_ENV = "DOSSIER_DB"
+
+
+def user_data_dir() -> Path:
+    """The per-user folder where the default database and the attachment store live."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_path() -> Path:
+    """The SQLite file used when neither --db nor DOSSIER_DB names one."""
+    return user_data_dir() / "dossier.sqlite3"
+
+
+def resolve_url(location: str | None) -> str:
+    """Turn --db / DOSSIER_DB (a path or a URL) into an SQLAlchemy URL."""
+    location = location or os.environ.get(DB_ENV) or str(default_database_path())
+    if "://" in location:
+        return location
+    return f"sqlite:///{Path(location).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+@dataclass
+class Database:
+    """An open database: its URL, its engine and the unit-of-work factory every service uses."""
+
+    url: str
+    engine: Engine
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this is a local file (backups, file store beside it)."""
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_location(self) -> str:
+        """Where the data is, for messages and the window title, without any password."""
+        url = make_url(self.url)
+        return str(url.database) if self.is_sqlite else url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One session per unit of work: commit on success, roll back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def files_root(self) -> Path:
+        """The attachment store: beside a SQLite file, else in the user data folder."""
+        if self.is_sqlite and make_url(self.url).database not in (None, "", ":memory:"):
+            database = Path(str(make_url(self.url).database))
+            return database.with_name(database.name + ".files")
+        return user_data_dir() / "files"
+
+    def dispose(self) -> None:
+        """Close every pooled connection (tests, restore, switching databases)."""
+        self.engine.dispose()
+
+
+def _check_writable(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(str(parsed.database))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            with path.open("r+b"):
+                pass
+        else:
+            probe = path.with_name(path.name + ".probe")
+            probe.write_bytes(b"")
+            probe.unlink()
+    except OSError as error:
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "Cannot write the database {location}: {reason}"),
+            location=str(path),
+            reason=error.strerror or str(error),
+        ) from error
+
+
+def open_database(location: str | None = None, *, upgrade: bool = True) -> Database:
+    """Open (creating if needed) the database at a path or URL and bring its schema up to date."""
+    from dossier_app.storage import migrations
+
+    url = resolve_url(location)
+    _check_writable(url)
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as error:
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "Cannot open the database {location}: {reason}"),
+            location=make_url(url).render_as_string(hide_password=True) if "://" in url else url,
+            reason=str(error).splitlines()[0],
+        ) from error
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    database = Database(url=url, engine=engine)
+    try:
+        if upgrade:
+            migrations.upgrade(database)
+    except SchemaTooNew:
+        engine.dispose()
+        raise
+    except OperationalError as error:
+        engine.dispose()
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "Cannot open the database {location}: {reason}"),
+            location=database.display_location,
+            reason=str(error.orig).splitlines()[0] if error.orig else str(error),
+        ) from error
+    return database

@@ -1,0 +1,50 @@
+"""Reads the legal templates and demo texts shipped under resources/."""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from dossier_app.domain.outline import Regime, parse_regime
+
+RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+
+
+@cache
+def load_regimes(folder: Path = RESOURCES_DIR / "regimes") -> dict[str, Regime]:
+    """Every regime file in the folder, keyed by regime key, in file-name order."""
+    regimes: dict[str, Regime] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        with path.open(encoding="utf-8") as stream:
+            regime = parse_regime(yaml.safe_load(stream))
+        regimes[regime.key] = regime
+    return regimes
+
+
+def demo_texts(project_code: str, folder: Path = RESOURCES_DIR / "demo") -> dict[str, str]:
+    """The demo draft text of each section of a demo project, keyed by outline key."""
+    project_folder = folder / project_code
+    if not project_folder.is_dir():
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No demo text for project {code}."), code=project_code)
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(project_folder.glob("*.md"))}
+
+
+@cache
+def message_translations(language: str, context: str = "Errors") -> dict[str, str]:
+    """Finished translations of one Qt Linguist context, for output outside Qt (the command line)."""
+    import xml.etree.ElementTree as ElementTree
+
+    path = RESOURCES_DIR / "translations" / f"dossier_app_{language}.ts"
+    if not path.is_file():
+        return {}
+    table: dict[str, str] = {}
+    for context_node in ElementTree.parse(path).getroot().iter("context"):
+        if context_node.findtext("name") != context:
+            continue
+        for message in context_node.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source")
+            if source and translation is not None and translation.text and not translation.get("type"):
+                table[source] = translation.text
+    return table

@@ -1,0 +1,155 @@
+"""A section's attachments: add (button or drop), open with the system viewer, remove."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier_app.domain.errors import DossierError
+from dossier_app.services import Services
+from dossier_app.ui.messages import show_error
+from dossier_app.ui.settings import UiSettings
+
+
+class AttachmentsPane(QWidget):
+    """Files filed with the chosen section; emits `changed` after an add or a removal."""
+
+    changed = Signal()
+
+    def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._settings = settings
+        self._section_id: int | None = None
+        self.setAcceptDrops(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("attachmentsList")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.itemActivated.connect(lambda _item: self.open_selected())
+        self.add_button = QPushButton(self.tr("Add files…"), self)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.add_button.clicked.connect(self.choose_files)
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.itemSelectionChanged.connect(self._sync_buttons)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.list.setToolTip(self.tr("Drop files here to attach them to the section."))
+        self._sync_buttons()
+
+    def show_section(self, section_id: int | None) -> None:
+        """List the attachments of a section (or nothing)."""
+        self._section_id = section_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the list."""
+        self.list.clear()
+        if self._section_id is not None:
+            locale = QLocale()
+            for attachment in self._services.attachments.for_section(self._section_id):
+                item = QListWidgetItem(f"{attachment.name}  ({locale.formattedDataSize(attachment.size)})")
+                item.setData(Qt.ItemDataRole.UserRole, attachment.id)
+                item.setToolTip(
+                    self.tr("Added by {who} on {when}\nSHA-256: {hash}").format(
+                        who=attachment.added_by,
+                        when=attachment.added_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                        hash=attachment.sha256,
+                    )
+                )
+                self.list.addItem(item)
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        has_section = self._section_id is not None
+        selected = bool(self.list.selectedItems())
+        self.add_button.setEnabled(has_section)
+        self.open_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
+
+    def choose_files(self) -> None:
+        """Ask for files and attach them."""
+        if self._section_id is None:
+            return
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Attach files to the section"), self._settings.last_folder
+        )
+        if names:
+            self._settings.last_folder = str(Path(names[0]).parent)
+            self.add_files([Path(name) for name in names])
+
+    def add_files(self, paths: list[Path]) -> int:
+        """Attach files; each unreadable one gets its own message, the others are still added."""
+        if self._section_id is None:
+            return 0
+        added = 0
+        for path in paths:
+            try:
+                self._services.attachments.add(self._section_id, path)
+                added += 1
+            except DossierError as error:
+                show_error(self, error)
+        self.refresh()
+        if added:
+            self.changed.emit()
+        return added
+
+    def open_selected(self) -> None:
+        """Open the selected attachments with the system's viewer."""
+        for item in self.list.selectedItems():
+            try:
+                path = self._services.attachments.path(int(item.data(Qt.ItemDataRole.UserRole)))
+            except DossierError as error:
+                show_error(self, error)
+                continue
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove_selected(self) -> None:
+        """Remove the selected attachments after asking."""
+        items = self.list.selectedItems()
+        if not items:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove attachments"),
+            self.tr("Remove {count} attachment(s) from this section?").format(count=len(items)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for item in items:
+            try:
+                self._services.attachments.remove(int(item.data(Qt.ItemDataRole.UserRole)))
+            except DossierError as error:
+                show_error(self, error)
+        self.refresh()
+        self.changed.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files dragged from the desktop."""
+        if self._section_id is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Attach the dropped files."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.add_files(paths)
+            event.acceptProposedAction()

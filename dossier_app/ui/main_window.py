@@ -1,0 +1,408 @@
+"""The main window: navigator, section editor, guidance, revisions, attachments and search."""
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier_app.domain.errors import DossierError
+from dossier_app.services import Services
+from dossier_app.services.dossiers import SaveResult, SectionView
+from dossier_app.ui.attachments_pane import AttachmentsPane
+from dossier_app.ui.guidance_pane import GuidancePane
+from dossier_app.ui.messages import show_error
+from dossier_app.ui.navigator import ID_ROLE, KIND_ROLE, PROJECT_ROLE, NavigatorModel, NodeKind
+from dossier_app.ui.revisions_pane import RevisionsPane
+from dossier_app.ui.search_panel import SearchPanel
+from dossier_app.ui.section_editor import SectionEditor
+from dossier_app.ui.settings import UiSettings
+from dossier_app.ui.structure_actions import StructureActions
+from dossier_app.ui.window_actions import WindowActions
+
+
+class MainWindow(QMainWindow):
+    """Composes the panes; every action goes through the services it was given."""
+
+    rebuild_requested = Signal()
+
+    def __init__(self, services: Services, settings: UiSettings, language: str) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.settings = settings
+        self.language = language
+        self.undo_stack = QUndoStack(self)
+        self._current_section: SectionView | None = None
+        self._current_project_id: int | None = None
+        self._restoring_selection = False
+        self._closing_checked = False
+
+        self.model = NavigatorModel(services, self)
+        self.navigator = QTreeView(self)
+        self.navigator.setObjectName("navigator")
+        self.navigator.setModel(self.model)
+        self.navigator.setHeaderHidden(True)
+        self.navigator.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.navigator.setUniformRowHeights(True)
+        self.search = SearchPanel(services, self)
+        self.editor = SectionEditor(services, self)
+        self.section_header = QLabel(self)
+        self.section_header.setObjectName("sectionHeader")
+        self.section_header.setWordWrap(True)
+        self.section_header.setTextFormat(Qt.TextFormat.RichText)
+        self.section_header.setContentsMargins(10, 6, 10, 6)
+        self.guidance = GuidancePane(language, self)
+        self.revisions = RevisionsPane(services, self)
+        self.attachments = AttachmentsPane(services, settings, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("sideTabs")
+        self.tabs.addTab(self.guidance, self.tr("Guidance"))
+        self.tabs.addTab(self.revisions, self.tr("Revisions"))
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
+
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.navigator)
+        self.left_splitter.addWidget(self.search)
+        self.left_splitter.setStretchFactor(0, 3)
+        self.left_splitter.setStretchFactor(1, 1)
+        editor_column = QWidget(self)
+        column_layout = QVBoxLayout(editor_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(self.section_header)
+        column_layout.addWidget(self.editor)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(editor_column)
+        self.main_splitter.addWidget(self.tabs)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 5)
+        self.main_splitter.setStretchFactor(2, 2)
+        self.main_splitter.setSizes([330, 760, 330])
+        self.setCentralWidget(self.main_splitter)
+
+        self.words_label = QLabel(self)
+        self.save_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().addPermanentWidget(self.words_label)
+        self.statusBar().showMessage(
+            self.tr("Database: {location}").format(location=services.database.display_location)
+        )
+
+        self.structure = StructureActions(self)
+        self.window_actions = WindowActions(self)
+        self._connect()
+        self._restore_layout()
+        self.model.reload()
+        self.navigator.expandToDepth(0)
+        self._update_title()
+        self._show_section(None)
+
+    # Wiring --------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.navigator.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.save_failed.connect(lambda error: show_error(self, error))
+        self.editor.conflict.connect(self._on_conflict)
+        self.editor.words_changed.connect(
+            lambda count: self.words_label.setText(self.tr("{count} words").format(count=count))
+        )
+        self.editor.dirty_changed.connect(self._on_dirty_changed)
+        self.revisions.restore_requested.connect(self.restore_revision)
+        self.attachments.changed.connect(lambda: None)
+        self.search.hit_chosen.connect(self.jump_to_hit)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+
+    def add_menu_action(self, menu_title: str, action: QAction) -> None:
+        """Used by the action groups to put their actions into the menu bar."""
+        for menu_action in self.menuBar().actions():
+            if menu_action.text() == menu_title and menu_action.menu() is not None:
+                menu_action.menu().addAction(action)  # type: ignore[union-attr]
+                return
+        self.menuBar().addMenu(menu_title).addAction(action)
+
+    # Selection -----------------------------------------------------------------
+
+    def current_kind(self) -> NodeKind | None:
+        """What the navigator's current row is."""
+        index = self.navigator.currentIndex()
+        return NodeKind(index.data(KIND_ROLE)) if index.isValid() else None
+
+    def current_id(self) -> int | None:
+        """The id of the navigator's current row."""
+        index = self.navigator.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    @property
+    def current_project_id(self) -> int | None:
+        """The project the user is working in."""
+        return self._current_project_id
+
+    @property
+    def current_section(self) -> SectionView | None:
+        """The section in the editor."""
+        return self._current_section
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._restoring_selection:
+            return
+        if not self.editor.save_now():
+            self._restoring_selection = True
+            self.navigator.setCurrentIndex(previous)
+            self._restoring_selection = False
+            return
+        if not current.isValid():
+            self._show_section(None)
+            return
+        self._current_project_id = int(current.data(PROJECT_ROLE))
+        self.search.set_project(self._current_project_id)
+        if NodeKind(current.data(KIND_ROLE)) is NodeKind.SECTION:
+            self.open_section(int(current.data(ID_ROLE)))
+        else:
+            self._show_section(None)
+        self.structure.sync()
+        self.window_actions.sync()
+
+    def open_section(self, section_id: int) -> None:
+        """Load a section into the editor and the side panes."""
+        try:
+            section = self.services.dossiers.section(section_id)
+        except DossierError as error:
+            show_error(self, error)
+            self.reload_navigator(None)
+            return
+        self._show_section(section)
+
+    def _show_section(self, section: SectionView | None) -> None:
+        self._current_section = section
+        if section is None:
+            self.editor.clear()
+            self.section_header.setText(
+                "<span style='color:#666'>"
+                + self.tr("Choose a section in the navigator to start writing.")
+                + "</span>"
+            )
+        else:
+            self.editor.load(section)
+            self._current_project_id = section.project_id
+            self.section_header.setText(
+                f"<span style='color:#666'>{section.project_code} › {section.document_title}</span><br>"
+                f"<b style='font-size:13pt'>{section.title}</b>"
+            )
+        self.guidance.show_section(section)
+        self.revisions.show_section(section.id if section else None)
+        self.attachments.show_section(section.id if section else None)
+        self._update_save_label(None)
+        self._update_title()
+
+    def select_section(self, section_id: int | None) -> None:
+        """Make a section current in the navigator (and so in the editor)."""
+        if section_id is None:
+            return
+        index = self.model.index_of_section(section_id)
+        if index.isValid():
+            self.navigator.setCurrentIndex(index)
+            self.navigator.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.navigator.scrollTo(index)
+
+    def select_project(self, project_id: int) -> None:
+        """Make a project current and expand it."""
+        index = self.model.index_of_project(project_id)
+        if index.isValid():
+            self.navigator.setCurrentIndex(index)
+            self.navigator.expand(index)
+
+    def reload_navigator(self, select_section_id: int | None) -> None:
+        """Rebuild the tree after a structural change, keeping what was expanded."""
+        expanded = self._expanded_keys()
+        self._restoring_selection = True
+        self.model.reload()
+        self._restore_expanded(expanded)
+        self._restoring_selection = False
+        if select_section_id is not None and self.model.index_of_section(select_section_id).isValid():
+            self.select_section(select_section_id)
+            if self._current_section is None or self._current_section.id != select_section_id:
+                self.open_section(select_section_id)
+        elif self._current_section is not None:
+            still_there = self.model.index_of_section(self._current_section.id)
+            if still_there.isValid():
+                self._restoring_selection = True
+                self.navigator.setCurrentIndex(still_there)
+                self._restoring_selection = False
+            else:
+                self._show_section(None)
+        self.structure.sync()
+
+    def _expanded_keys(self) -> set[tuple[int, int]]:
+        keys: set[tuple[int, int]] = set()
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                if self.navigator.isExpanded(index):
+                    keys.add((int(index.data(KIND_ROLE)), int(index.data(ID_ROLE))))
+                    pending.append(index)
+        return keys
+
+    def _restore_expanded(self, keys: set[tuple[int, int]]) -> None:
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                if (int(index.data(KIND_ROLE)), int(index.data(ID_ROLE))) in keys:
+                    self.navigator.expand(index)
+                    pending.append(index)
+
+    # Saving --------------------------------------------------------------------
+
+    def _on_saved(self, result: SaveResult) -> None:
+        self.model.update_section(result.section_id, result.word_count)
+        if result.changed:
+            self.revisions.refresh()
+        self._update_save_label(result)
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        if dirty:
+            self.save_label.setText(self.tr("Unsaved changes…"))
+
+    def _update_save_label(self, result: SaveResult | None) -> None:
+        if result is None:
+            self.save_label.setText("")
+        else:
+            from datetime import datetime
+
+            self.save_label.setText(
+                self.tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S"))
+            )
+
+    def _on_conflict(self, stored: SectionView) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Edit conflict"))
+        box.setText(
+            self.tr(
+                "“{title}” was saved by {who} since you opened it. Your text has not been saved yet."
+            ).format(title=stored.title, who=stored.updated_by)
+        )
+        box.setInformativeText(
+            self.tr(
+                "Keep yours as the newest revision (theirs stays in the history), or load theirs and drop yours."
+            )
+        )
+        keep = box.addButton(self.tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Load theirs"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is keep:
+            self.editor.keep_mine()
+        else:
+            self._show_section(stored)
+
+    def restore_revision(self, revision_id: int) -> None:
+        """Save what is typed, then bring back an old revision as a new one."""
+        if not self.editor.save_now() or self._current_section is None:
+            return
+        try:
+            result = self.services.dossiers.restore_revision(revision_id)
+        except DossierError as error:
+            show_error(self, error)
+            return
+        self.open_section(result.section_id)
+        self.model.update_section(result.section_id, result.word_count)
+        self.revisions.refresh()
+        self.statusBar().showMessage(self.tr("Revision restored as a new revision."), 5000)
+
+    # Search --------------------------------------------------------------------
+
+    def jump_to_hit(self, section_id: int, folded_query: str) -> None:
+        """Open the section of a search result and mark the matches."""
+        if self._current_section is None or self._current_section.id != section_id:
+            self.select_section(section_id)
+        if self._current_section is not None and self._current_section.id == section_id:
+            self.editor.highlight(folded_query)
+
+    # Window --------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        parts = []
+        if self._current_section is not None:
+            parts.append(f"{self._current_section.project_code} — {self._current_section.title}[*]")
+        parts.append(self.tr("Park establishment dossier"))
+        self.setWindowTitle(" — ".join(parts))
+
+    def _restore_layout(self) -> None:
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self.resize(1440, 860)
+        if self.settings.window_state is not None:
+            self.restoreState(self.settings.window_state)
+        for name, splitter in (("main", self.main_splitter), ("left", self.left_splitter)):
+            state = self.settings.splitter(name)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        """Remember geometry, splitters and the open section."""
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.set_splitter("main", self.main_splitter.saveState())
+        self.settings.set_splitter("left", self.left_splitter.saveState())
+        self.settings.set_last_section(
+            self.services.database.display_location,
+            self._current_project_id,
+            self._current_section.id if self._current_section else None,
+        )
+        self.settings.sync()
+
+    def restore_last_place(self) -> None:
+        """Reopen the project and section the user had open last time."""
+        project_id, section_id = self.settings.last_section(self.services.database.display_location)
+        if section_id is not None and self.model.index_of_section(section_id).isValid():
+            self.select_section(section_id)
+        elif project_id is not None and self.model.index_of_project(project_id).isValid():
+            self.select_project(project_id)
+        elif self.model.rowCount() > 0:
+            self.navigator.expand(self.model.index(0, 0))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the open section first; never lose typing silently."""
+        if not self.editor.save_now():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Close without saving?"),
+                self.tr("The section could not be saved. Close anyway and lose the unsaved typing?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.save_layout()
+        event.accept()
+
+    def request_rebuild(self) -> None:
+        """Save everything, then ask the application to rebuild the window (language change)."""
+        if self.editor.save_now():
+            self.save_layout()
+            QTimer.singleShot(0, self.rebuild_requested.emit)
+
+    def shortcut_text(self, sequence: QKeySequence) -> str:
+        """A key sequence as the user's platform writes it."""
+        return sequence.toString(QKeySequence.SequenceFormat.NativeText)

@@ -1,0 +1,132 @@
+"""A section's history: every saved text, who and when, and restoring any one of them."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier_app.domain.errors import DossierError
+from dossier_app.services import Services
+from dossier_app.services.dossiers import RevisionView
+from dossier_app.ui.messages import show_error
+
+
+def local_time(revision: RevisionView) -> str:
+    """A revision's moment in the user's time zone and locale."""
+    return revision.created_at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+
+
+class RevisionsPane(QWidget):
+    """Lists revisions newest first; restoring asks the window to save first, then adds a revision."""
+
+    restore_requested = Signal(int)  # revision id
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._section_id: int | None = None
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("revisionsTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("Saved at"), self.tr("By"), self.tr("Words")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view_button = QPushButton(self.tr("View…"), self)
+        self.restore_button = QPushButton(self.tr("Restore this revision"), self)
+        self.view_button.clicked.connect(self.view_selected)
+        self.restore_button.clicked.connect(self._restore_selected)
+        self.table.itemSelectionChanged.connect(self._sync_buttons)
+        self.table.doubleClicked.connect(self.view_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.view_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self._revisions: list[RevisionView] = []
+        self._sync_buttons()
+
+    def show_section(self, section_id: int | None) -> None:
+        """List the history of a section (or nothing)."""
+        self._section_id = section_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the history after a save or a restore."""
+        self._revisions = self._services.dossiers.revisions(self._section_id) if self._section_id else []
+        self.table.setRowCount(len(self._revisions))
+        for row, revision in enumerate(self._revisions):
+            number = str(revision.number)
+            if revision.restored_from:
+                number += " ↺" + str(revision.restored_from)
+            cells = [number, local_time(revision), revision.author, str(revision.word_count)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, revision.id)
+                if column == 0:
+                    item.setToolTip(self.tr("SHA-256: {hash}").format(hash=revision.content_hash))
+                    if revision.restored_from:
+                        item.setToolTip(
+                            self.tr("Restored from revision {number}").format(number=revision.restored_from)
+                            + "\n"
+                            + item.toolTip()
+                        )
+                self.table.setItem(row, column, item)
+        self._sync_buttons()
+
+    def selected_revision(self) -> RevisionView | None:
+        """The highlighted revision, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self._revisions[rows[0].row()] if rows else None
+
+    def _sync_buttons(self) -> None:
+        selected = self.selected_revision()
+        self.view_button.setEnabled(selected is not None)
+        self.restore_button.setEnabled(selected is not None and self.table.currentRow() > 0)
+
+    def view_selected(self) -> None:
+        """Show the selected revision's text read-only."""
+        selected = self.selected_revision()
+        if selected is None:
+            return
+        try:
+            revision = self._services.dossiers.revision(selected.id)
+        except DossierError as error:
+            show_error(self, error)
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(
+            self.tr("Revision {number} — {when}").format(number=revision.number, when=local_time(revision))
+        )
+        browser = QTextBrowser(dialog)
+        browser.setMarkdown(revision.body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        dialog.resize(720, 560)
+        dialog.exec()
+
+    def _restore_selected(self) -> None:
+        selected = self.selected_revision()
+        if selected is not None:
+            self.restore_requested.emit(selected.id)

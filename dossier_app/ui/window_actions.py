@@ -1,0 +1,151 @@
+"""The File and Help menus: projects, demo data, settings, search focus, quitting."""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from dossier_app.domain.errors import DossierError
+from dossier_app.services.demo import DemoResult
+from dossier_app.ui.messages import show_error
+from dossier_app.ui.project_dialog import ProjectDialog
+from dossier_app.ui.settings_dialog import SettingsDialog
+from dossier_app.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from dossier_app.ui.main_window import MainWindow
+
+
+class WindowActions(QObject):
+    """Actions that concern the whole window rather than one section."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self._window = window
+        file_menu = self.tr("&File")
+        self.new_project_action = self._make(
+            self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project
+        )
+        self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
+        self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
+        self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
+        self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
+        for action in (
+            self.new_project_action,
+            self.edit_project_action,
+            self.demo_action,
+            self.settings_action,
+        ):
+            window.add_menu_action(file_menu, action)
+        window.menuBar().actions()[0].menu().addSeparator()  # type: ignore[union-attr]
+        window.add_menu_action(file_menu, self.quit_action)
+        self.find_action = self._make(
+            self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search
+        )
+        window.add_menu_action(self.tr("&Edit"), self.find_action)
+        self.about_action = self._make(self.tr("About"), None, self.about)
+        window.add_menu_action(self.tr("&Help"), self.about_action)
+        self.sync()
+
+    def _make(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot
+    ) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def sync(self) -> None:
+        """Enable what applies now."""
+        self.edit_project_action.setEnabled(self._window.current_project_id is not None)
+
+    def new_project(self) -> None:
+        """Open the project form; the new project's dossier appears in the navigator."""
+        window = self._window
+        if not window.editor.save_now():
+            return
+        dialog = ProjectDialog(window.services, window.language, parent=window)
+        if dialog.exec() and dialog.saved is not None:
+            window.reload_navigator(None)
+            window.select_project(dialog.saved.id)
+            window.statusBar().showMessage(
+                self.tr("Project {code} created with its documents.").format(code=dialog.saved.code), 6000
+            )
+
+    def edit_project(self) -> None:
+        """Edit the current project's facts."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None or not window.editor.save_now():
+            return
+        try:
+            project = window.services.projects.get(project_id)
+        except DossierError as error:
+            show_error(window, error)
+            return
+        dialog = ProjectDialog(window.services, window.language, project, parent=window)
+        if dialog.exec():
+            window.reload_navigator(window.current_section.id if window.current_section else None)
+
+    def load_demo(self) -> None:
+        """Load CT-HTP and CT-ITP in the background with a progress dialog."""
+        window = self._window
+        if not window.editor.save_now():
+            return
+        progress = QProgressDialog(self.tr("Loading the Cần Thơ demo data…"), "", 0, 2, window)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        task = run_in_background(lambda report, _cancelled: window.services.demo.load(report))
+        task.on_progress(lambda done, total, _message: progress.setValue(done))
+
+        def finished(result: DemoResult) -> None:
+            progress.close()
+            window.reload_navigator(None)
+            window.select_project(window.services.projects.by_code(result.project_codes[0]).id)
+            window.statusBar().showMessage(
+                self.tr("Demo data loaded: {created} project(s) created, {filled} section(s) filled.").format(
+                    created=result.projects_created, filled=result.sections_filled
+                ),
+                8000,
+            )
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            if isinstance(error, DossierError):
+                show_error(window, error)
+            else:
+                QMessageBox.critical(window, self.tr("Demo data"), str(error))
+
+        task.on_success(finished).on_failure(failed)
+
+    def open_settings(self) -> None:
+        """Open the settings; a new language rebuilds the window."""
+        window = self._window
+        dialog = SettingsDialog(window.settings, window.services.database.display_location, window)
+        if dialog.exec() and dialog.language_changed:
+            window.request_rebuild()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, with the editor's selection as the query."""
+        window = self._window
+        selected = window.editor.text.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            window.search.query.setText(selected)
+        window.search.query.setFocus()
+        window.search.query.selectAll()
+        if window.current_kind() is None and window.model.rowCount() > 0:
+            window.navigator.setCurrentIndex(window.model.index(0, 0))
+
+    def about(self) -> None:
+        """Say what the program is."""
+        QMessageBox.about(
+            self._window,
+            self.tr("About"),
+            self.tr(
+                "Dossier workspace for establishing a high-tech park and a concentrated IT park: "
+                "legal outlines, section drafting with full revision history, attachments and search."
+            ),
+        )
