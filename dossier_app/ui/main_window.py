@@ -4,6 +4,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.navigator.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.navigator.setUniformRowHeights(True)
+        self.navigator.setAllColumnsShowFocus(True)
         self.search = SearchPanel(services, self)
         self.editor = SectionEditor(services, self)
         self.section_header = QLabel(self)
@@ -95,17 +97,27 @@ class MainWindow(QMainWindow):
 
         self.words_label = QLabel(self)
         self.save_label = QLabel(self)
+        self.location_label = QLabel(
+            self.tr("Database: {location}").format(location=services.database.display_location), self
+        )
+        self.location_label.setStyleSheet("color: #666")
+        self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.words_label)
-        self.statusBar().showMessage(
-            self.tr("Database: {location}").format(location=services.database.display_location)
-        )
 
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.section_menu = self.menuBar().addMenu(self.tr("&Section"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.structure = StructureActions(self)
         self.window_actions = WindowActions(self)
         self._connect()
         self._restore_layout()
         self.model.reload()
+        header = self.navigator.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.navigator.expandToDepth(0)
         self._update_title()
         self._show_section(None)
@@ -125,14 +137,6 @@ class MainWindow(QMainWindow):
         self.attachments.changed.connect(lambda: None)
         self.search.hit_chosen.connect(self.jump_to_hit)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
-
-    def add_menu_action(self, menu_title: str, action: QAction) -> None:
-        """Used by the action groups to put their actions into the menu bar."""
-        for menu_action in self.menuBar().actions():
-            if menu_action.text() == menu_title and menu_action.menu() is not None:
-                menu_action.menu().addAction(action)  # type: ignore[union-attr]
-                return
-        self.menuBar().addMenu(menu_title).addAction(action)
 
     # Selection -----------------------------------------------------------------
 

@@ -26,7 +26,6 @@ class StructureActions(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self._window = window
-        menu = self.tr("&Section")
         stack = window.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -39,7 +38,7 @@ class StructureActions(QObject):
         self.delete_action = self._make(self.tr("Delete section"), None, self.delete_section)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         for action in (self.undo_action, self.redo_action):
-            window.add_menu_action(self.tr("&Edit"), action)
+            window.edit_menu.addAction(action)
             window.navigator.addAction(action)
         for action in (
             self.add_action,
@@ -48,7 +47,7 @@ class StructureActions(QObject):
             self.down_action,
             self.delete_action,
         ):
-            window.add_menu_action(menu, action)
+            window.section_menu.addAction(action)
             window.navigator.addAction(action)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.sync()

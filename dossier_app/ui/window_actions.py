@@ -23,7 +23,6 @@ class WindowActions(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self._window = window
-        file_menu = self.tr("&File")
         self.new_project_action = self._make(
             self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project
         )
@@ -37,15 +36,16 @@ class WindowActions(QObject):
             self.demo_action,
             self.settings_action,
         ):
-            window.add_menu_action(file_menu, action)
-        window.menuBar().actions()[0].menu().addSeparator()  # type: ignore[union-attr]
-        window.add_menu_action(file_menu, self.quit_action)
+            window.file_menu.addAction(action)
+        window.file_menu.addSeparator()
+        window.file_menu.addAction(self.quit_action)
         self.find_action = self._make(
             self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search
         )
-        window.add_menu_action(self.tr("&Edit"), self.find_action)
+        window.edit_menu.addSeparator()
+        window.edit_menu.addAction(self.find_action)
         self.about_action = self._make(self.tr("About"), None, self.about)
-        window.add_menu_action(self.tr("&Help"), self.about_action)
+        window.help_menu.addAction(self.about_action)
         self.sync()
 
     def _make(

@@ -1,0 +1,87 @@
+"""Test setup: offscreen Qt, isolated user folders, and a fresh migrated database per test (SQLite and PostgreSQL)."""
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_ISOLATED_HOME = Path(tempfile.mkdtemp(prefix="dossier-test-home-"))
+os.environ["XDG_DATA_HOME"] = str(_ISOLATED_HOME / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_ISOLATED_HOME / "config")
+os.environ.pop("DOSSIER_DB", None)
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from dossier_app.services import Services, open_services  # noqa: E402
+from dossier_app.services.context import Operator  # noqa: E402
+from dossier_app.storage.database import open_database  # noqa: E402
+
+PG_URL = os.environ.get("DOSSIER_TEST_PG_URL", "")
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker of tests that need the PostgreSQL server."""
+    config.addinivalue_line("markers", "postgresql: runs against the throwaway PostgreSQL cluster")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated PostgreSQL database that each test copies (CREATE DATABASE … TEMPLATE is fast)."""
+    if not PG_URL:
+        pytest.skip("DOSSIER_TEST_PG_URL is not set (./dev test starts a cluster when PostgreSQL is installed)")
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"dossier_tmpl_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    open_database(url).dispose()
+    yield name
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _pg_database(template: str) -> Iterator[str]:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"dossier_t_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated database URL: a SQLite file, then the same test on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'dossier.sqlite3'}"
+    else:
+        yield from _pg_database(request.getfixturevalue("pg_template"))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A SQLite database file for tests that are about SQLite or the window."""
+    return f"sqlite:///{tmp_path / 'dossier.sqlite3'}"
+
+
+@pytest.fixture
+def services(db_url: str) -> Iterator[Services]:
+    """All services on a fresh database, acting as a known operator."""
+    built = open_services(db_url, Operator("tester"))
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def demo_services(services: Services) -> Services:
+    """Services on a database with the Cần Thơ demo loaded."""
+    services.demo.load()
+    return services
