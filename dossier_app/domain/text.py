@@ -9,7 +9,7 @@ _LIST_MARKER = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
 _TABLE_RULE = re.compile(
     r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
 )
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)")
+_EMPHASIS = re.compile(r"(?<!\\)(?:\*{1,3}|~~|`+)|(?<![\w\\])_{1,3}|(?<!\\)_{1,3}(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -48,10 +48,15 @@ def markdown_to_plain(markdown: str) -> str:
     text = _HEADING.sub("", text)
     text = _LIST_MARKER.sub("", text)
     text = _LINK.sub(r"\1", text)
-    text = _ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
     text = text.replace("|", " ")
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def searchable(title: str, plain_body: str) -> str:
+    """What search matches against: title and plain body, folded so diacritics do not matter."""
+    return fold(title) + "\n" + fold(plain_body)
 
 
 def word_count(plain_text: str) -> int:

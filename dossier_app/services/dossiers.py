@@ -1,5 +1,6 @@
 """Writing the dossier: the section tree, saving bodies with revisions, and structural edits."""
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,7 +10,7 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.enums import DocumentKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, StaleEdit, ValidationFailed
 from dossier_app.domain.models import Document, Project, Section, SectionRevision, as_utc, utc_now
-from dossier_app.domain.text import content_hash, fold, markdown_to_plain, normalise_body, word_count
+from dossier_app.domain.text import content_hash, markdown_to_plain, normalise_body, searchable, word_count
 from dossier_app.services.context import ServiceContext
 
 MAX_TITLE = 300
@@ -96,7 +97,7 @@ class RevisionView:
 
 
 def _clean_title(title: str) -> str:
-    cleaned = " ".join(title.split())
+    cleaned = " ".join(unicodedata.normalize("NFC", title).split())
     if not cleaned:
         raise ValidationFailed(QT_TRANSLATE_NOOP("Errors", "The section title is empty."), field="title")
     if len(cleaned) > MAX_TITLE:
@@ -106,11 +107,6 @@ def _clean_title(title: str) -> str:
             limit=MAX_TITLE,
         )
     return cleaned
-
-
-def _search_text(title: str, plain_body: str) -> str:
-    """What search matches against: title and plain body, folded so diacritics do not matter."""
-    return fold(title) + "\n" + fold(plain_body)
 
 
 class DossierService:
@@ -256,7 +252,7 @@ class DossierService:
                 .where(col(Section.id) == section_id, col(Section.version) == section.version)
                 .values(
                     body=body,
-                    search_text=_search_text(section.title, plain),
+                    search_text=searchable(section.title, plain),
                     word_count=words,
                     version=new_version,
                     updated_at=now,
@@ -303,7 +299,7 @@ class DossierService:
                 parent_id=parent_id,
                 title=title,
                 position=len(siblings),
-                search_text=_search_text(title, ""),
+                search_text=searchable(title, ""),
                 updated_by=actor,
             )
             session.add(section)
@@ -317,7 +313,7 @@ class DossierService:
             section = self._live(session, section_id)
             old = section.title
             section.title = title
-            section.search_text = _search_text(title, markdown_to_plain(section.body))
+            section.search_text = searchable(title, markdown_to_plain(section.body))
             section.updated_at = utc_now()
             section.updated_by = self._context.operator.name
             session.add(section)

@@ -11,6 +11,7 @@ from dossier_app.domain.enums import DocumentKind, ParkKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.models import Document, Project, Section, utc_now
 from dossier_app.domain.outline import OutlineNode, Regime
+from dossier_app.domain.text import searchable
 from dossier_app.services.context import ServiceContext
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
@@ -152,6 +153,7 @@ def instantiate_outline(session: Session, project: Project, regime: Regime, acto
                 title=node.title_vi,
                 required=node.required,
                 position=node.order,
+                search_text=searchable(node.title_vi, ""),
                 updated_by=actor,
             )
             session.add(section)

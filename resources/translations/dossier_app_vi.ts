@@ -5,642 +5,731 @@
     <name>AttachmentsPane</name>
     <message>
         <source>Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm tệp…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Gỡ bỏ</translation>
     </message>
     <message>
         <source>Drop files here to attach them to the section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kéo và thả tệp vào đây để đính kèm vào mục.</translation>
     </message>
     <message>
         <source>Added by {who} on {when}
 SHA-256: {hash}</source>
-        <translation type="unfinished"></translation>
+        <translation>Do {who} thêm lúc {when}
+SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Attach files to the section</source>
-        <translation type="unfinished"></translation>
+        <translation>Đính kèm tệp vào mục</translation>
     </message>
     <message>
         <source>Remove attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Gỡ tệp đính kèm</translation>
     </message>
     <message>
         <source>Remove {count} attachment(s) from this section?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gỡ {count} tệp đính kèm khỏi mục này?</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xảy ra lỗi.</translation>
     </message>
     <message>
         <source>This section was changed elsewhere since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục này đã được thay đổi ở nơi khác kể từ khi bạn mở.</translation>
     </message>
     <message>
         <source>The database {location} was created by a newer version of the program (schema {revision}). Update the program before opening it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu {location} được tạo bởi phiên bản chương trình mới hơn (lược đồ {revision}). Vui lòng cập nhật chương trình trước khi mở cơ sở dữ liệu này.</translation>
     </message>
     <message>
         <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; bị thiếu hoặc để trống tại {where}.</translation>
     </message>
     <message>
         <source>Regime file: the key &apos;{key}&apos; is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp chế độ pháp lý: khóa &apos;{key}&apos; được dùng hai lần.</translation>
     </message>
     <message>
         <source>Cannot read the file {name}: it is not a readable file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được tệp {name}: đây không phải là tệp có thể đọc được.</translation>
     </message>
     <message>
         <source>The section no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục này không còn tồn tại.</translation>
     </message>
     <message>
         <source>That attachment no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp đính kèm này không còn tồn tại.</translation>
     </message>
     <message>
         <source>The file of attachment &apos;{name}&apos; is missing from {location}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tìm thấy tệp của tài liệu đính kèm &apos;{name}&apos; trong thư mục {location}.</translation>
     </message>
     <message>
         <source>Unknown legal regime &apos;{key}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không xác định được chế độ pháp lý &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The section title is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề mục đang để trống.</translation>
     </message>
     <message>
         <source>The section title is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề mục dài quá {limit} ký tự.</translation>
     </message>
     <message>
         <source>That revision does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản này không tồn tại.</translation>
     </message>
     <message>
         <source>The document no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản này không còn tồn tại.</translation>
     </message>
     <message>
         <source>The parent section belongs to another document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục cha thuộc một văn bản khác.</translation>
     </message>
     <message>
         <source>The section cannot move further.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể di chuyển mục thêm nữa.</translation>
     </message>
     <message>
         <source>&apos;{title}&apos; is required by the legal outline and cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục &apos;{title}&apos; là bắt buộc theo đề cương quy định của pháp luật nên không thể xóa.</translation>
     </message>
     <message>
         <source>The area &apos;{value}&apos; is not a number of hectares.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diện tích &apos;{value}&apos; không phải là số héc-ta hợp lệ.</translation>
     </message>
     <message>
         <source>The amount &apos;{value}&apos; is not a whole number of đồng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền &apos;{value}&apos; phải là số nguyên (đơn vị: đồng).</translation>
     </message>
     <message>
         <source>The project code &apos;{value}&apos; must be 1 to 32 letters, digits, dots, dashes or underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã dự án &apos;{value}&apos; phải dài từ 1 đến 32 ký tự, chỉ gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.</translation>
     </message>
     <message>
         <source>The project name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên dự án đang để trống.</translation>
     </message>
     <message>
         <source>The area cannot be negative ({value} ha).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diện tích không được là số âm ({value} ha).</translation>
     </message>
     <message>
         <source>The total investment cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng vốn đầu tư không được là số âm.</translation>
     </message>
     <message>
         <source>Unknown legal regime &apos;{value}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không xác định được chế độ pháp lý &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The regime {value} does not apply to this kind of park.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chế độ pháp lý {value} không áp dụng cho loại khu này.</translation>
     </message>
     <message>
         <source>The legal regime of an existing project cannot be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể thay đổi chế độ pháp lý của dự án đã có tại đây.</translation>
     </message>
     <message>
         <source>There is no project with the code &apos;{code}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có dự án nào mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>The project no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án này không còn tồn tại.</translation>
     </message>
     <message>
         <source>A project with the code &apos;{code}&apos; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã có dự án mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>Cannot write the database {location}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi được cơ sở dữ liệu {location}: {reason}</translation>
     </message>
     <message>
         <source>Cannot open the database {location}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không mở được cơ sở dữ liệu {location}: {reason}</translation>
     </message>
     <message>
         <source>Cannot write to the attachment folder {location}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi được vào thư mục tệp đính kèm {location}: {reason}</translation>
     </message>
     <message>
         <source>Cannot read the file {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được tệp {name}: {reason}</translation>
     </message>
     <message>
         <source>No demo text for project {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có nội dung mẫu cho dự án {code}.</translation>
     </message>
 </context>
 <context>
     <name>GuidancePane</name>
     <message>
         <source>The guidance of the chosen section appears here: what the law expects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hướng dẫn của mục đang chọn hiển thị tại đây: những nội dung pháp luật yêu cầu.</translation>
     </message>
     <message>
         <source>Required by law</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt buộc theo quy định</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Không bắt buộc</translation>
     </message>
     <message>
         <source>A section you added yourself: the legal outline gives no guidance for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục do bạn tự thêm: đề cương quy định của pháp luật không có hướng dẫn cho mục này.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Hướng dẫn</translation>
     </message>
     <message>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp đính kèm</translation>
     </message>
     <message>
         <source>Database: {location}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu: {location}</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tệp</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sửa</translation>
     </message>
     <message>
         <source>&amp;Section</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mục</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <source>{count} words</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} từ</translation>
     </message>
     <message>
         <source>Choose a section in the navigator to start writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một mục trong khung điều hướng để bắt đầu soạn thảo.</translation>
     </message>
     <message>
         <source>Unsaved changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Có thay đổi chưa lưu…</translation>
     </message>
     <message>
         <source>Saved at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu lúc {time}</translation>
     </message>
     <message>
         <source>Edit conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Xung đột chỉnh sửa</translation>
     </message>
     <message>
         <source>“{title}” was saved by {who} since you opened it. Your text has not been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục “{title}” đã được {who} lưu sau khi bạn mở. Nội dung của bạn chưa được lưu.</translation>
     </message>
     <message>
         <source>Keep yours as the newest revision (theirs stays in the history), or load theirs and drop yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữ bản của bạn làm phiên bản mới nhất (bản của người kia vẫn được lưu trong lịch sử), hoặc dùng bản của người kia và bỏ bản của bạn.</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữ bản của tôi</translation>
     </message>
     <message>
         <source>Load theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Dùng bản của người kia</translation>
     </message>
     <message>
         <source>Revision restored as a new revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khôi phục phiên bản thành một phiên bản mới.</translation>
     </message>
     <message>
         <source>Park establishment dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ thành lập khu công nghệ</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng mà không lưu?</translation>
     </message>
     <message>
         <source>The section could not be saved. Close anyway and lose the unsaved typing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lưu được mục này. Vẫn đóng và bỏ phần nội dung chưa lưu?</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
         <source>Cannot do that</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thực hiện được thao tác</translation>
     </message>
 </context>
 <context>
     <name>NavigatorModel</name>
     <message>
         <source>{written} of {total} required sections written</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã soạn {written} trên {total} mục bắt buộc</translation>
     </message>
     <message>
         <source>Required by law</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt buộc theo quy định</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Không bắt buộc</translation>
     </message>
     <message>
         <source>{count} words</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} từ</translation>
     </message>
     <message>
         <source>Not written yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa soạn</translation>
     </message>
 </context>
 <context>
     <name>ProjectDialog</name>
     <message>
         <source>Edit project</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa thông tin dự án</translation>
     </message>
     <message>
         <source>New project</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án mới</translation>
     </message>
     <message>
         <source>High-tech park</source>
-        <translation type="unfinished"></translation>
+        <translation>Khu công nghệ cao</translation>
     </message>
     <message>
         <source>Concentrated IT park</source>
-        <translation type="unfinished"></translation>
+        <translation>Khu công nghệ thông tin tập trung</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>(not verified)</source>
-        <translation type="unfinished"></translation>
+        <translation>(chưa xác minh)</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Dự án</translation>
+    </message>
+    <message>
+        <source>Project code:</source>
+        <translation>Mã dự án:</translation>
+    </message>
+    <message>
+        <source>e.g. CT-HTP</source>
+        <translation>ví dụ: CT-HTP</translation>
+    </message>
+    <message>
+        <source>Name (Vietnamese):</source>
+        <translation>Tên dự án (tiếng Việt):</translation>
+    </message>
+    <message>
+        <source>Kind of park:</source>
+        <translation>Loại khu:</translation>
+    </message>
+    <message>
+        <source>Legal regime:</source>
+        <translation>Chế độ pháp lý:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Địa điểm:</translation>
+    </message>
+    <message>
+        <source>Ward / commune:</source>
+        <translation>Phường / xã:</translation>
+    </message>
+    <message>
+        <source>Area (ha):</source>
+        <translation>Diện tích (ha):</translation>
+    </message>
+    <message>
+        <source>e.g. 20,02</source>
+        <translation>ví dụ: 20,02</translation>
+    </message>
+    <message>
+        <source>Investor:</source>
+        <translation>Chủ đầu tư:</translation>
+    </message>
+    <message>
+        <source>Total investment (VND):</source>
+        <translation>Tổng vốn đầu tư (đồng):</translation>
+    </message>
+    <message>
+        <source>e.g. 1.250.000.000.000</source>
+        <translation>ví dụ: 1.250.000.000.000</translation>
+    </message>
+    <message>
+        <source>Governing body:</source>
+        <translation>Cơ quan chủ quản:</translation>
+    </message>
+    <message>
+        <source>leave empty for a provincial People&apos;s Committee</source>
+        <translation>để trống nếu là Ủy ban nhân dân cấp tỉnh</translation>
+    </message>
+    <message>
+        <source>Issuing body:</source>
+        <translation>Cơ quan ban hành:</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s title:</source>
+        <translation>Chức vụ người ký:</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name:</source>
+        <translation>Họ tên người ký:</translation>
     </message>
 </context>
 <context>
     <name>RevisionsPane</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số</translation>
     </message>
     <message>
         <source>Saved at</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu lúc</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Người lưu</translation>
     </message>
     <message>
         <source>Words</source>
-        <translation type="unfinished"></translation>
+        <translation>Số từ</translation>
     </message>
     <message>
         <source>View…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem…</translation>
     </message>
     <message>
         <source>Restore this revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục phiên bản này</translation>
     </message>
     <message>
         <source>SHA-256: {hash}</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Restored from revision {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục từ phiên bản {number}</translation>
     </message>
     <message>
         <source>Revision {number} — {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản {number} — {when}</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <source>Search this project (with or without diacritics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm kiếm trong dự án (gõ có dấu hoặc không dấu)…</translation>
     </message>
     <message>
         <source>Choose a project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vui lòng chọn dự án trước.</translation>
     </message>
     <message>
         <source>{count} section(s) found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm thấy {count} mục.</translation>
     </message>
     <message>
         <source>Nothing found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tìm thấy kết quả nào.</translation>
     </message>
 </context>
 <context>
     <name>SectionEditor</name>
     <message>
         <source>Choose a section in the navigator to start writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một mục trong khung điều hướng để bắt đầu soạn thảo.</translation>
     </message>
     <message>
         <source>Formatting</source>
-        <translation type="unfinished"></translation>
+        <translation>Định dạng</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác</translation>
     </message>
     <message>
         <source>Undo typing (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác thao tác gõ (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm lại</translation>
     </message>
     <message>
         <source>Redo typing (Ctrl+Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm lại thao tác gõ (Ctrl+Y)</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Đậm</translation>
     </message>
     <message>
         <source>Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghiêng</translation>
     </message>
     <message>
         <source>Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
         <source>Sub-heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề phụ</translation>
     </message>
     <message>
         <source>Paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Đoạn văn</translation>
     </message>
     <message>
         <source>Bulleted list</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách</translation>
     </message>
     <message>
         <source>Numbered list</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh số</translation>
     </message>
     <message>
         <source>Table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng…</translation>
     </message>
     <message>
         <source>Save now</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu ngay</translation>
     </message>
     <message>
         <source>Insert table</source>
-        <translation type="unfinished"></translation>
+        <translation>Chèn bảng</translation>
     </message>
     <message>
         <source>Columns:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số cột:</translation>
     </message>
     <message>
         <source>Rows (with the header row):</source>
-        <translation type="unfinished"></translation>
+        <translation>Số hàng (kể cả hàng tiêu đề):</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng ý</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Ngôn ngữ giao diện:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Documents are always written in Vietnamese, whatever the interface language.</source>
+        <translation>Văn bản luôn được soạn bằng tiếng Việt, dù giao diện dùng ngôn ngữ nào.</translation>
     </message>
 </context>
 <context>
     <name>StructureActions</name>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm lại</translation>
     </message>
     <message>
         <source>Add sub-section…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm mục con…</translation>
     </message>
     <message>
         <source>Rename section…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên mục…</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển lên</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển xuống</translation>
     </message>
     <message>
         <source>Delete section</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa mục</translation>
     </message>
     <message>
         <source>Add sub-section</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm mục con</translation>
     </message>
     <message>
         <source>Title of the new section:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề của mục mới:</translation>
     </message>
     <message>
         <source>Rename section</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên mục</translation>
     </message>
     <message>
         <source>New title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề mới:</translation>
     </message>
     <message>
         <source>“{title}” is required by the legal outline and cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục “{title}” là bắt buộc theo đề cương quy định của pháp luật nên không thể xóa.</translation>
     </message>
     <message>
         <source>Deleted “{title}”. Undo (Ctrl+Z) brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xóa mục “{title}”. Nhấn Hoàn tác (Ctrl+Z) để lấy lại.</translation>
     </message>
 </context>
 <context>
     <name>StructureCommands</name>
     <message>
         <source>Add section “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm mục “{title}”</translation>
     </message>
     <message>
         <source>Rename section “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên mục “{title}”</translation>
     </message>
     <message>
         <source>Move section “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Di chuyển mục “{title}”</translation>
     </message>
     <message>
         <source>Delete section “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa mục “{title}”</translation>
     </message>
 </context>
 <context>
     <name>Welcome</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Chào mừng</translation>
     </message>
     <message>
         <source>This database has no project yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu này chưa có dự án nào.</translation>
     </message>
     <message>
         <source>Load the Cần Thơ demo (the high-tech park CT-HTP and the concentrated IT park CT-ITP, with draft text), or create your own project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nạp dữ liệu mẫu của Cần Thơ (khu công nghệ cao CT-HTP và khu công nghệ thông tin tập trung CT-ITP, kèm nội dung dự thảo), hoặc tự tạo dự án mới.</translation>
     </message>
     <message>
         <source>Load the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nạp dữ liệu mẫu</translation>
     </message>
     <message>
         <source>New project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án mới…</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Để sau</translation>
     </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
         <source>New project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án mới…</translation>
     </message>
     <message>
         <source>Project details…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông tin dự án…</translation>
     </message>
     <message>
         <source>Load the Cần Thơ demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Nạp dữ liệu mẫu Cần Thơ</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cài đặt…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Thoát</translation>
     </message>
     <message>
         <source>Search the project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm kiếm trong dự án…</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới thiệu</translation>
     </message>
     <message>
         <source>Project {code} created with its documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã tạo dự án {code} cùng các văn bản của dự án.</translation>
     </message>
     <message>
         <source>Loading the Cần Thơ demo data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang nạp dữ liệu mẫu Cần Thơ…</translation>
     </message>
     <message>
         <source>Demo data loaded: {created} project(s) created, {filled} section(s) filled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nạp dữ liệu mẫu: tạo {created} dự án, điền nội dung cho {filled} mục.</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
         <source>Dossier workspace for establishing a high-tech park and a concentrated IT park: legal outlines, section drafting with full revision history, attachments and search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Môi trường soạn thảo hồ sơ thành lập khu công nghệ cao và khu công nghệ thông tin tập trung: đề cương theo quy định của pháp luật, soạn thảo từng mục với đầy đủ lịch sử phiên bản, tệp đính kèm và tìm kiếm.</translation>
     </message>
 </context>
 </TS>

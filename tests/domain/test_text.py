@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from dossier_app.domain.text import content_hash, fold, markdown_to_plain, normalise_body, word_count
+from dossier_app.domain.text import content_hash, fold, markdown_to_plain, normalise_body, searchable, word_count
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,14 @@ def test_normalise_body_keeps_inner_blank_lines_and_leading_indent() -> None:
     body = "    mã lệnh\n\nđoạn hai\n"
     assert normalise_body(body) == body
     assert normalise_body(normalise_body(body)) == normalise_body(body)
+
+
+def test_markdown_to_plain_keeps_literal_underscores_and_escaped_characters() -> None:
+    # What QTextDocument.toMarkdown() writes for "HS_2024, 5*3, [x], ban_do_1.pdf": intraword
+    # underscores stay bare, other markup characters are escaped; a reader sees them as typed.
+    plain = markdown_to_plain("mã hồ sơ HS_2024, 5\\*3 \\[x] tệp ban_do_1.pdf và _nghiêng_")
+    assert plain == "mã hồ sơ HS_2024, 5*3 [x] tệp ban_do_1.pdf và nghiêng"
+
+
+def test_searchable_folds_title_and_body() -> None:
+    assert searchable("Quy hoạch sử dụng đất", "Đất thương mại") == "quy hoach su dung dat\ndat thuong mai"

@@ -1,0 +1,64 @@
+"""Window fixtures: a demo database, isolated QSettings and the Vietnamese translator."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from dossier_app.services import Services, open_services
+from dossier_app.services.context import Operator
+from dossier_app.ui.i18n import Translators
+from dossier_app.ui.main_window import MainWindow
+from dossier_app.ui.settings import UiSettings
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> UiSettings:
+    """QSettings in a temporary INI file, never the user's."""
+    return UiSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def vietnamese(qapp: QApplication) -> Iterator[Translators]:
+    """The Vietnamese translator installed, as on a normal start."""
+    translators = Translators(qapp)
+    translators.install("vi")
+    yield translators
+    translators.install("en")
+
+
+@pytest.fixture
+def demo_db(sqlite_url: str) -> Iterator[Services]:
+    """Services on a SQLite file with the Cần Thơ demo loaded."""
+    services = open_services(sqlite_url, Operator("officer"))
+    services.demo.load()
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def make_window(qtbot, ui_settings: UiSettings, vietnamese: Translators) -> Callable[[Services], MainWindow]:  # type: ignore[no-untyped-def]
+    """Build a shown main window on some services (several may be opened in one test)."""
+
+    def build(services: Services) -> MainWindow:
+        window = MainWindow(services, ui_settings, "vi")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return build
+
+
+def section_id_by_key(services: Services, code: str, key: str) -> int:
+    """The id of a project's section with this outline key."""
+    project = services.projects.by_code(code)
+    pending = [node for tree in services.dossiers.tree(project.id) for node in tree.sections]
+    while pending:
+        node = pending.pop()
+        if node.outline_key == key:
+            return node.id
+        pending.extend(node.children)
+    raise KeyError(key)
