@@ -68,6 +68,7 @@ class Section(SQLModel, table=True):
     required: bool = False
     position: int = 0
     body: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    plain_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     word_count: int = 0
     version: int = 0

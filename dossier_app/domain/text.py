@@ -6,12 +6,11 @@ import unicodedata
 
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
-_TABLE_RULE = re.compile(
-    r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
-)
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<!\\)(?:\*{1,3}|~~|`+)|(?<![\w\\])_{1,3}|(?<!\\)_{1,3}(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SPACE_RUN = re.compile(r"  +")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -50,13 +49,21 @@ def markdown_to_plain(markdown: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
-    text = text.replace("|", " ")
-    return re.sub(r"[ \t]+", " ", text).strip()
+    text = text.replace("|", " ").replace("\t", " ")
+    return _SPACE_RUN.sub(" ", text).strip()
 
 
 def searchable(title: str, plain_body: str) -> str:
-    """What search matches against: title and plain body, folded so diacritics do not matter."""
+    """What search matches against: title and plain body, folded so diacritics do not matter.
+
+    Folding keeps lengths, so a match at offset i of the body part is at i of the plain body.
+    """
     return fold(title) + "\n" + fold(plain_body)
+
+
+def body_offset(title: str) -> int:
+    """Where the plain body starts inside `searchable(title, …)`."""
+    return len(fold(title)) + 1
 
 
 def word_count(plain_text: str) -> int:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, update
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import DocumentKind
@@ -79,6 +80,7 @@ class SaveResult:
     changed: bool
     revision_number: int | None
     word_count: int
+    revision: "RevisionView | None" = None
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,7 @@ class DossierService:
         with self._context.database.begin() as session:
             rows = session.exec(
                 select(SectionRevision)
+                .options(defer(SectionRevision.body))  # type: ignore[arg-type]
                 .where(SectionRevision.section_id == section_id)
                 .order_by(col(SectionRevision.number).desc())
             ).all()
@@ -252,6 +255,7 @@ class DossierService:
                 .where(col(Section.id) == section_id, col(Section.version) == section.version)
                 .values(
                     body=body,
+                    plain_text=plain,
                     search_text=searchable(section.title, plain),
                     word_count=words,
                     version=new_version,
@@ -265,19 +269,19 @@ class DossierService:
                 select(func.max(SectionRevision.number)).where(SectionRevision.section_id == section_id)
             ).one()
             number = (last or 0) + 1
-            session.add(
-                SectionRevision(
-                    section_id=section_id,
-                    number=number,
-                    body=body,
-                    content_hash=content_hash(body),
-                    word_count=words,
-                    author=actor,
-                    created_at=now,
-                    restored_from=restored_from,
-                )
+            revision = SectionRevision(
+                section_id=section_id,
+                number=number,
+                body=body,
+                content_hash=content_hash(body),
+                word_count=words,
+                author=actor,
+                created_at=now,
+                restored_from=restored_from,
             )
-            return SaveResult(section_id, new_version, True, number, words)
+            session.add(revision)
+            session.flush()
+            return SaveResult(section_id, new_version, True, number, words, _revision_view(revision, with_body=False))
 
     # Structure ---------------------------------------------------------------
 
@@ -313,7 +317,7 @@ class DossierService:
             section = self._live(session, section_id)
             old = section.title
             section.title = title
-            section.search_text = searchable(title, markdown_to_plain(section.body))
+            section.search_text = searchable(title, section.plain_text)
             section.updated_at = utc_now()
             section.updated_by = self._context.operator.name
             session.add(section)
@@ -359,9 +363,7 @@ class DossierService:
                     )
                 pending.extend(
                     session.exec(
-                        select(Section).where(
-                            Section.parent_id == current.id, col(Section.deleted_at).is_(None)
-                        )
+                        select(Section).where(Section.parent_id == current.id, col(Section.deleted_at).is_(None))
                     ).all()
                 )
             section.deleted_at = utc_now()
@@ -389,9 +391,7 @@ class DossierService:
 
     @staticmethod
     def _siblings(session: Session, document_id: int, parent_id: int | None) -> list[Section]:
-        parent_clause = (
-            col(Section.parent_id).is_(None) if parent_id is None else Section.parent_id == parent_id
-        )
+        parent_clause = col(Section.parent_id).is_(None) if parent_id is None else Section.parent_id == parent_id
         return list(
             session.exec(
                 select(Section)

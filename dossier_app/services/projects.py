@@ -161,9 +161,7 @@ def instantiate_outline(session: Session, project: Project, regime: Regime, acto
             add_nodes(document, section, node.children)
 
     for position, outline in enumerate(regime.documents):
-        document = Document(
-            project_id=project.id or 0, kind=outline.kind, title=outline.title_vi, position=position
-        )
+        document = Document(project_id=project.id or 0, kind=outline.kind, title=outline.title_vi, position=position)
         session.add(document)
         session.flush()
         add_nodes(document, None, outline.sections)
@@ -181,9 +179,7 @@ class ProjectService:
         actor = self._context.operator.name
         with self._context.database.begin() as session:
             self._refuse_duplicate(session, data.code, None)
-            project = Project(
-                **{f.name: getattr(data, f.name) for f in fields(ProjectInput)}, updated_by=actor
-            )
+            project = Project(**{f.name: getattr(data, f.name) for f in fields(ProjectInput)}, updated_by=actor)
             session.add(project)
             session.flush()
             instantiate_outline(session, project, self._context.regime(data.regime_key), actor)
@@ -196,9 +192,7 @@ class ProjectService:
             project = self._get(session, project_id)
             if data.regime_key != project.regime_key:
                 raise ValidationFailed(
-                    QT_TRANSLATE_NOOP(
-                        "Errors", "The legal regime of an existing project cannot be changed here."
-                    ),
+                    QT_TRANSLATE_NOOP("Errors", "The legal regime of an existing project cannot be changed here."),
                     field="regime_key",
                 )
             self._refuse_duplicate(session, data.code, project_id)
@@ -218,13 +212,9 @@ class ProjectService:
     def by_code(self, code: str) -> ProjectView:
         """A project by its code, as the command line names it."""
         with self._context.database.begin() as session:
-            project = session.exec(
-                select(Project).where(func.upper(Project.code) == code.strip().upper())
-            ).first()
+            project = session.exec(select(Project).where(func.upper(Project.code) == code.strip().upper())).first()
             if project is None:
-                raise NotFound(
-                    QT_TRANSLATE_NOOP("Errors", "There is no project with the code '{code}'."), code=code
-                )
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no project with the code '{code}'."), code=code)
             return _view(project)
 
     def summaries(self) -> list[ProjectSummary]:
@@ -273,6 +263,4 @@ class ProjectService:
     def _refuse_duplicate(session: Session, code: str, own_id: int | None) -> None:
         existing = session.exec(select(Project).where(func.upper(Project.code) == code.upper())).first()
         if existing is not None and existing.id != own_id:
-            raise Conflict(
-                QT_TRANSLATE_NOOP("Errors", "A project with the code '{code}' already exists."), code=code
-            )
+            raise Conflict(QT_TRANSLATE_NOOP("Errors", "A project with the code '{code}' already exists."), code=code)

@@ -7,7 +7,7 @@ from sqlmodel import col, select
 
 from dossier_app.domain.enums import DocumentKind
 from dossier_app.domain.models import Document, Section
-from dossier_app.domain.text import fold, markdown_to_plain
+from dossier_app.domain.text import body_offset, fold
 from dossier_app.services.context import ServiceContext
 
 SNIPPET_RADIUS = 40
@@ -30,16 +30,14 @@ def fold_query(query: str) -> str:
     return fold(" ".join(unicodedata.normalize("NFC", query).split()))
 
 
-def _snippet(plain: str, folded_query: str) -> tuple[str, int]:
-    folded = fold(plain)
-    start = folded.find(folded_query)
-    count = folded.count(folded_query)
+def _snippet(plain: str, folded_plain: str, folded_query: str) -> str:
+    start = folded_plain.find(folded_query)
     if start < 0:
-        return plain[: 2 * SNIPPET_RADIUS].replace("\n", " "), count
+        return plain[: 2 * SNIPPET_RADIUS].replace("\n", " ")
     left = max(0, start - SNIPPET_RADIUS)
     right = min(len(plain), start + len(folded_query) + SNIPPET_RADIUS)
     text = plain[left:right].replace("\n", " ")
-    return ("…" if left else "") + text + ("…" if right < len(plain) else ""), count
+    return ("…" if left else "") + text + ("…" if right < len(plain) else "")
 
 
 class SearchService:
@@ -55,7 +53,9 @@ class SearchService:
             return []
         with self._context.database.begin() as session:
             rows = session.exec(
-                select(Section.id, Section.title, Section.body, Document.kind, Document.title)
+                select(
+                    Section.id, Section.title, Section.plain_text, Section.search_text, Document.kind, Document.title
+                )
                 .join(Document, col(Document.id) == col(Section.document_id))
                 .where(
                     Document.project_id == project_id,
@@ -66,18 +66,16 @@ class SearchService:
                 .limit(limit)
             ).all()
         hits = []
-        for section_id, title, body, kind, document_title in rows:
-            snippet, count = _snippet(markdown_to_plain(body), folded)
-            if count == 0:
-                snippet = markdown_to_plain(body)[: 2 * SNIPPET_RADIUS]
+        for section_id, title, plain, search_text, kind, document_title in rows:
+            folded_plain = search_text[body_offset(title) :]
             hits.append(
                 SearchHit(
                     section_id=section_id,
                     document_kind=DocumentKind(kind),
                     document_title=document_title,
                     section_title=title,
-                    snippet=snippet,
-                    match_count=count + (1 if folded in fold(title) else 0),
+                    snippet=_snippet(plain, folded_plain, folded),
+                    match_count=search_text.count(folded),
                 )
             )
         return hits

@@ -22,15 +22,11 @@ class GuidancePane(QTextBrowser):
         if section is None:
             self.setHtml(
                 "<p style='color:#666'>"
-                + html.escape(
-                    self.tr("The guidance of the chosen section appears here: what the law expects.")
-                )
+                + html.escape(self.tr("The guidance of the chosen section appears here: what the law expects."))
                 + "</p>"
             )
             return
-        guidance = (
-            section.guidance_en if self._language == "en" and section.guidance_en else section.guidance_vi
-        )
+        guidance = section.guidance_en if self._language == "en" and section.guidance_en else section.guidance_vi
         badge = self.tr("Required by law") if section.required else self.tr("Optional")
         colour = "#e65100" if section.required else "#666"
         parts = [
@@ -43,9 +39,7 @@ class GuidancePane(QTextBrowser):
         else:
             parts.append(
                 "<p style='color:#666'>"
-                + html.escape(
-                    self.tr("A section you added yourself: the legal outline gives no guidance for it.")
-                )
+                + html.escape(self.tr("A section you added yourself: the legal outline gives no guidance for it."))
                 + "</p>"
             )
         self.setHtml("".join(parts))

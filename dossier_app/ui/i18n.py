@@ -23,9 +23,7 @@ class Translators:
             self._app.removeTranslator(translator)
         self._installed.clear()
         self.language = language
-        QLocale.setDefault(
-            QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
-        )
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
         if language == "en":
             return True
         ours = QTranslator(self._app)

@@ -195,9 +195,7 @@ class MainWindow(QMainWindow):
         if section is None:
             self.editor.clear()
             self.section_header.setText(
-                "<span style='color:#666'>"
-                + self.tr("Choose a section in the navigator to start writing.")
-                + "</span>"
+                "<span style='color:#666'>" + self.tr("Choose a section in the navigator to start writing.") + "</span>"
             )
         else:
             self.editor.load(section)
@@ -276,8 +274,8 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, result: SaveResult) -> None:
         self.model.update_section(result.section_id, result.word_count)
-        if result.changed:
-            self.revisions.refresh()
+        if result.revision is not None:
+            self.revisions.add_revision(result.revision)
         self._update_save_label(result)
 
     def _on_dirty_changed(self, dirty: bool) -> None:
@@ -291,23 +289,19 @@ class MainWindow(QMainWindow):
         else:
             from datetime import datetime
 
-            self.save_label.setText(
-                self.tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S"))
-            )
+            self.save_label.setText(self.tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
 
     def _on_conflict(self, stored: SectionView) -> None:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Edit conflict"))
         box.setText(
-            self.tr(
-                "“{title}” was saved by {who} since you opened it. Your text has not been saved yet."
-            ).format(title=stored.title, who=stored.updated_by)
+            self.tr("“{title}” was saved by {who} since you opened it. Your text has not been saved yet.").format(
+                title=stored.title, who=stored.updated_by
+            )
         )
         box.setInformativeText(
-            self.tr(
-                "Keep yours as the newest revision (theirs stays in the history), or load theirs and drop yours."
-            )
+            self.tr("Keep yours as the newest revision (theirs stays in the history), or load theirs and drop yours.")
         )
         keep = box.addButton(self.tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Load theirs"), QMessageBox.ButtonRole.DestructiveRole)

@@ -37,9 +37,7 @@ class RevisionsPane(QWidget):
         self._section_id: int | None = None
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("revisionsTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Saved at"), self.tr("By"), self.tr("Words")]
-        )
+        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Saved at"), self.tr("By"), self.tr("Words")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,27 +68,37 @@ class RevisionsPane(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the history after a save or a restore."""
+        """Re-read the whole history (after switching sections or restoring)."""
         self._revisions = self._services.dossiers.revisions(self._section_id) if self._section_id else []
+        self.table.setRowCount(0)
         self.table.setRowCount(len(self._revisions))
         for row, revision in enumerate(self._revisions):
-            number = str(revision.number)
-            if revision.restored_from:
-                number += " ↺" + str(revision.restored_from)
-            cells = [number, local_time(revision), revision.author, str(revision.word_count)]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, revision.id)
-                if column == 0:
-                    item.setToolTip(self.tr("SHA-256: {hash}").format(hash=revision.content_hash))
-                    if revision.restored_from:
-                        item.setToolTip(
-                            self.tr("Restored from revision {number}").format(number=revision.restored_from)
-                            + "\n"
-                            + item.toolTip()
-                        )
-                self.table.setItem(row, column, item)
+            self._fill_row(row, revision)
         self._sync_buttons()
+
+    def add_revision(self, revision: RevisionView) -> None:
+        """Put a just-saved revision on top without re-reading the history (autosave stays cheap)."""
+        if revision.section_id != self._section_id:
+            return
+        self._revisions.insert(0, revision)
+        self.table.insertRow(0)
+        self._fill_row(0, revision)
+        self._sync_buttons()
+
+    def _fill_row(self, row: int, revision: RevisionView) -> None:
+        number = str(revision.number)
+        if revision.restored_from:
+            number += " ↺" + str(revision.restored_from)
+        cells = [number, local_time(revision), revision.author, str(revision.word_count)]
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, revision.id)
+            if column == 0:
+                tip = self.tr("SHA-256: {hash}").format(hash=revision.content_hash)
+                if revision.restored_from:
+                    tip = self.tr("Restored from revision {number}").format(number=revision.restored_from) + "\n" + tip
+                item.setToolTip(tip)
+            self.table.setItem(row, column, item)
 
     def selected_revision(self) -> RevisionView | None:
         """The highlighted revision, if any."""

@@ -59,9 +59,7 @@ class SearchPanel(QWidget):
             item.setToolTip(hit.document_title)
             self.results.addItem(item)
         self.summary.setText(
-            self.tr("{count} section(s) found.").format(count=len(hits))
-            if hits
-            else self.tr("Nothing found.")
+            self.tr("{count} section(s) found.").format(count=len(hits)) if hits else self.tr("Nothing found.")
         )
         if hits:
             self.results.setCurrentRow(0)

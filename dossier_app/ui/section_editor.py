@@ -69,16 +69,12 @@ class SectionEditor(QWidget):
 
     # Actions -----------------------------------------------------------------
 
-    def _action(
-        self, text: str, shortcut: QKeySequence | str | None, slot, checkable: bool = False
-    ) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, checkable: bool = False) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(
-                f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
@@ -95,23 +91,17 @@ class SectionEditor(QWidget):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.toolbar.addSeparator()
-        self.bold_action = self._action(
-            self.tr("Bold"), QKeySequence.StandardKey.Bold, self.toggle_bold, True
-        )
+        self.bold_action = self._action(self.tr("Bold"), QKeySequence.StandardKey.Bold, self.toggle_bold, True)
         font = self.bold_action.font()
         font.setBold(True)
         self.bold_action.setFont(font)
-        self.italic_action = self._action(
-            self.tr("Italic"), QKeySequence.StandardKey.Italic, self.toggle_italic, True
-        )
+        self.italic_action = self._action(self.tr("Italic"), QKeySequence.StandardKey.Italic, self.toggle_italic, True)
         font = self.italic_action.font()
         font.setItalic(True)
         self.italic_action.setFont(font)
         self.toolbar.addSeparator()
         self.heading2_action = self._action(self.tr("Heading"), "Ctrl+2", lambda: self.set_heading(2), True)
-        self.heading3_action = self._action(
-            self.tr("Sub-heading"), "Ctrl+3", lambda: self.set_heading(3), True
-        )
+        self.heading3_action = self._action(self.tr("Sub-heading"), "Ctrl+3", lambda: self.set_heading(3), True)
         self.paragraph_action = self._action(self.tr("Paragraph"), "Ctrl+0", lambda: self.set_heading(0))
         self.toolbar.addSeparator()
         self.bullets_action = self._action(
@@ -185,9 +175,7 @@ class SectionEditor(QWidget):
         if not self.is_dirty or self._section is None:
             return True
         try:
-            result = self._services.dossiers.save_body(
-                self._section.id, self.markdown(), base_version=self._version
-            )
+            result = self._services.dossiers.save_body(self._section.id, self.markdown(), base_version=self._version)
         except StaleEdit:
             self.conflict.emit(self._services.dossiers.section(self._section.id))
             return False
@@ -279,9 +267,7 @@ class SectionEditor(QWidget):
         columns, ok = QInputDialog.getInt(self, self.tr("Insert table"), self.tr("Columns:"), 3, 1, 12)
         if not ok:
             return
-        rows, ok = QInputDialog.getInt(
-            self, self.tr("Insert table"), self.tr("Rows (with the header row):"), 3, 1, 200
-        )
+        rows, ok = QInputDialog.getInt(self, self.tr("Insert table"), self.tr("Rows (with the header row):"), 3, 1, 200)
         if ok:
             self.insert_table(rows, columns)
 

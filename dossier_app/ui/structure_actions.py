@@ -87,9 +87,7 @@ class StructureActions(QObject):
             return
         document_id = int(index.data(DOCUMENT_ROLE))
         parent_id = window.current_id() if kind is NodeKind.SECTION else None
-        title, ok = QInputDialog.getText(
-            window, self.tr("Add sub-section"), self.tr("Title of the new section:")
-        )
+        title, ok = QInputDialog.getText(window, self.tr("Add sub-section"), self.tr("Title of the new section:"))
         if not ok:
             return
         try:
@@ -106,9 +104,7 @@ class StructureActions(QObject):
         section = window.current_section
         if section is None or not window.editor.save_now():
             return
-        title, ok = QInputDialog.getText(
-            window, self.tr("Rename section"), self.tr("New title:"), text=section.title
-        )
+        title, ok = QInputDialog.getText(window, self.tr("Rename section"), self.tr("New title:"), text=section.title)
         if not ok or title.strip() == section.title:
             return
         try:

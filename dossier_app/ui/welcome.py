@@ -22,12 +22,8 @@ def offer_start(window: MainWindow) -> None:
             "with draft text), or create your own project.",
         )
     )
-    demo = box.addButton(
-        QCoreApplication.translate("Welcome", "Load the demo"), QMessageBox.ButtonRole.AcceptRole
-    )
-    new = box.addButton(
-        QCoreApplication.translate("Welcome", "New project…"), QMessageBox.ButtonRole.ActionRole
-    )
+    demo = box.addButton(QCoreApplication.translate("Welcome", "Load the demo"), QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton(QCoreApplication.translate("Welcome", "New project…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QCoreApplication.translate("Welcome", "Later"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(demo)
     box.exec()

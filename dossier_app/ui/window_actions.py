@@ -23,9 +23,7 @@ class WindowActions(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self._window = window
-        self.new_project_action = self._make(
-            self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project
-        )
+        self.new_project_action = self._make(self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project)
         self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
@@ -39,18 +37,14 @@ class WindowActions(QObject):
             window.file_menu.addAction(action)
         window.file_menu.addSeparator()
         window.file_menu.addAction(self.quit_action)
-        self.find_action = self._make(
-            self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search
-        )
+        self.find_action = self._make(self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search)
         window.edit_menu.addSeparator()
         window.edit_menu.addAction(self.find_action)
         self.about_action = self._make(self.tr("About"), None, self.about)
         window.help_menu.addAction(self.about_action)
         self.sync()
 
-    def _make(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot
-    ) -> QAction:  # type: ignore[no-untyped-def]
+    def _make(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self._window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

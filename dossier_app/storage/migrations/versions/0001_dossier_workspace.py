@@ -65,6 +65,7 @@ def upgrade() -> None:
     sa.Column('required', sa.Boolean(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('plain_text', sa.Text(), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
     sa.Column('word_count', sa.Integer(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
