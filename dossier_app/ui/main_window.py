@@ -1,7 +1,10 @@
 """The main window: navigator, section editor, guidance, revisions, attachments and search."""
 
+from datetime import datetime
+from html import escape
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 5)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([330, 760, 330])
+        self.main_splitter.setSizes([400, 700, 340])
         self.setCentralWidget(self.main_splitter)
 
         self.words_label = QLabel(self)
@@ -134,7 +137,6 @@ class MainWindow(QMainWindow):
         )
         self.editor.dirty_changed.connect(self._on_dirty_changed)
         self.revisions.restore_requested.connect(self.restore_revision)
-        self.attachments.changed.connect(lambda: None)
         self.search.hit_chosen.connect(self.jump_to_hit)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
 
@@ -201,8 +203,8 @@ class MainWindow(QMainWindow):
             self.editor.load(section)
             self._current_project_id = section.project_id
             self.section_header.setText(
-                f"<span style='color:#666'>{section.project_code} › {section.document_title}</span><br>"
-                f"<b style='font-size:13pt'>{section.title}</b>"
+                f"<span style='color:#666'>{escape(section.project_code)} › {escape(section.document_title)}</span><br>"
+                f"<b style='font-size:13pt'>{escape(section.title)}</b>"
             )
         self.guidance.show_section(section)
         self.revisions.show_section(section.id if section else None)
@@ -287,8 +289,6 @@ class MainWindow(QMainWindow):
         if result is None:
             self.save_label.setText("")
         else:
-            from datetime import datetime
-
             self.save_label.setText(self.tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
 
     def _on_conflict(self, stored: SectionView) -> None:
@@ -400,7 +400,3 @@ class MainWindow(QMainWindow):
         if self.editor.save_now():
             self.save_layout()
             QTimer.singleShot(0, self.rebuild_requested.emit)
-
-    def shortcut_text(self, sequence: QKeySequence) -> str:
-        """A key sequence as the user's platform writes it."""
-        return sequence.toString(QKeySequence.SequenceFormat.NativeText)

@@ -86,7 +86,7 @@ class NavigatorModel(QStandardItemModel):
     def _set_counts(self, item: QStandardItem, written: int, total: int) -> None:
         item.setData((written, total), COUNTS_ROLE)
         tip = self.tr("{written} of {total} required sections written").format(written=written, total=total)
-        item.setToolTip(tip)
+        item.setToolTip(item.text() + "\n" + tip)
         cell = self._count_cell(item)
         if cell is not None:
             cell.setText(f"{written}/{total}")
@@ -111,7 +111,7 @@ class NavigatorModel(QStandardItemModel):
         item.setData(words > 0, WRITTEN_ROLE)
         parts = [self.tr("Required by law") if required else self.tr("Optional")]
         parts.append(self.tr("{count} words").format(count=words) if words else self.tr("Not written yet"))
-        item.setToolTip(" · ".join(parts))
+        item.setToolTip(item.text() + "\n" + " · ".join(parts))
         cell = self._count_cell(item)
         if cell is not None:
             cell.setText(str(words) if words else "")

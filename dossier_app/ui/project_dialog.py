@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from dossier_app.domain.enums import ParkKind
 from dossier_app.domain.errors import DossierError, ValidationFailed
@@ -91,6 +91,8 @@ class ProjectDialog(QDialog):
         ui.issuingEdit.setText(project.issuing_body)
         ui.signerTitleEdit.setPlainText(project.signer_title)
         ui.signerNameEdit.setText(project.signer_name)
+        for edit in self.findChildren(QLineEdit):
+            edit.setCursorPosition(0)
 
     def input(self) -> ProjectInput:
         """The form's contents, parsed; raises ValidationFailed naming the bad field."""

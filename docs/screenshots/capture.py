@@ -1,0 +1,80 @@
+"""Capture the README screenshots on a virtual screen: `xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots/capture.py`."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+HOME = Path(tempfile.mkdtemp(prefix="dossier-shots-"))
+os.environ["XDG_DATA_HOME"] = str(HOME / "data")
+os.environ["XDG_CONFIG_HOME"] = str(HOME / "config")
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from dossier_app.services import open_services  # noqa: E402
+from dossier_app.services.context import Operator  # noqa: E402
+from dossier_app.ui.i18n import Translators  # noqa: E402
+from dossier_app.ui.main_window import MainWindow  # noqa: E402
+from dossier_app.ui.project_dialog import ProjectDialog  # noqa: E402
+from dossier_app.ui.settings import UiSettings  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+
+
+def section_id(services, code: str, key: str) -> int:  # type: ignore[no-untyped-def]
+    """A demo section's id by outline key."""
+    project = services.projects.by_code(code)
+    pending = [n for tree in services.dossiers.tree(project.id) for n in tree.sections]
+    while pending:
+        node = pending.pop()
+        if node.outline_key == key:
+            return node.id
+        pending.extend(node.children)
+    raise KeyError(key)
+
+
+def grab(widget: QWidget, name: str) -> None:
+    """Let the widget paint, then save it as PNG."""
+    for _ in range(20):
+        QApplication.processEvents()
+    widget.grab().save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def main() -> None:
+    """Open the demo in both languages and save the views the README shows."""
+    app = QApplication(sys.argv[:1])
+    services = open_services(str(HOME / "demo.sqlite3"), Operator("chuyenvien"))
+    services.demo.load()
+    translators = Translators(app)
+    for language in ("vi", "en"):
+        translators.install(language)
+        settings = UiSettings(QSettings(str(HOME / f"{language}.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(services, settings, language)
+        window.resize(1440, 860)
+        window.show()
+        window.select_section(section_id(services, "CT-HTP", "da.3_dieu_kien_thanh_lap"))
+        window.navigator.expand(window.model.index_of_section(section_id(services, "CT-HTP", "da.4_phuong_huong")))
+        grab(window, f"main_window_{language}.png")
+        if language == "vi":
+            window.select_project(services.projects.by_code("CT-ITP").id)
+            window.search.query.setText("hung thanh")
+            window.search.run()
+            window.search.results.itemActivated.emit(window.search.results.item(0))
+            grab(window, "search_vi.png")
+            window.tabs.setCurrentWidget(window.revisions)
+            grab(window, "revisions_vi.png")
+            dialog = ProjectDialog(services, language, services.projects.by_code("CT-ITP"), window)
+            dialog.show()
+            grab(dialog, "project_dialog_vi.png")
+            dialog.close()
+        window.close()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
