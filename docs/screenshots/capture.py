@@ -1,4 +1,7 @@
-"""Capture the README screenshots on a virtual screen: `xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots/capture.py`."""
+"""Capture the README screenshots on a virtual screen.
+
+Run: xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots/capture.py
+"""
 
 import os
 import sys
