@@ -29,14 +29,7 @@ OUT = Path(__file__).resolve().parent
 
 def section_id(services, code: str, key: str) -> int:  # type: ignore[no-untyped-def]
     """A demo section's id by outline key."""
-    project = services.projects.by_code(code)
-    pending = [n for tree in services.dossiers.tree(project.id) for n in tree.sections]
-    while pending:
-        node = pending.pop()
-        if node.outline_key == key:
-            return node.id
-        pending.extend(node.children)
-    raise KeyError(key)
+    return services.dossiers.section_by_key(services.projects.by_code(code).id, key).id
 
 
 def grab(widget: QWidget, name: str) -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from dossier_app.domain.enums import ParkKind
 from dossier_app.domain.errors import NotFound
 from dossier_app.services.context import ServiceContext
-from dossier_app.services.dossiers import DossierService, SectionNode
+from dossier_app.services.dossiers import DossierService, walk_sections
 from dossier_app.services.projects import ProjectInput, ProjectService
 from dossier_app.storage.resources import demo_texts
 
@@ -56,14 +56,6 @@ class DemoResult:
 Progress = Callable[[int, int, str], None]
 
 
-def _flatten(nodes: tuple[SectionNode, ...]) -> list[SectionNode]:
-    flat: list[SectionNode] = []
-    for node in nodes:
-        flat.append(node)
-        flat.extend(_flatten(node.children))
-    return flat
-
-
 class DemoService:
     """Loads CT-HTP and CT-ITP; a second run changes nothing."""
 
@@ -86,7 +78,7 @@ class DemoService:
                 created += 1
             texts = demo_texts(data.code)
             for tree in self._dossiers.tree(project.id):
-                for node in _flatten(tree.sections):
+                for node in walk_sections(tree.sections):
                     text = texts.get(node.outline_key or "")
                     if text and not node.written:
                         self._dossiers.save_body(node.id, text)

@@ -161,7 +161,7 @@ class DossierService:
         trees = []
         for document in documents:
             sections = build(document.id or 0, None)
-            required = [n for n in _walk(sections) if n.required]
+            required = [n for n in walk_sections(sections) if n.required]
             trees.append(
                 DocumentTree(
                     id=document.id or 0,
@@ -204,6 +204,14 @@ class DossierService:
                 updated_at=as_utc(section.updated_at),
                 updated_by=section.updated_by,
             )
+
+    def section_by_key(self, project_id: int, outline_key: str) -> SectionNode:
+        """The live section a project's outline created for a key (demo text, checklists, exports)."""
+        for tree in self.tree(project_id):
+            for node in walk_sections(tree.sections):
+                if node.outline_key == outline_key:
+                    return node
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "The project has no section '{key}'."), key=outline_key)
 
     def revisions(self, section_id: int) -> list[RevisionView]:
         """The section's history, newest first, without bodies."""
@@ -401,11 +409,12 @@ class DossierService:
         )
 
 
-def _walk(nodes: tuple[SectionNode, ...]) -> list[SectionNode]:
+def walk_sections(nodes: tuple[SectionNode, ...]) -> list[SectionNode]:
+    """Every node of a section tree, depth first, in outline order."""
     result: list[SectionNode] = []
     for node in nodes:
         result.append(node)
-        result.extend(_walk(node.children))
+        result.extend(walk_sections(node.children))
     return result
 
 

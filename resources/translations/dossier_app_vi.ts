@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
@@ -53,12 +53,12 @@ SHA-256: {hash}</translation>
         <translation>Cơ sở dữ liệu {location} được tạo bởi phiên bản chương trình mới hơn (lược đồ {revision}). Vui lòng cập nhật chương trình trước khi mở cơ sở dữ liệu này.</translation>
     </message>
     <message>
-        <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
-        <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; bị thiếu hoặc để trống tại {where}.</translation>
+        <source>Regime file: '{field}' is missing or empty at {where}.</source>
+        <translation>Tệp chế độ pháp lý: trường '{field}' bị thiếu hoặc để trống tại {where}.</translation>
     </message>
     <message>
-        <source>Regime file: the key &apos;{key}&apos; is used twice.</source>
-        <translation>Tệp chế độ pháp lý: khóa &apos;{key}&apos; được dùng hai lần.</translation>
+        <source>Regime file: the key '{key}' is used twice.</source>
+        <translation>Tệp chế độ pháp lý: khóa '{key}' được dùng hai lần.</translation>
     </message>
     <message>
         <source>Cannot read the file {name}: it is not a readable file.</source>
@@ -73,12 +73,12 @@ SHA-256: {hash}</translation>
         <translation>Tệp đính kèm này không còn tồn tại.</translation>
     </message>
     <message>
-        <source>The file of attachment &apos;{name}&apos; is missing from {location}.</source>
-        <translation>Không tìm thấy tệp của tài liệu đính kèm &apos;{name}&apos; trong thư mục {location}.</translation>
+        <source>The file of attachment '{name}' is missing from {location}.</source>
+        <translation>Không tìm thấy tệp của tài liệu đính kèm '{name}' trong thư mục {location}.</translation>
     </message>
     <message>
-        <source>Unknown legal regime &apos;{key}&apos;.</source>
-        <translation>Không xác định được chế độ pháp lý &apos;{key}&apos;.</translation>
+        <source>Unknown legal regime '{key}'.</source>
+        <translation>Không xác định được chế độ pháp lý '{key}'.</translation>
     </message>
     <message>
         <source>The section title is empty.</source>
@@ -87,6 +87,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The section title is longer than {limit} characters.</source>
         <translation>Tiêu đề mục dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>The project has no section '{key}'.</source>
+        <translation>Dự án không có mục '{key}'.</translation>
     </message>
     <message>
         <source>That revision does not exist.</source>
@@ -105,20 +109,20 @@ SHA-256: {hash}</translation>
         <translation>Không thể di chuyển mục thêm nữa.</translation>
     </message>
     <message>
-        <source>&apos;{title}&apos; is required by the legal outline and cannot be deleted.</source>
-        <translation>Mục &apos;{title}&apos; là bắt buộc theo đề cương quy định của pháp luật nên không thể xóa.</translation>
+        <source>'{title}' is required by the legal outline and cannot be deleted.</source>
+        <translation>Mục '{title}' là bắt buộc theo đề cương quy định của pháp luật nên không thể xóa.</translation>
     </message>
     <message>
-        <source>The area &apos;{value}&apos; is not a number of hectares.</source>
-        <translation>Diện tích &apos;{value}&apos; không phải là số héc-ta hợp lệ.</translation>
+        <source>The area '{value}' is not a number of hectares.</source>
+        <translation>Diện tích '{value}' không phải là số héc-ta hợp lệ.</translation>
     </message>
     <message>
-        <source>The amount &apos;{value}&apos; is not a whole number of đồng.</source>
-        <translation>Số tiền &apos;{value}&apos; phải là số nguyên (đơn vị: đồng).</translation>
+        <source>The amount '{value}' is not a whole number of đồng.</source>
+        <translation>Số tiền '{value}' phải là số nguyên (đơn vị: đồng).</translation>
     </message>
     <message>
-        <source>The project code &apos;{value}&apos; must be 1 to 32 letters, digits, dots, dashes or underscores.</source>
-        <translation>Mã dự án &apos;{value}&apos; phải dài từ 1 đến 32 ký tự, chỉ gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.</translation>
+        <source>The project code '{value}' must be 1 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>Mã dự án '{value}' phải dài từ 1 đến 32 ký tự, chỉ gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.</translation>
     </message>
     <message>
         <source>The project name is empty.</source>
@@ -133,8 +137,8 @@ SHA-256: {hash}</translation>
         <translation>Tổng vốn đầu tư không được là số âm.</translation>
     </message>
     <message>
-        <source>Unknown legal regime &apos;{value}&apos;.</source>
-        <translation>Không xác định được chế độ pháp lý &apos;{value}&apos;.</translation>
+        <source>Unknown legal regime '{value}'.</source>
+        <translation>Không xác định được chế độ pháp lý '{value}'.</translation>
     </message>
     <message>
         <source>The regime {value} does not apply to this kind of park.</source>
@@ -145,16 +149,16 @@ SHA-256: {hash}</translation>
         <translation>Không thể thay đổi chế độ pháp lý của dự án đã có tại đây.</translation>
     </message>
     <message>
-        <source>There is no project with the code &apos;{code}&apos;.</source>
-        <translation>Không có dự án nào mang mã &apos;{code}&apos;.</translation>
+        <source>There is no project with the code '{code}'.</source>
+        <translation>Không có dự án nào mang mã '{code}'.</translation>
     </message>
     <message>
         <source>The project no longer exists.</source>
         <translation>Dự án này không còn tồn tại.</translation>
     </message>
     <message>
-        <source>A project with the code &apos;{code}&apos; already exists.</source>
-        <translation>Đã có dự án mang mã &apos;{code}&apos;.</translation>
+        <source>A project with the code '{code}' already exists.</source>
+        <translation>Đã có dự án mang mã '{code}'.</translation>
     </message>
     <message>
         <source>Cannot write the database {location}: {reason}</source>
@@ -404,7 +408,7 @@ SHA-256: {hash}</translation>
         <translation>Cơ quan chủ quản:</translation>
     </message>
     <message>
-        <source>leave empty for a provincial People&apos;s Committee</source>
+        <source>leave empty for a provincial People's Committee</source>
         <translation>để trống nếu là Ủy ban nhân dân cấp tỉnh</translation>
     </message>
     <message>
@@ -412,11 +416,11 @@ SHA-256: {hash}</translation>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <source>Signer&apos;s title:</source>
+        <source>Signer's title:</source>
         <translation>Chức vụ người ký:</translation>
     </message>
     <message>
-        <source>Signer&apos;s name:</source>
+        <source>Signer's name:</source>
         <translation>Họ tên người ký:</translation>
     </message>
 </context>

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from dossier_app.domain.enums import ParkKind
 from dossier_app.services import Services
-from dossier_app.services.dossiers import DocumentTree, SectionNode
+from dossier_app.services.dossiers import DocumentTree, SectionNode, walk_sections
 from dossier_app.services.projects import ProjectInput
 
 TABLES = ("project", "document", "section", "sectionrevision", "attachment")
@@ -42,13 +42,7 @@ def row_counts(services: Services) -> dict[str, int]:
         return {t: int(connection.execute(text(f"SELECT count(*) FROM {t}")).scalar() or 0) for t in TABLES}
 
 
-def walk(nodes: tuple[SectionNode, ...]) -> list[SectionNode]:
-    """Every node of a section tree, depth first."""
-    flat: list[SectionNode] = []
-    for node in nodes:
-        flat.append(node)
-        flat.extend(walk(node.children))
-    return flat
+walk = walk_sections
 
 
 def all_sections(trees: list[DocumentTree]) -> list[SectionNode]:

@@ -54,11 +54,4 @@ def make_window(qtbot, ui_settings: UiSettings, vietnamese: Translators) -> Call
 
 def section_id_by_key(services: Services, code: str, key: str) -> int:
     """The id of a project's section with this outline key."""
-    project = services.projects.by_code(code)
-    pending = [node for tree in services.dossiers.tree(project.id) for node in tree.sections]
-    while pending:
-        node = pending.pop()
-        if node.outline_key == key:
-            return node.id
-        pending.extend(node.children)
-    raise KeyError(key)
+    return services.dossiers.section_by_key(services.projects.by_code(code).id, key).id
