@@ -33,11 +33,15 @@ def build_parser() -> argparse.ArgumentParser:
 def localised(error: DossierError) -> str:
     """One line with the Vietnamese message, then the English one."""
     english = error.message
-    template = message_translations("vi").get(error.template)
+    table = message_translations("vi")
+    template = table.get(error.template)
     if not template:
         return english
+    params = {
+        name: table.get(value, value) if isinstance(value, str) else value for name, value in error.params.items()
+    }
     try:
-        vietnamese = template.format(**error.params)
+        vietnamese = template.format(**params)
     except (KeyError, IndexError, ValueError):
         return english
     return f"{vietnamese} — {english}" if vietnamese != english else english

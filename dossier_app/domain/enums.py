@@ -22,3 +22,21 @@ class SectionStatus(StrEnum):
 
     EMPTY = "empty"
     WRITTEN = "written"
+
+
+class SectionState(StrEnum):
+    """Where a section stands in review."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes_requested"
+
+
+class Role(StrEnum):
+    """What a person may do; one person may hold several roles."""
+
+    OFFICER = "officer"
+    MANAGER = "manager"
+    CLERK = "clerk"
+    ADMIN = "admin"

@@ -41,7 +41,11 @@ class Translators:
 def error_text(error: DossierError) -> str:
     """The error's message in the UI language."""
     template = QCoreApplication.translate("Errors", error.template)
+    params = {
+        name: QCoreApplication.translate("Errors", value) if isinstance(value, str) else value
+        for name, value in error.params.items()
+    }
     try:
-        return template.format(**error.params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return error.message

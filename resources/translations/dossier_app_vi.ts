@@ -180,6 +180,74 @@ SHA-256: {hash}</translation>
         <source>No demo text for project {code}.</source>
         <translation>Không có nội dung mẫu cho dự án {code}.</translation>
     </message>
+    <message>
+        <source>You are not allowed to {action}.</source>
+        <translation>Bạn không có quyền {action}.</translation>
+    </message>
+    <message>
+        <source>A section that is {state} cannot be {action}.</source>
+        <translation>Mục đang ở trạng thái {state} thì không thể chuyển sang {action}.</translation>
+    </message>
+    <message>
+        <source>You wrote this revision; another manager must approve it.</source>
+        <translation>Bạn là người viết phiên bản này; cần một lãnh đạo khác phê duyệt.</translation>
+    </message>
+    <message>
+        <source>Say what should change: the comment is empty.</source>
+        <translation>Hãy ghi rõ cần sửa gì: ý kiến đang để trống.</translation>
+    </message>
+    <message>
+        <source>edit sections</source>
+        <translation>sửa nội dung các mục</translation>
+    </message>
+    <message>
+        <source>submit sections for review</source>
+        <translation>trình duyệt các mục</translation>
+    </message>
+    <message>
+        <source>approve sections</source>
+        <translation>phê duyệt các mục</translation>
+    </message>
+    <message>
+        <source>return sections for changes</source>
+        <translation>trả lại các mục để chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>góp ý</translation>
+    </message>
+    <message>
+        <source>change the outline of a document</source>
+        <translation>thay đổi đề cương của văn bản</translation>
+    </message>
+    <message>
+        <source>edit projects</source>
+        <translation>sửa thông tin dự án</translation>
+    </message>
+    <message>
+        <source>export the submission package</source>
+        <translation>xuất bộ hồ sơ trình</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>quản lý tài khoản</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>đã trình duyệt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>returned for changes</source>
+        <translation>bị trả lại để chỉnh sửa</translation>
+    </message>
 </context>
 <context>
     <name>GuidancePane</name>

@@ -1,0 +1,145 @@
+"""The review rules of a section: who may do what, and which state each action leads to."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from dossier_app.domain.enums import Role, SectionState
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError
+
+
+class Action(StrEnum):
+    """Everything the rules decide on."""
+
+    EDIT = "edit"
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    REQUEST_CHANGES = "request_changes"
+    COMMENT = "comment"
+    EDIT_STRUCTURE = "edit_structure"
+    EDIT_PROJECT = "edit_project"
+    EXPORT = "export"
+    MANAGE_ACCOUNTS = "manage_accounts"
+
+
+ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.EDIT: frozenset({Role.OFFICER}),
+    Action.SUBMIT: frozenset({Role.OFFICER}),
+    Action.APPROVE: frozenset({Role.MANAGER}),
+    Action.REQUEST_CHANGES: frozenset({Role.MANAGER}),
+    Action.COMMENT: frozenset({Role.OFFICER, Role.MANAGER, Role.CLERK}),
+    Action.EDIT_STRUCTURE: frozenset({Role.OFFICER, Role.MANAGER}),
+    Action.EDIT_PROJECT: frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN}),
+    Action.EXPORT: frozenset({Role.CLERK, Role.MANAGER}),
+    Action.MANAGE_ACCOUNTS: frozenset({Role.ADMIN}),
+}
+
+SOURCES: dict[Action, frozenset[SectionState]] = {
+    Action.SUBMIT: frozenset({SectionState.DRAFT, SectionState.CHANGES_REQUESTED}),
+    Action.APPROVE: frozenset({SectionState.SUBMITTED}),
+    Action.REQUEST_CHANGES: frozenset({SectionState.SUBMITTED}),
+}
+
+TARGETS: dict[Action, SectionState] = {
+    Action.SUBMIT: SectionState.SUBMITTED,
+    Action.APPROVE: SectionState.APPROVED,
+    Action.REQUEST_CHANGES: SectionState.CHANGES_REQUESTED,
+}
+
+
+class PermissionDenied(DossierError):
+    """The acting person's roles do not allow the action."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "You are not allowed to {action}.")
+
+
+class TransitionRefused(DossierError):
+    """The action does not fit the section's current state."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "A section that is {state} cannot be {action}.")
+
+
+class OwnTextApproval(DossierError):
+    """Nobody approves their own text."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "You wrote this revision; another manager must approve it.")
+
+
+class CommentRequired(DossierError):
+    """A return for changes must say what to change."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "Say what should change: the comment is empty.")
+
+
+ACTION_WORDS = {
+    Action.EDIT: QT_TRANSLATE_NOOP("Errors", "edit sections"),
+    Action.SUBMIT: QT_TRANSLATE_NOOP("Errors", "submit sections for review"),
+    Action.APPROVE: QT_TRANSLATE_NOOP("Errors", "approve sections"),
+    Action.REQUEST_CHANGES: QT_TRANSLATE_NOOP("Errors", "return sections for changes"),
+    Action.COMMENT: QT_TRANSLATE_NOOP("Errors", "comment"),
+    Action.EDIT_STRUCTURE: QT_TRANSLATE_NOOP("Errors", "change the outline of a document"),
+    Action.EDIT_PROJECT: QT_TRANSLATE_NOOP("Errors", "edit projects"),
+    Action.EXPORT: QT_TRANSLATE_NOOP("Errors", "export the submission package"),
+    Action.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("Errors", "manage accounts"),
+}
+
+
+STATE_WORDS = {
+    SectionState.DRAFT: QT_TRANSLATE_NOOP("Errors", "a draft"),
+    SectionState.SUBMITTED: QT_TRANSLATE_NOOP("Errors", "submitted"),
+    SectionState.APPROVED: QT_TRANSLATE_NOOP("Errors", "approved"),
+    SectionState.CHANGES_REQUESTED: QT_TRANSLATE_NOOP("Errors", "returned for changes"),
+}
+
+TRANSITION_WORDS = {
+    Action.SUBMIT: QT_TRANSLATE_NOOP("Errors", "submitted"),
+    Action.APPROVE: QT_TRANSLATE_NOOP("Errors", "approved"),
+    Action.REQUEST_CHANGES: QT_TRANSLATE_NOOP("Errors", "returned for changes"),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person acting: their name, roles and whether the account is usable."""
+
+    name: str
+    roles: frozenset[Role]
+    disabled: bool = False
+
+    @property
+    def is_local_operator(self) -> bool:
+        """The command line acts as whoever may write the database file."""
+        return self.name.startswith("cli:")
+
+
+def require(actor: Actor, action: Action) -> None:
+    """Refuse with PermissionDenied unless one of the actor's roles allows the action."""
+    if actor.is_local_operator and not actor.disabled:
+        return
+    if actor.disabled or not (actor.roles & ALLOWED[action]):
+        raise PermissionDenied(action=ACTION_WORDS[action])
+
+
+def next_state(
+    actor: Actor,
+    action: Action,
+    state: SectionState,
+    *,
+    revision_author: str | None = None,
+    comment: str = "",
+) -> SectionState:
+    """The state a review action leads to, or a typed refusal naming the broken rule."""
+    require(actor, action)
+    if action not in TARGETS:
+        raise ValueError(f"{action} is not a review transition")
+    if state not in SOURCES[action]:
+        raise TransitionRefused(state=STATE_WORDS[state], action=TRANSITION_WORDS[action])
+    if action is Action.APPROVE and revision_author is not None and revision_author == actor.name:
+        raise OwnTextApproval()
+    if action is Action.REQUEST_CHANGES and not comment.strip():
+        raise CommentRequired()
+    return TARGETS[action]
+
+
+def state_after_edit(state: SectionState) -> tuple[SectionState, bool]:
+    """Editing makes a new draft; returns the new state and whether it changed since approval."""
+    return SectionState.DRAFT, state is SectionState.APPROVED
