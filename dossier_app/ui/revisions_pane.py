@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from dossier_app.domain.errors import DossierError
+from dossier_app.domain.redline import redline
 from dossier_app.services import Services
 from dossier_app.services.dossiers import RevisionView
 from dossier_app.ui.messages import show_error
+from dossier_app.ui.redline_view import RedlineDialog
 
 
 def local_time(revision: RevisionView) -> str:
@@ -40,19 +42,25 @@ class RevisionsPane(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Saved at"), self.tr("By"), self.tr("Words")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view_button = QPushButton(self.tr("View…"), self)
         self.restore_button = QPushButton(self.tr("Restore this revision"), self)
+        self.compare_button = QPushButton(self.tr("Compare…"), self)
+        self.compare_button.setToolTip(
+            self.tr("One revision: what it changed from the one before. Two revisions: the older against the newer.")
+        )
+        self.compare_button.clicked.connect(self.compare_selected)
         self.view_button.clicked.connect(self.view_selected)
         self.restore_button.clicked.connect(self._restore_selected)
         self.table.itemSelectionChanged.connect(self._sync_buttons)
         self.table.doubleClicked.connect(self.view_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.view_button)
+        buttons.addWidget(self.compare_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -60,6 +68,7 @@ class RevisionsPane(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self._revisions: list[RevisionView] = []
+        self.last_dialog: RedlineDialog | None = None
         self._sync_buttons()
 
     def show_section(self, section_id: int | None) -> None:
@@ -100,15 +109,51 @@ class RevisionsPane(QWidget):
                 item.setToolTip(tip)
             self.table.setItem(row, column, item)
 
+    def selected_revisions(self) -> list[RevisionView]:
+        """The highlighted revisions, newest first."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self._revisions[row] for row in rows]
+
     def selected_revision(self) -> RevisionView | None:
-        """The highlighted revision, if any."""
-        rows = self.table.selectionModel().selectedRows()
-        return self._revisions[rows[0].row()] if rows else None
+        """The one highlighted revision, if exactly one is."""
+        selected = self.selected_revisions()
+        return selected[0] if len(selected) == 1 else None
 
     def _sync_buttons(self) -> None:
         selected = self.selected_revision()
+        count = len(self.selected_revisions())
         self.view_button.setEnabled(selected is not None)
-        self.restore_button.setEnabled(selected is not None and self.table.currentRow() > 0)
+        self.compare_button.setEnabled(count == 2 or (count == 1 and selected is not None and selected.number > 1))
+        self.restore_button.setEnabled(selected is not None and self._revisions.index(selected) > 0)
+
+    def compare_selected(self) -> None:
+        """Compare two chosen revisions, or one with the revision before it."""
+        chosen = self.selected_revisions()
+        if len(chosen) == 1:
+            position = self._revisions.index(chosen[0])
+            if position + 1 >= len(self._revisions):
+                return
+            chosen.append(self._revisions[position + 1])
+        if len(chosen) != 2:
+            return
+        newer, older = chosen
+        try:
+            old_body = self._services.dossiers.revision(older.id).body
+            new_body = self._services.dossiers.revision(newer.id).body
+        except DossierError as error:
+            show_error(self, error)
+            return
+        label = self.tr("Revision {number} ({when}, {who})")
+        dialog = RedlineDialog(
+            self.tr("Changes from revision {old} to revision {new}").format(old=older.number, new=newer.number),
+            redline(old_body, new_body),
+            label.format(number=older.number, when=local_time(older), who=older.author),
+            label.format(number=newer.number, when=local_time(newer), who=newer.author),
+            self,
+        )
+        dialog.setObjectName("redlineDialog")
+        dialog.open()
+        self.last_dialog = dialog
 
     def view_selected(self) -> None:
         """Show the selected revision's text read-only."""

@@ -142,3 +142,20 @@ def test_required_sections_cannot_be_deleted_from_the_menu(demo_db: Services, ma
     window.select_section(section_id_by_key(demo_db, "CT-HTP", "tt.kien_nghi"))
     assert not window.structure.delete_action.isEnabled()
     assert window.model.index_of_section(window.current_section.id).data(KIND_ROLE) == NodeKind.SECTION
+
+
+def test_comparing_revisions_shows_the_changed_words(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    section_id = section_id_by_key(demo_db, "CT-HTP", "tt.kien_nghi")
+    demo_db.dossiers.save_body(section_id, "Đề nghị Thủ tướng Chính phủ xem xét, quyết định.")
+    demo_db.dossiers.save_body(section_id, "Kính đề nghị Thủ tướng Chính phủ xem xét, sớm quyết định.")
+    window = make_window(demo_db)
+    window.select_section(section_id)
+    window.revisions.table.selectRow(0)
+    assert window.revisions.compare_button.isEnabled()
+    window.revisions.compare_button.click()
+    dialog = window.revisions.last_dialog
+    assert dialog is not None and dialog.isVisible()
+    html = dialog.view.toHtml()
+    assert "Kính" in html and "sớm" in html and "text-decoration:underline" in html.replace(" ", "")
+    assert "từ được thêm" in dialog.view.toPlainText() and "1 dòng thay đổi" in dialog.view.toPlainText()
+    dialog.close()
