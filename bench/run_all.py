@@ -1,4 +1,4 @@
-"""Run the four benchmarks one after another and print a summary table of every measurement.
+"""Run the benchmarks one after another and print a summary table of every measurement.
 
     .venv/bin/python bench/run_all.py [--xvfb] [--quick] [--only startup,search]
 
@@ -26,6 +26,8 @@ SCRIPTS = {
     "switch_sections": ("switch_sections.py", ["--rounds", "1", "--large-runs", "3"]),
     "autosave": ("autosave.py", ["--runs", "10", "--history", "0"]),
     "search": ("search.py", ["--runs", "5"]),
+    "audit_verify": ("audit_verify.py", ["--runs", "2", "--entries", "20000"]),
+    "password_hash": ("password_hash.py", ["--runs", "5"]),
 }
 
 

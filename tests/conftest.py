@@ -13,6 +13,7 @@ os.environ["XDG_CONFIG_HOME"] = str(_ISOLATED_HOME / "config")
 os.environ.pop("DOSSIER_DB", None)
 
 import pytest  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
@@ -22,6 +23,8 @@ from dossier_app.storage.database import open_database  # noqa: E402
 
 PG_URL = os.environ.get("DOSSIER_TEST_PG_URL", "")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+# argon2id at its cheapest: the tests check behaviour, bench/password_hash.py checks the real cost.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -75,7 +78,7 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture
 def services(db_url: str) -> Iterator[Services]:
     """All services on a fresh database, acting as a known operator."""
-    built = open_services(db_url, Operator("tester"))
+    built = open_services(db_url, Operator("tester"), password_hasher=FAST_HASHER)
     yield built
     built.close()
 

@@ -1,4 +1,4 @@
-"""Closed vocabularies of the dossier: park kinds and document kinds."""
+"""Closed vocabularies: park kinds, document kinds, roles and the actions the audit trail records."""
 
 from enum import StrEnum
 
@@ -40,3 +40,25 @@ class Role(StrEnum):
     MANAGER = "manager"
     CLERK = "clerk"
     ADMIN = "admin"
+
+
+class AuditAction(StrEnum):
+    """The kinds of change the audit trail records, as the viewer filters them."""
+
+    PROJECT_CREATE = "project.create"
+    PROJECT_UPDATE = "project.update"
+    SECTION_SAVE = "section.save"
+    SECTION_RESTORE = "section.restore"
+    SECTION_ADD = "section.add"
+    SECTION_RENAME = "section.rename"
+    SECTION_MOVE = "section.move"
+    SECTION_DELETE = "section.delete"
+    SECTION_UNDELETE = "section.undelete"
+    ATTACHMENT_ADD = "attachment.add"
+    ATTACHMENT_REMOVE = "attachment.remove"
+    ACCOUNT_ADD = "account.add"
+    ACCOUNT_DISABLE = "account.disable"
+    ACCOUNT_ENABLE = "account.enable"
+    ACCOUNT_PASSWORD = "account.password"
+    ACCOUNT_ROLES = "account.roles"
+    ACCOUNT_LOCK = "account.lock"

@@ -1,6 +1,7 @@
 """Typed errors every layer raises; each carries an English template the UI translates."""
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 
@@ -64,3 +65,33 @@ class SchemaTooNew(DossierError):
 
 class AttachmentUnreadable(DossierError):
     """A file offered as an attachment cannot be read."""
+
+
+class AuthenticationFailed(DossierError):
+    """A sign-in with an unknown name or a wrong password; which of the two is not told."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "Wrong user name or password.")
+
+
+class AccountLocked(DossierError):
+    """Too many wrong passwords in a row: the account refuses sign-ins until `until` (UTC)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The account '{username}' is locked after too many wrong passwords; try again after {until}."
+    )
+
+    def __init__(self, *, username: str, until: datetime) -> None:
+        self.locked_until = until
+        super().__init__(username=username, until=until.strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+
+class AccountDisabled(DossierError):
+    """An administrator disabled the account; it can do nothing until enabled again."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The account '{username}' is disabled. Ask an administrator.")
+
+
+class PermissionDenied(DossierError):
+    """The acting person's roles do not allow the action; nothing was changed."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "You are not allowed to do this.")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dossier_app.domain.enums import Role, SectionState
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, PermissionDenied
 
 
 class Action(StrEnum):
@@ -44,12 +44,6 @@ TARGETS: dict[Action, SectionState] = {
     Action.APPROVE: SectionState.APPROVED,
     Action.REQUEST_CHANGES: SectionState.CHANGES_REQUESTED,
 }
-
-
-class PermissionDenied(DossierError):
-    """The acting person's roles do not allow the action."""
-
-    template = QT_TRANSLATE_NOOP("Errors", "You are not allowed to {action}.")
 
 
 class TransitionRefused(DossierError):
@@ -116,7 +110,9 @@ def require(actor: Actor, action: Action) -> None:
     if actor.is_local_operator and not actor.disabled:
         return
     if actor.disabled or not (actor.roles & ALLOWED[action]):
-        raise PermissionDenied(action=ACTION_WORDS[action])
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("Errors", "You are not allowed to {action}."), action=ACTION_WORDS[action]
+        )
 
 
 def next_state(

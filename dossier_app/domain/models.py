@@ -1,4 +1,4 @@
-"""SQLModel tables of the dossier workspace: projects, documents, sections, revisions, attachments."""
+"""SQLModel tables: projects, documents, sections, revisions, attachments, accounts, the audit trail."""
 
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -101,3 +101,40 @@ class Attachment(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     added_by: str = Field(max_length=120)
     added_at: datetime = _moment()
+
+
+class Account(SQLModel, table=True):
+    """A person who signs in; `username` is stored lower-case, so names are unique whatever the case."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=64, unique=True, index=True)
+    display_name: str = Field(default="", max_length=120)
+    password_hash: str = Field(max_length=255)
+    roles: str = Field(default="", max_length=80)
+    disabled: bool = False
+    failed_attempts: int = 0
+    locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = _moment()
+    created_by: str = Field(default="", max_length=120)
+
+
+class AuditEntry(SQLModel, table=True):
+    """One recorded change, chained to the previous entry by SHA-256; only ever appended to."""
+
+    id: int | None = Field(default=None, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    at: datetime = Field(sa_type=DateTime(timezone=True), index=True)
+    actor: str = Field(max_length=120, index=True)
+    action: str = Field(max_length=40, index=True)
+    entity_type: str = Field(max_length=40)
+    entity_id: str = Field(max_length=64)
+    project_id: int | None = Field(default=None, index=True)
+    summary: str = Field(default="", max_length=500)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class Setting(SQLModel, table=True):
+    """A small key/value fact about the database itself (demo flag, head of the audit chain)."""
+
+    key: str = Field(primary_key=True, max_length=80)
+    value: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

@@ -2,7 +2,11 @@
 
 from dataclasses import dataclass
 
+from argon2 import PasswordHasher
+
+from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
+from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
@@ -23,6 +27,8 @@ class Services:
     attachments: AttachmentService
     search: SearchService
     demo: DemoService
+    accounts: AccountService
+    audit: AuditTrail
 
     @property
     def database(self) -> Database:
@@ -34,26 +40,34 @@ class Services:
         self.context.database.dispose()
 
 
-def build_services(database: Database, operator: Operator) -> Services:
-    """Wire the services of one database together."""
+def build_services(
+    database: Database, operator: Operator, *, password_hasher: PasswordHasher | None = None
+) -> Services:
+    """Wire the services of one database together; tests pass a cheap `password_hasher`."""
     context = ServiceContext(
         database=database,
         files=FileStore(database.files_root()),
         regimes=load_regimes(),
         operator=operator,
     )
-    projects = ProjectService(context)
-    dossiers = DossierService(context)
+    audit = AuditTrail(context)
+    accounts = AccountService(context, audit, password_hasher)
+    projects = ProjectService(context, audit)
+    dossiers = DossierService(context, audit)
     return Services(
         context=context,
         projects=projects,
         dossiers=dossiers,
-        attachments=AttachmentService(context),
+        attachments=AttachmentService(context, audit),
         search=SearchService(context),
-        demo=DemoService(context, projects, dossiers),
+        demo=DemoService(context, projects, dossiers, accounts),
+        accounts=accounts,
+        audit=audit,
     )
 
 
-def open_services(location: str | None, operator: Operator) -> Services:
+def open_services(
+    location: str | None, operator: Operator, *, password_hasher: PasswordHasher | None = None
+) -> Services:
     """Open the database at a path or URL (upgrading its schema) and build the services on it."""
-    return build_services(open_database(location), operator)
+    return build_services(open_database(location), operator, password_hasher=password_hasher)

@@ -4,10 +4,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
+from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound
-from dossier_app.domain.models import Attachment, Section, as_utc
+from dossier_app.domain.models import Attachment, Document, Section, as_utc
+from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 
 
@@ -39,8 +41,9 @@ def _view(row: Attachment) -> AttachmentView:
 class AttachmentService:
     """Adding, listing, opening and removing a section's attachments."""
 
-    def __init__(self, context: ServiceContext) -> None:
+    def __init__(self, context: ServiceContext, audit: AuditTrail) -> None:
         self._context = context
+        self._audit = audit
 
     def add(self, section_id: int, source: Path) -> AttachmentView:
         """Copy a file into the store and record it against the section."""
@@ -64,7 +67,9 @@ class AttachmentService:
             )
             session.add(row)
             session.flush()
-            return _view(row)
+            view = _view(row)
+            self._record(session, AuditAction.ATTACHMENT_ADD, view)
+            return view
 
     def for_section(self, section_id: int) -> list[AttachmentView]:
         """The section's attachments in the order they were added."""
@@ -98,7 +103,16 @@ class AttachmentService:
             view = _view(row)
             session.delete(row)
             session.flush()
+            self._record(session, AuditAction.ATTACHMENT_REMOVE, view)
             still_used = session.exec(select(Attachment.id).where(Attachment.sha256 == view.sha256)).first()
         if still_used is None:
             self._context.files.discard(view.sha256)
         return view
+
+    def _record(self, session: Session, action: AuditAction, view: AttachmentView) -> None:
+        section = session.get(Section, view.section_id)
+        document = session.get(Document, section.document_id) if section else None
+        summary = f"'{view.name}' on section {view.section_id}, {view.size:,} bytes, sha256 {view.sha256[:12]}"
+        project_id = document.project_id if document else None
+        actor = self._context.operator.name
+        self._audit.record(session, actor, action, "attachment", view.id, summary, project_id)

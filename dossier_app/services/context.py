@@ -1,9 +1,12 @@
 """What every service needs: the database, the file store, the regimes and who is acting."""
 
 import getpass
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from dossier_app.domain.models import utc_now
 from dossier_app.domain.outline import Regime
 from dossier_app.storage.database import Database
 from dossier_app.storage.files import FileStore
@@ -17,11 +20,19 @@ def os_account() -> str:
         return "unknown"
 
 
+LOCAL_OPERATOR_PREFIX = "cli:"
+
+
 @dataclass
 class Operator:
     """Who the changes are recorded against; the CLI acts as `cli:<os account>`."""
 
     name: str
+
+    @property
+    def is_local(self) -> bool:
+        """The command line acts as the local operator: whoever may write the database file may run it."""
+        return self.name.startswith(LOCAL_OPERATOR_PREFIX)
 
 
 @dataclass
@@ -32,6 +43,7 @@ class ServiceContext:
     files: FileStore
     regimes: dict[str, Regime]
     operator: Operator
+    clock: Callable[[], datetime] = field(default=utc_now)
 
     def regime(self, key: str) -> Regime:
         """A regime by key, or a clear error when the data files lack it."""

@@ -1,11 +1,16 @@
-"""The Cần Thơ demo: two real projects with draft text, safe to load any number of times."""
+"""The Cần Thơ demo: two real projects with draft text and one account per role, safe to load again."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from dossier_app.domain.enums import ParkKind
-from dossier_app.domain.errors import NotFound
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.enums import ParkKind, Role
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
+from dossier_app.domain.models import Account, Setting
+from dossier_app.services.accounts import AccountService, AccountSpec
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.dossiers import DossierService, walk_sections
 from dossier_app.services.projects import ProjectInput, ProjectService
@@ -43,6 +48,16 @@ DEMO_PROJECTS = (
     ),
 )
 
+# One account per role, all with this password, shown on the sign-in dialog of a demo database only.
+DEMO_PASSWORD = "demo-cantho"
+DEMO_ACCOUNTS = (
+    AccountSpec("chuyenvien", "Nguyễn Văn An (chuyên viên)", (Role.OFFICER,)),
+    AccountSpec("lanhdao", "Trần Thị Bình (lãnh đạo)", (Role.MANAGER,)),
+    AccountSpec("vanthu", "Lê Văn Cường (văn thư)", (Role.CLERK,)),
+    AccountSpec("quantri", "Phạm Thị Dung (quản trị)", (Role.ADMIN,)),
+)
+DEMO_KEY = "demo"
+
 
 @dataclass(frozen=True)
 class DemoResult:
@@ -51,6 +66,9 @@ class DemoResult:
     projects_created: int
     sections_filled: int
     project_codes: tuple[str, ...]
+    accounts_created: tuple[str, ...] = ()
+    account_names: tuple[str, ...] = ()
+    password: str = ""
 
 
 Progress = Callable[[int, int, str], None]
@@ -59,13 +77,17 @@ Progress = Callable[[int, int, str], None]
 class DemoService:
     """Loads CT-HTP and CT-ITP; a second run changes nothing."""
 
-    def __init__(self, context: ServiceContext, projects: ProjectService, dossiers: DossierService) -> None:
+    def __init__(
+        self, context: ServiceContext, projects: ProjectService, dossiers: DossierService, accounts: AccountService
+    ) -> None:
         self._context = context
         self._projects = projects
         self._dossiers = dossiers
+        self._accounts = accounts
 
     def load(self, progress: Progress | None = None) -> DemoResult:
-        """Create the demo projects that are missing and fill their empty demo sections."""
+        """Create the demo accounts and projects that are missing and fill their empty demo sections."""
+        accounts = self._load_accounts()
         created = filled = 0
         total = len(DEMO_PROJECTS)
         for index, data in enumerate(DEMO_PROJECTS):
@@ -85,8 +107,43 @@ class DemoService:
                         filled += 1
         if progress:
             progress(total, total, "")
-        return DemoResult(created, filled, tuple(p.code for p in DEMO_PROJECTS))
+        return DemoResult(
+            created,
+            filled,
+            tuple(p.code for p in DEMO_PROJECTS),
+            accounts_created=accounts,
+            account_names=tuple(spec.username for spec in DEMO_ACCOUNTS),
+            password=DEMO_PASSWORD,
+        )
+
+    def is_demo(self) -> bool:
+        """Whether the demo was loaded here, so the sign-in dialog may show the demo accounts."""
+        with self._context.database.begin() as session:
+            return _is_demo(session)
+
+    def demo_accounts(self) -> tuple[AccountSpec, ...]:
+        """The accounts a sign-in dialog may offer (with DEMO_PASSWORD): only on a demo database."""
+        return DEMO_ACCOUNTS if self.is_demo() else ()
+
+    def _load_accounts(self) -> tuple[str, ...]:
+        """One account per role; into a database with real accounts only by an administrator."""
+        with self._context.database.begin() as session:
+            has_accounts = bool(session.exec(select(func.count()).select_from(Account)).one())
+            if has_accounts and not _is_demo(session) and not self._accounts.may_administer(session):
+                raise PermissionDenied(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Only an administrator can load the demo into a database that has accounts."
+                    )
+                )
+            created = self._accounts.ensure_accounts(session, DEMO_ACCOUNTS, DEMO_PASSWORD)
+            if not _is_demo(session):
+                session.merge(Setting(key=DEMO_KEY, value="1"))
+            return created
 
     def is_empty(self) -> bool:
         """Whether the database has no project yet (the first start offers the demo then)."""
         return not self._projects.summaries()
+
+
+def _is_demo(session: Session) -> bool:
+    return session.exec(select(Setting.value).where(col(Setting.key) == DEMO_KEY)).first() == "1"

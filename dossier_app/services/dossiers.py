@@ -8,10 +8,11 @@ from sqlalchemy import func, update
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.enums import DocumentKind
+from dossier_app.domain.enums import AuditAction, DocumentKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, StaleEdit, ValidationFailed
 from dossier_app.domain.models import Document, Project, Section, SectionRevision, as_utc, utc_now
 from dossier_app.domain.text import content_hash, markdown_to_plain, normalise_body, searchable, word_count
+from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 
 MAX_TITLE = 300
@@ -114,8 +115,9 @@ def _clean_title(title: str) -> str:
 class DossierService:
     """Sections of a project's documents: reading, saving with history, adding, moving, deleting."""
 
-    def __init__(self, context: ServiceContext) -> None:
+    def __init__(self, context: ServiceContext, audit: AuditTrail) -> None:
         self._context = context
+        self._audit = audit
 
     # Reading -----------------------------------------------------------------
 
@@ -255,7 +257,7 @@ class DossierService:
             if body == section.body:
                 return SaveResult(section_id, section.version, False, None, section.word_count)
             plain = markdown_to_plain(body)
-            words = word_count(plain)
+            words, was = word_count(plain), section.word_count
             new_version = section.version + 1
             now = utc_now()
             updated = session.execute(
@@ -289,6 +291,10 @@ class DossierService:
             )
             session.add(revision)
             session.flush()
+            origin = f" restored from revision {restored_from}" if restored_from else ""
+            summary = f"revision {number}{origin}, {words} words (was {was}), sha256 {revision.content_hash[:12]}"
+            action = AuditAction.SECTION_RESTORE if restored_from else AuditAction.SECTION_SAVE
+            self._record(session, action, section, summary)
             return SaveResult(section_id, new_version, True, number, words, _revision_view(revision, with_body=False))
 
     # Structure ---------------------------------------------------------------
@@ -316,6 +322,9 @@ class DossierService:
             )
             session.add(section)
             session.flush()
+            under = f" under section {parent_id}" if parent_id is not None else ""
+            summary = f"'{title}' added{under}, position {section.position}"
+            self._record(session, AuditAction.SECTION_ADD, section, summary)
             return section.id or 0
 
     def rename_section(self, section_id: int, title: str) -> str:
@@ -329,6 +338,7 @@ class DossierService:
             section.updated_at = utc_now()
             section.updated_by = self._context.operator.name
             session.add(section)
+            self._record(session, AuditAction.SECTION_RENAME, section, f"'{old}' → '{title}'")
             return old
 
     def move_section(self, section_id: int, new_index: int) -> int:
@@ -346,6 +356,9 @@ class DossierService:
                 if sibling.position != index:
                     sibling.position = index
                     session.add(sibling)
+            if new_index != old_index:
+                summary = f"'{section.title}': position {old_index} → {new_index}"
+                self._record(session, AuditAction.SECTION_MOVE, section, summary)
             return old_index
 
     def sibling_index(self, section_id: int) -> tuple[int, int]:
@@ -377,6 +390,7 @@ class DossierService:
             section.deleted_at = utc_now()
             section.updated_by = self._context.operator.name
             session.add(section)
+            self._record(session, AuditAction.SECTION_DELETE, section, f"'{section.title}' deleted")
 
     def undelete_section(self, section_id: int) -> None:
         """Bring back a deleted section where it was."""
@@ -384,11 +398,19 @@ class DossierService:
             section = session.get(Section, section_id)
             if section is None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+            if section.deleted_at is None:
+                return
             section.deleted_at = None
             section.updated_by = self._context.operator.name
             session.add(section)
+            self._record(session, AuditAction.SECTION_UNDELETE, section, f"'{section.title}' brought back")
 
     # Internals ---------------------------------------------------------------
+
+    def _record(self, session: Session, action: AuditAction, section: Section, summary: str) -> None:
+        document = session.get(Document, section.document_id)
+        project_id = document.project_id if document else None
+        self._audit.record(session, self._context.operator.name, action, "section", section.id, summary, project_id)
 
     @staticmethod
     def _live(session: Session, section_id: int) -> Section:

@@ -7,11 +7,12 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.enums import DocumentKind, ParkKind
+from dossier_app.domain.enums import AuditAction, DocumentKind, ParkKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.models import Document, Project, Section, utc_now
 from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.domain.text import searchable
+from dossier_app.services.audit import AuditTrail, shorten
 from dossier_app.services.context import ServiceContext
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
@@ -141,6 +142,16 @@ def _view(project: Project) -> ProjectView:
     return ProjectView(id=project.id or 0, **values)
 
 
+def _changes(before: ProjectView, after: ProjectView) -> str:
+    """The fields an edit changed, old → new, shortened for the audit trail."""
+    changed = [
+        f"{f.name} {shorten(str(getattr(before, f.name)), 60)!r} → {shorten(str(getattr(after, f.name)), 60)!r}"
+        for f in fields(ProjectInput)
+        if getattr(before, f.name) != getattr(after, f.name)
+    ]
+    return "; ".join(changed) if changed else "no field changed"
+
+
 def instantiate_outline(session: Session, project: Project, regime: Regime, actor: str) -> None:
     """Create the project's documents and their section trees from the regime's outlines."""
 
@@ -170,8 +181,9 @@ def instantiate_outline(session: Session, project: Project, regime: Regime, acto
 class ProjectService:
     """Projects: the facts of each park and the dossier that goes with it."""
 
-    def __init__(self, context: ServiceContext) -> None:
+    def __init__(self, context: ServiceContext, audit: AuditTrail) -> None:
         self._context = context
+        self._audit = audit
 
     def create(self, data: ProjectInput) -> ProjectView:
         """Store a new project and lay out its dossier from its regime."""
@@ -183,7 +195,10 @@ class ProjectService:
             session.add(project)
             session.flush()
             instantiate_outline(session, project, self._context.regime(data.regime_key), actor)
-            return _view(project)
+            view = _view(project)
+            summary = f"{view.code} '{view.name}', {view.kind.value}, regime {view.regime_key}"
+            self._audit.record(session, actor, AuditAction.PROJECT_CREATE, "project", view.id, summary, view.id)
+            return view
 
     def update(self, project_id: int, data: ProjectInput) -> ProjectView:
         """Change a project's facts; its regime stays (switching regimes maps sections, a later feature)."""
@@ -196,13 +211,18 @@ class ProjectService:
                     field="regime_key",
                 )
             self._refuse_duplicate(session, data.code, project_id)
+            before = _view(project)
             for f in fields(ProjectInput):
                 setattr(project, f.name, getattr(data, f.name))
             project.updated_at = utc_now()
             project.updated_by = self._context.operator.name
             session.add(project)
             session.flush()
-            return _view(project)
+            view = _view(project)
+            summary = f"{view.code}: {_changes(before, view)}"
+            actor = self._context.operator.name
+            self._audit.record(session, actor, AuditAction.PROJECT_UPDATE, "project", view.id, summary, view.id)
+            return view
 
     def get(self, project_id: int) -> ProjectView:
         """One project's facts."""

@@ -53,6 +53,22 @@ SHA-256: {hash}</translation>
         <translation>Cơ sở dữ liệu {location} được tạo bởi phiên bản chương trình mới hơn (lược đồ {revision}). Vui lòng cập nhật chương trình trước khi mở cơ sở dữ liệu này.</translation>
     </message>
     <message>
+        <source>Wrong user name or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The account '{username}' is locked after too many wrong passwords; try again after {until}.</source>
+        <translation>Tài khoản '{username}' đã bị khóa do nhập sai mật khẩu quá nhiều lần; hãy thử lại sau {until}.</translation>
+    </message>
+    <message>
+        <source>The account '{username}' is disabled. Ask an administrator.</source>
+        <translation>Tài khoản '{username}' đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Bạn không có quyền thực hiện thao tác này.</translation>
+    </message>
+    <message>
         <source>Regime file: '{field}' is missing or empty at {where}.</source>
         <translation>Tệp chế độ pháp lý: trường '{field}' bị thiếu hoặc để trống tại {where}.</translation>
     </message>
@@ -247,6 +263,66 @@ SHA-256: {hash}</translation>
     <message>
         <source>returned for changes</source>
         <translation>bị trả lại để chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>A password is never taken from the command line, where the process list and the shell history show it: set DOSSIER_PASSWORD or type it at the prompt.</source>
+        <translation>Không nhận mật khẩu trên dòng lệnh vì danh sách tiến trình và lịch sử lệnh sẽ lộ nó: hãy đặt biến DOSSIER_PASSWORD hoặc gõ mật khẩu khi được hỏi.</translation>
+    </message>
+    <message>
+        <source>No password given: set DOSSIER_PASSWORD, or run the command in a terminal to be asked.</source>
+        <translation>Chưa có mật khẩu: hãy đặt biến DOSSIER_PASSWORD, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Hai lần nhập mật khẩu không khớp; chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can load the demo into a database that has accounts.</source>
+        <translation>Chỉ quản trị viên mới được nạp dữ liệu mẫu vào cơ sở dữ liệu đã có tài khoản.</translation>
+    </message>
+    <message>
+        <source>The user name '{value}' must be 1 to 64 letters (a–z, without accents), digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation>Tên đăng nhập '{value}' phải gồm 1 đến 64 chữ cái (a–z, không dấu), chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ cái hoặc chữ số.</translation>
+    </message>
+    <message>
+        <source>The password must have at least {minimum} characters.</source>
+        <translation>Mật khẩu phải có ít nhất {minimum} ký tự.</translation>
+    </message>
+    <message>
+        <source>The password must have at most {maximum} characters.</source>
+        <translation>Mật khẩu chỉ được có tối đa {maximum} ký tự.</translation>
+    </message>
+    <message>
+        <source>The display name is longer than {limit} characters.</source>
+        <translation>Họ tên hiển thị dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>Unknown role '{value}': use officer, manager, clerk or admin.</source>
+        <translation>Vai trò '{value}' không hợp lệ: dùng officer, manager, clerk hoặc admin.</translation>
+    </message>
+    <message>
+        <source>An account needs at least one role.</source>
+        <translation>Tài khoản phải có ít nhất một vai trò.</translation>
+    </message>
+    <message>
+        <source>The first administrator has already been created.</source>
+        <translation>Quản trị viên đầu tiên đã được tạo trước đó.</translation>
+    </message>
+    <message>
+        <source>An account named '{username}' already exists.</source>
+        <translation>Đã có tài khoản tên '{username}'.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can manage accounts; '{operator}' is not one.</source>
+        <translation>Chỉ quản trị viên mới được quản lý tài khoản; '{operator}' không phải quản trị viên.</translation>
+    </message>
+    <message>
+        <source>'{username}' is the last active administrator; add another administrator first.</source>
+        <translation>'{username}' là quản trị viên cuối cùng còn hoạt động; hãy thêm một quản trị viên khác trước.</translation>
+    </message>
+    <message>
+        <source>There is no account named '{username}'.</source>
+        <translation>Không có tài khoản tên '{username}'.</translation>
     </message>
 </context>
 <context>
@@ -493,6 +569,39 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>Redline</name>
+    <message>
+        <source>… {count} unchanged lines …</source>
+        <translation>… {count} dòng không đổi …</translation>
+    </message>
+</context>
+<context>
+    <name>RedlineDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RedlineView</name>
+    <message>
+        <source>{inserted} words inserted, {deleted} words deleted, {lines} lines changed</source>
+        <translation>{inserted} từ được thêm, {deleted} từ bị xóa, {lines} dòng thay đổi</translation>
+    </message>
+    <message>
+        <source>The two texts are the same.</source>
+        <translation>Hai văn bản giống nhau.</translation>
+    </message>
+    <message>
+        <source>inserted</source>
+        <translation>thêm vào</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>xóa bỏ</translation>
+    </message>
+</context>
+<context>
     <name>RevisionsPane</name>
     <message>
         <source>No.</source>
@@ -519,12 +628,28 @@ SHA-256: {hash}</translation>
         <translation>Khôi phục phiên bản này</translation>
     </message>
     <message>
+        <source>Compare…</source>
+        <translation>So sánh…</translation>
+    </message>
+    <message>
+        <source>One revision: what it changed from the one before. Two revisions: the older against the newer.</source>
+        <translation>Chọn một phiên bản: xem nó đã thay đổi gì so với phiên bản trước. Chọn hai phiên bản: so sánh bản cũ với bản mới.</translation>
+    </message>
+    <message>
         <source>SHA-256: {hash}</source>
         <translation>SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Restored from revision {number}</source>
         <translation>Khôi phục từ phiên bản {number}</translation>
+    </message>
+    <message>
+        <source>Revision {number} ({when}, {who})</source>
+        <translation>Phiên bản {number} ({when}, {who})</translation>
+    </message>
+    <message>
+        <source>Changes from revision {old} to revision {new}</source>
+        <translation>Thay đổi từ phiên bản {old} đến phiên bản {new}</translation>
     </message>
     <message>
         <source>Revision {number} — {when}</source>
