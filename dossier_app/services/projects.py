@@ -258,8 +258,8 @@ class ProjectService:
                     name=p.name,
                     kind=ParkKind(p.kind),
                     regime_key=p.regime_key,
-                    required_written=counts.get(p.id, (0, 0))[0],
-                    required_total=counts.get(p.id, (0, 0))[1],
+                    required_written=counts.get(p.id or 0, (0, 0))[0],
+                    required_total=counts.get(p.id or 0, (0, 0))[1],
                 )
                 for p in projects
             ]

@@ -3,7 +3,8 @@
 import unicodedata
 from dataclasses import dataclass
 
-from sqlmodel import col, select
+from sqlalchemy import select as sa_select
+from sqlmodel import col
 
 from dossier_app.domain.enums import DocumentKind
 from dossier_app.domain.models import Document, Section
@@ -52,13 +53,18 @@ class SearchService:
         if not folded:
             return []
         with self._context.database.begin() as session:
-            rows = session.exec(
-                select(
-                    Section.id, Section.title, Section.plain_text, Section.search_text, Document.kind, Document.title
+            rows = session.execute(
+                sa_select(
+                    col(Section.id),
+                    col(Section.title),
+                    col(Section.plain_text),
+                    col(Section.search_text),
+                    col(Document.kind),
+                    col(Document.title),
                 )
                 .join(Document, col(Document.id) == col(Section.document_id))
                 .where(
-                    Document.project_id == project_id,
+                    col(Document.project_id) == project_id,
                     col(Section.deleted_at).is_(None),
                     col(Section.search_text).contains(folded, autoescape=True),
                 )
