@@ -33,6 +33,13 @@ class SectionState(StrEnum):
     CHANGES_REQUESTED = "changes_requested"
 
 
+class CommentKind(StrEnum):
+    """A remark in a section's thread, or the comment a manager returned the section with."""
+
+    COMMENT = "comment"
+    RETURN = "return"
+
+
 class Role(StrEnum):
     """What a person may do; one person may hold several roles."""
 
@@ -54,6 +61,12 @@ class AuditAction(StrEnum):
     SECTION_MOVE = "section.move"
     SECTION_DELETE = "section.delete"
     SECTION_UNDELETE = "section.undelete"
+    SECTION_SUBMIT = "section.submit"
+    SECTION_APPROVE = "section.approve"
+    SECTION_RETURN = "section.return"
+    COMMENT_ADD = "comment.add"
+    COMMENT_RESOLVE = "comment.resolve"
+    COMMENT_REOPEN = "comment.reopen"
     ATTACHMENT_ADD = "attachment.add"
     ATTACHMENT_REMOVE = "attachment.remove"
     ACCOUNT_ADD = "account.add"

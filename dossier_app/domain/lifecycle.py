@@ -64,6 +64,47 @@ class CommentRequired(DossierError):
     template = QT_TRANSLATE_NOOP("Errors", "Say what should change: the comment is empty.")
 
 
+class EmptySection(DossierError):
+    """Only written text goes to review."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The section '{title}' has no text yet; write it before submitting it.")
+
+
+class StaleReview(DossierError):
+    """The text under review changed after the reviewer opened it; approving it would approve unseen text."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The section was changed after you opened it for review; look at the new text before approving."
+    )
+
+
+class EmptyComment(CommentRequired):
+    """A comment says something, or it is not stored."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The comment is empty; write something first.")
+
+
+class Queue(StrEnum):
+    """The work queues, each visible to some roles only."""
+
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+
+
+QUEUE_VIEWERS: dict[Queue, frozenset[Role]] = {
+    Queue.SUBMITTED: frozenset({Role.MANAGER}),
+    Queue.RETURNED: frozenset({Role.OFFICER, Role.MANAGER}),
+    Queue.APPROVED: frozenset({Role.CLERK, Role.MANAGER}),
+}
+
+QUEUE_WORDS = {
+    Queue.SUBMITTED: QT_TRANSLATE_NOOP("Errors", "see the sections waiting for approval"),
+    Queue.RETURNED: QT_TRANSLATE_NOOP("Errors", "see the sections returned for changes"),
+    Queue.APPROVED: QT_TRANSLATE_NOOP("Errors", "see the fully approved documents"),
+}
+
+
 ACTION_WORDS = {
     Action.EDIT: QT_TRANSLATE_NOOP("Errors", "edit sections"),
     Action.SUBMIT: QT_TRANSLATE_NOOP("Errors", "submit sections for review"),
@@ -113,6 +154,18 @@ def require(actor: Actor, action: Action) -> None:
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("Errors", "You are not allowed to {action}."), action=ACTION_WORDS[action]
         )
+
+
+def require_queue(actor: Actor, queue: Queue, *, owner: str | None = None) -> None:
+    """Refuse with PermissionDenied unless the actor may see the queue; officers see only their own returns."""
+    if actor.is_local_operator and not actor.disabled:
+        return
+    if actor.disabled or not (actor.roles & QUEUE_VIEWERS[queue]):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("Errors", "You are not allowed to {action}."), action=QUEUE_WORDS[queue]
+        )
+    if owner is not None and owner != actor.name and Role.MANAGER not in actor.roles:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Errors", "You can see only the sections returned to you."))
 
 
 def next_state(

@@ -1,4 +1,4 @@
-"""SQLModel tables: projects, documents, sections, revisions, attachments, accounts, the audit trail."""
+"""SQLModel tables: projects, documents, sections, revisions, comments, attachments, accounts, the audit trail."""
 
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Column, DateTime, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from dossier_app.domain.enums import SectionState
 
 
 def utc_now() -> datetime:
@@ -75,6 +77,16 @@ class Section(SQLModel, table=True):
     deleted_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     updated_at: datetime = _moment()
     updated_by: str = Field(default="", max_length=120)
+    # Review (see domain/lifecycle.py): the state, the revision last submitted and the one approved.
+    state: str = Field(default=SectionState.DRAFT.value, max_length=20, index=True)
+    submitted_revision_id: int | None = None
+    submitted_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    submitted_by: str = Field(default="", max_length=120)
+    approved_revision_id: int | None = None
+    approved_hash: str = Field(default="", max_length=64)
+    approved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    approved_by: str = Field(default="", max_length=120)
+    changed_since_approval: bool = False
 
 
 class SectionRevision(SQLModel, table=True):
@@ -101,6 +113,20 @@ class Attachment(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     added_by: str = Field(max_length=120)
     added_at: datetime = _moment()
+
+
+class SectionComment(SQLModel, table=True):
+    """A comment in a section's thread (`kind` comment), or the one it was returned with (`kind` return)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    section_id: int = Field(foreign_key="section.id", index=True, ondelete="CASCADE")
+    author: str = Field(max_length=120)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    quote: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    kind: str = Field(default="comment", max_length=20)
+    created_at: datetime = _moment()
+    resolved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    resolved_by: str = Field(default="", max_length=120)
 
 
 class Account(SQLModel, table=True):

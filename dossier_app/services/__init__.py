@@ -11,6 +11,7 @@ from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
 from dossier_app.services.projects import ProjectService
+from dossier_app.services.reviews import ReviewService
 from dossier_app.services.search import SearchService
 from dossier_app.storage.database import Database, open_database
 from dossier_app.storage.files import FileStore
@@ -29,6 +30,7 @@ class Services:
     demo: DemoService
     accounts: AccountService
     audit: AuditTrail
+    reviews: ReviewService
 
     @property
     def database(self) -> Database:
@@ -63,6 +65,7 @@ def build_services(
         demo=DemoService(context, projects, dossiers, accounts),
         accounts=accounts,
         audit=audit,
+        reviews=ReviewService(context, audit),
     )
 
 

@@ -140,9 +140,7 @@ class AccountService:
                 raise Conflict(QT_TRANSLATE_NOOP("Errors", "The first administrator has already been created."))
             return _view(self._insert(session, name, display, frozenset({Role.ADMIN}), password_hash))
 
-    def add(
-        self, username: str, roles: Iterable[str | Role], password: str, display_name: str = ""
-    ) -> AccountView:
+    def add(self, username: str, roles: Iterable[str | Role], password: str, display_name: str = "") -> AccountView:
         """A new account with its roles; administrators (and the command line) only."""
         name, held = validate_username(username), parse_roles(roles)
         display, password = validate_display_name(display_name), validate_password(password)
@@ -274,9 +272,7 @@ class AccountService:
             self._record(session, action, row, f"{row.username}: {'disabled' if disabled else 'enabled'}")
             return _view(row)
 
-    def _insert(
-        self, session: Session, name: str, display: str, roles: frozenset[Role], password_hash: str
-    ) -> Account:
+    def _insert(self, session: Session, name: str, display: str, roles: frozenset[Role], password_hash: str) -> Account:
         if session.exec(select(Account.id).where(Account.username == name)).first() is not None:
             raise Conflict(QT_TRANSLATE_NOOP("Errors", "An account named '{username}' already exists."), username=name)
         row = Account(

@@ -8,8 +8,9 @@ from sqlalchemy import func, update
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.enums import AuditAction, DocumentKind
+from dossier_app.domain.enums import AuditAction, DocumentKind, SectionState
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, StaleEdit, ValidationFailed
+from dossier_app.domain.lifecycle import state_after_edit
 from dossier_app.domain.models import Document, Project, Section, SectionRevision, as_utc, utc_now
 from dossier_app.domain.text import content_hash, markdown_to_plain, normalise_body, searchable, word_count
 from dossier_app.services.audit import AuditTrail
@@ -260,6 +261,10 @@ class DossierService:
             words, was = word_count(plain), section.word_count
             new_version = section.version + 1
             now = utc_now()
+            digest = content_hash(body)
+            # New text is a new draft; the approved revision stays, flagged as no longer the text.
+            state, edited_approved = state_after_edit(SectionState(section.state))
+            changed = edited_approved or (bool(section.approved_hash) and digest != section.approved_hash)
             updated = session.execute(
                 update(Section)
                 .where(col(Section.id) == section_id, col(Section.version) == section.version)
@@ -271,6 +276,8 @@ class DossierService:
                     version=new_version,
                     updated_at=now,
                     updated_by=actor,
+                    state=state.value,
+                    changed_since_approval=changed,
                 )
             )
             if updated.rowcount != 1:  # type: ignore[attr-defined]
@@ -283,7 +290,7 @@ class DossierService:
                 section_id=section_id,
                 number=number,
                 body=body,
-                content_hash=content_hash(body),
+                content_hash=digest,
                 word_count=words,
                 author=actor,
                 created_at=now,
@@ -293,6 +300,8 @@ class DossierService:
             session.flush()
             origin = f" restored from revision {restored_from}" if restored_from else ""
             summary = f"revision {number}{origin}, {words} words (was {was}), sha256 {revision.content_hash[:12]}"
+            if state.value != section.state:
+                summary += f", {section.state} → {state.value}"
             action = AuditAction.SECTION_RESTORE if restored_from else AuditAction.SECTION_SAVE
             self._record(session, action, section, summary)
             return SaveResult(section_id, new_version, True, number, words, _revision_view(revision, with_body=False))
