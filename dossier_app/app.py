@@ -17,12 +17,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_gui(database_location: str | None) -> int:
     """Open the window on the database and run the event loop."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from dossier_app.services import open_services
-    from dossier_app.services.context import Operator, os_account
-    from dossier_app.ui.i18n import Translators, error_text
+    from dossier_app.ui.i18n import Translators
     from dossier_app.ui.settings import UiSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -33,32 +30,54 @@ def run_gui(database_location: str | None) -> int:
     translators = Translators(app)
     translators.install(settings.language)
     try:
+        return _open_and_run(app, database_location, settings, translators)
+    finally:
+        translators.remove()
+
+
+def _open_and_run(app, database_location, settings, translators) -> int:  # type: ignore[no-untyped-def]
+    """Open the database, sign in, show the window and run until it closes."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from dossier_app.services import open_services
+    from dossier_app.services.context import Operator, os_account
+    from dossier_app.ui.i18n import error_text
+    from dossier_app.ui.login_dialog import sign_in
+
+    try:
         services = open_services(database_location, Operator(os_account()))
     except DossierError as error:
         QMessageBox.critical(None, app.translate("Messages", "Cannot open the database"), error_text(error))
         return cli.EXIT_USAGE
-    controller = WindowController(services, settings, translators)
-    controller.open()
-    QTimer.singleShot(0, controller.offer_start)
-    code = app.exec()
-    services.close()
-    return code
+    try:
+        account = sign_in(services)
+        if account is None:
+            return cli.EXIT_OK
+        services.context.operator = Operator(account.username)
+        controller = WindowController(services, settings, translators, account)
+        controller.open()
+        QTimer.singleShot(0, controller.offer_start)
+        return app.exec()
+    finally:
+        services.close()
 
 
 class WindowController:
     """Owns the main window; rebuilds it when the language changes so every string is retranslated."""
 
-    def __init__(self, services, settings, translators) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services, settings, translators, account=None) -> None:  # type: ignore[no-untyped-def]
         self.services = services
         self.settings = settings
         self.translators = translators
+        self.account = account
         self.window = None
 
     def open(self):  # type: ignore[no-untyped-def]
         """Build, show and return the main window, back where the user left off."""
         from dossier_app.ui.main_window import MainWindow
 
-        self.window = MainWindow(self.services, self.settings, self.translators.language)
+        self.window = MainWindow(self.services, self.settings, self.translators.language, self.account)
         self.window.rebuild_requested.connect(self.rebuild)
         self.window.show()
         self.window.restore_last_place()

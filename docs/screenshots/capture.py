@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from dossier_app.services import open_services  # noqa: E402
 from dossier_app.services.context import Operator  # noqa: E402
 from dossier_app.ui.i18n import Translators  # noqa: E402
+from dossier_app.ui.login_dialog import LoginDialog  # noqa: E402
 from dossier_app.ui.main_window import MainWindow  # noqa: E402
 from dossier_app.ui.project_dialog import ProjectDialog  # noqa: E402
 from dossier_app.ui.settings import UiSettings  # noqa: E402
@@ -63,6 +64,10 @@ def main() -> None:
             grab(window, "search_vi.png")
             window.tabs.setCurrentWidget(window.revisions)
             grab(window, "revisions_vi.png")
+            login = LoginDialog(services, window)
+            login.show()
+            grab(login, "login_vi.png")
+            login.close()
             dialog = ProjectDialog(services, language, services.projects.by_code("CT-ITP"), window)
             dialog.show()
             grab(dialog, "project_dialog_vi.png")

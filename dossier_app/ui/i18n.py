@@ -17,11 +17,15 @@ class Translators:
         self._installed: list[QTranslator] = []
         self.language = "en"
 
-    def install(self, language: str) -> bool:
-        """Switch the UI language; English is the source language and needs no file."""
+    def remove(self) -> None:
+        """Take this object's translators off the application."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+
+    def install(self, language: str) -> bool:
+        """Switch the UI language; English is the source language and needs no file."""
+        self.remove()
         self.language = language
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
         if language == "en":

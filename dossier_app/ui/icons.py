@@ -5,11 +5,13 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from dossier_app.domain.enums import SectionStatus
+from dossier_app.domain.enums import SectionState, SectionStatus
 
 WRITTEN = QColor("#2e7d32")
 REQUIRED_EMPTY = QColor("#e65100")
 OPTIONAL_EMPTY = QColor("#9e9e9e")
+SUBMITTED = QColor("#1565c0")
+RETURNED = QColor("#c62828")
 
 
 @cache
@@ -29,5 +31,33 @@ def section_icon(status: SectionStatus, required: bool) -> QIcon:
         painter.drawEllipse(QRectF(3.5, 3.5, 9, 9))
         if required:
             painter.drawPoint(QPointF(8, 8))
+    painter.end()
+    return QIcon(pixmap)
+
+
+@cache
+def review_icon(state: SectionState, changed_since_approval: bool) -> QIcon:
+    """A section under review: blue hourglass-dot submitted, green tick approved, red bar returned."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if state is SectionState.APPROVED:
+        painter.setPen(QPen(WRITTEN, 2.4))
+        painter.drawPolyline([QPointF(3, 8.5), QPointF(6.5, 12), QPointF(13, 4)])
+    elif state is SectionState.SUBMITTED:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(SUBMITTED)
+        painter.drawEllipse(QRectF(3, 3, 10, 10))
+        painter.setBrush(Qt.GlobalColor.white)
+        painter.drawEllipse(QRectF(6.5, 6.5, 3, 3))
+    elif state is SectionState.CHANGES_REQUESTED:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(RETURNED)
+        painter.drawRoundedRect(QRectF(2, 5, 12, 6), 2, 2)
+    if changed_since_approval:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(REQUIRED_EMPTY)
+        painter.drawEllipse(QRectF(10, 0, 6, 6))
     painter.end()
     return QIcon(pixmap)

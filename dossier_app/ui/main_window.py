@@ -20,11 +20,16 @@ from PySide6.QtWidgets import (
 
 from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
+from dossier_app.services.accounts import AccountView
 from dossier_app.services.dossiers import SaveResult, SectionView
 from dossier_app.ui.attachments_pane import AttachmentsPane
+from dossier_app.ui.comments_pane import CommentsPane
+from dossier_app.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from dossier_app.ui.guidance_pane import GuidancePane
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.navigator import ID_ROLE, KIND_ROLE, PROJECT_ROLE, NavigatorModel, NodeKind
+from dossier_app.ui.queue_pane import QueuePane
+from dossier_app.ui.review_bar import ReviewBar
 from dossier_app.ui.revisions_pane import RevisionsPane
 from dossier_app.ui.search_panel import SearchPanel
 from dossier_app.ui.section_editor import SectionEditor
@@ -38,8 +43,11 @@ class MainWindow(QMainWindow):
 
     rebuild_requested = Signal()
 
-    def __init__(self, services: Services, settings: UiSettings, language: str) -> None:
+    def __init__(
+        self, services: Services, settings: UiSettings, language: str, account: AccountView | None = None
+    ) -> None:
         super().__init__()
+        self.account = account
         self.setObjectName("mainWindow")
         self.services = services
         self.settings = settings
@@ -74,6 +82,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.guidance, self.tr("Guidance"))
         self.tabs.addTab(self.revisions, self.tr("Revisions"))
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.comments = CommentsPane(services, lambda: self.editor.text.textCursor().selectedText(), self)
+        self.tabs.addTab(self.comments, self.tr("Comments"))
+        self.queue = QueuePane(services, account, self)
+        self.queue_tab = self.tabs.addTab(self.queue, self.tr("Work queue"))
+        self.review_bar = ReviewBar(services, account, self)
+        self.review_bar.save_first = self.editor.save_now
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
@@ -86,6 +100,7 @@ class MainWindow(QMainWindow):
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
         column_layout.addWidget(self.section_header)
+        column_layout.addWidget(self.review_bar)
         column_layout.addWidget(self.editor)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
@@ -105,6 +120,11 @@ class MainWindow(QMainWindow):
         )
         self.location_label.setStyleSheet("color: #666")
         self.statusBar().addWidget(self.location_label, 1)
+        if account is not None:
+            self.account_label = QLabel(
+                self.tr("Signed in: {name}").format(name=account.display_name or account.username), self
+            )
+            self.statusBar().addPermanentWidget(self.account_label)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.words_label)
 
@@ -117,6 +137,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self.model.reload()
+        self.queue.refresh()
         header = self.navigator.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -138,6 +159,11 @@ class MainWindow(QMainWindow):
         self.editor.dirty_changed.connect(self._on_dirty_changed)
         self.revisions.restore_requested.connect(self.restore_revision)
         self.search.hit_chosen.connect(self.jump_to_hit)
+        self.review_bar.changed.connect(self._after_review)
+        self.comments.changed.connect(self.review_bar.refresh)
+        self.editor.text.selectionChanged.connect(self.comments.update_quote)
+        self.queue.open_section.connect(self.select_section)
+        self.queue.count_changed.connect(self._label_queue)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
 
     # Selection -----------------------------------------------------------------
@@ -179,6 +205,7 @@ class MainWindow(QMainWindow):
             self.open_section(int(current.data(ID_ROLE)))
         else:
             self._show_section(None)
+            self.show_overview(self._current_project_id)
         self.structure.sync()
         self.window_actions.sync()
 
@@ -207,10 +234,18 @@ class MainWindow(QMainWindow):
                 f"<b style='font-size:13pt'>{escape(section.title)}</b>"
             )
         self.guidance.show_section(section)
+        self.review_bar.show_section(section.id if section else None, section.title if section else "")
+        self.comments.show_section(section.id if section else None)
         self.revisions.show_section(section.id if section else None)
         self.attachments.show_section(section.id if section else None)
         self._update_save_label(None)
         self._update_title()
+
+    def show_overview(self, project_id: int) -> None:
+        """Show how far each document of the project is, in the guidance pane."""
+        project = self.services.projects.get(project_id)
+        self.guidance.show_overview(f"{project.code} — {project.name}", self.services.reviews.overview(project_id))
+        self.tabs.setCurrentWidget(self.guidance)
 
     def select_section(self, section_id: int | None) -> None:
         """Make a section current in the navigator (and so in the editor)."""
@@ -274,8 +309,21 @@ class MainWindow(QMainWindow):
 
     # Saving --------------------------------------------------------------------
 
+    def _after_review(self) -> None:
+        """A review action changed a state: refresh the queues and the comment thread."""
+        self.queue.refresh()
+        self.comments.refresh()
+
+    def _label_queue(self, count: int) -> None:
+        label = self.tr("Work queue")
+        self.tabs.setTabText(self.queue_tab, f"{label} ({count})" if count else label)
+
     def _on_saved(self, result: SaveResult) -> None:
         self.model.update_section(result.section_id, result.word_count)
+        before = self.review_bar.review.state if self.review_bar.review else None
+        self.review_bar.refresh()
+        if self.review_bar.review is not None and self.review_bar.review.state != before:
+            self.queue.refresh()
         if result.revision is not None:
             self.revisions.add_revision(result.revision)
         self._update_save_label(result)
@@ -292,24 +340,12 @@ class MainWindow(QMainWindow):
             self.save_label.setText(self.tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
 
     def _on_conflict(self, stored: SectionView) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Edit conflict"))
-        box.setText(
-            self.tr("“{title}” was saved by {who} since you opened it. Your text has not been saved yet.").format(
-                title=stored.title, who=stored.updated_by
-            )
-        )
-        box.setInformativeText(
-            self.tr("Keep yours as the newest revision (theirs stays in the history), or load theirs and drop yours.")
-        )
-        keep = box.addButton(self.tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Load theirs"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        if box.clickedButton() is keep:
-            self.editor.keep_mine()
-        else:
+        dialog = ConflictDialog(stored, self.editor.markdown(), self)
+        dialog.exec()
+        if dialog.choice is ConflictChoice.KEEP_MINE:
+            self.editor.keep_mine(dialog.merged_markdown())
+            self.revisions.refresh()
+        elif dialog.choice is ConflictChoice.TAKE_THEIRS:
             self._show_section(stored)
 
     def restore_revision(self, revision_id: int) -> None:

@@ -178,22 +178,24 @@ class SectionEditor(QWidget):
             result = self._services.dossiers.save_body(self._section.id, self.markdown(), base_version=self._version)
         except StaleEdit:
             self.conflict.emit(self._services.dossiers.section(self._section.id))
-            return False
+            return not self.is_dirty
         except DossierError as error:
             self.save_failed.emit(error)
             return False
         self._after_save(result)
         return True
 
-    def keep_mine(self) -> bool:
-        """Resolve a conflict by storing this text as the newest revision."""
+    def keep_mine(self, markdown: str | None = None) -> bool:
+        """Resolve a conflict by storing this (or a merged) text as the newest revision."""
         if self._section is None:
             return True
         try:
-            result = self._services.dossiers.save_body(self._section.id, self.markdown())
+            result = self._services.dossiers.save_body(self._section.id, markdown or self.markdown())
         except DossierError as error:
             self.save_failed.emit(error)
             return False
+        if markdown is not None:
+            self.load(self._services.dossiers.section(self._section.id))
         self._after_save(result)
         return True
 

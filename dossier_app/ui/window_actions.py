@@ -6,8 +6,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
+from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import DossierError
 from dossier_app.services.demo import DemoResult
+from dossier_app.ui.accounts_dialog import AccountsDialog
+from dossier_app.ui.audit_dialog import AuditDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.settings_dialog import SettingsDialog
@@ -40,6 +43,13 @@ class WindowActions(QObject):
         self.find_action = self._make(self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search)
         window.edit_menu.addSeparator()
         window.edit_menu.addAction(self.find_action)
+        self.accounts_action = self._make(self.tr("Accounts…"), None, self.open_accounts)
+        self.audit_action = self._make(self.tr("Audit trail…"), None, self.open_audit)
+        account = window.account
+        if account is not None and account.has_role(Role.ADMIN):
+            window.file_menu.insertAction(self.settings_action, self.accounts_action)
+        if account is not None and (account.has_role(Role.ADMIN) or account.has_role(Role.MANAGER)):
+            window.file_menu.insertAction(self.settings_action, self.audit_action)
         self.about_action = self._make(self.tr("About"), None, self.about)
         window.help_menu.addAction(self.about_action)
         self.sync()
@@ -114,6 +124,14 @@ class WindowActions(QObject):
                 QMessageBox.critical(window, self.tr("Demo data"), str(error))
 
         task.on_success(finished).on_failure(failed)
+
+    def open_accounts(self) -> None:
+        """Administrators manage the accounts."""
+        AccountsDialog(self._window.services, self._window).exec()
+
+    def open_audit(self) -> None:
+        """Show the audit trail."""
+        AuditDialog(self._window.services, self._window).exec()
 
     def open_settings(self) -> None:
         """Open the settings; a new language rebuilds the window."""

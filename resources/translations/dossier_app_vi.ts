@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Vô hiệu hóa / kích hoạt</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Đặt lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>đã vô hiệu hóa</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang hoạt động</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>New password for {name}:</source>
+        <translation>Mật khẩu mới cho {name}:</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approve “{title}”</source>
+        <translation>Phê duyệt “{title}”</translation>
+    </message>
+    <message>
+        <source>Last approved text</source>
+        <translation>Nội dung đã phê duyệt gần nhất</translation>
+    </message>
+    <message>
+        <source>(nothing approved yet)</source>
+        <translation>(chưa có nội dung nào được phê duyệt)</translation>
+    </message>
+    <message>
+        <source>Submitted text</source>
+        <translation>Nội dung trình duyệt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <source>Return for changes…</source>
+        <translation>Trả lại để chỉnh sửa…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPane</name>
     <message>
         <source>Add files…</source>
@@ -36,6 +122,159 @@ SHA-256: {hash}</translation>
     <message>
         <source>Remove {count} attachment(s) from this section?</source>
         <translation>Gỡ {count} tệp đính kèm khỏi mục này?</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Nhật ký thao tác</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tất cả mọi người</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Tất cả dự án</translation>
+    </message>
+    <message>
+        <source>action, e.g. section.save</source>
+        <translation>thao tác, ví dụ: section.save</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Hiển thị</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>Kiểm tra tính toàn vẹn</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Người thực hiện:</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Dự án:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Thao tác:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Từ ngày:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Đến ngày:</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries shown.</source>
+        <translation>Đang hiển thị {shown} trên {total} mục nhật ký.</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {count} entries checked.</source>
+        <translation>Nhật ký thao tác còn nguyên vẹn: đã kiểm tra {count} mục.</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>đã bị sửa</translation>
+    </message>
+    <message>
+        <source>missing (removed)</source>
+        <translation>bị thiếu (đã bị xóa)</translation>
+    </message>
+    <message>
+        <source>inserted by hand</source>
+        <translation>bị chèn thủ công</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with: entry {entry} is {problem}.</source>
+        <translation>Nhật ký thao tác đã bị can thiệp: mục {entry} {problem}.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPane</name>
+    <message>
+        <source>Write a comment (the text selected in the editor is quoted)…</source>
+        <translation>Viết ý kiến (đoạn đang chọn trong trình soạn thảo sẽ được trích dẫn)…</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Thêm ý kiến</translation>
+    </message>
+    <message>
+        <source>Resolve / reopen</source>
+        <translation>Đã xử lý / mở lại</translation>
+    </message>
+    <message>
+        <source>returned for changes</source>
+        <translation>trả lại để chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>đã xử lý</translation>
+    </message>
+    <message>
+        <source>Quoting: “{text}”</source>
+        <translation>Trích dẫn: “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Edit conflict</source>
+        <translation>Xung đột chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>“{title}” was saved by {who} after you opened it. Nothing of yours is lost: merge what you need into your text on the right and save it as a new revision (theirs stays in the history), or take theirs and drop yours.</source>
+        <translation>“{title}” đã được {who} lưu sau khi bạn mở. Nội dung của bạn không bị mất: hãy gộp những gì cần thiết vào bản của bạn ở bên phải rồi lưu thành phiên bản mới (bản của họ vẫn còn trong lịch sử), hoặc dùng bản của họ và bỏ bản của bạn.</translation>
+    </message>
+    <message>
+        <source>Their text</source>
+        <translation>Bản của người kia</translation>
+    </message>
+    <message>
+        <source>Your text</source>
+        <translation>Bản của bạn</translation>
+    </message>
+    <message>
+        <source>Their text (saved)</source>
+        <translation>Bản của người kia (đã lưu)</translation>
+    </message>
+    <message>
+        <source>Save my text as a new revision</source>
+        <translation>Lưu bản của tôi thành phiên bản mới</translation>
+    </message>
+    <message>
+        <source>Take theirs, drop mine</source>
+        <translation>Dùng bản của người kia, bỏ bản của tôi</translation>
     </message>
 </context>
 <context>
@@ -213,6 +452,30 @@ SHA-256: {hash}</translation>
         <translation>Hãy ghi rõ cần sửa gì: ý kiến đang để trống.</translation>
     </message>
     <message>
+        <source>The section '{title}' has no text yet; write it before submitting it.</source>
+        <translation>Mục '{title}' chưa có nội dung; hãy soạn trước khi trình duyệt.</translation>
+    </message>
+    <message>
+        <source>The section was changed after you opened it for review; look at the new text before approving.</source>
+        <translation>Mục đã được sửa sau khi bạn mở để xem xét; hãy xem nội dung mới trước khi phê duyệt.</translation>
+    </message>
+    <message>
+        <source>The comment is empty; write something first.</source>
+        <translation>Ý kiến đang để trống; hãy viết nội dung trước.</translation>
+    </message>
+    <message>
+        <source>see the sections waiting for approval</source>
+        <translation>xem các mục đang chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>see the sections returned for changes</source>
+        <translation>xem các mục bị trả lại để chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>see the fully approved documents</source>
+        <translation>xem các văn bản đã được phê duyệt đầy đủ</translation>
+    </message>
+    <message>
         <source>edit sections</source>
         <translation>sửa nội dung các mục</translation>
     </message>
@@ -263,6 +526,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>returned for changes</source>
         <translation>bị trả lại để chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>You can see only the sections returned to you.</source>
+        <translation>Bạn chỉ xem được các mục được trả lại cho chính mình.</translation>
     </message>
     <message>
         <source>A password is never taken from the command line, where the process list and the shell history show it: set DOSSIER_PASSWORD or type it at the prompt.</source>
@@ -324,6 +591,49 @@ SHA-256: {hash}</translation>
         <source>There is no account named '{username}'.</source>
         <translation>Không có tài khoản tên '{username}'.</translation>
     </message>
+    <message>
+        <source>That comment no longer exists.</source>
+        <translation>Ý kiến này không còn nữa.</translation>
+    </message>
+    <message>
+        <source>You can see only your own work queues.</source>
+        <translation>Bạn chỉ xem được việc cần xử lý của chính mình.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>Tạo tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. Create the administrator, who then adds the officers, managers and clerks.</source>
+        <translation>Cơ sở dữ liệu này chưa có tài khoản nào. Hãy tạo tài khoản quản trị; người quản trị sẽ thêm chuyên viên, lãnh đạo và văn thư.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ tên:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Repeat the password:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
 </context>
 <context>
     <name>GuidancePane</name>
@@ -343,6 +653,53 @@ SHA-256: {hash}</translation>
         <source>A section you added yourself: the legal outline gives no guidance for it.</source>
         <translation>Mục do bạn tự thêm: đề cương quy định của pháp luật không có hướng dẫn cho mục này.</translation>
     </message>
+    <message>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Đã viết</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã trình duyệt</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>Dossier overview</source>
+        <translation>Tổng quan hồ sơ</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Sign in to the park establishment dossier.</source>
+        <translation>Đăng nhập vào hồ sơ thành lập khu công nghệ.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Demo database. Accounts (password {password}):</source>
+        <translation>Cơ sở dữ liệu mẫu. Các tài khoản (mật khẩu {password}):</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -359,8 +716,20 @@ SHA-256: {hash}</translation>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
+        <source>Comments</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Work queue</source>
+        <translation>Việc cần xử lý</translation>
+    </message>
+    <message>
         <source>Database: {location}</source>
         <translation>Cơ sở dữ liệu: {location}</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>Đăng nhập: {name}</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -393,26 +762,6 @@ SHA-256: {hash}</translation>
     <message>
         <source>Saved at {time}</source>
         <translation>Đã lưu lúc {time}</translation>
-    </message>
-    <message>
-        <source>Edit conflict</source>
-        <translation>Xung đột chỉnh sửa</translation>
-    </message>
-    <message>
-        <source>“{title}” was saved by {who} since you opened it. Your text has not been saved yet.</source>
-        <translation>Mục “{title}” đã được {who} lưu sau khi bạn mở. Nội dung của bạn chưa được lưu.</translation>
-    </message>
-    <message>
-        <source>Keep yours as the newest revision (theirs stays in the history), or load theirs and drop yours.</source>
-        <translation>Giữ bản của bạn làm phiên bản mới nhất (bản của người kia vẫn được lưu trong lịch sử), hoặc dùng bản của người kia và bỏ bản của bạn.</translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation>Giữ bản của tôi</translation>
-    </message>
-    <message>
-        <source>Load theirs</source>
-        <translation>Dùng bản của người kia</translation>
     </message>
     <message>
         <source>Revision restored as a new revision.</source>
@@ -463,6 +812,25 @@ SHA-256: {hash}</translation>
     <message>
         <source>Not written yet</source>
         <translation>Chưa soạn</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ tên:</translation>
+    </message>
+    <message>
+        <source>First password:</source>
+        <translation>Mật khẩu ban đầu:</translation>
     </message>
 </context>
 <context>
@@ -569,6 +937,45 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>QueuePane</name>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} giờ</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} ngày {hours} giờ</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Thời gian chờ</translation>
+    </message>
+    <message>
+        <source>Waiting for approval ({count})</source>
+        <translation>Chờ phê duyệt ({count})</translation>
+    </message>
+    <message>
+        <source>Returned to me ({count})</source>
+        <translation>Trả lại cho tôi ({count})</translation>
+    </message>
+    <message>
+        <source>Fully approved documents ({count})</source>
+        <translation>Văn bản đã phê duyệt đầy đủ ({count})</translation>
+    </message>
+    <message>
+        <source>Sign in with a role to see work queues.</source>
+        <translation>Đăng nhập bằng tài khoản có vai trò để xem việc cần xử lý.</translation>
+    </message>
+</context>
+<context>
     <name>Redline</name>
     <message>
         <source>… {count} unchanged lines …</source>
@@ -599,6 +1006,53 @@ SHA-256: {hash}</translation>
     <message>
         <source>deleted</source>
         <translation>xóa bỏ</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã trình duyệt</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Yêu cầu chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Trình duyệt</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Phê duyệt…</translation>
+    </message>
+    <message>
+        <source>Return for changes…</source>
+        <translation>Trả lại để chỉnh sửa…</translation>
+    </message>
+    <message>
+        <source>changed since approval</source>
+        <translation>đã sửa sau phê duyệt</translation>
+    </message>
+    <message>
+        <source>Returned by {who}:</source>
+        <translation>{who} trả lại:</translation>
+    </message>
+    <message>
+        <source>Return for changes</source>
+        <translation>Trả lại để chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>What should be changed?</source>
+        <translation>Cần chỉnh sửa những gì?</translation>
     </message>
 </context>
 <context>
@@ -654,6 +1108,25 @@ SHA-256: {hash}</translation>
     <message>
         <source>Revision {number} — {when}</source>
         <translation>Phiên bản {number} — {when}</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Planning officer</source>
+        <translation>Chuyên viên</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Văn thư</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1378,14 @@ SHA-256: {hash}</translation>
         <translation>Tìm kiếm trong dự án…</translation>
     </message>
     <message>
+        <source>Accounts…</source>
+        <translation>Tài khoản…</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Nhật ký thao tác…</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>
@@ -927,6 +1408,13 @@ SHA-256: {hash}</translation>
     <message>
         <source>Dossier workspace for establishing a high-tech park and a concentrated IT park: legal outlines, section drafting with full revision history, attachments and search.</source>
         <translation>Môi trường soạn thảo hồ sơ thành lập khu công nghệ cao và khu công nghệ thông tin tập trung: đề cương theo quy định của pháp luật, soạn thảo từng mục với đầy đủ lịch sử phiên bản, tệp đính kèm và tìm kiếm.</translation>
+    </message>
+</context>
+<context>
+    <name>_CredentialsDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

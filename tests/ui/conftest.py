@@ -8,10 +8,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from dossier_app.services import Services, open_services
+from dossier_app.services.accounts import AccountView
 from dossier_app.services.context import Operator
 from dossier_app.ui.i18n import Translators
 from dossier_app.ui.main_window import MainWindow
 from dossier_app.ui.settings import UiSettings
+from tests.conftest import FAST_HASHER
 
 
 @pytest.fixture
@@ -32,18 +34,18 @@ def vietnamese(qapp: QApplication) -> Iterator[Translators]:
 @pytest.fixture
 def demo_db(sqlite_url: str) -> Iterator[Services]:
     """Services on a SQLite file with the Cần Thơ demo loaded."""
-    services = open_services(sqlite_url, Operator("officer"))
+    services = open_services(sqlite_url, Operator("officer"), password_hasher=FAST_HASHER)
     services.demo.load()
     yield services
     services.close()
 
 
 @pytest.fixture
-def make_window(qtbot, ui_settings: UiSettings, vietnamese: Translators) -> Callable[[Services], MainWindow]:  # type: ignore[no-untyped-def]
+def make_window(qtbot, ui_settings: UiSettings, vietnamese: Translators) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
     """Build a shown main window on some services (several may be opened in one test)."""
 
-    def build(services: Services) -> MainWindow:
-        window = MainWindow(services, ui_settings, "vi")
+    def build(services: Services, account: AccountView | None = None) -> MainWindow:
+        window = MainWindow(services, ui_settings, "vi", account)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

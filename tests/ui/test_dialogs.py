@@ -13,6 +13,7 @@ from dossier_app.ui.i18n import Translators
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.settings import UiSettings
 from dossier_app.ui.welcome import offer_start
+from tests.conftest import FAST_HASHER
 
 
 def fill(dialog: ProjectDialog, **values: str) -> None:
@@ -95,7 +96,7 @@ def test_language_switch_rebuilds_the_window_in_english(demo_db: Services, ui_se
 
 
 def test_first_start_offers_the_demo(sqlite_url: str, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    services = open_services(sqlite_url, Operator("officer"))
+    services = open_services(sqlite_url, Operator("officer"), password_hasher=FAST_HASHER)
     window = make_window(services)
 
     def click_demo() -> None:
