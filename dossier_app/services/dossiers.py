@@ -3,8 +3,10 @@
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
@@ -31,6 +33,8 @@ class SectionNode:
     required: bool
     word_count: int
     children: tuple["SectionNode", ...] = ()
+    state: SectionState = SectionState.DRAFT
+    changed_since_approval: bool = False
 
     @property
     def written(self) -> bool:
@@ -128,21 +132,23 @@ class DossierService:
             documents = session.exec(
                 select(Document).where(Document.project_id == project_id).order_by(col(Document.position))
             ).all()
-            rows = session.exec(
-                select(
-                    Section.id,
-                    Section.document_id,
-                    Section.parent_id,
-                    Section.title,
-                    Section.outline_key,
-                    Section.required,
-                    Section.word_count,
+            rows = session.execute(
+                sa_select(
+                    col(Section.id),
+                    col(Section.document_id),
+                    col(Section.parent_id),
+                    col(Section.title),
+                    col(Section.outline_key),
+                    col(Section.required),
+                    col(Section.word_count),
+                    col(Section.state),
+                    col(Section.changed_since_approval),
                 )
                 .join(Document, col(Document.id) == col(Section.document_id))
-                .where(Document.project_id == project_id, col(Section.deleted_at).is_(None))
+                .where(col(Document.project_id) == project_id, col(Section.deleted_at).is_(None))
                 .order_by(col(Section.position), col(Section.id))
             ).all()
-        by_parent: dict[tuple[int, int | None], list[tuple]] = {}
+        by_parent: dict[tuple[int, int | None], list[tuple[Any, ...]]] = {}
         for row in rows:
             by_parent.setdefault((row[1], row[2]), []).append(tuple(row))
 
@@ -157,6 +163,8 @@ class DossierService:
                     required=bool(r[5]),
                     word_count=r[6],
                     children=build(document_id, r[0]),
+                    state=SectionState(r[7]),
+                    changed_since_approval=bool(r[8]),
                 )
                 for r in by_parent.get((document_id, parent_id), [])
             )
