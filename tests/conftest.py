@@ -25,6 +25,8 @@ PG_URL = os.environ.get("DOSSIER_TEST_PG_URL", "")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
 # argon2id at its cheapest: the tests check behaviour, bench/password_hash.py checks the real cost.
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+# The operator of the `services` fixture: the local operator, so fixtures and tests may write freely.
+TESTER = "cli:tester"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -77,8 +79,9 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def services(db_url: str) -> Iterator[Services]:
-    """All services on a fresh database, acting as a known operator."""
-    built = open_services(db_url, Operator("tester"), password_hasher=FAST_HASHER)
+    """All services on a fresh database, acting as the local operator `cli:tester` (allowed everything, like the
+    command line); tests about roles act as named accounts (tests/services/test_permissions.py, review_support)."""
+    built = open_services(db_url, Operator(TESTER), password_hasher=FAST_HASHER)
     yield built
     built.close()
 

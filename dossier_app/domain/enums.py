@@ -75,3 +75,4 @@ class AuditAction(StrEnum):
     ACCOUNT_PASSWORD = "account.password"
     ACCOUNT_ROLES = "account.roles"
     ACCOUNT_LOCK = "account.lock"
+    DEMO_LOAD = "demo.load"

@@ -62,7 +62,7 @@ def build_services(
         dossiers=dossiers,
         attachments=AttachmentService(context, audit),
         search=SearchService(context),
-        demo=DemoService(context, projects, dossiers, accounts),
+        demo=DemoService(context, audit, accounts),
         accounts=accounts,
         audit=audit,
         reviews=ReviewService(context, audit),

@@ -8,9 +8,11 @@ from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound
+from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Section, as_utc
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
+from dossier_app.services.permissions import require_action
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,13 @@ class AttachmentService:
                 name=str(source),
             )
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)
             section = session.get(Section, section_id)
             if section is None or section.deleted_at is not None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
         sha256, size = self._context.files.put(source)
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)  # again: the account may have changed meanwhile
             row = Attachment(
                 section_id=section_id,
                 name=source.name[:255],
@@ -97,6 +101,7 @@ class AttachmentService:
     def remove(self, attachment_id: int) -> AttachmentView:
         """Forget an attachment; its bytes go when no other record uses them."""
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)
             row = session.get(Attachment, attachment_id)
             if row is None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "That attachment no longer exists."))

@@ -1,17 +1,18 @@
 """The Cần Thơ demo: two real projects with draft text and one account per role, safe to load again."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.enums import ParkKind, Role
+from dossier_app.domain.enums import AuditAction, ParkKind, Role
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
 from dossier_app.domain.models import Account, Setting
 from dossier_app.services.accounts import AccountService, AccountSpec
-from dossier_app.services.context import ServiceContext
+from dossier_app.services.audit import AuditTrail
+from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.dossiers import DossierService, walk_sections
 from dossier_app.services.projects import ProjectInput, ProjectService
 from dossier_app.storage.resources import demo_texts
@@ -57,6 +58,9 @@ DEMO_ACCOUNTS = (
     AccountSpec("quantri", "Phạm Thị Dung (quản trị)", (Role.ADMIN,)),
 )
 DEMO_KEY = "demo"
+# The demo's projects and texts are shipped sample data, written by this internal local operator once the
+# caller passed the demo's own check (see DemoService.load); the audit trail names the caller in `demo.load`.
+DEMO_OPERATOR = "cli:demo"
 
 
 @dataclass(frozen=True)
@@ -77,34 +81,40 @@ Progress = Callable[[int, int, str], None]
 class DemoService:
     """Loads CT-HTP and CT-ITP; a second run changes nothing."""
 
-    def __init__(
-        self, context: ServiceContext, projects: ProjectService, dossiers: DossierService, accounts: AccountService
-    ) -> None:
+    def __init__(self, context: ServiceContext, audit: AuditTrail, accounts: AccountService) -> None:
         self._context = context
-        self._projects = projects
-        self._dossiers = dossiers
+        self._audit = audit
         self._accounts = accounts
 
     def load(self, progress: Progress | None = None) -> DemoResult:
-        """Create the demo accounts and projects that are missing and fill their empty demo sections."""
+        """Create the demo accounts and projects that are missing and fill their empty demo sections.
+
+        Allowed to the local operator, an active administrator, or anyone while the database has no account
+        yet; the projects and texts are then written by DEMO_OPERATOR, and one `demo.load` entry records who
+        asked for them.
+        """
         accounts = self._load_accounts()
+        writer = replace(self._context, operator=Operator(DEMO_OPERATOR))
+        projects, dossiers = ProjectService(writer, self._audit), DossierService(writer, self._audit)
         created = filled = 0
         total = len(DEMO_PROJECTS)
         for index, data in enumerate(DEMO_PROJECTS):
             if progress:
                 progress(index, total, data.code)
             try:
-                project = self._projects.by_code(data.code)
+                project = projects.by_code(data.code)
             except NotFound:
-                project = self._projects.create(data)
+                project = projects.create(data)
                 created += 1
             texts = demo_texts(data.code)
-            for tree in self._dossiers.tree(project.id):
+            for tree in dossiers.tree(project.id):
                 for node in walk_sections(tree.sections):
                     text = texts.get(node.outline_key or "")
                     if text and not node.written:
-                        self._dossiers.save_body(node.id, text)
+                        dossiers.save_body(node.id, text)
                         filled += 1
+        if created or filled or accounts:
+            self._record_load(created, filled, accounts)
         if progress:
             progress(total, total, "")
         return DemoResult(
@@ -125,11 +135,20 @@ class DemoService:
         """The accounts a sign-in dialog may offer (with DEMO_PASSWORD): only on a demo database."""
         return DEMO_ACCOUNTS if self.is_demo() else ()
 
+    def _record_load(self, created: int, filled: int, accounts: tuple[str, ...]) -> None:
+        """Name the person who loaded the demo; the rows it wrote carry DEMO_OPERATOR."""
+        summary = (
+            f"{created} projects created, {filled} sections filled as {DEMO_OPERATOR}, "
+            f"accounts created: {', '.join(accounts) or 'none'}"
+        )
+        with self._context.database.begin() as session:
+            self._audit.record(session, self._context.operator.name, AuditAction.DEMO_LOAD, "demo", DEMO_KEY, summary)
+
     def _load_accounts(self) -> tuple[str, ...]:
-        """One account per role; into a database with real accounts only by an administrator."""
+        """One account per role; into a database with accounts (a demo one too) only by an administrator."""
         with self._context.database.begin() as session:
             has_accounts = bool(session.exec(select(func.count()).select_from(Account)).one())
-            if has_accounts and not _is_demo(session) and not self._accounts.may_administer(session):
+            if has_accounts and not self._accounts.may_administer(session):
                 raise PermissionDenied(
                     QT_TRANSLATE_NOOP(
                         "Errors", "Only an administrator can load the demo into a database that has accounts."
@@ -142,7 +161,7 @@ class DemoService:
 
     def is_empty(self) -> bool:
         """Whether the database has no project yet (the first start offers the demo then)."""
-        return not self._projects.summaries()
+        return not ProjectService(self._context, self._audit).summaries()
 
 
 def _is_demo(session: Session) -> bool:

@@ -12,11 +12,12 @@ from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction, DocumentKind, SectionState
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, StaleEdit, ValidationFailed
-from dossier_app.domain.lifecycle import state_after_edit
+from dossier_app.domain.lifecycle import Action, state_after_edit
 from dossier_app.domain.models import Document, Project, Section, SectionRevision, as_utc, utc_now
 from dossier_app.domain.text import content_hash, markdown_to_plain, normalise_body, searchable, word_count
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
+from dossier_app.services.permissions import require_action
 
 MAX_TITLE = 300
 
@@ -260,6 +261,7 @@ class DossierService:
         body = normalise_body(body)
         actor = self._context.operator.name
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)
             section = self._live(session, section_id)
             if base_version is not None and base_version != section.version:
                 raise StaleEdit()
@@ -321,6 +323,7 @@ class DossierService:
         title = _clean_title(title)
         actor = self._context.operator.name
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT_STRUCTURE)
             if session.get(Document, document_id) is None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "The document no longer exists."))
             if parent_id is not None and self._live(session, parent_id).document_id != document_id:
@@ -348,6 +351,7 @@ class DossierService:
         """Give a section a new title; returns the old one so the rename can be undone."""
         title = _clean_title(title)
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT_STRUCTURE)
             section = self._live(session, section_id)
             old = section.title
             section.title = title
@@ -361,6 +365,7 @@ class DossierService:
     def move_section(self, section_id: int, new_index: int) -> int:
         """Move a section among its siblings to `new_index`; returns its old index for undo."""
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT_STRUCTURE)
             section = self._live(session, section_id)
             siblings = self._siblings(session, section.document_id, section.parent_id)
             old_index = next(i for i, s in enumerate(siblings) if s.id == section_id)
@@ -388,6 +393,7 @@ class DossierService:
     def delete_section(self, section_id: int) -> None:
         """Hide a section that the law does not require (with its sub-sections); undo brings it back."""
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT_STRUCTURE)
             section = self._live(session, section_id)
             pending = [section]
             while pending:
@@ -412,6 +418,7 @@ class DossierService:
     def undelete_section(self, section_id: int) -> None:
         """Bring back a deleted section where it was."""
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT_STRUCTURE)
             section = session.get(Section, section_id)
             if section is None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))

@@ -9,11 +9,13 @@ from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction, DocumentKind, ParkKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
+from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Document, Project, Section, utc_now
 from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.domain.text import searchable
 from dossier_app.services.audit import AuditTrail, shorten
 from dossier_app.services.context import ServiceContext
+from dossier_app.services.permissions import require_action
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 DEFAULT_REGIME = {ParkKind.HIGH_TECH: "nd10_2024", ParkKind.IT_PARK: "nd154_2013"}
@@ -190,6 +192,7 @@ class ProjectService:
         data = _validate(data, self._context.regimes)
         actor = self._context.operator.name
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT_PROJECT)
             self._refuse_duplicate(session, data.code, None)
             project = Project(**{f.name: getattr(data, f.name) for f in fields(ProjectInput)}, updated_by=actor)
             session.add(project)
@@ -204,6 +207,7 @@ class ProjectService:
         """Change a project's facts; its regime stays (switching regimes maps sections, a later feature)."""
         data = _validate(data, self._context.regimes)
         with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT_PROJECT)
             project = self._get(session, project_id)
             if data.regime_key != project.regime_key:
                 raise ValidationFailed(

@@ -10,9 +10,7 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.accounts import decode_roles, normalise_username
 from dossier_app.domain.enums import CommentKind, DocumentKind, Role, SectionState
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
-from dossier_app.domain.lifecycle import Actor
 from dossier_app.domain.models import Account, Document, Project, Section, SectionComment, SectionRevision, as_utc
-from dossier_app.services.context import LOCAL_OPERATOR_PREFIX
 
 
 @dataclass(frozen=True)
@@ -79,16 +77,6 @@ class BadgeCounts:
     submitted: int = 0
     returned: int = 0
     approved_documents: int = 0
-
-
-def actor_for(session: Session, name: str) -> Actor:
-    """The acting person: the local operator, an account with its roles, or nobody with no roles at all."""
-    if name.startswith(LOCAL_OPERATOR_PREFIX):
-        return Actor(name, frozenset())
-    row = session.exec(select(Account).where(Account.username == normalise_username(name))).first()
-    if row is None:
-        return Actor(name, frozenset())
-    return Actor(row.username, decode_roles(row.roles), row.disabled)
 
 
 def account_roles(session: Session, username: str) -> frozenset[Role]:

@@ -25,6 +25,7 @@ from dossier_app.domain.redline import Redline, redline
 from dossier_app.services import review_queues as queues
 from dossier_app.services.audit import AuditTrail, shorten
 from dossier_app.services.context import ServiceContext
+from dossier_app.services.permissions import current_actor
 from dossier_app.services.review_queues import (
     ApprovedDocument,
     BadgeCounts,
@@ -331,7 +332,7 @@ class ReviewService:
     # Internals -----------------------------------------------------------------------------------
 
     def _actor(self, session: Session) -> Actor:
-        return queues.actor_for(session, self._context.operator.name)
+        return current_actor(session, self._context)
 
     @staticmethod
     def _require_self(actor: Actor, username: str) -> None:

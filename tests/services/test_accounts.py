@@ -21,6 +21,7 @@ from dossier_app.services.accounts import AccountService, production_hasher
 from dossier_app.services.audit import AuditFilter
 from dossier_app.services.context import Operator
 from dossier_app.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from tests.conftest import TESTER
 
 ADMIN_PASSWORD = "quản trị 2025"
 OFFICER_PASSWORD = "chuyen-vien-1"
@@ -88,7 +89,7 @@ def test_production_parameters_are_argon2id_with_the_tuned_cost() -> None:
 def test_first_admin_only_on_an_empty_database(services: Services) -> None:
     assert not services.accounts.has_accounts()
     created = services.accounts.create_first_admin("QuanTri", ADMIN_PASSWORD)
-    assert (created.username, created.roles, created.created_by) == ("quantri", frozenset({Role.ADMIN}), "tester")
+    assert (created.username, created.roles, created.created_by) == ("quantri", frozenset({Role.ADMIN}), TESTER)
     assert services.accounts.has_accounts()
     with pytest.raises(Conflict):
         services.accounts.create_first_admin("other", ADMIN_PASSWORD)

@@ -9,6 +9,7 @@ import pytest
 from dossier_app.domain.errors import AttachmentUnreadable, NotFound
 from dossier_app.services import Services
 from dossier_app.services.projects import ProjectView
+from tests.conftest import TESTER
 from tests.services.support import row_counts, section_by_key
 
 
@@ -38,7 +39,7 @@ def test_add_records_the_file_and_stores_its_bytes(
     assert added.name == "Quyết định 895.pdf"
     assert added.size == len(payload)
     assert added.sha256 == hashlib.sha256(payload).hexdigest()
-    assert added.added_by == "tester"
+    assert added.added_by == TESTER
     assert added.added_at.tzinfo is not None
     assert services.attachments.for_section(section_id) == [added]
     stored = services.attachments.path(added.id)

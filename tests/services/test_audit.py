@@ -53,6 +53,7 @@ def _sql(services: Services, statement: str, **params: object) -> None:
 
 
 def test_every_mutating_call_adds_one_entry_with_its_actor(services: Services, tmp_path: Path) -> None:
+    services.accounts.add("chuyenvien", ["officer"], "chuyen-vien-123")  # by the local operator
     services.context.operator = Operator("chuyenvien")
     source = tmp_path / "Quyết định 895.pdf"
     source.write_bytes(b"%PDF-1.4 quyet dinh")
@@ -161,8 +162,11 @@ def test_refused_and_empty_changes_record_nothing(services: Services, itp: Proje
         services.dossiers.save_body(section, "Khác.", base_version=0)
     with pytest.raises(Conflict):
         services.dossiers.delete_section(section)
+    services.context.operator = Operator("tester")  # a name without an account: no administrator
     with pytest.raises(PermissionDenied):
         services.accounts.add("vanthu", ["clerk"], "mat-khau-vt")
+    with pytest.raises(PermissionDenied):
+        services.dossiers.save_body(section, "Khác.")
     assert services.audit.count() == before
 
 

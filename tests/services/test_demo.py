@@ -5,6 +5,7 @@ from decimal import Decimal
 from dossier_app.domain.enums import ParkKind
 from dossier_app.domain.text import content_hash, fold, markdown_to_plain
 from dossier_app.services import Services
+from dossier_app.services.demo import DEMO_OPERATOR
 from dossier_app.storage.resources import demo_texts
 from tests.services.support import row_counts, section_by_key
 
@@ -43,7 +44,7 @@ def test_demo_text_lands_in_its_sections_with_a_revision(demo_services: Services
             assert view.body.strip() == text.strip()
             assert view.word_count > 20, f"{code} {key} should read as a real draft"
             [revision] = demo_services.dossiers.revisions(node.id)
-            assert revision.author == "tester"
+            assert revision.author == DEMO_OPERATOR
             assert revision.content_hash == content_hash(view.body)
 
 

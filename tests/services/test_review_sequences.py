@@ -68,6 +68,7 @@ def _expected(
     }
     try:
         if kind == "edit":
+            require(actor, Action.EDIT)
             return None
         if kind.startswith("approve"):
             require(actor, Action.APPROVE)

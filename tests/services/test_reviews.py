@@ -185,7 +185,11 @@ def test_editing_an_approved_section_starts_a_draft_and_keeps_the_approved_text(
     act_as(services, "binh")
     approved = services.reviews.approve(section_id, digest)
     assert services.reviews.approved_body(section_id) == FIRST
-    write(services, section_id, SECOND, author="cuong")  # editing is not yet enforced
+    act_as(services, "cuong")
+    with pytest.raises(PermissionDenied):  # a clerk does not edit, approved text or not
+        services.dossiers.save_body(section_id, SECOND)
+    assert services.reviews.review(section_id).state is SectionState.APPROVED
+    write(services, section_id, SECOND)
     review = services.reviews.review(section_id)
     assert review.state is SectionState.DRAFT
     assert review.changed_since_approval

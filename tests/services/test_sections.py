@@ -8,6 +8,7 @@ import pytest
 from dossier_app.domain.errors import Conflict, NotFound, StaleEdit, ValidationFailed
 from dossier_app.services import Services
 from dossier_app.services.projects import ProjectView
+from tests.conftest import TESTER
 from tests.services.support import row_counts, section_by_key, walk
 
 INTRO = "## Sự cần thiết\n\nThành phố **Cần Thơ** cần một khu công nghệ thông tin tập trung.\n"
@@ -28,10 +29,10 @@ def test_save_stores_the_body_and_adds_a_revision(services: Services, section_id
     assert view.body == INTRO
     assert view.version == 1
     assert view.word_count == result.word_count == 16
-    assert view.updated_by == "tester"
+    assert view.updated_by == TESTER
     [revision] = services.dossiers.revisions(section_id)
     assert revision.number == 1
-    assert revision.author == "tester"
+    assert revision.author == TESTER
     assert revision.content_hash == hashlib.sha256(view.body.encode("utf-8")).hexdigest()
     assert revision.word_count == 16
     assert revision.restored_from is None
@@ -92,7 +93,7 @@ def test_restore_adds_a_revision_and_never_alters_history(services: Services, se
     newest = services.dossiers.revision(revisions[0].id)
     assert newest.restored_from == 1
     assert newest.body == INTRO and newest.content_hash == first.content_hash
-    assert newest.author == "tester"
+    assert newest.author == TESTER
     for revision_id, old in history.items():
         assert services.dossiers.revision(revision_id) == old
 
