@@ -23,6 +23,7 @@ from dossier_app.ui.i18n import Translators  # noqa: E402
 from dossier_app.ui.login_dialog import LoginDialog  # noqa: E402
 from dossier_app.ui.main_window import MainWindow  # noqa: E402
 from dossier_app.ui.project_dialog import ProjectDialog  # noqa: E402
+from dossier_app.ui.review_bar import ApprovalDialog  # noqa: E402
 from dossier_app.ui.settings import UiSettings  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
@@ -41,16 +42,40 @@ def grab(widget: QWidget, name: str) -> None:
     print("wrote", OUT / name)
 
 
+def capture_review(services, settings, language: str) -> None:  # type: ignore[no-untyped-def]
+    """An officer submits a change; the manager's window and the approval redline."""
+    sid = section_id(services, "CT-HTP", "tt.kien_nghi")
+    body = services.dossiers.section(sid).body
+    services.reviews.submit(sid)
+    manager = open_services(services.database.url, Operator("lanhdao"))
+    manager.reviews.approve(sid, manager.reviews.review(sid).submitted_hash)
+    services.dossiers.save_body(sid, body.replace("xem xét", "sớm xem xét", 1) + "\n\nKính trình Thủ tướng Chính phủ.")
+    services.reviews.submit(sid)
+    window = MainWindow(manager, settings, language, manager.accounts.get("lanhdao"))
+    window.resize(1440, 860)
+    window.show()
+    window.select_section(sid)
+    window.tabs.setCurrentWidget(window.queue)
+    grab(window, "review_vi.png")
+    dialog = ApprovalDialog(manager, window.review_bar.review, window.current_section.title, window)
+    dialog.show()
+    grab(dialog, "approval_vi.png")
+    dialog.close()
+    window.close()
+    manager.close()
+
+
 def main() -> None:
     """Open the demo in both languages and save the views the README shows."""
     app = QApplication(sys.argv[:1])
-    services = open_services(str(HOME / "demo.sqlite3"), Operator("chuyenvien"))
+    services = open_services(str(HOME / "demo.sqlite3"), Operator("cli:demo"))
     services.demo.load()
+    services.context.operator = Operator("chuyenvien")
     translators = Translators(app)
     for language in ("vi", "en"):
         translators.install(language)
         settings = UiSettings(QSettings(str(HOME / f"{language}.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(services, settings, language)
+        window = MainWindow(services, settings, language, services.accounts.get("chuyenvien"))
         window.resize(1440, 860)
         window.show()
         window.select_section(section_id(services, "CT-HTP", "da.3_dieu_kien_thanh_lap"))
@@ -73,6 +98,8 @@ def main() -> None:
             grab(dialog, "project_dialog_vi.png")
             dialog.close()
         window.close()
+        if language == "vi":
+            capture_review(services, settings, language)
     QTimer.singleShot(0, app.quit)
     app.exec()
 

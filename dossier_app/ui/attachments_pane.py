@@ -32,6 +32,7 @@ class AttachmentsPane(QWidget):
         self._services = services
         self._settings = settings
         self._section_id: int | None = None
+        self.writable = True
         self.setAcceptDrops(True)
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentsList")
@@ -81,9 +82,9 @@ class AttachmentsPane(QWidget):
     def _sync_buttons(self) -> None:
         has_section = self._section_id is not None
         selected = bool(self.list.selectedItems())
-        self.add_button.setEnabled(has_section)
+        self.add_button.setEnabled(has_section and self.writable)
         self.open_button.setEnabled(selected)
-        self.remove_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected and self.writable)
 
     def choose_files(self) -> None:
         """Ask for files and attach them."""

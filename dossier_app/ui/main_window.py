@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier_app.domain.errors import DossierError
+from dossier_app.domain.lifecycle import ALLOWED, Action
 from dossier_app.services import Services
 from dossier_app.services.accounts import AccountView
 from dossier_app.services.dossiers import SaveResult, SectionView
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.section_menu = self.menuBar().addMenu(self.tr("&Section"))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.editor.writable = self.may(Action.EDIT)
+        self.attachments.writable = self.may(Action.EDIT)
+        self.revisions.writable = self.may(Action.EDIT)
         self.structure = StructureActions(self)
         self.window_actions = WindowActions(self)
         self._connect()
@@ -165,6 +169,11 @@ class MainWindow(QMainWindow):
         self.queue.open_section.connect(self.select_section)
         self.queue.count_changed.connect(self._label_queue)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+
+    def may(self, action: Action) -> bool:
+        """Whether the signed-in account's roles allow an action (the services refuse it anyway)."""
+        account = self.account
+        return account is None or (not account.disabled and bool(account.roles & ALLOWED[action]))
 
     # Selection -----------------------------------------------------------------
 
@@ -310,9 +319,15 @@ class MainWindow(QMainWindow):
     # Saving --------------------------------------------------------------------
 
     def _after_review(self) -> None:
-        """A review action changed a state: refresh the queues and the comment thread."""
+        """A review action changed a state: refresh the navigator icon, the queues and the comment thread."""
+        self._show_review_state()
         self.queue.refresh()
         self.comments.refresh()
+
+    def _show_review_state(self) -> None:
+        review = self.review_bar.review
+        if review is not None:
+            self.model.set_review_state(review.section_id, review.state, review.changed_since_approval)
 
     def _label_queue(self, count: int) -> None:
         label = self.tr("Work queue")
@@ -323,6 +338,7 @@ class MainWindow(QMainWindow):
         before = self.review_bar.review.state if self.review_bar.review else None
         self.review_bar.refresh()
         if self.review_bar.review is not None and self.review_bar.review.state != before:
+            self._show_review_state()
             self.queue.refresh()
         if result.revision is not None:
             self.revisions.add_revision(result.revision)

@@ -5,10 +5,11 @@ from enum import IntEnum
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
-from dossier_app.domain.enums import SectionStatus
+from dossier_app.domain.enums import SectionState, SectionStatus
 from dossier_app.services import Services
 from dossier_app.services.dossiers import SectionNode
-from dossier_app.ui.icons import section_icon
+from dossier_app.ui.icons import review_icon, section_icon
+from dossier_app.ui.review_bar import state_name
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -17,6 +18,9 @@ DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 4
 REQUIRED_ROLE = Qt.ItemDataRole.UserRole + 5
 WRITTEN_ROLE = Qt.ItemDataRole.UserRole + 6
 COUNTS_ROLE = Qt.ItemDataRole.UserRole + 7
+STATE_ROLE = Qt.ItemDataRole.UserRole + 8
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 10
+CHANGED_ROLE = Qt.ItemDataRole.UserRole + 9
 
 
 class NodeKind(IntEnum):
@@ -44,12 +48,14 @@ class NavigatorModel(QStandardItemModel):
         self._project_items.clear()
         for summary in self._services.projects.summaries():
             item = self._item(f"{summary.code} — {summary.name}", NodeKind.PROJECT, summary.id, summary.id)
+            item.setData(item.text(), TITLE_ROLE)
             font = QFont(item.font())
             font.setBold(True)
             item.setFont(font)
             self.invisibleRootItem().appendRow([item, self._count_item()])
             self._project_items[summary.id] = item
             self._fill_project(item, summary.id)
+            self._badge(item)
 
     def _item(self, text: str, kind: NodeKind, item_id: int, project_id: int) -> QStandardItem:
         item = QStandardItem(text)
@@ -99,6 +105,8 @@ class NavigatorModel(QStandardItemModel):
             item = self._item(node.title, NodeKind.SECTION, node.id, project_id)
             item.setData(document_id, DOCUMENT_ROLE)
             item.setData(node.required, REQUIRED_ROLE)
+            item.setData(node.state.value, STATE_ROLE)
+            item.setData(node.changed_since_approval, CHANGED_ROLE)
             parent.appendRow([item, self._count_item()])
             self._decorate(item, node.word_count)
             self._section_items[node.id] = item
@@ -106,10 +114,17 @@ class NavigatorModel(QStandardItemModel):
 
     def _decorate(self, item: QStandardItem, words: int) -> None:
         required = bool(item.data(REQUIRED_ROLE))
+        state = SectionState(item.data(STATE_ROLE) or SectionState.DRAFT.value)
+        changed = bool(item.data(CHANGED_ROLE))
         status = SectionStatus.WRITTEN if words > 0 else SectionStatus.EMPTY
-        item.setIcon(section_icon(status, required))
+        if state is SectionState.DRAFT and not changed:
+            item.setIcon(section_icon(status, required))
+        else:
+            item.setIcon(review_icon(state, changed))
         item.setData(words > 0, WRITTEN_ROLE)
-        parts = [self.tr("Required by law") if required else self.tr("Optional")]
+        parts = [self.tr("Required by law") if required else self.tr("Optional"), state_name(state)]
+        if changed:
+            parts.append(self.tr("changed since approval"))
         parts.append(self.tr("{count} words").format(count=words) if words else self.tr("Not written yet"))
         item.setToolTip(item.text() + "\n" + " · ".join(parts))
         cell = self._count_cell(item)
@@ -133,6 +148,38 @@ class NavigatorModel(QStandardItemModel):
                 written, total = ancestor.data(COUNTS_ROLE)
                 self._set_counts(ancestor, written + step, total)
             ancestor = ancestor.parent()
+
+    def set_review_state(self, section_id: int, state: SectionState, changed: bool) -> None:
+        """Show a section's new review state (after a save or a review action) and the project's badge."""
+        item = self._section_items.get(section_id)
+        if item is None:
+            return
+        item.setData(state.value, STATE_ROLE)
+        item.setData(changed, CHANGED_ROLE)
+        words_cell = self._count_cell(item)
+        words = int(words_cell.text()) if words_cell is not None and words_cell.text().isdigit() else 0
+        self._decorate(item, words)
+        project = self._project_items.get(int(item.data(PROJECT_ROLE)))
+        if project is not None:
+            self._badge(project)
+
+    def _badge(self, project: QStandardItem) -> None:
+        """The project's badge: sections waiting for a manager and sections returned for changes."""
+        pending = [project]
+        counts = {SectionState.SUBMITTED: 0, SectionState.CHANGES_REQUESTED: 0}
+        while pending:
+            item = pending.pop()
+            state = item.data(STATE_ROLE)
+            if state in counts:
+                counts[SectionState(state)] += 1
+            pending.extend(item.child(row, 0) for row in range(item.rowCount()))
+        parts = []
+        if counts[SectionState.SUBMITTED]:
+            parts.append(self.tr("{count} waiting").format(count=counts[SectionState.SUBMITTED]))
+        if counts[SectionState.CHANGES_REQUESTED]:
+            parts.append(self.tr("{count} returned").format(count=counts[SectionState.CHANGES_REQUESTED]))
+        label = str(project.data(TITLE_ROLE))
+        project.setText(label + (f"  [{', '.join(parts)}]" if parts else ""))
 
     def index_of_section(self, section_id: int) -> QModelIndex:
         """The model index of a section row, or an invalid index."""

@@ -69,6 +69,7 @@ class RevisionsPane(QWidget):
         layout.addLayout(buttons)
         self._revisions: list[RevisionView] = []
         self.last_dialog: RedlineDialog | None = None
+        self.writable = True
         self._sync_buttons()
 
     def show_section(self, section_id: int | None) -> None:
@@ -124,7 +125,8 @@ class RevisionsPane(QWidget):
         count = len(self.selected_revisions())
         self.view_button.setEnabled(selected is not None)
         self.compare_button.setEnabled(count == 2 or (count == 1 and selected is not None and selected.number > 1))
-        self.restore_button.setEnabled(selected is not None and self._revisions.index(selected) > 0)
+        restorable = selected is not None and self._revisions.index(selected) > 0
+        self.restore_button.setEnabled(self.writable and restorable)
 
     def compare_selected(self) -> None:
         """Compare two chosen revisions, or one with the revision before it."""

@@ -37,6 +37,7 @@ class SectionEditor(QWidget):
         super().__init__(parent)
         self._services = services
         self._section: SectionView | None = None
+        self.writable = True
         self._version = 0
         self.text = QTextEdit(self)
         self.text.setObjectName("sectionText")
@@ -156,7 +157,7 @@ class SectionEditor(QWidget):
         document.setModified(False)
         self.text.setExtraSelections([])
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
-        self._set_enabled(True)
+        self._set_enabled(self.writable)
         self._count_words()
 
     def clear(self) -> None:

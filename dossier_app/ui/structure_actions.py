@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from dossier_app.domain.errors import DossierError
+from dossier_app.domain.lifecycle import Action
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.navigator import DOCUMENT_ROLE, ID_ROLE, KIND_ROLE, NodeKind
 from dossier_app.ui.structure_commands import (
@@ -63,8 +64,9 @@ class StructureActions(QObject):
         """Enable what applies to the navigator's current row."""
         kind = self._window.current_kind()
         section = self._window.current_section
-        on_section = kind is NodeKind.SECTION and section is not None
-        self.add_action.setEnabled(kind in (NodeKind.DOCUMENT, NodeKind.SECTION))
+        may = self._window.may(Action.EDIT_STRUCTURE)
+        on_section = may and kind is NodeKind.SECTION and section is not None
+        self.add_action.setEnabled(may and kind in (NodeKind.DOCUMENT, NodeKind.SECTION))
         self.rename_action.setEnabled(on_section)
         self.delete_action.setEnabled(on_section and section is not None and not section.required)
         if on_section and section is not None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import DossierError
+from dossier_app.domain.lifecycle import Action
 from dossier_app.services.demo import DemoResult
 from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
@@ -63,7 +64,9 @@ class WindowActions(QObject):
 
     def sync(self) -> None:
         """Enable what applies now."""
-        self.edit_project_action.setEnabled(self._window.current_project_id is not None)
+        may = self._window.may(Action.EDIT_PROJECT)
+        self.new_project_action.setEnabled(may)
+        self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""

@@ -806,12 +806,24 @@ SHA-256: {hash}</translation>
         <translation>Không bắt buộc</translation>
     </message>
     <message>
+        <source>changed since approval</source>
+        <translation>đã sửa sau phê duyệt</translation>
+    </message>
+    <message>
         <source>{count} words</source>
         <translation>{count} từ</translation>
     </message>
     <message>
         <source>Not written yet</source>
         <translation>Chưa soạn</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>{count} chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>{count} returned</source>
+        <translation>{count} bị trả lại</translation>
     </message>
 </context>
 <context>

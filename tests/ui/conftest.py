@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from dossier_app.domain.enums import Role
 from dossier_app.services import Services, open_services
 from dossier_app.services.accounts import AccountView
 from dossier_app.services.context import Operator
@@ -33,9 +34,16 @@ def vietnamese(qapp: QApplication) -> Iterator[Translators]:
 
 @pytest.fixture
 def demo_db(sqlite_url: str) -> Iterator[Services]:
-    """Services on a SQLite file with the Cần Thơ demo loaded."""
+    """Services on a SQLite file with the Cần Thơ demo loaded, acting as the officer account `officer`.
+
+    `officer` loads the demo on the still account-less database (the audit names them), then the local
+    operator gives them an account with the officer role, as an administrator would.
+    """
     services = open_services(sqlite_url, Operator("officer"), password_hasher=FAST_HASHER)
     services.demo.load()
+    services.context.operator = Operator("cli:test")
+    services.accounts.add("officer", [Role.OFFICER], "officer-password")
+    services.context.operator = Operator("officer")
     yield services
     services.close()
 

@@ -73,7 +73,7 @@ def test_admin_adds_and_disables_an_account(demo_db: Services, qtbot, vietnamese
     demo_db.context.operator = Operator("quantri")
     dialog = AccountsDialog(demo_db)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == 4
+    assert dialog.table.rowCount() == 5  # the four demo accounts and the fixture's `officer`
     demo_db.accounts.add("chuyenvien2", [Role.OFFICER], "mat-khau-dai", "Phạm Thị Dung")
     dialog.refresh()
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "chuyenvien2")

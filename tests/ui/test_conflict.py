@@ -16,7 +16,8 @@ def _type(window, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _second(demo_db: Services) -> Services:
-    return open_services(demo_db.database.url, Operator("lanhdao"), password_hasher=FAST_HASHER)
+    """A second writer: the demo's officer `chuyenvien` (a manager may not edit text)."""
+    return open_services(demo_db.database.url, Operator("chuyenvien"), password_hasher=FAST_HASHER)
 
 
 def test_merging_keeps_both_texts_in_history(demo_db: Services, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -44,7 +45,7 @@ def test_merging_keeps_both_texts_in_history(demo_db: Services, make_window, mon
     assert len(seen) == 1
     body = demo_db.dossiers.section(section_id).body
     assert "Ý kiến của chuyên viên." in body and "Ý kiến của lãnh đạo." in body
-    assert [r.author for r in demo_db.dossiers.revisions(section_id)[:2]] == ["officer", "lanhdao"]
+    assert [r.author for r in demo_db.dossiers.revisions(section_id)[:2]] == ["officer", "chuyenvien"]
     assert not mine.editor.is_dirty
     other.close()
 

@@ -100,3 +100,27 @@ def test_selecting_a_project_shows_the_dossier_overview(demo_db: Services, make_
     text = window.guidance.toPlainText()
     assert "Tổng quan hồ sơ" in text and "Tờ trình đề nghị thành lập khu công nghệ cao" in text
     assert "Đã phê duyệt" in text
+
+
+def test_a_clerk_reads_but_cannot_edit(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    clerk_services = _as(demo_db, "vanthu")
+    window = make_window(clerk_services, clerk_services.accounts.get("vanthu"))
+    window.select_section(section_id_by_key(demo_db, "CT-HTP", "tt.can_cu_phap_ly"))
+    assert window.editor.text.isReadOnly() and not window.editor.bold_action.isEnabled()
+    assert not window.structure.add_action.isEnabled() and not window.structure.rename_action.isEnabled()
+    assert not window.window_actions.new_project_action.isEnabled()
+    assert not window.attachments.add_button.isEnabled()
+    assert not window.review_bar.submit_button.isEnabled() and not window.review_bar.approve_button.isEnabled()
+    clerk_services.close()
+
+
+def test_the_navigator_shows_review_state_and_badges(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    section_id = section_id_by_key(demo_db, "CT-HTP", "tt.kien_nghi")
+    officer_services = _as(demo_db, "chuyenvien")
+    window = make_window(officer_services, officer_services.accounts.get("chuyenvien"))
+    window.select_section(section_id)
+    assert window.review_bar.submit()
+    project = window.model.index_of_project(officer_services.projects.by_code("CT-HTP").id)
+    assert project.data().endswith("[1 chờ phê duyệt]")
+    assert "Đã trình duyệt" in window.model.index_of_section(section_id).data(3)
+    officer_services.close()
