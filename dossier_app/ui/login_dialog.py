@@ -113,6 +113,24 @@ class FirstAdminDialog(_CredentialsDialog):
         self.form.addRow(self.tr("Password:"), self.password)
         self.form.addRow(self.tr("Repeat the password:"), self.repeat)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        self.demo_button = self.buttons.addButton(
+            self.tr("Load the Cần Thơ demo instead"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.demo_button.setToolTip(
+            self.tr("Creates the demo projects CT-HTP and CT-ITP and one account per role, then asks you to sign in.")
+        )
+        self.demo_button.clicked.connect(self.load_demo)
+        self.demo_loaded = False
+
+    def load_demo(self) -> None:
+        """Load the demo (with its accounts) instead of creating an administrator."""
+        try:
+            self._services.demo.load()
+        except DossierError as error:
+            self._fail(error)
+            return
+        self.demo_loaded = True
+        self.done(QDialog.DialogCode.Accepted)
 
     def accept(self) -> None:
         """Create the administrator, or say what is wrong."""
@@ -135,9 +153,10 @@ def sign_in(services: Services, parent: QWidget | None = None) -> AccountView | 
     """Create the first administrator if needed, then sign in; None when the user cancels."""
     if not services.accounts.has_accounts():
         first = FirstAdminDialog(services, parent)
-        if not first.exec() or first.account is None:
+        if not first.exec():
             return None
-        return first.account
+        if first.account is not None:
+            return first.account
     login = LoginDialog(services, parent)
     if not login.exec():
         return None

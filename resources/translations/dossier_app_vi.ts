@@ -631,6 +631,14 @@ SHA-256: {hash}</translation>
         <translation>Tạo</translation>
     </message>
     <message>
+        <source>Load the Cần Thơ demo instead</source>
+        <translation>Dùng dữ liệu mẫu Cần Thơ</translation>
+    </message>
+    <message>
+        <source>Creates the demo projects CT-HTP and CT-ITP and one account per role, then asks you to sign in.</source>
+        <translation>Tạo hai dự án mẫu CT-HTP, CT-ITP và một tài khoản cho mỗi vai trò, sau đó mời bạn đăng nhập.</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>

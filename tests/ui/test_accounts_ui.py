@@ -99,3 +99,16 @@ def test_audit_viewer_lists_changes_and_detects_tampering(demo_db: Services, qtb
     connection.close()
     assert not dialog.verify()
     assert "3" in dialog.status.text()
+
+
+def test_first_start_can_load_the_demo_and_then_sign_in(sqlite_url: str, qtbot, vietnamese) -> None:  # type: ignore[no-untyped-def]
+    services = open_services(sqlite_url, Operator("first-start"), password_hasher=FAST_HASHER)
+    dialog = FirstAdminDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.demo_button.click()
+    assert dialog.demo_loaded and dialog.result() == QDialog.DialogCode.Accepted
+    assert [p.code for p in services.projects.summaries()] == ["CT-HTP", "CT-ITP"]
+    login = LoginDialog(services)
+    qtbot.addWidget(login)
+    assert login.findChild(QLabel, "demoAccounts") is not None
+    services.close()
