@@ -55,7 +55,7 @@ def capture_review(services, settings, language: str) -> None:  # type: ignore[n
     window.resize(1440, 860)
     window.show()
     window.select_section(sid)
-    window.tabs.setCurrentWidget(window.queue)
+    window.left_tabs.setCurrentWidget(window.queue)
     grab(window, "review_vi.png")
     dialog = ApprovalDialog(manager, window.review_bar.review, window.current_section.title, window)
     dialog.show()

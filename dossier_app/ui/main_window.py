@@ -80,20 +80,25 @@ class MainWindow(QMainWindow):
         self.attachments = AttachmentsPane(services, settings, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("sideTabs")
+        self.tabs.tabBar().setExpanding(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.addTab(self.guidance, self.tr("Guidance"))
         self.tabs.addTab(self.revisions, self.tr("Revisions"))
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
         self.comments = CommentsPane(services, lambda: self.editor.text.textCursor().selectedText(), self)
         self.tabs.addTab(self.comments, self.tr("Comments"))
         self.queue = QueuePane(services, account, self)
-        self.queue_tab = self.tabs.addTab(self.queue, self.tr("Work queue"))
+        self.left_tabs = QTabWidget(self)
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.addTab(self.search, self.tr("Search"))
+        self.queue_tab = self.left_tabs.addTab(self.queue, self.tr("Work queue"))
         self.review_bar = ReviewBar(services, account, self)
         self.review_bar.save_first = self.editor.save_now
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.addWidget(self.navigator)
-        self.left_splitter.addWidget(self.search)
+        self.left_splitter.addWidget(self.left_tabs)
         self.left_splitter.setStretchFactor(0, 3)
         self.left_splitter.setStretchFactor(1, 1)
         editor_column = QWidget(self)
@@ -111,7 +116,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 5)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([400, 700, 340])
+        self.main_splitter.setSizes([360, 620, 460])
         self.setCentralWidget(self.main_splitter)
 
         self.words_label = QLabel(self)
@@ -331,7 +336,7 @@ class MainWindow(QMainWindow):
 
     def _label_queue(self, count: int) -> None:
         label = self.tr("Work queue")
-        self.tabs.setTabText(self.queue_tab, f"{label} ({count})" if count else label)
+        self.left_tabs.setTabText(self.queue_tab, f"{label} ({count})" if count else label)
 
     def _on_saved(self, result: SaveResult) -> None:
         self.model.update_section(result.section_id, result.word_count)

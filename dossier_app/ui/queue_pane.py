@@ -1,7 +1,7 @@
 """Work queues: sections waiting for approval, sections returned to me, documents fully approved."""
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from dossier_app.domain.enums import Role
 from dossier_app.services import Services
@@ -31,6 +31,11 @@ class QueuePane(QWidget):
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Section"), self.tr("Who"), self.tr("Waiting")])
         self.tree.setRootIsDecorated(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.hint = QLabel(self)
@@ -76,7 +81,6 @@ class QueuePane(QWidget):
             for document in documents:
                 self._leaf(group, f"{document.project_code} › {document.title}", "", "", None)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
         self.hint.setText("" if self.tree.topLevelItemCount() else self.tr("Sign in with a role to see work queues."))
         self.total = total
         self.count_changed.emit(total)
@@ -88,6 +92,7 @@ class QueuePane(QWidget):
         font.setBold(True)
         group.setFont(0, font)
         self.tree.addTopLevelItem(group)
+        group.setFirstColumnSpanned(True)
         return group
 
     @staticmethod

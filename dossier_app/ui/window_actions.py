@@ -146,6 +146,7 @@ class WindowActions(QObject):
     def focus_search(self) -> None:
         """Put the cursor in the search box, with the editor's selection as the query."""
         window = self._window
+        window.left_tabs.setCurrentWidget(window.search)
         selected = window.editor.text.textCursor().selectedText()
         if selected and "\u2029" not in selected:
             window.search.query.setText(selected)

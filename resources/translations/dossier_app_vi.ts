@@ -728,6 +728,10 @@ SHA-256: {hash}</translation>
         <translation>Ý kiến</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
         <source>Work queue</source>
         <translation>Việc cần xử lý</translation>
     </message>

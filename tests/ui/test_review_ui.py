@@ -34,7 +34,7 @@ def test_manager_approves_from_the_queue_looking_at_the_redline(demo_db: Service
     assert officer.review_bar.review.state is SectionState.SUBMITTED
 
     manager = make_window(manager_services, manager_services.accounts.get("lanhdao"))
-    assert manager.tabs.tabText(manager.queue_tab).endswith("(1)")
+    assert manager.left_tabs.tabText(manager.queue_tab).endswith("(1)")
     leaves = _queue_items(manager)
     assert len(leaves) == 1 and "Kiến nghị" in leaves[0].text(0) and leaves[0].text(1) == "chuyenvien"
     manager.queue.tree.itemActivated.emit(leaves[0], 0)
@@ -50,7 +50,7 @@ def test_manager_approves_from_the_queue_looking_at_the_redline(demo_db: Service
     manager.review_bar.open_approval()
     assert manager.review_bar.review.state is SectionState.APPROVED
     assert "Đã phê duyệt" in manager.review_bar.state_label.text()
-    assert manager.tabs.tabText(manager.queue_tab) == "Việc cần xử lý"
+    assert manager.left_tabs.tabText(manager.queue_tab) == "Việc cần xử lý"
     officer_services.close()
     manager_services.close()
 
