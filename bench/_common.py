@@ -112,8 +112,8 @@ def report(
 # Data ----------------------------------------------------------------------------------------------
 
 
-def open_services(db_location: str, operator: str = "bench"):  # type: ignore[no-untyped-def]
-    """The program's own services on a database (schema upgraded on open)."""
+def open_services(db_location: str, operator: str = "cli:bench"):  # type: ignore[no-untyped-def]
+    """The program's own services on a database, acting as the local operator like the command line."""
     from dossier_app.services import open_services as _open
     from dossier_app.services.context import Operator
 

@@ -112,7 +112,7 @@ def remember_a_section(env: dict[str, str], db: Path) -> int:
         "from dossier_app.services import open_services\n"
         "from dossier_app.services.context import Operator\n"
         "from dossier_app.ui.settings import UiSettings\n"
-        "s = open_services(DB, Operator('bench'))\n"
+        "s = open_services(DB, Operator('cli:bench'))\n"
         "p = s.projects.by_code('CT-HTP')\n"
         "ids = []\n"
         "def walk(nodes):\n"

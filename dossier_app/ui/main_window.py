@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier_app.domain.enums import SectionState
 from dossier_app.domain.errors import DossierError
 from dossier_app.domain.lifecycle import ALLOWED, Action
 from dossier_app.services import Services
@@ -340,14 +341,16 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, result: SaveResult) -> None:
         self.model.update_section(result.section_id, result.word_count)
-        before = self.review_bar.review.state if self.review_bar.review else None
-        self.review_bar.refresh()
-        if self.review_bar.review is not None and self.review_bar.review.state != before:
-            self._show_review_state()
-            self.queue.refresh()
         if result.revision is not None:
             self.revisions.add_revision(result.revision)
         self._update_save_label(result)
+        review = self.review_bar.review
+        if review is None or (review.state is SectionState.DRAFT and review.approved_revision_id is None):
+            return  # a plain draft stays a plain draft: no need to re-read the review state on every autosave
+        self.review_bar.refresh()
+        if self.review_bar.review is not None and self.review_bar.review.state != review.state:
+            self._show_review_state()
+            self.queue.refresh()
 
     def _on_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
