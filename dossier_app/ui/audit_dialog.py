@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from dossier_app.domain.audit import ChainProblem
+from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
-from dossier_app.services.audit import AuditFilter
+from dossier_app.services.audit import AuditFilter, AuditVerification
+from dossier_app.ui.i18n import error_text
+from dossier_app.ui.workers import run_in_background
 
 PAGE = 500
 
@@ -85,6 +88,7 @@ class AuditDialog(QDialog):
         header.setStretchLastSection(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.verified: bool | None = None
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.verify_button)
@@ -129,25 +133,40 @@ class AuditDialog(QDialog):
         self.status.setText(self.tr("{shown} of {total} entries shown.").format(shown=len(entries), total=total))
         return len(entries)
 
-    def verify(self) -> bool:
-        """Re-hash the whole chain and say whether it is intact or where it breaks."""
-        result = self._services.audit.verify()
+    def verify(self) -> None:
+        """Re-hash the whole chain off the GUI thread, with progress, and say where it breaks if it does."""
+        self.verify_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Checking the audit trail…"))
+        self.verified = None
+        task = run_in_background(lambda progress, _cancelled: self._services.audit.verify(progress))
+        task.on_progress(self._show_progress).on_success(self._show_result).on_failure(self._show_failure)
+
+    def _show_progress(self, done: int, total: int, _message: str) -> None:
+        self.status.setText(self.tr("Checking the audit trail… {done} of {total}").format(done=done, total=total))
+
+    def _show_failure(self, error: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.status.setText(error_text(error) if isinstance(error, DossierError) else str(error))
+
+    def _show_result(self, result: AuditVerification) -> None:
+        self.verify_button.setEnabled(True)
+        self.verified = result.ok
         if result.ok:
             self.status.setText(
                 self.tr("The audit trail is intact: {count} entries checked.").format(count=result.checked)
             )
             self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
-        else:
-            problems = {
-                ChainProblem.ALTERED: self.tr("altered"),
-                ChainProblem.REMOVED: self.tr("missing (removed)"),
-                ChainProblem.INSERTED: self.tr("inserted by hand"),
-            }
-            problem = problems.get(result.problem, str(result.problem)) if result.problem else ""
-            self.status.setText(
-                self.tr("The audit trail was tampered with: entry {entry} is {problem}.").format(
-                    entry=result.entry_id, problem=problem
-                )
+            return
+        problems = {
+            ChainProblem.ALTERED: self.tr("altered"),
+            ChainProblem.REMOVED: self.tr("missing (removed)"),
+            ChainProblem.INSERTED: self.tr("inserted by hand"),
+        }
+        problem = problems.get(result.problem, str(result.problem)) if result.problem else ""
+        self.status.setText(
+            self.tr("The audit trail was tampered with: entry {entry} is {problem}.").format(
+                entry=result.entry_id, problem=problem
             )
-            self.status.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        return result.ok
+        )
+        self.status.setStyleSheet("color: #b71c1c; font-weight: bold;")

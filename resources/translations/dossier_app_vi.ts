@@ -199,6 +199,14 @@ SHA-256: {hash}</translation>
         <translation>Đang hiển thị {shown} trên {total} mục nhật ký.</translation>
     </message>
     <message>
+        <source>Checking the audit trail…</source>
+        <translation>Đang kiểm tra nhật ký thao tác…</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail… {done} of {total}</source>
+        <translation>Đang kiểm tra nhật ký thao tác… {done}/{total}</translation>
+    </message>
+    <message>
         <source>The audit trail is intact: {count} entries checked.</source>
         <translation>Nhật ký thao tác còn nguyên vẹn: đã kiểm tra {count} mục.</translation>
     </message>

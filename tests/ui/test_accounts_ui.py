@@ -91,14 +91,17 @@ def test_audit_viewer_lists_changes_and_detects_tampering(demo_db: Services, qtb
     dialog.person.setCurrentIndex(dialog.person.findData("officer"))
     assert dialog.refresh() > 0
     assert all(dialog.table.item(r, 1).text() == "officer" for r in range(dialog.table.rowCount()))
-    assert dialog.verify()
+    dialog.verify()
+    qtbot.waitUntil(lambda: dialog.verified is not None, timeout=10000)
+    assert dialog.verified is True and "nguyên vẹn" in dialog.status.text()
     path = demo_db.database.display_location
     connection = sqlite3.connect(path)
     connection.execute("UPDATE auditentry SET summary = 'sửa lén' WHERE id = 3")
     connection.commit()
     connection.close()
-    assert not dialog.verify()
-    assert "3" in dialog.status.text()
+    dialog.verify()
+    qtbot.waitUntil(lambda: dialog.verified is not None, timeout=10000)
+    assert dialog.verified is False and "mục 3" in dialog.status.text()
 
 
 def test_first_start_can_load_the_demo_and_then_sign_in(sqlite_url: str, qtbot, vietnamese) -> None:  # type: ignore[no-untyped-def]
