@@ -76,3 +76,7 @@ class AuditAction(StrEnum):
     ACCOUNT_ROLES = "account.roles"
     ACCOUNT_LOCK = "account.lock"
     DEMO_LOAD = "demo.load"
+    PARTY_ADD = "party.add"
+    PARTY_UPDATE = "party.update"
+    PARTY_DELETE = "party.delete"
+    REGISTER_IMPORT = "register.import"

@@ -1,6 +1,7 @@
 """Typed errors every layer raises; each carries an English template the UI translates."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -95,3 +96,36 @@ class PermissionDenied(DossierError):
     """The acting person's roles do not allow the action; nothing was changed."""
 
     template = QT_TRANSLATE_NOOP("Errors", "You are not allowed to do this.")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One problem of an imported file: where (row, column), what was there and why it is refused."""
+
+    row: int
+    column: str
+    value: str
+    reason: str  # an English template (translated by the UI); `{other_row}` names the row it clashes with
+    other_row: int = 0
+
+    @property
+    def message(self) -> str:
+        """The English reason with the other row filled in."""
+        return self.reason.format(other_row=self.other_row)
+
+    def line(self) -> str:
+        """One line of the report, as the CLI prints it."""
+        where = f"row {self.row}" if self.row else "file"
+        column = f", column '{self.column}'" if self.column else ""
+        value = f", value '{self.value}'" if self.value else ""
+        return f"{where}{column}{value}: {self.message}"
+
+
+class ImportRejected(DossierError):
+    """A file was refused as a whole; `problems` names every row and column at fault. Nothing was written."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The file was not imported: {count} problem(s) found; nothing was written.")
+
+    def __init__(self, problems: Sequence[RowProblem]) -> None:
+        self.problems: tuple[RowProblem, ...] = tuple(problems)
+        super().__init__(count=len(self.problems))

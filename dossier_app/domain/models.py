@@ -1,10 +1,10 @@
-"""SQLModel tables: projects, documents, sections, revisions, comments, attachments, accounts, the audit trail."""
+"""SQLModel tables: projects, documents, sections, revisions, comments, accounts, the audit trail, the land register."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Numeric, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, DateTime, Index, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from dossier_app.domain.enums import SectionState
@@ -164,3 +164,86 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=80)
     value: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+# The land-clearance register (DOMAIN.md §4) ----------------------------------------------------------
+
+
+def _area() -> Any:
+    return Field(default=Decimal(0), sa_column=Column(Numeric(14, 2), nullable=False))
+
+
+class AffectedParty(SQLModel, table=True):
+    """A household or organisation whose land is recovered, and its progress through the clearance steps."""
+
+    __table_args__ = (
+        UniqueConstraint("project_id", "code"),
+        Index("ix_affectedparty_project_ward", "project_id", "ward"),
+        Index("ix_affectedparty_project_name", "project_id", "name_folded"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    code: str = Field(max_length=40)
+    kind: str = Field(default="household", max_length=20)
+    name: str = Field(max_length=200)
+    name_folded: str = Field(default="", max_length=200)
+    citizen_id: str = Field(default="", max_length=12, index=True)
+    tax_code: str = Field(default="", max_length=14)
+    address: str = Field(default="", max_length=300)
+    address_folded: str = Field(default="", max_length=300)
+    ward: str = Field(default="", max_length=120)
+    household_size: int | None = None
+    poor_household: bool = False
+    direct_farmer: bool = False
+    complaint: bool = False
+    notified_on: date | None = None
+    inventoried_on: date | None = None
+    plan_posted_on: date | None = None
+    approved_on: date | None = None
+    paid_on: date | None = None
+    handed_over_on: date | None = None
+    enforced_on: date | None = None
+
+
+class LandParcel(SQLModel, table=True):
+    """A parcel (tờ bản đồ, thửa) a party uses, and how much of it is recovered."""
+
+    __table_args__ = (Index("ix_landparcel_sheet_parcel", "map_sheet", "parcel_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    party_id: int = Field(foreign_key="affectedparty.id", index=True, ondelete="CASCADE")
+    map_sheet: str = Field(max_length=20)
+    parcel_no: str = Field(max_length=20)
+    ward: str = Field(default="", max_length=120)
+    total_area_m2: Decimal = _area()
+    recovered_area_m2: Decimal = _area()
+    land_use_code: str = Field(max_length=10, index=True)
+    certificate_no: str = Field(default="", max_length=40)
+    origin: str = Field(default="", max_length=200)
+    use_since: date | None = None
+
+
+class CompensationLine(SQLModel, table=True):
+    """One line of a party's compensation and support: what, how much, at what price."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    party_id: int = Field(foreign_key="affectedparty.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=40)
+    description: str = Field(default="", max_length=300)
+    quantity: Decimal = Field(default=Decimal(0), sa_column=Column(Numeric(14, 2), nullable=False))
+    unit: str = Field(default="", max_length=20)
+    unit_price_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+    amount_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
+class Resettlement(SQLModel, table=True):
+    """A party's resettlement allocation, when eligible."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    party_id: int = Field(foreign_key="affectedparty.id", unique=True, ondelete="CASCADE")
+    eligible: bool = False
+    site: str = Field(default="", max_length=200)
+    lot_no: str = Field(default="", max_length=40)
+    land_fee_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))

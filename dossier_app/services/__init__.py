@@ -11,6 +11,8 @@ from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
 from dossier_app.services.projects import ProjectService
+from dossier_app.services.register import RegisterService
+from dossier_app.services.register_io import RegisterIO
 from dossier_app.services.reviews import ReviewService
 from dossier_app.services.search import SearchService
 from dossier_app.storage.database import Database, open_database
@@ -31,6 +33,8 @@ class Services:
     accounts: AccountService
     audit: AuditTrail
     reviews: ReviewService
+    register: RegisterService
+    register_io: RegisterIO
 
     @property
     def database(self) -> Database:
@@ -56,6 +60,7 @@ def build_services(
     accounts = AccountService(context, audit, password_hasher)
     projects = ProjectService(context, audit)
     dossiers = DossierService(context, audit)
+    register = RegisterService(context, audit)
     return Services(
         context=context,
         projects=projects,
@@ -66,6 +71,8 @@ def build_services(
         accounts=accounts,
         audit=audit,
         reviews=ReviewService(context, audit),
+        register=register,
+        register_io=RegisterIO(context, audit, register),
     )
 
 

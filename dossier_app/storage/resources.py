@@ -48,3 +48,19 @@ def message_translations(language: str, context: str = "Errors") -> dict[str, st
             if source and translation is not None and translation.text and not translation.get("type"):
                 table[source] = translation.text
     return table
+
+
+@cache
+def load_land_use_codes(path: Path = RESOURCES_DIR / "catalogues" / "land_use_codes.yaml") -> dict[str, str]:
+    """The land-use code catalogue: code → Vietnamese name, in file order."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return {str(entry["code"]): str(entry["name"]) for entry in data["codes"]}
+
+
+@cache
+def load_wards(path: Path = RESOURCES_DIR / "catalogues" / "wards.yaml") -> tuple[str, ...]:
+    """The ward names offered in lists (the register accepts others too)."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return tuple(str(name) for name in data["wards"])

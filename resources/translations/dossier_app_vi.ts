@@ -316,6 +316,10 @@ SHA-256: {hash}</translation>
         <translation>Bạn không có quyền thực hiện thao tác này.</translation>
     </message>
     <message>
+        <source>The file was not imported: {count} problem(s) found; nothing was written.</source>
+        <translation>Tệp chưa được nhập: phát hiện {count} lỗi; chưa ghi dữ liệu nào.</translation>
+    </message>
+    <message>
         <source>Regime file: '{field}' is missing or empty at {where}.</source>
         <translation>Tệp chế độ pháp lý: trường '{field}' bị thiếu hoặc để trống tại {where}.</translation>
     </message>
@@ -606,6 +610,274 @@ SHA-256: {hash}</translation>
     <message>
         <source>You can see only your own work queues.</source>
         <translation>Bạn chỉ xem được việc cần xử lý của chính mình.</translation>
+    </message>
+    <message>
+        <source>Milestone template: '{field}' is missing or empty at {where}.</source>
+        <translation>Mẫu mốc tiến độ: thiếu hoặc để trống '{field}' tại {where}.</translation>
+    </message>
+    <message>
+        <source>Milestone template: '{field}' at {where} must be a whole number, zero or more.</source>
+        <translation>Mẫu mốc tiến độ: '{field}' tại {where} phải là số nguyên từ 0 trở lên.</translation>
+    </message>
+    <message>
+        <source>Milestone template: '{value}' is not a valid '{field}' at {where}; use {allowed}.</source>
+        <translation>Mẫu mốc tiến độ: '{value}' không phải giá trị hợp lệ của '{field}' tại {where}; dùng {allowed}.</translation>
+    </message>
+    <message>
+        <source>Milestone template: each entry of '{field}' at {where} must be a mapping.</source>
+        <translation>Mẫu mốc tiến độ: mỗi mục của '{field}' tại {where} phải là một bảng khóa – giá trị.</translation>
+    </message>
+    <message>
+        <source>Milestone template: the key '{key}' is used twice.</source>
+        <translation>Mẫu mốc tiến độ: khóa '{key}' bị dùng hai lần.</translation>
+    </message>
+    <message>
+        <source>Milestone template: '{field}' at {where} needs a value for {allowed}.</source>
+        <translation>Mẫu mốc tiến độ: '{field}' tại {where} cần có giá trị cho {allowed}.</translation>
+    </message>
+    <message>
+        <source>Milestone template: the rule {where} needs either 'days' or 'months' (months only for within_days_after).</source>
+        <translation>Mẫu mốc tiến độ: quy tắc {where} cần có 'days' hoặc 'months' (chỉ dùng 'months' với within_days_after).</translation>
+    </message>
+    <message>
+        <source>Milestone template: 'after' at {where} must name an earlier rule of the same step (duration_days only).</source>
+        <translation>Mẫu mốc tiến độ: 'after' tại {where} phải chỉ tới một quy tắc trước đó của cùng bước (chỉ với duration_days).</translation>
+    </message>
+    <message>
+        <source>Milestone template: '{field}' at {where} must be true or false.</source>
+        <translation>Mẫu mốc tiến độ: '{field}' tại {where} phải là true hoặc false.</translation>
+    </message>
+    <message>
+        <source>Milestone template: the file is not a mapping of fields.</source>
+        <translation>Mẫu mốc tiến độ: tệp không phải là bảng các trường.</translation>
+    </message>
+    <message>
+        <source>Milestone template: '{field}' of the rule {where} names the unknown step '{value}'.</source>
+        <translation>Mẫu mốc tiến độ: '{field}' của quy tắc {where} chỉ tới bước không tồn tại '{value}'.</translation>
+    </message>
+    <message>
+        <source>The planned end of step {key} is before its planned start.</source>
+        <translation>Ngày kết thúc kế hoạch của bước {key} sớm hơn ngày bắt đầu kế hoạch.</translation>
+    </message>
+    <message>
+        <source>The actual end of step {key} is before its actual start.</source>
+        <translation>Ngày kết thúc thực tế của bước {key} sớm hơn ngày bắt đầu thực tế.</translation>
+    </message>
+    <message>
+        <source>The percent complete of step {key} must be between 0 and 100.</source>
+        <translation>Tỷ lệ hoàn thành của bước {key} phải từ 0 đến 100.</translation>
+    </message>
+    <message>
+        <source>Step {key} is marked done but has no actual end date.</source>
+        <translation>Bước {key} được đánh dấu hoàn thành nhưng chưa có ngày kết thúc thực tế.</translation>
+    </message>
+    <message>
+        <source>The at-risk window must be zero days or more.</source>
+        <translation>Khoảng cảnh báo sắp đến hạn phải từ 0 ngày trở lên.</translation>
+    </message>
+    <message>
+        <source>A baseline needs a name.</source>
+        <translation>Kế hoạch gốc cần có tên.</translation>
+    </message>
+    <message>
+        <source>Cannot compute a percent from {done} done out of {total}: the counts do not fit.</source>
+        <translation>Không tính được tỷ lệ từ {done} trên {total}: các số đếm không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>A citizen ID (CCCD) has exactly 12 digits.</source>
+        <translation>Số CCCD phải có đúng 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>The map sheet number is empty.</source>
+        <translation>Chưa có số tờ bản đồ.</translation>
+    </message>
+    <message>
+        <source>The parcel number is empty.</source>
+        <translation>Chưa có số thửa.</translation>
+    </message>
+    <message>
+        <source>Unknown land-use code.</source>
+        <translation>Mã loại đất không có trong danh mục.</translation>
+    </message>
+    <message>
+        <source>An area cannot be negative.</source>
+        <translation>Diện tích không được âm.</translation>
+    </message>
+    <message>
+        <source>The recovered area is larger than the parcel's total area.</source>
+        <translation>Diện tích thu hồi lớn hơn tổng diện tích thửa đất.</translation>
+    </message>
+    <message>
+        <source>An amount or quantity cannot be negative.</source>
+        <translation>Số tiền hoặc số lượng không được âm.</translation>
+    </message>
+    <message>
+        <source>The compensation kind is empty.</source>
+        <translation>Chưa có loại khoản bồi thường, hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>This step date is earlier than the date of an earlier step.</source>
+        <translation>Ngày của bước này sớm hơn ngày của bước trước.</translation>
+    </message>
+    <message>
+        <source>Enforcement must come after the plan's approval and not before the hand-over.</source>
+        <translation>Cưỡng chế phải sau khi phương án được phê duyệt và không trước ngày bàn giao mặt bằng.</translation>
+    </message>
+    <message>
+        <source>The party code is empty.</source>
+        <translation>Chưa có mã hộ.</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>Chưa có tên.</translation>
+    </message>
+    <message>
+        <source>The kind must be a household or an organisation.</source>
+        <translation>Loại đối tượng phải là hộ gia đình hoặc tổ chức.</translation>
+    </message>
+    <message>
+        <source>A tax code has 10 digits, or 10-3 digits.</source>
+        <translation>Mã số thuế gồm 10 chữ số, hoặc 10-3 chữ số.</translation>
+    </message>
+    <message>
+        <source>A count cannot be negative.</source>
+        <translation>Số lượng không được âm.</translation>
+    </message>
+    <message>
+        <source>Unknown step '{value}'.</source>
+        <translation>Bước '{value}' không tồn tại.</translation>
+    </message>
+    <message>
+        <source>The party code '{code}' is already used in this project.</source>
+        <translation>Mã hộ '{code}' đã được dùng trong dự án này.</translation>
+    </message>
+    <message>
+        <source>The citizen ID {value} is already registered in this project.</source>
+        <translation>Số CCCD {value} đã có trong sổ của dự án này.</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} of map sheet {sheet} is already registered in this project.</source>
+        <translation>Thửa {parcel} tờ bản đồ {sheet} đã có trong sổ của dự án này.</translation>
+    </message>
+    <message>
+        <source>Unknown sort column '{value}'.</source>
+        <translation>Không có cột sắp xếp '{value}'.</translation>
+    </message>
+    <message>
+        <source>The affected party no longer exists.</source>
+        <translation>Hộ bị ảnh hưởng này không còn nữa.</translation>
+    </message>
+    <message>
+        <source>Not a whole number.</source>
+        <translation>Không phải số nguyên.</translation>
+    </message>
+    <message>
+        <source>Not a number.</source>
+        <translation>Không phải là số.</translation>
+    </message>
+    <message>
+        <source>Not a date (use dd/mm/yyyy).</source>
+        <translation>Không phải ngày (dùng dạng dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Not yes or no (có/không).</source>
+        <translation>Không phải có hoặc không (có/không).</translation>
+    </message>
+    <message>
+        <source>Not a kind of party (hộ gia đình/tổ chức).</source>
+        <translation>Không phải loại đối tượng (hộ gia đình/tổ chức).</translation>
+    </message>
+    <message>
+        <source>A value is required here.</source>
+        <translation>Ô này bắt buộc phải có giá trị.</translation>
+    </message>
+    <message>
+        <source>Unknown column header.</source>
+        <translation>Tiêu đề cột không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The column appears twice.</source>
+        <translation>Cột này xuất hiện hai lần.</translation>
+    </message>
+    <message>
+        <source>A required column is missing.</source>
+        <translation>Thiếu một cột bắt buộc.</translation>
+    </message>
+    <message>
+        <source>The file holds no rows.</source>
+        <translation>Tệp không có dòng dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>The sheet of parties is missing.</source>
+        <translation>Thiếu trang danh sách hộ bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <source>No party with this code in the sheet of parties.</source>
+        <translation>Không có hộ mang mã này trong trang danh sách hộ.</translation>
+    </message>
+    <message>
+        <source>The party code is already used in this project.</source>
+        <translation>Mã hộ đã được dùng trong dự án này.</translation>
+    </message>
+    <message>
+        <source>The citizen ID is already registered in this project.</source>
+        <translation>Số CCCD đã có trong sổ của dự án này.</translation>
+    </message>
+    <message>
+        <source>The parcel is already registered in this project.</source>
+        <translation>Thửa đất đã có trong sổ của dự án này.</translation>
+    </message>
+    <message>
+        <source>The party code is used twice in the file (first on row {other_row}).</source>
+        <translation>Mã hộ bị dùng hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
+    </message>
+    <message>
+        <source>The citizen ID is used twice in the file (first on row {other_row}).</source>
+        <translation>Số CCCD bị dùng hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
+    </message>
+    <message>
+        <source>The parcel (map sheet and parcel number) is listed twice in the file (first on row {other_row}).</source>
+        <translation>Thửa đất (tờ bản đồ và số thửa) xuất hiện hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
+    </message>
+    <message>
+        <source>No milestone template '{key}'.</source>
+        <translation>Không có mẫu mốc tiến độ '{key}'.</translation>
+    </message>
+    <message>
+        <source>The sheet has too many rows for one import; split the file.</source>
+        <translation>Trang tính có quá nhiều dòng cho một lần nhập; hãy chia nhỏ tệp.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Không đọc được tệp.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Tệp trống.</translation>
+    </message>
+    <message>
+        <source>Only .xlsx and .csv files can be imported.</source>
+        <translation>Chỉ nhập được tệp .xlsx và .csv.</translation>
+    </message>
+    <message>
+        <source>The file is not in UTF-8, UTF-16 or Windows-1258 encoding.</source>
+        <translation>Tệp không dùng bảng mã UTF-8, UTF-16 hoặc Windows-1258.</translation>
+    </message>
+    <message>
+        <source>The file is not an Excel workbook (.xlsx).</source>
+        <translation>Tệp không phải sổ tính Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <source>Merged cells are not accepted; unmerge them.</source>
+        <translation>Không chấp nhận ô đã gộp; hãy tách các ô.</translation>
+    </message>
+    <message>
+        <source>Formulas are not accepted; paste the values instead.</source>
+        <translation>Không chấp nhận công thức; hãy dán giá trị thay cho công thức.</translation>
+    </message>
+    <message>
+        <source>The cell holds a spreadsheet error.</source>
+        <translation>Ô chứa lỗi của bảng tính.</translation>
     </message>
 </context>
 <context>

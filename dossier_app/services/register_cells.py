@@ -1,0 +1,132 @@
+"""Reading one spreadsheet cell as the value its column documents; a refusal names the reason in English."""
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP
+from dossier_app.domain.register_columns import ColumnSpec
+from dossier_app.domain.text import fold
+from dossier_app.storage.spreadsheets import Cell
+
+TRUE_WORDS = {"co", "x", "yes", "y", "1", "true", "dung"}
+FALSE_WORDS = {"khong", "no", "n", "0", "false", "sai"}
+KINDS = {"ho gia dinh": "household", "ho": "household", "household": "household"}
+KINDS |= {"to chuc": "organisation", "organisation": "organisation", "organization": "organisation"}
+_DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+
+NOT_WHOLE = QT_TRANSLATE_NOOP("Errors", "Not a whole number.")
+NOT_NUMBER = QT_TRANSLATE_NOOP("Errors", "Not a number.")
+NOT_DATE = QT_TRANSLATE_NOOP("Errors", "Not a date (use dd/mm/yyyy).")
+NOT_YES_NO = QT_TRANSLATE_NOOP("Errors", "Not yes or no (có/không).")
+NOT_KIND = QT_TRANSLATE_NOOP("Errors", "Not a kind of party (hộ gia đình/tổ chức).")
+MISSING = QT_TRANSLATE_NOOP("Errors", "A value is required here.")
+
+
+class CellRefused(Exception):
+    """A cell's value does not fit its column."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as the user would read it: whole numbers without '.0', dates as dd/mm/yyyy."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
+
+
+def _whole(value: Cell, money: bool) -> int:
+    if isinstance(value, bool):
+        raise CellRefused(NOT_WHOLE)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float | Decimal):
+        if value != int(value):
+            raise CellRefused(NOT_WHOLE)
+        return int(value)
+    text = cell_text(value)
+    if money:
+        text = re.sub(r"[\s.,_]|đồng|đ|vnd", "", text, flags=re.IGNORECASE)
+    if not re.fullmatch(r"-?\d+", text):
+        raise CellRefused(NOT_WHOLE)
+    return int(text)
+
+
+def _decimal(value: Cell) -> Decimal:
+    if isinstance(value, bool):
+        raise CellRefused(NOT_NUMBER)
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = cell_text(value).replace(" ", "")
+    if "," in text and "." in text:
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise CellRefused(NOT_NUMBER) from None
+    if not number.is_finite():
+        raise CellRefused(NOT_NUMBER)
+    return number
+
+
+def _date(value: Cell) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value)
+    try:
+        if match := _DATE_DMY.match(text):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        if match := _DATE_ISO.match(text):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        pass
+    raise CellRefused(NOT_DATE)
+
+
+def parse_cell(column: ColumnSpec, value: Cell) -> Any:
+    """The value of a cell for its column; None for an empty optional cell; CellRefused otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if column.required:
+            raise CellRefused(MISSING)
+        return False if column.type == "bool" else ("household" if column.type == "kind" else None)
+    kind = column.type
+    if kind in ("int", "money"):
+        return _whole(value, kind == "money")
+    if kind == "decimal":
+        return _decimal(value)
+    if kind == "date":
+        return _date(value)
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        word = fold(cell_text(value))
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise CellRefused(NOT_YES_NO)
+    if kind == "kind":
+        found = KINDS.get(" ".join(fold(cell_text(value)).split()))
+        if found is None:
+            raise CellRefused(NOT_KIND)
+        return found
+    if kind == "land_code":
+        return cell_text(value).upper()
+    return cell_text(value)

@@ -1,0 +1,419 @@
+"""Register workbooks: a template to fill in, a checked all-or-nothing import, an export that imports back equal."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.enums import AuditAction
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ImportRejected, RowProblem
+from dossier_app.domain.lifecycle import Action
+from dossier_app.domain.models import AffectedParty, LandParcel
+from dossier_app.domain.register import (
+    CompensationInput,
+    ParcelInput,
+    PartyInput,
+    ResettlementInput,
+    check_party,
+)
+from dossier_app.domain.register_columns import (
+    CSV_COLUMNS,
+    LINE_COLUMNS,
+    LINES_SHEET,
+    PARCEL_COLUMNS,
+    PARCEL_FIELDS,
+    PARCELS_SHEET,
+    PARTIES_SHEET,
+    PARTY_COLUMNS,
+    ColumnSpec,
+    header_index,
+    header_key,
+)
+from dossier_app.services.audit import AuditTrail
+from dossier_app.services.context import ServiceContext
+from dossier_app.services.permissions import require_action
+from dossier_app.services.register import RegisterService
+from dossier_app.services.register_cells import CellRefused, cell_text, parse_cell
+from dossier_app.services.register_rows import insert_parties
+from dossier_app.services.register_workbooks import write_export, write_template
+from dossier_app.storage.resources import load_land_use_codes, load_wards
+from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
+
+CSV_SHEET = "CSV"
+_RESETTLEMENT = {
+    "resettlement_eligible": "eligible",
+    "resettlement_site": "site",
+    "resettlement_lot": "lot_no",
+    "resettlement_fee_vnd": "land_fee_vnd",
+}
+_NESTED_TO_COLUMN = {"land_fee_vnd": "resettlement_fee_vnd"}
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What a file holds and every problem found in it; an import writes only when `problems` is empty."""
+
+    parties: int
+    parcels: int
+    lines: int
+    problems: tuple[RowProblem, ...]
+    encoding: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """No problem: the file may be imported."""
+        return not self.problems
+
+
+@dataclass
+class _Record:
+    """A row read from the file, with where it came from."""
+
+    sheet: str
+    row: int
+    values: dict[str, Any]
+    columns: tuple[ColumnSpec, ...]
+    refused: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Party:
+    record: _Record
+    parcels: list[_Record] = field(default_factory=list)
+    lines: list[_Record] = field(default_factory=list)
+
+
+class _Reader:
+    """Turns the tables of one file into parties, collecting every problem on the way."""
+
+    def __init__(self) -> None:
+        self.problems: list[RowProblem] = []
+
+    def problem(self, sheet: str, row: int, header: str, value: str, reason: str, other_row: int = 0) -> None:
+        column = header if sheet == CSV_SHEET or not header else f"{sheet}: {header}"
+        self.problems.append(RowProblem(row, column, value, reason, other_row))
+
+    def columns_of(
+        self, table: Table, columns: tuple[ColumnSpec, ...], required: Sequence[str]
+    ) -> list[ColumnSpec | None] | None:
+        """Each position's column; None when a required column is missing (the sheet's rows are then skipped)."""
+        index = header_index(columns)
+        mapped: list[ColumnSpec | None] = []
+        seen: set[str] = set()
+        for text in table.header:
+            column = index.get(header_key(text)) if text else None
+            if text and column is None:
+                self.problem(table.name, 1, text, text, QT_TRANSLATE_NOOP("Errors", "Unknown column header."))
+            elif column is not None and column.name in seen:
+                self.problem(table.name, 1, text, text, QT_TRANSLATE_NOOP("Errors", "The column appears twice."))
+                column = None
+            if column is not None:
+                seen.add(column.name)
+            mapped.append(column)
+        missing = [c for c in columns if c.name in required and c.name not in seen]
+        for column in missing:
+            self.problem(
+                table.name, 1, column.header_vi, "", QT_TRANSLATE_NOOP("Errors", "A required column is missing.")
+            )
+        return None if missing else mapped
+
+    def record(
+        self, sheet: str, row: int, cells: list[Cell], mapped: list[ColumnSpec | None], columns: tuple[ColumnSpec, ...]
+    ) -> _Record:
+        """A row's values by field; refused cells are reported, left empty and remembered."""
+        values: dict[str, Any] = {}
+        refused: set[str] = set()
+        for position, column in enumerate(mapped):
+            if column is None:
+                continue
+            value = cells[position] if position < len(cells) else None
+            try:
+                values[column.name] = parse_cell(column, value)
+            except CellRefused as refusal:
+                self.problem(sheet, row, column.header_vi, cell_text(value), refusal.reason)
+                values[column.name] = None
+                refused.add(column.name)
+        return _Record(sheet, row, values, columns, frozenset(refused))
+
+
+def _required(columns: tuple[ColumnSpec, ...]) -> list[str]:
+    return [c.name for c in columns if c.required]
+
+
+def read_parties(path: Path) -> tuple[list[_Party], list[RowProblem], str]:
+    """The parties of a workbook or CSV file, and every problem of reading them."""
+    result = read_table_file(path, CSV_SHEET)
+    reader = _Reader()
+    reader.problems.extend(result.problems)
+    parties: dict[str, _Party] = {}
+    if not result.tables and not result.problems:
+        reader.problem("", 0, "", "", QT_TRANSLATE_NOOP("Errors", "The file holds no rows."))
+    if CSV_SHEET in result.tables:
+        _read_csv_rows(reader, result.tables[CSV_SHEET], parties)
+    elif result.tables:
+        _read_workbook_rows(reader, result.tables, parties)
+    if result.tables and not parties and not reader.problems:
+        reader.problem("", 0, "", "", QT_TRANSLATE_NOOP("Errors", "The file holds no rows."))
+    return list(parties.values()), reader.problems, result.encoding
+
+
+def _add_party(reader: _Reader, parties: dict[str, _Party], record: _Record) -> _Party | None:
+    code = record.values.get("code")
+    if not code:
+        return None
+    if code in parties:
+        first = parties[code].record.row
+        reader.problem(record.sheet, record.row, "Mã hộ", code, _TWICE_CODE, first)
+        return None
+    parties[code] = _Party(record)
+    return parties[code]
+
+
+def _read_csv_rows(reader: _Reader, table: Table, parties: dict[str, _Party]) -> None:
+    mapped = reader.columns_of(table, CSV_COLUMNS, _required(PARTY_COLUMNS))
+    if mapped is None:
+        return
+    party_only = [c if c is not None and c in PARTY_COLUMNS else None for c in mapped]
+    parcel_only = [c if c is not None and c.name in PARCEL_FIELDS else None for c in mapped]
+    for row, cells in table.rows:
+        code = cell_text(cells[mapped.index(PARTY_COLUMNS[0])] if len(cells) > mapped.index(PARTY_COLUMNS[0]) else None)
+        party = parties.get(code) if code else None
+        if party is None:
+            record = reader.record(CSV_SHEET, row, cells, party_only, PARTY_COLUMNS)
+            party = _add_party(reader, parties, record)
+        has_parcel = any(
+            column is not None and position < len(cells) and cells[position] is not None
+            for position, column in enumerate(parcel_only)
+        )
+        if has_parcel and party is not None:
+            party.parcels.append(reader.record(CSV_SHEET, row, cells, parcel_only, PARCEL_COLUMNS))
+
+
+def _read_workbook_rows(reader: _Reader, tables: dict[str, Table], parties: dict[str, _Party]) -> None:
+    by_key = {header_key(name): table for name, table in tables.items()}
+    table = by_key.get(header_key(PARTIES_SHEET))
+    if table is None:
+        reader.problem(PARTIES_SHEET, 0, "", "", QT_TRANSLATE_NOOP("Errors", "The sheet of parties is missing."))
+        return
+    mapped = reader.columns_of(table, PARTY_COLUMNS, _required(PARTY_COLUMNS))
+    if mapped is not None:
+        for row, cells in table.rows:
+            record = reader.record(table.name, row, cells, mapped, PARTY_COLUMNS)
+            _add_party(reader, parties, record)
+    for sheet, columns in ((PARCELS_SHEET, PARCEL_COLUMNS), (LINES_SHEET, LINE_COLUMNS)):
+        child_table = by_key.get(header_key(sheet))
+        if child_table is None:
+            continue
+        child_mapped = reader.columns_of(child_table, columns, _required(columns))
+        if child_mapped is None:
+            continue
+        for row, cells in child_table.rows:
+            record = reader.record(child_table.name, row, cells, child_mapped, columns)
+            code = record.values.get("party_code")
+            owner = parties.get(code) if code else None
+            if owner is None:
+                if code:
+                    reader.problem(
+                        child_table.name,
+                        row,
+                        "Mã hộ",
+                        code,
+                        QT_TRANSLATE_NOOP("Errors", "No party with this code in the sheet of parties."),
+                    )
+                continue
+            (owner.parcels if columns is PARCEL_COLUMNS else owner.lines).append(record)
+
+
+def _build(party: _Party) -> PartyInput:
+    values = {k: v for k, v in party.record.values.items() if k not in _RESETTLEMENT}
+    settle = {_RESETTLEMENT[k]: v for k, v in party.record.values.items() if k in _RESETTLEMENT and v not in (None,)}
+    resettlement = None
+    if settle.get("eligible") or any(settle.get(n) for n in ("site", "lot_no", "land_fee_vnd")):
+        resettlement = ResettlementInput(
+            eligible=bool(settle.get("eligible")),
+            site=settle.get("site") or "",
+            lot_no=settle.get("lot_no") or "",
+            land_fee_vnd=settle.get("land_fee_vnd") or 0,
+        )
+    text_fields = ("code", "name", "citizen_id", "tax_code", "address", "ward")
+    fields: dict[str, Any] = {k: ("" if v is None and k in text_fields else v) for k, v in values.items()}
+    return PartyInput(
+        **fields,
+        parcels=tuple(_parcel(r.values) for r in party.parcels),
+        compensation=tuple(_line(r.values) for r in party.lines),
+        resettlement=resettlement,
+    )
+
+
+def _parcel(values: dict[str, Any]) -> ParcelInput:
+    return ParcelInput(
+        map_sheet=values.get("map_sheet") or "",
+        parcel_no=values.get("parcel_no") or "",
+        land_use_code=values.get("land_use_code") or "",
+        total_area_m2=values.get("total_area_m2") or Decimal(0),
+        recovered_area_m2=values.get("recovered_area_m2") or Decimal(0),
+        ward=values.get("parcel_ward") or "",
+        certificate_no=values.get("certificate_no") or "",
+        origin=values.get("origin") or "",
+        use_since=values.get("use_since"),
+    )
+
+
+def _line(values: dict[str, Any]) -> CompensationInput:
+    return CompensationInput(
+        kind=values.get("kind") or "",
+        amount_vnd=values.get("amount_vnd") or 0,
+        description=values.get("description") or "",
+        quantity=values.get("quantity") or Decimal(0),
+        unit=values.get("unit") or "",
+        unit_price_vnd=values.get("unit_price_vnd") or 0,
+    )
+
+
+def _header(columns: tuple[ColumnSpec, ...], name: str) -> str:
+    return next((c.header_vi for c in columns if c.name == name), name)
+
+
+class RegisterIO:
+    """Template, dry run, import and export of a project's register."""
+
+    def __init__(self, context: ServiceContext, audit: AuditTrail, register: RegisterService) -> None:
+        self._context = context
+        self._audit = audit
+        self._register = register
+
+    def template(self, path: Path) -> None:
+        """An empty workbook with the documented headers and drop-down lists."""
+        write_template(path, load_land_use_codes(), load_wards())
+
+    def export(self, project_id: int, path: Path) -> int:
+        """Write the project's register, one sheet per entity; returns the number of parties."""
+        details = self._register.details(project_id)
+        write_export(path, [d.data for d in details])
+        return len(details)
+
+    def check(self, project_id: int, path: Path) -> ImportReport:
+        """The dry run: every problem of the file, against this project's register; nothing is written."""
+        with self._context.database.begin() as session:
+            report, _ = self._examine(session, project_id, path)
+            return report
+
+    def import_file(self, project_id: int, path: Path) -> ImportReport:
+        """Import the whole file in one transaction, or nothing (ImportRejected lists every problem)."""
+        with self._context.database.begin() as session:
+            actor = require_action(session, self._context, Action.EDIT).name
+            report, parties = self._examine(session, project_id, path)
+            if report.problems:
+                raise ImportRejected(report.problems)
+            insert_parties(session, project_id, parties)
+            summary = f"{path.name}: {report.parties} parties, {report.parcels} parcels, {report.lines} lines"
+            self._audit.record(session, actor, AuditAction.REGISTER_IMPORT, "project", project_id, summary, project_id)
+            return report
+
+    def _examine(self, session: Session, project_id: int, path: Path) -> tuple[ImportReport, list[PartyInput]]:
+        read, problems, encoding = read_parties(path)
+        problems = list(problems)
+        codes = set(load_land_use_codes())
+        existing = self._existing(session, project_id)
+        ids: dict[str, int] = {}
+        parcels: dict[tuple[str, str], int] = {}
+        built: list[PartyInput] = []
+        for party in read:
+            data = _build(party)
+            built.append(data)
+            problems.extend(self._rule_problems(party, data, codes))
+            problems.extend(self._duplicates(party, data, existing, ids, parcels))
+        problems.sort(key=lambda p: (p.row != 0, p.column.split(":")[0] if ":" in p.column else "", p.row))
+        report = ImportReport(
+            parties=len(built),
+            parcels=sum(len(p.parcels) for p in built),
+            lines=sum(len(p.compensation) for p in built),
+            problems=tuple(problems),
+            encoding=encoding,
+        )
+        return report, built
+
+    @staticmethod
+    def _existing(session: Session, project_id: int) -> dict[str, set[Any]]:
+        rows = session.exec(
+            select(AffectedParty.code, AffectedParty.citizen_id).where(AffectedParty.project_id == project_id)
+        ).all()
+        parcel_rows = session.exec(
+            select(LandParcel.map_sheet, LandParcel.parcel_no).where(col(LandParcel.project_id) == project_id)
+        ).all()
+        return {
+            "codes": {code for code, _ in rows},
+            "citizen_ids": {cid for _, cid in rows if cid},
+            "parcels": {(sheet, number) for sheet, number in parcel_rows},
+        }
+
+    @staticmethod
+    def _rule_problems(party: _Party, data: PartyInput, codes: set[str]) -> list[RowProblem]:
+        found = []
+        for problem in check_party(data, codes):
+            if problem.part == "parcel" and problem.index is not None:
+                record, name = party.parcels[problem.index], problem.field
+            elif problem.part == "line" and problem.index is not None:
+                record, name = party.lines[problem.index], problem.field
+            else:
+                record, name = party.record, _NESTED_TO_COLUMN.get(problem.field, problem.field)
+            if name in record.values and record.values[name] is None:
+                continue  # an empty cell (reported if required) or one refused already
+            if name == "recovered_area_m2" and "total_area_m2" in record.refused:
+                continue  # compared with a total that could not be read
+            header = _header(record.columns, name)
+            column = header if record.sheet == CSV_SHEET else f"{record.sheet}: {header}"
+            found.append(RowProblem(record.row, column, problem.value, problem.reason))
+        return found
+
+    @staticmethod
+    def _duplicates(
+        party: _Party,
+        data: PartyInput,
+        existing: dict[str, set[Any]],
+        ids: dict[str, int],
+        parcels: dict[tuple[str, str], int],
+    ) -> list[RowProblem]:
+        found = []
+        record = party.record
+
+        def where(rec: _Record, name: str) -> str:
+            header = _header(rec.columns, name)
+            return header if rec.sheet == CSV_SHEET else f"{rec.sheet}: {header}"
+
+        if data.code in existing["codes"]:
+            found.append(RowProblem(record.row, where(record, "code"), data.code, _IN_PROJECT_CODE))
+        if data.citizen_id:
+            if data.citizen_id in existing["citizen_ids"]:
+                found.append(RowProblem(record.row, where(record, "citizen_id"), data.citizen_id, _IN_PROJECT_ID))
+            elif data.citizen_id in ids:
+                column = where(record, "citizen_id")
+                found.append(RowProblem(record.row, column, data.citizen_id, _TWICE_ID, ids[data.citizen_id]))
+            else:
+                ids[data.citizen_id] = record.row
+        for parcel_record, parcel in zip(party.parcels, data.parcels, strict=True):
+            key = (parcel.map_sheet, parcel.parcel_no)
+            if not all(key):
+                continue
+            value = f"{parcel.map_sheet}/{parcel.parcel_no}"
+            column = where(parcel_record, "parcel_no")
+            if key in existing["parcels"]:
+                found.append(RowProblem(parcel_record.row, column, value, _IN_PROJECT_PARCEL))
+            elif key in parcels:
+                found.append(RowProblem(parcel_record.row, column, value, _TWICE_PARCEL, parcels[key]))
+            else:
+                parcels[key] = parcel_record.row
+        return found
+
+
+_IN_PROJECT_CODE = QT_TRANSLATE_NOOP("Errors", "The party code is already used in this project.")
+_IN_PROJECT_ID = QT_TRANSLATE_NOOP("Errors", "The citizen ID is already registered in this project.")
+_IN_PROJECT_PARCEL = QT_TRANSLATE_NOOP("Errors", "The parcel is already registered in this project.")
+_TWICE_CODE = QT_TRANSLATE_NOOP("Errors", "The party code is used twice in the file (first on row {other_row}).")
+_TWICE_ID = QT_TRANSLATE_NOOP("Errors", "The citizen ID is used twice in the file (first on row {other_row}).")
+_TWICE_PARCEL = QT_TRANSLATE_NOOP(
+    "Errors", "The parcel (map sheet and parcel number) is listed twice in the file (first on row {other_row})."
+)

@@ -1,0 +1,87 @@
+"""Writing and reading a party's rows (party, parcels, compensation lines, resettlement) inside a caller's session."""
+
+from collections.abc import Sequence
+from dataclasses import fields
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.models import AffectedParty, CompensationLine, LandParcel, Resettlement
+from dossier_app.domain.register import CompensationInput, ParcelInput, PartyInput, ResettlementInput
+from dossier_app.domain.text import fold
+
+PARTY_FIELDS = tuple(f.name for f in fields(PartyInput) if f.name not in ("parcels", "compensation", "resettlement"))
+_PARCEL_FIELDS = tuple(f.name for f in fields(ParcelInput))
+_LINE_FIELDS = tuple(f.name for f in fields(CompensationInput))
+_RESETTLEMENT_FIELDS = tuple(f.name for f in fields(ResettlementInput))
+
+
+def _row(record: Any, names: Sequence[str], decimals: Sequence[str]) -> dict[str, Any]:
+    return {n: Decimal(getattr(record, n)) if n in decimals else getattr(record, n) for n in names}
+
+
+def party_input(session: Session, party: AffectedParty) -> PartyInput:
+    """The input record of a stored party, children included, in a stable order."""
+    parcels = session.exec(select(LandParcel).where(LandParcel.party_id == party.id).order_by(col(LandParcel.id))).all()
+    lines = session.exec(
+        select(CompensationLine).where(CompensationLine.party_id == party.id).order_by(col(CompensationLine.id))
+    ).all()
+    settle = session.exec(select(Resettlement).where(Resettlement.party_id == party.id)).first()
+    return PartyInput(
+        **{name: getattr(party, name) for name in PARTY_FIELDS},
+        parcels=tuple(ParcelInput(**_row(p, _PARCEL_FIELDS, ("total_area_m2", "recovered_area_m2"))) for p in parcels),
+        compensation=tuple(CompensationInput(**_row(x, _LINE_FIELDS, ("quantity",))) for x in lines),
+        resettlement=ResettlementInput(**{n: getattr(settle, n) for n in _RESETTLEMENT_FIELDS}) if settle else None,
+    )
+
+
+def delete_children(session: Session, party_id: int) -> None:
+    session.execute(delete(LandParcel).where(col(LandParcel.party_id) == party_id))
+    session.execute(delete(CompensationLine).where(col(CompensationLine.party_id) == party_id))
+    session.execute(delete(Resettlement).where(col(Resettlement.party_id) == party_id))
+
+
+def _new_party(project_id: int, data: PartyInput) -> AffectedParty:
+    return AffectedParty(
+        project_id=project_id,
+        name_folded=fold(data.name)[:200],
+        address_folded=fold(data.address)[:300],
+        **{name: getattr(data, name) for name in PARTY_FIELDS},
+    )
+
+
+def insert_party(session: Session, project_id: int, data: PartyInput) -> AffectedParty:
+    """Write a party and its children (no checks: callers validate first)."""
+    party = _new_party(project_id, data)
+    session.add(party)
+    session.flush()
+    insert_children(session, project_id, party, data)
+    return party
+
+
+def insert_parties(session: Session, project_id: int, parties: Sequence[PartyInput], batch: int = 2000) -> None:
+    """Write many parties in batches: one multi-row insert for the parties, then one per child table."""
+    for start in range(0, len(parties), batch):
+        chunk = parties[start : start + batch]
+        rows = [_new_party(project_id, data) for data in chunk]
+        session.add_all(rows)
+        session.flush()
+        for row, data in zip(rows, chunk, strict=True):
+            insert_children(session, project_id, row, data)
+        session.flush()
+        session.expunge_all()
+
+
+def insert_children(session: Session, project_id: int, party: AffectedParty, data: PartyInput) -> None:
+    assert party.id is not None
+    for parcel in data.parcels:
+        session.add(
+            LandParcel(project_id=project_id, party_id=party.id, **{n: getattr(parcel, n) for n in _PARCEL_FIELDS})
+        )
+    for line in data.compensation:
+        session.add(CompensationLine(party_id=party.id, **{n: getattr(line, n) for n in _LINE_FIELDS}))
+    if data.resettlement is not None:
+        settle = data.resettlement
+        session.add(Resettlement(party_id=party.id, **{n: getattr(settle, n) for n in _RESETTLEMENT_FIELDS}))

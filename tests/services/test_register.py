@@ -1,0 +1,125 @@
+"""The register service on both backends: writing with checks, paging, filtering, searching and totals."""
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from dossier_app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from dossier_app.domain.register import CompensationInput
+from dossier_app.services import Services
+from dossier_app.services.context import Operator
+from dossier_app.services.projects import ProjectView
+from dossier_app.services.register import PartyFilter
+from tests.services.register_support import counts, parcel, party
+
+
+def test_add_read_update_delete_a_party(services: Services, itp: ProjectView) -> None:
+    added = services.register.add_party(itp.id, party())
+    assert added.data == party()
+    assert services.register.party(added.id).data == party()
+    changed = party(name="Nguyễn Văn Đức (chủ hộ)", parcels=(parcel(), parcel(number="35")), compensation=())
+    assert services.register.update_party(added.id, changed).data == changed
+    assert counts(services) == {"affectedparty": 1, "landparcel": 2, "compensationline": 0, "resettlement": 1}
+    services.register.delete_party(added.id)
+    assert counts(services) == {"affectedparty": 0, "landparcel": 0, "compensationline": 0, "resettlement": 0}
+    with pytest.raises(NotFound):
+        services.register.party(added.id)
+    actions = [e.action for e in services.audit.entries()]
+    assert actions[:3] == ["party.delete", "party.update", "party.add"]
+
+
+def test_invalid_or_duplicate_parties_are_refused_and_nothing_is_written(services: Services, itp: ProjectView) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        services.register.add_party(itp.id, party(citizen_id="1234567890123"))
+    assert refused.value.field == "citizen_id"
+    services.register.add_party(itp.id, party())
+    before = counts(services)
+    with pytest.raises(Conflict):
+        services.register.add_party(itp.id, party())
+    with pytest.raises(Conflict):
+        services.register.add_party(itp.id, party("HT-002"))  # same citizen ID
+    with pytest.raises(Conflict):
+        services.register.add_party(itp.id, party("HT-003", citizen_id="092085009999"))  # same parcel
+    assert counts(services) == before
+
+
+def test_writing_needs_the_edit_permission(services: Services, itp: ProjectView) -> None:
+    services.context.operator = Operator("nobody")
+    with pytest.raises(PermissionDenied):
+        services.register.add_party(itp.id, party())
+    services.context.operator = Operator("cli:tester")
+    assert counts(services)["affectedparty"] == 0
+
+
+def _fill(services: Services, project_id: int) -> None:
+    wards = ["Phường Hưng Thạnh", "Phường Ô Môn", "Phường Cái Răng"]
+    names = ["Nguyễn Văn Đức", "Trần Thị Bích", "Lê Hoàng Ân", "Phạm Thị Ơn", "Võ Đình Lực", "Huỳnh Ngọc Ánh"]
+    for i, name in enumerate(names):
+        services.register.add_party(
+            project_id,
+            party(
+                f"HT-{i + 1:03d}",
+                name=name,
+                citizen_id=f"09208500{i + 1:04d}",
+                ward=wards[i % 3],
+                address=f"Số {i + 1}, đường Trần Hưng Đạo, {wards[i % 3]}",
+                complaint=i == 4,
+                poor_household=i % 2 == 0,
+                approved_on=date(2026, 6, 1) if i >= 3 else None,
+                paid_on=date(2026, 6, 20) if i >= 4 else None,
+                parcels=(
+                    parcel(str(i), "1", land_use_code="CLN" if i == 2 else "LUC"),
+                    parcel(str(i), "2", total_area_m2=Decimal(100), recovered_area_m2=Decimal(100)),
+                ),
+                compensation=(CompensationInput(kind="land", amount_vnd=1_000_000 * (i + 1)),),
+            ),
+        )
+
+
+def test_filters_search_sort_and_paging_happen_in_sql(services: Services, itp: ProjectView) -> None:
+    _fill(services, itp.id)
+    register = services.register
+    assert register.count(itp.id) == 6
+    assert [r.code for r in register.parties(itp.id, limit=2)] == ["HT-001", "HT-002"]
+    assert [r.code for r in register.parties(itp.id, offset=4, limit=2)] == ["HT-005", "HT-006"]
+    assert [r.code for r in register.parties(itp.id, sort="code", descending=True, limit=1)] == ["HT-006"]
+    by_name = [r.name for r in register.parties(itp.id, sort="name")]
+    assert by_name[0] == "Huỳnh Ngọc Ánh" and by_name[-1] == "Võ Đình Lực"
+    only_o_mon = PartyFilter(ward="Phường Ô Môn")
+    assert [r.code for r in register.parties(itp.id, only_o_mon)] == ["HT-002", "HT-005"]
+    assert register.count(itp.id, only_o_mon) == 2
+    assert [r.code for r in register.parties(itp.id, PartyFilter(search="duc"))] == ["HT-001"]
+    assert [r.code for r in register.parties(itp.id, PartyFilter(search="LUC"))] == ["HT-005"]
+    assert register.count(itp.id, PartyFilter(search="tran hung dao")) == 6
+    assert [r.code for r in register.parties(itp.id, PartyFilter(search="0920850000"))][:1] == ["HT-001"]
+    assert [r.code for r in register.parties(itp.id, PartyFilter(search="0003"))] == ["HT-003"]
+    assert [r.code for r in register.parties(itp.id, PartyFilter(complaint=True))] == ["HT-005"]
+    assert register.count(itp.id, PartyFilter(poor_household=True)) == 3
+    assert [r.code for r in register.parties(itp.id, PartyFilter(land_use_code="CLN"))] == ["HT-003"]
+    assert [r.code for r in register.parties(itp.id, PartyFilter(step="approved_on"))] == ["HT-004"]
+    assert register.count(itp.id, PartyFilter(step="paid_on")) == 2
+    assert register.count(itp.id, PartyFilter(step="inventoried_on")) == 3
+    assert register.count(itp.id, PartyFilter(search="100%")) == 0
+    row = register.parties(itp.id, limit=1)[0]
+    assert row.step == "inventoried_on"
+    assert row.recovered_area_m2 == Decimal("900.25") and row.compensation_vnd == 1_000_000
+    with pytest.raises(ValidationFailed):
+        register.parties(itp.id, sort="password")
+
+
+def test_totals_per_party_ward_and_project(services: Services, itp: ProjectView, htp: ProjectView) -> None:
+    _fill(services, itp.id)
+    services.register.add_party(htp.id, party("OTHER", citizen_id="", parcels=(parcel("99", "1"),)))
+    totals = services.register.totals(itp.id)
+    assert totals.project.parties == 6 and totals.project.parcels == 12
+    assert totals.project.recovered_area_m2 == Decimal("900.25") * 6
+    assert totals.project.total_area_m2 == Decimal("1350.50") * 6
+    assert totals.project.compensation_vnd == 21_000_000
+    wards = dict(totals.wards)
+    assert wards["Phường Ô Môn"].parties == 2 and wards["Phường Ô Môn"].compensation_vnd == 7_000_000
+    first = services.register.parties(itp.id, limit=1)[0]
+    own = services.register.party_totals(first.id)
+    assert (own.parcels, own.recovered_area_m2, own.compensation_vnd) == (2, Decimal("900.25"), 1_000_000)
+    assert replace(own, parties=1) == own
