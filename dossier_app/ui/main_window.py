@@ -161,11 +161,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.navigator.selectionModel().currentChanged.connect(self._on_current_changed)
         self.editor.saved.connect(self._on_saved)
-        self.editor.save_failed.connect(lambda error: show_error(self, error))
+        self.editor.save_failed.connect(self._on_save_failed)
         self.editor.conflict.connect(self._on_conflict)
-        self.editor.words_changed.connect(
-            lambda count: self.words_label.setText(self.tr("{count} words").format(count=count))
-        )
+        self.editor.words_changed.connect(self._on_words_changed)
         self.editor.dirty_changed.connect(self._on_dirty_changed)
         self.revisions.restore_requested.connect(self.restore_revision)
         self.search.hit_chosen.connect(self.jump_to_hit)
@@ -174,7 +172,7 @@ class MainWindow(QMainWindow):
         self.editor.text.selectionChanged.connect(self.comments.update_quote)
         self.queue.open_section.connect(self.select_section)
         self.queue.count_changed.connect(self._label_queue)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     def may(self, action: Action) -> bool:
         """Whether the signed-in account's roles allow an action (the services refuse it anyway)."""
@@ -396,6 +394,16 @@ class MainWindow(QMainWindow):
             self.editor.highlight(folded_query)
 
     # Window --------------------------------------------------------------------
+
+    def _on_save_failed(self, error: DossierError) -> None:
+        show_error(self, error)
+
+    def _on_words_changed(self, count: int) -> None:
+        self.words_label.setText(self.tr("{count} words").format(count=count))
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        """A bound slot, so Qt drops the connection when the window is destroyed."""
+        self._update_title()
 
     def _update_title(self) -> None:
         parts = []

@@ -14,6 +14,7 @@ from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.project_dialog import ProjectDialog
+from dossier_app.ui.register_window import RegisterWindow
 from dossier_app.ui.settings_dialog import SettingsDialog
 from dossier_app.ui.workers import run_in_background
 
@@ -29,12 +30,14 @@ class WindowActions(QObject):
         self._window = window
         self.new_project_action = self._make(self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project)
         self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
+        self.register_action = self._make(self.tr("Land clearance register…"), None, self.open_register)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
         for action in (
             self.new_project_action,
             self.edit_project_action,
+            self.register_action,
             self.demo_action,
             self.settings_action,
         ):
@@ -67,6 +70,7 @@ class WindowActions(QObject):
         may = self._window.may(Action.EDIT_PROJECT)
         self.new_project_action.setEnabled(may)
         self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
+        self.register_action.setEnabled(self._window.current_project_id is not None)
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -95,6 +99,21 @@ class WindowActions(QObject):
         dialog = ProjectDialog(window.services, window.language, project, parent=window)
         if dialog.exec():
             window.reload_navigator(window.current_section.id if window.current_section else None)
+
+    def open_register(self) -> None:
+        """Open the land clearance register of the current project beside the main window."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None:
+            return
+        try:
+            register = RegisterWindow(window.services, project_id, window.settings, window)
+        except DossierError as error:
+            show_error(window, error)
+            return
+        register.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        register.show()
+        self.register_window = register
 
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""

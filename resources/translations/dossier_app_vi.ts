@@ -967,6 +967,57 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import into the register</source>
+        <translation>Nhập vào sổ giải phóng mặt bằng</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Tệp: {name}</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>No problem found: {parties} party(ies), {parcels} parcel(s), {lines} line(s).</source>
+        <translation>Không phát hiện lỗi: {parties} hộ, {parcels} thửa, {lines} khoản bồi thường.</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) found; correct the file and try again. Nothing was written.</source>
+        <translation>Phát hiện {count} lỗi; hãy sửa tệp rồi thử lại. Chưa ghi dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>The file was not imported; nothing was written.</source>
+        <translation>Tệp chưa được nhập; chưa ghi dữ liệu nào.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in</source>
@@ -1135,6 +1186,208 @@ SHA-256: {hash}</translation>
     <message>
         <source>First password:</source>
         <translation>Mật khẩu ban đầu:</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Bước hiện tại</translation>
+    </message>
+    <message>
+        <source>Recovered area (m²)</source>
+        <translation>Diện tích thu hồi (m²)</translation>
+    </message>
+    <message>
+        <source>Compensation (VND)</source>
+        <translation>Bồi thường (đồng)</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Khiếu nại</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Chưa bắt đầu</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Đã thông báo</translation>
+    </message>
+    <message>
+        <source>Inventoried</source>
+        <translation>Đã kiểm đếm</translation>
+    </message>
+    <message>
+        <source>Plan posted</source>
+        <translation>Đã niêm yết phương án</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Đã chi trả</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Đã bàn giao mặt bằng</translation>
+    </message>
+    <message>
+        <source>Enforced</source>
+        <translation>Đã cưỡng chế</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDetailPane</name>
+    <message>
+        <source>Select a party to see its details.</source>
+        <translation>Chọn một hộ để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Poor household</source>
+        <translation>Hộ nghèo, chính sách</translation>
+    </message>
+    <message>
+        <source>Direct farmer</source>
+        <translation>Trực tiếp sản xuất nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Khiếu nại</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation>Mã số thuế</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>Số nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Diện ưu tiên</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <source>Map sheet</source>
+        <translation>Tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Thửa số</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation>Loại đất</translation>
+    </message>
+    <message>
+        <source>Total (m²)</source>
+        <translation>Tổng diện tích (m²)</translation>
+    </message>
+    <message>
+        <source>Recovered (m²)</source>
+        <translation>Thu hồi (m²)</translation>
+    </message>
+    <message>
+        <source>Compensation and support</source>
+        <translation>Bồi thường, hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Khoản</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Diễn giải</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Đơn giá</translation>
+    </message>
+    <message>
+        <source>Amount (VND)</source>
+        <translation>Thành tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Resettlement</source>
+        <translation>Tái định cư</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>Chưa có thông tin.</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Không đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>{eligible}; site: {site}; lot: {lot}; land fee: {fee} VND</source>
+        <translation>{eligible}; khu: {site}; lô: {lot}; tiền sử dụng đất: {fee} đồng</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>{parties} party(ies), {parcels} parcel(s), land {total} m², recovered {recovered} m², compensation {money} VND</source>
+        <translation>{parties} hộ, {parcels} thửa, đất {total} m², thu hồi {recovered} m², bồi thường {money} đồng</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1563,113 @@ SHA-256: {hash}</translation>
     <message>
         <source>deleted</source>
         <translation>xóa bỏ</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWindow</name>
+    <message>
+        <source>Land clearance register — {code}</source>
+        <translation>Sổ giải phóng mặt bằng — {code}</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Nhập…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>Tệp mẫu…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation>Tất cả các bước</translation>
+    </message>
+    <message>
+        <source>Poor household</source>
+        <translation>Hộ nghèo, chính sách</translation>
+    </message>
+    <message>
+        <source>Direct farmer</source>
+        <translation>Trực tiếp sản xuất nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Khiếu nại</translation>
+    </message>
+    <message>
+        <source>Search name, citizen ID or address</source>
+        <translation>Tìm theo tên, số CCCD hoặc địa chỉ</translation>
+    </message>
+    <message>
+        <source>Ward:</source>
+        <translation>Phường/xã:</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>Bước:</translation>
+    </message>
+    <message>
+        <source>Land use:</source>
+        <translation>Loại đất:</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>Tất cả phường/xã</translation>
+    </message>
+    <message>
+        <source>All land uses</source>
+        <translation>Tất cả loại đất</translation>
+    </message>
+    <message>
+        <source>{count} party(ies)</source>
+        <translation>{count} hộ</translation>
+    </message>
+    <message>
+        <source>Project: {totals}</source>
+        <translation>Dự án: {totals}</translation>
+    </message>
+    <message>
+        <source>{ward}: {totals}</source>
+        <translation>{ward}: {totals}</translation>
+    </message>
+    <message>
+        <source>Import into the register</source>
+        <translation>Nhập vào sổ giải phóng mặt bằng</translation>
+    </message>
+    <message>
+        <source>Register files (*.xlsx *.csv)</source>
+        <translation>Tệp sổ (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>Xuất sổ giải phóng mặt bằng</translation>
+    </message>
+    <message>
+        <source>{count} party(ies) exported to {name}.</source>
+        <translation>Đã xuất {count} hộ ra tệp {name}.</translation>
+    </message>
+    <message>
+        <source>Save the register template</source>
+        <translation>Lưu tệp mẫu của sổ</translation>
+    </message>
+    <message>
+        <source>Template written to {name}.</source>
+        <translation>Đã ghi tệp mẫu {name}.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +2024,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Project details…</source>
         <translation>Thông tin dự án…</translation>
+    </message>
+    <message>
+        <source>Land clearance register…</source>
+        <translation>Sổ giải phóng mặt bằng…</translation>
     </message>
     <message>
         <source>Load the Cần Thơ demo data</source>

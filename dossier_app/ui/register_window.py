@@ -1,0 +1,333 @@
+"""The land clearance register of one project: filters, the paged parties table, a detail pane, totals, files."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier_app.domain.errors import DossierError
+from dossier_app.services import Services
+from dossier_app.services.register import PartyFilter
+from dossier_app.ui.messages import show_error
+from dossier_app.ui.register_detail import PartyDetailPane
+from dossier_app.ui.register_import import ImportDialog
+from dossier_app.ui.register_model import ID_ROLE, SORT_KEYS, STEP_KEYS, PartiesTableModel
+from dossier_app.ui.settings import UiSettings
+from dossier_app.ui.workers import run_in_background
+
+SEARCH_DELAY_MS = 250
+
+
+class RegisterWindow(QDialog):
+    """A non-modal window per project, so the register stays open beside the dossier."""
+
+    def __init__(
+        self, services: Services, project_id: int, settings: UiSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("registerWindow")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self._services = services
+        self._settings = settings
+        self.project_id = project_id
+        self.import_dialog: ImportDialog | None = None
+        project = services.projects.get(project_id)
+        self.setWindowTitle(self.tr("Land clearance register — {code}").format(code=project.code))
+        self.resize(1200, 720)
+        self.model = PartiesTableModel(services.register, project_id, self)
+        self._build_filters()
+        self.table = QTableView(self)
+        self.table.setObjectName("partiesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 80), (2, 108), (3, 140), (4, 118), (5, 150), (6, 128), (7, 66)):
+            header.resizeSection(column, width)  # fixed widths: fitting to contents would page through the rows
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._on_rows_changed)
+        self.model.layoutChanged.connect(self._on_rows_changed)
+        self.detail = PartyDetailPane(self.model.step_names(), self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([1000, 400])
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("registerCount")
+        self.totals_label = QLabel(self)
+        self.totals_label.setObjectName("registerTotals")
+        self.totals_label.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.template_button = QPushButton(self.tr("Template…"), self)
+        close_button = QPushButton(self.tr("Close"), self)
+        self.import_button.clicked.connect(lambda: self.start_import())
+        self.export_button.clicked.connect(lambda: self.export())
+        self.template_button.clicked.connect(lambda: self.write_template())
+        close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label)
+        buttons.addStretch(1)
+        for button in (self.import_button, self.export_button, self.template_button, close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.totals_label)
+        layout.addLayout(buttons)
+        self._sorted = (0, Qt.SortOrder.AscendingOrder)
+        self.detail.show_empty()
+        self.reload_catalogues()
+        self._on_rows_changed()
+
+    # Filters -------------------------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.ward = QComboBox(self)
+        self.ward.setObjectName("wardFilter")
+        self.step = QComboBox(self)
+        self.step.setObjectName("stepFilter")
+        self.step.addItem(self.tr("All steps"), None)
+        names = self.model.step_names()
+        for key in STEP_KEYS:
+            self.step.addItem(names[key], key)
+        self.land_code = QComboBox(self)
+        self.land_code.setObjectName("landCodeFilter")
+        self.land_code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.land_code.setMinimumContentsLength(16)
+        self.poor = QCheckBox(self.tr("Poor household"), self)
+        self.farmer = QCheckBox(self.tr("Direct farmer"), self)
+        self.complaint = QCheckBox(self.tr("Complaint"), self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("registerSearch")
+        self.search.setPlaceholderText(self.tr("Search name, citizen ID or address"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        for combo in (self.ward, self.step, self.land_code):
+            combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
+        for box in (self.poor, self.farmer, self.complaint):
+            box.toggled.connect(lambda _checked: self.apply_filters())
+        self.filter_bar = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Ward:"), self.ward),
+            (self.tr("Step:"), self.step),
+            (self.tr("Land use:"), self.land_code),
+        ):
+            self.filter_bar.addWidget(QLabel(label, self))
+            self.filter_bar.addWidget(widget)
+        for box in (self.poor, self.farmer, self.complaint):
+            self.filter_bar.addWidget(box)
+        self.filter_bar.addWidget(self.search, 1)
+
+    def reload_catalogues(self) -> None:
+        """Fill the ward and land-use lists (wards as the project holds them), keeping the choices."""
+        ward, code = self.ward.currentData(), self.land_code.currentData()
+        for combo in (self.ward, self.land_code):
+            combo.blockSignals(True)
+            combo.clear()
+        self.ward.addItem(self.tr("All wards"), None)
+        for name, _totals in self._services.register.totals(self.project_id).wards:
+            if name:
+                self.ward.addItem(name, name)
+        self.land_code.addItem(self.tr("All land uses"), None)
+        for key, name in sorted(self._services.register.land_use_codes.items()):
+            self.land_code.addItem(f"{key} — {name}", key)
+        for combo, value in ((self.ward, ward), (self.land_code, code)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> PartyFilter:
+        """The filter the bar describes; an unticked flag means either."""
+        return PartyFilter(
+            ward=self.ward.currentData(),
+            step=self.step.currentData(),
+            poor_household=True if self.poor.isChecked() else None,
+            direct_farmer=True if self.farmer.isChecked() else None,
+            complaint=True if self.complaint.isChecked() else None,
+            land_use_code=self.land_code.currentData(),
+            search=self.search.text(),
+        )
+
+    def apply_filters(self) -> None:
+        """Re-query the table in SQL with the bar's filter."""
+        self._search_timer.stop()
+        try:
+            self.model.set_filters(self.current_filter())
+        except DossierError as error:
+            show_error(self, error)
+
+    def _keep_sortable_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        """Columns the service cannot sort on keep the previous indicator, so the arrow never lies."""
+        if column in SORT_KEYS:
+            self._sorted = (column, order)
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(*self._sorted)
+        header.blockSignals(False)
+
+    # Table and detail ------------------------------------------------------------------------------------
+
+    def _on_rows_changed(self) -> None:
+        self.count_label.setText(self.tr("{count} party(ies)").format(count=self.model.rowCount()))
+        self._show_totals()
+        if not self.table.selectionModel().hasSelection():
+            self.detail.show_empty()
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            self.detail.show_empty()
+            return
+        party_id = indexes[0].data(ID_ROLE)
+        if party_id is not None:
+            self.show_party(int(party_id))
+
+    def select_row(self, row: int) -> None:
+        """Select a row of the table (and so fill the detail pane)."""
+        self.table.selectRow(row)
+
+    def show_party(self, party_id: int) -> None:
+        """Fill the read-only detail pane with a party's parcels, compensation, resettlement and totals."""
+        try:
+            detail = self._services.register.party(party_id)
+        except DossierError as error:
+            self.detail.setPlainText(str(error))
+            return
+        self.detail.show_detail(detail)
+
+    def _show_totals(self) -> None:
+        try:
+            totals = self._services.register.totals(self.project_id)
+        except DossierError as error:
+            self.totals_label.setText(str(error))
+            return
+        lines = [self.tr("Project: {totals}").format(totals=self.detail.totals_text(totals.project))]
+        ward = self.ward.currentData()
+        for name, ward_totals in totals.wards:
+            if name == ward:
+                lines.append(self.tr("{ward}: {totals}").format(ward=name, totals=self.detail.totals_text(ward_totals)))
+        self.totals_label.setText("\n".join(lines))
+
+    def refresh(self) -> None:
+        """Reload counts, catalogues and totals after a change of the register."""
+        self.reload_catalogues()
+        self.model.refresh()
+
+    # Files ---------------------------------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        return self._settings.last_folder if self._settings is not None else ""
+
+    def _remember(self, path: Path) -> None:
+        if self._settings is not None:
+            self._settings.last_folder = str(path.parent)
+
+    def start_import(self, path: Path | None = None) -> ImportDialog | None:
+        """Ask for a file (unless given), then open the import dialog with its dry run running."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import into the register"), self._folder(), self.tr("Register files (*.xlsx *.csv)")
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        self._remember(path)
+        dialog = ImportDialog(self._services, self.project_id, path, self)
+        dialog.imported.connect(lambda _report: self.refresh())
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def _save_path(self, title: str, name: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path(self._folder()) / name), self.tr("Excel workbooks (*.xlsx)")
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+    def export(self, path: Path | None = None) -> None:
+        """Write the project's register to a workbook in the background."""
+        path = path or self._save_path(self.tr("Export the register"), "register.xlsx")
+        if path is None:
+            return
+        self._remember(path)
+        project_id = self.project_id
+        self._run_file_job(
+            lambda: self._services.register_io.export(project_id, path),
+            lambda count: self.tr("{count} party(ies) exported to {name}.").format(count=count, name=path.name),
+        )
+
+    def write_template(self, path: Path | None = None) -> None:
+        """Write an empty workbook with the documented headers and drop-down lists."""
+        path = path or self._save_path(self.tr("Save the register template"), "register-template.xlsx")
+        if path is None:
+            return
+        self._remember(path)
+        self._run_file_job(
+            lambda: self._services.register_io.template(path),
+            lambda _result: self.tr("Template written to {name}.").format(name=path.name),
+        )
+
+    def _run_file_job(self, job, message) -> None:  # type: ignore[no-untyped-def]
+        for button in (self.import_button, self.export_button, self.template_button):
+            button.setEnabled(False)
+        self.count_label.setText(self.tr("Working…"))
+        self.file_job_message = ""
+
+        def done(result: object) -> None:
+            self._file_job_finished()
+            self.file_job_message = message(result)
+            self.count_label.setText(self.file_job_message)
+
+        def failed(error: BaseException) -> None:
+            self._file_job_finished()
+            self._on_rows_changed()
+            if isinstance(error, DossierError):
+                show_error(self, error)
+            else:
+                QMessageBox.critical(self, self.windowTitle(), str(error))
+
+        run_in_background(lambda _progress, _cancelled: job()).on_success(done).on_failure(failed)
+
+    def _file_job_finished(self) -> None:
+        for button in (self.import_button, self.export_button, self.template_button):
+            button.setEnabled(True)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a file job is running (tests wait on this)."""
+        return not self.export_button.isEnabled()
