@@ -28,6 +28,7 @@ SCRIPTS = {
     "search": ("search.py", ["--runs", "5"]),
     "audit_verify": ("audit_verify.py", ["--runs", "2", "--entries", "20000"]),
     "password_hash": ("password_hash.py", ["--runs", "5"]),
+    "register_import": ("register_import.py", ["--runs", "1", "--parties", "20000"]),
 }
 
 

@@ -21,6 +21,7 @@ from dossier_app.domain.errors import (
 from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter, AuditVerification
 from dossier_app.services.context import Operator, os_account
+from dossier_app.services.demo import DEMO_HOUSEHOLDS
 from dossier_app.storage.resources import message_translations
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -39,7 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file or URL (sqlite:///…, postgresql+psycopg://…); default: DOSSIER_DB or the user data folder",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("demo", help="load the Cần Thơ demo projects CT-HTP and CT-ITP (safe to repeat)")
+    demo = commands.add_parser("demo", help="load the Cần Thơ demo projects CT-HTP and CT-ITP (safe to repeat)")
+    demo.add_argument(
+        "--households",
+        type=int,
+        default=DEMO_HOUSEHOLDS,
+        metavar="N",
+        help=f"parties of the synthetic CT-ITP register, if it is empty (default {DEMO_HOUSEHOLDS})",
+    )
+    demo.set_defaults(handler=cmd_demo)
     commands.add_parser("projects", help="list projects: code, name, regime, completeness")
     add_account_commands(commands)
     add_register_commands(commands)
@@ -73,9 +82,10 @@ def _open(args: argparse.Namespace) -> Services:
     return open_services(args.db, Operator(f"cli:{os_account()}"))
 
 
-def cmd_demo(services: Services) -> int:
+def cmd_demo(services: Services, args: argparse.Namespace | None = None) -> int:
     """Load the demo and say what it did."""
-    result = services.demo.load()
+    households = getattr(args, "households", DEMO_HOUSEHOLDS)
+    result = services.demo.load(households=households)
     print(
         f"Dữ liệu mẫu: {', '.join(result.project_codes)} — "
         f"{result.projects_created} dự án mới, {result.sections_filled} mục được điền. "
@@ -86,6 +96,18 @@ def cmd_demo(services: Services) -> int:
         f"mật khẩu / password: {result.password} "
         f"({len(result.accounts_created)} tài khoản mới / accounts created)"
     )
+    register = result.register
+    if register.existing:
+        print(
+            f"Sổ bồi thường {result.register_project}: đã có {register.existing} hộ, không thay đổi. "
+            f"(register of {result.register_project} already has {register.existing} parties: left unchanged)"
+        )
+    else:
+        print(
+            f"Sổ bồi thường {result.register_project}: {register.parties} hộ, {register.parcels} thửa đất, "
+            f"{register.lines} khoản bồi thường mới. "
+            f"(register: {register.parties} parties, {register.parcels} parcels, {register.lines} lines created)"
+        )
     print(f"Cơ sở dữ liệu / database: {services.database.display_location}")
     return EXIT_OK
 

@@ -1,7 +1,7 @@
 """The Cần Thơ demo: two real projects with draft text and one account per role, safe to load again."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import func
@@ -15,6 +15,7 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.dossiers import DossierService, walk_sections
 from dossier_app.services.projects import ProjectInput, ProjectService
+from dossier_app.services.register_demo import RegisterLoad, load_register
 from dossier_app.storage.resources import demo_texts
 
 CITY_BODY = "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
@@ -61,6 +62,9 @@ DEMO_KEY = "demo"
 # The demo's projects and texts are shipped sample data, written by this internal local operator once the
 # caller passed the demo's own check (see DemoService.load); the audit trail names the caller in `demo.load`.
 DEMO_OPERATOR = "cli:demo"
+# The project whose register the demo fills, and its size (about 650 parcels) unless the caller asks for more.
+REGISTER_PROJECT = "CT-ITP"
+DEMO_HOUSEHOLDS = 480
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class DemoResult:
     accounts_created: tuple[str, ...] = ()
     account_names: tuple[str, ...] = ()
     password: str = ""
+    register: RegisterLoad = field(default_factory=RegisterLoad)
+    register_project: str = REGISTER_PROJECT
 
 
 Progress = Callable[[int, int, str], None]
@@ -86,8 +92,9 @@ class DemoService:
         self._audit = audit
         self._accounts = accounts
 
-    def load(self, progress: Progress | None = None) -> DemoResult:
-        """Create the demo accounts and projects that are missing and fill their empty demo sections.
+    def load(self, progress: Progress | None = None, households: int = DEMO_HOUSEHOLDS) -> DemoResult:
+        """Create the demo accounts and projects that are missing, fill their empty demo sections and give
+        CT-ITP a synthetic register of `households` parties if its register is empty (else it is left as is).
 
         Allowed to the local operator, an active administrator, or anyone while the database has no account
         yet; the projects and texts are then written by DEMO_OPERATOR, and one `demo.load` entry records who
@@ -113,6 +120,10 @@ class DemoService:
                     if text and not node.written:
                         dossiers.save_body(node.id, text)
                         filled += 1
+        register = load_register(
+            writer, self._audit, projects.by_code(REGISTER_PROJECT).id, households,
+            requested_by=self._context.operator.name,
+        )  # fmt: skip
         if created or filled or accounts:
             self._record_load(created, filled, accounts)
         if progress:
@@ -124,6 +135,7 @@ class DemoService:
             accounts_created=accounts,
             account_names=tuple(spec.username for spec in DEMO_ACCOUNTS),
             password=DEMO_PASSWORD,
+            register=register,
         )
 
     def is_demo(self) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.models import AffectedParty, CompensationLine, LandParcel, Resettlement
@@ -61,17 +61,51 @@ def insert_party(session: Session, project_id: int, data: PartyInput) -> Affecte
     return party
 
 
-def insert_parties(session: Session, project_id: int, parties: Sequence[PartyInput], batch: int = 2000) -> None:
-    """Write many parties in batches: one multi-row insert for the parties, then one per child table."""
+def _table(model: Any) -> Any:
+    return model.__table__
+
+
+def _party_row(project_id: int, data: PartyInput) -> dict[str, Any]:
+    row: dict[str, Any] = {name: getattr(data, name) for name in PARTY_FIELDS}
+    row.update(project_id=project_id, name_folded=fold(data.name)[:200], address_folded=fold(data.address)[:300])
+    return row
+
+
+def insert_parties(session: Session, project_id: int, parties: Sequence[PartyInput], batch: int = 5000) -> None:
+    """Write many parties (codes new to the project; no checks: callers validate first) with core executemany
+    in batches: the parties, then their ids by code, then one executemany per child table."""
     for start in range(0, len(parties), batch):
-        chunk = parties[start : start + batch]
-        rows = [_new_party(project_id, data) for data in chunk]
-        session.add_all(rows)
-        session.flush()
-        for row, data in zip(rows, chunk, strict=True):
-            insert_children(session, project_id, row, data)
-        session.flush()
-        session.expunge_all()
+        session.execute(
+            insert(_table(AffectedParty)), [_party_row(project_id, p) for p in parties[start : start + batch]]
+        )
+    codes = {p.code for p in parties}
+    ids = {
+        code: int(pid)
+        for pid, code in session.execute(
+            select(col(AffectedParty.id), col(AffectedParty.code)).where(col(AffectedParty.project_id) == project_id)
+        ).all()
+        if code in codes
+    }
+    parcels: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    settles: list[dict[str, Any]] = []
+    for data in parties:
+        party_id = ids[data.code]
+        for parcel in data.parcels:
+            row = {n: getattr(parcel, n) for n in _PARCEL_FIELDS}
+            row.update(project_id=project_id, party_id=party_id)
+            parcels.append(row)
+        for line in data.compensation:
+            row = {n: getattr(line, n) for n in _LINE_FIELDS}
+            row["party_id"] = party_id
+            lines.append(row)
+        if data.resettlement is not None:
+            row = {n: getattr(data.resettlement, n) for n in _RESETTLEMENT_FIELDS}
+            row["party_id"] = party_id
+            settles.append(row)
+    for model, rows in ((LandParcel, parcels), (CompensationLine, lines), (Resettlement, settles)):
+        for start in range(0, len(rows), batch):
+            session.execute(insert(_table(model)), rows[start : start + batch])
 
 
 def insert_children(session: Session, project_id: int, party: AffectedParty, data: PartyInput) -> None:

@@ -21,7 +21,7 @@ Cell = str | int | float | Decimal | date | datetime | bool | None
 # Strict decodes tried in this order; the first that succeeds wins (cp1258 accepts almost any bytes, so it is last).
 CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
 # More rows than this in one sheet (or CSV file) are refused before they are read: split the file.
-MAX_ROWS = 300_000
+MAX_ROWS = 500_000  # a 100,000-party register exports ~320,000 compensation lines; a million rows is refused
 TOO_MANY_ROWS = QT_TRANSLATE_NOOP("Errors", "The sheet has too many rows for one import; split the file.")
 _MERGE = re.compile(rb'mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 

@@ -27,7 +27,7 @@ def _counts(url: str) -> dict[str, int]:
 
 
 def test_template_import_export_round(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(capsys, "--db", db_url, "demo")[0] == 0
+    assert _run(capsys, "--db", db_url, "demo", "--households", "0")[0] == 0
     template = tmp_path / "mau.xlsx"
     assert _run(capsys, "--db", db_url, "register", "template", str(template))[0] == 0
     assert template.stat().st_size > 0
@@ -48,7 +48,7 @@ def test_template_import_export_round(db_url: str, tmp_path: Path, capsys: pytes
 def test_problems_exit_1_on_a_dry_run_and_2_on_an_import(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _run(capsys, "--db", db_url, "demo")[0] == 0
+    assert _run(capsys, "--db", db_url, "demo", "--households", "0")[0] == 0
     bad = workbook(tmp_path / "bad.xlsx", [party_row("HT-1", citizen_id="0920850012345"), party_row("HT-2")])
     code, out, _ = _run(capsys, "--db", db_url, "register", "import", "CT-ITP", str(bad), "--dry-run")
     assert code == 1

@@ -1,0 +1,345 @@
+"""A deterministic synthetic land register (DOMAIN.md §4) for the demo and the benchmarks, and its bulk load.
+
+`generate_register(n, seed)` draws everything from one `random.Random(seed)` and a fixed anchor date, so the same
+seed gives the same rows on every machine and every day. `load_register` writes them with SQLAlchemy core
+executemany in chunks inside one transaction, after the permission check, with one audit entry for the load.
+"""
+
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.enums import AuditAction
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationFailed
+from dossier_app.domain.lifecycle import Action
+from dossier_app.domain.models import AffectedParty, Project
+from dossier_app.domain.register import CompensationInput, ParcelInput, PartyInput, ResettlementInput, check_party
+from dossier_app.services.audit import AuditTrail
+from dossier_app.services.context import ServiceContext
+from dossier_app.services.permissions import require_action
+from dossier_app.services.register_rows import insert_parties
+from dossier_app.storage.resources import load_land_use_codes, load_wards
+
+DEMO_SEED = 20260302
+# Every date is drawn relative to this day (the notice campaign's start), never to today.
+DEMO_ANCHOR = date(2026, 3, 2)
+CHUNK = 5000
+PARCEL_WEIGHTS = (72, 22, 6)  # 1, 2 or 3 parcels: about 1.34 per party
+# For the import benchmark: 1.5 parcels per party (100,000 parties, 150,000 parcels).
+BENCH_PARCEL_WEIGHTS = (60, 30, 10)
+
+_FAMILY = (
+    ("Nguyễn", 30), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Huỳnh", 6), ("Võ", 6), ("Phan", 5), ("Trương", 3),
+    ("Bùi", 3), ("Đặng", 3), ("Đỗ", 2), ("Ngô", 2), ("Dương", 2), ("Lý", 2), ("Hồ", 2), ("Đoàn", 1), ("Lâm", 1),
+    ("Châu", 1), ("Tô", 1), ("Thái", 1),
+)  # fmt: skip
+_MIDDLE_MALE = ("Văn", "Văn", "Văn", "Minh", "Hữu", "Quốc", "Thanh", "Công", "Đức", "Hoàng", "Tấn", "Trung")
+_MIDDLE_FEMALE = ("Thị", "Thị", "Thị", "Ngọc", "Thu", "Kim", "Thanh", "Mỹ", "Bích", "Hồng", "Thúy", "Kiều")
+_GIVEN_MALE = (
+    "An", "Bình", "Cường", "Dũng", "Hùng", "Hải", "Long", "Phúc", "Tâm", "Thành", "Tuấn", "Khang", "Lộc",
+    "Nghĩa", "Sơn", "Tài", "Trí", "Vinh", "Hiếu", "Phước", "Quang", "Nhân", "Toàn", "Thắng", "Hòa", "Đạt",
+)  # fmt: skip
+_GIVEN_FEMALE = (
+    "Lan", "Hoa", "Mai", "Hạnh", "Hương", "Linh", "Ngọc", "Nhung", "Phương", "Thảo", "Trang", "Tuyết", "Yến",
+    "Xuân", "Loan", "Diễm", "Hằng", "Kiều", "Dung", "Oanh", "Thủy", "Vân", "Nga", "Quyên",
+)  # fmt: skip
+_COMPANIES = (
+    "Công ty TNHH Thương mại Dịch vụ", "Công ty Cổ phần Đầu tư", "Hợp tác xã Nông nghiệp",
+    "Công ty TNHH MTV Xây dựng", "Doanh nghiệp tư nhân",
+)  # fmt: skip
+_COMPANY_NAMES = ("Phú Thạnh", "Mekong", "Tây Đô", "Hưng Lợi", "Sông Hậu", "Cửu Long", "Thạnh Mỹ", "Phong Điền")
+_AREAS = ("Thạnh Lợi", "Thạnh Hòa", "Phú Thạnh", "Phú Lợi", "Thạnh Thuận", "Phú Khánh", "Thạnh Huề", "Phú An")
+# Land-use code → weight, area range (m²) and land price (đồng/m²).
+_LAND = {
+    "LUC": (30, 600, 4000, 330_000),
+    "CLN": (24, 400, 3000, 420_000),
+    "ONT": (16, 80, 400, 4_800_000),
+    "ODT": (10, 50, 250, 9_500_000),
+    "NTS": (9, 300, 2500, 300_000),
+    "HNK": (5, 200, 1500, 350_000),
+    "BHK": (3, 200, 1500, 350_000),
+    "LUK": (3, 600, 3000, 300_000),
+}
+_WARD_WEIGHTS = (70, 10, 8, 6, 6)  # Hưng Thạnh, then the neighbouring wards of the catalogue
+_SITES = ("Khu tái định cư Hưng Thạnh", "Khu tái định cư Cửu Long", "Khu tái định cư Phú An")
+_ORIGINS = ("Nhận chuyển nhượng", "Được Nhà nước giao đất", "Nhận thừa kế", "Khai hoang trước 1993")
+_RESIDENTIAL = ("ONT", "ODT")
+_AGRICULTURAL = ("LUC", "LUK", "CLN", "NTS", "HNK", "BHK")
+_CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class RegisterLoad:
+    """What loading a synthetic register wrote, or how many parties the project already had (then none)."""
+
+    parties: int = 0
+    parcels: int = 0
+    lines: int = 0
+    resettlements: int = 0
+    existing: int = 0
+
+
+def _money(quantity: Decimal, price: int) -> int:
+    return int((quantity * price).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+class _Generator:
+    def __init__(self, households: int, seed: int, anchor: date, parcel_weights: Sequence[int]) -> None:
+        self.rng = random.Random(seed)
+        self.parcel_weights = tuple(parcel_weights)
+        self.land_names = load_land_use_codes()
+        self.households = households
+        self.anchor = anchor
+        wards = load_wards()
+        self.wards = wards[: len(_WARD_WEIGHTS)]
+        self.ward_weights = _WARD_WEIGHTS[: len(self.wards)]
+        self.codes = tuple(c for c in _LAND if c in self.land_names)
+        self.code_weights = tuple(_LAND[c][0] for c in self.codes)
+        self.family = tuple(f for f, _ in _FAMILY)
+        self.family_weights = tuple(w for _, w in _FAMILY)
+        self.ids: set[str] = set()
+        # About 1.35 parcels per party, ~300 parcels per map sheet: numbers are handed out per sheet in turn.
+        self.sheets = max(3, round(households * 1.35 / 300))
+        self.next_parcel = [0] * self.sheets
+        self.width = max(4, len(str(households)))
+
+    def person(self) -> tuple[str, bool]:
+        male = self.rng.random() < 0.62  # heads of household are mostly men in the source registers
+        family = self.rng.choices(self.family, self.family_weights)[0]
+        if male:
+            middle, given = self.rng.choice(_MIDDLE_MALE), self.rng.choice(_GIVEN_MALE)
+        else:
+            middle, given = self.rng.choice(_MIDDLE_FEMALE), self.rng.choice(_GIVEN_FEMALE)
+        return f"{family} {middle} {given}", male
+
+    def citizen_id(self, male: bool) -> str:
+        while True:
+            year = self.rng.randint(1940, 2004)
+            century = (0 if year < 2000 else 2) + (0 if male else 1)
+            value = f"092{century}{year % 100:02d}{self.rng.randint(0, 999_999):06d}"
+            if value not in self.ids:
+                self.ids.add(value)
+                return value
+
+    def address(self, ward: str) -> str:
+        rng = self.rng
+        place = f"khu vực {rng.choice(_AREAS)}" if ward == self.wards[0] else f"khu vực {rng.randint(1, 9)}"
+        house = f"Số {rng.randint(1, 250)}" + (f"/{rng.randint(1, 60)}" if rng.random() < 0.4 else "")
+        return f"{house}, {place}, {ward[0].lower()}{ward[1:]}, thành phố Cần Thơ"
+
+    def parcel(self, ward: str) -> ParcelInput:
+        rng = self.rng
+        code = rng.choices(self.codes, self.code_weights)[0]
+        _, low, high, _ = _LAND[code]
+        total = Decimal(rng.uniform(low, high)).quantize(Decimal("0.1"))
+        share = Decimal(1) if rng.random() < 0.6 else Decimal(rng.uniform(0.25, 0.95))
+        recovered = min(total, (total * share).quantize(_CENT))
+        sheet = rng.randrange(self.sheets)
+        self.next_parcel[sheet] += 1
+        return ParcelInput(
+            map_sheet=str(sheet + 1),
+            parcel_no=str(self.next_parcel[sheet]),
+            land_use_code=code,
+            total_area_m2=total,
+            recovered_area_m2=recovered,
+            ward=ward,
+            certificate_no=f"C{rng.randint(100_000, 999_999)}" if rng.random() < 0.8 else "",
+            origin=rng.choice(_ORIGINS),
+            use_since=date(rng.randint(1975, 2015), rng.randint(1, 12), 1) if rng.random() < 0.7 else None,
+        )
+
+    def steps(self) -> dict[str, date | None]:
+        """Most parties notified and inventoried, fewer posted, approved, paid and handed over."""
+        rng = self.rng
+        found: dict[str, date | None] = {}
+        day = self.anchor + timedelta(days=rng.randint(0, 40))
+        chances = (
+            ("notified_on", 0.96, (0, 0)),
+            ("inventoried_on", 0.88, (10, 60)),
+            ("plan_posted_on", 0.75, (20, 45)),
+            ("approved_on", 0.80, (30, 50)),
+            ("paid_on", 0.65, (5, 30)),
+            ("handed_over_on", 0.70, (3, 25)),
+        )
+        for name, chance, gap in chances:
+            if rng.random() >= chance:
+                break
+            day += timedelta(days=rng.randint(*gap))
+            found[name] = day
+        if "approved_on" in found and "handed_over_on" not in found and rng.random() < 0.03:
+            found["enforced_on"] = day + timedelta(days=rng.randint(60, 90))
+        return found
+
+    def lines(self, data: dict[str, Any], parcels: Sequence[ParcelInput], resettled: bool) -> list[CompensationInput]:
+        rng = self.rng
+        found: list[CompensationInput] = []
+        names = self.land_names
+        for parcel in parcels:
+            price = _LAND[parcel.land_use_code][3]
+            quantity = parcel.recovered_area_m2
+            found.append(
+                CompensationInput(
+                    "land",
+                    _money(quantity, price),
+                    f"Bồi thường {names[parcel.land_use_code][0].lower()}{names[parcel.land_use_code][1:]}",
+                    quantity,
+                    "m²",
+                    price,
+                )
+            )
+            if parcel.land_use_code == "CLN":
+                trees = Decimal(rng.randint(10, 120))
+                tree_price = rng.choice((150_000, 250_000, 380_000, 520_000))
+                found.append(
+                    CompensationInput("assets", _money(trees, tree_price), "Cây ăn trái", trees, "cây", tree_price)
+                )
+        if any(p.land_use_code in _RESIDENTIAL for p in parcels):
+            floor = Decimal(rng.randint(40, 160))
+            build = rng.choice((2_850_000, 3_400_000, 4_250_000))
+            found.append(CompensationInput("assets", _money(floor, build), "Nhà ở, vật kiến trúc", floor, "m²", build))
+        farmland = sum((p.recovered_area_m2 for p in parcels if p.land_use_code in _AGRICULTURAL), Decimal(0))
+        if data["direct_farmer"] and farmland:
+            price = 2 * min(_LAND[p.land_use_code][3] for p in parcels if p.land_use_code in _AGRICULTURAL)
+            found.append(
+                CompensationInput(
+                    "support", _money(farmland, price), "Hỗ trợ đào tạo, chuyển đổi nghề và tìm kiếm việc làm",
+                    farmland, "m²", price,
+                )
+            )  # fmt: skip
+            people = Decimal(data["household_size"] or 1)
+            found.append(
+                CompensationInput(
+                    "support", _money(people * 6, 675_000), "Hỗ trợ ổn định đời sống", people * 6, "khẩu-tháng", 675_000
+                )
+            )
+        if data["poor_household"]:
+            found.append(CompensationInput("support", 10_000_000, "Hỗ trợ hộ nghèo, hộ chính sách", Decimal(1), "hộ",
+                                           10_000_000))  # fmt: skip
+        if resettled:
+            found.append(
+                CompensationInput("support", 18_000_000, "Hỗ trợ tiền thuê nhà", Decimal(6), "tháng", 3_000_000)
+            )
+        return found
+
+    def party(self, index: int) -> PartyInput:
+        rng = self.rng
+        ward = rng.choices(self.wards, self.ward_weights)[0]
+        organisation = rng.random() < 0.015
+        data: dict[str, Any] = {
+            "code": f"HT-{index:0{self.width}d}",
+            "ward": ward,
+            "address": self.address(ward),
+            "complaint": False,
+            "poor_household": False,
+            "direct_farmer": False,
+            "household_size": None,
+        }
+        if organisation:
+            data["name"] = f"{rng.choice(_COMPANIES)} {rng.choice(_COMPANY_NAMES)}"
+            data["kind"] = "organisation"
+            data["tax_code"] = f"18{rng.randint(0, 99_999_999):08d}"
+        else:
+            name, male = self.person()
+            data["name"] = name
+            data["citizen_id"] = self.citizen_id(male)
+            data["household_size"] = rng.choices((1, 2, 3, 4, 5, 6, 7, 8, 9), (3, 8, 18, 27, 22, 12, 6, 3, 1))[0]
+            data["poor_household"] = rng.random() < 0.04
+            data["direct_farmer"] = rng.random() < 0.45
+        count = rng.choices(range(1, len(self.parcel_weights) + 1), self.parcel_weights)[0]
+        parcels = tuple(self.parcel(ward) for _ in range(count))
+        data.update(self.steps())
+        data["complaint"] = "notified_on" in data and rng.random() < 0.035
+        resettled = not organisation and any(p.land_use_code in _RESIDENTIAL for p in parcels) and rng.random() < 0.55
+        resettlement = None
+        if resettled:
+            lot_area = rng.choice((80, 90, 100, 120))
+            resettlement = ResettlementInput(
+                eligible=True,
+                site=rng.choice(_SITES),
+                lot_no=f"{rng.choice('ABCDE')}{rng.randint(1, 9)}-{rng.randint(1, 60):02d}",
+                land_fee_vnd=lot_area * rng.choice((2_500_000, 3_200_000, 4_200_000)),
+            )
+        lines = self.lines(data, parcels, resettled)
+        return PartyInput(**data, parcels=parcels, compensation=tuple(lines), resettlement=resettlement)
+
+
+def iter_register(
+    households: int,
+    seed: int = DEMO_SEED,
+    anchor: date = DEMO_ANCHOR,
+    parcel_weights: Sequence[int] = PARCEL_WEIGHTS,
+) -> Iterator[PartyInput]:
+    """The synthetic parties one by one: the same arguments give the same parties, in code order.
+    `parcel_weights[k]` weighs a party having k + 1 parcels (the default gives about 1.35 per party)."""
+    generator = _Generator(households, seed, anchor, parcel_weights)
+    for index in range(1, households + 1):
+        yield generator.party(index)
+
+
+def generate_register(
+    households: int,
+    seed: int = DEMO_SEED,
+    anchor: date = DEMO_ANCHOR,
+    parcel_weights: Sequence[int] = PARCEL_WEIGHTS,
+) -> list[PartyInput]:
+    """`households` synthetic parties (about 1.5 % of them organisations) with ~1.35 parcels each."""
+    return list(iter_register(households, seed, anchor, parcel_weights))
+
+
+def write_register(session: Session, project_id: int, parties: Sequence[PartyInput]) -> RegisterLoad:
+    """Insert checked parties and their children in bulk (core executemany in chunks; no checks here)."""
+    insert_parties(session, project_id, parties, CHUNK)
+    return RegisterLoad(
+        len(parties),
+        sum(len(p.parcels) for p in parties),
+        sum(len(p.compensation) for p in parties),
+        sum(p.resettlement is not None for p in parties),
+    )
+
+
+def load_register(
+    context: ServiceContext,
+    audit: AuditTrail,
+    project_id: int,
+    households: int,
+    seed: int = DEMO_SEED,
+    requested_by: str | None = None,
+) -> RegisterLoad:
+    """Give an empty project's register `households` synthetic parties in one transaction; a project that has
+    parties already is left as it is (`existing` says how many)."""
+    if households < 0:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("Errors", "A count cannot be negative."), field="households", value=str(households)
+        )
+    parties = generate_register(households, seed)
+    codes = set(load_land_use_codes())
+    for data in parties:
+        problems = check_party(data, codes)
+        if problems:  # a bug of the generator, never the user's: refuse before writing anything
+            first = problems[0]
+            raise ValidationFailed(first.reason, field=first.field, value=first.value)
+    with context.database.begin() as session:
+        actor = require_action(session, context, Action.EDIT).name
+        if session.get(Project, project_id) is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The project no longer exists."))
+        existing = int(
+            session.exec(
+                select(func.count()).select_from(AffectedParty).where(col(AffectedParty.project_id) == project_id)
+            ).one()
+        )
+        if existing or not parties:
+            return RegisterLoad(existing=existing)
+        result = write_register(session, project_id, parties)
+        summary = (
+            f"synthetic register (seed {seed}): {result.parties} parties, {result.parcels} parcels, "
+            f"{result.lines} lines, {result.resettlements} resettlements"
+            + (f", requested by {requested_by}" if requested_by else "")
+        )
+        audit.record(session, actor, AuditAction.REGISTER_IMPORT, "project", project_id, summary, project_id)
+        return result
