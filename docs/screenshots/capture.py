@@ -23,6 +23,7 @@ from dossier_app.ui.i18n import Translators  # noqa: E402
 from dossier_app.ui.login_dialog import LoginDialog  # noqa: E402
 from dossier_app.ui.main_window import MainWindow  # noqa: E402
 from dossier_app.ui.project_dialog import ProjectDialog  # noqa: E402
+from dossier_app.ui.register_window import RegisterWindow  # noqa: E402
 from dossier_app.ui.review_bar import ApprovalDialog  # noqa: E402
 from dossier_app.ui.settings import UiSettings  # noqa: E402
 
@@ -100,6 +101,12 @@ def main() -> None:
         window.close()
         if language == "vi":
             capture_review(services, settings, language)
+            register = RegisterWindow(services, services.projects.by_code("CT-ITP").id)
+            register.resize(1400, 820)
+            register.show()
+            register.table.selectRow(2)
+            grab(register, "register_vi.png")
+            register.close()
     QTimer.singleShot(0, app.quit)
     app.exec()
 

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
@@ -304,12 +304,12 @@ SHA-256: {hash}</translation>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <source>The account '{username}' is locked after too many wrong passwords; try again after {until}.</source>
-        <translation>Tài khoản '{username}' đã bị khóa do nhập sai mật khẩu quá nhiều lần; hãy thử lại sau {until}.</translation>
+        <source>The account &apos;{username}&apos; is locked after too many wrong passwords; try again after {until}.</source>
+        <translation>Tài khoản &apos;{username}&apos; đã bị khóa do nhập sai mật khẩu quá nhiều lần; hãy thử lại sau {until}.</translation>
     </message>
     <message>
-        <source>The account '{username}' is disabled. Ask an administrator.</source>
-        <translation>Tài khoản '{username}' đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.</translation>
+        <source>The account &apos;{username}&apos; is disabled. Ask an administrator.</source>
+        <translation>Tài khoản &apos;{username}&apos; đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.</translation>
     </message>
     <message>
         <source>You are not allowed to do this.</source>
@@ -320,12 +320,12 @@ SHA-256: {hash}</translation>
         <translation>Tệp chưa được nhập: phát hiện {count} lỗi; chưa ghi dữ liệu nào.</translation>
     </message>
     <message>
-        <source>Regime file: '{field}' is missing or empty at {where}.</source>
-        <translation>Tệp chế độ pháp lý: trường '{field}' bị thiếu hoặc để trống tại {where}.</translation>
+        <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
+        <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; bị thiếu hoặc để trống tại {where}.</translation>
     </message>
     <message>
-        <source>Regime file: the key '{key}' is used twice.</source>
-        <translation>Tệp chế độ pháp lý: khóa '{key}' được dùng hai lần.</translation>
+        <source>Regime file: the key &apos;{key}&apos; is used twice.</source>
+        <translation>Tệp chế độ pháp lý: khóa &apos;{key}&apos; được dùng hai lần.</translation>
     </message>
     <message>
         <source>Cannot read the file {name}: it is not a readable file.</source>
@@ -340,12 +340,12 @@ SHA-256: {hash}</translation>
         <translation>Tệp đính kèm này không còn tồn tại.</translation>
     </message>
     <message>
-        <source>The file of attachment '{name}' is missing from {location}.</source>
-        <translation>Không tìm thấy tệp của tài liệu đính kèm '{name}' trong thư mục {location}.</translation>
+        <source>The file of attachment &apos;{name}&apos; is missing from {location}.</source>
+        <translation>Không tìm thấy tệp của tài liệu đính kèm &apos;{name}&apos; trong thư mục {location}.</translation>
     </message>
     <message>
-        <source>Unknown legal regime '{key}'.</source>
-        <translation>Không xác định được chế độ pháp lý '{key}'.</translation>
+        <source>Unknown legal regime &apos;{key}&apos;.</source>
+        <translation>Không xác định được chế độ pháp lý &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The section title is empty.</source>
@@ -356,8 +356,8 @@ SHA-256: {hash}</translation>
         <translation>Tiêu đề mục dài quá {limit} ký tự.</translation>
     </message>
     <message>
-        <source>The project has no section '{key}'.</source>
-        <translation>Dự án không có mục '{key}'.</translation>
+        <source>The project has no section &apos;{key}&apos;.</source>
+        <translation>Dự án không có mục &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>That revision does not exist.</source>
@@ -376,20 +376,20 @@ SHA-256: {hash}</translation>
         <translation>Không thể di chuyển mục thêm nữa.</translation>
     </message>
     <message>
-        <source>'{title}' is required by the legal outline and cannot be deleted.</source>
-        <translation>Mục '{title}' là bắt buộc theo đề cương quy định của pháp luật nên không thể xóa.</translation>
+        <source>&apos;{title}&apos; is required by the legal outline and cannot be deleted.</source>
+        <translation>Mục &apos;{title}&apos; là bắt buộc theo đề cương quy định của pháp luật nên không thể xóa.</translation>
     </message>
     <message>
-        <source>The area '{value}' is not a number of hectares.</source>
-        <translation>Diện tích '{value}' không phải là số héc-ta hợp lệ.</translation>
+        <source>The area &apos;{value}&apos; is not a number of hectares.</source>
+        <translation>Diện tích &apos;{value}&apos; không phải là số héc-ta hợp lệ.</translation>
     </message>
     <message>
-        <source>The amount '{value}' is not a whole number of đồng.</source>
-        <translation>Số tiền '{value}' phải là số nguyên (đơn vị: đồng).</translation>
+        <source>The amount &apos;{value}&apos; is not a whole number of đồng.</source>
+        <translation>Số tiền &apos;{value}&apos; phải là số nguyên (đơn vị: đồng).</translation>
     </message>
     <message>
-        <source>The project code '{value}' must be 1 to 32 letters, digits, dots, dashes or underscores.</source>
-        <translation>Mã dự án '{value}' phải dài từ 1 đến 32 ký tự, chỉ gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.</translation>
+        <source>The project code &apos;{value}&apos; must be 1 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>Mã dự án &apos;{value}&apos; phải dài từ 1 đến 32 ký tự, chỉ gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.</translation>
     </message>
     <message>
         <source>The project name is empty.</source>
@@ -404,8 +404,8 @@ SHA-256: {hash}</translation>
         <translation>Tổng vốn đầu tư không được là số âm.</translation>
     </message>
     <message>
-        <source>Unknown legal regime '{value}'.</source>
-        <translation>Không xác định được chế độ pháp lý '{value}'.</translation>
+        <source>Unknown legal regime &apos;{value}&apos;.</source>
+        <translation>Không xác định được chế độ pháp lý &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The regime {value} does not apply to this kind of park.</source>
@@ -416,16 +416,16 @@ SHA-256: {hash}</translation>
         <translation>Không thể thay đổi chế độ pháp lý của dự án đã có tại đây.</translation>
     </message>
     <message>
-        <source>There is no project with the code '{code}'.</source>
-        <translation>Không có dự án nào mang mã '{code}'.</translation>
+        <source>There is no project with the code &apos;{code}&apos;.</source>
+        <translation>Không có dự án nào mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>The project no longer exists.</source>
         <translation>Dự án này không còn tồn tại.</translation>
     </message>
     <message>
-        <source>A project with the code '{code}' already exists.</source>
-        <translation>Đã có dự án mang mã '{code}'.</translation>
+        <source>A project with the code &apos;{code}&apos; already exists.</source>
+        <translation>Đã có dự án mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>Cannot write the database {location}: {reason}</source>
@@ -464,8 +464,8 @@ SHA-256: {hash}</translation>
         <translation>Hãy ghi rõ cần sửa gì: ý kiến đang để trống.</translation>
     </message>
     <message>
-        <source>The section '{title}' has no text yet; write it before submitting it.</source>
-        <translation>Mục '{title}' chưa có nội dung; hãy soạn trước khi trình duyệt.</translation>
+        <source>The section &apos;{title}&apos; has no text yet; write it before submitting it.</source>
+        <translation>Mục &apos;{title}&apos; chưa có nội dung; hãy soạn trước khi trình duyệt.</translation>
     </message>
     <message>
         <source>The section was changed after you opened it for review; look at the new text before approving.</source>
@@ -560,8 +560,8 @@ SHA-256: {hash}</translation>
         <translation>Chỉ quản trị viên mới được nạp dữ liệu mẫu vào cơ sở dữ liệu đã có tài khoản.</translation>
     </message>
     <message>
-        <source>The user name '{value}' must be 1 to 64 letters (a–z, without accents), digits, dots, dashes or underscores, starting with a letter or digit.</source>
-        <translation>Tên đăng nhập '{value}' phải gồm 1 đến 64 chữ cái (a–z, không dấu), chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ cái hoặc chữ số.</translation>
+        <source>The user name &apos;{value}&apos; must be 1 to 64 letters (a–z, without accents), digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation>Tên đăng nhập &apos;{value}&apos; phải gồm 1 đến 64 chữ cái (a–z, không dấu), chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ cái hoặc chữ số.</translation>
     </message>
     <message>
         <source>The password must have at least {minimum} characters.</source>
@@ -576,8 +576,8 @@ SHA-256: {hash}</translation>
         <translation>Họ tên hiển thị dài quá {limit} ký tự.</translation>
     </message>
     <message>
-        <source>Unknown role '{value}': use officer, manager, clerk or admin.</source>
-        <translation>Vai trò '{value}' không hợp lệ: dùng officer, manager, clerk hoặc admin.</translation>
+        <source>Unknown role &apos;{value}&apos;: use officer, manager, clerk or admin.</source>
+        <translation>Vai trò &apos;{value}&apos; không hợp lệ: dùng officer, manager, clerk hoặc admin.</translation>
     </message>
     <message>
         <source>An account needs at least one role.</source>
@@ -588,20 +588,20 @@ SHA-256: {hash}</translation>
         <translation>Quản trị viên đầu tiên đã được tạo trước đó.</translation>
     </message>
     <message>
-        <source>An account named '{username}' already exists.</source>
-        <translation>Đã có tài khoản tên '{username}'.</translation>
+        <source>An account named &apos;{username}&apos; already exists.</source>
+        <translation>Đã có tài khoản tên &apos;{username}&apos;.</translation>
     </message>
     <message>
-        <source>Only an administrator can manage accounts; '{operator}' is not one.</source>
-        <translation>Chỉ quản trị viên mới được quản lý tài khoản; '{operator}' không phải quản trị viên.</translation>
+        <source>Only an administrator can manage accounts; &apos;{operator}&apos; is not one.</source>
+        <translation>Chỉ quản trị viên mới được quản lý tài khoản; &apos;{operator}&apos; không phải quản trị viên.</translation>
     </message>
     <message>
-        <source>'{username}' is the last active administrator; add another administrator first.</source>
-        <translation>'{username}' là quản trị viên cuối cùng còn hoạt động; hãy thêm một quản trị viên khác trước.</translation>
+        <source>&apos;{username}&apos; is the last active administrator; add another administrator first.</source>
+        <translation>&apos;{username}&apos; là quản trị viên cuối cùng còn hoạt động; hãy thêm một quản trị viên khác trước.</translation>
     </message>
     <message>
-        <source>There is no account named '{username}'.</source>
-        <translation>Không có tài khoản tên '{username}'.</translation>
+        <source>There is no account named &apos;{username}&apos;.</source>
+        <translation>Không có tài khoản tên &apos;{username}&apos;.</translation>
     </message>
     <message>
         <source>That comment no longer exists.</source>
@@ -612,48 +612,48 @@ SHA-256: {hash}</translation>
         <translation>Bạn chỉ xem được việc cần xử lý của chính mình.</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' is missing or empty at {where}.</source>
-        <translation>Mẫu mốc tiến độ: thiếu hoặc để trống '{field}' tại {where}.</translation>
+        <source>Milestone template: &apos;{field}&apos; is missing or empty at {where}.</source>
+        <translation>Mẫu mốc tiến độ: thiếu hoặc để trống &apos;{field}&apos; tại {where}.</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' at {where} must be a whole number, zero or more.</source>
-        <translation>Mẫu mốc tiến độ: '{field}' tại {where} phải là số nguyên từ 0 trở lên.</translation>
+        <source>Milestone template: &apos;{field}&apos; at {where} must be a whole number, zero or more.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{field}&apos; tại {where} phải là số nguyên từ 0 trở lên.</translation>
     </message>
     <message>
-        <source>Milestone template: '{value}' is not a valid '{field}' at {where}; use {allowed}.</source>
-        <translation>Mẫu mốc tiến độ: '{value}' không phải giá trị hợp lệ của '{field}' tại {where}; dùng {allowed}.</translation>
+        <source>Milestone template: &apos;{value}&apos; is not a valid &apos;{field}&apos; at {where}; use {allowed}.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{value}&apos; không phải giá trị hợp lệ của &apos;{field}&apos; tại {where}; dùng {allowed}.</translation>
     </message>
     <message>
-        <source>Milestone template: each entry of '{field}' at {where} must be a mapping.</source>
-        <translation>Mẫu mốc tiến độ: mỗi mục của '{field}' tại {where} phải là một bảng khóa – giá trị.</translation>
+        <source>Milestone template: each entry of &apos;{field}&apos; at {where} must be a mapping.</source>
+        <translation>Mẫu mốc tiến độ: mỗi mục của &apos;{field}&apos; tại {where} phải là một bảng khóa – giá trị.</translation>
     </message>
     <message>
-        <source>Milestone template: the key '{key}' is used twice.</source>
-        <translation>Mẫu mốc tiến độ: khóa '{key}' bị dùng hai lần.</translation>
+        <source>Milestone template: the key &apos;{key}&apos; is used twice.</source>
+        <translation>Mẫu mốc tiến độ: khóa &apos;{key}&apos; bị dùng hai lần.</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' at {where} needs a value for {allowed}.</source>
-        <translation>Mẫu mốc tiến độ: '{field}' tại {where} cần có giá trị cho {allowed}.</translation>
+        <source>Milestone template: &apos;{field}&apos; at {where} needs a value for {allowed}.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{field}&apos; tại {where} cần có giá trị cho {allowed}.</translation>
     </message>
     <message>
-        <source>Milestone template: the rule {where} needs either 'days' or 'months' (months only for within_days_after).</source>
-        <translation>Mẫu mốc tiến độ: quy tắc {where} cần có 'days' hoặc 'months' (chỉ dùng 'months' với within_days_after).</translation>
+        <source>Milestone template: the rule {where} needs either &apos;days&apos; or &apos;months&apos; (months only for within_days_after).</source>
+        <translation>Mẫu mốc tiến độ: quy tắc {where} cần có &apos;days&apos; hoặc &apos;months&apos; (chỉ dùng &apos;months&apos; với within_days_after).</translation>
     </message>
     <message>
-        <source>Milestone template: 'after' at {where} must name an earlier rule of the same step (duration_days only).</source>
-        <translation>Mẫu mốc tiến độ: 'after' tại {where} phải chỉ tới một quy tắc trước đó của cùng bước (chỉ với duration_days).</translation>
+        <source>Milestone template: &apos;after&apos; at {where} must name an earlier rule of the same step (duration_days only).</source>
+        <translation>Mẫu mốc tiến độ: &apos;after&apos; tại {where} phải chỉ tới một quy tắc trước đó của cùng bước (chỉ với duration_days).</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' at {where} must be true or false.</source>
-        <translation>Mẫu mốc tiến độ: '{field}' tại {where} phải là true hoặc false.</translation>
+        <source>Milestone template: &apos;{field}&apos; at {where} must be true or false.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{field}&apos; tại {where} phải là true hoặc false.</translation>
     </message>
     <message>
         <source>Milestone template: the file is not a mapping of fields.</source>
         <translation>Mẫu mốc tiến độ: tệp không phải là bảng các trường.</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' of the rule {where} names the unknown step '{value}'.</source>
-        <translation>Mẫu mốc tiến độ: '{field}' của quy tắc {where} chỉ tới bước không tồn tại '{value}'.</translation>
+        <source>Milestone template: &apos;{field}&apos; of the rule {where} names the unknown step &apos;{value}&apos;.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{field}&apos; của quy tắc {where} chỉ tới bước không tồn tại &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The planned end of step {key} is before its planned start.</source>
@@ -704,7 +704,7 @@ SHA-256: {hash}</translation>
         <translation>Diện tích không được âm.</translation>
     </message>
     <message>
-        <source>The recovered area is larger than the parcel's total area.</source>
+        <source>The recovered area is larger than the parcel&apos;s total area.</source>
         <translation>Diện tích thu hồi lớn hơn tổng diện tích thửa đất.</translation>
     </message>
     <message>
@@ -720,7 +720,7 @@ SHA-256: {hash}</translation>
         <translation>Ngày của bước này sớm hơn ngày của bước trước.</translation>
     </message>
     <message>
-        <source>Enforcement must come after the plan's approval and not before the hand-over.</source>
+        <source>Enforcement must come after the plan&apos;s approval and not before the hand-over.</source>
         <translation>Cưỡng chế phải sau khi phương án được phê duyệt và không trước ngày bàn giao mặt bằng.</translation>
     </message>
     <message>
@@ -744,12 +744,12 @@ SHA-256: {hash}</translation>
         <translation>Số lượng không được âm.</translation>
     </message>
     <message>
-        <source>Unknown step '{value}'.</source>
-        <translation>Bước '{value}' không tồn tại.</translation>
+        <source>Unknown step &apos;{value}&apos;.</source>
+        <translation>Bước &apos;{value}&apos; không tồn tại.</translation>
     </message>
     <message>
-        <source>The party code '{code}' is already used in this project.</source>
-        <translation>Mã hộ '{code}' đã được dùng trong dự án này.</translation>
+        <source>The party code &apos;{code}&apos; is already used in this project.</source>
+        <translation>Mã hộ &apos;{code}&apos; đã được dùng trong dự án này.</translation>
     </message>
     <message>
         <source>The citizen ID {value} is already registered in this project.</source>
@@ -760,8 +760,8 @@ SHA-256: {hash}</translation>
         <translation>Thửa {parcel} tờ bản đồ {sheet} đã có trong sổ của dự án này.</translation>
     </message>
     <message>
-        <source>Unknown sort column '{value}'.</source>
-        <translation>Không có cột sắp xếp '{value}'.</translation>
+        <source>Unknown sort column &apos;{value}&apos;.</source>
+        <translation>Không có cột sắp xếp &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The affected party no longer exists.</source>
@@ -840,8 +840,8 @@ SHA-256: {hash}</translation>
         <translation>Thửa đất (tờ bản đồ và số thửa) xuất hiện hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
     </message>
     <message>
-        <source>No milestone template '{key}'.</source>
-        <translation>Không có mẫu mốc tiến độ '{key}'.</translation>
+        <source>No milestone template &apos;{key}&apos;.</source>
+        <translation>Không có mẫu mốc tiến độ &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The sheet has too many rows for one import; split the file.</source>
@@ -1477,7 +1477,7 @@ SHA-256: {hash}</translation>
         <translation>Cơ quan chủ quản:</translation>
     </message>
     <message>
-        <source>leave empty for a provincial People's Committee</source>
+        <source>leave empty for a provincial People&apos;s Committee</source>
         <translation>để trống nếu là Ủy ban nhân dân cấp tỉnh</translation>
     </message>
     <message>
@@ -1485,11 +1485,11 @@ SHA-256: {hash}</translation>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <source>Signer's title:</source>
+        <source>Signer&apos;s title:</source>
         <translation>Chức vụ người ký:</translation>
     </message>
     <message>
-        <source>Signer's name:</source>
+        <source>Signer&apos;s name:</source>
         <translation>Họ tên người ký:</translation>
     </message>
 </context>
