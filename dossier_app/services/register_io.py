@@ -38,7 +38,6 @@ from dossier_app.services.permissions import require_action
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_cells import CellRefused, cell_text, parse_cell
 from dossier_app.services.register_rows import insert_parties
-from dossier_app.services.register_workbooks import write_export, write_template
 from dossier_app.storage.resources import load_land_use_codes, load_wards
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
 
@@ -287,11 +286,15 @@ class RegisterIO:
 
     def template(self, path: Path) -> None:
         """An empty workbook with the documented headers and drop-down lists."""
+        from dossier_app.services.register_workbooks import write_template  # openpyxl only when writing
+
         write_template(path, load_land_use_codes(), load_wards())
 
     def export(self, project_id: int, path: Path) -> int:
         """Write the project's register, one sheet per entity; returns the number of parties."""
         details = self._register.details(project_id)
+        from dossier_app.services.register_workbooks import write_export  # openpyxl only when writing
+
         write_export(path, [d.data for d in details])
         return len(details)
 

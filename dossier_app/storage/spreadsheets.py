@@ -12,9 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, RowProblem
 
 Cell = str | int | float | Decimal | date | datetime | bool | None
@@ -130,6 +127,9 @@ def _plain(value: object) -> Cell:
 
 def read_xlsx(path: Path) -> ReadResult:
     """Every sheet of a workbook, streamed in read-only mode; formulas, errors and merged cells are problems."""
+    from openpyxl import load_workbook  # imported here: openpyxl costs ~80 ms the program's start does not need
+    from openpyxl.utils.exceptions import InvalidFileException
+
     result = ReadResult(encoding="xlsx")
     try:
         workbook = load_workbook(path, read_only=True, data_only=False)
