@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from dossier_app.domain.errors import DossierError
-from dossier_app.domain.redline import redline
 from dossier_app.services import Services
 from dossier_app.services.dossiers import RevisionView
 from dossier_app.ui.messages import show_error
@@ -140,15 +139,14 @@ class RevisionsPane(QWidget):
             return
         newer, older = chosen
         try:
-            old_body = self._services.dossiers.revision(older.id).body
-            new_body = self._services.dossiers.revision(newer.id).body
+            changes = self._services.reviews.compare(older.id, newer.id)
         except DossierError as error:
             show_error(self, error)
             return
         label = self.tr("Revision {number} ({when}, {who})")
         dialog = RedlineDialog(
             self.tr("Changes from revision {old} to revision {new}").format(old=older.number, new=newer.number),
-            redline(old_body, new_body),
+            changes,
             label.format(number=older.number, when=local_time(older), who=older.author),
             label.format(number=newer.number, when=local_time(newer), who=newer.author),
             self,
