@@ -80,3 +80,6 @@ class AuditAction(StrEnum):
     PARTY_UPDATE = "party.update"
     PARTY_DELETE = "party.delete"
     REGISTER_IMPORT = "register.import"
+    CATALOGUE_ADD = "catalogue.add"
+    CATALOGUE_UPDATE = "catalogue.update"
+    CATALOGUE_REMOVE = "catalogue.remove"

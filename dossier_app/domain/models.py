@@ -247,3 +247,17 @@ class Resettlement(SQLModel, table=True):
     site: str = Field(default="", max_length=200)
     lot_no: str = Field(default="", max_length=40)
     land_fee_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
+class CatalogueEntry(SQLModel, table=True):
+    """An entry of an editable catalogue (land-use codes, wards), seeded from resources/catalogues/."""
+
+    __table_args__ = (UniqueConstraint("kind", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20, index=True)
+    code: str = Field(max_length=120)
+    name: str = Field(max_length=200)
+    land_group: str = Field(default="", max_length=20)
+    confirmed: bool = True
+    position: int = 0

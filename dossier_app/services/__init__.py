@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
@@ -35,6 +36,7 @@ class Services:
     reviews: ReviewService
     register: RegisterService
     register_io: RegisterIO
+    catalogues: CatalogueService
 
     @property
     def database(self) -> Database:
@@ -60,7 +62,8 @@ def build_services(
     accounts = AccountService(context, audit, password_hasher)
     projects = ProjectService(context, audit)
     dossiers = DossierService(context, audit)
-    register = RegisterService(context, audit)
+    catalogues = CatalogueService(context, audit)
+    register = RegisterService(context, audit, catalogues)
     return Services(
         context=context,
         projects=projects,
@@ -72,7 +75,8 @@ def build_services(
         audit=audit,
         reviews=ReviewService(context, audit),
         register=register,
-        register_io=RegisterIO(context, audit, register),
+        register_io=RegisterIO(context, audit, register, catalogues),
+        catalogues=catalogues,
     )
 
 

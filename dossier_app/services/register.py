@@ -19,6 +19,7 @@ from dossier_app.domain.register import (
 )
 from dossier_app.domain.text import fold
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register_rows import (
@@ -28,7 +29,6 @@ from dossier_app.services.register_rows import (
     insert_party,
     party_input,
 )
-from dossier_app.storage.resources import load_land_use_codes
 
 SORT_COLUMNS = ("code", "name", "ward", "citizen_id", "household_size", "kind", *ALL_STEPS)
 NO_STEP = "none"
@@ -150,14 +150,15 @@ def _problem_error(data: PartyInput, codes: Iterable[str]) -> ValidationFailed |
 class RegisterService:
     """Adding, editing, listing and summing a project's affected parties."""
 
-    def __init__(self, context: ServiceContext, audit: AuditTrail) -> None:
+    def __init__(self, context: ServiceContext, audit: AuditTrail, catalogues: CatalogueService) -> None:
         self._context = context
         self._audit = audit
+        self._catalogues = catalogues
 
     @property
     def land_use_codes(self) -> dict[str, str]:
-        """The catalogue of land-use codes: code → Vietnamese name."""
-        return load_land_use_codes()
+        """The catalogue of land-use codes: code → Vietnamese name (editable, kept in the database)."""
+        return self._catalogues.land_use_codes()
 
     # Writing -------------------------------------------------------------------------------------------
 

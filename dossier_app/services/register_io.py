@@ -33,12 +33,12 @@ from dossier_app.domain.register_columns import (
     header_key,
 )
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.catalogues import CatalogueService, land_use_codes
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_cells import CellRefused, cell_text, parse_cell
 from dossier_app.services.register_rows import insert_parties
-from dossier_app.storage.resources import load_land_use_codes, load_wards
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
 
 CSV_SHEET = "CSV"
@@ -279,16 +279,19 @@ def _header(columns: tuple[ColumnSpec, ...], name: str) -> str:
 class RegisterIO:
     """Template, dry run, import and export of a project's register."""
 
-    def __init__(self, context: ServiceContext, audit: AuditTrail, register: RegisterService) -> None:
+    def __init__(
+        self, context: ServiceContext, audit: AuditTrail, register: RegisterService, catalogues: CatalogueService
+    ) -> None:
         self._context = context
         self._audit = audit
         self._register = register
+        self._catalogues = catalogues
 
     def template(self, path: Path) -> None:
         """An empty workbook with the documented headers and drop-down lists."""
         from dossier_app.services.register_workbooks import write_template  # openpyxl only when writing
 
-        write_template(path, load_land_use_codes(), load_wards())
+        write_template(path, self._catalogues.land_use_codes(), self._catalogues.wards())
 
     def export(self, project_id: int, path: Path) -> int:
         """Write the project's register, one sheet per entity; returns the number of parties."""
@@ -319,7 +322,7 @@ class RegisterIO:
     def _examine(self, session: Session, project_id: int, path: Path) -> tuple[ImportReport, list[PartyInput]]:
         read, problems, encoding = read_parties(path)
         problems = list(problems)
-        codes = set(load_land_use_codes())
+        codes = set(land_use_codes(session))
         existing = self._existing(session, project_id)
         ids: dict[str, int] = {}
         parcels: dict[tuple[str, str], int] = {}

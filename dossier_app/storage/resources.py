@@ -5,6 +5,7 @@ from pathlib import Path
 
 import yaml
 
+from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.outline import Regime, parse_regime
 
@@ -50,12 +51,30 @@ def message_translations(language: str, context: str = "Errors") -> dict[str, st
     return table
 
 
+LAND_USE_FILE = RESOURCES_DIR / "catalogues" / "land_use_codes.yaml"
+
+
 @cache
-def load_land_use_codes(path: Path = RESOURCES_DIR / "catalogues" / "land_use_codes.yaml") -> dict[str, str]:
-    """The land-use code catalogue: code → Vietnamese name, in file order."""
+def load_land_use_catalogue(path: Path = LAND_USE_FILE) -> tuple[CatalogueItem, ...]:
+    """The shipped land-use codes with their groups: the seed of a new database's catalogue."""
     with path.open(encoding="utf-8") as stream:
         data = yaml.safe_load(stream)
-    return {str(entry["code"]): str(entry["name"]) for entry in data["codes"]}
+    return tuple(
+        CatalogueItem(
+            CatalogueKind.LAND_USE,
+            str(entry["code"]),
+            str(entry["name"]),
+            str(entry.get("group", "")),
+            bool(entry.get("confirmed", True)),
+            position,
+        )
+        for position, entry in enumerate(data["codes"])
+    )
+
+
+def load_land_use_codes(path: Path = LAND_USE_FILE) -> dict[str, str]:
+    """The shipped land-use codes: code → Vietnamese name, in file order."""
+    return {item.code: item.name for item in load_land_use_catalogue(path)}
 
 
 @cache

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
 from dossier_app.services.register import PartyFilter
+from dossier_app.ui.catalogues_dialog import CataloguesDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.register_detail import PartyDetailPane
 from dossier_app.ui.register_import import ImportDialog
@@ -85,6 +86,9 @@ class RegisterWindow(QDialog):
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.template_button = QPushButton(self.tr("Template…"), self)
+        self.catalogues_button = QPushButton(self.tr("Catalogues…"), self)
+        self.catalogues_button.setToolTip(self.tr("Edit the land-use codes and wards"))
+        self.catalogues_button.clicked.connect(lambda: self.open_catalogues())
         close_button = QPushButton(self.tr("Close"), self)
         self.import_button.clicked.connect(lambda: self.start_import())
         self.export_button.clicked.connect(lambda: self.export())
@@ -93,7 +97,13 @@ class RegisterWindow(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
-        for button in (self.import_button, self.export_button, self.template_button, close_button):
+        for button in (
+            self.import_button,
+            self.export_button,
+            self.template_button,
+            self.catalogues_button,
+            close_button,
+        ):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_bar)
@@ -238,6 +248,13 @@ class RegisterWindow(QDialog):
             if name == ward:
                 lines.append(self.tr("{ward}: {totals}").format(ward=name, totals=self.detail.totals_text(ward_totals)))
         self.totals_label.setText("\n".join(lines))
+
+    def open_catalogues(self) -> CataloguesDialog:
+        """Edit the catalogues; the filters follow every change."""
+        dialog = CataloguesDialog(self._services, self)
+        dialog.changed.connect(self.reload_catalogues)
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         """Reload counts, catalogues and totals after a change of the register."""
