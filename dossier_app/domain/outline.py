@@ -68,6 +68,9 @@ class Criterion:
     unit: str
     note_vi: str = ""
     note_en: str = ""
+    value_software_only: float | None = None  # the lower threshold of a software/services-only park
+    value_expansion: float | None = None  # the threshold when an existing park is expanded
+    expansion_only: bool = False  # the criterion applies only to an expansion
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Regime:
     conditions: tuple[Condition, ...]
     criteria: tuple[Criterion, ...]
     review_clock: tuple[ClockStep, ...]
+    required_attachments: tuple[str, ...] = ()
 
     def node(self, key: str) -> OutlineNode | None:
         """The outline node with this key in any document, if the regime has one."""
@@ -143,6 +147,11 @@ def _nodes(items: Sequence[Mapping[str, Any]], where: str, seen: set[str]) -> tu
     return tuple(nodes)
 
 
+def _optional_number(data: Mapping[str, Any], name: str) -> float | None:
+    value = data.get(name)
+    return None if value is None else float(value)
+
+
 def parse_regime(data: Mapping[str, Any]) -> Regime:
     """Build a regime from its data file's mapping, refusing anything incomplete."""
     key = _text(data, "key", "top")
@@ -178,6 +187,9 @@ def parse_regime(data: Mapping[str, Any]) -> Regime:
             unit=_text(c, "unit", key),
             note_vi=_text(c, "note_vi", key, ""),
             note_en=_text(c, "note_en", key, ""),
+            value_software_only=_optional_number(c, "value_software_only"),
+            value_expansion=_optional_number(c, "value_expansion"),
+            expansion_only=bool(c.get("expansion_only", False)),
         )
         for c in data.get("criteria") or ()
     )
@@ -203,4 +215,5 @@ def parse_regime(data: Mapping[str, Any]) -> Regime:
         conditions=conditions,
         criteria=criteria,
         review_clock=clock,
+        required_attachments=tuple(str(kind) for kind in data.get("required_attachments") or ()),
     )
