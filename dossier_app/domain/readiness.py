@@ -291,7 +291,8 @@ def comment_items(open_comments: Sequence[OpenComment], total: int) -> list[Read
             light, template = Light.AMBER, QT_TRANSLATE_NOOP("Readiness", "{source} on {section}: not accepted")
         else:
             light, template = Light.RED, QT_TRANSLATE_NOOP("Readiness", "{source} on {section}: no answer yet")
-        items.append(ReadinessItem(Group.COMMENTS, light, template, params, Target(TargetKind.COMMENT, str(comment.id))))
+        target = Target(TargetKind.COMMENT, str(comment.id))
+        items.append(ReadinessItem(Group.COMMENTS, light, template, params, target))
     return items
 
 
