@@ -8,10 +8,13 @@ from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.catalogues import CatalogueService
+from dossier_app.services.checklist import ChecklistService
+from dossier_app.services.comment_register import CommentRegisterService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
 from dossier_app.services.projects import ProjectService
+from dossier_app.services.readiness import ReadinessService
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_io import RegisterIO
 from dossier_app.services.reviews import ReviewService
@@ -37,6 +40,9 @@ class Services:
     register: RegisterService
     register_io: RegisterIO
     catalogues: CatalogueService
+    checklist: ChecklistService
+    comment_register: CommentRegisterService
+    readiness: ReadinessService
 
     @property
     def database(self) -> Database:
@@ -64,6 +70,7 @@ def build_services(
     dossiers = DossierService(context, audit)
     catalogues = CatalogueService(context, audit)
     register = RegisterService(context, audit, catalogues)
+    checklist = ChecklistService(context, audit)
     return Services(
         context=context,
         projects=projects,
@@ -77,6 +84,9 @@ def build_services(
         register=register,
         register_io=RegisterIO(context, audit, register, catalogues),
         catalogues=catalogues,
+        checklist=checklist,
+        comment_register=CommentRegisterService(context, audit),
+        readiness=ReadinessService(context, checklist),  # milestones=<provider> once milestones are persisted
     )
 
 

@@ -10,6 +10,7 @@ from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Section, as_utc
+from dossier_app.domain.readiness import AttachmentKind
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
@@ -26,6 +27,7 @@ class AttachmentView:
     sha256: str
     added_by: str
     added_at: datetime
+    kind: str = ""  # readiness.AttachmentKind: "map", "eia_decision" or ""
 
 
 def _view(row: Attachment) -> AttachmentView:
@@ -37,6 +39,7 @@ def _view(row: Attachment) -> AttachmentView:
         sha256=row.sha256,
         added_by=row.added_by,
         added_at=as_utc(row.added_at),
+        kind=row.kind,
     )
 
 
@@ -114,10 +117,25 @@ class AttachmentService:
             self._context.files.discard(view.sha256)
         return view
 
+    def set_kind(self, attachment_id: int, kind: AttachmentKind) -> AttachmentView:
+        """Mark an attachment as one the law asks for by name (the map, the EIA decision), or clear the mark."""
+        with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)
+            row = session.get(Attachment, attachment_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "That attachment no longer exists."))
+            row.kind = AttachmentKind(kind).value
+            session.add(row)
+            session.flush()
+            view = _view(row)
+            self._record(session, AuditAction.ATTACHMENT_KIND, view)
+            return view
+
     def _record(self, session: Session, action: AuditAction, view: AttachmentView) -> None:
         section = session.get(Section, view.section_id)
         document = session.get(Document, section.document_id) if section else None
         summary = f"'{view.name}' on section {view.section_id}, {view.size:,} bytes, sha256 {view.sha256[:12]}"
+        summary += f", kind {view.kind}" if view.kind else ""
         project_id = document.project_id if document else None
         actor = self._context.operator.name
         self._audit.record(session, actor, action, "attachment", view.id, summary, project_id)
