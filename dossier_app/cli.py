@@ -22,6 +22,7 @@ from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter, AuditVerification
 from dossier_app.services.context import Operator, os_account
 from dossier_app.services.demo import DEMO_HOUSEHOLDS
+from dossier_app.services.readiness_text import report_lines
 from dossier_app.storage.resources import message_translations
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(handler=cmd_demo)
     commands.add_parser("projects", help="list projects: code, name, regime, completeness")
+    check = commands.add_parser("check", help="readiness against the legal checklist; exit 1 while anything is missing")
+    check.add_argument("code", metavar="CODE", help="project code, e.g. CT-ITP")
+    check.set_defaults(handler=cmd_check)
     add_account_commands(commands)
     add_register_commands(commands)
     return parser
@@ -133,6 +137,13 @@ def cmd_projects(services: Services) -> int:
     if not rows:
         print("(chưa có dự án — no projects yet; try: python main.py demo)")
     return EXIT_OK
+
+
+def cmd_check(services: Services, args: argparse.Namespace) -> int:
+    """Print the readiness report; exit 1 while an item is red, 2 for an unknown project."""
+    report = services.readiness.report_for_code(args.code)
+    print("\n".join(report_lines(report)))
+    return EXIT_OK if report.complete else EXIT_PROBLEM
 
 
 COMMANDS = {"demo": cmd_demo, "projects": cmd_projects}

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from dossier_app.domain.comment_register import CommentState
@@ -73,6 +74,9 @@ DEFAULT_REQUIRED_ATTACHMENTS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+UNIT_SYMBOLS: Mapping[str, str] = {"percent": "%"}
+
+
 @dataclass(frozen=True)
 class Target:
     """Where an item is fixed: a section id, a condition or criterion key, an attachment kind, a comment id."""
@@ -91,6 +95,7 @@ class ReadinessItem:
     params: Mapping[str, str | int] = field(default_factory=dict)
     target: Target = Target(TargetKind.NONE)
     document_id: int | None = None
+    params_vi: Mapping[str, str | int] | None = None  # the same values in Vietnamese (titles from the regime data)
 
     @property
     def message(self) -> str:
@@ -188,7 +193,8 @@ def condition_item(condition: Condition, status: ConditionStatus, evidence: int)
         light, template = Light.RED, QT_TRANSLATE_NOOP("Readiness", "{label}) {title}: not met")
     else:
         light, template = Light.RED, QT_TRANSLATE_NOOP("Readiness", "{label}) {title}: not assessed yet")
-    return ReadinessItem(Group.CONDITIONS, light, template, params, target)
+    params_vi = {**params, "title": condition.title_vi}
+    return ReadinessItem(Group.CONDITIONS, light, template, params, target, params_vi=params_vi)
 
 
 def criterion_item(result: CriterionResult) -> ReadinessItem:
@@ -197,8 +203,8 @@ def criterion_item(result: CriterionResult) -> ReadinessItem:
         "title": result.title_en,
         "operator": result.operator,
         "threshold": format_number(result.threshold),
-        "value": format_number(result.value) if result.value is not None else "-",
-        "unit": result.unit,
+        "value": _shown_value(result),
+        "unit": UNIT_SYMBOLS.get(result.unit, result.unit),
     }
     templates = {
         Outcome.PASS: (Light.GREEN, QT_TRANSLATE_NOOP("Readiness", "{title}: {value} {unit} ({operator} {threshold})")),
@@ -213,7 +219,9 @@ def criterion_item(result: CriterionResult) -> ReadinessItem:
         Outcome.NOT_APPLICABLE: (Light.GREEN, QT_TRANSLATE_NOOP("Readiness", "{title}: does not apply")),
     }
     light, template = templates[result.outcome]
-    return ReadinessItem(Group.CONDITIONS, light, template, params, Target(TargetKind.CRITERION, result.key))
+    target = Target(TargetKind.CRITERION, result.key)
+    params_vi = {**params, "title": result.title_vi}
+    return ReadinessItem(Group.CONDITIONS, light, template, params, target, params_vi=params_vi)
 
 
 def attachment_item(kind: str, count: int) -> ReadinessItem:
@@ -269,7 +277,7 @@ class OpenComment:
 
     id: int
     source: str
-    section_title: str
+    excerpt: str
     state: CommentState
 
 
@@ -286,19 +294,35 @@ def comment_items(open_comments: Sequence[OpenComment], total: int) -> list[Read
         ]
     items = []
     for comment in open_comments:
-        params: dict[str, str | int] = {"source": comment.source, "section": comment.section_title or "-"}
+        params: dict[str, str | int] = {"source": comment.source, "excerpt": excerpt(comment.excerpt)}
         if comment.state is CommentState.NOT_ACCEPTED:
-            light, template = Light.AMBER, QT_TRANSLATE_NOOP("Readiness", "{source} on {section}: not accepted")
+            light, template = Light.AMBER, QT_TRANSLATE_NOOP("Readiness", "{source}: not accepted ({excerpt})")
         else:
-            light, template = Light.RED, QT_TRANSLATE_NOOP("Readiness", "{source} on {section}: no answer yet")
+            light, template = Light.RED, QT_TRANSLATE_NOOP("Readiness", "{source}: no answer yet ({excerpt})")
         target = Target(TargetKind.COMMENT, str(comment.id))
         items.append(ReadinessItem(Group.COMMENTS, light, template, params, target))
     return items
 
 
-def format_number(value: object) -> str:
-    """A decimal without trailing zeros (60, 59.95), as the report shows it."""
-    text = f"{value:f}" if hasattr(value, "as_tuple") else str(value)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+def format_number(value: Decimal | float | int) -> str:
+    """A number to at most two decimals without trailing zeros (60, 59.95, 66.67), as the report shows it."""
+    text = f"{Decimal(str(value)).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def excerpt(text: str, limit: int = 70) -> str:
+    """The start of a comment, on one line, cut at a word."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _shown_value(result: CriterionResult) -> str:
+    """The value to two decimals, or to four where rounding would make a failing value look like the threshold."""
+    if result.value is None:
+        return "-"
+    shown = format_number(result.value)
+    if result.outcome is Outcome.FAIL and shown == format_number(result.threshold):
+        shown = f"{result.value.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP):f}"
+    return shown

@@ -15,6 +15,7 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.dossiers import DossierService, walk_sections
 from dossier_app.services.projects import ProjectInput, ProjectService
+from dossier_app.services.readiness_demo import load_readiness_demo
 from dossier_app.services.register_demo import RegisterLoad, load_register
 from dossier_app.storage.resources import demo_texts
 
@@ -124,6 +125,7 @@ class DemoService:
             writer, self._audit, projects.by_code(REGISTER_PROJECT).id, households,
             requested_by=self._context.operator.name,
         )  # fmt: skip
+        load_readiness_demo(writer, self._audit, projects.by_code(REGISTER_PROJECT).id)
         if created or filled or accounts:
             self._record_load(created, filled, accounts)
         if progress:

@@ -90,12 +90,7 @@ class ReadinessService:
                 .order_by(col(MinistryComment.id))
             ).all()
             open_comments = [
-                OpenComment(
-                    c.id or 0,
-                    c.source,
-                    (section.title if (section := session.get(Section, c.section_id)) else "") if c.section_id else "",
-                    CommentState(c.state),
-                )
+                OpenComment(c.id or 0, c.source, c.body, CommentState(c.state))
                 for c in comments
                 if CommentState(c.state).open
             ]
