@@ -67,6 +67,12 @@ ATTACHMENT_TITLES: Mapping[str, str] = {
     ),
 }
 
+# The outline keys of the sections a mandatory attachment is filed with (the regime files' keys).
+ATTACHMENT_SECTIONS: Mapping[str, tuple[str, ...]] = {
+    AttachmentKind.MAP.value: ("da.7_ban_do", "da.7_ban_do_quy_hoach"),
+    AttachmentKind.EIA_DECISION.value: ("da.8_quyet_dinh_dtm",),
+}
+
 # Where a regime file does not list its mandatory attachments, the ones DOMAIN.md §2 names per park kind.
 DEFAULT_REQUIRED_ATTACHMENTS: Mapping[str, tuple[str, ...]] = {
     "high_tech": (AttachmentKind.MAP.value,),
@@ -83,6 +89,7 @@ class Target:
 
     kind: TargetKind
     ref: str = ""
+    section_id: int | None = None  # for an attachment kind: the section to file it with
 
 
 @dataclass(frozen=True)
@@ -224,14 +231,14 @@ def criterion_item(result: CriterionResult) -> ReadinessItem:
     return ReadinessItem(Group.CONDITIONS, light, template, params, target, params_vi=params_vi)
 
 
-def attachment_item(kind: str, count: int) -> ReadinessItem:
-    """A mandatory attachment: present or missing."""
+def attachment_item(kind: str, count: int, section_id: int | None = None) -> ReadinessItem:
+    """A mandatory attachment: present or missing; `section_id` is where it is (or should be) filed."""
     params: dict[str, str | int] = {"what": ATTACHMENT_TITLES.get(kind, kind), "count": count}
     if count:
         light, template = Light.GREEN, QT_TRANSLATE_NOOP("Readiness", "Attached: {what}")
     else:
         light, template = Light.RED, QT_TRANSLATE_NOOP("Readiness", "Missing: {what}")
-    return ReadinessItem(Group.ATTACHMENTS, light, template, params, Target(TargetKind.ATTACHMENT, kind))
+    return ReadinessItem(Group.ATTACHMENTS, light, template, params, Target(TargetKind.ATTACHMENT, kind, section_id))
 
 
 @dataclass(frozen=True)

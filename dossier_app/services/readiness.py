@@ -10,6 +10,7 @@ from dossier_app.domain.enums import SectionState
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.models import Attachment, Document, MinistryComment, Project, Section
 from dossier_app.domain.readiness import (
+    ATTACHMENT_SECTIONS,
     DEFAULT_REQUIRED_ATTACHMENTS,
     DocumentProgress,
     MilestoneSignal,
@@ -75,6 +76,7 @@ class ReadinessService:
                     )
                 )
             kinds = regime.required_attachments or DEFAULT_REQUIRED_ATTACHMENTS.get(regime.park_kind.value, ())
+            homes = _attachment_homes(session, project_id, kinds)
             attached = dict(
                 session.exec(
                     select(Attachment.kind, func.count())
@@ -99,7 +101,7 @@ class ReadinessService:
         for row in self._checklist.conditions(project_id):
             items.append(condition_item(conditions[row.key], row.status, len(row.evidence)))
         items += [criterion_item(result) for result in self._checklist.criteria(project_id)]
-        items += [attachment_item(kind, int(attached.get(kind, 0))) for kind in kinds]
+        items += [attachment_item(kind, int(attached.get(kind, 0)), homes.get(kind)) for kind in kinds]
         items += milestone_items(self._milestones(project_id) if self._milestones else None)
         items += comment_items(open_comments, total_comments)
         return ReadinessReport(project_id, code, tuple(items))
@@ -116,3 +118,30 @@ def _first_missing(session: Session, document_id: int, order: dict[int, int]) ->
     unwritten = next((r[0] for r in ordered if not r[1]), None)
     unapproved = next((r[0] for r in ordered if r[2] != SectionState.APPROVED.value or r[3]), None)
     return unwritten, unapproved
+
+
+def _attachment_homes(session: Session, project_id: int, kinds: Sequence[str]) -> dict[str, int]:
+    """Per attachment kind, the section holding one, else the section the outline keeps for it."""
+    homes: dict[str, int] = {}
+    for kind in kinds:
+        held = session.exec(
+            select(Section.id)
+            .join(Attachment, col(Attachment.section_id) == col(Section.id))
+            .join(Document, col(Document.id) == col(Section.document_id))
+            .where(col(Document.project_id) == project_id, col(Section.deleted_at).is_(None), Attachment.kind == kind)
+            .limit(1)
+        ).first()
+        if held is None:
+            held = session.exec(
+                select(Section.id)
+                .join(Document, col(Document.id) == col(Section.document_id))
+                .where(
+                    col(Document.project_id) == project_id,
+                    col(Section.deleted_at).is_(None),
+                    col(Section.outline_key).in_(ATTACHMENT_SECTIONS.get(kind, ())),
+                )
+                .limit(1)
+            ).first()
+        if held is not None:
+            homes[kind] = held
+    return homes
