@@ -91,6 +91,18 @@ def parse_fact(text: str, field: str) -> Decimal | None:
     return value
 
 
+def parse_count(text: str, field: str) -> int | None:
+    """Read a number of people as typed (spaces, dots or commas between thousands); empty is None."""
+    cleaned = text.strip().replace(" ", "").replace(".", "").replace(",", "")
+    if not cleaned:
+        return None
+    if not cleaned.isdigit():
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("Errors", "'{value}' is not a whole number of people."), field=field, value=text.strip()
+        )
+    return int(cleaned)
+
+
 def _check_facts(facts: Facts) -> None:
     """Refuse facts that cannot all be true, before anything is stored."""
     for name in ("building_density_pct", "existing_parks_occupancy_pct"):

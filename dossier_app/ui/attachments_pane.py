@@ -10,13 +10,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from dossier_app.domain.errors import DossierError
+from dossier_app.domain.readiness import AttachmentKind
 from dossier_app.services import Services
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.settings import UiSettings
@@ -41,12 +44,25 @@ class AttachmentsPane(QWidget):
         self.add_button = QPushButton(self.tr("Add files…"), self)
         self.open_button = QPushButton(self.tr("Open"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.kind_button = QToolButton(self)
+        self.kind_button.setObjectName("attachmentKindButton")
+        self.kind_button.setText(self.tr("Mark as"))
+        self.kind_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kind_labels = {
+            AttachmentKind.MAP: self.tr("The map (1:10,000-1:25,000)"),
+            AttachmentKind.EIA_DECISION: self.tr("The EIA approval decision"),
+            AttachmentKind.OTHER: self.tr("Other document"),
+        }
+        kind_menu = QMenu(self.kind_button)
+        for kind, label in self.kind_labels.items():
+            kind_menu.addAction(label, lambda kind=kind: self.mark_selected(kind))
+        self.kind_button.setMenu(kind_menu)
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.itemSelectionChanged.connect(self._sync_buttons)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.open_button, self.remove_button):
+        for button in (self.add_button, self.open_button, self.remove_button, self.kind_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -67,7 +83,10 @@ class AttachmentsPane(QWidget):
         if self._section_id is not None:
             locale = QLocale()
             for attachment in self._services.attachments.for_section(self._section_id):
-                item = QListWidgetItem(f"{attachment.name}  ({locale.formattedDataSize(attachment.size)})")
+                text = f"{attachment.name}  ({locale.formattedDataSize(attachment.size)})"
+                if attachment.kind:
+                    text += f"  — {self.kind_labels[AttachmentKind(attachment.kind)]}"
+                item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, attachment.id)
                 item.setToolTip(
                     self.tr("Added by {who} on {when}\nSHA-256: {hash}").format(
@@ -85,6 +104,17 @@ class AttachmentsPane(QWidget):
         self.add_button.setEnabled(has_section and self.writable)
         self.open_button.setEnabled(selected)
         self.remove_button.setEnabled(selected and self.writable)
+        self.kind_button.setEnabled(selected and self.writable)
+
+    def mark_selected(self, kind: AttachmentKind) -> None:
+        """Mark the selected attachments as the map, the EIA decision, or neither (readiness looks for them)."""
+        for item in self.list.selectedItems():
+            try:
+                self._services.attachments.set_kind(int(item.data(Qt.ItemDataRole.UserRole)), kind)
+            except DossierError as error:
+                show_error(self, error)
+        self.refresh()
+        self.changed.emit()
 
     def choose_files(self) -> None:
         """Ask for files and attach them."""

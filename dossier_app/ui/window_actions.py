@@ -14,6 +14,7 @@ from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.project_dialog import ProjectDialog
+from dossier_app.ui.readiness_actions import ReadinessActions
 from dossier_app.ui.register_window import RegisterWindow
 from dossier_app.ui.settings_dialog import SettingsDialog
 from dossier_app.ui.workers import run_in_background
@@ -34,10 +35,12 @@ class WindowActions(QObject):
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.readiness = ReadinessActions(window)
         for action in (
             self.new_project_action,
             self.edit_project_action,
             self.register_action,
+            *self.readiness.actions,
             self.demo_action,
             self.settings_action,
         ):
@@ -71,6 +74,7 @@ class WindowActions(QObject):
         self.new_project_action.setEnabled(may)
         self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
         self.register_action.setEnabled(self._window.current_project_id is not None)
+        self.readiness.sync()
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
