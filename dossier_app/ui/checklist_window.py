@@ -63,6 +63,7 @@ class ChecklistWindow(QDialog):
         self.criteria.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("Requirement"), self.tr("Value"),
                                                  self.tr("Result")])  # fmt: skip
         self._table_look(self.criteria)
+        self.criteria.setWordWrap(False)
         self.facts_button = QPushButton(self.tr("Edit the facts…"), self)
         self.facts_button.setObjectName("factsButton")
         self.facts_button.clicked.connect(self.edit_facts)
@@ -79,6 +80,10 @@ class ChecklistWindow(QDialog):
         self.conditions.setHorizontalHeaderLabels([self.tr("Condition"), self.tr("Status"), self.tr("Evidence"),
                                                    self.tr("Note")])  # fmt: skip
         self._table_look(self.conditions)
+        self.conditions.setWordWrap(False)
+        conditions_header = self.conditions.horizontalHeader()
+        conditions_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        conditions_header.resizeSection(3, 200)
         self.conditions.itemSelectionChanged.connect(self._show_selected)
         self.guidance = QLabel(self)
         self.guidance.setWordWrap(True)
@@ -97,6 +102,7 @@ class ChecklistWindow(QDialog):
         self.note.setPlaceholderText(self.tr("How the dossier shows it, or what is still missing"))
         self.note.setMaximumHeight(90)
         self.evidence = QListWidget(self)
+        self.evidence.setMinimumHeight(220)
         self.evidence.setObjectName("evidenceList")
         self.evidence.itemDoubleClicked.connect(self._open_evidence)
         self.evidence.setToolTip(self.tr("Tick the sections and attachments that prove the condition; "
@@ -115,8 +121,9 @@ class ChecklistWindow(QDialog):
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.conditions)
         lower.addWidget(detail)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
+        lower.setSizes([700, 560])
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -165,7 +172,6 @@ class ChecklistWindow(QDialog):
                 if column == 1:
                     cell.setForeground(QBrush(QColor(STATUS_COLOURS[row.status])))
                 self.conditions.setItem(row_index, column, cell)
-        self.conditions.resizeRowsToContents()
         self.select_condition(keep or (self._rows[0].key if self._rows else ""))
 
     def _fill_criteria(self, results: list[CriterionResult]) -> None:
@@ -194,7 +200,6 @@ class ChecklistWindow(QDialog):
                     font.setBold(True)
                     cell.setFont(font)
                 self.criteria.setItem(index, column, cell)
-        self.criteria.resizeRowsToContents()
         height = self.criteria.horizontalHeader().height() + sum(
             self.criteria.rowHeight(i) for i in range(len(results))
         )
