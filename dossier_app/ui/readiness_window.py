@@ -73,7 +73,6 @@ class ReadinessWindow(QDialog):
         self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
         self.tree.itemActivated.connect(self._activated)
-        self.tree.itemDoubleClicked.connect(self._activated)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.open_button = QPushButton(self.tr("Go to it"), self)
