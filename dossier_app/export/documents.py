@@ -222,6 +222,8 @@ def build_de_an(
         PageBreak(),
         TableOfContents(),
         PageBreak(),
+        _header(letterhead, content.symbol),
+        Title("ĐỀ ÁN", content.subject),
     ]
     chapter = 0
     for section in _shown(sections):
