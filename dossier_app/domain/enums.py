@@ -80,3 +80,4 @@ class AuditAction(StrEnum):
     PARTY_UPDATE = "party.update"
     PARTY_DELETE = "party.delete"
     REGISTER_IMPORT = "register.import"
+    PACKAGE_EXPORT = "package.export"

@@ -117,15 +117,24 @@ def _check_paper(doc: DocxDocument) -> RuleResult:
 def _check_margins(doc: DocxDocument) -> RuleResult:
     title = "Margins within the decree's ranges"
     for index, section in enumerate(doc.sections, start=1):
-        values = {"top": section.top_margin, "bottom": section.bottom_margin, "left": section.left_margin,
-                  "right": section.right_margin}
+        values = {
+            "top": section.top_margin,
+            "bottom": section.bottom_margin,
+            "left": section.left_margin,
+            "right": section.right_margin,
+        }
         for side, length in values.items():
             rule = rules.MARGIN_RULES[side]
             if not rule.allows(_mm(length)):
-                return RuleResult("margins", title, False,
-                                  f"section {index}: {side} {_mm(length):.1f} mm, allowed {rule.low:g}-{rule.high:g} mm")
-    shown = ", ".join(f"{side} {_mm(getattr(doc.sections[0], side + '_margin')):.0f}"
-                      for side in ("top", "bottom", "left", "right"))
+                return RuleResult(
+                    "margins",
+                    title,
+                    False,
+                    f"section {index}: {side} {_mm(length):.1f} mm, allowed {rule.low:g}-{rule.high:g} mm",
+                )
+    shown = ", ".join(
+        f"{side} {_mm(getattr(doc.sections[0], side + '_margin')):.0f}" for side in ("top", "bottom", "left", "right")
+    )
     return RuleResult("margins", title, True, f"{shown} mm")
 
 
@@ -151,7 +160,9 @@ def _check_fonts(doc: DocxDocument) -> list[RuleResult]:
         bad_size = bad_size or f"the Normal style is {normal.size.pt if normal.size else 'unset'} pt"
     return [
         RuleResult("font", font_title, not bad_font, bad_font or f"every run is {rules.FONT_NAME}"),
-        RuleResult("body_size", size_title, not bad_size, bad_size or f"Normal {normal.size.pt if normal.size else 0:g} pt"),
+        RuleResult(
+            "body_size", size_title, not bad_size, bad_size or f"Normal {normal.size.pt if normal.size else 0:g} pt"
+        ),
     ]
 
 
@@ -174,7 +185,9 @@ def _check_header_blocks(doc: DocxDocument) -> list[RuleResult]:
         "number": "no line starting 'Số:'",
         "place_date": "no line '<place>, ngày … tháng … năm …'",
     }
-    return [RuleResult(key, title, found[key], "present" if found[key] else missing[key]) for key, title in _HEADER_RULES]
+    return [
+        RuleResult(key, title, found[key], "present" if found[key] else missing[key]) for key, title in _HEADER_RULES
+    ]
 
 
 _HEADER_RULES = (
@@ -203,7 +216,9 @@ def _check_page_numbers(doc: DocxDocument) -> RuleResult:
         return RuleResult("page_numbers", title, False, "page 1 shows a number (no different first page)")
     if not section.first_page_header.is_linked_to_previous and _has_page_field(section.first_page_header):
         return RuleResult("page_numbers", title, False, "the first page's header has a PAGE field")
-    centred = any(_has_page_field_paragraph(p) and _alignment(p) == WD_ALIGN_PARAGRAPH.CENTER for p in header.paragraphs)
+    centred = any(
+        _has_page_field_paragraph(p) and _alignment(p) == WD_ALIGN_PARAGRAPH.CENTER for p in header.paragraphs
+    )
     if not centred:
         return RuleResult("page_numbers", title, False, "the page number is not centred")
     return RuleResult("page_numbers", title, True, "PAGE field centred in the header from page 2")
@@ -224,6 +239,11 @@ def check_docx(path: Path) -> FormatReport:
         raise DocxUnreadable(path=str(path)) from error
     except Exception as error:  # python-docx raises its own PackageNotFoundError and lxml errors
         raise DocxUnreadable(path=str(path)) from error
-    results = [_check_paper(doc), _check_margins(doc), *_check_fonts(doc), *_check_header_blocks(doc),
-               _check_page_numbers(doc)]
+    results = [
+        _check_paper(doc),
+        _check_margins(doc),
+        *_check_fonts(doc),
+        *_check_header_blocks(doc),
+        _check_page_numbers(doc),
+    ]
     return FormatReport(str(path), tuple(results))

@@ -252,7 +252,13 @@ def build_attachments_appendix(
         return (Run(text),)
 
     rows = tuple(
-        (cell(str(index)), cell(line.name), cell(line.section), cell(f"{line.size:,}".replace(",", ".")), cell(line.sha256))
+        (
+            cell(str(index)),
+            cell(line.name),
+            cell(line.section),
+            cell(f"{line.size:,}".replace(",", ".")),
+            cell(line.sha256),
+        )
         for index, line in enumerate(attachments, start=1)
     )
     header = tuple(cell(text) for text in ("STT", "Tên tệp", "Thuộc mục", "Dung lượng (byte)", "Mã SHA-256"))
@@ -261,7 +267,9 @@ def build_attachments_appendix(
         blocks.append(Table(header=header, rows=rows))
     else:
         blocks.append(Paragraph((Run("Không có tài liệu kèm theo."),)))
-    return Document(name="Phu_luc_IV", title="Phụ lục IV - Danh mục tài liệu kèm theo", settings=settings, blocks=tuple(blocks))
+    return Document(
+        name="Phu_luc_IV", title="Phụ lục IV - Danh mục tài liệu kèm theo", settings=settings, blocks=tuple(blocks)
+    )
 
 
 __all__ = [

@@ -45,8 +45,12 @@ _ALIGN = {
     Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
     Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-_HEADING_STYLE = {Role.HEADING_1: "Heading 1", Role.HEADING_2: "Heading 2", Role.HEADING_3: "Heading 3",
-                  Role.HEADING_4: "Heading 4"}
+_HEADING_STYLE = {
+    Role.HEADING_1: "Heading 1",
+    Role.HEADING_2: "Heading 2",
+    Role.HEADING_3: "Heading 3",
+    Role.HEADING_4: "Heading 4",
+}
 RULE_STYLE = "Decree30 rule"
 
 
@@ -175,13 +179,14 @@ def _rule(container: Any, length_mm: float, column_mm: float) -> None:
 
 def _first_cell_paragraph(cell: _Cell) -> DocxParagraph:
     """Cells start with one empty paragraph; use it instead of leaving a blank line on top."""
-    return cell.paragraphs[0]
+    first: DocxParagraph = cell.paragraphs[0]
+    return first
 
 
 def _cell_para(cell: _Cell, role: Role, text: str = "", runs: Runs = ()) -> DocxParagraph:
     first = _first_cell_paragraph(cell)
     if not first.text and first.style is not None and first.style.name == "Normal" and not first.runs:
-        first.style = style_name(role)  # type: ignore[assignment]
+        first.style = style_name(role)
         if text:
             first.add_run(cased(role, text))
         _runs(first, runs, role)
@@ -240,7 +245,7 @@ class DocxWriter:
         core = self._doc.core_properties
         core.title = self._plan.title
         core.language = "vi-VN"
-        core.author = self._plan.blocks and getattr(self._plan.blocks[0], "issuing_body", "") or ""
+        core.author = (self._plan.blocks and getattr(self._plan.blocks[0], "issuing_body", "")) or ""
         self._update_fields_on_open()
         self._doc.save(str(path))
         return path
@@ -279,7 +284,7 @@ class DocxWriter:
         update.set(qn("w:val"), "true")
         settings.append(update)
 
-    def _block(self, block: object) -> None:  # noqa: C901 - one dispatch over the plan's block kinds
+    def _block(self, block: object) -> None:
         doc = self._doc
         if isinstance(block, HeaderBlock):
             self._header(block)

@@ -12,12 +12,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Frame, HRFlowable, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, HRFlowable, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import Image as PdfImage
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
-from reportlab.platypus import TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents as PdfToc
 
 from dossier_app.export import format_rules as rules
@@ -68,7 +67,10 @@ def register_fonts(font_dir: Path) -> None:
     for key, filename in files.items():
         pdfmetrics.registerFont(TTFont(_FACES[key], str(font_dir / filename)))
     pdfmetrics.registerFontFamily(
-        _FAMILY, normal=_FACES[False, False], bold=_FACES[True, False], italic=_FACES[False, True],
+        _FAMILY,
+        normal=_FACES[False, False],
+        bold=_FACES[True, False],
+        italic=_FACES[False, True],
         boldItalic=_FACES[True, True],
     )
 
@@ -104,16 +106,25 @@ def _markup(runs: Runs, role: Role) -> str:
     return "".join(parts)
 
 
-class _Template(BaseDocTemplate):
+class _Template(BaseDocTemplate):  # type: ignore[misc]
     """Pages with the number centred in the top margin from page 2, a watermark on drafts, and TOC notifications."""
 
     def __init__(self, target: Any, document: Document) -> None:
         margins = document.settings.margins
         page = (rules.PAPER_WIDTH_MM * mm, rules.PAPER_HEIGHT_MM * mm)
         super().__init__(
-            target, pagesize=page, leftMargin=margins.left * mm, rightMargin=margins.right * mm,
-            topMargin=margins.top * mm, bottomMargin=margins.bottom * mm, title=document.title,
-            author="", lang="vi-VN", invariant=1, initialFontName=_FACES[False, False], initialFontSize=14,
+            target,
+            pagesize=page,
+            leftMargin=margins.left * mm,
+            rightMargin=margins.right * mm,
+            topMargin=margins.top * mm,
+            bottomMargin=margins.bottom * mm,
+            title=document.title,
+            author="",
+            lang="vi-VN",
+            invariant=1,
+            initialFontName=_FACES[False, False],
+            initialFontSize=14,
         )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, 0, 0, 0, 0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
@@ -133,7 +144,7 @@ class _Template(BaseDocTemplate):
             canvas.drawCentredString(0, -30, rules.DRAFT_MARK)
         canvas.restoreState()
 
-    def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab's hook name
+    def afterFlowable(self, flowable: Any) -> None:
         level = getattr(flowable, "toc_level", None)
         if level is not None:
             self.notify("TOCEntry", (level, flowable.toc_text, self.page))
@@ -169,15 +180,19 @@ class PdfWriter:
         return PdfParagraph(markup, style)
 
     def _rule(self, length_mm: float) -> HRFlowable:
-        return HRFlowable(width=length_mm * mm, thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=3,
-                          hAlign="CENTER")
+        return HRFlowable(
+            width=length_mm * mm, thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=3, hAlign="CENTER"
+        )
 
-    def _block(self, block: object) -> list[Any]:  # noqa: C901 - one dispatch over the plan's block kinds
+    def _block(self, block: object) -> list[Any]:
         if isinstance(block, HeaderBlock):
             return [self._header(block)]
         if isinstance(block, Title):
-            return [self._p(Role.DOC_TYPE, block.doc_type), self._p(Role.SUBJECT, block.subject),
-                    self._rule(rules.SUBJECT_RULE_MM)]
+            return [
+                self._p(Role.DOC_TYPE, block.doc_type),
+                self._p(Role.SUBJECT, block.subject),
+                self._rule(rules.SUBJECT_RULE_MM),
+            ]
         if isinstance(block, Addressees):
             return self._addressees(block)
         if isinstance(block, LegalBases):
@@ -201,14 +216,25 @@ class PdfWriter:
         if isinstance(block, TableOfContents):
             return self._toc(block)
         if isinstance(block, AppendixHeader):
-            return [self._p(Role.APPENDIX_LABEL, block.label), self._p(Role.CHAPTER_TITLE, block.title, spaceAfter=0),
-                    self._p(Role.APPENDIX_NOTE, block.note)]
+            return [
+                self._p(Role.APPENDIX_LABEL, block.label),
+                self._p(Role.CHAPTER_TITLE, block.title, spaceAfter=0),
+                self._p(Role.APPENDIX_NOTE, block.note),
+            ]
         return []
 
     def _two_columns(self, left: list[Any], right: list[Any], widths_mm: tuple[float, float]) -> PdfTable:
         table = PdfTable([[left, right]], colWidths=[w * mm for w in widths_mm], hAlign="CENTER")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), _CELL_FONT, ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    _CELL_FONT,
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
         return table
 
     def _header(self, block: HeaderBlock) -> PdfTable:
@@ -216,10 +242,17 @@ class PdfWriter:
         left: list[Any] = []
         if block.governing_body:
             left.append(self._p(Role.GOVERNING_BODY, block.governing_body))
-        left += [self._p(Role.ISSUING_BODY, block.issuing_body), self._rule(left_mm * rules.ISSUER_RULE_FRACTION),
-                 self._p(Role.NUMBER, block.number)]
-        right = [self._p(Role.NATIONAL_TITLE, rules.NATIONAL_TITLE), self._p(Role.MOTTO, rules.MOTTO),
-                 self._rule(rules.MOTTO_RULE_MM), self._p(Role.PLACE_DATE, block.place_date)]
+        left += [
+            self._p(Role.ISSUING_BODY, block.issuing_body),
+            self._rule(left_mm * rules.ISSUER_RULE_FRACTION),
+            self._p(Role.NUMBER, block.number),
+        ]
+        right = [
+            self._p(Role.NATIONAL_TITLE, rules.NATIONAL_TITLE),
+            self._p(Role.MOTTO, rules.MOTTO),
+            self._rule(rules.MOTTO_RULE_MM),
+            self._p(Role.PLACE_DATE, block.place_date),
+        ]
         return self._two_columns(left, right, rules.HEADER_COLUMNS_MM)
 
     def _addressees(self, block: Addressees) -> list[Any]:
@@ -271,7 +304,9 @@ class PdfWriter:
 
         data = [row(block.header, Role.TABLE_HEADER)] + [row(cells, Role.TABLE_CELL) for cells in block.rows]
         table = PdfTable(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="CENTER")
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), _CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        table.setStyle(
+            TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), _CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        )
         return [table, Spacer(1, rules.SPACE_AFTER_PT)]
 
     def _image(self, block: Image) -> list[Any]:
@@ -288,7 +323,9 @@ class PdfWriter:
         left = [self._p(Role.RECIPIENTS_LABEL, rules.RECIPIENTS_LABEL)]
         left += [self._p(Role.RECIPIENTS, f"- {line}") for line in block.recipients]
         right = [
-            self._p(Role.SIGN_AUTHORITY, line, **({} if index == 0 else {"spaceBefore": 0}))
+            self._p(Role.SIGN_AUTHORITY, line, spaceBefore=rules.STYLES[Role.SIGN_AUTHORITY].space_before_pt)
+            if index == 0
+            else self._p(Role.SIGN_AUTHORITY, line, spaceBefore=0)
             for index, line in enumerate(block.authority)
         ]
         right.append(self._p(Role.SIGNER_NAME, block.name))
@@ -300,15 +337,25 @@ class PdfWriter:
         out: list[Any] = []
         if block.governing_body:
             out.append(self._p(Role.COVER_BODY, block.governing_body, fontName=_FACES[False, False]))
-        out += [self._p(Role.COVER_BODY, block.issuing_body), self._rule(self._text_mm * 0.25),
-                self._p(Role.COVER_TYPE, block.doc_type), self._p(Role.COVER_SUBJECT, block.subject),
-                self._p(Role.COVER_PLACE, block.place_year)]
+        out += [
+            self._p(Role.COVER_BODY, block.issuing_body),
+            self._rule(self._text_mm * 0.25),
+            self._p(Role.COVER_TYPE, block.doc_type),
+            self._p(Role.COVER_SUBJECT, block.subject),
+            self._p(Role.COVER_PLACE, block.place_year),
+        ]
         return out
 
     def _toc(self, block: TableOfContents) -> list[Any]:
         toc = PdfToc(dotsMinLevel=0)
-        toc.tableStyle = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), _CELL_FONT])
+        toc.tableStyle = TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                _CELL_FONT,
+            ]
+        )
         base = self._styles[Role.TOC_ENTRY]
         toc.levelStyles = [
             ParagraphStyle(f"toc{level}", parent=base, leftIndent=level * 8 * mm, firstLineIndent=0)
@@ -323,4 +370,4 @@ def write_pdf(document: Document, path: Path, font_dir: Path) -> Path:
     return PdfWriter(document, font_dir).write(path)
 
 
-__all__ = ["register_fonts", "write_pdf", "PdfWriter"]
+__all__ = ["PdfWriter", "register_fonts", "write_pdf"]

@@ -10,6 +10,7 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
+from dossier_app.services.exports import ExportService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_io import RegisterIO
@@ -35,6 +36,7 @@ class Services:
     reviews: ReviewService
     register: RegisterService
     register_io: RegisterIO
+    exports: ExportService
 
     @property
     def database(self) -> Database:
@@ -61,6 +63,7 @@ def build_services(
     projects = ProjectService(context, audit)
     dossiers = DossierService(context, audit)
     register = RegisterService(context, audit)
+    reviews = ReviewService(context, audit)
     return Services(
         context=context,
         projects=projects,
@@ -70,9 +73,10 @@ def build_services(
         demo=DemoService(context, audit, accounts),
         accounts=accounts,
         audit=audit,
-        reviews=ReviewService(context, audit),
+        reviews=reviews,
         register=register,
         register_io=RegisterIO(context, audit, register),
+        exports=ExportService(context, audit, reviews),
     )
 
 
