@@ -149,6 +149,13 @@ def run(args: argparse.Namespace) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure:
             reconfigure(encoding="utf-8", errors="replace")
+    offline = getattr(args, "offline", None)
+    if offline is not None:  # check-format and package verify read files, not the database
+        try:
+            result: int = offline(args)
+            return result
+        except DossierError as error:
+            return fail(error)
     try:
         services = _open(args)
     except (StorageUnavailable, SchemaTooNew) as error:
@@ -168,17 +175,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         build_parser().print_help()
         return EXIT_USAGE
-    offline = getattr(args, "offline", None)
-    if offline is not None:
-        for stream in (sys.stdout, sys.stderr):
-            reconfigure = getattr(stream, "reconfigure", None)
-            if reconfigure:
-                reconfigure(encoding="utf-8", errors="replace")
-        try:
-            result: int = offline(args)
-            return result
-        except DossierError as error:
-            return fail(error)
     return run(args)
 
 
