@@ -285,7 +285,7 @@ def place_date_line(place: str, day: date) -> str:
 
 def number_line(number: int | None, symbol: str) -> str:
     """`Số: 05/TTr-UBND`; without a number yet the space is left for the clerk to fill in."""
-    shown = f"{number:02d}" if number is not None else "      "
+    shown = f"{number:02d}" if number is not None else "\u00a0" * 8  # no-break spaces: writers keep them
     return f"{NUMBER_PREFIX} {shown}/{symbol}"
 
 

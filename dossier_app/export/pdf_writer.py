@@ -181,7 +181,7 @@ class PdfWriter:
 
     def _rule(self, length_mm: float) -> HRFlowable:
         return HRFlowable(
-            width=length_mm * mm, thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=3, hAlign="CENTER"
+            width=length_mm * mm, thickness=0.6, color=colors.black, spaceBefore=2, spaceAfter=3, hAlign="CENTER"
         )
 
     def _block(self, block: object) -> list[Any]:

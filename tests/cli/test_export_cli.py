@@ -60,10 +60,13 @@ def test_check_format_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_unknown_format_is_bad_usage(demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, stderr = _run(capsys, "--db", demo_db, "export", "CT-HTP", "--out", str(tmp_path), "--draft",
-                           "--format", "odt")
+    code, _, stderr = _run(
+        capsys, "--db", demo_db, "export", "CT-HTP", "--out", str(tmp_path), "--draft", "--format", "odt"
+    )
     assert code == 2 and "odt" in stderr
 
 
-def test_package_verify_of_a_folder_without_manifest_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_package_verify_of_a_folder_without_manifest_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert _run(capsys, "package", "verify", str(tmp_path))[0] == 2

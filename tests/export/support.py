@@ -2,7 +2,14 @@
 
 from datetime import date
 
-from dossier_app.export.documents import LetterContent, Letterhead, SchemeContent, SectionText, build_de_an, build_to_trinh
+from dossier_app.export.documents import (
+    LetterContent,
+    Letterhead,
+    SchemeContent,
+    SectionText,
+    build_de_an,
+    build_to_trinh,
+)
 from dossier_app.export.plan import Document, DocumentSettings
 from dossier_app.storage.resources import demo_texts
 
@@ -35,6 +42,8 @@ def de_an(draft: bool = False) -> Document:
     """The demo Đề án with a table section added."""
     extra = SectionText("Tổ chức các khu chức năng", TABLE_MD, "da.4_3", True)
     return build_de_an(
-        LETTERHEAD, SchemeContent("Thành lập Khu công nghệ cao Cần Thơ"), [*sections("da."), extra],
+        LETTERHEAD,
+        SchemeContent("Thành lập Khu công nghệ cao Cần Thơ"),
+        [*sections("da."), extra],
         DocumentSettings(draft=draft),
     )

@@ -133,9 +133,19 @@ def test_libreoffice_converts_each_docx_with_a_page_count_close_to_ours(
     for name in ("tt", "da"):
         profile = tmp_path / f"profile-{name}"
         result = subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(tmp_path), str(written[f"{name}.docx"])],
-            capture_output=True, text=True, timeout=240,
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(written[f"{name}.docx"]),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=240,
         )
         converted = tmp_path / f"{name}.pdf"
         assert result.returncode == 0 and converted.exists(), result.stderr
