@@ -125,6 +125,16 @@ def place_of(issuing_body: str) -> str:
     return ""
 
 
+def body_in_sentence(issuing_body: str) -> str:
+    """An issuing body as a sentence names it: Ủy ban nhân dân thành phố Cần Thơ."""
+    upper = f" {issuing_body.strip().upper()} "
+    for marker in _PLACE_MARKERS:
+        if marker in upper:
+            body, place = upper.split(marker, 1)
+            return f"{body.strip().capitalize()} {marker.strip().lower()} {place.strip().title()}"
+    return issuing_body.strip().capitalize()
+
+
 def signature_authority(issuing_body: str, signer_title: str) -> tuple[str, ...]:
     """The lines above the signer: 'TM. ỦY BAN NHÂN DÂN' for a people's committee, then the signer's title lines."""
     lines = [line.strip().upper() for line in signer_title.splitlines() if line.strip()]
@@ -245,7 +255,7 @@ def build_attachments_appendix(
     number = number_line(letterhead.number, f"{letter_symbol}-{letterhead.issuer_symbol}").removeprefix("Số: ").strip()
     note = (
         f"(Kèm theo Tờ trình số {number} ngày {letterhead.issued_on:%d/%m/%Y} "
-        f"của {letterhead.issuing_body.strip().capitalize()})"
+        f"của {body_in_sentence(letterhead.issuing_body)})"
     )
 
     def cell(text: str) -> tuple[Run, ...]:
@@ -278,6 +288,7 @@ __all__ = [
     "Letterhead",
     "SchemeContent",
     "SectionText",
+    "body_in_sentence",
     "build_attachments_appendix",
     "build_de_an",
     "build_to_trinh",

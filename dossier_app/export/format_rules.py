@@ -301,17 +301,29 @@ def cased(role: Role, text: str) -> str:
     return text.upper() if STYLES[role].upper else text
 
 
+CHAR_WIDTH_MM = 2.6  # a 13 pt Times character, on average, for sizing table columns
+CELL_PADDING_MM = 6.0
+
+
 def column_widths(texts: list[list[str]], total_mm: float) -> list[float]:
-    """Table column widths in mm, shared by the length of each column's longest text (each at least 12 mm)."""
+    """Table column widths in mm: each wide enough for its longest word (up to 45 % of the table), the rest shared
+    by the length of each column's longest text."""
     count = max((len(row) for row in texts), default=0)
     if count == 0:
         return []
-    longest = [max((min(len(row[i]), 60) for row in texts if i < len(row)), default=1) + 4 for i in range(count)]
-    floor = min(12.0, total_mm / count)
-    share = sum(longest)
-    widths = [max(floor, total_mm * length / share) for length in longest]
-    scale = total_mm / sum(widths)
-    return [width * scale for width in widths]
+    columns = [[row[i] for row in texts if i < len(row)] for i in range(count)]
+    need = [
+        min(
+            max((len(word) for text in column for word in text.split()), default=1) * CHAR_WIDTH_MM + CELL_PADDING_MM,
+            total_mm * 0.45,
+        )
+        for column in columns
+    ]
+    weight = [max((min(len(text), 60) for text in column), default=1) + 1 for column in columns]
+    spare = total_mm - sum(need)
+    if spare <= 0:
+        return [width * total_mm / sum(need) for width in need]
+    return [width + spare * share / sum(weight) for width, share in zip(need, weight, strict=True)]
 
 
 def heading_text(numbering: str, text: str) -> str:

@@ -20,10 +20,20 @@ from tests.export.support import de_an, to_trinh
 
 
 def _pdf_text(path: Path) -> str:
+    """The PDF's text with each page's number (the first line from page 2 on) left out, so paragraphs that run
+    across a page break read whole."""
     if shutil.which("pdftotext"):
-        out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True)
-        return out.stdout
-    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True)
+        pages = out.stdout.split("\f")
+    else:
+        pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+    kept = []
+    for number, page in enumerate(pages, start=1):
+        lines = page.strip("\n").split("\n")
+        if number > 1 and lines and lines[0].strip() == str(number):
+            lines = lines[1:]
+        kept.append("\n".join(lines))
+    return "\n".join(kept)
 
 
 def _squash(text: str) -> str:
