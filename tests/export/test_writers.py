@@ -1,6 +1,7 @@
 """Both writers render the same plan: the DOCX passes check-format and LibreOffice reads it; the PDF's text comes
 back exactly, its fonts are embedded, and only drafts carry DỰ THẢO."""
 
+import io
 import re
 import shutil
 import subprocess
@@ -14,7 +15,20 @@ from dossier_app.export.check_format import check_docx
 from dossier_app.export.docx_writer import write_docx
 from dossier_app.export.markdown_blocks import parse_blocks
 from dossier_app.export.pdf_writer import write_pdf
-from dossier_app.export.plan import Document, ListBlock, Paragraph, plain
+from dossier_app.export.plan import (
+    Addressees,
+    Document,
+    DocumentSettings,
+    HeaderBlock,
+    Image,
+    ListBlock,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    Run,
+    Title,
+    plain,
+)
 from dossier_app.storage.resources import demo_texts, font_dir
 from tests.export.support import de_an, to_trinh
 
@@ -163,3 +177,44 @@ def test_libreoffice_converts_each_docx_with_a_page_count_close_to_ours(
         ours = len(PdfReader(str(written[f"{name}.pdf"])).pages)
         assert abs(theirs - ours) <= max(1, ours // 4), (name, theirs, ours)
         assert "Cần Thơ" in _pdf_text(converted)
+
+
+def _png() -> bytes:
+    from PIL import Image as PilImage
+
+    buffer = io.BytesIO()
+    PilImage.new("RGB", (40, 20), (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_every_block_kind_renders_in_both_writers(tmp_path: Path) -> None:
+    nested = ListBlock(True, (ListItem((Run("Điểm con thứ nhất"),)),))
+    blocks = (
+        HeaderBlock(
+            "BỘ KHOA HỌC VÀ CÔNG NGHỆ",
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+            "Số: 07/BC-SKHCN",
+            "Cần Thơ, ngày 05 tháng 3 năm 2026",
+        ),
+        Title("BÁO CÁO", "Về tiến độ giải phóng mặt bằng"),
+        Addressees(("Ủy ban nhân dân thành phố", "Sở Tài chính")),
+        ListBlock(True, (ListItem((Run("Mục một", bold=True),), (nested,)), ListItem((Run("Mục hai"),)))),
+        Image(_png(), 60.0, "Hình 1. Sơ đồ vị trí"),
+        PageBreak(),
+        Paragraph((Run("Trang sau ngắt trang: ữ ỡ ặ."),)),
+    )
+    plan = Document("Bao_cao", "Báo cáo", DocumentSettings(), blocks)
+    docx_path = write_docx(plan, tmp_path / "all.docx")
+    pdf_path = write_pdf(plan, tmp_path / "all.pdf", font_dir())
+    assert check_docx(docx_path).passed
+    doc = open_docx(str(docx_path))
+    assert len(doc.inline_shapes) == 1
+    texts = [p.text for p in doc.paragraphs]
+    assert "1. Mục một" in texts and "a) Điểm con thứ nhất" in texts and "- Sở Tài chính." in texts
+    reader = PdfReader(str(pdf_path))
+    assert len(reader.pages) == 2
+    assert "Trang sau ngắt trang: ữ ỡ ặ." in (reader.pages[1].extract_text() or "")
+    assert "a) Điểm con thứ nhất" in _squash(_pdf_text(pdf_path))
+    assert any(
+        "/Image" in str(obj.get_object().get("/Subtype")) for obj in reader.pages[0]["/Resources"]["/XObject"].values()
+    )
