@@ -10,6 +10,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction, DocumentKind
@@ -235,9 +236,9 @@ class ExportService:
 
     @staticmethod
     def _project(session: Session, code: str) -> Project:
-        project = session.exec(select(Project).where(Project.code == code.strip().upper())).first()
-        if project is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No project with code {code}."), code=code)
+        project = session.exec(select(Project).where(func.upper(Project.code) == code.strip().upper())).first()
+        if project is None:  # the same refusal as ProjectService.by_code
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no project with the code '{code}'."), code=code)
         return project
 
     @staticmethod
