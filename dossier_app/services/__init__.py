@@ -11,6 +11,7 @@ from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
+from dossier_app.services.exports import ExportService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_io import RegisterIO
@@ -37,6 +38,7 @@ class Services:
     register: RegisterService
     register_io: RegisterIO
     catalogues: CatalogueService
+    exports: ExportService
 
     @property
     def database(self) -> Database:
@@ -64,6 +66,7 @@ def build_services(
     dossiers = DossierService(context, audit)
     catalogues = CatalogueService(context, audit)
     register = RegisterService(context, audit, catalogues)
+    reviews = ReviewService(context, audit)
     return Services(
         context=context,
         projects=projects,
@@ -73,10 +76,11 @@ def build_services(
         demo=DemoService(context, audit, accounts),
         accounts=accounts,
         audit=audit,
-        reviews=ReviewService(context, audit),
+        reviews=reviews,
         register=register,
         register_io=RegisterIO(context, audit, register, catalogues),
         catalogues=catalogues,
+        exports=ExportService(context, audit, reviews),
     )
 
 

@@ -83,3 +83,11 @@ def load_wards(path: Path = RESOURCES_DIR / "catalogues" / "wards.yaml") -> tupl
     with path.open(encoding="utf-8") as stream:
         data = yaml.safe_load(stream)
     return tuple(str(name) for name in data["wards"])
+
+
+FONTS_DIR = RESOURCES_DIR / "fonts"
+
+
+def font_dir() -> Path:
+    """The bundled Liberation Serif faces (SIL OFL) that the PDF export embeds."""
+    return FONTS_DIR
