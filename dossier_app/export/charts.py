@@ -40,6 +40,9 @@ class ChartSize:
     dpi: int = 100
 
 
+DEFAULT_SIZE = ChartSize()
+
+
 @dataclass(frozen=True)
 class WardFigures:
     """One ward's register in figures: parties per current step, money approved and paid, area planned and handed."""
@@ -92,7 +95,7 @@ def gantt_png(
     *,
     today: date,
     scale: GanttScale = "week",
-    size: ChartSize = ChartSize(),
+    size: ChartSize = DEFAULT_SIZE,
     title: str = "",
 ) -> bytes:
     """The plan as a Gantt chart: planned and actual bars, baseline ghosts, legal deadlines, today, risk colours."""
@@ -101,21 +104,21 @@ def gantt_png(
     return draw_gantt(milestones, deadlines, assessments, baseline, today, scale, size, title)
 
 
-def parties_by_step_png(wards: Sequence[WardFigures], size: ChartSize = ChartSize()) -> bytes:
+def parties_by_step_png(wards: Sequence[WardFigures], size: ChartSize = DEFAULT_SIZE) -> bytes:
     """Stacked bars per ward: how many parties stand at each register step."""
     from dossier_app.export.dashboard import draw_parties_by_step
 
     return draw_parties_by_step(wards, size)
 
 
-def money_by_ward_png(wards: Sequence[WardFigures], size: ChartSize = ChartSize()) -> bytes:
+def money_by_ward_png(wards: Sequence[WardFigures], size: ChartSize = DEFAULT_SIZE) -> bytes:
     """Money approved beside money paid, per ward, in tỷ or triệu đồng."""
     from dossier_app.export.dashboard import draw_money_by_ward
 
     return draw_money_by_ward(wards, size)
 
 
-def area_by_ward_png(wards: Sequence[WardFigures], size: ChartSize = ChartSize()) -> bytes:
+def area_by_ward_png(wards: Sequence[WardFigures], size: ChartSize = DEFAULT_SIZE) -> bytes:
     """Area to recover beside area handed over, per ward, in m² or ha."""
     from dossier_app.export.dashboard import draw_area_by_ward
 

@@ -67,7 +67,9 @@ def _span(
         frozen = baseline.dates(m.key) if baseline is not None else None
         if frozen is not None:
             dates.extend(d for d in (frozen.planned_start, frozen.planned_end) if d is not None)
-    return min(dates) - timedelta(days=7), max(dates) + timedelta(days=10)
+    days = (max(dates) - min(dates)).days
+    pad = max(7, days // 40)  # a margin of about a week on a week scale, more on a long plan
+    return min(dates) - timedelta(days=pad), max(dates) + timedelta(days=pad + 3)
 
 
 def _ticks(first: date, last: date, scale: GanttScale) -> list[tuple[date, str]]:
@@ -117,7 +119,6 @@ def _draw_rows(
     risks: dict[str, Risk],
     baseline: Baseline | None,
     today: date,
-    left_edge: float,
 ) -> None:
     for row, m in enumerate(milestones):
         frozen = baseline.dates(m.key) if baseline is not None else None
@@ -179,9 +180,10 @@ def _draw_rows(
             )
         if start is None and m.actual_start is None:
             ax.text(
-                left_edge + 1.5,
+                0.006,
                 row,
                 "chưa có ngày",
+                transform=ax.get_yaxis_transform(),
                 va="center",
                 ha="left",
                 fontfamily=FONT,
@@ -295,7 +297,7 @@ def draw_gantt(
     figure = new_figure(width, height, size.dpi)
     ax = figure.add_subplot()
     left_edge = float(_x(first))
-    _draw_rows(ax, milestones, risks, baseline, today, left_edge)
+    _draw_rows(ax, milestones, risks, baseline, today)
     _draw_deadlines(ax, rows, deadlines)
     ax.axvline(_x(today) + 0.5, color=TODAY, linestyle="--", linewidth=1.2, zorder=7)
     ax.text(

@@ -7,11 +7,13 @@ from argon2 import PasswordHasher
 from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.charts import ChartService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
+from dossier_app.services.register_dashboard import RegisterDashboard
 from dossier_app.services.register_io import RegisterIO
 from dossier_app.services.reviews import ReviewService
 from dossier_app.services.search import SearchService
@@ -35,6 +37,8 @@ class Services:
     reviews: ReviewService
     register: RegisterService
     register_io: RegisterIO
+    dashboard: RegisterDashboard
+    charts: ChartService
 
     @property
     def database(self) -> Database:
@@ -61,6 +65,7 @@ def build_services(
     projects = ProjectService(context, audit)
     dossiers = DossierService(context, audit)
     register = RegisterService(context, audit)
+    dashboard = RegisterDashboard(context)
     return Services(
         context=context,
         projects=projects,
@@ -73,6 +78,8 @@ def build_services(
         reviews=ReviewService(context, audit),
         register=register,
         register_io=RegisterIO(context, audit, register),
+        dashboard=dashboard,
+        charts=ChartService(dashboard),
     )
 
 
