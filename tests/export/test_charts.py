@@ -36,8 +36,15 @@ from tests.export.plan_support import TODAY, demo_plan
 PNG = b"\x89PNG\r\n\x1a\n"
 VIETNAMESE = "ăâđêôơư àảãáạ ằẳẵắặ ầẩẫấậ èẻẽéẹ ềểễếệ ìỉĩíị òỏõóọ ồổỗốộ ờởỡớợ ùủũúụ ừửữứự ỳỷỹýỵ"
 WARDS = [
-    WardFigures("Phường Hưng Thạnh", 3, {"none": 1, "approved_on": 1, "handed_over_on": 1}, 1_820_000_000,
-                1_500_000_000, Decimal("750.75"), Decimal("400")),  # fmt: skip
+    WardFigures(
+        "Phường Hưng Thạnh",
+        3,
+        {"none": 1, "approved_on": 1, "handed_over_on": 1},
+        1_820_000_000,
+        1_500_000_000,
+        Decimal("750.75"),
+        Decimal("400"),
+    ),
     WardFigures(f"Xã {VIETNAMESE.upper()[:20]}", 2, {"notified_on": 2}, 120_000_000, 0, Decimal(215), Decimal(0)),
 ]
 DASHBOARD: list[Callable[..., bytes]] = [parties_by_step_png, money_by_ward_png, area_by_ward_png]

@@ -100,7 +100,14 @@ def test_figures_per_ward_are_the_sums_worked_out_by_hand(services: Services, kn
     total = figures.total
     assert (total.parties, total.money_approved_vnd, total.money_paid_vnd) == (6, 1_940_000_000, 1_570_000_000)
     assert (total.area_planned_m2, total.area_recovered_m2) == (Decimal("965.75"), Decimal("400"))
-    assert list(total.parties_by_step) == ["none", "notified_on", "approved_on", "paid_on", "handed_over_on", "enforced_on"]
+    assert list(total.parties_by_step) == [
+        "none",
+        "notified_on",
+        "approved_on",
+        "paid_on",
+        "handed_over_on",
+        "enforced_on",
+    ]
 
 
 def test_steps_agree_with_the_register_step_filter(services: Services, known: ProjectView) -> None:
