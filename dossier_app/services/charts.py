@@ -17,6 +17,8 @@ from dossier_app.export.charts import (
 )
 from dossier_app.services.register_dashboard import DashboardFigures, RegisterDashboard
 
+__all__ = ("ChartService", "ChartSize", "DashboardCharts", "DashboardFigures", "GanttScale", "WardFigures")
+
 
 @dataclass(frozen=True)
 class DashboardCharts:
