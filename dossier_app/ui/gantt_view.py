@@ -124,23 +124,26 @@ class GanttView(QWidget):
         size = ChartSize(dpi=round(DPI * ratio))
         self.status.setText(self.tr("Drawing…"))
 
-        def draw(_progress: object, _cancelled: object) -> bytes:
-            return charts.gantt_png(milestones, deadlines, assessments, baseline, today=today, scale=scale, size=size)
+        def draw(_progress: object, _cancelled: object) -> tuple[int, float, bytes]:
+            png = charts.gantt_png(milestones, deadlines, assessments, baseline, today=today, scale=scale, size=size)
+            return generation, ratio, png
 
-        def done(png: bytes) -> None:
-            self._pending -= 1
-            if generation == self._generation:
-                self._show(png, ratio)
+        # bound methods, so a view closed before the drawing ends simply drops the result
+        run_in_background(draw).on_success(self._on_drawn).on_failure(self._on_failure)
 
-        def failed(error: BaseException) -> None:
-            self._pending -= 1
-            self.status.setText("")
-            if isinstance(error, DossierError):
-                show_error(self, error)
-            else:
-                QMessageBox.critical(self, self.tr("Gantt chart"), str(error))
+    def _on_drawn(self, result: tuple[int, float, bytes]) -> None:
+        self._pending -= 1
+        generation, ratio, png = result
+        if generation == self._generation:
+            self._show(png, ratio)
 
-        run_in_background(draw).on_success(done).on_failure(failed)
+    def _on_failure(self, error: BaseException) -> None:
+        self._pending -= 1
+        self.status.setText("")
+        if isinstance(error, DossierError):
+            show_error(self, error)
+        else:
+            QMessageBox.critical(self, self.tr("Gantt chart"), str(error))
 
     def _show(self, png: bytes, ratio: float) -> None:
         pixmap = QPixmap()

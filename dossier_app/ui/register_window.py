@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
 from dossier_app.services.register import PartyFilter
+from dossier_app.ui.dashboard_window import DashboardWindow
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.register_detail import PartyDetailPane
 from dossier_app.ui.register_import import ImportDialog
@@ -47,6 +48,7 @@ class RegisterWindow(QDialog):
         self._settings = settings
         self.project_id = project_id
         self.import_dialog: ImportDialog | None = None
+        self.dashboard: DashboardWindow | None = None
         project = services.projects.get(project_id)
         self.setWindowTitle(self.tr("Land clearance register — {code}").format(code=project.code))
         self.resize(1200, 720)
@@ -85,6 +87,8 @@ class RegisterWindow(QDialog):
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.template_button = QPushButton(self.tr("Template…"), self)
+        self.dashboard_button = QPushButton(self.tr("Dashboard…"), self)
+        self.dashboard_button.clicked.connect(lambda: self.open_dashboard())
         close_button = QPushButton(self.tr("Close"), self)
         self.import_button.clicked.connect(lambda: self.start_import())
         self.export_button.clicked.connect(lambda: self.export())
@@ -93,8 +97,9 @@ class RegisterWindow(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
-        for button in (self.import_button, self.export_button, self.template_button, close_button):
+        for button in (self.dashboard_button, self.import_button, self.export_button, self.template_button):
             buttons.addWidget(button)
+        buttons.addWidget(close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_bar)
         layout.addWidget(splitter, 1)
@@ -243,6 +248,19 @@ class RegisterWindow(QDialog):
         """Reload counts, catalogues and totals after a change of the register."""
         self.reload_catalogues()
         self.model.refresh()
+        if self.dashboard is not None and self.dashboard.isVisible():
+            self.dashboard.refresh()
+
+    def open_dashboard(self) -> DashboardWindow:
+        """Show the project's dashboard (charts and totals by ward) beside the register."""
+        if self.dashboard is None:
+            self.dashboard = DashboardWindow(self._services, self.project_id, self._settings, self)
+        elif not self.dashboard.isVisible():
+            self.dashboard.refresh()  # the register may have changed while it was closed
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()
+        return self.dashboard
 
     # Files ---------------------------------------------------------------------------------------------------
 
