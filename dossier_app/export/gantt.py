@@ -323,7 +323,8 @@ def draw_gantt(
     stride = max(1, math.ceil(len(ticks) * MIN_TICK_GAP_IN[scale] / max(1.0, width - LABEL_IN - 0.6) - 0.01))
     shown = ticks[::stride]
     ax.set_xticks([_x(d) for d, _ in shown], [text for _, text in shown], fontfamily=FONT, fontsize=BASE_SIZE - 1)
-    ax.set_xticks([_x(d) for d, _ in ticks], minor=True)
+    if stride > 1:  # unlabelled ticks between the labelled ones (tick objects are costly: only when needed)
+        ax.set_xticks([_x(d) for d, _ in ticks], minor=True)
     ax.set_xlim(left_edge, _x(last))  # after the ticks, which would widen the view to include themselves
     ax.grid(axis="x", which="both", color=GRID, linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
