@@ -71,9 +71,18 @@ def main(argv: list[str] | None = None) -> int:
             ("ChartService.dashboard (figures + 3 PNGs)", lambda: charts.dashboard(project_id)),
             ("gantt_png month", gantt("month")),
             ("gantt_png week", gantt("week")),
-            ("gantt_png month at 200 dpi (print)", lambda: charts.gantt_png(
-                plan.milestones, plan.deadlines, plan.assessments, plan.baseline, today=plan.today, scale="month",
-                size=ChartSize(dpi=200))),  # fmt: skip
+            (
+                "gantt_png month at 200 dpi (print)",
+                lambda: charts.gantt_png(
+                    plan.milestones,
+                    plan.deadlines,
+                    plan.assessments,
+                    plan.baseline,
+                    today=plan.today,
+                    scale="month",
+                    size=ChartSize(dpi=200),
+                ),
+            ),
         ]
         for name, fn in cases:
             report(f"charts: {name}", timed(fn, args.runs), None)
