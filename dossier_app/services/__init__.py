@@ -8,12 +8,14 @@ from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.catalogues import CatalogueService
+from dossier_app.services.charts import ChartService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
 from dossier_app.services.exports import ExportService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
+from dossier_app.services.register_dashboard import RegisterDashboard
 from dossier_app.services.register_io import RegisterIO
 from dossier_app.services.reviews import ReviewService
 from dossier_app.services.search import SearchService
@@ -39,6 +41,8 @@ class Services:
     register_io: RegisterIO
     catalogues: CatalogueService
     exports: ExportService
+    dashboard: RegisterDashboard
+    charts: ChartService
 
     @property
     def database(self) -> Database:
@@ -67,6 +71,7 @@ def build_services(
     catalogues = CatalogueService(context, audit)
     register = RegisterService(context, audit, catalogues)
     reviews = ReviewService(context, audit)
+    dashboard = RegisterDashboard(context)
     return Services(
         context=context,
         projects=projects,
@@ -81,6 +86,8 @@ def build_services(
         register_io=RegisterIO(context, audit, register, catalogues),
         catalogues=catalogues,
         exports=ExportService(context, audit, reviews),
+        dashboard=dashboard,
+        charts=ChartService(dashboard),
     )
 
 
