@@ -70,7 +70,9 @@ def _int(data: Mapping[str, Any], name: str, where: str, minimum: int = 0) -> in
     value = data.get(name)
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise _fail(
-            QT_TRANSLATE_NOOP("Errors", "Regime file: '{field}' must be a whole number of at least {minimum} at {where}."),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Regime file: '{field}' must be a whole number of at least {minimum} at {where}."
+            ),
             name,
             where=where,
             minimum=minimum,
@@ -82,7 +84,8 @@ def number(data: Mapping[str, Any], name: str, where: str) -> float:
     """A numeric threshold; a missing or non-numeric value is refused rather than read as zero."""
     value = data.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(QT_TRANSLATE_NOOP("Errors", "Regime file: '{field}' must be a number at {where}."), name, where=where)
+        template = QT_TRANSLATE_NOOP("Errors", "Regime file: '{field}' must be a number at {where}.")
+        raise _fail(template, name, where=where)
     return float(value)
 
 

@@ -39,7 +39,7 @@ def test_nd10_clock_copies_bodies_and_map(regimes: dict[str, Regime]) -> None:
     assert all(b.reply_step == "ministries_reply" for b in nd10.bodies)
     [map_] = nd10.attachments
     assert map_.key == "establishment_map" and map_.mandatory and "1:10.000 - 1:25.000" in map_.title_vi
-    assert [c.key for c in nd10.conditions] == [f"art5.{x}" for x in "a b c d dd e g h i".split()]
+    assert [c.key for c in nd10.conditions] == [f"art5.{x}" for x in ["a", "b", "c", "d", "dd", "e", "g", "h", "i"]]
 
 
 def test_nd154_clock_copies_eia_and_criteria_links(regimes: dict[str, Regime]) -> None:
