@@ -8,9 +8,11 @@ from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.catalogues import CatalogueService
+from dossier_app.services.consultations import ConsultationService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
+from dossier_app.services.holidays import HolidayService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_io import RegisterIO
@@ -37,6 +39,8 @@ class Services:
     register: RegisterService
     register_io: RegisterIO
     catalogues: CatalogueService
+    holidays: HolidayService
+    consultations: ConsultationService
 
     @property
     def database(self) -> Database:
@@ -64,6 +68,7 @@ def build_services(
     dossiers = DossierService(context, audit)
     catalogues = CatalogueService(context, audit)
     register = RegisterService(context, audit, catalogues)
+    holidays = HolidayService(context, audit)
     return Services(
         context=context,
         projects=projects,
@@ -77,6 +82,8 @@ def build_services(
         register=register,
         register_io=RegisterIO(context, audit, register, catalogues),
         catalogues=catalogues,
+        holidays=holidays,
+        consultations=ConsultationService(context, audit, holidays),
     )
 
 
