@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("projects", help="list projects: code, name, regime, completeness")
     add_account_commands(commands)
     add_register_commands(commands)
+    from dossier_app.cli_consultations import add_consultation_commands
+
+    add_consultation_commands(commands)
     return parser
 
 

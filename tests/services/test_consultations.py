@@ -130,9 +130,11 @@ def test_rename_remove_and_audit(services: Services, htp: ProjectView) -> None:
     with pytest.raises(NotFound):
         services.consultations.remove(row.id)
     actions = _audit_actions(services)
-    assert [
-        a for a in actions if a.startswith("consultation.")
-    ] == ["consultation.add", "consultation.update", "consultation.remove"]
+    assert [a for a in actions if a.startswith("consultation.")] == [
+        "consultation.add",
+        "consultation.update",
+        "consultation.remove",
+    ]
 
 
 def test_clerks_record_dates_but_do_not_edit_the_calendar(services: Services, htp: ProjectView) -> None:
