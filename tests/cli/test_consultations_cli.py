@@ -53,7 +53,7 @@ def test_before_the_due_date_nothing_is_overdue(capsys: pytest.CaptureFixture[st
 @pytest.mark.parametrize("argv", [["consultations", "NOPE"], ["consultations", "CT-X", "--today", "2026-02-30"]])
 def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], filed: str, argv: list[str]) -> None:
     try:
-        code, out, err = _run(capsys, "--db", filed, *argv)
+        code, _out, err = _run(capsys, "--db", filed, *argv)
     except SystemExit as stop:
         code, err = int(stop.code or 0), capsys.readouterr().err
     assert code == 2 and err.strip()
