@@ -88,7 +88,7 @@ class ProjectDialog(QDialog):
         note = (
             "" if regime is None or regime.verified else (regime.note_en if self._language == "en" else regime.note_vi)
         )
-        self.regimeNote.setText(self.tr("Not verified:") + " " + note if note else "")
+        self.regimeNote.setText(note)
         self.regimeNote.setVisible(bool(note))
 
     def switch_message(self, plan: RegimeSwitchPlan) -> str:
