@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_account_commands(commands)
     add_register_commands(commands)
     add_export_commands(commands)
+    from dossier_app.cli_consultations import add_consultation_commands
+
+    add_consultation_commands(commands)
     return parser
 
 

@@ -9,10 +9,12 @@ from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.charts import ChartService
+from dossier_app.services.consultations import ConsultationService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
 from dossier_app.services.exports import ExportService
+from dossier_app.services.holidays import HolidayService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_dashboard import RegisterDashboard
@@ -43,6 +45,8 @@ class Services:
     exports: ExportService
     dashboard: RegisterDashboard
     charts: ChartService
+    holidays: HolidayService
+    consultations: ConsultationService
 
     @property
     def database(self) -> Database:
@@ -72,6 +76,7 @@ def build_services(
     register = RegisterService(context, audit, catalogues)
     reviews = ReviewService(context, audit)
     dashboard = RegisterDashboard(context)
+    holidays = HolidayService(context, audit)
     return Services(
         context=context,
         projects=projects,
@@ -88,6 +93,8 @@ def build_services(
         exports=ExportService(context, audit, reviews),
         dashboard=dashboard,
         charts=ChartService(dashboard),
+        holidays=holidays,
+        consultations=ConsultationService(context, audit, holidays),
     )
 
 
