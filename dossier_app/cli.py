@@ -13,6 +13,7 @@ from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import (
     QT_TRANSLATE_NOOP,
     DossierError,
+    ExportIncomplete,
     ImportRejected,
     SchemaTooNew,
     StorageUnavailable,
@@ -22,6 +23,9 @@ from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter, AuditVerification
 from dossier_app.services.context import Operator, os_account
 from dossier_app.services.demo import DEMO_HOUSEHOLDS
+from dossier_app.services.exports import FORMATS, ExportOptions
+from dossier_app.services.format_checks import check_docx_file
+from dossier_app.services.packages import verify_package
 from dossier_app.services.readiness_text import report_lines
 from dossier_app.storage.resources import message_translations
 
@@ -56,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
     add_account_commands(commands)
     add_register_commands(commands)
+    add_export_commands(commands)
+    from dossier_app.cli_consultations import add_consultation_commands
+
+    add_consultation_commands(commands)
     return parser
 
 
@@ -155,6 +163,13 @@ def run(args: argparse.Namespace) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure:
             reconfigure(encoding="utf-8", errors="replace")
+    offline = getattr(args, "offline", None)
+    if offline is not None:  # check-format and package verify read files, not the database
+        try:
+            result: int = offline(args)
+            return result
+        except DossierError as error:
+            return fail(error)
     try:
         services = _open(args)
     except (StorageUnavailable, SchemaTooNew) as error:
@@ -402,3 +417,67 @@ def cmd_register_export(services: Services, args: argparse.Namespace) -> int:
     count = services.register_io.export(project.id, Path(args.file))
     print(f"Đã xuất / exported: {count} hộ/parties → {args.file}")
     return EXIT_OK
+
+
+# Export, format check and package verification ------------------------------------------------------
+
+
+def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`export`, `check-format` and `package verify` (the last two need no database)."""
+    export = commands.add_parser("export", help="write the submission package (Word and PDF, manifest)")
+    export.add_argument("code", metavar="CODE", help="project code")
+    export.add_argument("--out", required=True, metavar="DIR", help="folder to write the package into")
+    export.add_argument("--draft", action="store_true", help="latest text, marked DỰ THẢO (no approvals needed)")
+    export.add_argument("--format", default=",".join(FORMATS), metavar="docx,pdf", help="formats to write")
+    export.add_argument("--zip", action="store_true", help="also write the package as a .zip")
+    export.set_defaults(handler=cmd_export)
+    check = commands.add_parser("check-format", help="Decree 30 conformance of any DOCX; exit 1 on a breach")
+    check.add_argument("file", metavar="FILE.docx")
+    check.set_defaults(offline=cmd_check_format)
+    package = commands.add_parser("package", help="submission packages: verify")
+    actions = package.add_subparsers(dest="package_command", metavar="ACTION", required=True)
+    verify = actions.add_parser("verify", help="re-hash every file; exit 1 naming the first that differs")
+    verify.add_argument("path", metavar="DIR_OR_ZIP")
+    verify.set_defaults(offline=cmd_package_verify)
+
+
+def cmd_export(services: Services, args: argparse.Namespace) -> int:
+    """Write the package; a final export of an incomplete dossier lists what is missing and exits 1."""
+    formats = tuple(part.strip().lower() for part in args.format.split(",") if part.strip())
+    options = ExportOptions(draft=args.draft, formats=formats, zip_package=args.zip)
+    try:
+        result = services.exports.export(args.code, Path(args.out), options)
+    except ExportIncomplete as error:
+        print(
+            f"lỗi / error: {len(error.missing)} mục bắt buộc chưa được phê duyệt / required sections not approved:",
+            file=sys.stderr,
+        )
+        for line in error.missing:
+            print(f"- {line}", file=sys.stderr)
+        return EXIT_PROBLEM
+    kind = "dự thảo / draft" if result.draft else "chính thức / final"
+    print(f"Đã xuất {kind}: {result.folder}")
+    for path in result.files:
+        print(f"  {path.relative_to(result.folder)}")
+    if result.zip_path:
+        print(f"  zip: {result.zip_path}")
+    print(f"manifest.json SHA-256 {result.manifest_sha256}")
+    return EXIT_OK
+
+
+def cmd_check_format(args: argparse.Namespace) -> int:
+    """Print each Decree 30 rule as PASS or FAIL; exit 1 on a breach, 2 on an unreadable file."""
+    report = check_docx_file(Path(args.file))
+    for result in report.results:
+        print(f"{'PASS' if result.passed else 'FAIL'}  {result.title}: {result.reason}")
+    return EXIT_OK if report.passed else EXIT_PROBLEM
+
+
+def cmd_package_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when every file matches the manifest, 1 naming the first that does not."""
+    check = verify_package(Path(args.path))
+    if check.ok:
+        print(f"OK: {check.checked} tệp / files match manifest.json")
+        return EXIT_OK
+    print(f"FAIL: {check.first_bad}: {check.reason}")
+    return EXIT_PROBLEM

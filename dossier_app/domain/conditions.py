@@ -76,13 +76,16 @@ def criterion_value(key: str, facts: ProjectFacts) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+SOFTWARE_ONLY, EXPANSION = "software_only", "expansion"  # the variant keys of the regime files
+
+
 def threshold(criterion: Criterion, facts: ProjectFacts) -> Decimal:
-    """The threshold that applies: the software/services-only or the expansion one where the regime sets it."""
+    """The threshold that applies: the regime's `software_only` or `expansion` variant where the case is one."""
     value = criterion.value
-    if facts.software_only and criterion.value_software_only is not None:
-        value = criterion.value_software_only
-    if facts.expansion and criterion.value_expansion is not None:
-        value = criterion.value_expansion
+    cases = {SOFTWARE_ONLY: facts.software_only, EXPANSION: facts.expansion}
+    for variant in criterion.variants:
+        if cases.get(variant.key):
+            value = variant.value
     return Decimal(str(value))
 
 
@@ -129,9 +132,6 @@ def evaluate_all(criteria: Sequence[Criterion], facts: ProjectFacts) -> list[Cri
 
 
 def criterion_for(condition: Condition, criteria: Sequence[Criterion]) -> Criterion | None:
-    """The numeric criterion a condition is judged by, matched by key (`art5.it_workers` or `it_workers`)."""
-    short = condition.key.rsplit(".", 1)[-1]
-    for criterion in criteria:
-        if criterion.key in (condition.key, short):
-            return criterion
-    return None
+    """The numeric criterion a condition is judged by: its `criterion` key, else the same key (`art5.it_workers`)."""
+    wanted = (condition.criterion,) if condition.criterion else (condition.key, condition.key.rsplit(".", 1)[-1])
+    return next((criterion for criterion in criteria if criterion.key in wanted), None)

@@ -129,3 +129,21 @@ class ImportRejected(DossierError):
     def __init__(self, problems: Sequence[RowProblem]) -> None:
         self.problems: tuple[RowProblem, ...] = tuple(problems)
         super().__init__(count=len(self.problems))
+
+
+class ExportIncomplete(DossierError):
+    """A final export needs every required section approved; `missing` names those that are not."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "A final export needs every required section approved; {count} are not: {sections}."
+    )
+
+    def __init__(self, missing: Sequence[str]) -> None:
+        self.missing: tuple[str, ...] = tuple(missing)
+        super().__init__(count=len(self.missing), sections="; ".join(self.missing))
+
+
+class PackageUnreadable(DossierError):
+    """A submission package folder or zip without a readable manifest."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "{path} is not a submission package (no readable manifest.json).")

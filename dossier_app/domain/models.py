@@ -264,6 +264,38 @@ class CatalogueEntry(SQLModel, table=True):
     position: int = 0
 
 
+class Consultation(SQLModel, table=True):
+    """A ministry or body asked for its written opinion on a project's dossier, with the dates that count."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    body_key: str = Field(default="", max_length=40)
+    name: str = Field(max_length=300)
+    position: int = 0
+    reply_days: int = 0
+    sent_on: date | None = None
+    received_on: date | None = None
+    letter_ref: str = Field(default="", max_length=120)
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+class ReviewSchedule(SQLModel, table=True):
+    """The day a project's dossier was filed: the start of its regime's review clock."""
+
+    project_id: int = Field(foreign_key="project.id", primary_key=True, ondelete="CASCADE")
+    submitted_on: date | None = None
+
+
+class Holiday(SQLModel, table=True):
+    """A day of the working-day calendar: a holiday off or a make-up Saturday; seeded from resources/holidays."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(unique=True, index=True)
+    name: str = Field(max_length=200)
+    kind: str = Field(default="off", max_length=10)
+
+
 # Readiness (issue 6): project facts, the conditions checklist, the comment register -------------------------
 
 

@@ -10,6 +10,7 @@ from dossier_app.domain.conditions import ConditionStatus, CriterionResult, Outc
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP
 from dossier_app.domain.milestones import Risk
 from dossier_app.domain.outline import Condition
+from dossier_app.domain.submission import RequiredAttachment
 
 CONTEXT = "Readiness"  # the Qt Linguist context of every template below
 
@@ -44,14 +45,6 @@ class TargetKind(StrEnum):
     NONE = "none"
 
 
-class AttachmentKind(StrEnum):
-    """What an attachment is, where the law asks for it by name."""
-
-    OTHER = ""
-    MAP = "map"  # bản đồ phương án, tỷ lệ 1:10.000 - 1:25.000
-    EIA_DECISION = "eia_decision"  # quyết định phê duyệt báo cáo đánh giá tác động môi trường
-
-
 GROUP_TITLES: Mapping[Group, str] = {
     Group.DOCUMENTS: QT_TRANSLATE_NOOP("Readiness", "Documents"),
     Group.CONDITIONS: QT_TRANSLATE_NOOP("Readiness", "Conditions and criteria"),
@@ -59,26 +52,6 @@ GROUP_TITLES: Mapping[Group, str] = {
     Group.MILESTONES: QT_TRANSLATE_NOOP("Readiness", "Milestones"),
     Group.COMMENTS: QT_TRANSLATE_NOOP("Readiness", "Ministry comments"),
 }
-
-ATTACHMENT_TITLES: Mapping[str, str] = {
-    AttachmentKind.MAP.value: QT_TRANSLATE_NOOP("Readiness", "the map of the park, scale 1:10,000-1:25,000"),
-    AttachmentKind.EIA_DECISION.value: QT_TRANSLATE_NOOP(
-        "Readiness", "the decision approving the environmental impact assessment"
-    ),
-}
-
-# The outline keys of the sections a mandatory attachment is filed with (the regime files' keys).
-ATTACHMENT_SECTIONS: Mapping[str, tuple[str, ...]] = {
-    AttachmentKind.MAP.value: ("da.7_ban_do", "da.7_ban_do_quy_hoach"),
-    AttachmentKind.EIA_DECISION.value: ("da.8_quyet_dinh_dtm",),
-}
-
-# Where a regime file does not list its mandatory attachments, the ones DOMAIN.md §2 names per park kind.
-DEFAULT_REQUIRED_ATTACHMENTS: Mapping[str, tuple[str, ...]] = {
-    "high_tech": (AttachmentKind.MAP.value,),
-    "it_park": (AttachmentKind.MAP.value, AttachmentKind.EIA_DECISION.value),
-}
-
 
 UNIT_SYMBOLS: Mapping[str, str] = {"percent": "%"}
 
@@ -231,14 +204,17 @@ def criterion_item(result: CriterionResult) -> ReadinessItem:
     return ReadinessItem(Group.CONDITIONS, light, template, params, target, params_vi=params_vi)
 
 
-def attachment_item(kind: str, count: int, section_id: int | None = None) -> ReadinessItem:
+def attachment_item(required: RequiredAttachment, count: int, section_id: int | None = None) -> ReadinessItem:
     """A mandatory attachment: present or missing; `section_id` is where it is (or should be) filed."""
-    params: dict[str, str | int] = {"what": ATTACHMENT_TITLES.get(kind, kind), "count": count}
+    kind = required.key
+    params: dict[str, str | int] = {"what": required.title_en, "count": count}
     if count:
         light, template = Light.GREEN, QT_TRANSLATE_NOOP("Readiness", "Attached: {what}")
     else:
         light, template = Light.RED, QT_TRANSLATE_NOOP("Readiness", "Missing: {what}")
-    return ReadinessItem(Group.ATTACHMENTS, light, template, params, Target(TargetKind.ATTACHMENT, kind, section_id))
+    target = Target(TargetKind.ATTACHMENT, kind, section_id)
+    params_vi = {**params, "what": required.title_vi}
+    return ReadinessItem(Group.ATTACHMENTS, light, template, params, target, params_vi=params_vi)
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,19 @@ from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.catalogues import CatalogueService
+from dossier_app.services.charts import ChartService
 from dossier_app.services.checklist import ChecklistService
 from dossier_app.services.comment_register import CommentRegisterService
+from dossier_app.services.consultations import ConsultationService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
+from dossier_app.services.exports import ExportService
+from dossier_app.services.holidays import HolidayService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.readiness import ReadinessService
 from dossier_app.services.register import RegisterService
+from dossier_app.services.register_dashboard import RegisterDashboard
 from dossier_app.services.register_io import RegisterIO
 from dossier_app.services.reviews import ReviewService
 from dossier_app.services.search import SearchService
@@ -43,6 +48,11 @@ class Services:
     checklist: ChecklistService
     comment_register: CommentRegisterService
     readiness: ReadinessService
+    exports: ExportService
+    dashboard: RegisterDashboard
+    charts: ChartService
+    holidays: HolidayService
+    consultations: ConsultationService
 
     @property
     def database(self) -> Database:
@@ -71,6 +81,9 @@ def build_services(
     catalogues = CatalogueService(context, audit)
     register = RegisterService(context, audit, catalogues)
     checklist = ChecklistService(context, audit)
+    reviews = ReviewService(context, audit)
+    dashboard = RegisterDashboard(context)
+    holidays = HolidayService(context, audit)
     return Services(
         context=context,
         projects=projects,
@@ -80,13 +93,18 @@ def build_services(
         demo=DemoService(context, audit, accounts),
         accounts=accounts,
         audit=audit,
-        reviews=ReviewService(context, audit),
+        reviews=reviews,
         register=register,
         register_io=RegisterIO(context, audit, register, catalogues),
         catalogues=catalogues,
         checklist=checklist,
         comment_register=CommentRegisterService(context, audit),
         readiness=ReadinessService(context, checklist),  # milestones=<provider> once milestones are persisted
+        exports=ExportService(context, audit, reviews),
+        dashboard=dashboard,
+        charts=ChartService(dashboard),
+        holidays=holidays,
+        consultations=ConsultationService(context, audit, holidays),
     )
 
 

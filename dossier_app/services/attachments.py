@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import Attachment, Document, Section, as_utc
-from dossier_app.domain.readiness import AttachmentKind
+from dossier_app.domain.models import Attachment, Document, Project, Section, as_utc
+from dossier_app.domain.submission import RequiredAttachment
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
@@ -27,7 +27,7 @@ class AttachmentView:
     sha256: str
     added_by: str
     added_at: datetime
-    kind: str = ""  # readiness.AttachmentKind: "map", "eia_decision" or ""
+    kind: str = ""  # the key of the regime's required attachment it is ("planning_map", "eia_decision"), or ""
 
 
 def _view(row: Attachment) -> AttachmentView:
@@ -117,14 +117,31 @@ class AttachmentService:
             self._context.files.discard(view.sha256)
         return view
 
-    def set_kind(self, attachment_id: int, kind: AttachmentKind) -> AttachmentView:
-        """Mark an attachment as one the law asks for by name (the map, the EIA decision), or clear the mark."""
+    def kinds(self, section_id: int) -> tuple[RequiredAttachment, ...]:
+        """The attachments the project's regime asks for by name, which an attachment of this section may be."""
+        with self._context.database.begin() as session:
+            return self._kinds(session, section_id)
+
+    def _kinds(self, session: Session, section_id: int) -> tuple[RequiredAttachment, ...]:
+        section = session.get(Section, section_id)
+        document = session.get(Document, section.document_id) if section else None
+        project = session.get(Project, document.project_id) if document else None
+        if project is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+        return self._context.regime(project.regime_key).attachments
+
+    def set_kind(self, attachment_id: int, kind: str) -> AttachmentView:
+        """Mark an attachment as one the regime asks for by name (the map, the EIA decision), or clear it with ""."""
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT)
             row = session.get(Attachment, attachment_id)
             if row is None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "That attachment no longer exists."))
-            row.kind = AttachmentKind(kind).value
+            if kind and kind not in {required.key for required in self._kinds(session, row.section_id)}:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("Errors", "The regime asks for no attachment '{kind}'."), field="kind", kind=kind
+                )
+            row.kind = kind
             session.add(row)
             session.flush()
             view = _view(row)

@@ -12,6 +12,7 @@ from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDen
 from dossier_app.domain.models import Account, Setting
 from dossier_app.services.accounts import AccountService, AccountSpec
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.consultations_demo import CONSULTATION_PROJECT, load_consultations
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.dossiers import DossierService, walk_sections
 from dossier_app.services.projects import ProjectInput, ProjectService
@@ -126,6 +127,7 @@ class DemoService:
             requested_by=self._context.operator.name,
         )  # fmt: skip
         load_readiness_demo(writer, self._audit, projects.by_code(REGISTER_PROJECT).id)
+        load_consultations(writer, self._audit, projects.by_code(CONSULTATION_PROJECT).id)
         if created or filled or accounts:
             self._record_load(created, filled, accounts)
         if progress:

@@ -10,8 +10,6 @@ from dossier_app.domain.enums import SectionState
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.models import Attachment, Document, MinistryComment, Project, Section
 from dossier_app.domain.readiness import (
-    ATTACHMENT_SECTIONS,
-    DEFAULT_REQUIRED_ATTACHMENTS,
     DocumentProgress,
     MilestoneSignal,
     OpenComment,
@@ -24,6 +22,7 @@ from dossier_app.domain.readiness import (
     document_items,
     milestone_items,
 )
+from dossier_app.domain.submission import RequiredAttachment
 from dossier_app.services.checklist import ChecklistService
 from dossier_app.services.comment_register import section_order
 from dossier_app.services.context import ServiceContext
@@ -75,8 +74,8 @@ class ReadinessService:
                         unapproved,
                     )
                 )
-            kinds = regime.required_attachments or DEFAULT_REQUIRED_ATTACHMENTS.get(regime.park_kind.value, ())
-            homes = _attachment_homes(session, project_id, kinds)
+            required = [attachment for attachment in regime.attachments if attachment.mandatory]
+            homes = _attachment_homes(session, project_id, required)
             attached = dict(
                 session.exec(
                     select(Attachment.kind, func.count())
@@ -101,7 +100,7 @@ class ReadinessService:
         for row in self._checklist.conditions(project_id):
             items.append(condition_item(conditions[row.key], row.status, len(row.evidence)))
         items += [criterion_item(result) for result in self._checklist.criteria(project_id)]
-        items += [attachment_item(kind, int(attached.get(kind, 0)), homes.get(kind)) for kind in kinds]
+        items += [attachment_item(a, int(attached.get(a.key, 0)), homes.get(a.key)) for a in required]
         items += milestone_items(self._milestones(project_id) if self._milestones else None)
         items += comment_items(open_comments, total_comments)
         return ReadinessReport(project_id, code, tuple(items))
@@ -120,10 +119,11 @@ def _first_missing(session: Session, document_id: int, order: dict[int, int]) ->
     return unwritten, unapproved
 
 
-def _attachment_homes(session: Session, project_id: int, kinds: Sequence[str]) -> dict[str, int]:
-    """Per attachment kind, the section holding one, else the section the outline keeps for it."""
+def _attachment_homes(session: Session, project_id: int, required: Sequence[RequiredAttachment]) -> dict[str, int]:
+    """Per mandatory attachment, the section holding one, else the section the regime files it under."""
     homes: dict[str, int] = {}
-    for kind in kinds:
+    for attachment in required:
+        kind = attachment.key
         held = session.exec(
             select(Section.id)
             .join(Attachment, col(Attachment.section_id) == col(Section.id))
@@ -138,7 +138,7 @@ def _attachment_homes(session: Session, project_id: int, kinds: Sequence[str]) -
                 .where(
                     col(Document.project_id) == project_id,
                     col(Section.deleted_at).is_(None),
-                    col(Section.outline_key).in_(ATTACHMENT_SECTIONS.get(kind, ())),
+                    col(Section.outline_key) == attachment.section_key,
                 )
                 .limit(1)
             ).first()

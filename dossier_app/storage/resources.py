@@ -8,6 +8,7 @@ import yaml
 from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.outline import Regime, parse_regime
+from dossier_app.domain.working_days import CalendarDay, parse_holidays
 
 RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
 
@@ -83,3 +84,21 @@ def load_wards(path: Path = RESOURCES_DIR / "catalogues" / "wards.yaml") -> tupl
     with path.open(encoding="utf-8") as stream:
         data = yaml.safe_load(stream)
     return tuple(str(name) for name in data["wards"])
+
+
+FONTS_DIR = RESOURCES_DIR / "fonts"
+
+
+def font_dir() -> Path:
+    """The bundled Liberation Serif faces (SIL OFL) that the PDF export embeds."""
+    return FONTS_DIR
+
+
+@cache
+def load_holiday_files(folder: Path = RESOURCES_DIR / "holidays") -> tuple[CalendarDay, ...]:
+    """The shipped holiday calendars of every year: the seed of a new database's calendar."""
+    days: list[CalendarDay] = []
+    for path in sorted(folder.glob("*.yaml")):
+        with path.open(encoding="utf-8") as stream:
+            days.extend(parse_holidays(yaml.safe_load(stream), path.name))
+    return tuple(days)

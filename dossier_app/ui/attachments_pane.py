@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from dossier_app.domain.errors import DossierError
-from dossier_app.domain.readiness import AttachmentKind
 from dossier_app.services import Services
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.settings import UiSettings
@@ -48,15 +47,9 @@ class AttachmentsPane(QWidget):
         self.kind_button.setObjectName("attachmentKindButton")
         self.kind_button.setText(self.tr("Mark as"))
         self.kind_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.kind_labels = {
-            AttachmentKind.MAP: self.tr("The map (1:10,000-1:25,000)"),
-            AttachmentKind.EIA_DECISION: self.tr("The EIA approval decision"),
-            AttachmentKind.OTHER: self.tr("Other document"),
-        }
-        kind_menu = QMenu(self.kind_button)
-        for kind, label in self.kind_labels.items():
-            kind_menu.addAction(label, lambda kind=kind: self.mark_selected(kind))
-        self.kind_button.setMenu(kind_menu)
+        self.kind_menu = QMenu(self.kind_button)
+        self.kind_button.setMenu(self.kind_menu)
+        self.kind_labels: dict[str, str] = {}
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -77,15 +70,30 @@ class AttachmentsPane(QWidget):
         self._section_id = section_id
         self.refresh()
 
+    def _fill_kinds(self) -> None:
+        """The regime's named attachments (the map, the EIA decision) this section's files can be marked as."""
+        vietnamese = QLocale().language() == QLocale.Language.Vietnamese
+        kinds = self._services.attachments.kinds(self._section_id) if self._section_id is not None else ()
+        self.kind_labels = {kind.key: kind.title_vi if vietnamese else kind.title_en for kind in kinds}
+        self.kind_menu.clear()
+        for key, label in self.kind_labels.items():
+            self.kind_menu.addAction(label, lambda key=key: self.mark_selected(key))
+        self.kind_menu.addSeparator()
+        self.kind_menu.addAction(self.tr("None of these"), lambda: self.mark_selected(""))
+
     def refresh(self) -> None:
         """Re-read the list."""
         self.list.clear()
+        try:
+            self._fill_kinds()
+        except DossierError:
+            self.kind_labels = {}
         if self._section_id is not None:
             locale = QLocale()
             for attachment in self._services.attachments.for_section(self._section_id):
                 text = f"{attachment.name}  ({locale.formattedDataSize(attachment.size)})"
                 if attachment.kind:
-                    text += f"  — {self.kind_labels[AttachmentKind(attachment.kind)]}"
+                    text += f"  — {self.kind_labels.get(attachment.kind, attachment.kind)}"
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, attachment.id)
                 item.setToolTip(
@@ -106,7 +114,7 @@ class AttachmentsPane(QWidget):
         self.remove_button.setEnabled(selected and self.writable)
         self.kind_button.setEnabled(selected and self.writable)
 
-    def mark_selected(self, kind: AttachmentKind) -> None:
+    def mark_selected(self, kind: str) -> None:
         """Mark the selected attachments as the map, the EIA decision, or neither (readiness looks for them)."""
         for item in self.list.selectedItems():
             try:

@@ -25,6 +25,7 @@ from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
 from dossier_app.services.register import PartyFilter
 from dossier_app.ui.catalogues_dialog import CataloguesDialog
+from dossier_app.ui.dashboard_window import DashboardWindow
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.register_detail import PartyDetailPane
 from dossier_app.ui.register_import import ImportDialog
@@ -48,6 +49,7 @@ class RegisterWindow(QDialog):
         self._settings = settings
         self.project_id = project_id
         self.import_dialog: ImportDialog | None = None
+        self.dashboard: DashboardWindow | None = None
         project = services.projects.get(project_id)
         self.setWindowTitle(self.tr("Land clearance register — {code}").format(code=project.code))
         self.resize(1200, 720)
@@ -89,6 +91,8 @@ class RegisterWindow(QDialog):
         self.catalogues_button = QPushButton(self.tr("Catalogues…"), self)
         self.catalogues_button.setToolTip(self.tr("Edit the land-use codes and wards"))
         self.catalogues_button.clicked.connect(lambda: self.open_catalogues())
+        self.dashboard_button = QPushButton(self.tr("Dashboard…"), self)
+        self.dashboard_button.clicked.connect(lambda: self.open_dashboard())
         close_button = QPushButton(self.tr("Close"), self)
         self.import_button.clicked.connect(lambda: self.start_import())
         self.export_button.clicked.connect(lambda: self.export())
@@ -98,6 +102,7 @@ class RegisterWindow(QDialog):
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
         for button in (
+            self.dashboard_button,
             self.import_button,
             self.export_button,
             self.template_button,
@@ -260,6 +265,19 @@ class RegisterWindow(QDialog):
         """Reload counts, catalogues and totals after a change of the register."""
         self.reload_catalogues()
         self.model.refresh()
+        if self.dashboard is not None and self.dashboard.isVisible():
+            self.dashboard.refresh()
+
+    def open_dashboard(self) -> DashboardWindow:
+        """Show the project's dashboard (charts and totals by ward) beside the register."""
+        if self.dashboard is None:
+            self.dashboard = DashboardWindow(self._services, self.project_id, self._settings, self)
+        elif not self.dashboard.isVisible():
+            self.dashboard.refresh()  # the register may have changed while it was closed
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()
+        return self.dashboard
 
     # Files ---------------------------------------------------------------------------------------------------
 

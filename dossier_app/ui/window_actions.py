@@ -12,6 +12,8 @@ from dossier_app.domain.lifecycle import Action
 from dossier_app.services.demo import DemoResult
 from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
+from dossier_app.ui.consultations_window import ConsultationsWindow
+from dossier_app.ui.holidays_dialog import HolidaysDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.readiness_actions import ReadinessActions
@@ -32,6 +34,10 @@ class WindowActions(QObject):
         self.new_project_action = self._make(self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project)
         self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
         self.register_action = self._make(self.tr("Land clearance register…"), None, self.open_register)
+        self.consultations_action = self._make(
+            self.tr("Ministry consultations and review clock…"), None, self.open_consultations
+        )
+        self.holidays_action = self._make(self.tr("Holiday calendar…"), None, self.open_holidays)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
@@ -41,6 +47,8 @@ class WindowActions(QObject):
             self.edit_project_action,
             self.register_action,
             *self.readiness.actions,
+            self.consultations_action,
+            self.holidays_action,
             self.demo_action,
             self.settings_action,
         ):
@@ -75,6 +83,7 @@ class WindowActions(QObject):
         self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
         self.register_action.setEnabled(self._window.current_project_id is not None)
         self.readiness.sync()
+        self.consultations_action.setEnabled(self._window.current_project_id is not None)
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -118,6 +127,26 @@ class WindowActions(QObject):
         register.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         register.show()
         self.register_window = register
+
+    def open_consultations(self) -> None:
+        """Open the current project's ministry consultations and review clock beside the main window."""
+        window = self._window
+        if window.current_project_id is None:
+            return
+        try:
+            consultations = ConsultationsWindow(
+                window.services, window.current_project_id, window.language, window.account, window
+            )
+        except DossierError as error:
+            show_error(window, error)
+            return
+        consultations.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        consultations.show()
+        self.consultations_window = consultations
+
+    def open_holidays(self) -> None:
+        """Edit the holiday calendar the review clocks count over."""
+        HolidaysDialog(self._window.services, self._window.account, self._window).exec()
 
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""

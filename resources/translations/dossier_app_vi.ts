@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Notified</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Inventoried</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Plan posted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Approved</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Paid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Handed over</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Enforced</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -228,6 +266,99 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>CatalogueTab</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Tên</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished">Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Add an entry (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove &apos;{name}&apos; from the catalogue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Catalogues</name>
+    <message>
+        <source>Agricultural land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other non-agricultural land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused land</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CataloguesDialog</name>
+    <message>
+        <source>Catalogues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Land-use codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wards and communes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These lists check imports and fill the register&apos;s filters and the Excel template. An entry still used by the register cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPane</name>
     <message>
         <source>Write a comment (the text selected in the editor is quoted)…</source>
@@ -286,6 +417,218 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ConsultationTableModel</name>
+    <message>
+        <source>Body consulted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Trạng thái</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished">Thời gian chờ</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a date as dd/mm/yyyy; leave it empty to clear it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsWindow</name>
+    <message>
+        <source>Consultations and review clock — {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier filed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add body…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the regime&apos;s bodies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Holiday calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: no reply after the due date (or a late reply). Amber: due within 3 working days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review clock (working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review clock of {regime}: {steps} working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regime {regime} sets no review clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the filing date to see the review clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (dd/mm/yyyy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ministry or body consulted:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list already has every body the regime names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Land clearance dashboard — {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished">Phường/xã</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved (VND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid (VND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To recover (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the register…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no ward)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Edit entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against the current land law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward or commune:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Hủy</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong.</source>
@@ -318,6 +661,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>The file was not imported: {count} problem(s) found; nothing was written.</source>
         <translation>Tệp chưa được nhập: phát hiện {count} lỗi; chưa ghi dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>A final export needs every required section approved; {count} are not: {sections}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a submission package (no readable manifest.json).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
@@ -412,16 +763,44 @@ SHA-256: {hash}</translation>
         <translation>Chế độ pháp lý {value} không áp dụng cho loại khu này.</translation>
     </message>
     <message>
-        <source>The legal regime of an existing project cannot be changed here.</source>
-        <translation>Không thể thay đổi chế độ pháp lý của dự án đã có tại đây.</translation>
+        <source>The kind of park of an existing project cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown export format &apos;{value}&apos; (use docx, pdf).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no project with the code &apos;{code}&apos;.</source>
         <translation>Không có dự án nào mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
+        <source>The name of the body consulted is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply time must be 0 to 365 working days, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The project no longer exists.</source>
         <translation>Dự án này không còn tồn tại.</translation>
+    </message>
+    <message>
+        <source>This consultation no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is already in the list of bodies consulted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reply date needs the date the request was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply ({received}) cannot come before the request ({sent}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A project with the code &apos;{code}&apos; already exists.</source>
@@ -522,6 +901,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>manage accounts</source>
         <translation>quản lý tài khoản</translation>
+    </message>
+    <message>
+        <source>record ministry consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit the holiday calendar</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a draft</source>
@@ -879,6 +1266,106 @@ SHA-256: {hash}</translation>
         <source>The cell holds a spreadsheet error.</source>
         <translation>Ô chứa lỗi của bảng tính.</translation>
     </message>
+    <message>
+        <source>Land-use code &apos;{value}&apos; must be 2 to 10 capital letters or digits, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of land-use code {code} must have 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown land-use group &apos;{value}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ward name must have 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{field}&apos; must be a whole number of at least {minimum} at {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{field}&apos; must be a number at {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime file: more originals than sets at {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime file: unknown comparison &apos;{value}&apos; at {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{value}&apos; is not a step of the review clock ({where}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{value}&apos; is not a section of the outline ({where}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{value}&apos; is not a criterion of the regime ({where}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime file: an unverified regime needs a note saying so ({where}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday file: a day is wrong at {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} is not a readable Word (.docx) document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} margin must be {low}-{high} mm (Decree 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line spacing must be between {low} and {high} lines (Decree 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue already has &apos;{code}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ward is renamed by adding the new name and removing the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is used by {count} row(s) of the register; it stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue has no &apos;{code}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of the day is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A make-up working day must be a Saturday or Sunday ({day}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} is a weekend day already; list the weekday taken off instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar already has {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar has no entry on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -924,6 +1411,57 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>GanttView</name>
+    <message>
+        <source>Weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in: one column per ISO week (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out: one column per month (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gantt chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the Gantt chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuidancePane</name>
     <message>
         <source>The guidance of the chosen section appears here: what the law expects.</source>
@@ -964,6 +1502,57 @@ SHA-256: {hash}</translation>
     <message>
         <source>Document</source>
         <translation>Văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Holiday calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Tên</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, e.g. Tết Nguyên đán</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <source>Weekdays off and weekend days worked; Saturdays and Sundays are off unless listed here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1748,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Not written yet</source>
         <translation>Chưa soạn</translation>
+    </message>
+    <message>
+        <source>Not part of the current regime (kept from an earlier one)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{count} waiting</source>
@@ -1421,6 +2014,30 @@ SHA-256: {hash}</translation>
         <translation>(chưa xác minh)</translation>
     </message>
     <message>
+        <source>Switch the legal regime to {regime}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mapped} sections keep their text and move to their place; {created} new sections are added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These {count} sections do not fit the new regime. They are kept, with their text, marked “Not part of the current regime”, and come back if you switch back:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch legal regime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>Dự án</translation>
     </message>
@@ -1491,6 +2108,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>Signer&apos;s name:</source>
         <translation>Họ tên người ký:</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Not started</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1582,6 +2207,18 @@ SHA-256: {hash}</translation>
     <message>
         <source>Template…</source>
         <translation>Tệp mẫu…</translation>
+    </message>
+    <message>
+        <source>Catalogues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the land-use codes and wards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close</source>
@@ -1717,6 +2354,17 @@ SHA-256: {hash}</translation>
     <message>
         <source>What should be changed?</source>
         <translation>Cần chỉnh sửa những gì?</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTimeline</name>
+    <message>
+        <source>{days} working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today {day}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2676,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>Land clearance register…</source>
         <translation>Sổ giải phóng mặt bằng…</translation>
+    </message>
+    <message>
+        <source>Ministry consultations and review clock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday calendar…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Load the Cần Thơ demo data</source>

@@ -183,7 +183,7 @@ def test_check_exit_codes_and_report(capsys: pytest.CaptureFixture[str], tmp_pat
     assert code == 1, err
     assert "✗ THIẾU" in out and "✓ OK" in out
     assert "Tài liệu bắt buộc kèm theo / Mandatory attachments" in out
-    assert "Missing: the decision approving the environmental impact assessment" in out
+    assert "Missing: Decision approving the environmental impact assessment report (certified copy)" in out
     assert out.rstrip().splitlines()[-1].startswith("Còn thiếu")
     code, out, err = _run(capsys, "--db", url, "check", "KHONG-CO")
     assert code == 2 and out == ""

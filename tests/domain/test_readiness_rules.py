@@ -13,6 +13,7 @@ from dossier_app.domain.readiness import (
     MilestoneSignal,
     OpenComment,
     ReadinessReport,
+    Target,
     TargetKind,
     attachment_item,
     comment_items,
@@ -20,7 +21,9 @@ from dossier_app.domain.readiness import (
     document_items,
     milestone_items,
 )
+from dossier_app.domain.submission import RequiredAttachment
 
+MAP = RequiredAttachment("map", "Bản đồ", "Map", "da.7")
 CONDITION = Condition("dk_a", "a", "Phù hợp quy hoạch", "Fits the plans", "", "")
 
 
@@ -47,9 +50,10 @@ def test_condition_lights() -> None:
 
 
 def test_attachments_milestones_and_comments() -> None:
-    assert attachment_item("map", 0).light is Light.RED
-    assert attachment_item("map", 1).light is Light.GREEN
-    assert attachment_item("map", 0).target.ref == "map"
+    assert attachment_item(MAP, 0).light is Light.RED
+    assert attachment_item(MAP, 1).light is Light.GREEN
+    assert attachment_item(MAP, 0, 12).target == Target(TargetKind.ATTACHMENT, "map", 12)
+    assert attachment_item(MAP, 0).params_vi == {"what": "Bản đồ", "count": 0}
     assert [i.light for i in milestone_items(None)] == [Light.AMBER]
     signals = [MilestoneSignal("M1", "Họp dân", Risk.ON_TRACK), MilestoneSignal("M2", "Thông báo", Risk.OVERDUE)]
     assert [i.light for i in milestone_items(signals)] == [Light.GREEN, Light.RED]
@@ -65,10 +69,12 @@ def test_attachments_milestones_and_comments() -> None:
 
 
 def test_report_is_complete_only_without_red() -> None:
-    green = attachment_item("map", 1)
+    green = attachment_item(MAP, 1)
     amber = milestone_items(None)[0]
     assert ReadinessReport(1, "X", (green, amber)).complete
-    report = ReadinessReport(1, "X", (green, amber, attachment_item("eia_decision", 0)))
+    report = ReadinessReport(
+        1, "X", (green, amber, attachment_item(RequiredAttachment("eia", "Quyết định", "Decision", "da.8"), 0))
+    )
     assert not report.complete
     assert report.count(Light.RED) == 1 and len(report.group(Group.ATTACHMENTS)) == 2
 

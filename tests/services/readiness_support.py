@@ -5,7 +5,6 @@ from pathlib import Path
 
 from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus, ProjectFacts
-from dossier_app.domain.readiness import AttachmentKind
 from dossier_app.services import Services
 from dossier_app.services.comment_register import CommentInput
 from dossier_app.services.dossiers import SectionNode
@@ -39,9 +38,9 @@ def complete_project(services: Services, project: ProjectView, tmp_path: Path) -
     section = services.dossiers.section_by_key(project.id, "da.2_dap_ung_tieu_chi")
     for row in services.checklist.conditions(project.id):
         services.checklist.set_condition(project.id, row.key, ConditionStatus.MET, "", [("section", section.id)])
-    for kind in (AttachmentKind.MAP, AttachmentKind.EIA_DECISION):
-        path = tmp_path / f"{kind.value}.pdf"
-        path.write_bytes(kind.value.encode())
+    for kind in ("planning_map", "eia_decision"):
+        path = tmp_path / f"{kind}.pdf"
+        path.write_bytes(kind.encode())
         services.attachments.set_kind(services.attachments.add(section.id, path).id, kind)
     services.comment_register.add(
         project.id, CommentInput("Bộ", "Ý kiến", response="Tiếp thu", state=CommentState.ACCEPTED)

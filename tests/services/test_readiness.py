@@ -147,7 +147,9 @@ def test_new_project_report_lists_what_is_missing(services: Services, itp: Proje
     groups = {item.group for item in report.items}
     assert groups == set(Group)
     attachments = report.group(Group.ATTACHMENTS)
-    assert [(i.target.ref, i.light) for i in attachments] == [("map", Light.RED), ("eia_decision", Light.RED)]
+    assert [(i.target.ref, i.light) for i in attachments] == [("planning_map", Light.RED), ("eia_decision", Light.RED)]
+    homes = [services.dossiers.section(i.target.section_id or 0).outline_key for i in attachments]
+    assert homes == ["da.7_ban_do_quy_hoach", "da.8_quyet_dinh_dtm"]
     first = report.group(Group.DOCUMENTS)[0]
     assert first.target.kind is TargetKind.SECTION
     assert services.dossiers.section(int(first.target.ref)).required
@@ -159,7 +161,7 @@ def test_new_project_report_lists_what_is_missing(services: Services, itp: Proje
 
 def test_high_tech_park_needs_only_the_map(services: Services, htp: ProjectView) -> None:
     kinds = [i.target.ref for i in services.readiness.report(htp.id).group(Group.ATTACHMENTS)]
-    assert kinds == ["map"]
+    assert kinds == ["establishment_map"]
 
 
 def test_a_complete_project_has_no_red_and_a_milestone_provider_is_used(
@@ -187,3 +189,17 @@ def test_demo_gives_ct_itp_facts_checklist_and_comments(demo_services: Services)
     assert states == {CommentState.ACCEPTED, CommentState.EXPLAINED, CommentState.PENDING}
     demo_services.demo.load()
     assert len(demo_services.comment_register.comments(project.id)) == 3  # loading again adds nothing
+
+
+def test_attachment_kinds_come_from_the_regime(services: Services, itp: ProjectView, tmp_path: Path) -> None:
+    section = services.dossiers.section_by_key(itp.id, "da.8_quyet_dinh_dtm")
+    assert [k.key for k in services.attachments.kinds(section.id)] == ["planning_map", "eia_decision"]
+    source = tmp_path / "qd_dtm.pdf"
+    source.write_bytes(b"%PDF eia")
+    attachment = services.attachments.add(section.id, source)
+    with pytest.raises(ValidationFailed):
+        services.attachments.set_kind(attachment.id, "establishment_map")  # the high-tech park's map
+    assert services.attachments.set_kind(attachment.id, "eia_decision").kind == "eia_decision"
+    items = services.readiness.report(itp.id).group(Group.ATTACHMENTS)
+    assert [(i.target.ref, i.light) for i in items] == [("planning_map", Light.RED), ("eia_decision", Light.GREEN)]
+    assert services.attachments.set_kind(attachment.id, "").kind == ""
