@@ -271,7 +271,7 @@ def comment_items(open_comments: Sequence[OpenComment], total: int) -> list[Read
             ReadinessItem(
                 Group.COMMENTS,
                 Light.GREEN,
-                QT_TRANSLATE_NOOP("Readiness", "All {total} comments accepted or explained"),
+                QT_TRANSLATE_NOOP("Readiness", "No open comments ({total} in the register)"),
                 {"total": total},
             )
         ]

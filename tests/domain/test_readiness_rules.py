@@ -66,6 +66,7 @@ def test_attachments_milestones_and_comments() -> None:
     )
     assert [(i.light, i.target.ref) for i in items] == [(Light.RED, "4"), (Light.AMBER, "5")]
     assert comment_items([], 3)[0].light is Light.GREEN
+    assert comment_items([], 0)[0].message == "No open comments (0 in the register)"
 
 
 def test_report_is_complete_only_without_red() -> None:
