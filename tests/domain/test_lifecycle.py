@@ -23,7 +23,14 @@ from dossier_app.domain.lifecycle import (
 )
 
 EXPECTED = {
-    Role.OFFICER: {Action.EDIT, Action.SUBMIT, Action.COMMENT, Action.EDIT_STRUCTURE, Action.EDIT_PROJECT},
+    Role.OFFICER: {
+        Action.EDIT,
+        Action.SUBMIT,
+        Action.COMMENT,
+        Action.EDIT_STRUCTURE,
+        Action.EDIT_PROJECT,
+        Action.EDIT_PLAN,
+    },
     Role.MANAGER: {
         Action.APPROVE,
         Action.REQUEST_CHANGES,
@@ -31,6 +38,7 @@ EXPECTED = {
         Action.EDIT_STRUCTURE,
         Action.EDIT_PROJECT,
         Action.EXPORT,
+        Action.EDIT_PLAN,
     },
     Role.CLERK: {Action.COMMENT, Action.EXPORT},
     Role.ADMIN: {Action.EDIT_PROJECT, Action.MANAGE_ACCOUNTS},
