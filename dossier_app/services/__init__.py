@@ -10,6 +10,7 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
+from dossier_app.services.milestones import MilestoneService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_io import RegisterIO
@@ -35,6 +36,7 @@ class Services:
     reviews: ReviewService
     register: RegisterService
     register_io: RegisterIO
+    milestones: MilestoneService
 
     @property
     def database(self) -> Database:
@@ -73,6 +75,7 @@ def build_services(
         reviews=ReviewService(context, audit),
         register=register,
         register_io=RegisterIO(context, audit, register),
+        milestones=MilestoneService(context, audit),
     )
 
 
