@@ -18,6 +18,7 @@ from dossier_app.domain.errors import (
     StorageUnavailable,
     ValidationFailed,
 )
+from dossier_app.cli_milestones import add_milestone_commands
 from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter, AuditVerification
 from dossier_app.services.context import Operator, os_account
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("projects", help="list projects: code, name, regime, completeness")
     add_account_commands(commands)
     add_register_commands(commands)
+    add_milestone_commands(commands)
     return parser
 
 
