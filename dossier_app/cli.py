@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from dossier_app.cli_milestones import add_milestone_commands
 from dossier_app.domain.accounts import ROLE_ORDER
 from dossier_app.domain.audit import ChainProblem
 from dossier_app.domain.enums import Role
@@ -18,7 +19,6 @@ from dossier_app.domain.errors import (
     StorageUnavailable,
     ValidationFailed,
 )
-from dossier_app.cli_milestones import add_milestone_commands
 from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter, AuditVerification
 from dossier_app.services.context import Operator, os_account

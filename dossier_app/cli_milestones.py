@@ -21,7 +21,10 @@ STATUS_WORDS = {
     MilestoneStatus.RUNNING: "đang làm/running",
     MilestoneStatus.DONE: "xong/done",
 }
-LAND_WORDS = {"agricultural": "đất nông nghiệp/agricultural", "non_agricultural": "đất phi nông nghiệp/non-agricultural"}
+LAND_WORDS = {
+    "agricultural": "đất nông nghiệp/agricultural",
+    "non_agricultural": "đất phi nông nghiệp/non-agricultural",
+}
 HEADER = (
     "",
     "MÃ/KEY",
