@@ -110,6 +110,11 @@ def cmd_demo(services: Services, args: argparse.Namespace | None = None) -> int:
             f"{register.lines} khoản bồi thường mới. "
             f"(register: {register.parties} parties, {register.parcels} parcels, {register.lines} lines created)"
         )
+    if result.plan_dated:
+        print(
+            f"Kế hoạch mốc {result.register_project}: đã lập, mốc so sánh '{result.plan_baseline}'. "
+            f"(milestone plan dated around today, baseline '{result.plan_baseline}' taken)"
+        )
     print(f"Cơ sở dữ liệu / database: {services.database.display_location}")
     return EXIT_OK
 
