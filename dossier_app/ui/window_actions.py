@@ -13,6 +13,7 @@ from dossier_app.services.demo import DemoResult
 from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
 from dossier_app.ui.messages import show_error
+from dossier_app.ui.milestones_window import MilestonesWindow
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.register_window import RegisterWindow
 from dossier_app.ui.settings_dialog import SettingsDialog
@@ -31,6 +32,7 @@ class WindowActions(QObject):
         self.new_project_action = self._make(self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project)
         self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
         self.register_action = self._make(self.tr("Land clearance register…"), None, self.open_register)
+        self.milestones_action = self._make(self.tr("Milestone plan…"), "Ctrl+Shift+M", self.open_milestones)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
@@ -38,6 +40,7 @@ class WindowActions(QObject):
             self.new_project_action,
             self.edit_project_action,
             self.register_action,
+            self.milestones_action,
             self.demo_action,
             self.settings_action,
         ):
@@ -71,6 +74,7 @@ class WindowActions(QObject):
         self.new_project_action.setEnabled(may)
         self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
         self.register_action.setEnabled(self._window.current_project_id is not None)
+        self.milestones_action.setEnabled(self._window.current_project_id is not None)
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -114,6 +118,21 @@ class WindowActions(QObject):
         register.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         register.show()
         self.register_window = register
+
+    def open_milestones(self) -> None:
+        """Open the milestone plan of the current project beside the main window."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None:
+            return
+        try:
+            plan = MilestonesWindow(window.services, project_id, window.may(Action.EDIT_PLAN), window)
+        except DossierError as error:
+            show_error(window, error)
+            return
+        plan.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        plan.show()
+        self.milestones_window = plan
 
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""
