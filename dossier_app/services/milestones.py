@@ -149,7 +149,7 @@ class MilestoneService:
             number = plan.next_custom
             while f"{CUSTOM_PREFIX}{number}" in used:
                 number += 1
-            milestone = Milestone(key=f"{CUSTOM_PREFIX}{number}", title=title, responsible=responsible)
+            milestone = Milestone(key=f"{CUSTOM_PREFIX}{number}", title=_tidy(title), responsible=_tidy(responsible))
             _check(milestone)
             plan.next_custom = number + 1
             session.add(plan)
@@ -227,7 +227,13 @@ class MilestoneService:
                 total, done = register_counts(session, project_id)
                 shown = replace(stored, percent=register_percent(done[step], total))
             wanted = edit(shown)
-            wanted = replace(wanted, key=row.key, status=_choice(MilestoneStatus, wanted.status, "status"))
+            wanted = replace(
+                wanted,
+                key=row.key,
+                title=_tidy(wanted.title),
+                responsible=_tidy(wanted.responsible),
+                status=_choice(MilestoneStatus, wanted.status, "status"),
+            )
             if step is not None and wanted.percent != shown.percent:
                 raise ValidationFailed(
                     QT_TRANSLATE_NOOP(
@@ -323,6 +329,11 @@ def _baseline_infos(session: Session, project_id: int) -> tuple[BaselineInfo, ..
         .order_by(col(MilestoneBaseline.created_at), col(MilestoneBaseline.id))
     ).all()
     return tuple(BaselineInfo(r.name, as_utc(r.created_at), r.created_by) for r in rows)
+
+
+def _tidy(text: str) -> str:
+    """Titles and names without stray or doubled spaces."""
+    return " ".join(text.split())
 
 
 def _find(rows: list[MilestoneStep], key: str) -> MilestoneStep:

@@ -173,7 +173,7 @@ def test_bad_edits_are_refused_naming_the_field_and_store_nothing(
 
 
 def test_rename_keeps_the_key(services: Services, itp: ProjectView) -> None:
-    renamed = services.milestones.rename_step(itp.id, "M9", "Thẩm định phương án (Sở Nông nghiệp và Môi trường)")
+    renamed = services.milestones.rename_step(itp.id, "M9", " Thẩm định phương án  (Sở Nông nghiệp và Môi trường) ")
     assert renamed.key == "M9"
     view = services.milestones.plan(itp.id, today=TODAY)
     assert view.milestone("M9").title == "Thẩm định phương án (Sở Nông nghiệp và Môi trường)"
