@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -125,6 +126,13 @@ class MilestonesWindow(QDialog):
         )
         self.land_kind.setEnabled(self.writable)
         self.land_kind.currentIndexChanged.connect(lambda _index: self.set_land_kind(self.land_kind.currentData()))
+        self.at_risk_days = QSpinBox(self)
+        self.at_risk_days.setObjectName("atRiskDays")
+        self.at_risk_days.setRange(0, 365)
+        self.at_risk_days.setSuffix(self.tr(" days"))
+        self.at_risk_days.setToolTip(self.tr("A step is at risk when its legal deadline is this close."))
+        self.at_risk_days.setEnabled(self.writable)
+        self.at_risk_days.editingFinished.connect(lambda: self.set_at_risk_days(self.at_risk_days.value()))
         self.baseline = QComboBox(self)
         self.baseline.setObjectName("baselineChoice")
         self.baseline.setMinimumContentsLength(18)
@@ -134,6 +142,8 @@ class MilestonesWindow(QDialog):
         self.header.addStretch(1)
         self.header.addWidget(QLabel(self.tr("Land:"), self))
         self.header.addWidget(self.land_kind)
+        self.header.addWidget(QLabel(self.tr("At risk within:"), self))
+        self.header.addWidget(self.at_risk_days)
         self.header.addWidget(QLabel(self.tr("Baseline:"), self))
         self.header.addWidget(self.baseline)
 
@@ -198,6 +208,7 @@ class MilestonesWindow(QDialog):
         self.land_kind.blockSignals(True)
         self.land_kind.setCurrentIndex(max(0, self.land_kind.findData(view.land_kind.value)))
         self.land_kind.blockSignals(False)
+        self.at_risk_days.setValue(view.at_risk_days)
         overdue = [a.key for a in view.assessments if a.risk is Risk.OVERDUE]
         at_risk = [a.key for a in view.assessments if a.risk is Risk.AT_RISK]
         lines = [
@@ -268,6 +279,16 @@ class MilestonesWindow(QDialog):
         """Switch the land kind the notice clock counts for."""
         try:
             self._services.milestones.set_land_kind(self.project_id, LandKind(str(value)))
+        except DossierError as error:
+            self.report(error)
+        self.reload(self.current_key())
+
+    def set_at_risk_days(self, days: int) -> None:
+        """Change how close a legal deadline must be for a step to be flagged at risk."""
+        if self.model.plan is not None and self.model.plan.at_risk_days == days:
+            return
+        try:
+            self._services.milestones.set_at_risk_days(self.project_id, days)
         except DossierError as error:
             self.report(error)
         self.reload(self.current_key())

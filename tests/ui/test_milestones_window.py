@@ -12,7 +12,7 @@ from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.services import Services, open_services
 from dossier_app.services.context import Operator
 from dossier_app.ui.i18n import Translators
-from dossier_app.ui.milestone_model import COLUMNS, OVERDUE_COLOUR, RISK_ROLE
+from dossier_app.ui.milestone_model import AT_RISK_COLOUR, COLUMNS, OVERDUE_COLOUR, RISK_ROLE
 from dossier_app.ui.milestones_window import MilestonesWindow
 from tests.conftest import FAST_HASHER, TESTER
 from tests.services.support import it_park
@@ -181,6 +181,17 @@ def test_the_land_kind_selector_moves_the_notice_clock(window: MilestonesWindow)
     assert _index(window, "M2", "deadline").data() == "≤ 04/06/2026"
     window.land_kind.setCurrentIndex(window.land_kind.findData(LandKind.AGRICULTURAL.value))
     assert _index(window, "M2", "deadline").data() == "≤ 02/09/2026"
+
+
+def test_the_at_risk_window_can_be_widened(window: MilestonesWindow) -> None:
+    window.model.setData(_index(window, "M10", "actual_start"), QDate(2026, 5, 1))
+    window.model.setData(_index(window, "M10", "actual_end"), QDate(2026, 5, 10))
+    assert window.at_risk_days.value() == 7
+    assert _index(window, "M12", "title").data(Qt.ItemDataRole.BackgroundRole) is None  # due 9 June: 8 days left
+    window.at_risk_days.setValue(10)
+    window.at_risk_days.editingFinished.emit()
+    assert window._services.milestones.plan(window.project_id).at_risk_days == 10
+    assert _index(window, "M12", "title").data(Qt.ItemDataRole.BackgroundRole) == AT_RISK_COLOUR
 
 
 def test_a_reader_without_the_right_cannot_edit(qtbot, plan_db: Services, vietnamese) -> None:  # type: ignore[no-untyped-def]
