@@ -35,6 +35,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 RISK_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_COLOUR = QColor("#f6c6c6")
 AT_RISK_COLOUR = QColor("#fde2a7")
+# A swatch beside the key, so a flagged row still shows it while selected.
+MARKS = {Risk.OVERDUE: QColor("#c9302c"), Risk.AT_RISK: QColor("#ec971f")}
 
 
 def to_qdate(day: date | None) -> QDate:
@@ -162,6 +164,8 @@ class MilestoneTableModel(QAbstractTableModel):
             if column == "status":
                 return milestone.status.value
             return getattr(milestone, column, None)
+        if role == Qt.ItemDataRole.DecorationRole and column == "key":
+            return MARKS.get(risk)
         if role == Qt.ItemDataRole.BackgroundRole:
             return {Risk.OVERDUE: OVERDUE_COLOUR, Risk.AT_RISK: AT_RISK_COLOUR}.get(risk)
         if role == Qt.ItemDataRole.ToolTipRole:

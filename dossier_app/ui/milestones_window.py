@@ -103,7 +103,7 @@ class MilestonesWindow(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
         for name, width in (
-            ("key", 50),
+            ("key", 72),
             ("responsible", 220),
             ("status", 110),
             ("percent", 60),

@@ -71,6 +71,8 @@ def test_flagged_rows_are_coloured_and_say_why(qapp, plan_db: tuple[Services, in
     assert _cell(model, "M11", "title", Qt.ItemDataRole.BackgroundRole) == OVERDUE_COLOUR
     assert _cell(model, "M12", "status", Qt.ItemDataRole.BackgroundRole) == AT_RISK_COLOUR
     assert _cell(model, "M13", "title", Qt.ItemDataRole.BackgroundRole) is None
+    assert _cell(model, "M11", "key", Qt.ItemDataRole.DecorationRole) is not None  # seen while selected too
+    assert _cell(model, "M13", "key", Qt.ItemDataRole.DecorationRole) is None
     why = str(_cell(model, "M11", "title", Qt.ItemDataRole.ToolTipRole))
     assert why.startswith("Overdue") and "20/05/2026" in why and "12 day(s)" in why
     assert "Within 10 days of the plan's approval" in why  # the legal clock, in the UI language
