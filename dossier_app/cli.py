@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from dossier_app.cli_milestones import add_milestone_commands
 from dossier_app.domain.accounts import ROLE_ORDER
 from dossier_app.domain.audit import ChainProblem
 from dossier_app.domain.enums import Role
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     from dossier_app.cli_consultations import add_consultation_commands
 
     add_consultation_commands(commands)
+    add_milestone_commands(commands)
     return parser
 
 
@@ -115,6 +117,11 @@ def cmd_demo(services: Services, args: argparse.Namespace | None = None) -> int:
             f"Sổ bồi thường {result.register_project}: {register.parties} hộ, {register.parcels} thửa đất, "
             f"{register.lines} khoản bồi thường mới. "
             f"(register: {register.parties} parties, {register.parcels} parcels, {register.lines} lines created)"
+        )
+    if result.plan_dated:
+        print(
+            f"Kế hoạch mốc {result.register_project}: đã lập, mốc so sánh '{result.plan_baseline}'. "
+            f"(milestone plan dated around today, baseline '{result.plan_baseline}' taken)"
         )
     print(f"Cơ sở dữ liệu / database: {services.database.display_location}")
     return EXIT_OK

@@ -21,6 +21,7 @@ class Action(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     RECORD_CONSULTATIONS = "record_consultations"
     EDIT_CALENDAR = "edit_calendar"
+    EDIT_PLAN = "edit_plan"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -36,6 +37,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     # Clerks keep the correspondence register, so they record dates sent and received too.
     Action.RECORD_CONSULTATIONS: frozenset({Role.OFFICER, Role.MANAGER, Role.CLERK}),
     Action.EDIT_CALENDAR: frozenset({Role.MANAGER, Role.ADMIN}),
+    Action.EDIT_PLAN: frozenset({Role.OFFICER, Role.MANAGER}),
 }
 
 SOURCES: dict[Action, frozenset[SectionState]] = {
@@ -122,6 +124,7 @@ ACTION_WORDS = {
     Action.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("Errors", "manage accounts"),
     Action.RECORD_CONSULTATIONS: QT_TRANSLATE_NOOP("Errors", "record ministry consultations"),
     Action.EDIT_CALENDAR: QT_TRANSLATE_NOOP("Errors", "edit the holiday calendar"),
+    Action.EDIT_PLAN: QT_TRANSLATE_NOOP("Errors", "edit the milestone plan"),
 }
 
 

@@ -15,6 +15,7 @@ from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
 from dossier_app.services.exports import ExportService
 from dossier_app.services.holidays import HolidayService
+from dossier_app.services.milestones import MilestoneService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_dashboard import RegisterDashboard
@@ -47,6 +48,7 @@ class Services:
     charts: ChartService
     holidays: HolidayService
     consultations: ConsultationService
+    milestones: MilestoneService
 
     @property
     def database(self) -> Database:
@@ -95,6 +97,7 @@ def build_services(
         charts=ChartService(dashboard),
         holidays=holidays,
         consultations=ConsultationService(context, audit, holidays),
+        milestones=MilestoneService(context, audit),
     )
 
 

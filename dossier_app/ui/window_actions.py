@@ -15,6 +15,7 @@ from dossier_app.ui.audit_dialog import AuditDialog
 from dossier_app.ui.consultations_window import ConsultationsWindow
 from dossier_app.ui.holidays_dialog import HolidaysDialog
 from dossier_app.ui.messages import show_error
+from dossier_app.ui.milestones_window import MilestonesWindow
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.register_window import RegisterWindow
 from dossier_app.ui.settings_dialog import SettingsDialog
@@ -37,6 +38,7 @@ class WindowActions(QObject):
             self.tr("Ministry consultations and review clock…"), None, self.open_consultations
         )
         self.holidays_action = self._make(self.tr("Holiday calendar…"), None, self.open_holidays)
+        self.milestones_action = self._make(self.tr("Milestone plan…"), "Ctrl+Shift+M", self.open_milestones)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
@@ -46,6 +48,7 @@ class WindowActions(QObject):
             self.register_action,
             self.consultations_action,
             self.holidays_action,
+            self.milestones_action,
             self.demo_action,
             self.settings_action,
         ):
@@ -80,6 +83,7 @@ class WindowActions(QObject):
         self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
         self.register_action.setEnabled(self._window.current_project_id is not None)
         self.consultations_action.setEnabled(self._window.current_project_id is not None)
+        self.milestones_action.setEnabled(self._window.current_project_id is not None)
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -143,6 +147,21 @@ class WindowActions(QObject):
     def open_holidays(self) -> None:
         """Edit the holiday calendar the review clocks count over."""
         HolidaysDialog(self._window.services, self._window.account, self._window).exec()
+
+    def open_milestones(self) -> None:
+        """Open the milestone plan of the current project beside the main window."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None:
+            return
+        try:
+            plan = MilestonesWindow(window.services, project_id, window.may(Action.EDIT_PLAN), window)
+        except DossierError as error:
+            show_error(window, error)
+            return
+        plan.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        plan.show()
+        self.milestones_window = plan
 
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""
