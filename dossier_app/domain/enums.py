@@ -83,3 +83,4 @@ class AuditAction(StrEnum):
     CATALOGUE_ADD = "catalogue.add"
     CATALOGUE_UPDATE = "catalogue.update"
     CATALOGUE_REMOVE = "catalogue.remove"
+    DATABASE_RESTORE = "database.restore"

@@ -19,6 +19,7 @@ class Action(StrEnum):
     EDIT_PROJECT = "edit_project"
     EXPORT = "export"
     MANAGE_ACCOUNTS = "manage_accounts"
+    RESTORE_BACKUP = "restore_backup"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -31,6 +32,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EDIT_PROJECT: frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN}),
     Action.EXPORT: frozenset({Role.CLERK, Role.MANAGER}),
     Action.MANAGE_ACCOUNTS: frozenset({Role.ADMIN}),
+    Action.RESTORE_BACKUP: frozenset({Role.ADMIN}),
 }
 
 SOURCES: dict[Action, frozenset[SectionState]] = {
@@ -115,6 +117,7 @@ ACTION_WORDS = {
     Action.EDIT_PROJECT: QT_TRANSLATE_NOOP("Errors", "edit projects"),
     Action.EXPORT: QT_TRANSLATE_NOOP("Errors", "export the submission package"),
     Action.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("Errors", "manage accounts"),
+    Action.RESTORE_BACKUP: QT_TRANSLATE_NOOP("Errors", "restore the database from a backup"),
 }
 
 

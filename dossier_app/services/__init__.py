@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.backups import BackupService
 from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
@@ -37,6 +38,7 @@ class Services:
     register: RegisterService
     register_io: RegisterIO
     catalogues: CatalogueService
+    backups: BackupService
 
     @property
     def database(self) -> Database:
@@ -77,6 +79,7 @@ def build_services(
         register=register,
         register_io=RegisterIO(context, audit, register, catalogues),
         catalogues=catalogues,
+        backups=BackupService(context, audit),
     )
 
 

@@ -33,7 +33,7 @@ EXPECTED = {
         Action.EXPORT,
     },
     Role.CLERK: {Action.COMMENT, Action.EXPORT},
-    Role.ADMIN: {Action.EDIT_PROJECT, Action.MANAGE_ACCOUNTS},
+    Role.ADMIN: {Action.EDIT_PROJECT, Action.MANAGE_ACCOUNTS, Action.RESTORE_BACKUP},
 }
 
 
