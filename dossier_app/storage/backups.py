@@ -24,8 +24,8 @@ from dossier_app.storage.migrations import MIGRATIONS_DIR
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def sqlite_file(database: Database) -> Path:
-    """The database's file; a server database has none and is refused with a hint at pg_dump."""
+def sqlite_file(database: Database, dest: Path | None = None) -> Path:
+    """The database's file; a server database has none and is refused with the pg_dump command for `dest`."""
     url = make_url(database.url)
     if not database.is_sqlite or url.database in (None, "", ":memory:"):
         raise StorageUnavailable(
@@ -34,7 +34,7 @@ def sqlite_file(database: Database) -> Path:
                 "A PostgreSQL database is backed up with pg_dump (and restored with pg_restore) on the server, "
                 "e.g.: {command}",
             ),
-            command=pg_dump_command(database, Path("dossier.dump")),
+            command=pg_dump_command(database, dest or Path("dossier.dump")),
         )
     return Path(str(url.database))
 
@@ -52,7 +52,7 @@ def files_folder(database_file: Path) -> Path:
 
 def write_backup(database: Database, dest: Path) -> Path:
     """Copy the live database into `dest` page by page while others keep working, then its attachments."""
-    source = sqlite_file(database)
+    source = sqlite_file(database, dest)
     dest = dest.expanduser().resolve()
     partial = dest.with_name(f".{dest.name}.partial")
     try:
