@@ -85,14 +85,14 @@ class BackupService:
         return _entry(write_backup(self._context.database, dest))
 
     def check(self, source: Path) -> str:
-        """Refuse a damaged file or one from a newer program before anything is asked or replaced."""
+        """Refuse someone who may not restore, a damaged file or one from a newer program, before anything is asked."""
+        self._require_restore()
         return check_backup(source)
 
     def restore(self, source: Path) -> str:
         """Replace the database by the backup (after checking it), bring its schema up to date, and record it."""
         database = self._context.database
-        with database.begin() as session:
-            require_action(session, self._context, Action.RESTORE_BACKUP)
+        self._require_restore()
         revision = restore_backup(database, source)
         migrations.upgrade(database)
         with database.begin() as session:
@@ -105,3 +105,7 @@ class BackupService:
                 f"restored from backup '{source.name}' (schema {revision})",
             )
         return revision
+
+    def _require_restore(self) -> None:
+        with self._context.database.begin() as session:
+            require_action(session, self._context, Action.RESTORE_BACKUP)

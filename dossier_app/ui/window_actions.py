@@ -12,6 +12,7 @@ from dossier_app.domain.lifecycle import Action
 from dossier_app.services.demo import DemoResult
 from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
+from dossier_app.ui.backup_dialog import BackupDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.register_window import RegisterWindow
@@ -32,6 +33,7 @@ class WindowActions(QObject):
         self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
         self.register_action = self._make(self.tr("Land clearance register…"), None, self.open_register)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
+        self.backups_action = self._make(self.tr("Backups…"), None, self.open_backups)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
         for action in (
@@ -39,6 +41,7 @@ class WindowActions(QObject):
             self.edit_project_action,
             self.register_action,
             self.demo_action,
+            self.backups_action,
             self.settings_action,
         ):
             window.file_menu.addAction(action)
@@ -154,6 +157,18 @@ class WindowActions(QObject):
     def open_audit(self) -> None:
         """Show the audit trail."""
         AuditDialog(self._window.services, self._window).exec()
+
+    def open_backups(self) -> None:
+        """Back up or restore; a restore closes the window and reopens it on the restored data."""
+        window = self._window
+        if not window.editor.save_now():
+            return
+        dialog = BackupDialog(window.services, window.settings, window)
+        dialog.exec()
+        if dialog.restored_from is not None:
+            window.editor.clear()
+            window.reload_navigator(None)
+            window.request_rebuild()
 
     def open_settings(self) -> None:
         """Open the settings; a new language rebuilds the window."""
