@@ -3,7 +3,7 @@
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Database:
     """An open database: its URL, its engine and the unit-of-work factory every service uses."""
 
-    url: str
+    url: str = field(repr=False)  # may hold a server password; the engine's repr masks it
     engine: Engine
 
     @property
