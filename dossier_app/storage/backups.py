@@ -130,10 +130,12 @@ def _blobs(folder: Path) -> Iterator[Path]:
 
 def _copy_database(source: Path, dest: Path) -> None:
     """SQLite's online backup API into a fresh file, left in rollback-journal mode and synced to disk."""
-    with closing(sqlite3.connect(str(source), timeout=BUSY_TIMEOUT_MS / 1000)) as reader:
-        with closing(sqlite3.connect(str(dest))) as writer:
-            reader.backup(writer)
-            writer.execute("PRAGMA journal_mode=DELETE")
+    with (
+        closing(sqlite3.connect(str(source), timeout=BUSY_TIMEOUT_MS / 1000)) as reader,
+        closing(sqlite3.connect(str(dest))) as writer,
+    ):
+        reader.backup(writer)
+        writer.execute("PRAGMA journal_mode=DELETE")
     with dest.open("rb") as handle:
         os.fsync(handle.fileno())
 

@@ -78,7 +78,7 @@ def test_without_a_terminal_restore_needs_yes(backed_up: tuple[Path, Path], caps
     db, backup = backed_up
     before = _digest(db)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    code, out, err = _run(capsys, "--db", str(db), "restore", str(backup))
+    code, _out, err = _run(capsys, "--db", str(db), "restore", str(backup))
     assert code == 2 and "--yes" in err and len(err.strip().splitlines()) == 1
     assert _digest(db) == before
 
@@ -99,5 +99,5 @@ def test_a_bad_file_is_refused_with_exit_2(  # type: ignore[no-untyped-def]
 def test_backup_of_a_server_database_names_pg_dump(capsys, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     if db_url.startswith("sqlite"):
         pytest.skip("about PostgreSQL")
-    code, out, err = _run(capsys, "--db", db_url, "backup", str(tmp_path / "x.dump"))
+    code, _out, err = _run(capsys, "--db", db_url, "backup", str(tmp_path / "x.dump"))
     assert code == 2 and "pg_dump --format=custom" in err and str(tmp_path / "x.dump") in err

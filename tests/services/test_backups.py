@@ -12,7 +12,6 @@ from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter
 from dossier_app.services.backups import BackupService
 from dossier_app.services.context import Operator
-from dossier_app.services.projects import ProjectView
 from dossier_app.storage.backups import files_folder
 from tests.conftest import FAST_HASHER
 from tests.services.support import section_by_key

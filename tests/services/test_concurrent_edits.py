@@ -1,5 +1,7 @@
 """Two processes edit the same section a hundred times each: every save is stored or refused, none lost."""
 
+import itertools
+
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -37,7 +39,7 @@ def test_racing_editors_lose_no_update(services: Services, itp: ProjectView, db_
     assert sorted((int(n), d) for _, n, d in stored) == [(int(n), str(d)) for n, d, _ in history]
     assert [int(n) for n, _, _ in history] == list(range(1, len(history) + 1))
     # each revision was written from the one before it: it contains its predecessor's whole text
-    for (_, _, before), (_, _, after) in zip(history, history[1:], strict=False):
+    for (_, _, before), (_, _, after) in itertools.pairwise(history):
         assert str(after).startswith(str(before).rstrip("\n"))
     section = services.dossiers.section(section_id)
     assert content_hash(section.body) == history[-1][1]

@@ -65,6 +65,8 @@ def test_killed_writer_loses_no_acknowledged_save(services: Services, itp: Proje
         newest = services.dossiers.revisions(section_id)[0]
         assert section.version >= newest.number and newest.content_hash == stored[max(stored)]
         survived += 1
-    print(f"\ncrash safety ({make_url(db_url).get_backend_name()}): {TRIALS} kills, {survived} survived, "
-          f"{len(acknowledged)} acknowledged saves all present")
+    print(
+        f"\ncrash safety ({make_url(db_url).get_backend_name()}): {TRIALS} kills, {survived} survived, "
+        f"{len(acknowledged)} acknowledged saves all present"
+    )
     assert survived == TRIALS

@@ -18,9 +18,7 @@ SECOND = "Passwort-Zwei-2-xyz"
 TYPO = "Mat-khau-go-sai-3"
 
 
-def test_passwords_never_reach_tables_audit_files_or_logs(
-    services: Services, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_passwords_never_reach_tables_audit_files_or_logs(services: Services, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)  # as if someone turned on SQL logging
     try:

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 from dossier_app import app
 from dossier_app.domain.errors import PermissionDenied
 from dossier_app.services import Services
-from dossier_app.services.context import Operator
 from dossier_app.services.backups import BackupService
+from dossier_app.services.context import Operator
 from dossier_app.storage.database import open_database
 from dossier_app.ui.backup_dialog import BackupDialog
 from dossier_app.ui.i18n import error_text
