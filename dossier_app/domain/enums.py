@@ -97,3 +97,4 @@ class AuditAction(StrEnum):
     MILESTONE_MOVE = "milestone.move"
     MILESTONE_REMOVE = "milestone.remove"
     BASELINE_TAKE = "baseline.take"
+    DATABASE_RESTORE = "database.restore"

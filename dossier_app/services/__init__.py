@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.backups import BackupService
 from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.charts import ChartService
 from dossier_app.services.consultations import ConsultationService
@@ -49,6 +50,7 @@ class Services:
     holidays: HolidayService
     consultations: ConsultationService
     milestones: MilestoneService
+    backups: BackupService
 
     @property
     def database(self) -> Database:
@@ -98,6 +100,7 @@ def build_services(
         holidays=holidays,
         consultations=ConsultationService(context, audit, holidays),
         milestones=MilestoneService(context, audit),
+        backups=BackupService(context, audit),
     )
 
 

@@ -12,6 +12,7 @@ from dossier_app.domain.lifecycle import Action
 from dossier_app.services.demo import DemoResult
 from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
+from dossier_app.ui.backup_dialog import BackupDialog
 from dossier_app.ui.consultations_window import ConsultationsWindow
 from dossier_app.ui.holidays_dialog import HolidaysDialog
 from dossier_app.ui.messages import show_error
@@ -40,6 +41,7 @@ class WindowActions(QObject):
         self.holidays_action = self._make(self.tr("Holiday calendar…"), None, self.open_holidays)
         self.milestones_action = self._make(self.tr("Milestone plan…"), "Ctrl+Shift+M", self.open_milestones)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
+        self.backups_action = self._make(self.tr("Backups…"), None, self.open_backups)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
         for action in (
@@ -50,6 +52,7 @@ class WindowActions(QObject):
             self.holidays_action,
             self.milestones_action,
             self.demo_action,
+            self.backups_action,
             self.settings_action,
         ):
             window.file_menu.addAction(action)
@@ -202,6 +205,18 @@ class WindowActions(QObject):
     def open_audit(self) -> None:
         """Show the audit trail."""
         AuditDialog(self._window.services, self._window).exec()
+
+    def open_backups(self) -> None:
+        """Back up or restore; a restore closes the window and reopens it on the restored data."""
+        window = self._window
+        if not window.editor.save_now():
+            return
+        dialog = BackupDialog(window.services, window.settings, window)
+        dialog.exec()
+        if dialog.restored_from is not None:
+            window.editor.clear()
+            window.reload_navigator(None)
+            window.request_rebuild()
 
     def open_settings(self) -> None:
         """Open the settings; a new language rebuilds the window."""
