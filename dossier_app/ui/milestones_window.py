@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.errors import DossierError
 from dossier_app.domain.milestones import LandKind, Milestone, Risk
 from dossier_app.services import Services
+from dossier_app.services.milestones import PlanView
+from dossier_app.ui.gantt_view import GanttView
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.milestone_commands import AddStepCommand, EditStepCommand, MoveStepCommand, RemoveStepCommand
 from dossier_app.ui.milestone_delegates import DateDelegate, PercentDelegate, StatusDelegate
 from dossier_app.ui.milestone_model import COLUMNS, DATE_COLUMNS, KEY_ROLE, MilestoneTableModel, show_date
+from dossier_app.ui.settings import UiSettings
 
 
 class MilestonesWindow(QDialog):
@@ -41,6 +44,7 @@ class MilestonesWindow(QDialog):
         writable: bool = True,
         parent: QWidget | None = None,
         today: date | None = None,
+        settings: UiSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("milestonesWindow")
@@ -60,6 +64,11 @@ class MilestonesWindow(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("milestoneTabs")
         self.tabs.addTab(self.table, self.tr("Table"))
+        self.gantt = GanttView(services.charts, settings, self)
+        self.tabs.addTab(self.gantt, self.tr("Gantt chart"))
+        self._gantt_stale = True
+        self._view: PlanView | None = None
+        self.tabs.currentChanged.connect(lambda _index: self._draw_gantt_if_shown())
         self._build_header()
         self._build_actions()
         self.summary = QLabel(self)
@@ -204,6 +213,8 @@ class MilestonesWindow(QDialog):
             self.report(error)
             return
         self.model.set_plan(view)
+        self._view, self._gantt_stale = view, True
+        self._draw_gantt_if_shown()
         self._fill_baselines([b.name for b in view.baselines], view.baseline.name if view.baseline else None)
         self.land_kind.blockSignals(True)
         self.land_kind.setCurrentIndex(max(0, self.land_kind.findData(view.land_kind.value)))
@@ -232,6 +243,14 @@ class MilestonesWindow(QDialog):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
         self.sync()
+
+    def _draw_gantt_if_shown(self) -> None:
+        """Draw the chart only while its tab is shown: a drawing takes a second or two of a worker's time."""
+        if self._view is None or not self._gantt_stale or self.tabs.currentWidget() is not self.gantt:
+            return
+        view = self._view
+        self.gantt.show_plan(view.milestones, view.deadlines, view.assessments, view.baseline, view.today)
+        self._gantt_stale = False
 
     def _fill_baselines(self, names: list[str], chosen: str | None) -> None:
         self.baseline.blockSignals(True)

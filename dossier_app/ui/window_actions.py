@@ -158,7 +158,9 @@ class WindowActions(QObject):
         if project_id is None:
             return
         try:
-            plan = MilestonesWindow(window.services, project_id, window.may(Action.EDIT_PLAN), window)
+            plan = MilestonesWindow(
+                window.services, project_id, window.may(Action.EDIT_PLAN), window, settings=window.settings
+            )
         except DossierError as error:
             show_error(window, error)
             return

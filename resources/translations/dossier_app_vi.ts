@@ -266,6 +266,73 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Ngày</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program backs up this database once a day when it starts and keeps the last {count} copies in {folder}. Each backup holds the attachments in a folder beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: it is backed up on the server with pg_dump and restored with pg_restore, not from the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database backups (*.sqlite3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole database {database} will be replaced by the backup {backup}. Everything saved since that backup was made will be lost. The window closes and reopens on the restored data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CatalogueTab</name>
     <message>
         <source>Code</source>
@@ -590,6 +657,13 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>DateDelegate</name>
+    <message>
+        <source>no date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
@@ -637,6 +711,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>This section was changed elsewhere since you opened it.</source>
         <translation>Mục này đã được thay đổi ở nơi khác kể từ khi bạn mở.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another user or program is writing); try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database {location} was created by a newer version of the program (schema {revision}). Update the program before opening it.</source>
@@ -695,6 +773,10 @@ SHA-256: {hash}</translation>
         <translation>Không tìm thấy tệp của tài liệu đính kèm &apos;{name}&apos; trong thư mục {location}.</translation>
     </message>
     <message>
+        <source>The file {name} is {size} MB; attachments may be at most {limit} MB. Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown legal regime &apos;{key}&apos;.</source>
         <translation>Không xác định được chế độ pháp lý &apos;{key}&apos;.</translation>
     </message>
@@ -713,6 +795,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>That revision does not exist.</source>
         <translation>Phiên bản này không tồn tại.</translation>
+    </message>
+    <message>
+        <source>The section text is {size} MB; a section may hold at most {limit} MB. Split it into sub-sections or attach the material as a file. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The document no longer exists.</source>
@@ -807,8 +893,32 @@ SHA-256: {hash}</translation>
         <translation>Đã có dự án mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
+        <source>A PostgreSQL database is backed up with pg_dump (and restored with pg_restore) on the server, e.g.: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the backup {location}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot write the database {location}: {reason}</source>
         <translation>Không ghi được cơ sở dữ liệu {location}: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup {name} does not exist or is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the backup {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a database backup (not a SQLite file); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged ({reason}); nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot open the database {location}: {reason}</source>
@@ -911,6 +1021,14 @@ SHA-256: {hash}</translation>
         <translation>sửa lịch nghỉ lễ</translation>
     </message>
     <message>
+        <source>edit the milestone plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a draft</source>
         <translation>dự thảo</translation>
     </message>
@@ -941,6 +1059,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The two passwords differ; nothing was changed.</source>
         <translation>Hai lần nhập mật khẩu không khớp; chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the whole database: confirm at a terminal or add --yes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only an administrator can load the demo into a database that has accounts.</source>
@@ -1366,6 +1488,54 @@ SHA-256: {hash}</translation>
         <source>The calendar has no entry on {day}.</source>
         <translation>Lịch nghỉ lễ không có ngày {day}.</translation>
     </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date; write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no baseline named &apos;{name}&apos; in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The at-risk window must be between 0 and 365 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan already has a step {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The percent complete of step {key} comes from the register ({value}%) and cannot be set by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A baseline named &apos;{name}&apos; already exists in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has no step {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no place {value} in the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid {field}; use {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {key} needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} of step {key} is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -1680,6 +1850,10 @@ SHA-256: {hash}</translation>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
+        <source>Not saved yet: the database is busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} words</source>
         <translation>{count} từ</translation>
     </message>
@@ -1721,6 +1895,208 @@ SHA-256: {hash}</translation>
     <message>
         <source>Cannot do that</source>
         <translation>Không thực hiện được thao tác</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneTableModel</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished">Chưa bắt đầu</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed from the land register: the share of the project&apos;s {count} parties that have reached this step. It cannot be typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days:+d} day(s) against the baseline “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Quá hạn</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal deadline {due} passed {days} day(s) ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done {days} day(s) after the legal deadline {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended {days} day(s) before {due}, the earliest end the law allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planned end {due} passed {days} day(s) ago and the step is not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} day(s) left until the legal deadline {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesWindow</name>
+    <message>
+        <source>Milestone plan — {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <source>Today: {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agricultural land (notice 90 days ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-agricultural land (notice 180 days ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step is at risk when its legal deadline is this close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Land:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished">Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished">Làm lại</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished">Chuyển lên</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished">Chuyển xuống</translation>
+    </message>
+    <message>
+        <source>Take baseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: {overdue}. At risk (deadline within {days} days): {at_risk}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The percent of {keys} comes from the land register ({count} parties).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title of the new step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the baseline:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2686,8 +3062,16 @@ SHA-256: {hash}</translation>
         <translation>Lịch nghỉ lễ…</translation>
     </message>
     <message>
+        <source>Milestone plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Load the Cần Thơ demo data</source>
         <translation>Nạp dữ liệu mẫu Cần Thơ</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Settings…</source>

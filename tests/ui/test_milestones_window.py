@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -60,7 +60,7 @@ def _keys(window: MilestonesWindow) -> list[str]:
 
 
 def test_the_window_shows_the_plan_in_a_tab_with_today(window: MilestonesWindow) -> None:
-    assert window.findChild(QTabWidget, "milestoneTabs").count() == 1
+    assert window.findChild(QTabWidget, "milestoneTabs").count() == 2
     assert window.model.rowCount() == 16
     assert "01/06/2026" in window.today_label.text()
     assert window.land_kind.currentData() == LandKind.NON_AGRICULTURAL.value
@@ -218,3 +218,15 @@ def test_the_file_menu_opens_the_plan_of_the_current_project(demo_db: Services, 
     risks = {plan.model.milestone_at(r).key: plan.model.index(r, 0).data(RISK_ROLE) for r in range(16)}
     assert risks["M11"] == "overdue" and risks["M12"] == "at_risk"
     plan.close()
+
+
+def test_the_gantt_tab_draws_the_plan_when_shown_and_again_after_an_edit(window: MilestonesWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.gantt.png is None  # nothing drawn while the table tab is shown
+    with qtbot.waitSignal(window.gantt.rendered, timeout=30000):
+        window.tabs.setCurrentWidget(window.gantt)
+    first = window.gantt.png
+    assert first is not None and first.startswith(b"\x89PNG")
+    step = _stored(window, "M1")
+    with qtbot.waitSignal(window.gantt.rendered, timeout=30000):
+        window._store_edit(step, replace(step, planned_start=TODAY, planned_end=TODAY + timedelta(days=20)))
+    assert window.gantt.png is not None and window.gantt.png != first
