@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from dossier_app.cli_milestones import add_milestone_commands
 from dossier_app.domain.accounts import ROLE_ORDER
 from dossier_app.domain.audit import ChainProblem
 from dossier_app.domain.enums import Role
@@ -64,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     from dossier_app.cli_consultations import add_consultation_commands
 
     add_consultation_commands(commands)
+    add_milestone_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -119,6 +122,11 @@ def cmd_demo(services: Services, args: argparse.Namespace | None = None) -> int:
             f"Sổ bồi thường {result.register_project}: {register.parties} hộ, {register.parcels} thửa đất, "
             f"{register.lines} khoản bồi thường mới. "
             f"(register: {register.parties} parties, {register.parcels} parcels, {register.lines} lines created)"
+        )
+    if result.plan_dated:
+        print(
+            f"Kế hoạch mốc {result.register_project}: đã lập, mốc so sánh '{result.plan_baseline}'. "
+            f"(milestone plan dated around today, baseline '{result.plan_baseline}' taken)"
         )
     print(f"Cơ sở dữ liệu / database: {services.database.display_location}")
     return EXIT_OK
@@ -481,3 +489,52 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"FAIL: {check.first_bad}: {check.reason}")
     return EXIT_PROBLEM
+
+
+# Backups -----------------------------------------------------------------------------------------------
+
+
+def add_backup_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`backup DEST` and `restore SRC [--yes]`."""
+    backup = commands.add_parser(
+        "backup", help="copy the database to DEST while it is in use (attachments go to DEST.files beside it)"
+    )
+    backup.add_argument("dest", metavar="DEST")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser(
+        "restore", help="replace the database by a backup, after checking it (asks first unless --yes)"
+    )
+    restore.add_argument("source", metavar="SRC")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(services: Services, args: argparse.Namespace) -> int:
+    """Write a backup (SQLite); a server database gets the pg_dump command instead, exit 2."""
+    entry = services.backups.back_up(Path(args.dest))
+    print(f"Đã sao lưu / backed up: {services.database.display_location} → {entry.path} ({entry.size:,} bytes)")
+    return EXIT_OK
+
+
+def cmd_restore(services: Services, args: argparse.Namespace) -> int:
+    """Check the backup, confirm, replace. A refused file or a "no" leaves the database exactly as it was."""
+    source = Path(args.source)
+    revision = services.backups.check(source)
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Restoring replaces the whole database: confirm at a terminal or add --yes."
+                ),
+                field="yes",
+            )
+        answer = input(
+            f"Thay toàn bộ cơ sở dữ liệu {services.database.display_location} bằng bản sao lưu {source}? "
+            f"/ Replace the whole database {services.database.display_location} with the backup {source}? [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes", "c", "có", "co"):
+            print("Đã hủy, không thay đổi gì / cancelled, nothing was changed")
+            return EXIT_PROBLEM
+    services.backups.restore(source)
+    print(f"Đã khôi phục / restored: {services.database.display_location} ← {source} (schema {revision})")
+    return EXIT_OK

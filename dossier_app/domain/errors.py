@@ -54,6 +54,20 @@ class StorageUnavailable(DossierError):
     """The database or the data folder cannot be opened or written."""
 
 
+class StorageBusy(StorageUnavailable):
+    """Another writer held the database longer than the short wait allows; nothing was written, retry later."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The database is busy (another user or program is writing); try again.")
+
+
+class BackupRefused(DossierError):
+    """A file offered to restore from is not a sound backup of this program; nothing was replaced."""
+
+
+class TooLarge(DossierError):
+    """Input over a configured size limit; refused before anything is stored."""
+
+
 class SchemaTooNew(DossierError):
     """The database was written by a newer version of the program."""
 

@@ -21,6 +21,8 @@ class Action(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     RECORD_CONSULTATIONS = "record_consultations"
     EDIT_CALENDAR = "edit_calendar"
+    EDIT_PLAN = "edit_plan"
+    RESTORE_BACKUP = "restore_backup"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -36,6 +38,8 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     # Clerks keep the correspondence register, so they record dates sent and received too.
     Action.RECORD_CONSULTATIONS: frozenset({Role.OFFICER, Role.MANAGER, Role.CLERK}),
     Action.EDIT_CALENDAR: frozenset({Role.MANAGER, Role.ADMIN}),
+    Action.EDIT_PLAN: frozenset({Role.OFFICER, Role.MANAGER}),
+    Action.RESTORE_BACKUP: frozenset({Role.ADMIN}),
 }
 
 SOURCES: dict[Action, frozenset[SectionState]] = {
@@ -122,6 +126,8 @@ ACTION_WORDS = {
     Action.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("Errors", "manage accounts"),
     Action.RECORD_CONSULTATIONS: QT_TRANSLATE_NOOP("Errors", "record ministry consultations"),
     Action.EDIT_CALENDAR: QT_TRANSLATE_NOOP("Errors", "edit the holiday calendar"),
+    Action.EDIT_PLAN: QT_TRANSLATE_NOOP("Errors", "edit the milestone plan"),
+    Action.RESTORE_BACKUP: QT_TRANSLATE_NOOP("Errors", "restore the database from a backup"),
 }
 
 

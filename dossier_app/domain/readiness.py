@@ -227,7 +227,7 @@ class MilestoneSignal:
 
 
 def milestone_items(signals: Sequence[MilestoneSignal] | None) -> list[ReadinessItem]:
-    """On track green, at risk amber, overdue red; without a provider, one amber 'not tracked' item."""
+    """Overdue red and at risk amber, one item each; those on track in one green line; without a provider, amber."""
     if signals is None:
         return [
             ReadinessItem(
@@ -236,13 +236,12 @@ def milestone_items(signals: Sequence[MilestoneSignal] | None) -> list[Readiness
         ]
     if not signals:
         return [ReadinessItem(Group.MILESTONES, Light.GREEN, QT_TRANSLATE_NOOP("Readiness", "No milestones planned"))]
-    lights = {Risk.ON_TRACK: Light.GREEN, Risk.AT_RISK: Light.AMBER, Risk.OVERDUE: Light.RED}
+    lights = {Risk.AT_RISK: Light.AMBER, Risk.OVERDUE: Light.RED}
     templates = {
-        Risk.ON_TRACK: QT_TRANSLATE_NOOP("Readiness", "{title}: on track"),
         Risk.AT_RISK: QT_TRANSLATE_NOOP("Readiness", "{title}: at risk"),
         Risk.OVERDUE: QT_TRANSLATE_NOOP("Readiness", "{title}: overdue"),
     }
-    return [
+    items = [
         ReadinessItem(
             Group.MILESTONES,
             lights[signal.risk],
@@ -251,7 +250,16 @@ def milestone_items(signals: Sequence[MilestoneSignal] | None) -> list[Readiness
             Target(TargetKind.MILESTONE, signal.key),
         )
         for signal in signals
+        if signal.risk is not Risk.ON_TRACK
     ]
+    on_track = sum(1 for signal in signals if signal.risk is Risk.ON_TRACK)
+    if on_track:
+        template = QT_TRANSLATE_NOOP("Readiness", "{count} of {total} milestones on track")
+        target = Target(TargetKind.MILESTONE)
+        items.append(
+            ReadinessItem(Group.MILESTONES, Light.GREEN, template, {"count": on_track, "total": len(signals)}, target)
+        )
+    return items
 
 
 @dataclass(frozen=True)

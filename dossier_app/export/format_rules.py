@@ -66,6 +66,13 @@ MARGIN_RULES: dict[str, MarginRange] = {
     "right": MarginRange(15.0, 15.0, 20.0),
 }
 
+MARGIN_SIDE_NAMES = {  # message words, translated with the message they go into
+    "top": QT_TRANSLATE_NOOP("Errors", "top"),
+    "bottom": QT_TRANSLATE_NOOP("Errors", "bottom"),
+    "left": QT_TRANSLATE_NOOP("Errors", "left"),
+    "right": QT_TRANSLATE_NOOP("Errors", "right"),
+}
+
 
 @dataclass(frozen=True)
 class Margins:
@@ -81,10 +88,11 @@ class Margins:
             value = float(getattr(self, side))
             if not rule.allows(value, 0.0):
                 raise ValidationFailed(
-                    QT_TRANSLATE_NOOP("Errors", "The {field} margin must be {low}-{high} mm (Decree 30)."),
+                    QT_TRANSLATE_NOOP("Errors", "The {side} margin must be {low} to {high} mm (Decree 30)."),
                     field=side,
-                    low=rule.low,
-                    high=rule.high,
+                    side=MARGIN_SIDE_NAMES[side],
+                    low=f"{rule.low:g}",
+                    high=f"{rule.high:g}",
                 )
 
     @property
@@ -98,10 +106,8 @@ def check_line_spacing(value: float) -> float:
     low, high = LINE_SPACING_RANGE
     if not low <= value <= high:
         raise ValidationFailed(
-            QT_TRANSLATE_NOOP("Errors", "The line spacing must be between {low} and {high} lines (Decree 30)."),
+            QT_TRANSLATE_NOOP("Errors", "The line spacing must be from single to one and a half lines (Decree 30)."),
             field="line_spacing",
-            low=low,
-            high=high,
         )
     return value
 

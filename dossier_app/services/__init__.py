@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.backups import BackupService
 from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.charts import ChartService
 from dossier_app.services.checklist import ChecklistService
@@ -17,8 +18,9 @@ from dossier_app.services.demo import DemoService
 from dossier_app.services.dossiers import DossierService
 from dossier_app.services.exports import ExportService
 from dossier_app.services.holidays import HolidayService
+from dossier_app.services.milestones import MilestoneService
 from dossier_app.services.projects import ProjectService
-from dossier_app.services.readiness import ReadinessService
+from dossier_app.services.readiness import ReadinessService, milestone_signals
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_dashboard import RegisterDashboard
 from dossier_app.services.register_io import RegisterIO
@@ -53,6 +55,8 @@ class Services:
     charts: ChartService
     holidays: HolidayService
     consultations: ConsultationService
+    milestones: MilestoneService
+    backups: BackupService
 
     @property
     def database(self) -> Database:
@@ -81,6 +85,7 @@ def build_services(
     catalogues = CatalogueService(context, audit)
     register = RegisterService(context, audit, catalogues)
     checklist = ChecklistService(context, audit)
+    milestones = MilestoneService(context, audit)
     reviews = ReviewService(context, audit)
     dashboard = RegisterDashboard(context)
     holidays = HolidayService(context, audit)
@@ -99,12 +104,14 @@ def build_services(
         catalogues=catalogues,
         checklist=checklist,
         comment_register=CommentRegisterService(context, audit),
-        readiness=ReadinessService(context, checklist),  # milestones=<provider> once milestones are persisted
+        readiness=ReadinessService(context, checklist, milestone_signals(milestones)),
         exports=ExportService(context, audit, reviews),
         dashboard=dashboard,
         charts=ChartService(dashboard),
         holidays=holidays,
         consultations=ConsultationService(context, audit, holidays),
+        milestones=milestones,
+        backups=BackupService(context, audit),
     )
 
 

@@ -15,6 +15,7 @@ from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.domain.text import searchable
 from dossier_app.services.audit import AuditTrail, shorten
 from dossier_app.services.context import ServiceContext
+from dossier_app.services.milestone_rows import insert_plan
 from dossier_app.services.permissions import require_action
 from dossier_app.services.regime_switch import (
     OutsideSection,
@@ -205,6 +206,7 @@ class ProjectService:
             session.add(project)
             session.flush()
             instantiate_outline(session, project, self._context.regime(data.regime_key), actor)
+            insert_plan(session, project.id or 0, actor)
             view = _view(project)
             summary = f"{view.code} '{view.name}', {view.kind.value}, regime {view.regime_key}"
             self._audit.record(session, actor, AuditAction.PROJECT_CREATE, "project", view.id, summary, view.id)

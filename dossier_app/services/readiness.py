@@ -26,6 +26,7 @@ from dossier_app.domain.submission import RequiredAttachment
 from dossier_app.services.checklist import ChecklistService
 from dossier_app.services.comment_register import section_order
 from dossier_app.services.context import ServiceContext
+from dossier_app.services.milestones import MilestoneService
 from dossier_app.services.review_queues import overview
 
 # What the milestone service reports per project; wired in services/__init__.py once milestones are persisted.
@@ -145,3 +146,13 @@ def _attachment_homes(session: Session, project_id: int, required: Sequence[Requ
         if held is not None:
             homes[kind] = held
     return homes
+
+
+def milestone_signals(milestones: MilestoneService) -> MilestoneProvider:
+    """The provider reading each project's persisted land-recovery plan and its assessment as of today."""
+
+    def provide(project_id: int) -> list[MilestoneSignal]:
+        plan = milestones.plan(project_id)
+        return [MilestoneSignal(m.key, m.title, plan.assessment(m.key).risk) for m in plan.milestones]
+
+    return provide

@@ -72,6 +72,8 @@ class EntryDialog(QDialog):
         else:
             self.code.setMinimumWidth(320)
             form.addRow(self.tr("Ward or commune:"), self.code)
+            for unused in (self.name, self.group, self.confirmed):
+                unused.hide()  # a ward is only its name
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

@@ -87,7 +87,7 @@ class ConsultationTableModel(QAbstractTableModel):
             self.tr("Working days"),
             self.tr("Sent"),
             self.tr("Due"),
-            self.tr("Received"),
+            self.tr("Received on"),
             self.tr("Letter no."),
             self.tr("State"),
         )[section]

@@ -30,16 +30,15 @@ from dossier_app.ui.workers import run_in_background
 
 def step_names() -> dict[str, str]:
     """The register steps as the parties table names them (same translation context, same words)."""
-    tr = QCoreApplication.translate
     return {
-        "none": tr("PartiesTableModel", "Not started"),
-        "notified_on": tr("PartiesTableModel", "Notified"),
-        "inventoried_on": tr("PartiesTableModel", "Inventoried"),
-        "plan_posted_on": tr("PartiesTableModel", "Plan posted"),
-        "approved_on": tr("PartiesTableModel", "Approved"),
-        "paid_on": tr("PartiesTableModel", "Paid"),
-        "handed_over_on": tr("PartiesTableModel", "Handed over"),
-        "enforced_on": tr("PartiesTableModel", "Enforced"),
+        "none": QCoreApplication.translate("PartiesTableModel", "Not started"),
+        "notified_on": QCoreApplication.translate("PartiesTableModel", "Notified"),
+        "inventoried_on": QCoreApplication.translate("PartiesTableModel", "Inventoried"),
+        "plan_posted_on": QCoreApplication.translate("PartiesTableModel", "Plan posted"),
+        "approved_on": QCoreApplication.translate("PartiesTableModel", "Approved"),
+        "paid_on": QCoreApplication.translate("PartiesTableModel", "Paid"),
+        "handed_over_on": QCoreApplication.translate("PartiesTableModel", "Handed over"),
+        "enforced_on": QCoreApplication.translate("PartiesTableModel", "Enforced"),
     }
 
 

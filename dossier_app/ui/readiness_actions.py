@@ -138,5 +138,5 @@ class ReadinessActions(QObject):
             register = self.open_comment_register()
             if register is not None:
                 register.select_comment(int(target.ref))
-        else:
-            window.statusBar().showMessage(self.tr("Milestones are kept in the land clearance plan."), 6000)
+        elif target.kind is TargetKind.MILESTONE:
+            window.window_actions.open_milestones()

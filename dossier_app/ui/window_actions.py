@@ -12,9 +12,11 @@ from dossier_app.domain.lifecycle import Action
 from dossier_app.services.demo import DemoResult
 from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
+from dossier_app.ui.backup_dialog import BackupDialog
 from dossier_app.ui.consultations_window import ConsultationsWindow
 from dossier_app.ui.holidays_dialog import HolidaysDialog
 from dossier_app.ui.messages import show_error
+from dossier_app.ui.milestones_window import MilestonesWindow
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.readiness_actions import ReadinessActions
 from dossier_app.ui.register_window import RegisterWindow
@@ -38,7 +40,9 @@ class WindowActions(QObject):
             self.tr("Ministry consultations and review clock…"), None, self.open_consultations
         )
         self.holidays_action = self._make(self.tr("Holiday calendar…"), None, self.open_holidays)
+        self.milestones_action = self._make(self.tr("Milestone plan…"), "Ctrl+Shift+M", self.open_milestones)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
+        self.backups_action = self._make(self.tr("Backups…"), None, self.open_backups)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.readiness = ReadinessActions(window)
@@ -49,7 +53,9 @@ class WindowActions(QObject):
             *self.readiness.actions,
             self.consultations_action,
             self.holidays_action,
+            self.milestones_action,
             self.demo_action,
+            self.backups_action,
             self.settings_action,
         ):
             window.file_menu.addAction(action)
@@ -84,6 +90,7 @@ class WindowActions(QObject):
         self.register_action.setEnabled(self._window.current_project_id is not None)
         self.readiness.sync()
         self.consultations_action.setEnabled(self._window.current_project_id is not None)
+        self.milestones_action.setEnabled(self._window.current_project_id is not None)
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -148,6 +155,23 @@ class WindowActions(QObject):
         """Edit the holiday calendar the review clocks count over."""
         HolidaysDialog(self._window.services, self._window.account, self._window).exec()
 
+    def open_milestones(self) -> None:
+        """Open the milestone plan of the current project beside the main window."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None:
+            return
+        try:
+            plan = MilestonesWindow(
+                window.services, project_id, window.may(Action.EDIT_PLAN), window, settings=window.settings
+            )
+        except DossierError as error:
+            show_error(window, error)
+            return
+        plan.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        plan.show()
+        self.milestones_window = plan
+
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""
         window = self._window
@@ -187,6 +211,18 @@ class WindowActions(QObject):
     def open_audit(self) -> None:
         """Show the audit trail."""
         AuditDialog(self._window.services, self._window).exec()
+
+    def open_backups(self) -> None:
+        """Back up or restore; a restore closes the window and reopens it on the restored data."""
+        window = self._window
+        if not window.editor.save_now():
+            return
+        dialog = BackupDialog(window.services, window.settings, window)
+        dialog.exec()
+        if dialog.restored_from is not None:
+            window.editor.clear()
+            window.reload_navigator(None)
+            window.request_rebuild()
 
     def open_settings(self) -> None:
         """Open the settings; a new language rebuilds the window."""

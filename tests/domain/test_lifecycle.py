@@ -30,6 +30,7 @@ EXPECTED = {
         Action.EDIT_STRUCTURE,
         Action.EDIT_PROJECT,
         Action.RECORD_CONSULTATIONS,
+        Action.EDIT_PLAN,
     },
     Role.MANAGER: {
         Action.APPROVE,
@@ -40,9 +41,10 @@ EXPECTED = {
         Action.EXPORT,
         Action.RECORD_CONSULTATIONS,
         Action.EDIT_CALENDAR,
+        Action.EDIT_PLAN,
     },
     Role.CLERK: {Action.COMMENT, Action.EXPORT, Action.RECORD_CONSULTATIONS},
-    Role.ADMIN: {Action.EDIT_PROJECT, Action.MANAGE_ACCOUNTS, Action.EDIT_CALENDAR},
+    Role.ADMIN: {Action.EDIT_PROJECT, Action.MANAGE_ACCOUNTS, Action.EDIT_CALENDAR, Action.RESTORE_BACKUP},
 }
 
 

@@ -56,7 +56,9 @@ def test_attachments_milestones_and_comments() -> None:
     assert attachment_item(MAP, 0).params_vi == {"what": "Bản đồ", "count": 0}
     assert [i.light for i in milestone_items(None)] == [Light.AMBER]
     signals = [MilestoneSignal("M1", "Họp dân", Risk.ON_TRACK), MilestoneSignal("M2", "Thông báo", Risk.OVERDUE)]
-    assert [i.light for i in milestone_items(signals)] == [Light.GREEN, Light.RED]
+    items = milestone_items(signals)
+    assert [(i.light, i.target.ref) for i in items] == [(Light.RED, "M2"), (Light.GREEN, "")]
+    assert items[1].message == "1 of 2 milestones on track"
     items = comment_items(
         [
             OpenComment(4, "Bộ Tài chính", "Nguồn vốn?", CommentState.PENDING),

@@ -1,7 +1,7 @@
 """editable catalogues (land-use codes, wards), seeded from resources/catalogues
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-26 00:40:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from dossier_app.storage.resources import load_land_use_catalogue, load_wards
 
 revision: str = '0008'
-down_revision: str | None = '0004'
+down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
