@@ -1,6 +1,6 @@
 """Register workbooks: a template to fill in, a checked all-or-nothing import, an export that imports back equal."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -36,7 +36,7 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register import RegisterService
-from dossier_app.services.register_cells import CellRefused, cell_text, parse_cell
+from dossier_app.services.register_cells import CellRefused, cell_parser, cell_text
 from dossier_app.services.register_rows import insert_parties
 from dossier_app.storage.resources import load_land_use_codes, load_wards
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
@@ -90,6 +90,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[RowProblem] = []
+        self._mapped: list[ColumnSpec | None] | None = None
+        self._plan: list[tuple[int, ColumnSpec, Callable[[Cell], Any]]] = []
 
     def problem(self, sheet: str, row: int, header: str, value: str, reason: str, other_row: int = 0) -> None:
         column = header if sheet == CSV_SHEET or not header else f"{sheet}: {header}"
@@ -125,17 +127,23 @@ class _Reader:
         """A row's values by field; refused cells are reported, left empty and remembered."""
         values: dict[str, Any] = {}
         refused: set[str] = set()
-        for position, column in enumerate(mapped):
-            if column is None:
-                continue
-            value = cells[position] if position < len(cells) else None
+        count = len(cells)
+        for position, column, parse in self._parsers(mapped):
+            value = cells[position] if position < count else None
             try:
-                values[column.name] = parse_cell(column, value)
+                values[column.name] = parse(value)
             except CellRefused as refusal:
                 self.problem(sheet, row, column.header_vi, cell_text(value), refusal.reason)
                 values[column.name] = None
                 refused.add(column.name)
-        return _Record(sheet, row, values, columns, frozenset(refused))
+        return _Record(sheet, row, values, columns, frozenset(refused) if refused else frozenset())
+
+    def _parsers(self, mapped: list[ColumnSpec | None]) -> list[tuple[int, ColumnSpec, Callable[[Cell], Any]]]:
+        """The mapped positions with their cell parsers, built once per table (rows of a table share `mapped`)."""
+        if self._mapped is not mapped:  # an identity check: the list is held here, so its id cannot be reused
+            self._mapped = mapped
+            self._plan = [(i, c, cell_parser(c)) for i, c in enumerate(mapped) if c is not None]
+        return self._plan
 
 
 def _required(columns: tuple[ColumnSpec, ...]) -> list[str]:
