@@ -135,7 +135,7 @@ def parse_cell(column: ColumnSpec, value: Cell) -> Any:
     return cell_text(value)
 
 
-_TEXT_TYPES = ("text", "code", "ward")
+TEXT_TYPES = ("text", "code", "ward")  # a stripped, non-empty text is their value as is
 _REMEMBERED_TYPES = ("bool", "kind", "land_code")
 
 
@@ -149,7 +149,7 @@ def cell_parser(column: ColumnSpec) -> Callable[[Cell], Any]:
     def general(value: Cell) -> Any:
         return parse_cell(column, value)
 
-    if kind in _TEXT_TYPES:
+    if kind in TEXT_TYPES:
 
         def text(value: Cell) -> Any:
             if value.__class__ is str:

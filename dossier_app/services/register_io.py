@@ -36,7 +36,7 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register import RegisterService
-from dossier_app.services.register_cells import CellRefused, cell_parser, cell_text
+from dossier_app.services.register_cells import TEXT_TYPES, CellRefused, cell_parser, cell_text
 from dossier_app.services.register_rows import insert_parties
 from dossier_app.storage.resources import load_land_use_codes, load_wards
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
@@ -91,7 +91,7 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[RowProblem] = []
         self._mapped: list[ColumnSpec | None] | None = None
-        self._plan: list[tuple[int, ColumnSpec, Callable[[Cell], Any]]] = []
+        self._plan: list[tuple[int, ColumnSpec, Callable[[Cell], Any], bool]] = []
 
     def problem(self, sheet: str, row: int, header: str, value: str, reason: str, other_row: int = 0) -> None:
         column = header if sheet == CSV_SHEET or not header else f"{sheet}: {header}"
@@ -128,8 +128,11 @@ class _Reader:
         values: dict[str, Any] = {}
         refused: set[str] = set()
         count = len(cells)
-        for position, column, parse in self._parsers(mapped):
+        for position, column, parse, text in self._parsers(mapped):
             value = cells[position] if position < count else None
+            if text and value.__class__ is str:  # readers hand texts stripped and non-empty: nothing to parse
+                values[column.name] = value
+                continue
             try:
                 values[column.name] = parse(value)
             except CellRefused as refusal:
@@ -138,11 +141,11 @@ class _Reader:
                 refused.add(column.name)
         return _Record(sheet, row, values, columns, frozenset(refused) if refused else frozenset())
 
-    def _parsers(self, mapped: list[ColumnSpec | None]) -> list[tuple[int, ColumnSpec, Callable[[Cell], Any]]]:
+    def _parsers(self, mapped: list[ColumnSpec | None]) -> list[tuple[int, ColumnSpec, Callable[[Cell], Any], bool]]:
         """The mapped positions with their cell parsers, built once per table (rows of a table share `mapped`)."""
         if self._mapped is not mapped:  # an identity check: the list is held here, so its id cannot be reused
             self._mapped = mapped
-            self._plan = [(i, c, cell_parser(c)) for i, c in enumerate(mapped) if c is not None]
+            self._plan = [(i, c, cell_parser(c), c.type in TEXT_TYPES) for i, c in enumerate(mapped) if c is not None]
         return self._plan
 
 
@@ -185,7 +188,7 @@ def _read_csv_rows(reader: _Reader, table: Table, parties: dict[str, _Party]) ->
         return
     party_only = [c if c is not None and c in PARTY_COLUMNS else None for c in mapped]
     parcel_only = [c if c is not None and c.name in PARCEL_FIELDS else None for c in mapped]
-    for row, cells in table.rows:
+    for row, cells in table.drain():
         code = cell_text(cells[mapped.index(PARTY_COLUMNS[0])] if len(cells) > mapped.index(PARTY_COLUMNS[0]) else None)
         party = parties.get(code) if code else None
         if party is None:
@@ -207,7 +210,7 @@ def _read_workbook_rows(reader: _Reader, tables: dict[str, Table], parties: dict
         return
     mapped = reader.columns_of(table, PARTY_COLUMNS, _required(PARTY_COLUMNS))
     if mapped is not None:
-        for row, cells in table.rows:
+        for row, cells in table.drain():
             record = reader.record(table.name, row, cells, mapped, PARTY_COLUMNS)
             _add_party(reader, parties, record)
     for sheet, columns in ((PARCELS_SHEET, PARCEL_COLUMNS), (LINES_SHEET, LINE_COLUMNS)):
@@ -217,7 +220,7 @@ def _read_workbook_rows(reader: _Reader, tables: dict[str, Table], parties: dict
         child_mapped = reader.columns_of(child_table, columns, _required(columns))
         if child_mapped is None:
             continue
-        for row, cells in child_table.rows:
+        for row, cells in child_table.drain():
             record = reader.record(child_table.name, row, cells, child_mapped, columns)
             code = record.values.get("party_code")
             owner = parties.get(code) if code else None
@@ -332,7 +335,9 @@ class RegisterIO:
         ids: dict[str, int] = {}
         parcels: dict[tuple[str, str], int] = {}
         built: list[PartyInput] = []
-        for party in read:
+        read.reverse()
+        while read:  # each party's rows are let go once checked: the records and the inputs never all coexist
+            party = read.pop()
             data = _build(party)
             built.append(data)
             problems.extend(self._rule_problems(party, data, codes))

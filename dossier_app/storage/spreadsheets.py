@@ -6,6 +6,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,11 +26,20 @@ _MERGE = re.compile(rb'mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 @dataclass
 class Table:
-    """One sheet: its header cells and its data rows, each with its row number as the user sees it."""
+    """One sheet: its header cells and its data rows, each with its row number as the user sees it.
+
+    Every reader hands texts stripped and composed (NFC), and an empty cell as None, never as ''."""
 
     name: str
     header: list[str]
     rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+
+    def drain(self) -> Iterator[tuple[int, list[Cell]]]:
+        """The rows in order, each let go once handed out: an import keeps what it parsed, not the raw cells."""
+        rows, self.rows = self.rows, []
+        rows.reverse()
+        while rows:
+            yield rows.pop()
 
 
 @dataclass
@@ -283,6 +293,7 @@ def read_xlsx(path: Path) -> ReadResult:
 
 
 _KEPT = frozenset((int, bool, date, datetime, type(None)))
+_EXACT = 2**53  # floats below this are whole numbers exactly
 
 
 def _other(value: object) -> Cell:
@@ -317,8 +328,10 @@ def _calamine_table(sheet: Any, title: str, result: ReadResult) -> Table | None:
             list[Cell],
             [
                 (strings[v] if v in strings else text(v))
-                if v.__class__ is str
-                else (v if v.__class__ in _KEPT else _other(v))
+                if (kind := v.__class__) is str
+                else v
+                if kind in _KEPT
+                else (int(v) if kind is float and v.is_integer() and -_EXACT < v < _EXACT else _other(v))
                 for v in raw
             ],
         )
