@@ -305,6 +305,16 @@ class RegisterService:
             statement = select(func.count()).select_from(AffectedParty).where(*_conditions(project_id, filters))
             return int(session.exec(statement).one())
 
+    def wards(self, project_id: int) -> list[str]:
+        """The wards a project's parties are in, sorted (the filter bar's list: one pass over an index)."""
+        with self._context.database.begin() as session:
+            statement = (
+                select(AffectedParty.ward)
+                .where(AffectedParty.project_id == project_id, col(AffectedParty.ward) != "")
+                .distinct()
+            )
+            return sorted(str(ward) for ward in session.exec(statement).all())
+
     def party(self, party_id: int) -> PartyDetail:
         """A party with its parcels, compensation lines and resettlement."""
         with self._context.database.begin() as session:

@@ -48,7 +48,8 @@ class PartiesTableModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[PartyRow]] = OrderedDict()
         self.page_loads = 0
-        self._count = self._register.count(project_id, self._filters)
+        self._counts: dict[PartyFilter, int] = {}  # going back to a filter (or to none) costs no count
+        self._count = self._counted()
 
     # Queries -----------------------------------------------------------------------------------------
 
@@ -63,16 +64,23 @@ class PartiesTableModel(QAbstractTableModel):
         return self._sort, self._descending
 
     def set_filters(self, filters: PartyFilter) -> None:
-        """Narrow the rows in SQL; drops the cache and recounts."""
+        """Narrow the rows in SQL; drops the cached pages and counts unless this filter was counted before."""
         self._filters = filters
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Forget every cached page and recount (after an import or an edit)."""
         self.beginResetModel()
         self._pages.clear()
-        self._count = self._register.count(self._project_id, self._filters)
+        self._count = self._counted()
         self.endResetModel()
+
+    def refresh(self) -> None:
+        """Forget every cached page and count, and recount (after an import or an edit)."""
+        self._counts.clear()
+        self.set_filters(self._filters)
+
+    def _counted(self) -> int:
+        count = self._counts.get(self._filters)
+        if count is None:
+            count = self._counts[self._filters] = self._register.count(self._project_id, self._filters)
+        return count
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query in SQL in the new order; columns the service cannot sort on are ignored."""

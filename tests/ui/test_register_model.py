@@ -65,3 +65,24 @@ def test_money_and_unsortable_columns(services: Services, qapp) -> None:  # type
     assert model.sort_key == ("code", False)
     assert model.index(0, 7).data() == "Yes"  # HT-0000 has a complaint
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Code"
+
+
+def test_counts_are_kept_per_filter_until_a_refresh(services: Services, qapp) -> None:  # type: ignore[no-untyped-def]
+    project = fill_register(services, 300)
+    asked: list[PartyFilter] = []
+    count = services.register.count
+
+    def counting(project_id: int, filters: PartyFilter = PartyFilter()) -> int:
+        asked.append(filters)
+        return count(project_id, filters)
+
+    services.register.count = counting  # type: ignore[method-assign]
+    model = PartiesTableModel(services.register, project.id)
+    ward = PartyFilter(ward="Phường Hưng Phú")
+    for filters in (ward, PartyFilter(), ward):
+        model.set_filters(filters)
+    assert model.rowCount() == 100
+    assert asked == [PartyFilter(), ward]  # going back to a filter does not count again
+    services.register.delete_party(model.index(0, 0).data(ID_ROLE))
+    model.refresh()
+    assert model.rowCount() == 99 and asked[-1] == ward
