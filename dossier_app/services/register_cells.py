@@ -1,5 +1,6 @@
 """Reading one spreadsheet cell as the value its column documents; a refusal names the reason in English."""
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -57,7 +58,7 @@ def _whole(value: Cell, money: bool) -> int:
     if isinstance(value, int):
         return value
     if isinstance(value, float | Decimal):
-        if value != int(value):
+        if not math.isfinite(value) or value != int(value):  # NaN or infinity would not even convert
             raise CellRefused(NOT_WHOLE)
         return int(value)
     text = cell_text(value)
@@ -180,16 +181,16 @@ def cell_parser(column: ColumnSpec) -> Callable[[Cell], Any]:
 
         return day
     if kind in _REMEMBERED_TYPES:
-        known: dict[Cell, Any] = {}
+        known: dict[str, Any] = {}  # texts only: True == 1 == 1.0 as keys, yet they read differently
 
         def remembered(value: Cell) -> Any:
+            if value.__class__ is not str:
+                return parse_cell(column, value)
             try:
                 return known[value]
             except KeyError:
                 parsed = known[value] = parse_cell(column, value)
                 return parsed
-            except TypeError:  # not hashable: never from our readers, but keep parse_cell's answer
-                return parse_cell(column, value)
 
         return remembered
     return general

@@ -36,12 +36,15 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register import RegisterService
-from dossier_app.services.register_cells import TEXT_TYPES, CellRefused, cell_parser, cell_text
+from dossier_app.services.register_cells import TEXT_TYPES, CellRefused, cell_parser, cell_text, parse_cell
 from dossier_app.services.register_rows import insert_parties
 from dossier_app.storage.resources import load_land_use_codes, load_wards
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
 
 CSV_SHEET = "CSV"
+_REQUIRED = object()  # a required column has no value for an empty cell: parse_cell reports it
+# Per mapped column: its position, spec, parser, whether a text is its value as is, its empty cell's value.
+_Plan = list[tuple[int, ColumnSpec, Callable[[Cell], Any], bool, Any]]
 _RESETTLEMENT = {
     "resettlement_eligible": "eligible",
     "resettlement_site": "site",
@@ -91,7 +94,7 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[RowProblem] = []
         self._mapped: list[ColumnSpec | None] | None = None
-        self._plan: list[tuple[int, ColumnSpec, Callable[[Cell], Any], bool]] = []
+        self._plan: _Plan = []
 
     def problem(self, sheet: str, row: int, header: str, value: str, reason: str, other_row: int = 0) -> None:
         column = header if sheet == CSV_SHEET or not header else f"{sheet}: {header}"
@@ -128,10 +131,13 @@ class _Reader:
         values: dict[str, Any] = {}
         refused: set[str] = set()
         count = len(cells)
-        for position, column, parse, text in self._parsers(mapped):
+        for position, column, parse, text, empty in self._parsers(mapped):
             value = cells[position] if position < count else None
             if text and value.__class__ is str:  # readers hand texts stripped and non-empty: nothing to parse
                 values[column.name] = value
+                continue
+            if value is None and empty is not _REQUIRED:  # an empty optional cell: its column's default
+                values[column.name] = empty
                 continue
             try:
                 values[column.name] = parse(value)
@@ -141,11 +147,15 @@ class _Reader:
                 refused.add(column.name)
         return _Record(sheet, row, values, columns, frozenset(refused) if refused else frozenset())
 
-    def _parsers(self, mapped: list[ColumnSpec | None]) -> list[tuple[int, ColumnSpec, Callable[[Cell], Any], bool]]:
+    def _parsers(self, mapped: list[ColumnSpec | None]) -> _Plan:
         """The mapped positions with their cell parsers, built once per table (rows of a table share `mapped`)."""
         if self._mapped is not mapped:  # an identity check: the list is held here, so its id cannot be reused
             self._mapped = mapped
-            self._plan = [(i, c, cell_parser(c), c.type in TEXT_TYPES) for i, c in enumerate(mapped) if c is not None]
+            self._plan = [
+                (i, c, cell_parser(c), c.type in TEXT_TYPES, _REQUIRED if c.required else parse_cell(c, None))
+                for i, c in enumerate(mapped)
+                if c is not None
+            ]
         return self._plan
 
 
