@@ -7,6 +7,8 @@ from dossier_app.services.register import PartyFilter
 from dossier_app.ui.register_model import CACHED_PAGES, ID_ROLE, PAGE_SIZE, PartiesTableModel, format_vnd
 from tests.ui.register_ui_support import NEEDLE, fill_register
 
+ALL = PartyFilter()
+
 
 def test_rows_are_the_services_rows_in_every_sort(services: Services, qapp) -> None:  # type: ignore[no-untyped-def]
     project = fill_register(services, 450)
@@ -72,7 +74,7 @@ def test_counts_are_kept_per_filter_until_a_refresh(services: Services, qapp) ->
     asked: list[PartyFilter] = []
     count = services.register.count
 
-    def counting(project_id: int, filters: PartyFilter = PartyFilter()) -> int:
+    def counting(project_id: int, filters: PartyFilter = ALL) -> int:
         asked.append(filters)
         return count(project_id, filters)
 
