@@ -143,3 +143,21 @@ def test_the_scan_counts_undeclared_rows_and_sees_prefixed_formulas() -> None:
     lists = b'<worksheet><dataValidations><dataValidation><formula1>"A,B"</formula1></dataValidation></worksheet>'
     assert not spreadsheets._scan_sheet(BytesIO(lists)).suspect
     assert spreadsheets._scan_sheet(BytesIO(b"<worksheet><c r='A1' t='e'><v>#N/A</v></c></worksheet>")).suspect
+
+
+def test_relative_sheet_targets_as_excel_writes_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    written = _book(tmp_path / "absolute.xlsx")
+    path = tmp_path / "relative.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                assert b'Target="/xl/worksheets/' in data
+                data = data.replace(b'Target="/xl/worksheets/', b'Target="worksheets/')
+            target.writestr(item, data)
+
+    def refused(_path: Path) -> spreadsheets.ReadResult:
+        raise AssertionError("openpyxl was asked to read a clean workbook")
+
+    monkeypatch.setattr(spreadsheets, "read_xlsx_exactly", refused)
+    assert _cells(read_xlsx(path)) == _cells(read_xlsx(written))
