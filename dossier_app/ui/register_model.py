@@ -64,11 +64,18 @@ class PartiesTableModel(QAbstractTableModel):
         return self._sort, self._descending
 
     def set_filters(self, filters: PartyFilter) -> None:
-        """Narrow the rows in SQL; drops the cached pages and counts unless this filter was counted before."""
+        """Narrow the rows in SQL. The first page comes first: when it is not full it is the whole answer and
+        no count is needed (a search for one person scans the register once, not twice)."""
         self._filters = filters
         self.beginResetModel()
         self._pages.clear()
-        self._count = self._counted()
+        count = self._counts.get(filters)
+        if count is None:
+            first = self._fetch(0)
+            self._pages[0] = first
+            count = len(first) if len(first) < PAGE_SIZE else self._register.count(self._project_id, filters)
+            self._counts[filters] = count
+        self._count = count
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -100,22 +107,24 @@ class PartiesTableModel(QAbstractTableModel):
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._register.parties(
-                self._project_id,
-                self._filters,
-                sort=self._sort,
-                descending=self._descending,
-                offset=number * PAGE_SIZE,
-                limit=PAGE_SIZE,
-            )
-            self.page_loads += 1
-            self._pages[number] = page
+            page = self._pages[number] = self._fetch(number)
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         offset = row - number * PAGE_SIZE
         return page[offset] if offset < len(page) else None
+
+    def _fetch(self, number: int) -> list[PartyRow]:
+        self.page_loads += 1
+        return self._register.parties(
+            self._project_id,
+            self._filters,
+            sort=self._sort,
+            descending=self._descending,
+            offset=number * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
 
     @property
     def cached_pages(self) -> int:

@@ -81,10 +81,17 @@ def test_counts_are_kept_per_filter_until_a_refresh(services: Services, qapp) ->
     services.register.count = counting  # type: ignore[method-assign]
     model = PartiesTableModel(services.register, project.id)
     ward = PartyFilter(ward="Phường Hưng Phú")
-    for filters in (ward, PartyFilter(), ward):
+    for filters in (ward, PartyFilter(), ward, PartyFilter()):
         model.set_filters(filters)
-    assert model.rowCount() == 100
-    assert asked == [PartyFilter(), ward]  # going back to a filter does not count again
+    assert model.rowCount() == 300
+    assert asked == [PartyFilter()]  # going back to a filter does not count again
+    model.set_filters(ward)
+    assert model.rowCount() == 100  # fewer than a page: the first page is the count
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(100)] == [
+        p.id for p in services.register.parties(project.id, ward, limit=1000)
+    ]
     services.register.delete_party(model.index(0, 0).data(ID_ROLE))
     model.refresh()
-    assert model.rowCount() == 99 and asked[-1] == ward
+    assert model.rowCount() == 99 and asked == [PartyFilter()]
+    model.set_filters(PartyFilter())
+    assert model.rowCount() == 299 and asked == [PartyFilter(), PartyFilter()]  # recounted after the refresh
