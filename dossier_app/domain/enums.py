@@ -84,3 +84,4 @@ class AuditAction(StrEnum):
     CATALOGUE_UPDATE = "catalogue.update"
     CATALOGUE_REMOVE = "catalogue.remove"
     PACKAGE_EXPORT = "package.export"
+    NUMBER_SET = "number.set"

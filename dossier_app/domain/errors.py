@@ -143,6 +143,12 @@ class ExportIncomplete(DossierError):
         super().__init__(count=len(self.missing), sections="; ".join(self.missing))
 
 
+class ExportCancelled(DossierError):
+    """The clerk stopped an export; the half-written package folder was removed."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The export was cancelled; nothing was kept.")
+
+
 class PackageUnreadable(DossierError):
     """A submission package folder or zip without a readable manifest."""
 

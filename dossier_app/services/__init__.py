@@ -11,7 +11,9 @@ from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.charts import ChartService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
+from dossier_app.services.document_numbers import DocumentNumberService
 from dossier_app.services.dossiers import DossierService
+from dossier_app.services.export_history import ExportHistory
 from dossier_app.services.exports import ExportService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
@@ -43,6 +45,8 @@ class Services:
     exports: ExportService
     dashboard: RegisterDashboard
     charts: ChartService
+    numbers: DocumentNumberService
+    export_history: ExportHistory
 
     @property
     def database(self) -> Database:
@@ -88,6 +92,8 @@ def build_services(
         exports=ExportService(context, audit, reviews),
         dashboard=dashboard,
         charts=ChartService(dashboard),
+        numbers=DocumentNumberService(context, audit),
+        export_history=ExportHistory(context),
     )
 
 
