@@ -149,6 +149,12 @@ class ExportCancelled(DossierError):
     template = QT_TRANSLATE_NOOP("Errors", "The export was cancelled; nothing was kept.")
 
 
+class PreviewUnavailable(DossierError):
+    """A PDF page cannot be drawn for the preview (not a PDF, damaged, or no renderer)."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The pages of {path} cannot be shown: {reason}")
+
+
 class PackageUnreadable(DossierError):
     """A submission package folder or zip without a readable manifest."""
 

@@ -34,7 +34,7 @@ from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
-from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers, next_numbers
+from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
 from dossier_app.services.export_history import record_export
 from dossier_app.services.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.permissions import require_action
@@ -207,6 +207,8 @@ class ExportService:
                 field="format",
                 value=",".join(unknown),
             )
+        if options.number is not None:
+            check_number(options.number)
         plans, records = self.plans(code, options)
         today = self._context.clock().date()
         folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
