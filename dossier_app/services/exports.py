@@ -55,6 +55,7 @@ class ExportOptions:
     settings: DocumentSettings = field(default_factory=DocumentSettings)
     issued_on: date | None = None
     number: int | None = None  # a final's Tờ trình number given once instead of the counter's
+    documents: tuple[str, ...] | None = None  # plan names to write (To_trinh, De_an, Phu_luc_IV); None: all
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,12 @@ class ExportService:
         if options.number is not None:
             check_number(options.number)
         plans, records = self.plans(code, options)
+        if options.documents is not None:
+            plans = [plan for plan in plans if plan.name in options.documents]
+            if not plans:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
+                )
         today = self._context.clock().date()
         folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
         try:

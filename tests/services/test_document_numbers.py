@@ -107,3 +107,26 @@ def test_history_verifies_again_and_names_a_changed_file(demo_services: Services
     target.write_bytes(bytes(data))
     check = demo_services.export_history.verify(line.id)
     assert not check.ok and check.first_bad == "To_trinh.docx"
+
+
+def test_only_the_chosen_documents_are_written(demo_services: Services, tmp_path: Path) -> None:
+    options = ExportOptions(draft=True, formats=("docx",), documents=("De_an",))
+    result = demo_services.exports.export("CT-HTP", tmp_path, options)
+    assert [path.name for path in result.files if path.parent == result.folder] == ["De_an.docx"]
+    assert demo_services.exports.verify_package(result.folder).ok
+    with pytest.raises(ValidationFailed):
+        demo_services.exports.export("CT-HTP", tmp_path / "none", ExportOptions(draft=True, documents=()))
+    assert not (tmp_path / "none").exists()
+
+
+def test_page_settings_refuse_margins_outside_the_decree() -> None:
+    from dossier_app.services.page_settings import margin_ranges, page_settings
+
+    defaults = {r.side: r.default for r in margin_ranges()}
+    assert page_settings(defaults, 1.5).line_spacing == 1.5
+    with pytest.raises(ValidationFailed) as refused:
+        page_settings({**defaults, "left": 25.0}, 1.0)
+    assert refused.value.field == "left"
+    with pytest.raises(ValidationFailed) as refused:
+        page_settings(defaults, 2.0)
+    assert refused.value.field == "line_spacing"
