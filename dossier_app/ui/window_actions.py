@@ -12,6 +12,7 @@ from dossier_app.domain.lifecycle import Action
 from dossier_app.services.demo import DemoResult
 from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
+from dossier_app.ui.export_dialog import ExportDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.register_window import RegisterWindow
@@ -31,6 +32,7 @@ class WindowActions(QObject):
         self.new_project_action = self._make(self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project)
         self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
         self.register_action = self._make(self.tr("Land clearance register…"), None, self.open_register)
+        self.export_action = self._make(self.tr("Export the submission package…"), "Ctrl+E", self.open_export)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
@@ -38,6 +40,7 @@ class WindowActions(QObject):
             self.new_project_action,
             self.edit_project_action,
             self.register_action,
+            self.export_action,
             self.demo_action,
             self.settings_action,
         ):
@@ -71,6 +74,7 @@ class WindowActions(QObject):
         self.new_project_action.setEnabled(may)
         self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
         self.register_action.setEnabled(self._window.current_project_id is not None)
+        self.export_action.setEnabled(self._window.current_project_id is not None and self._window.may(Action.EXPORT))
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -114,6 +118,20 @@ class WindowActions(QObject):
         register.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         register.show()
         self.register_window = register
+
+    def open_export(self) -> None:
+        """Open the export dialog (with the export history) for the current project."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None or not window.editor.save_now():
+            return
+        try:
+            code = window.services.projects.get(project_id).code
+        except DossierError as error:
+            show_error(window, error)
+            return
+        self.export_dialog = ExportDialog(window.services, code, window.settings, window)
+        self.export_dialog.exec()
 
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""
