@@ -80,7 +80,7 @@ class ExportHistoryPane(QWidget):
                 record.at.astimezone().strftime("%d/%m/%Y %H:%M"),
                 record.actor,
                 kind,
-                record.numbers,
+                record.numbers or "—",
                 record.folder_name,
                 record.manifest_sha256,
             )
