@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationFailed
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Document, DocumentCounter, Project, as_utc, utc_now
 from dossier_app.services.audit import AuditTrail
@@ -53,14 +53,27 @@ def next_numbers(session: Session, project_id: int) -> dict[str, int]:
     return {row.symbol: row.next_number for row in rows}
 
 
-def advance_numbers(session: Session, project_id: int, used: Mapping[str, int], actor: str) -> None:
-    """Move each used symbol's counter past the number printed, in the caller's transaction (the export's)."""
+def advance_numbers(
+    session: Session, project_id: int, used: Mapping[str, int], actor: str, given: frozenset[str] = frozenset()
+) -> None:
+    """Move each used symbol's counter past the number printed, in the caller's transaction (the export's).
+
+    A number taken from a counter must still be the counter's (Conflict otherwise: another export or the clerk
+    moved it meanwhile); a number `given` by hand moves the counter only forward."""
     for symbol, number in used.items():
         row = session.exec(
             select(DocumentCounter)
             .where(DocumentCounter.project_id == project_id, DocumentCounter.symbol == symbol)
             .with_for_update()
         ).first()
+        if symbol not in given and (row is None or row.next_number != number):
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The number {number}/{symbol} changed while the package was written; export again."
+                ),
+                number=f"{number:02d}",
+                symbol=symbol,
+            )
         if row is None:
             row = DocumentCounter(project_id=project_id, symbol=symbol, next_number=number + 1)
         elif row.next_number > number:

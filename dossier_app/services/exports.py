@@ -267,7 +267,8 @@ class ExportService:
             zip_path = Path(shutil.make_archive(str(folder), "zip", root_dir=folder.parent, base_dir=folder.name))
         if cancelled():
             raise ExportCancelled()
-        self._record(code, folder, options.draft, manifest_hash, zip_path, records["numbers"])
+        given = frozenset({LETTER_SYMBOL}) if options.number is not None else frozenset()
+        self._record(code, folder, options.draft, manifest_hash, zip_path, records["numbers"], given)
         if progress:
             progress(total, total, MANIFEST)
         return ExportResult(folder, zip_path, tuple(written), manifest_hash, options.draft, records["numbers"])
@@ -372,14 +373,21 @@ class ExportService:
         return copied
 
     def _record(
-        self, code: str, folder: Path, draft: bool, manifest_hash: str, zip_path: Path | None, numbers: dict[str, int]
+        self,
+        code: str,
+        folder: Path,
+        draft: bool,
+        manifest_hash: str,
+        zip_path: Path | None,
+        numbers: dict[str, int],
+        given: frozenset[str],
     ) -> None:
         """The audit entry, the history line and the counters' advance: one transaction."""
         with self._context.database.begin() as session:
             project = self._project(session, code)
             assert project.id is not None
             actor = self._context.operator.name
-            advance_numbers(session, project.id, numbers, actor)
+            advance_numbers(session, project.id, numbers, actor, given)
             record_export(session, project.id, actor, draft, folder, zip_path, manifest_hash, numbers)
             summary = f"{'draft' if draft else 'final'} {folder.name} manifest {manifest_hash[:16]}"
             self._audit.record(

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier_app.domain.errors import ExportCancelled, PermissionDenied, ValidationFailed
+from dossier_app.domain.errors import Conflict, ExportCancelled, PermissionDenied, ValidationFailed
 from dossier_app.services import Services
 from dossier_app.services.exports import ExportOptions
 from tests.services.review_support import LOCAL, act_as, create_cast
@@ -130,3 +130,19 @@ def test_page_settings_refuse_margins_outside_the_decree() -> None:
     with pytest.raises(ValidationFailed) as refused:
         page_settings(defaults, 2.0)
     assert refused.value.field == "line_spacing"
+
+
+def test_a_number_taken_meanwhile_refuses_the_final_and_keeps_nothing(demo_services: Services, tmp_path: Path) -> None:
+    _approve_everything(demo_services, "CT-HTP")
+    demo_services.numbers.set("CT-HTP", "TTr", 5)
+    history_before = demo_services.export_history.list("CT-HTP")
+
+    def someone_else_numbers(done: int, total: int, message: str) -> None:
+        if done == 0:  # another clerk sets the counter while this package is being written
+            demo_services.numbers.set("CT-HTP", "TTr", 9)
+
+    with pytest.raises(Conflict):
+        demo_services.exports.export("CT-HTP", tmp_path / "out", ExportOptions(formats=("docx",)), someone_else_numbers)
+    assert list((tmp_path / "out").iterdir()) == []
+    assert demo_services.numbers.get("CT-HTP", "TTr") == 9
+    assert demo_services.export_history.list("CT-HTP") == history_before
