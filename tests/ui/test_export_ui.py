@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 
 from dossier_app.services import Services
 from dossier_app.services.context import Operator
@@ -39,7 +40,7 @@ def _export(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def
 
 
 def test_a_draft_export_runs_and_shows_the_result(
-    qtbot, dialog: ExportDialog, ui_settings: UiSettings, tmp_path: Path
+    qtbot, dialog: ExportDialog, ui_settings: UiSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     assert set(dialog.document_checks) == {"To_trinh", "De_an", "Phu_luc_IV"}
     dialog.document_checks["Phu_luc_IV"].setChecked(False)
@@ -53,6 +54,11 @@ def test_a_draft_export_runs_and_shows_the_result(
     assert ui_settings.export_folder == str(tmp_path / "out")
     assert dialog.history.table.rowCount() == 1
     assert dialog.history.table.item(0, 4).text() == result.folder.name
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.history.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(result.folder), str(result.folder.resolve())]
 
 
 def test_final_is_disabled_with_the_missing_approvals_listed(dialog: ExportDialog, exporting: Services) -> None:
