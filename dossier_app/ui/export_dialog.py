@@ -42,7 +42,9 @@ ERROR_STYLE = "color: #b00020;"
 class ExportDialog(QDialog):
     """Writes one project's package; a final is offered only when every required section is approved."""
 
-    def __init__(self, services: Services, project_code: str, settings: UiSettings, parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, project_code: str, settings: UiSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export the submission package — {code}").format(code=project_code))
