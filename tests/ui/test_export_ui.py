@@ -142,3 +142,26 @@ def test_file_menu_opens_the_export_dialog(make_window, exporting: Services, mon
     assert action in window.file_menu.actions()
     action.trigger()
     assert window.window_actions.export_dialog.windowTitle().endswith("CT-ITP")
+
+
+def test_a_final_prints_the_numbers_and_moves_the_counters_on(
+    qtbot, exporting: Services, ui_settings: UiSettings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.services.test_exports import _approve_everything
+
+    _approve_everything(exporting, "CT-HTP")
+    exporting.context.operator = Operator("cli:test")
+    dialog = ExportDialog(exporting, "CT-HTP", ui_settings)
+    qtbot.addWidget(dialog)
+    dialog.destination.setText(str(tmp_path))
+    dialog.docx_check.setChecked(False)
+    dialog.show()
+    assert dialog.final_radio.isEnabled() and dialog.final_radio.isChecked() and dialog.missing_list.isHidden()
+    dialog.number_spins["TTr"].setValue(5)
+    dialog.number_spins["ĐA"].setValue(12)
+    _export(qtbot, dialog)
+    assert dialog.result is not None and not dialog.result.draft, dialog.status.text()
+    assert dialog.result.numbers == {"TTr": 5, "ĐA": 12} and "05/TTr" in dialog.status.text()
+    assert dialog.number_spins["TTr"].value() == 6 and dialog.number_spins["ĐA"].value() == 13
+    assert exporting.numbers.get("CT-HTP", "TTr") == 6
+    assert dialog.history.table.item(0, 3).text() == "05/TTr, 12/ĐA"
