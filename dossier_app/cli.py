@@ -427,6 +427,9 @@ def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument("--draft", action="store_true", help="latest text, marked DỰ THẢO (no approvals needed)")
     export.add_argument("--format", default=",".join(FORMATS), metavar="docx,pdf", help="formats to write")
     export.add_argument("--zip", action="store_true", help="also write the package as a .zip")
+    export.add_argument(
+        "--number", type=int, metavar="N", help="a final's Tờ trình number this once, instead of the project's counter"
+    )
     export.set_defaults(handler=cmd_export)
     check = commands.add_parser("check-format", help="Decree 30 conformance of any DOCX; exit 1 on a breach")
     check.add_argument("file", metavar="FILE.docx")
@@ -441,7 +444,7 @@ def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
 def cmd_export(services: Services, args: argparse.Namespace) -> int:
     """Write the package; a final export of an incomplete dossier lists what is missing and exits 1."""
     formats = tuple(part.strip().lower() for part in args.format.split(",") if part.strip())
-    options = ExportOptions(draft=args.draft, formats=formats, zip_package=args.zip)
+    options = ExportOptions(draft=args.draft, formats=formats, zip_package=args.zip, number=args.number)
     try:
         result = services.exports.export(args.code, Path(args.out), options)
     except ExportIncomplete as error:
@@ -454,6 +457,8 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     kind = "dự thảo / draft" if result.draft else "chính thức / final"
     print(f"Đã xuất {kind}: {result.folder}")
+    if result.numbers:
+        print("Số / numbers: " + ", ".join(f"{number:02d}/{symbol}" for symbol, number in result.numbers.items()))
     for path in result.files:
         print(f"  {path.relative_to(result.folder)}")
     if result.zip_path:

@@ -157,6 +157,18 @@ class ExportIncomplete(DossierError):
         super().__init__(count=len(self.missing), sections="; ".join(self.missing))
 
 
+class ExportCancelled(DossierError):
+    """The clerk stopped an export; the half-written package folder was removed."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The export was cancelled; nothing was kept.")
+
+
+class PreviewUnavailable(DossierError):
+    """A PDF page cannot be drawn for the preview (not a PDF, damaged, or no renderer)."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The pages of {path} cannot be shown: {reason}")
+
+
 class PackageUnreadable(DossierError):
     """A submission package folder or zip without a readable manifest."""
 

@@ -279,6 +279,19 @@ class Consultation(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
+class DocumentCounter(SQLModel, table=True):
+    """The next number the clerk set for one document symbol of a project (TTr, ĐA); a final export takes it."""
+
+    __table_args__ = (UniqueConstraint("project_id", "symbol"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    symbol: str = Field(max_length=20)
+    next_number: int = 1
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
 # The milestone plan of land recovery (DOMAIN.md §4; rules in domain/milestones.py) ---------------------
 
 
@@ -353,3 +366,17 @@ class BaselineEntry(SQLModel, table=True):
     position: int = 0
     planned_start: date | None = None
     planned_end: date | None = None
+
+
+class PackageExport(SQLModel, table=True):
+    """One written submission package: who, when, final or draft, where it went and its manifest's hash."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    at: datetime = _moment()
+    actor: str = Field(max_length=120)
+    draft: bool = False
+    folder: str = Field(sa_column=Column(Text, nullable=False))
+    zip_path: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    manifest_sha256: str = Field(max_length=64)
+    numbers: str = Field(default="", max_length=200)
