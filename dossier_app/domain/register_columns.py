@@ -1,7 +1,9 @@
 """The documented columns of register workbooks and CSV files: one table, Vietnamese headers, English aliases.
 
 Workbook layout: sheet "Hộ bị ảnh hưởng" (one row per party, resettlement columns included), sheet "Thửa đất"
-(one row per parcel, naming its party by "Mã hộ"), sheet "Bồi thường, hỗ trợ" (one row per compensation line).
+(one row per parcel, naming its party by "Mã hộ"; a parcel shared by several parties is listed once per co-user with
+"Đồng sử dụng" = có), sheet "Tài sản" (one row per asset: house, works, trees, crops, graves), sheet "Bồi thường,
+hỗ trợ" (one row per compensation line).
 A CSV file holds one flat table: the party columns and the parcel columns side by side, one row per parcel; rows of
 the same "Mã hộ" after the first add parcels only (a party without parcels leaves the parcel columns empty).
 """
@@ -12,6 +14,7 @@ from dossier_app.domain.text import fold
 
 PARTIES_SHEET = "Hộ bị ảnh hưởng"
 PARCELS_SHEET = "Thửa đất"
+ASSETS_SHEET = "Tài sản"
 LINES_SHEET = "Bồi thường, hỗ trợ"
 CATALOGUE_SHEET = "Danh mục"
 YES, NO = "có", "không"
@@ -25,7 +28,7 @@ class ColumnSpec:
     name: str
     header_vi: str
     aliases: tuple[str, ...]
-    type: str  # text, int, money, decimal, date, bool, kind, code, land_code, ward
+    type: str  # text, int, money, decimal, date, bool, kind, code, land_code, ward, asset_kind, grade
     required: bool = False
 
 
@@ -71,6 +74,16 @@ PARCEL_COLUMNS = (
     ColumnSpec("certificate_no", "Số GCN", ("Certificate no",), "code"),
     ColumnSpec("origin", "Nguồn gốc sử dụng", ("Origin",), "text"),
     ColumnSpec("use_since", "Thời điểm bắt đầu sử dụng", ("Use since",), "date"),
+    ColumnSpec("co_used", "Đồng sử dụng", ("Co-used", "Shared"), "bool"),
+)
+
+ASSET_COLUMNS = (
+    ColumnSpec("party_code", "Mã hộ", ("Party code", "Code"), "code", True),
+    ColumnSpec("kind", "Loại tài sản", ("Asset kind", "Kind"), "asset_kind", True),
+    ColumnSpec("description", "Mô tả, loại cây", ("Description",), "text"),
+    ColumnSpec("grade", "Cấp nhà, công trình", ("Grade",), "grade"),
+    ColumnSpec("area_m2", "Diện tích (m²)", ("Area (m2)", "Diện tích (m2)"), "decimal"),
+    ColumnSpec("count", "Số lượng", ("Count", "Number"), "int"),
 )
 
 LINE_COLUMNS = (

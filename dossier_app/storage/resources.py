@@ -7,6 +7,7 @@ import yaml
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.outline import Regime, parse_regime
+from dossier_app.domain.register import AssetKind
 
 RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
 
@@ -64,3 +65,32 @@ def load_wards(path: Path = RESOURCES_DIR / "catalogues" / "wards.yaml") -> tupl
     with path.open(encoding="utf-8") as stream:
         data = yaml.safe_load(stream)
     return tuple(str(name) for name in data["wards"])
+
+
+@cache
+def load_catalogue_names(name: str, key: str = "codes") -> dict[str, tuple[str, str]]:
+    """A catalogue's code → (Vietnamese name, English name), in file order (the English name falls back to the
+    Vietnamese one)."""
+    with (RESOURCES_DIR / "catalogues" / f"{name}.yaml").open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return {str(entry["code"]): (str(entry["name"]), str(entry.get("name_en") or entry["name"])) for entry in data[key]}
+
+
+@cache
+def load_asset_kinds(path: Path = RESOURCES_DIR / "catalogues" / "asset_kinds.yaml") -> dict[str, AssetKind]:
+    """The catalogue of asset kinds (houses, works, trees, crops, graves): code → its names, measure and group."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return {
+        str(e["code"]): AssetKind(str(e["code"]), str(e["name"]), str(e.get("name_en") or e["name"]),
+                                  str(e["measure"]), str(e["group"]))
+        for e in data["kinds"]
+    }  # fmt: skip
+
+
+@cache
+def load_house_grades(path: Path = RESOURCES_DIR / "catalogues" / "asset_kinds.yaml") -> tuple[str, ...]:
+    """The grades of houses and works offered in lists."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return tuple(str(g) for g in data.get("grades", ()))
