@@ -63,7 +63,7 @@ class RegisterWindow(QDialog):
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 80), (2, 108), (3, 140), (4, 118), (5, 150), (6, 128), (7, 66)):
+        for column, width in ((0, 80), (2, 108), (3, 140), (4, 118), (5, 120), (6, 140), (7, 128), (8, 66)):
             header.resizeSection(column, width)  # fixed widths: fitting to contents would page through the rows
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
