@@ -22,6 +22,7 @@ from dossier_app.domain.register import (
     ALL_STEPS,
     CO_USE_DISAGREES,
     CO_USE_TWICE,
+    AssetKind,
     FieldProblem,
     ParcelInput,
     PartyInput,
@@ -40,7 +41,7 @@ from dossier_app.services.register_rows import (
     insert_party,
     party_input,
 )
-from dossier_app.storage.resources import load_asset_kinds, load_land_use_codes
+from dossier_app.storage.resources import load_asset_kinds, load_catalogue_names, load_land_use_codes
 
 # Computed sort keys: the furthest step, the party's land and recovered area, its money total, its complaint flag.
 COMPUTED_SORTS = ("step", "total_area", "recovered_area", "compensation", "complaint")
@@ -176,6 +177,19 @@ class RegisterService:
     def land_use_codes(self) -> dict[str, str]:
         """The catalogue of land-use codes: code → Vietnamese name."""
         return load_land_use_codes()
+
+    @property
+    def asset_kinds(self) -> dict[str, AssetKind]:
+        """The catalogue of asset kinds: code → names, measure (area or count) and group."""
+        return load_asset_kinds()
+
+    def catalogue_names(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """Code → (Vietnamese, English) name of the land uses, compensation kinds and asset kinds, for display."""
+        return {
+            "land_use": load_catalogue_names("land_use_codes"),
+            "compensation": load_catalogue_names("compensation_kinds", "kinds"),
+            "asset": load_catalogue_names("asset_kinds", "kinds"),
+        }
 
     def problems(self, data: PartyInput) -> list[FieldProblem]:
         """Every rule `data` breaks against the catalogues, without storing anything (forms check as you type)."""

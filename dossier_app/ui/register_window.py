@@ -70,7 +70,7 @@ class RegisterWindow(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._on_rows_changed)
         self.model.layoutChanged.connect(self._on_rows_changed)
-        self.detail = PartyDetailPane(self.model.step_names(), self)
+        self.detail = PartyDetailPane(self.model.step_names(), self, services.register.catalogue_names())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
