@@ -345,13 +345,13 @@ class RegisterIO:
         kinds = set(load_asset_kinds())
         existing = self._existing(session, project_id)
         ids: dict[str, int] = {}
-        parcels: dict[tuple[str, str, str], tuple[int, str, ParcelInput]] = {}
         built: list[PartyInput] = []
         for party in read:
             data = _build(party)
             built.append(data)
             problems.extend(self._rule_problems(party, data, codes, kinds))
-            problems.extend(self._duplicates(party, data, existing, ids, parcels))
+            problems.extend(self._duplicates(party, data, existing, ids))
+        problems.extend(self._parcel_duplicates(read, built, existing["parcels"]))
         problems.sort(key=lambda p: (p.row != 0, p.column.split(":")[0] if ":" in p.column else "", p.row))
         report = ImportReport(
             parties=len(built),
@@ -416,7 +416,6 @@ class RegisterIO:
         data: PartyInput,
         existing: dict[str, Any],
         ids: dict[str, int],
-        parcels: dict[tuple[str, str, str], tuple[int, str, ParcelInput]],
     ) -> list[RowProblem]:
         found = []
         record = party.record
@@ -435,26 +434,42 @@ class RegisterIO:
                 found.append(RowProblem(record.row, column, data.citizen_id, _TWICE_ID, ids[data.citizen_id]))
             else:
                 ids[data.citizen_id] = record.row
-        for parcel_record, parcel in zip(party.parcels, data.parcels, strict=True):
+        return found
+
+    @staticmethod
+    def _parcel_duplicates(
+        read: list[_Party], built: list[PartyInput], stored: dict[tuple[str, str, str], ParcelInput]
+    ) -> list[RowProblem]:
+        """Parcels listed more than once (in the file, or in the file and the project) that are not an honest
+        co-use, taken in row order so "first on row" names the earlier row."""
+        listed = [
+            (record.row, record, data.code, parcel)
+            for party, data in zip(read, built, strict=True)
+            for record, parcel in zip(party.parcels, data.parcels, strict=True)
+        ]
+        listed.sort(key=lambda item: item[0])
+        found = []
+        first_seen: dict[tuple[str, str, str], tuple[int, str, ParcelInput]] = {}
+        for row, record, code, parcel in listed:
             key = parcel_key(parcel)
             if not (key[1] and key[2]):
                 continue
             value = f"{parcel.map_sheet}/{parcel.parcel_no}"
-            column = where(parcel_record, "parcel_no")
-            stored = existing["parcels"].get(key)
-            if stored is not None:
-                clash = co_use_clash(stored, parcel, False)
+            header = _header(record.columns, "parcel_no")
+            column = header if record.sheet == CSV_SHEET else f"{record.sheet}: {header}"
+            if key in stored:
+                clash = co_use_clash(stored[key], parcel, False)
                 if clash is not None:
                     reason = _IN_PROJECT_DISAGREES if clash == CO_USE_DISAGREES else _IN_PROJECT_PARCEL
-                    found.append(RowProblem(parcel_record.row, column, value, reason))
-            elif key in parcels:
-                first_row, first_code, first = parcels[key]
-                clash = co_use_clash(first, parcel, first_code == data.code)
+                    found.append(RowProblem(row, column, value, reason))
+            elif key in first_seen:
+                first_row, first_code, first = first_seen[key]
+                clash = co_use_clash(first, parcel, first_code == code)
                 if clash is not None and clash != CO_USE_TWICE:  # the same party twice: a rule problem already
                     reason = _CO_USERS_DISAGREE if clash == CO_USE_DISAGREES else _TWICE_PARCEL
-                    found.append(RowProblem(parcel_record.row, column, value, reason, first_row))
+                    found.append(RowProblem(row, column, value, reason, first_row))
             else:
-                parcels[key] = (parcel_record.row, data.code, parcel)
+                first_seen[key] = (row, code, parcel)
         return found
 
 
