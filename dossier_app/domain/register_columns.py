@@ -9,7 +9,10 @@ the same "Mã hộ" after the first add parcels only (a party without parcels le
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
+from dossier_app.domain.register import AssetInput, CompensationInput, ParcelInput
 from dossier_app.domain.text import fold
 
 PARTIES_SHEET = "Hộ bị ảnh hưởng"
@@ -118,3 +121,47 @@ def header_index(columns: tuple[ColumnSpec, ...]) -> dict[str, ColumnSpec]:
 def column_header(columns: tuple[ColumnSpec, ...], name: str) -> str:
     """The Vietnamese header of a field, or the field name."""
     return next((c.header_vi for c in columns if c.name == name), name)
+
+
+def parcel_from_values(values: dict[str, Any]) -> ParcelInput:
+    """A parcel from the values of its columns (as read from a file or an edit table; empty cells are None)."""
+    return ParcelInput(
+        map_sheet=values.get("map_sheet") or "",
+        parcel_no=values.get("parcel_no") or "",
+        land_use_code=values.get("land_use_code") or "",
+        total_area_m2=values.get("total_area_m2") or Decimal(0),
+        recovered_area_m2=values.get("recovered_area_m2") or Decimal(0),
+        ward=values.get("parcel_ward") or "",
+        certificate_no=values.get("certificate_no") or "",
+        origin=values.get("origin") or "",
+        use_since=values.get("use_since"),
+        co_used=bool(values.get("co_used")),
+    )
+
+
+def parcel_values(parcel: ParcelInput) -> dict[str, Any]:
+    """The values of a parcel's columns (the inverse of `parcel_from_values`)."""
+    return {c.name: getattr(parcel, c.name, None) for c in PARCEL_COLUMNS[1:]} | {"parcel_ward": parcel.ward}
+
+
+def asset_from_values(values: dict[str, Any]) -> AssetInput:
+    """An asset from the values of its columns."""
+    return AssetInput(
+        kind=values.get("kind") or "",
+        description=values.get("description") or "",
+        grade=values.get("grade") or "",
+        area_m2=values.get("area_m2") or Decimal(0),
+        count=values.get("count") or 0,
+    )
+
+
+def line_from_values(values: dict[str, Any]) -> CompensationInput:
+    """A compensation line from the values of its columns."""
+    return CompensationInput(
+        kind=values.get("kind") or "",
+        amount_vnd=values.get("amount_vnd") or 0,
+        description=values.get("description") or "",
+        quantity=values.get("quantity") or Decimal(0),
+        unit=values.get("unit") or "",
+        unit_price_vnd=values.get("unit_price_vnd") or 0,
+    )

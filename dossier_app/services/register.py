@@ -318,25 +318,10 @@ class RegisterService:
         limit: int = 200,
     ) -> list[PartyRow]:
         """One page of the parties table, filtered and sorted in SQL."""
-        if sort not in SORT_COLUMNS:
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP("Errors", "Unknown sort column '{value}'."), field="sort", value=sort
-            )
+        order = _order(sort, descending)
         recovered = _party_sum(LandParcel.recovered_area_m2, LandParcel.party_id)
         total = _party_sum(LandParcel.total_area_m2, LandParcel.party_id)
         money = _party_sum(CompensationLine.amount_vnd, CompensationLine.party_id)
-        computed: dict[str, Any] = {
-            "name": col(AffectedParty.name_folded),
-            "step": _step_rank(),
-            "total_area": total,
-            "recovered_area": recovered,
-            "compensation": money,
-        }
-        key = computed[sort] if sort in computed else getattr(AffectedParty, sort)
-        order = [
-            key.desc() if descending else key.asc(),
-            col(AffectedParty.id).desc() if descending else col(AffectedParty.id),
-        ]
         with self._context.database.begin() as session:
             statement = (
                 select(AffectedParty, recovered, money, total)
@@ -362,6 +347,29 @@ class RegisterService:
                 )
                 for p, area, amount, land in session.exec(statement).all()
             ]
+
+    def row_of(
+        self,
+        project_id: int,
+        party_id: int,
+        filters: PartyFilter = PartyFilter(),
+        *,
+        sort: str = "code",
+        descending: bool = False,
+    ) -> int | None:
+        """The 0-based row of a party in the table as filtered and sorted (one SQL window query), or None when
+        the filters hide it; the table uses it to keep a party selected after an edit."""
+        numbered = (
+            select(
+                col(AffectedParty.id).label("party_id"),
+                func.row_number().over(order_by=_order(sort, descending)).label("number"),
+            )
+            .where(*_conditions(project_id, filters))
+            .subquery()
+        )
+        with self._context.database.begin() as session:
+            found = session.exec(select(numbered.c.number).where(numbered.c.party_id == party_id)).first()
+            return None if found is None else int(found) - 1
 
     def count(self, project_id: int, filters: PartyFilter = PartyFilter()) -> int:
         """How many parties the filters let through."""
@@ -482,6 +490,24 @@ def _first_listing() -> ColumnElement[bool]:
         col(other.id) < col(LandParcel.id),
     )
     return or_(col(LandParcel.co_used).is_(False), ~earlier)
+
+
+def _order(sort: str, descending: bool) -> list[Any]:
+    """ORDER BY of the parties table: the sort key, then the id so pages never overlap."""
+    if sort not in SORT_COLUMNS:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("Errors", "Unknown sort column '{value}'."), field="sort", value=sort)
+    computed: dict[str, Any] = {
+        "name": col(AffectedParty.name_folded),
+        "step": _step_rank(),
+        "total_area": _party_sum(LandParcel.total_area_m2, LandParcel.party_id),
+        "recovered_area": _party_sum(LandParcel.recovered_area_m2, LandParcel.party_id),
+        "compensation": _party_sum(CompensationLine.amount_vnd, CompensationLine.party_id),
+    }
+    key = computed[sort] if sort in computed else getattr(AffectedParty, sort)
+    return [
+        key.desc() if descending else key.asc(),
+        col(AffectedParty.id).desc() if descending else col(AffectedParty.id),
+    ]
 
 
 def _party_sum(column: Any, party_column: Any) -> Any:

@@ -15,8 +15,6 @@ from dossier_app.domain.models import AffectedParty, LandParcel
 from dossier_app.domain.register import (
     CO_USE_DISAGREES,
     CO_USE_TWICE,
-    AssetInput,
-    CompensationInput,
     ParcelInput,
     PartyInput,
     ResettlementInput,
@@ -36,8 +34,11 @@ from dossier_app.domain.register_columns import (
     PARTIES_SHEET,
     PARTY_COLUMNS,
     ColumnSpec,
+    asset_from_values,
     header_index,
     header_key,
+    line_from_values,
+    parcel_from_values,
 )
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
@@ -251,46 +252,10 @@ def _build(party: _Party) -> PartyInput:
     fields: dict[str, Any] = {k: ("" if v is None and k in text_fields else v) for k, v in values.items()}
     return PartyInput(
         **fields,
-        parcels=tuple(_parcel(r.values) for r in party.parcels),
-        assets=tuple(_asset(r.values) for r in party.assets),
-        compensation=tuple(_line(r.values) for r in party.lines),
+        parcels=tuple(parcel_from_values(r.values) for r in party.parcels),
+        assets=tuple(asset_from_values(r.values) for r in party.assets),
+        compensation=tuple(line_from_values(r.values) for r in party.lines),
         resettlement=resettlement,
-    )
-
-
-def _parcel(values: dict[str, Any]) -> ParcelInput:
-    return ParcelInput(
-        map_sheet=values.get("map_sheet") or "",
-        parcel_no=values.get("parcel_no") or "",
-        land_use_code=values.get("land_use_code") or "",
-        total_area_m2=values.get("total_area_m2") or Decimal(0),
-        recovered_area_m2=values.get("recovered_area_m2") or Decimal(0),
-        ward=values.get("parcel_ward") or "",
-        certificate_no=values.get("certificate_no") or "",
-        origin=values.get("origin") or "",
-        use_since=values.get("use_since"),
-        co_used=bool(values.get("co_used")),
-    )
-
-
-def _asset(values: dict[str, Any]) -> AssetInput:
-    return AssetInput(
-        kind=values.get("kind") or "",
-        description=values.get("description") or "",
-        grade=values.get("grade") or "",
-        area_m2=values.get("area_m2") or Decimal(0),
-        count=values.get("count") or 0,
-    )
-
-
-def _line(values: dict[str, Any]) -> CompensationInput:
-    return CompensationInput(
-        kind=values.get("kind") or "",
-        amount_vnd=values.get("amount_vnd") or 0,
-        description=values.get("description") or "",
-        quantity=values.get("quantity") or Decimal(0),
-        unit=values.get("unit") or "",
-        unit_price_vnd=values.get("unit_price_vnd") or 0,
     )
 
 

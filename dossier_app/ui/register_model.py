@@ -112,6 +112,12 @@ class PartiesTableModel(QAbstractTableModel):
         offset = row - number * PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
+    def row_of(self, party_id: int) -> int | None:
+        """The row showing a party in the current filter and order (asked of SQL, no page is loaded)."""
+        return self._register.row_of(
+            self._project_id, party_id, self._filters, sort=self._sort, descending=self._descending
+        )
+
     @property
     def cached_pages(self) -> int:
         """How many pages are held now (the LRU bound is CACHED_PAGES)."""

@@ -212,3 +212,10 @@ def test_computed_columns_sort_in_sql(services: Services, itp: ProjectView, sort
     assert descending == list(reversed(expected))
     page = [r.code for r in register.parties(itp.id, sort=sort, offset=2, limit=2)]
     assert page == expected[2:4]
+    rows = register.parties(itp.id, sort=sort, descending=True)
+    assert [register.row_of(itp.id, r.id, sort=sort, descending=True) for r in rows] == list(range(len(rows)))
+    only_o_mon = PartyFilter(ward="Phường Ô Môn")
+    narrowed = register.parties(itp.id, only_o_mon, sort=sort)
+    assert [register.row_of(itp.id, r.id, only_o_mon, sort=sort) for r in narrowed] == [0, 1]
+    hidden = next(r for r in rows if r.ward != "Phường Ô Môn")
+    assert register.row_of(itp.id, hidden.id, only_o_mon, sort=sort) is None
