@@ -29,7 +29,7 @@ from dossier_app.ui.messages import show_error
 from dossier_app.ui.register_detail import PartyDetailPane
 from dossier_app.ui.register_edit import PartyEditDialog
 from dossier_app.ui.register_import import ImportDialog
-from dossier_app.ui.register_model import ID_ROLE, SORT_KEYS, STEP_KEYS, PartiesTableModel
+from dossier_app.ui.register_model import ID_ROLE, STEP_KEYS, PartiesTableModel
 from dossier_app.ui.settings import UiSettings
 from dossier_app.ui.workers import run_in_background
 
@@ -68,7 +68,6 @@ class RegisterWindow(QDialog):
         for column, width in ((0, 80), (2, 108), (3, 140), (4, 118), (5, 120), (6, 140), (7, 128), (8, 66)):
             header.resizeSection(column, width)  # fixed widths: fitting to contents would page through the rows
         self.table.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._on_rows_changed)
         self.model.layoutChanged.connect(self._on_rows_changed)
@@ -121,7 +120,6 @@ class RegisterWindow(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.totals_label)
         layout.addLayout(buttons)
-        self._sorted = (0, Qt.SortOrder.AscendingOrder)
         self.detail.show_empty()
         self.reload_catalogues()
         self._on_rows_changed()
@@ -206,16 +204,6 @@ class RegisterWindow(QDialog):
             self.model.set_filters(self.current_filter())
         except DossierError as error:
             show_error(self, error)
-
-    def _keep_sortable_indicator(self, column: int, order: Qt.SortOrder) -> None:
-        """Columns the service cannot sort on keep the previous indicator, so the arrow never lies."""
-        if column in SORT_KEYS:
-            self._sorted = (column, order)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(*self._sorted)
-        header.blockSignals(False)
 
     # Table and detail ------------------------------------------------------------------------------------
 
