@@ -223,6 +223,21 @@ class LandParcel(SQLModel, table=True):
     certificate_no: str = Field(default="", max_length=40)
     origin: str = Field(default="", max_length=200)
     use_since: date | None = None
+    # Shared with other parties (đồng sử dụng): each co-user has its own row with the same ward, sheet, number and
+    # areas; totals count the parcel once (see services/register.py).
+    co_used: bool = False
+
+
+class Asset(SQLModel, table=True):
+    """An asset on a party's recovered land: a house or works (grade, m²), trees or crops (count), graves."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    party_id: int = Field(foreign_key="affectedparty.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=20)
+    description: str = Field(default="", max_length=200)
+    grade: str = Field(default="", max_length=40)
+    area_m2: Decimal = _area()
+    count: int = 0
 
 
 class CompensationLine(SQLModel, table=True):
