@@ -32,6 +32,7 @@ from dossier_app.export.docx_writer import write_docx
 from dossier_app.export.pdf_writer import write_pdf
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
+from dossier_app.export.signing import FIELD_NAME, Signer, SigningKey, load_signer, sign_pdf
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.packages import MANIFEST, PackageCheck, file_entry, verify_package
@@ -53,6 +54,7 @@ class ExportOptions:
     settings: DocumentSettings = field(default_factory=DocumentSettings)
     issued_on: date | None = None
     number: int | None = None
+    sign: SigningKey | None = None  # sign every PDF (PAdES); the passphrase is never logged or written
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,7 @@ class ExportService:
                 value=",".join(unknown),
             )
         plans, records = self.plans(code, options)
+        signer = load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
         today = self._context.clock().date()
         folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
         written: list[Path] = []
@@ -207,6 +210,7 @@ class ExportService:
                 else:
                     write_pdf(plan, target, font_dir())
                 written.append(target)
+        signatures = self._sign(folder, written, signer, options, str(records["project"])) if signer else {}
         written.extend(self._copy_attachments(folder, records.pop("attachments")))
         manifest = {
             **records,
@@ -214,7 +218,7 @@ class ExportService:
             "program_version": program_version(),
             "created_at": self._context.clock().isoformat(),
             "created_by": self._context.operator.name,
-            "files": [file_entry(folder, path) for path in written],
+            "files": [{**file_entry(folder, path), **signatures.get(path, {})} for path in written],
         }
         manifest_path = folder / MANIFEST
         manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -222,7 +226,7 @@ class ExportService:
         zip_path = None
         if options.zip_package:
             zip_path = Path(shutil.make_archive(str(folder), "zip", root_dir=folder.parent, base_dir=folder.name))
-        self._record(code, folder, options.draft, manifest_hash)
+        self._record(code, folder, options.draft, manifest_hash, signer)
         if progress:
             progress(total, total, MANIFEST)
         return ExportResult(folder, zip_path, tuple(written), manifest_hash, options.draft)
@@ -326,10 +330,29 @@ class ExportService:
             copied.append(target)
         return copied
 
-    def _record(self, code: str, folder: Path, draft: bool, manifest_hash: str) -> None:
+    def _sign(
+        self, folder: Path, written: list[Path], signer: Signer, options: ExportOptions, project: str
+    ) -> dict[Path, dict[str, Any]]:
+        """Sign every PDF in place; the manifest's signature record of each. A failure removes the whole folder."""
+        record = {"field": FIELD_NAME, "signer": signer.subject, "certificate_sha256": signer.fingerprint}
+        signed: dict[Path, dict[str, Any]] = {}
+        try:
+            for path in written:
+                if path.suffix == ".pdf":
+                    reason = f"Hồ sơ {project}"
+                    sign_pdf(path, signer, font_dir(), self._context.clock(), options.settings.margins, reason)
+                    signed[path] = {"signature": record}
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return signed
+
+    def _record(self, code: str, folder: Path, draft: bool, manifest_hash: str, signer: Signer | None = None) -> None:
         with self._context.database.begin() as session:
             project = self._project(session, code)
             summary = f"{'draft' if draft else 'final'} {folder.name} manifest {manifest_hash[:16]}"
+            if signer:
+                summary += f" signed by {signer.common_name} certificate {signer.fingerprint[:16]}"
             self._audit.record(
                 session,
                 self._context.operator.name,
