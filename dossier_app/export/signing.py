@@ -16,6 +16,7 @@ from fontTools.ttLib.scaleUpem import scale_upem
 from pyhanko.pdf_utils.font.api import FontEngineFactory
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
@@ -34,10 +35,10 @@ from dossier_app.export import format_rules as rules
 
 FIELD_NAME = "Signature1"
 STAMP_TEXT = "Ký bởi: %(signer)s\nNgày ký: %(when)s"
-STAMP_FONT_PT = 9
+STAMP_FONT_PT = 10
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year
 _PT_PER_MM = 72 / 25.4
-_BOX_MM = (70.0, 13.0)  # width, height: two lines of 9 pt with padding, inside the 20 mm bottom margin
+_BOX_MM = (70.0, 13.0)  # width, height: two lines of 10 pt with padding, inside the 20 mm bottom margin
 _RIGHT_INSET_MM = 5.0  # from the right edge of the text block
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # it warns on every stamp about a table it drops
 
@@ -189,7 +190,15 @@ def sign_pdf(
     font = _StampFont(font_dir / rules.FONT_FILES["regular"], STAMP_FONT_PT)  # the same size as the box's style
     style = TextStampStyle(
         stamp_text=STAMP_TEXT,
-        text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_PT, leading=STAMP_FONT_PT + 3),
+        text_box_style=TextBoxStyle(
+            font=font,
+            font_size=STAMP_FONT_PT,
+            leading=STAMP_FONT_PT + 2,
+            box_layout_rule=SimpleBoxLayoutRule(AxisAlignment.ALIGN_MIN, AxisAlignment.ALIGN_MID, Margins.uniform(2)),
+        ),
+        inner_content_layout=SimpleBoxLayoutRule(
+            AxisAlignment.ALIGN_MIN, AxisAlignment.ALIGN_MID, Margins(left=6, right=4, top=2, bottom=2)
+        ),
         border_width=1,
         background=None,
     )
