@@ -194,7 +194,7 @@ def sign_pdf(
             font=font,
             font_size=STAMP_FONT_PT,
             leading=STAMP_FONT_PT + 2,
-            box_layout_rule=SimpleBoxLayoutRule(AxisAlignment.ALIGN_MIN, AxisAlignment.ALIGN_MID, Margins.uniform(2)),
+            box_layout_rule=SimpleBoxLayoutRule(AxisAlignment.ALIGN_MIN, AxisAlignment.ALIGN_MID, Margins(2, 2, 2, 2)),
         ),
         inner_content_layout=SimpleBoxLayoutRule(
             AxisAlignment.ALIGN_MIN, AxisAlignment.ALIGN_MID, Margins(left=6, right=4, top=2, bottom=2)
