@@ -109,10 +109,10 @@ def test_box_sits_in_the_bottom_margin_right_of_the_last_page(signed: Path) -> N
     (annotation,) = [a.get_object() for a in last["/Annots"] if a.get_object().get("/FT") == "/Sig"]
     x1, y1, x2, y2 = (float(v) for v in annotation["/Rect"])
     width = float(last.mediabox.width)
-    margin_pt = rules.Margins().bottom * 72 / 25.4
-    assert 0 < y1 < y2 <= margin_pt  # below the text frame, so never over the signature block
-    assert x2 <= width - rules.Margins().right * 72 / 25.4 and x1 > width / 2
-    assert stamp_box(width, rules.Margins().right, rules.Margins().bottom) == (round(x1), round(y1), round(x2), round(y2))
+    margins = rules.Margins()
+    assert 0 < y1 < y2 <= margins.bottom * 72 / 25.4  # below the text frame, so never over the signature block
+    assert x2 <= width - margins.right * 72 / 25.4 and x1 > width / 2
+    assert stamp_box(width, margins.right, margins.bottom) == (round(x1), round(y1), round(x2), round(y2))
 
 
 def test_one_changed_byte_breaks_the_signature(signed: Path, tmp_path: Path) -> None:
