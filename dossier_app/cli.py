@@ -484,6 +484,8 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
         print(f"  {path.relative_to(result.folder)}")
     if result.zip_path:
         print(f"  zip: {result.zip_path}")
+    if sign:
+        print("Đã ký số các tệp PDF / every PDF signed (PAdES)")
     print(f"manifest.json SHA-256 {result.manifest_sha256}")
     return EXIT_OK
 
