@@ -34,7 +34,7 @@ def test_signed_export_verifies_and_a_changed_byte_breaks_the_signature(
     demo_services: Services, p12: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    options = ExportOptions(draft=True, sign=SigningKey(p12, PASSPHRASE))
+    options = ExportOptions(draft=True, zip_package=True, sign=SigningKey(p12, PASSPHRASE))
     result = demo_services.exports.export("CT-HTP", tmp_path / "out", options)
     manifest = json.loads((result.folder / MANIFEST).read_text(encoding="utf-8"))
     pdfs = [entry for entry in manifest["files"] if entry["path"].endswith(".pdf")]
@@ -49,10 +49,14 @@ def test_signed_export_verifies_and_a_changed_byte_breaks_the_signature(
     check = demo_services.exports.verify_package(result.folder)
     assert check.ok and [name for name, _ in check.signatures] == [entry["path"] for entry in pdfs]
     assert all(signature.ok and signature.trusted for _, signature in check.signatures)
+    assert result.zip_path is not None
+    zipped = demo_services.exports.verify_package(result.zip_path)
+    assert zipped.ok and len(zipped.signatures) == 3
 
     # the passphrase is nowhere: not in the package, the audit trail or the log
     secret = PASSPHRASE.encode("utf-8")
     assert not any(secret in path.read_bytes() for path in result.folder.rglob("*") if path.is_file())
+    assert secret not in result.zip_path.read_bytes()
     entries = demo_services.audit.entries(AuditFilter(limit=50))
     assert entries and not any(PASSPHRASE in repr(entry) for entry in entries)
     assert "signed by" in entries[0].summary and SIGNER_CN in entries[0].summary
