@@ -12,6 +12,7 @@ from dossier_app.services.audit import AuditFilter
 from dossier_app.services.exports import ExportOptions, SigningKey
 from dossier_app.services.packages import MANIFEST, sha256_bytes
 from tests.export.signing_support import PASSPHRASE, SIGNER_CN, write_p12
+from tests.services.secret_scan import text_columns_containing
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +35,12 @@ def test_signed_export_verifies_and_a_changed_byte_breaks_the_signature(
     demo_services: Services, p12: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)  # as if someone turned on SQL logging
     options = ExportOptions(draft=True, zip_package=True, sign=SigningKey(p12, PASSPHRASE))
-    result = demo_services.exports.export("CT-HTP", tmp_path / "out", options)
+    try:
+        result = demo_services.exports.export("CT-HTP", tmp_path / "out", options)
+    finally:
+        logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
     manifest = json.loads((result.folder / MANIFEST).read_text(encoding="utf-8"))
     pdfs = [entry for entry in manifest["files"] if entry["path"].endswith(".pdf")]
     assert len(pdfs) == 3
@@ -60,7 +65,8 @@ def test_signed_export_verifies_and_a_changed_byte_breaks_the_signature(
     entries = demo_services.audit.entries(AuditFilter(limit=50))
     assert entries and not any(PASSPHRASE in repr(entry) for entry in entries)
     assert "signed by" in entries[0].summary and SIGNER_CN in entries[0].summary
-    assert PASSPHRASE not in caplog.text
+    assert caplog.records and PASSPHRASE not in caplog.text
+    assert text_columns_containing(demo_services.database, PASSPHRASE) == []
 
     target = result.folder / "De_an.pdf"
     data = bytearray(target.read_bytes())
