@@ -32,6 +32,7 @@ from dossier_app.export.docx_writer import write_docx
 from dossier_app.export.pdf_writer import write_pdf
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
+from dossier_app.export.signing import FIELD_NAME, Signer, SigningKey, load_signer, sign_pdf
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
@@ -56,6 +57,7 @@ class ExportOptions:
     issued_on: date | None = None
     number: int | None = None  # a final's Tờ trình number given once instead of the counter's
     documents: tuple[str, ...] | None = None  # plan names to write (To_trinh, De_an, Phu_luc_IV); None: all
+    sign: SigningKey | None = None  # sign every PDF (PAdES); the passphrase is never logged or written
 
 
 @dataclass(frozen=True)
@@ -217,10 +219,11 @@ class ExportService:
                 raise ValidationFailed(
                     QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
                 )
+        signer = load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
         today = self._context.clock().date()
         folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
         try:
-            return self._write(code, folder, plans, records, options, progress, cancelled or (lambda: False))
+            return self._write(code, folder, plans, records, options, progress, cancelled or (lambda: False), signer)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
@@ -235,6 +238,7 @@ class ExportService:
         options: ExportOptions,
         progress: Progress | None,
         cancelled: Callable[[], bool],
+        signer: Signer | None,
     ) -> ExportResult:
         written: list[Path] = []
         total = len(plans) * len(options.formats) + 1
@@ -250,6 +254,7 @@ class ExportService:
                 else:
                     write_pdf(plan, target, font_dir())
                 written.append(target)
+        signatures = self._sign(folder, written, signer, options, str(records["project"])) if signer else {}
         written.extend(self._copy_attachments(folder, records.pop("attachments")))
         manifest = {
             **records,
@@ -257,7 +262,7 @@ class ExportService:
             "program_version": program_version(),
             "created_at": self._context.clock().isoformat(),
             "created_by": self._context.operator.name,
-            "files": [file_entry(folder, path) for path in written],
+            "files": [{**file_entry(folder, path), **signatures.get(path, {})} for path in written],
         }
         manifest_path = folder / MANIFEST
         manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -268,7 +273,7 @@ class ExportService:
         if cancelled():
             raise ExportCancelled()
         given = frozenset({LETTER_SYMBOL}) if options.number is not None else frozenset()
-        self._record(code, folder, options.draft, manifest_hash, zip_path, records["numbers"], given)
+        self._record(code, folder, options.draft, manifest_hash, zip_path, records["numbers"], given, signer)
         if progress:
             progress(total, total, MANIFEST)
         return ExportResult(folder, zip_path, tuple(written), manifest_hash, options.draft, records["numbers"])
@@ -372,6 +377,23 @@ class ExportService:
             copied.append(target)
         return copied
 
+    def _sign(
+        self, folder: Path, written: list[Path], signer: Signer, options: ExportOptions, project: str
+    ) -> dict[Path, dict[str, Any]]:
+        """Sign every PDF in place; the manifest's signature record of each. A failure removes the whole folder."""
+        record = {"field": FIELD_NAME, "signer": signer.subject, "certificate_sha256": signer.fingerprint}
+        signed: dict[Path, dict[str, Any]] = {}
+        try:
+            for path in written:
+                if path.suffix == ".pdf":
+                    reason = f"Hồ sơ {project}"
+                    sign_pdf(path, signer, font_dir(), self._context.clock(), options.settings.margins, reason)
+                    signed[path] = {"signature": record}
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return signed
+
     def _record(
         self,
         code: str,
@@ -381,6 +403,7 @@ class ExportService:
         zip_path: Path | None,
         numbers: dict[str, int],
         given: frozenset[str],
+        signer: Signer | None = None,
     ) -> None:
         """The audit entry, the history line and the counters' advance: one transaction."""
         with self._context.database.begin() as session:
@@ -390,6 +413,8 @@ class ExportService:
             advance_numbers(session, project.id, numbers, actor, given)
             record_export(session, project.id, actor, draft, folder, zip_path, manifest_hash, numbers)
             summary = f"{'draft' if draft else 'final'} {folder.name} manifest {manifest_hash[:16]}"
+            if signer:
+                summary += f" signed by {signer.common_name} certificate {signer.fingerprint[:16]}"
             self._audit.record(
                 session,
                 self._context.operator.name,
