@@ -30,6 +30,7 @@ SCRIPTS = {
     "password_hash": ("password_hash.py", ["--runs", "5"]),
     "register_import": ("register_import.py", ["--runs", "1", "--parties", "20000"]),
     "register_table": ("register_table.py", ["--runs", "2", "--rounds", "3"]),
+    "charts": ("charts.py", ["--runs", "3"]),
 }
 
 

@@ -50,6 +50,7 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
     except DossierError as error:
         QMessageBox.critical(None, app.translate("Messages", "Cannot open the database"), error_text(error))
         return cli.EXIT_USAGE
+    _automatic_backup(services, settings.backups_kept)
     try:
         account = sign_in(services)
         if account is None:
@@ -61,6 +62,16 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
         return app.exec()
     finally:
         services.close()
+
+
+def _automatic_backup(services, keep: int) -> None:  # type: ignore[no-untyped-def]
+    """Today's backup of a local database, if not made yet; a failure never stops the program from starting."""
+    import logging
+
+    try:
+        services.backups.run_automatic(keep=keep)
+    except DossierError as error:
+        logging.getLogger(__name__).warning("automatic backup skipped: %s", error.message)
 
 
 class WindowController:

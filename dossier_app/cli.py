@@ -7,12 +7,14 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from dossier_app.cli_milestones import add_milestone_commands
 from dossier_app.domain.accounts import ROLE_ORDER
 from dossier_app.domain.audit import ChainProblem
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import (
     QT_TRANSLATE_NOOP,
     DossierError,
+    ExportIncomplete,
     ImportRejected,
     SchemaTooNew,
     StorageUnavailable,
@@ -22,6 +24,9 @@ from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter, AuditVerification
 from dossier_app.services.context import Operator, os_account
 from dossier_app.services.demo import DEMO_HOUSEHOLDS
+from dossier_app.services.exports import FORMATS, ExportOptions, SigningKey
+from dossier_app.services.format_checks import check_docx_file
+from dossier_app.services.packages import verify_package
 from dossier_app.storage.resources import message_translations
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -52,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("projects", help="list projects: code, name, regime, completeness")
     add_account_commands(commands)
     add_register_commands(commands)
+    add_export_commands(commands)
+    from dossier_app.cli_consultations import add_consultation_commands
+
+    add_consultation_commands(commands)
+    add_milestone_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -108,6 +119,11 @@ def cmd_demo(services: Services, args: argparse.Namespace | None = None) -> int:
             f"{register.lines} khoản bồi thường mới. "
             f"(register: {register.parties} parties, {register.parcels} parcels, {register.lines} lines created)"
         )
+    if result.plan_dated:
+        print(
+            f"Kế hoạch mốc {result.register_project}: đã lập, mốc so sánh '{result.plan_baseline}'. "
+            f"(milestone plan dated around today, baseline '{result.plan_baseline}' taken)"
+        )
     print(f"Cơ sở dữ liệu / database: {services.database.display_location}")
     return EXIT_OK
 
@@ -144,6 +160,13 @@ def run(args: argparse.Namespace) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure:
             reconfigure(encoding="utf-8", errors="replace")
+    offline = getattr(args, "offline", None)
+    if offline is not None:  # check-format and package verify read files, not the database
+        try:
+            result: int = offline(args)
+            return result
+        except DossierError as error:
+            return fail(error)
     try:
         services = _open(args)
     except (StorageUnavailable, SchemaTooNew) as error:
@@ -390,4 +413,153 @@ def cmd_register_export(services: Services, args: argparse.Namespace) -> int:
     project = services.projects.by_code(args.code)
     count = services.register_io.export(project.id, Path(args.file))
     print(f"Đã xuất / exported: {count} hộ/parties → {args.file}")
+    return EXIT_OK
+
+
+# Export, format check and package verification ------------------------------------------------------
+
+
+def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`export`, `check-format` and `package verify` (the last two need no database)."""
+    export = commands.add_parser("export", help="write the submission package (Word and PDF, manifest)")
+    export.add_argument("code", metavar="CODE", help="project code")
+    export.add_argument("--out", required=True, metavar="DIR", help="folder to write the package into")
+    export.add_argument("--draft", action="store_true", help="latest text, marked DỰ THẢO (no approvals needed)")
+    export.add_argument("--format", default=",".join(FORMATS), metavar="docx,pdf", help="formats to write")
+    export.add_argument("--zip", action="store_true", help="also write the package as a .zip")
+    export.add_argument(
+        "--number", type=int, metavar="N", help="a final's Tờ trình number this once, instead of the project's counter"
+    )
+    export.add_argument(
+        "--sign",
+        metavar="P12",
+        help=f"sign every PDF (PAdES) with this PKCS#12 file; passphrase from {P12_PASSWORD_ENV} or a prompt",
+    )
+    export.set_defaults(handler=cmd_export)
+    check = commands.add_parser("check-format", help="Decree 30 conformance of any DOCX; exit 1 on a breach")
+    check.add_argument("file", metavar="FILE.docx")
+    check.set_defaults(offline=cmd_check_format)
+    package = commands.add_parser("package", help="submission packages: verify")
+    actions = package.add_subparsers(dest="package_command", metavar="ACTION", required=True)
+    verify = actions.add_parser("verify", help="re-hash every file; exit 1 naming the first that differs")
+    verify.add_argument("path", metavar="DIR_OR_ZIP")
+    verify.set_defaults(offline=cmd_package_verify)
+
+
+P12_PASSWORD_ENV = "DOSSIER_P12_PASSWORD"
+
+
+def read_signing_key(path: str) -> SigningKey:
+    """The .p12 and its passphrase from DOSSIER_P12_PASSWORD, else a hidden prompt; never from an argument."""
+    passphrase = os.environ.get(P12_PASSWORD_ENV)
+    if passphrase is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a "
+                    "terminal to be asked.",
+                ),
+                field="sign",
+            )
+        passphrase = getpass.getpass(f"Mật khẩu chứng thư số / passphrase of {path}: ")
+    return SigningKey(Path(path), passphrase)
+
+
+def cmd_export(services: Services, args: argparse.Namespace) -> int:
+    """Write the package; a final export of an incomplete dossier lists what is missing and exits 1."""
+    formats = tuple(part.strip().lower() for part in args.format.split(",") if part.strip())
+    sign = read_signing_key(args.sign) if args.sign else None
+    options = ExportOptions(draft=args.draft, formats=formats, zip_package=args.zip, number=args.number, sign=sign)
+    try:
+        result = services.exports.export(args.code, Path(args.out), options)
+    except ExportIncomplete as error:
+        print(
+            f"lỗi / error: {len(error.missing)} mục bắt buộc chưa được phê duyệt / required sections not approved:",
+            file=sys.stderr,
+        )
+        for line in error.missing:
+            print(f"- {line}", file=sys.stderr)
+        return EXIT_PROBLEM
+    kind = "dự thảo / draft" if result.draft else "chính thức / final"
+    print(f"Đã xuất {kind}: {result.folder}")
+    if result.numbers:
+        print("Số / numbers: " + ", ".join(f"{number:02d}/{symbol}" for symbol, number in result.numbers.items()))
+    for path in result.files:
+        print(f"  {path.relative_to(result.folder)}")
+    if result.zip_path:
+        print(f"  zip: {result.zip_path}")
+    if sign:
+        print("Đã ký số các tệp PDF / every PDF signed (PAdES)")
+    print(f"manifest.json SHA-256 {result.manifest_sha256}")
+    return EXIT_OK
+
+
+def cmd_check_format(args: argparse.Namespace) -> int:
+    """Print each Decree 30 rule as PASS or FAIL; exit 1 on a breach, 2 on an unreadable file."""
+    report = check_docx_file(Path(args.file))
+    for result in report.results:
+        print(f"{'PASS' if result.passed else 'FAIL'}  {result.title}: {result.reason}")
+    return EXIT_OK if report.passed else EXIT_PROBLEM
+
+
+def cmd_package_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when every file matches the manifest, 1 naming the first that does not."""
+    check = verify_package(Path(args.path))
+    for name, signature in check.signatures:
+        state = "OK" if signature.ok else "FAIL"
+        print(f"{state}: chữ ký / signature {name} [{signature.field}]: {signature.signer}")
+    if check.ok:
+        print(f"OK: {check.checked} tệp / files match manifest.json")
+        return EXIT_OK
+    print(f"FAIL: {check.first_bad}: {check.reason}")
+    return EXIT_PROBLEM
+
+
+# Backups -----------------------------------------------------------------------------------------------
+
+
+def add_backup_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`backup DEST` and `restore SRC [--yes]`."""
+    backup = commands.add_parser(
+        "backup", help="copy the database to DEST while it is in use (attachments go to DEST.files beside it)"
+    )
+    backup.add_argument("dest", metavar="DEST")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser(
+        "restore", help="replace the database by a backup, after checking it (asks first unless --yes)"
+    )
+    restore.add_argument("source", metavar="SRC")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(services: Services, args: argparse.Namespace) -> int:
+    """Write a backup (SQLite); a server database gets the pg_dump command instead, exit 2."""
+    entry = services.backups.back_up(Path(args.dest))
+    print(f"Đã sao lưu / backed up: {services.database.display_location} → {entry.path} ({entry.size:,} bytes)")
+    return EXIT_OK
+
+
+def cmd_restore(services: Services, args: argparse.Namespace) -> int:
+    """Check the backup, confirm, replace. A refused file or a "no" leaves the database exactly as it was."""
+    source = Path(args.source)
+    revision = services.backups.check(source)
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Restoring replaces the whole database: confirm at a terminal or add --yes."
+                ),
+                field="yes",
+            )
+        answer = input(
+            f"Thay toàn bộ cơ sở dữ liệu {services.database.display_location} bằng bản sao lưu {source}? "
+            f"/ Replace the whole database {services.database.display_location} with the backup {source}? [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes", "c", "có", "co"):
+            print("Đã hủy, không thay đổi gì / cancelled, nothing was changed")
+            return EXIT_PROBLEM
+    services.backups.restore(source)
+    print(f"Đã khôi phục / restored: {services.database.display_location} ← {source} (schema {revision})")
     return EXIT_OK

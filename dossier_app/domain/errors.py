@@ -54,6 +54,20 @@ class StorageUnavailable(DossierError):
     """The database or the data folder cannot be opened or written."""
 
 
+class StorageBusy(StorageUnavailable):
+    """Another writer held the database longer than the short wait allows; nothing was written, retry later."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The database is busy (another user or program is writing); try again.")
+
+
+class BackupRefused(DossierError):
+    """A file offered to restore from is not a sound backup of this program; nothing was replaced."""
+
+
+class TooLarge(DossierError):
+    """Input over a configured size limit; refused before anything is stored."""
+
+
 class SchemaTooNew(DossierError):
     """The database was written by a newer version of the program."""
 
@@ -129,3 +143,49 @@ class ImportRejected(DossierError):
     def __init__(self, problems: Sequence[RowProblem]) -> None:
         self.problems: tuple[RowProblem, ...] = tuple(problems)
         super().__init__(count=len(self.problems))
+
+
+class ExportIncomplete(DossierError):
+    """A final export needs every required section approved; `missing` names those that are not."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "A final export needs every required section approved; {count} are not: {sections}."
+    )
+
+    def __init__(self, missing: Sequence[str]) -> None:
+        self.missing: tuple[str, ...] = tuple(missing)
+        super().__init__(count=len(self.missing), sections="; ".join(self.missing))
+
+
+class ExportCancelled(DossierError):
+    """The clerk stopped an export; the half-written package folder was removed."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The export was cancelled; nothing was kept.")
+
+
+class PreviewUnavailable(DossierError):
+    """A PDF page cannot be drawn for the preview (not a PDF, damaged, or no renderer)."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The pages of {path} cannot be shown: {reason}")
+
+
+class PackageUnreadable(DossierError):
+    """A submission package folder or zip without a readable manifest."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "{path} is not a submission package (no readable manifest.json).")
+
+
+class SigningKeyUnreadable(DossierError):
+    """The PKCS#12 file cannot be opened: missing, not PKCS#12, or the passphrase is wrong. Nothing was written."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The signing certificate {path} cannot be opened: the file is missing or damaged, or the passphrase is wrong. "
+        "Nothing was exported.",
+    )
+
+
+class SigningFailed(DossierError):
+    """A PDF could not be signed; the package folder is removed."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "{path} could not be signed; nothing was exported.")

@@ -19,6 +19,10 @@ class Action(StrEnum):
     EDIT_PROJECT = "edit_project"
     EXPORT = "export"
     MANAGE_ACCOUNTS = "manage_accounts"
+    RECORD_CONSULTATIONS = "record_consultations"
+    EDIT_CALENDAR = "edit_calendar"
+    EDIT_PLAN = "edit_plan"
+    RESTORE_BACKUP = "restore_backup"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -31,6 +35,11 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EDIT_PROJECT: frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN}),
     Action.EXPORT: frozenset({Role.CLERK, Role.MANAGER}),
     Action.MANAGE_ACCOUNTS: frozenset({Role.ADMIN}),
+    # Clerks keep the correspondence register, so they record dates sent and received too.
+    Action.RECORD_CONSULTATIONS: frozenset({Role.OFFICER, Role.MANAGER, Role.CLERK}),
+    Action.EDIT_CALENDAR: frozenset({Role.MANAGER, Role.ADMIN}),
+    Action.EDIT_PLAN: frozenset({Role.OFFICER, Role.MANAGER}),
+    Action.RESTORE_BACKUP: frozenset({Role.ADMIN}),
 }
 
 SOURCES: dict[Action, frozenset[SectionState]] = {
@@ -115,6 +124,10 @@ ACTION_WORDS = {
     Action.EDIT_PROJECT: QT_TRANSLATE_NOOP("Errors", "edit projects"),
     Action.EXPORT: QT_TRANSLATE_NOOP("Errors", "export the submission package"),
     Action.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("Errors", "manage accounts"),
+    Action.RECORD_CONSULTATIONS: QT_TRANSLATE_NOOP("Errors", "record ministry consultations"),
+    Action.EDIT_CALENDAR: QT_TRANSLATE_NOOP("Errors", "edit the holiday calendar"),
+    Action.EDIT_PLAN: QT_TRANSLATE_NOOP("Errors", "edit the milestone plan"),
+    Action.RESTORE_BACKUP: QT_TRANSLATE_NOOP("Errors", "restore the database from a backup"),
 }
 
 

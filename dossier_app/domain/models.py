@@ -223,6 +223,21 @@ class LandParcel(SQLModel, table=True):
     certificate_no: str = Field(default="", max_length=40)
     origin: str = Field(default="", max_length=200)
     use_since: date | None = None
+    # Shared with other parties (đồng sử dụng): each co-user has its own row with the same ward, sheet, number and
+    # areas; totals count the parcel once (see services/register.py).
+    co_used: bool = False
+
+
+class Asset(SQLModel, table=True):
+    """An asset on a party's recovered land: a house or works (grade, m²), trees or crops (count), graves."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    party_id: int = Field(foreign_key="affectedparty.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=20)
+    description: str = Field(default="", max_length=200)
+    grade: str = Field(default="", max_length=40)
+    area_m2: Decimal = _area()
+    count: int = 0
 
 
 class CompensationLine(SQLModel, table=True):
@@ -247,3 +262,136 @@ class Resettlement(SQLModel, table=True):
     site: str = Field(default="", max_length=200)
     lot_no: str = Field(default="", max_length=40)
     land_fee_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
+class CatalogueEntry(SQLModel, table=True):
+    """An entry of an editable catalogue (land-use codes, wards), seeded from resources/catalogues/."""
+
+    __table_args__ = (UniqueConstraint("kind", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20, index=True)
+    code: str = Field(max_length=120)
+    name: str = Field(max_length=200)
+    land_group: str = Field(default="", max_length=20)
+    confirmed: bool = True
+    position: int = 0
+
+
+class Consultation(SQLModel, table=True):
+    """A ministry or body asked for its written opinion on a project's dossier, with the dates that count."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    body_key: str = Field(default="", max_length=40)
+    name: str = Field(max_length=300)
+    position: int = 0
+    reply_days: int = 0
+    sent_on: date | None = None
+    received_on: date | None = None
+    letter_ref: str = Field(default="", max_length=120)
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+class DocumentCounter(SQLModel, table=True):
+    """The next number the clerk set for one document symbol of a project (TTr, ĐA); a final export takes it."""
+
+    __table_args__ = (UniqueConstraint("project_id", "symbol"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    symbol: str = Field(max_length=20)
+    next_number: int = 1
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+# The milestone plan of land recovery (DOMAIN.md §4; rules in domain/milestones.py) ---------------------
+
+
+class MilestonePlan(SQLModel, table=True):
+    """A project's plan settings: the template it came from, the land kind its clocks use, the at-risk window."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", unique=True, ondelete="CASCADE")
+    template_key: str = Field(max_length=40)
+    land_kind: str = Field(max_length=20)
+    at_risk_days: int = 7
+    next_custom: int = 1  # the number of the next step a person adds (X1, X2, …); never reused
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+class ReviewSchedule(SQLModel, table=True):
+    """The day a project's dossier was filed: the start of its regime's review clock."""
+
+    project_id: int = Field(foreign_key="project.id", primary_key=True, ondelete="CASCADE")
+    submitted_on: date | None = None
+
+
+class Holiday(SQLModel, table=True):
+    """A day of the working-day calendar: a holiday off or a make-up Saturday; seeded from resources/holidays."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(unique=True, index=True)
+    name: str = Field(max_length=200)
+    kind: str = Field(default="off", max_length=10)
+
+
+class MilestoneStep(SQLModel, table=True):
+    """One step of a project's plan; `key` stays the same through renames and moves (baselines refer to it)."""
+
+    __table_args__ = (UniqueConstraint("project_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    key: str = Field(max_length=20)
+    title: str = Field(max_length=300)
+    position: int = 0
+    planned_start: date | None = None
+    planned_end: date | None = None
+    actual_start: date | None = None
+    actual_end: date | None = None
+    responsible: str = Field(default="", max_length=300)
+    status: str = Field(default="not_started", max_length=20)
+    percent: int = 0
+
+
+class MilestoneBaseline(SQLModel, table=True):
+    """A named snapshot of a plan's planned dates; its entries are only ever written once."""
+
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=120)
+    created_at: datetime = _moment()
+    created_by: str = Field(default="", max_length=120)
+
+
+class BaselineEntry(SQLModel, table=True):
+    """The planned dates of one step as a baseline froze them."""
+
+    __table_args__ = (UniqueConstraint("baseline_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    baseline_id: int = Field(foreign_key="milestonebaseline.id", index=True, ondelete="CASCADE")
+    key: str = Field(max_length=20)
+    position: int = 0
+    planned_start: date | None = None
+    planned_end: date | None = None
+
+
+class PackageExport(SQLModel, table=True):
+    """One written submission package: who, when, final or draft, where it went and its manifest's hash."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    at: datetime = _moment()
+    actor: str = Field(max_length=120)
+    draft: bool = False
+    folder: str = Field(sa_column=Column(Text, nullable=False))
+    zip_path: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    manifest_sha256: str = Field(max_length=64)
+    numbers: str = Field(default="", max_length=200)

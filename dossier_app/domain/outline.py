@@ -6,6 +6,19 @@ from typing import Any
 
 from dossier_app.domain.enums import DocumentKind, ParkKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ValidationFailed
+from dossier_app.domain.submission import (
+    ConsultedBody,
+    Copies,
+    CriterionVariant,
+    RequiredAttachment,
+    check_regime,
+    number,
+    parse_attachments,
+    parse_bodies,
+    parse_copies,
+    parse_variants,
+    step_days,
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,7 @@ class Condition:
     title_en: str
     guidance_vi: str
     guidance_en: str
+    criterion: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +82,7 @@ class Criterion:
     unit: str
     note_vi: str = ""
     note_en: str = ""
+    variants: tuple[CriterionVariant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +111,13 @@ class Regime:
     conditions: tuple[Condition, ...]
     criteria: tuple[Criterion, ...]
     review_clock: tuple[ClockStep, ...]
+    submitted_to_vi: str = ""
+    submitted_to_en: str = ""
+    copies: Copies | None = None
+    bodies: tuple[ConsultedBody, ...] = ()
+    attachments: tuple[RequiredAttachment, ...] = ()
+    note_vi: str = ""
+    note_en: str = ""
 
     def node(self, key: str) -> OutlineNode | None:
         """The outline node with this key in any document, if the regime has one."""
@@ -165,6 +187,7 @@ def parse_regime(data: Mapping[str, Any]) -> Regime:
             title_en=_text(c, "title_en", key),
             guidance_vi=_text(c, "guidance_vi", key, ""),
             guidance_en=_text(c, "guidance_en", key, ""),
+            criterion=_text(c, "criterion", key, ""),
         )
         for c in data.get("conditions") or ()
     )
@@ -174,10 +197,11 @@ def parse_regime(data: Mapping[str, Any]) -> Regime:
             title_vi=_text(c, "title_vi", key),
             title_en=_text(c, "title_en", key),
             operator=_text(c, "operator", key),
-            value=float(c["value"]),
+            value=number(c, "value", key),
             unit=_text(c, "unit", key),
             note_vi=_text(c, "note_vi", key, ""),
             note_en=_text(c, "note_en", key, ""),
+            variants=parse_variants(c.get("variants"), key),
         )
         for c in data.get("criteria") or ()
     )
@@ -186,11 +210,11 @@ def parse_regime(data: Mapping[str, Any]) -> Regime:
             key=_text(s, "key", key),
             title_vi=_text(s, "title_vi", key),
             title_en=_text(s, "title_en", key),
-            working_days=int(s["working_days"]),
+            working_days=step_days(s, key),
         )
         for s in data.get("review_clock") or ()
     )
-    return Regime(
+    regime = Regime(
         key=key,
         code=_text(data, "code", key),
         title_vi=_text(data, "title_vi", key),
@@ -203,4 +227,13 @@ def parse_regime(data: Mapping[str, Any]) -> Regime:
         conditions=conditions,
         criteria=criteria,
         review_clock=clock,
+        submitted_to_vi=_text(data, "submitted_to_vi", key, ""),
+        submitted_to_en=_text(data, "submitted_to_en", key, ""),
+        copies=parse_copies(data.get("copies"), key),
+        bodies=parse_bodies(data.get("bodies_consulted"), key),
+        attachments=parse_attachments(data.get("attachments"), key),
+        note_vi=_text(data, "note_vi", key, ""),
+        note_en=_text(data, "note_en", key, ""),
     )
+    check_regime(regime)
+    return regime

@@ -7,11 +7,21 @@ from argon2 import PasswordHasher
 from dossier_app.services.accounts import AccountService
 from dossier_app.services.attachments import AttachmentService
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.backups import BackupService
+from dossier_app.services.catalogues import CatalogueService
+from dossier_app.services.charts import ChartService
+from dossier_app.services.consultations import ConsultationService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
+from dossier_app.services.document_numbers import DocumentNumberService
 from dossier_app.services.dossiers import DossierService
+from dossier_app.services.export_history import ExportHistory
+from dossier_app.services.exports import ExportService
+from dossier_app.services.holidays import HolidayService
+from dossier_app.services.milestones import MilestoneService
 from dossier_app.services.projects import ProjectService
 from dossier_app.services.register import RegisterService
+from dossier_app.services.register_dashboard import RegisterDashboard
 from dossier_app.services.register_io import RegisterIO
 from dossier_app.services.reviews import ReviewService
 from dossier_app.services.search import SearchService
@@ -35,6 +45,16 @@ class Services:
     reviews: ReviewService
     register: RegisterService
     register_io: RegisterIO
+    catalogues: CatalogueService
+    exports: ExportService
+    dashboard: RegisterDashboard
+    charts: ChartService
+    holidays: HolidayService
+    consultations: ConsultationService
+    milestones: MilestoneService
+    backups: BackupService
+    numbers: DocumentNumberService
+    export_history: ExportHistory
 
     @property
     def database(self) -> Database:
@@ -60,7 +80,11 @@ def build_services(
     accounts = AccountService(context, audit, password_hasher)
     projects = ProjectService(context, audit)
     dossiers = DossierService(context, audit)
-    register = RegisterService(context, audit)
+    catalogues = CatalogueService(context, audit)
+    register = RegisterService(context, audit, catalogues)
+    reviews = ReviewService(context, audit)
+    dashboard = RegisterDashboard(context)
+    holidays = HolidayService(context, audit)
     return Services(
         context=context,
         projects=projects,
@@ -70,9 +94,19 @@ def build_services(
         demo=DemoService(context, audit, accounts),
         accounts=accounts,
         audit=audit,
-        reviews=ReviewService(context, audit),
+        reviews=reviews,
         register=register,
-        register_io=RegisterIO(context, audit, register),
+        register_io=RegisterIO(context, audit, register, catalogues),
+        catalogues=catalogues,
+        exports=ExportService(context, audit, reviews),
+        dashboard=dashboard,
+        charts=ChartService(dashboard),
+        holidays=holidays,
+        consultations=ConsultationService(context, audit, holidays),
+        milestones=MilestoneService(context, audit),
+        backups=BackupService(context, audit),
+        numbers=DocumentNumberService(context, audit),
+        export_history=ExportHistory(context),
     )
 
 

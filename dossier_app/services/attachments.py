@@ -7,7 +7,8 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound, TooLarge
+from dossier_app.domain.file_names import safe_file_name
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Section, as_utc
 from dossier_app.services.audit import AuditTrail
@@ -47,24 +48,32 @@ class AttachmentService:
         self._context = context
         self._audit = audit
 
-    def add(self, section_id: int, source: Path) -> AttachmentView:
-        """Copy a file into the store and record it against the section."""
+    def add(self, section_id: int, source: Path, name: str | None = None) -> AttachmentView:
+        """Copy a file into the store and record it against the section under a name safe on every system.
+
+        `name` is the name to show (a mail or archive may give one); it defaults to the file's own name.
+        """
         if not source.is_file():
             raise AttachmentUnreadable(
                 QT_TRANSLATE_NOOP("Errors", "Cannot read the file {name}: it is not a readable file."),
                 name=str(source),
             )
+        limit = self._context.max_attachment_bytes
+        self._refuse_if_too_large(source, source.stat().st_size, limit)
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT)
             section = session.get(Section, section_id)
             if section is None or section.deleted_at is not None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
         sha256, size = self._context.files.put(source)
+        if size > limit:  # it grew while being copied
+            self._discard_unless_used(sha256)
+            self._refuse_if_too_large(source, size, limit)
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT)  # again: the account may have changed meanwhile
             row = Attachment(
                 section_id=section_id,
-                name=source.name[:255],
+                name=safe_file_name(name if name is not None else source.name),
                 size=size,
                 sha256=sha256,
                 added_by=self._context.operator.name,
@@ -113,6 +122,24 @@ class AttachmentService:
         if still_used is None:
             self._context.files.discard(view.sha256)
         return view
+
+    @staticmethod
+    def _refuse_if_too_large(source: Path, size: int, limit: int) -> None:
+        if size > limit:
+            raise TooLarge(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The file {name} is {size} MB; attachments may be at most {limit} MB. Nothing was added."
+                ),
+                name=source.name,
+                size=f"{size / 1_048_576:,.1f}",
+                limit=f"{limit / 1_048_576:,.0f}",
+            )
+
+    def _discard_unless_used(self, sha256: str) -> None:
+        with self._context.database.begin() as session:
+            used = session.exec(select(Attachment.id).where(Attachment.sha256 == sha256)).first()
+        if used is None:
+            self._context.files.discard(sha256)
 
     def _record(self, session: Session, action: AuditAction, view: AttachmentView) -> None:
         section = session.get(Section, view.section_id)

@@ -1,6 +1,7 @@
 """What every service needs: the database, the file store, the regimes and who is acting."""
 
 import getpass
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +22,17 @@ def os_account() -> str:
 
 
 LOCAL_OPERATOR_PREFIX = "cli:"
+MAX_ATTACHMENT_ENV = "DOSSIER_MAX_ATTACHMENT_MB"
+DEFAULT_MAX_ATTACHMENT_MB = 100
+
+
+def attachment_limit_from_env() -> int:
+    """The attachment size limit: DOSSIER_MAX_ATTACHMENT_MB (a whole number of MB) or 100 MB."""
+    try:
+        megabytes = int(os.environ.get(MAX_ATTACHMENT_ENV, "") or DEFAULT_MAX_ATTACHMENT_MB)
+    except ValueError:
+        megabytes = DEFAULT_MAX_ATTACHMENT_MB
+    return max(1, megabytes) * 1_048_576
 
 
 @dataclass
@@ -44,6 +56,7 @@ class ServiceContext:
     regimes: dict[str, Regime]
     operator: Operator
     clock: Callable[[], datetime] = field(default=utc_now)
+    max_attachment_bytes: int = field(default_factory=attachment_limit_from_env)
 
     def regime(self, key: str) -> Regime:
         """A regime by key, or a clear error when the data files lack it."""

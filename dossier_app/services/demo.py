@@ -12,8 +12,11 @@ from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDen
 from dossier_app.domain.models import Account, Setting
 from dossier_app.services.accounts import AccountService, AccountSpec
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.consultations_demo import CONSULTATION_PROJECT, load_consultations
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.dossiers import DossierService, walk_sections
+from dossier_app.services.milestone_demo import DEMO_BASELINE, load_plan
+from dossier_app.services.milestone_rows import plan_row
 from dossier_app.services.projects import ProjectInput, ProjectService
 from dossier_app.services.register_demo import RegisterLoad, load_register
 from dossier_app.storage.resources import demo_texts
@@ -79,6 +82,8 @@ class DemoResult:
     password: str = ""
     register: RegisterLoad = field(default_factory=RegisterLoad)
     register_project: str = REGISTER_PROJECT
+    plan_dated: bool = False  # whether the CT-ITP milestone plan was dated and its baseline taken this time
+    plan_baseline: str = DEMO_BASELINE
 
 
 Progress = Callable[[int, int, str], None]
@@ -124,6 +129,8 @@ class DemoService:
             writer, self._audit, projects.by_code(REGISTER_PROJECT).id, households,
             requested_by=self._context.operator.name,
         )  # fmt: skip
+        load_consultations(writer, self._audit, projects.by_code(CONSULTATION_PROJECT).id)
+        plan_dated = self._load_plans(writer, projects)
         if created or filled or accounts:
             self._record_load(created, filled, accounts)
         if progress:
@@ -136,7 +143,16 @@ class DemoService:
             account_names=tuple(spec.username for spec in DEMO_ACCOUNTS),
             password=DEMO_PASSWORD,
             register=register,
+            plan_dated=plan_dated,
         )
+
+    def _load_plans(self, writer: ServiceContext, projects: ProjectService) -> bool:
+        """Every demo project has its milestone plan; CT-ITP's is dated around today unless someone touched it."""
+        for data in DEMO_PROJECTS:
+            with writer.database.begin() as session:
+                plan_row(session, projects.by_code(data.code).id)
+        today = self._context.clock().astimezone().date()
+        return load_plan(writer, self._audit, projects.by_code(REGISTER_PROJECT).id, today)
 
     def is_demo(self) -> bool:
         """Whether the demo was loaded here, so the sign-in dialog may show the demo accounts."""

@@ -11,7 +11,7 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction, DocumentKind, SectionState
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, StaleEdit, ValidationFailed
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, StaleEdit, TooLarge, ValidationFailed
 from dossier_app.domain.lifecycle import Action, state_after_edit
 from dossier_app.domain.models import Document, Project, Section, SectionRevision, as_utc, utc_now
 from dossier_app.domain.text import content_hash, markdown_to_plain, normalise_body, searchable, word_count
@@ -20,6 +20,7 @@ from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 
 MAX_TITLE = 300
+MAX_BODY_BYTES = 2 * 1_048_576  # a section is prose and tables; larger material belongs in an attachment
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,17 @@ class DossierService:
         self, section_id: int, body: str, *, base_version: int | None, restored_from: int | None
     ) -> SaveResult:
         body = normalise_body(body)
+        size = len(body.encode("utf-8"))
+        if size > MAX_BODY_BYTES:
+            raise TooLarge(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The section text is {size} MB; a section may hold at most {limit} MB. "
+                    "Split it into sub-sections or attach the material as a file. Nothing was saved.",
+                ),
+                size=f"{size / 1_048_576:,.1f}",
+                limit=f"{MAX_BODY_BYTES / 1_048_576:,.0f}",
+            )
         actor = self._context.operator.name
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT)

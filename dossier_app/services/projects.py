@@ -15,7 +15,15 @@ from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.domain.text import searchable
 from dossier_app.services.audit import AuditTrail, shorten
 from dossier_app.services.context import ServiceContext
+from dossier_app.services.milestone_rows import insert_plan
 from dossier_app.services.permissions import require_action
+from dossier_app.services.regime_switch import (
+    OutsideSection,
+    RegimeSwitchPlan,
+    apply_switch,
+    outside_sections,
+    plan_switch,
+)
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 DEFAULT_REGIME = {ParkKind.HIGH_TECH: "nd10_2024", ParkKind.IT_PARK: "nd154_2013"}
@@ -198,21 +206,23 @@ class ProjectService:
             session.add(project)
             session.flush()
             instantiate_outline(session, project, self._context.regime(data.regime_key), actor)
+            insert_plan(session, project.id or 0, actor)
             view = _view(project)
             summary = f"{view.code} '{view.name}', {view.kind.value}, regime {view.regime_key}"
             self._audit.record(session, actor, AuditAction.PROJECT_CREATE, "project", view.id, summary, view.id)
             return view
 
     def update(self, project_id: int, data: ProjectInput) -> ProjectView:
-        """Change a project's facts; its regime stays (switching regimes maps sections, a later feature)."""
+        """Change a project's facts; a new regime maps the sections by key (see services/regime_switch.py)."""
         data = _validate(data, self._context.regimes)
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT_PROJECT)
             project = self._get(session, project_id)
-            if data.regime_key != project.regime_key:
+            old_regime = project.regime_key
+            if data.kind != project.kind:
                 raise ValidationFailed(
-                    QT_TRANSLATE_NOOP("Errors", "The legal regime of an existing project cannot be changed here."),
-                    field="regime_key",
+                    QT_TRANSLATE_NOOP("Errors", "The kind of park of an existing project cannot be changed."),
+                    field="kind",
                 )
             self._refuse_duplicate(session, data.code, project_id)
             before = _view(project)
@@ -226,7 +236,25 @@ class ProjectService:
             summary = f"{view.code}: {_changes(before, view)}"
             actor = self._context.operator.name
             self._audit.record(session, actor, AuditAction.PROJECT_UPDATE, "project", view.id, summary, view.id)
+            if data.regime_key != old_regime:
+                regimes = self._context.regime(old_regime), self._context.regime(data.regime_key)
+                plan = apply_switch(session, project, *regimes, actor)
+                summary = f"{view.code}: {plan.summary()}"
+                self._audit.record(session, actor, AuditAction.PROJECT_REGIME, "project", view.id, summary, view.id)
             return view
+
+    def regime_switch_plan(self, project_id: int, regime_key: str) -> RegimeSwitchPlan:
+        """What switching the project to a regime would do, to show before asking for confirmation."""
+        with self._context.database.begin() as session:
+            project = self._get(session, project_id)
+            old, new = self._context.regime(project.regime_key), self._context.regime(regime_key)
+            return plan_switch(session, project, old, new)
+
+    def outside_regime(self, project_id: int) -> tuple[OutsideSection, ...]:
+        """Sections kept from an earlier regime whose keys the project's regime lacks."""
+        with self._context.database.begin() as session:
+            project = self._get(session, project_id)
+            return outside_sections(session, project, self._context.regime(project.regime_key))
 
     def get(self, project_id: int) -> ProjectView:
         """One project's facts."""

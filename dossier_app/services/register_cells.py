@@ -10,6 +10,7 @@ from typing import Any
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP
 from dossier_app.domain.register_columns import ColumnSpec
 from dossier_app.domain.text import fold
+from dossier_app.storage.resources import load_asset_kinds
 from dossier_app.storage.spreadsheets import Cell
 
 TRUE_WORDS = {"co", "x", "yes", "y", "1", "true", "dung"}
@@ -104,6 +105,16 @@ def _date(value: Cell) -> date:
     raise CellRefused(NOT_DATE)
 
 
+def asset_kind_code(text: str) -> str:
+    """The catalogue code of an asset kind written as its code, Vietnamese or English name (folded); else the
+    text as typed, which the rules then report as unknown."""
+    key = " ".join(fold(text).split())
+    for kind in load_asset_kinds().values():
+        if key in (kind.code, " ".join(fold(kind.name).split()), " ".join(fold(kind.name_en).split())):
+            return kind.code
+    return text
+
+
 def parse_cell(column: ColumnSpec, value: Cell) -> Any:
     """The value of a cell for its column; None for an empty optional cell; CellRefused otherwise."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -133,6 +144,8 @@ def parse_cell(column: ColumnSpec, value: Cell) -> Any:
         return found
     if kind == "land_code":
         return cell_text(value).upper()
+    if kind == "asset_kind":
+        return asset_kind_code(cell_text(value))
     return cell_text(value)
 
 

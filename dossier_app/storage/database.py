@@ -3,7 +3,7 @@
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +13,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, SchemaTooNew, StorageUnavailable
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, SchemaTooNew, StorageBusy, StorageUnavailable
 
 APP_NAME = "dossier_app"
 DB_ENV = "DOSSIER_DB"
+BUSY_TIMEOUT_MS = 5000
+# PostgreSQL's "lock_not_available": a row or table lock was not granted within lock_timeout.
+_PG_LOCK_NOT_AVAILABLE = "55P03"
 
 
 def user_data_dir() -> Path:
@@ -42,7 +45,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -50,7 +53,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Database:
     """An open database: its URL, its engine and the unit-of-work factory every service uses."""
 
-    url: str
+    url: str = field(repr=False)  # may hold a server password; the engine's repr masks it
     engine: Engine
 
     @property
@@ -66,9 +69,15 @@ class Database:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One session per unit of work: commit on success, roll back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """One session per unit of work: commit on success, roll back on any error; a lock wait over the
+        short timeout becomes StorageBusy, which callers show and retry instead of crashing."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as error:
+            if is_busy(error):
+                raise StorageBusy() from error
+            raise
 
     def files_root(self) -> Path:
         """The attachment store: beside a SQLite file, else in the user data folder."""
@@ -80,6 +89,14 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection (tests, restore, switching databases)."""
         self.engine.dispose()
+
+
+def is_busy(error: OperationalError) -> bool:
+    """Whether a database error means another writer holds the lock (SQLite busy, PostgreSQL lock timeout)."""
+    if getattr(error.orig, "sqlstate", None) == _PG_LOCK_NOT_AVAILABLE:
+        return True
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
 
 
 def _check_writable(url: str) -> None:
@@ -111,7 +128,9 @@ def open_database(location: str | None = None, *, upgrade: bool = True) -> Datab
     url = resolve_url(location)
     _check_writable(url)
     try:
-        engine = create_engine(url, future=True)
+        # PostgreSQL waits for a row lock forever by default: wait as long as SQLite's busy_timeout, then refuse.
+        connect_args = {"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"} if url.startswith("postgresql") else {}
+        engine = create_engine(url, future=True, connect_args=connect_args)
     except (SQLAlchemyError, ImportError, ValueError) as error:
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP("Errors", "Cannot open the database {location}: {reason}"),

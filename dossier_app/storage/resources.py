@@ -5,8 +5,11 @@ from pathlib import Path
 
 import yaml
 
+from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.outline import Regime, parse_regime
+from dossier_app.domain.register import AssetKind
+from dossier_app.domain.working_days import CalendarDay, parse_holidays
 
 RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
 
@@ -50,12 +53,30 @@ def message_translations(language: str, context: str = "Errors") -> dict[str, st
     return table
 
 
+LAND_USE_FILE = RESOURCES_DIR / "catalogues" / "land_use_codes.yaml"
+
+
 @cache
-def load_land_use_codes(path: Path = RESOURCES_DIR / "catalogues" / "land_use_codes.yaml") -> dict[str, str]:
-    """The land-use code catalogue: code → Vietnamese name, in file order."""
+def load_land_use_catalogue(path: Path = LAND_USE_FILE) -> tuple[CatalogueItem, ...]:
+    """The shipped land-use codes with their groups: the seed of a new database's catalogue."""
     with path.open(encoding="utf-8") as stream:
         data = yaml.safe_load(stream)
-    return {str(entry["code"]): str(entry["name"]) for entry in data["codes"]}
+    return tuple(
+        CatalogueItem(
+            CatalogueKind.LAND_USE,
+            str(entry["code"]),
+            str(entry["name"]),
+            str(entry.get("group", "")),
+            bool(entry.get("confirmed", True)),
+            position,
+        )
+        for position, entry in enumerate(data["codes"])
+    )
+
+
+def load_land_use_codes(path: Path = LAND_USE_FILE) -> dict[str, str]:
+    """The shipped land-use codes: code → Vietnamese name, in file order."""
+    return {item.code: item.name for item in load_land_use_catalogue(path)}
 
 
 @cache
@@ -64,3 +85,50 @@ def load_wards(path: Path = RESOURCES_DIR / "catalogues" / "wards.yaml") -> tupl
     with path.open(encoding="utf-8") as stream:
         data = yaml.safe_load(stream)
     return tuple(str(name) for name in data["wards"])
+
+
+FONTS_DIR = RESOURCES_DIR / "fonts"
+
+
+def font_dir() -> Path:
+    """The bundled Liberation Serif faces (SIL OFL) that the PDF export embeds."""
+    return FONTS_DIR
+
+
+@cache
+def load_holiday_files(folder: Path = RESOURCES_DIR / "holidays") -> tuple[CalendarDay, ...]:
+    """The shipped holiday calendars of every year: the seed of a new database's calendar."""
+    days: list[CalendarDay] = []
+    for path in sorted(folder.glob("*.yaml")):
+        with path.open(encoding="utf-8") as stream:
+            days.extend(parse_holidays(yaml.safe_load(stream), path.name))
+    return tuple(days)
+
+
+@cache
+def load_catalogue_names(name: str, key: str = "codes") -> dict[str, tuple[str, str]]:
+    """A catalogue's code → (Vietnamese name, English name), in file order (the English name falls back to the
+    Vietnamese one)."""
+    with (RESOURCES_DIR / "catalogues" / f"{name}.yaml").open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return {str(entry["code"]): (str(entry["name"]), str(entry.get("name_en") or entry["name"])) for entry in data[key]}
+
+
+@cache
+def load_asset_kinds(path: Path = RESOURCES_DIR / "catalogues" / "asset_kinds.yaml") -> dict[str, AssetKind]:
+    """The catalogue of asset kinds (houses, works, trees, crops, graves): code → its names, measure and group."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return {
+        str(e["code"]): AssetKind(str(e["code"]), str(e["name"]), str(e.get("name_en") or e["name"]),
+                                  str(e["measure"]), str(e["group"]))
+        for e in data["kinds"]
+    }  # fmt: skip
+
+
+@cache
+def load_house_grades(path: Path = RESOURCES_DIR / "catalogues" / "asset_kinds.yaml") -> tuple[str, ...]:
+    """The grades of houses and works offered in lists."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return tuple(str(g) for g in data.get("grades", ()))

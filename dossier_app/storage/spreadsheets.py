@@ -22,6 +22,8 @@ CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
 MAX_ROWS = 500_000  # a 100,000-party register exports ~320,000 compensation lines; a million rows is refused
 TOO_MANY_ROWS = QT_TRANSLATE_NOOP("Errors", "The sheet has too many rows for one import; split the file.")
 _MERGE = re.compile(rb'mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+# Control characters no CSV text holds: a binary file that happened to decode.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass
@@ -99,6 +101,11 @@ def read_csv(path: Path, sheet: str) -> ReadResult:
         reason = QT_TRANSLATE_NOOP("Errors", "The file is not in UTF-8, UTF-16 or Windows-1258 encoding.")
         return ReadResult(problems=[_problem(reason)])
     text, encoding = decoded
+    if _BINARY.search(text, 0, 1 << 16):
+        reason = QT_TRANSLATE_NOOP(
+            "Errors", "The file holds binary data or text in an unknown encoding; save it as CSV UTF-8."
+        )
+        return ReadResult(problems=[_problem(reason)], encoding=encoding)
     if not text.strip():
         return ReadResult(problems=[_problem(QT_TRANSLATE_NOOP("Errors", "The file is empty."))], encoding=encoding)
     first = text.splitlines()[0]

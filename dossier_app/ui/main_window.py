@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier_app.domain.enums import SectionState
-from dossier_app.domain.errors import DossierError
+from dossier_app.domain.errors import DossierError, StorageBusy
 from dossier_app.domain.lifecycle import ALLOWED, Action
 from dossier_app.services import Services
 from dossier_app.services.accounts import AccountView
@@ -28,6 +28,7 @@ from dossier_app.ui.attachments_pane import AttachmentsPane
 from dossier_app.ui.comments_pane import CommentsPane
 from dossier_app.ui.conflict_dialog import ConflictChoice, ConflictDialog
 from dossier_app.ui.guidance_pane import GuidancePane
+from dossier_app.ui.i18n import error_text
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.navigator import ID_ROLE, KIND_ROLE, PROJECT_ROLE, NavigatorModel, NodeKind
 from dossier_app.ui.queue_pane import QueuePane
@@ -396,6 +397,10 @@ class MainWindow(QMainWindow):
     # Window --------------------------------------------------------------------
 
     def _on_save_failed(self, error: DossierError) -> None:
+        if isinstance(error, StorageBusy):  # a passing lock: say so quietly, the editor retries by itself
+            self.save_label.setText(self.tr("Not saved yet: the database is busy"))
+            self.statusBar().showMessage(error_text(error), 8000)
+            return
         show_error(self, error)
 
     def _on_words_changed(self, count: int) -> None:

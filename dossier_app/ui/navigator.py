@@ -21,6 +21,7 @@ COUNTS_ROLE = Qt.ItemDataRole.UserRole + 7
 STATE_ROLE = Qt.ItemDataRole.UserRole + 8
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 10
 CHANGED_ROLE = Qt.ItemDataRole.UserRole + 9
+OUTSIDE_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
 class NodeKind(IntEnum):
@@ -39,6 +40,7 @@ class NavigatorModel(QStandardItemModel):
         self._services = services
         self._section_items: dict[int, QStandardItem] = {}
         self._project_items: dict[int, QStandardItem] = {}
+        self._outside: set[int] = set()
 
     def reload(self) -> None:
         """Rebuild every row from the database."""
@@ -79,6 +81,7 @@ class NavigatorModel(QStandardItemModel):
 
     def _fill_project(self, project_item: QStandardItem, project_id: int) -> None:
         written = total = 0
+        self._outside = {s.id for s in self._services.projects.outside_regime(project_id)}
         for tree in self._services.dossiers.tree(project_id):
             document_item = self._item(tree.title, NodeKind.DOCUMENT, tree.id, project_id)
             document_item.setData(tree.id, DOCUMENT_ROLE)
@@ -107,6 +110,12 @@ class NavigatorModel(QStandardItemModel):
             item.setData(node.required, REQUIRED_ROLE)
             item.setData(node.state.value, STATE_ROLE)
             item.setData(node.changed_since_approval, CHANGED_ROLE)
+            if node.id in self._outside:
+                item.setData(True, OUTSIDE_ROLE)
+                font = QFont(item.font())
+                font.setItalic(True)
+                item.setFont(font)
+                item.setForeground(QColor("#777"))
             parent.appendRow([item, self._count_item()])
             self._decorate(item, node.word_count)
             self._section_items[node.id] = item
@@ -126,6 +135,8 @@ class NavigatorModel(QStandardItemModel):
         if changed:
             parts.append(self.tr("changed since approval"))
         parts.append(self.tr("{count} words").format(count=words) if words else self.tr("Not written yet"))
+        if item.data(OUTSIDE_ROLE):
+            parts.insert(0, self.tr("Not part of the current regime (kept from an earlier one)"))
         item.setToolTip(item.text() + "\n" + " · ".join(parts))
         cell = self._count_cell(item)
         if cell is not None:

@@ -2,12 +2,13 @@
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from dossier_app.domain.enums import ParkKind
 from dossier_app.domain.errors import DossierError, ValidationFailed
 from dossier_app.services import Services
 from dossier_app.services.projects import DEFAULT_REGIME, ProjectInput, ProjectView, parse_area, parse_vnd
+from dossier_app.services.regime_switch import RegimeSwitchPlan
 from dossier_app.ui.generated.ui_project_dialog import Ui_ProjectDialog
 from dossier_app.ui.i18n import error_text
 
@@ -46,6 +47,12 @@ class ProjectDialog(QDialog):
         self.ui.kindCombo.addItem(self.tr("High-tech park"), ParkKind.HIGH_TECH)
         self.ui.kindCombo.addItem(self.tr("Concentrated IT park"), ParkKind.IT_PARK)
         self.ui.kindCombo.currentIndexChanged.connect(self._fill_regimes)
+        self.regimeNote = QLabel(self)
+        self.regimeNote.setWordWrap(True)
+        self.regimeNote.setStyleSheet("color: #a05a00;")
+        row, _role = self.ui.formLayout.getWidgetPosition(self.ui.regimeCombo)
+        self.ui.formLayout.insertRow(row + 1, "", self.regimeNote)
+        self.ui.regimeCombo.currentIndexChanged.connect(self._show_regime_note)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
@@ -54,6 +61,7 @@ class ProjectDialog(QDialog):
         self._fill_regimes()
         if project is not None:
             self._load(project)
+        self._show_regime_note()
         self._fields = {
             "code": self.ui.codeEdit,
             "name": self.ui.nameEdit,
@@ -74,6 +82,40 @@ class ProjectDialog(QDialog):
         default = self.ui.regimeCombo.findData(DEFAULT_REGIME[kind])
         self.ui.regimeCombo.setCurrentIndex(max(default, 0))
 
+    def _show_regime_note(self) -> None:
+        """An unverified regime says so under the list, with what is and is not known about it."""
+        regime = self._services.context.regimes.get(str(self.ui.regimeCombo.currentData() or ""))
+        note = (
+            "" if regime is None or regime.verified else (regime.note_en if self._language == "en" else regime.note_vi)
+        )
+        self.regimeNote.setText(note)
+        self.regimeNote.setVisible(bool(note))
+
+    def switch_message(self, plan: RegimeSwitchPlan) -> str:
+        """What switching the regime does, listing the sections that will be kept outside the new regime."""
+        regime = self._services.context.regime(plan.to_regime)
+        lines = [
+            self.tr("Switch the legal regime to {regime}?").format(regime=regime.code),
+            self.tr(
+                "{mapped} sections keep their text and move to their place; {created} new sections are added."
+            ).format(mapped=len(plan.mapped), created=len(plan.created)),
+        ]
+        if plan.outside:
+            lines.append(
+                self.tr(
+                    "These {count} sections do not fit the new regime. They are kept, with their text, "
+                    "marked “Not part of the current regime”, and come back if you switch back:"
+                ).format(count=len(plan.outside))
+            )
+            for section in plan.outside:
+                written = self.tr("written") if section.written else self.tr("empty")
+                lines.append(f"  • {section.document_title}: {section.title} ({written})")
+        return "\n".join(lines)
+
+    def _confirm_switch(self, plan: RegimeSwitchPlan) -> bool:
+        answer = QMessageBox.question(self, self.tr("Switch legal regime"), self.switch_message(plan))
+        return answer == QMessageBox.StandardButton.Yes
+
     def _load(self, project: ProjectView) -> None:
         ui = self.ui
         ui.codeEdit.setText(project.code)
@@ -81,7 +123,6 @@ class ProjectDialog(QDialog):
         ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(project.kind))
         ui.regimeCombo.setCurrentIndex(ui.regimeCombo.findData(project.regime_key))
         ui.kindCombo.setEnabled(False)
-        ui.regimeCombo.setEnabled(False)
         ui.locationEdit.setText(project.location)
         ui.wardEdit.setText(project.ward)
         ui.areaEdit.setText(format_area(project.area_ha))
@@ -120,6 +161,10 @@ class ProjectDialog(QDialog):
             if self._project is None:
                 self.saved = self._services.projects.create(data)
             else:
+                if data.regime_key != self._project.regime_key:
+                    plan = self._services.projects.regime_switch_plan(self._project.id, data.regime_key)
+                    if not self._confirm_switch(plan):
+                        return
                 self.saved = self._services.projects.update(self._project.id, data)
         except DossierError as error:
             self.ui.errorLabel.setText(error_text(error))

@@ -13,12 +13,15 @@ PAGE_SIZE = 200
 CACHED_PAGES = 4
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-COLUMNS = ("code", "name", "citizen_id", "ward", "step", "recovered", "compensation", "complaint")
-# The service sorts on these fields; the computed columns (step, sums, flag) are not sortable in SQL there.
+COLUMNS = ("code", "name", "citizen_id", "ward", "step", "total", "recovered", "compensation", "complaint")
 STEP_KEYS = (
     "none", "notified_on", "inventoried_on", "plan_posted_on", "approved_on", "paid_on", "handed_over_on", "enforced_on"
 )  # fmt: skip
-SORT_KEYS: dict[int, str] = {0: "code", 1: "name", 2: "citizen_id", 3: "ward"}
+# Every column sorts in SQL (the computed ones through the service's subqueries): column → service sort key.
+SORT_KEYS: dict[int, str] = {
+    0: "code", 1: "name", 2: "citizen_id", 3: "ward", 4: "step", 5: "total_area", 6: "recovered_area",
+    7: "compensation", 8: "complaint",
+}  # fmt: skip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,7 +93,7 @@ class PartiesTableModel(QAbstractTableModel):
         return count
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-query in SQL in the new order; columns the service cannot sort on are ignored."""
+        """Re-query in SQL in the new order (an unknown column is ignored)."""
         key = SORT_KEYS.get(column)
         if key is None:
             return
@@ -126,6 +129,12 @@ class PartiesTableModel(QAbstractTableModel):
             limit=PAGE_SIZE,
         )
 
+    def row_of(self, party_id: int) -> int | None:
+        """The row showing a party in the current filter and order (asked of SQL, no page is loaded)."""
+        return self._register.row_of(
+            self._project_id, party_id, self._filters, sort=self._sort, descending=self._descending
+        )
+
     @property
     def cached_pages(self) -> int:
         """How many pages are held now (the LRU bound is CACHED_PAGES)."""
@@ -155,6 +164,7 @@ class PartiesTableModel(QAbstractTableModel):
             self.tr("Citizen ID"),
             self.tr("Ward"),
             self.tr("Current step"),
+            self.tr("Land area (m²)"),
             self.tr("Recovered area (m²)"),
             self.tr("Compensation (VND)"),
             self.tr("Complaint"),
@@ -185,7 +195,7 @@ class PartiesTableModel(QAbstractTableModel):
             return party.id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(party, name)
-        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("recovered", "compensation"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("total", "recovered", "compensation"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and name == "complaint" and party.complaint:
             return QColor("#b00020")
@@ -194,6 +204,8 @@ class PartiesTableModel(QAbstractTableModel):
     def _display(self, party: PartyRow, name: str) -> str:
         if name == "step":
             return self.step_names().get(party.step, party.step)
+        if name == "total":
+            return format_area(party.total_area_m2)
         if name == "recovered":
             return format_area(party.recovered_area_m2)
         if name == "compensation":

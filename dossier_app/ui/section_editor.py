@@ -15,7 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
-from dossier_app.domain.errors import DossierError, StaleEdit
+from dossier_app.domain.errors import DossierError, StaleEdit, StorageBusy
 from dossier_app.domain.text import fold, word_count
 from dossier_app.services import Services
 from dossier_app.services.dossiers import SaveResult, SectionView
@@ -180,6 +180,10 @@ class SectionEditor(QWidget):
         except StaleEdit:
             self.conflict.emit(self._services.dossiers.section(self._section.id))
             return not self.is_dirty
+        except StorageBusy as error:
+            self.save_failed.emit(error)
+            self._autosave.start()  # another writer holds the database: keep the text and try again shortly
+            return False
         except DossierError as error:
             self.save_failed.emit(error)
             return False

@@ -4,6 +4,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
+DEFAULT_BACKUPS_KEPT = 10
 
 
 class UiSettings:
@@ -78,6 +79,24 @@ class UiSettings:
     @last_folder.setter
     def last_folder(self, value: str) -> None:
         self._settings.setValue("files/last_folder", value)
+
+    @property
+    def backups_kept(self) -> int:
+        """How many daily automatic backups to keep (at least one)."""
+        return max(1, self._int("backups/kept") or DEFAULT_BACKUPS_KEPT)
+
+    @backups_kept.setter
+    def backups_kept(self, value: int) -> None:
+        self._settings.setValue("backups/kept", max(1, int(value)))
+
+    @property
+    def export_folder(self) -> str:
+        """The folder the last submission package was written into."""
+        return str(self._settings.value("export/folder", ""))
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self._settings.setValue("export/folder", value)
 
     def sync(self) -> None:
         """Write pending changes to disk now."""

@@ -12,7 +12,12 @@ from dossier_app.domain.lifecycle import Action
 from dossier_app.services.demo import DemoResult
 from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
+from dossier_app.ui.backup_dialog import BackupDialog
+from dossier_app.ui.consultations_window import ConsultationsWindow
+from dossier_app.ui.export_dialog import ExportDialog
+from dossier_app.ui.holidays_dialog import HolidaysDialog
 from dossier_app.ui.messages import show_error
+from dossier_app.ui.milestones_window import MilestonesWindow
 from dossier_app.ui.project_dialog import ProjectDialog
 from dossier_app.ui.register_window import RegisterWindow
 from dossier_app.ui.settings_dialog import SettingsDialog
@@ -31,14 +36,26 @@ class WindowActions(QObject):
         self.new_project_action = self._make(self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project)
         self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
         self.register_action = self._make(self.tr("Land clearance register…"), None, self.open_register)
+        self.consultations_action = self._make(
+            self.tr("Ministry consultations and review clock…"), None, self.open_consultations
+        )
+        self.holidays_action = self._make(self.tr("Holiday calendar…"), None, self.open_holidays)
+        self.milestones_action = self._make(self.tr("Milestone plan…"), "Ctrl+Shift+M", self.open_milestones)
+        self.export_action = self._make(self.tr("Export the submission package…"), "Ctrl+E", self.open_export)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
+        self.backups_action = self._make(self.tr("Backups…"), None, self.open_backups)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
         for action in (
             self.new_project_action,
             self.edit_project_action,
             self.register_action,
+            self.consultations_action,
+            self.holidays_action,
+            self.milestones_action,
+            self.export_action,
             self.demo_action,
+            self.backups_action,
             self.settings_action,
         ):
             window.file_menu.addAction(action)
@@ -71,6 +88,9 @@ class WindowActions(QObject):
         self.new_project_action.setEnabled(may)
         self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
         self.register_action.setEnabled(self._window.current_project_id is not None)
+        self.consultations_action.setEnabled(self._window.current_project_id is not None)
+        self.milestones_action.setEnabled(self._window.current_project_id is not None)
+        self.export_action.setEnabled(self._window.current_project_id is not None and self._window.may(Action.EXPORT))
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -115,6 +135,57 @@ class WindowActions(QObject):
         register.show()
         self.register_window = register
 
+    def open_consultations(self) -> None:
+        """Open the current project's ministry consultations and review clock beside the main window."""
+        window = self._window
+        if window.current_project_id is None:
+            return
+        try:
+            consultations = ConsultationsWindow(
+                window.services, window.current_project_id, window.language, window.account, window
+            )
+        except DossierError as error:
+            show_error(window, error)
+            return
+        consultations.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        consultations.show()
+        self.consultations_window = consultations
+
+    def open_holidays(self) -> None:
+        """Edit the holiday calendar the review clocks count over."""
+        HolidaysDialog(self._window.services, self._window.account, self._window).exec()
+
+    def open_milestones(self) -> None:
+        """Open the milestone plan of the current project beside the main window."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None:
+            return
+        try:
+            plan = MilestonesWindow(
+                window.services, project_id, window.may(Action.EDIT_PLAN), window, settings=window.settings
+            )
+        except DossierError as error:
+            show_error(window, error)
+            return
+        plan.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        plan.show()
+        self.milestones_window = plan
+
+    def open_export(self) -> None:
+        """Open the export dialog (with the export history) for the current project."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None or not window.editor.save_now():
+            return
+        try:
+            code = window.services.projects.get(project_id).code
+        except DossierError as error:
+            show_error(window, error)
+            return
+        self.export_dialog = ExportDialog(window.services, code, window.settings, window)
+        self.export_dialog.exec()
+
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""
         window = self._window
@@ -154,6 +225,18 @@ class WindowActions(QObject):
     def open_audit(self) -> None:
         """Show the audit trail."""
         AuditDialog(self._window.services, self._window).exec()
+
+    def open_backups(self) -> None:
+        """Back up or restore; a restore closes the window and reopens it on the restored data."""
+        window = self._window
+        if not window.editor.save_now():
+            return
+        dialog = BackupDialog(window.services, window.settings, window)
+        dialog.exec()
+        if dialog.restored_from is not None:
+            window.editor.clear()
+            window.reload_navigator(None)
+            window.request_rebuild()
 
     def open_settings(self) -> None:
         """Open the settings; a new language rebuilds the window."""

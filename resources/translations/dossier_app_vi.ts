@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Notified</comment>
+        <translation>Đã thông báo</translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Inventoried</comment>
+        <translation>Đã kiểm đếm</translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Plan posted</comment>
+        <translation>Đã niêm yết phương án</translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Approved</comment>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Paid</comment>
+        <translation>Đã chi trả</translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Handed over</comment>
+        <translation>Đã bàn giao mặt bằng</translation>
+    </message>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Enforced</comment>
+        <translation>Đã cưỡng chế</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -228,6 +266,166 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Ngày</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program backs up this database once a day when it starts and keeps the last {count} copies in {folder}. Each backup holds the attachments in a folder beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: it is backed up on the server with pg_dump and restored with pg_restore, not from the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database backups (*.sqlite3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole database {database} will be replaced by the backup {backup}. Everything saved since that backup was made will be lost. The window closes and reopens on the restored data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTab</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm đất</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Đã đối chiếu</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Add an entry (Insert)</source>
+        <translation>Thêm mục vào danh mục (Insert)</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Delete)</source>
+        <translation>Xóa mục đang chọn khỏi danh mục (Delete)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>Xóa khỏi danh mục</translation>
+    </message>
+    <message>
+        <source>Remove &apos;{name}&apos; from the catalogue?</source>
+        <translation>Xóa &apos;{name}&apos; khỏi danh mục?</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogues</name>
+    <message>
+        <source>Agricultural land</source>
+        <translation>Đất nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Residential land</source>
+        <translation>Đất ở</translation>
+    </message>
+    <message>
+        <source>Other non-agricultural land</source>
+        <translation>Đất phi nông nghiệp không phải là đất ở</translation>
+    </message>
+    <message>
+        <source>Unused land</source>
+        <translation>Đất chưa sử dụng</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguesDialog</name>
+    <message>
+        <source>Catalogues</source>
+        <translation>Danh mục</translation>
+    </message>
+    <message>
+        <source>Land-use codes</source>
+        <translation>Mã loại đất</translation>
+    </message>
+    <message>
+        <source>Wards and communes</source>
+        <translation>Phường, xã</translation>
+    </message>
+    <message>
+        <source>These lists check imports and fill the register&apos;s filters and the Excel template. An entry still used by the register cannot be removed.</source>
+        <translation>Các danh mục này dùng để kiểm tra dữ liệu khi nhập tệp, làm bộ lọc của sổ giải phóng mặt bằng và tệp mẫu Excel. Không thể xóa mục đang được sử dụng trong sổ.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPane</name>
     <message>
         <source>Write a comment (the text selected in the editor is quoted)…</source>
@@ -286,6 +484,225 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ConsultationTableModel</name>
+    <message>
+        <source>Body consulted</source>
+        <translation>Cơ quan được lấy ý kiến</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Số ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Ngày gửi</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Letter no.</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Chưa gửi</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ trả lời</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Received late</source>
+        <translation>Nhận quá hạn</translation>
+    </message>
+    <message>
+        <source>Type a date as dd/mm/yyyy; leave it empty to clear it.</source>
+        <translation>Nhập ngày theo dạng dd/mm/yyyy; để trống để xóa ngày.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsWindow</name>
+    <message>
+        <source>Consultations and review clock — {code}</source>
+        <translation>Lấy ý kiến và thời hạn giải quyết hồ sơ — {code}</translation>
+    </message>
+    <message>
+        <source>Dossier filed on</source>
+        <translation>Ngày nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Add body…</source>
+        <translation>Thêm cơ quan…</translation>
+    </message>
+    <message>
+        <source>Add the regime&apos;s bodies</source>
+        <translation>Thêm các cơ quan theo quy định</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Holiday calendar…</source>
+        <translation>Lịch nghỉ lễ…</translation>
+    </message>
+    <message>
+        <source>Red: no reply after the due date (or a late reply). Amber: due within 3 working days.</source>
+        <translation>Đỏ: đã quá hạn mà chưa có ý kiến trả lời (hoặc trả lời quá hạn). Vàng: đến hạn trong vòng 3 ngày làm việc.</translation>
+    </message>
+    <message>
+        <source>Review clock (working days)</source>
+        <translation>Thời hạn giải quyết hồ sơ (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Review clock of {regime}: {steps} working days</source>
+        <translation>Thời hạn giải quyết hồ sơ theo {regime}: {steps} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>The regime {regime} sets no review clock.</source>
+        <translation>Chế độ pháp lý {regime} không quy định thời hạn giải quyết hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Enter the filing date to see the review clock.</source>
+        <translation>Nhập ngày nộp hồ sơ để xem thời hạn giải quyết.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (dd/mm/yyyy).</source>
+        <translation>“{text}” không phải là ngày hợp lệ (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Add body</source>
+        <translation>Thêm cơ quan</translation>
+    </message>
+    <message>
+        <source>Ministry or body consulted:</source>
+        <translation>Bộ, ngành hoặc cơ quan được lấy ý kiến:</translation>
+    </message>
+    <message>
+        <source>The list already has every body the regime names.</source>
+        <translation>Danh sách đã có đủ các cơ quan theo quy định của chế độ pháp lý.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Land clearance dashboard — {code}</source>
+        <translation>Bảng theo dõi giải phóng mặt bằng — {code}</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Làm mới (F5)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <source>Approved (VND)</source>
+        <translation>Đã phê duyệt (đồng)</translation>
+    </message>
+    <message>
+        <source>Paid (VND)</source>
+        <translation>Đã chi trả (đồng)</translation>
+    </message>
+    <message>
+        <source>To recover (m²)</source>
+        <translation>Phải thu hồi (m²)</translation>
+    </message>
+    <message>
+        <source>Handed over (m²)</source>
+        <translation>Đã bàn giao (m²)</translation>
+    </message>
+    <message>
+        <source>Reading the register…</source>
+        <translation>Đang đọc dữ liệu sổ…</translation>
+    </message>
+    <message>
+        <source>(no ward)</source>
+        <translation>(chưa có phường/xã)</translation>
+    </message>
+    <message>
+        <source>Project total</source>
+        <translation>Toàn dự án</translation>
+    </message>
+</context>
+<context>
+    <name>DateDelegate</name>
+    <message>
+        <source>no date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Edit entry</source>
+        <translation>Sửa mục danh mục</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Thêm mục danh mục</translation>
+    </message>
+    <message>
+        <source>Checked against the current land law</source>
+        <translation>Đã đối chiếu với Luật Đất đai hiện hành</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Mã:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Nhóm đất:</translation>
+    </message>
+    <message>
+        <source>Ward or commune:</source>
+        <translation>Tên phường/xã:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong.</source>
@@ -294,6 +711,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>This section was changed elsewhere since you opened it.</source>
         <translation>Mục này đã được thay đổi ở nơi khác kể từ khi bạn mở.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another user or program is writing); try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database {location} was created by a newer version of the program (schema {revision}). Update the program before opening it.</source>
@@ -320,6 +741,14 @@ SHA-256: {hash}</translation>
         <translation>Tệp chưa được nhập: phát hiện {count} lỗi; chưa ghi dữ liệu nào.</translation>
     </message>
     <message>
+        <source>A final export needs every required section approved; {count} are not: {sections}.</source>
+        <translation>Chỉ được xuất bản chính thức khi mọi mục bắt buộc đã được phê duyệt; còn {count} mục chưa được phê duyệt: {sections}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a submission package (no readable manifest.json).</source>
+        <translation>{path} không phải là bộ hồ sơ trình (không đọc được tệp manifest.json).</translation>
+    </message>
+    <message>
         <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
         <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; bị thiếu hoặc để trống tại {where}.</translation>
     </message>
@@ -344,6 +773,10 @@ SHA-256: {hash}</translation>
         <translation>Không tìm thấy tệp của tài liệu đính kèm &apos;{name}&apos; trong thư mục {location}.</translation>
     </message>
     <message>
+        <source>The file {name} is {size} MB; attachments may be at most {limit} MB. Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown legal regime &apos;{key}&apos;.</source>
         <translation>Không xác định được chế độ pháp lý &apos;{key}&apos;.</translation>
     </message>
@@ -362,6 +795,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>That revision does not exist.</source>
         <translation>Phiên bản này không tồn tại.</translation>
+    </message>
+    <message>
+        <source>The section text is {size} MB; a section may hold at most {limit} MB. Split it into sub-sections or attach the material as a file. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The document no longer exists.</source>
@@ -412,24 +849,76 @@ SHA-256: {hash}</translation>
         <translation>Chế độ pháp lý {value} không áp dụng cho loại khu này.</translation>
     </message>
     <message>
-        <source>The legal regime of an existing project cannot be changed here.</source>
-        <translation>Không thể thay đổi chế độ pháp lý của dự án đã có tại đây.</translation>
+        <source>The kind of park of an existing project cannot be changed.</source>
+        <translation>Không thể thay đổi loại khu của dự án đã tạo.</translation>
+    </message>
+    <message>
+        <source>Unknown export format &apos;{value}&apos; (use docx, pdf).</source>
+        <translation>Định dạng xuất &apos;{value}&apos; không hợp lệ (dùng docx, pdf).</translation>
     </message>
     <message>
         <source>There is no project with the code &apos;{code}&apos;.</source>
         <translation>Không có dự án nào mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
+        <source>The name of the body consulted is empty.</source>
+        <translation>Tên cơ quan được lấy ý kiến đang để trống.</translation>
+    </message>
+    <message>
+        <source>The reply time must be 0 to 365 working days, not {value}.</source>
+        <translation>Thời hạn trả lời phải từ 0 đến 365 ngày làm việc (giá trị đã nhập: {value}).</translation>
+    </message>
+    <message>
         <source>The project no longer exists.</source>
         <translation>Dự án này không còn tồn tại.</translation>
+    </message>
+    <message>
+        <source>This consultation no longer exists.</source>
+        <translation>Cơ quan được lấy ý kiến này không còn trong danh sách.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is already in the list of bodies consulted.</source>
+        <translation>&apos;{name}&apos; đã có trong danh sách cơ quan được lấy ý kiến.</translation>
+    </message>
+    <message>
+        <source>A reply date needs the date the request was sent.</source>
+        <translation>Phải có ngày gửi văn bản xin ý kiến thì mới ghi được ngày nhận trả lời.</translation>
+    </message>
+    <message>
+        <source>The reply ({received}) cannot come before the request ({sent}).</source>
+        <translation>Ngày nhận trả lời ({received}) không được sớm hơn ngày gửi văn bản xin ý kiến ({sent}).</translation>
     </message>
     <message>
         <source>A project with the code &apos;{code}&apos; already exists.</source>
         <translation>Đã có dự án mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
+        <source>A PostgreSQL database is backed up with pg_dump (and restored with pg_restore) on the server, e.g.: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the backup {location}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot write the database {location}: {reason}</source>
         <translation>Không ghi được cơ sở dữ liệu {location}: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup {name} does not exist or is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the backup {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a database backup (not a SQLite file); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged ({reason}); nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot open the database {location}: {reason}</source>
@@ -524,6 +1013,22 @@ SHA-256: {hash}</translation>
         <translation>quản lý tài khoản</translation>
     </message>
     <message>
+        <source>record ministry consultations</source>
+        <translation>cập nhật việc lấy ý kiến bộ, ngành</translation>
+    </message>
+    <message>
+        <source>edit the holiday calendar</source>
+        <translation>sửa lịch nghỉ lễ</translation>
+    </message>
+    <message>
+        <source>edit the milestone plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a draft</source>
         <translation>dự thảo</translation>
     </message>
@@ -554,6 +1059,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The two passwords differ; nothing was changed.</source>
         <translation>Hai lần nhập mật khẩu không khớp; chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the whole database: confirm at a terminal or add --yes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only an administrator can load the demo into a database that has accounts.</source>
@@ -879,6 +1388,154 @@ SHA-256: {hash}</translation>
         <source>The cell holds a spreadsheet error.</source>
         <translation>Ô chứa lỗi của bảng tính.</translation>
     </message>
+    <message>
+        <source>Land-use code &apos;{value}&apos; must be 2 to 10 capital letters or digits, starting with a letter.</source>
+        <translation>Mã loại đất &apos;{value}&apos; phải gồm từ 2 đến 10 chữ cái in hoa hoặc chữ số, bắt đầu bằng chữ cái.</translation>
+    </message>
+    <message>
+        <source>The name of land-use code {code} must have 1 to {limit} characters.</source>
+        <translation>Tên của mã loại đất {code} phải có từ 1 đến {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>Unknown land-use group &apos;{value}&apos;.</source>
+        <translation>Không xác định được nhóm đất &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>A ward name must have 1 to {limit} characters.</source>
+        <translation>Tên phường/xã phải có từ 1 đến {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{field}&apos; must be a whole number of at least {minimum} at {where}.</source>
+        <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; tại {where} phải là số nguyên không nhỏ hơn {minimum}.</translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{field}&apos; must be a number at {where}.</source>
+        <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; tại {where} phải là một số.</translation>
+    </message>
+    <message>
+        <source>Regime file: more originals than sets at {where}.</source>
+        <translation>Tệp chế độ pháp lý: số bản chính nhiều hơn số bộ hồ sơ tại {where}.</translation>
+    </message>
+    <message>
+        <source>Regime file: unknown comparison &apos;{value}&apos; at {where}.</source>
+        <translation>Tệp chế độ pháp lý: phép so sánh &apos;{value}&apos; tại {where} không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{value}&apos; is not a step of the review clock ({where}).</source>
+        <translation>Tệp chế độ pháp lý: &apos;{value}&apos; không phải là một bước trong thời hạn giải quyết hồ sơ ({where}).</translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{value}&apos; is not a section of the outline ({where}).</source>
+        <translation>Tệp chế độ pháp lý: &apos;{value}&apos; không phải là một mục của đề cương ({where}).</translation>
+    </message>
+    <message>
+        <source>Regime file: &apos;{value}&apos; is not a criterion of the regime ({where}).</source>
+        <translation>Tệp chế độ pháp lý: &apos;{value}&apos; không phải là một tiêu chí của chế độ pháp lý ({where}).</translation>
+    </message>
+    <message>
+        <source>Regime file: an unverified regime needs a note saying so ({where}).</source>
+        <translation>Tệp chế độ pháp lý: chế độ pháp lý chưa được xác minh phải có ghi chú nêu rõ điều đó ({where}).</translation>
+    </message>
+    <message>
+        <source>Holiday file: a day is wrong at {where}.</source>
+        <translation>Tệp lịch nghỉ lễ: ngày không hợp lệ tại {where}.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a readable Word (.docx) document.</source>
+        <translation>Tệp {path} không phải là văn bản Word (.docx) đọc được.</translation>
+    </message>
+    <message>
+        <source>The {field} margin must be {low}-{high} mm (Decree 30).</source>
+        <translation>Lề {field} phải từ {low} đến {high} mm (Nghị định số 30/2020/NĐ-CP).</translation>
+    </message>
+    <message>
+        <source>The line spacing must be between {low} and {high} lines (Decree 30).</source>
+        <translation>Khoảng cách giữa các dòng phải từ {low} đến {high} dòng (Nghị định số 30/2020/NĐ-CP).</translation>
+    </message>
+    <message>
+        <source>The catalogue already has &apos;{code}&apos;.</source>
+        <translation>Danh mục đã có &apos;{code}&apos;.</translation>
+    </message>
+    <message>
+        <source>A ward is renamed by adding the new name and removing the old one.</source>
+        <translation>Muốn đổi tên phường/xã, hãy thêm tên mới rồi xóa tên cũ.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is used by {count} row(s) of the register; it stays.</source>
+        <translation>&apos;{code}&apos; đang được dùng ở {count} dòng của sổ giải phóng mặt bằng nên không xóa được.</translation>
+    </message>
+    <message>
+        <source>The catalogue has no &apos;{code}&apos;.</source>
+        <translation>Danh mục không có &apos;{code}&apos;.</translation>
+    </message>
+    <message>
+        <source>The name of the day is empty.</source>
+        <translation>Tên ngày đang để trống.</translation>
+    </message>
+    <message>
+        <source>A make-up working day must be a Saturday or Sunday ({day}).</source>
+        <translation>Ngày làm bù phải là thứ Bảy hoặc Chủ nhật ({day}).</translation>
+    </message>
+    <message>
+        <source>{day} is a weekend day already; list the weekday taken off instead.</source>
+        <translation>Ngày {day} đã là ngày nghỉ cuối tuần; hãy ghi ngày thường được nghỉ bù.</translation>
+    </message>
+    <message>
+        <source>The calendar already has {day}.</source>
+        <translation>Lịch nghỉ lễ đã có ngày {day}.</translation>
+    </message>
+    <message>
+        <source>The calendar has no entry on {day}.</source>
+        <translation>Lịch nghỉ lễ không có ngày {day}.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date; write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no baseline named &apos;{name}&apos; in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The at-risk window must be between 0 and 365 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan already has a step {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The percent complete of step {key} comes from the register ({value}%) and cannot be set by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A baseline named &apos;{name}&apos; already exists in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has no step {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no place {value} in the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid {field}; use {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {key} needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} of step {key} is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -924,6 +1581,57 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>GanttView</name>
+    <message>
+        <source>Weeks</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Zoom in: one column per ISO week (Ctrl++)</source>
+        <translation>Phóng to: mỗi cột là một tuần theo ISO (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom out: one column per month (Ctrl+-)</source>
+        <translation>Thu nhỏ: mỗi cột là một tháng (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Xuất ảnh PNG…</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Thang thời gian:</translation>
+    </message>
+    <message>
+        <source>No plan to show.</source>
+        <translation>Chưa có kế hoạch để hiển thị.</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>Đang vẽ…</translation>
+    </message>
+    <message>
+        <source>Gantt chart</source>
+        <translation>Biểu đồ Gantt</translation>
+    </message>
+    <message>
+        <source>Export the Gantt chart</source>
+        <translation>Xuất biểu đồ Gantt</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to {name}.</source>
+        <translation>Đã lưu vào tệp {name}.</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePane</name>
     <message>
         <source>The guidance of the chosen section appears here: what the law expects.</source>
@@ -964,6 +1672,57 @@ SHA-256: {hash}</translation>
     <message>
         <source>Document</source>
         <translation>Văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>Lịch nghỉ lễ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Tết Nguyên đán</source>
+        <translation>Tên ngày, ví dụ: Tết Nguyên đán</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Xóa ngày đã chọn</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Weekdays off and weekend days worked; Saturdays and Sundays are off unless listed here.</source>
+        <translation>Ghi các ngày thường được nghỉ và các ngày cuối tuần phải làm bù; thứ Bảy, Chủ nhật là ngày nghỉ trừ khi được ghi tại đây.</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1850,10 @@ SHA-256: {hash}</translation>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
+        <source>Not saved yet: the database is busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} words</source>
         <translation>{count} từ</translation>
     </message>
@@ -1135,6 +1898,208 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>MilestoneTableModel</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished">Chưa bắt đầu</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed from the land register: the share of the project&apos;s {count} parties that have reached this step. It cannot be typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days:+d} day(s) against the baseline “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Quá hạn</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal deadline {due} passed {days} day(s) ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done {days} day(s) after the legal deadline {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended {days} day(s) before {due}, the earliest end the law allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planned end {due} passed {days} day(s) ago and the step is not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} day(s) left until the legal deadline {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesWindow</name>
+    <message>
+        <source>Milestone plan — {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <source>Today: {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agricultural land (notice 90 days ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-agricultural land (notice 180 days ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step is at risk when its legal deadline is this close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Land:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished">Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished">Làm lại</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished">Chuyển lên</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished">Chuyển xuống</translation>
+    </message>
+    <message>
+        <source>Take baseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: {overdue}. At risk (deadline within {days} days): {at_risk}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The percent of {keys} comes from the land register ({count} parties).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title of the new step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the baseline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message>
         <source>{written} of {total} required sections written</source>
@@ -1159,6 +2124,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Not written yet</source>
         <translation>Chưa soạn</translation>
+    </message>
+    <message>
+        <source>Not part of the current regime (kept from an earlier one)</source>
+        <translation>Không thuộc chế độ pháp lý hiện tại (giữ lại từ chế độ trước)</translation>
     </message>
     <message>
         <source>{count} waiting</source>
@@ -1421,6 +2390,30 @@ SHA-256: {hash}</translation>
         <translation>(chưa xác minh)</translation>
     </message>
     <message>
+        <source>Switch the legal regime to {regime}?</source>
+        <translation>Chuyển chế độ pháp lý sang {regime}?</translation>
+    </message>
+    <message>
+        <source>{mapped} sections keep their text and move to their place; {created} new sections are added.</source>
+        <translation>{mapped} mục được giữ nguyên nội dung và chuyển về vị trí tương ứng; {created} mục mới được thêm vào.</translation>
+    </message>
+    <message>
+        <source>These {count} sections do not fit the new regime. They are kept, with their text, marked “Not part of the current regime”, and come back if you switch back:</source>
+        <translation>{count} mục dưới đây không phù hợp với chế độ pháp lý mới. Các mục này vẫn được giữ lại cùng nội dung, được đánh dấu “Không thuộc chế độ pháp lý hiện tại” và sẽ trở lại nếu chuyển về chế độ cũ:</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>đã soạn</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>chưa có nội dung</translation>
+    </message>
+    <message>
+        <source>Switch legal regime</source>
+        <translation>Chuyển chế độ pháp lý</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>Dự án</translation>
     </message>
@@ -1491,6 +2484,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>Signer&apos;s name:</source>
         <translation>Họ tên người ký:</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>PartiesTableModel</source>
+        <comment>Not started</comment>
+        <translation>Chưa bắt đầu</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +2583,18 @@ SHA-256: {hash}</translation>
     <message>
         <source>Template…</source>
         <translation>Tệp mẫu…</translation>
+    </message>
+    <message>
+        <source>Catalogues…</source>
+        <translation>Danh mục…</translation>
+    </message>
+    <message>
+        <source>Edit the land-use codes and wards</source>
+        <translation>Sửa danh mục mã loại đất và phường/xã</translation>
+    </message>
+    <message>
+        <source>Dashboard…</source>
+        <translation>Bảng theo dõi…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1717,6 +2730,17 @@ SHA-256: {hash}</translation>
     <message>
         <source>What should be changed?</source>
         <translation>Cần chỉnh sửa những gì?</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTimeline</name>
+    <message>
+        <source>{days} working days</source>
+        <translation>{days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Today {day}</source>
+        <translation>Hôm nay {day}</translation>
     </message>
 </context>
 <context>
@@ -2030,8 +3054,24 @@ SHA-256: {hash}</translation>
         <translation>Sổ giải phóng mặt bằng…</translation>
     </message>
     <message>
+        <source>Ministry consultations and review clock…</source>
+        <translation>Lấy ý kiến bộ, ngành và thời hạn giải quyết…</translation>
+    </message>
+    <message>
+        <source>Holiday calendar…</source>
+        <translation>Lịch nghỉ lễ…</translation>
+    </message>
+    <message>
+        <source>Milestone plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Load the Cần Thơ demo data</source>
         <translation>Nạp dữ liệu mẫu Cần Thơ</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Settings…</source>

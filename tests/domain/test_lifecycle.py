@@ -23,7 +23,15 @@ from dossier_app.domain.lifecycle import (
 )
 
 EXPECTED = {
-    Role.OFFICER: {Action.EDIT, Action.SUBMIT, Action.COMMENT, Action.EDIT_STRUCTURE, Action.EDIT_PROJECT},
+    Role.OFFICER: {
+        Action.EDIT,
+        Action.SUBMIT,
+        Action.COMMENT,
+        Action.EDIT_STRUCTURE,
+        Action.EDIT_PROJECT,
+        Action.RECORD_CONSULTATIONS,
+        Action.EDIT_PLAN,
+    },
     Role.MANAGER: {
         Action.APPROVE,
         Action.REQUEST_CHANGES,
@@ -31,9 +39,12 @@ EXPECTED = {
         Action.EDIT_STRUCTURE,
         Action.EDIT_PROJECT,
         Action.EXPORT,
+        Action.RECORD_CONSULTATIONS,
+        Action.EDIT_CALENDAR,
+        Action.EDIT_PLAN,
     },
-    Role.CLERK: {Action.COMMENT, Action.EXPORT},
-    Role.ADMIN: {Action.EDIT_PROJECT, Action.MANAGE_ACCOUNTS},
+    Role.CLERK: {Action.COMMENT, Action.EXPORT, Action.RECORD_CONSULTATIONS},
+    Role.ADMIN: {Action.EDIT_PROJECT, Action.MANAGE_ACCOUNTS, Action.EDIT_CALENDAR, Action.RESTORE_BACKUP},
 }
 
 

@@ -46,8 +46,8 @@ def _raw(path: Path) -> dict[str, Any]:
 
 
 def test_both_regimes_are_shipped(regimes: dict[str, Regime]) -> None:
-    assert len(REGIME_FILES) == 2
-    assert set(regimes) == {"nd10_2024", "nd154_2013"}
+    assert len(REGIME_FILES) == 4
+    assert set(regimes) == {"nd10_2024", "nd154_2013", "nd260_2026", "nd354_2025"}
     assert regimes["nd10_2024"].code == "10/2024/NĐ-CP"
     assert regimes["nd10_2024"].park_kind is ParkKind.HIGH_TECH
     assert regimes["nd154_2013"].code == "154/2013/NĐ-CP"

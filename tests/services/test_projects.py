@@ -147,10 +147,10 @@ def test_update_refuses_bad_input_and_keeps_the_project(
     assert services.projects.get(itp.id) == itp
 
 
-def test_update_cannot_switch_the_regime(services: Services, itp: ProjectView) -> None:
+def test_update_cannot_change_the_kind_of_park(services: Services, itp: ProjectView) -> None:
     with pytest.raises(ValidationFailed) as caught:
         services.projects.update(itp.id, it_park(kind=ParkKind.HIGH_TECH, regime_key="nd10_2024"))
-    assert caught.value.field == "regime_key"
+    assert caught.value.field == "kind"
     assert services.projects.get(itp.id) == itp
 
 

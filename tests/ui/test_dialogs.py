@@ -68,14 +68,15 @@ def test_bad_project_input_is_named_and_nothing_is_stored(demo_db: Services, qtb
     assert demo_db.projects.summaries() == before
 
 
-def test_editing_a_project_keeps_its_regime(demo_db: Services, qtbot, vietnamese) -> None:  # type: ignore[no-untyped-def]
+def test_editing_a_project_keeps_its_kind_and_regime(demo_db: Services, qtbot, vietnamese) -> None:  # type: ignore[no-untyped-def]
     project = demo_db.projects.by_code("CT-ITP")
     dialog = ProjectDialog(demo_db, "vi", project)
     qtbot.addWidget(dialog)
-    assert dialog.ui.areaEdit.text() == "20,0219" and not dialog.ui.regimeCombo.isEnabled()
+    assert dialog.ui.areaEdit.text() == "20,0219" and not dialog.ui.kindCombo.isEnabled()
     fill(dialog, investment="2.000.000.000")
     dialog.accept()
     assert demo_db.projects.by_code("CT-ITP").total_investment_vnd == 2_000_000_000
+    assert demo_db.projects.by_code("CT-ITP").regime_key == "nd154_2013"
 
 
 def test_language_switch_rebuilds_the_window_in_english(demo_db: Services, ui_settings: UiSettings, qtbot) -> None:  # type: ignore[no-untyped-def]

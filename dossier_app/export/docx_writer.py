@@ -1,0 +1,294 @@
+"""The document plan as a Word file (python-docx): named styles carry the decree's layout, not per-run formatting."""
+
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from docx import Document as new_docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from dossier_app.export import format_rules as rules
+from dossier_app.export.docx_styles import RULE_STYLE, add_field, add_rule, apply_styles, style_name
+from dossier_app.export.format_rules import Role, cased, heading_role, heading_text, list_label
+from dossier_app.export.plan import (
+    Addressees,
+    AppendixHeader,
+    CoverPage,
+    Document,
+    HeaderBlock,
+    Heading,
+    Image,
+    LegalBases,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Run,
+    Runs,
+    SignatureBlock,
+    Table,
+    TableOfContents,
+    Title,
+    plain,
+)
+
+
+def _runs(paragraph: DocxParagraph, runs: Runs, role: Role) -> None:
+    for run in runs:
+        out = paragraph.add_run(cased(role, run.text))
+        if run.bold:
+            out.bold = True
+        if run.italic:
+            out.italic = True
+
+
+def _para(container: Any, role: Role, text: str = "", runs: Runs = ()) -> DocxParagraph:
+    paragraph: DocxParagraph = container.add_paragraph(style=style_name(role))
+    if text:
+        paragraph.add_run(cased(role, text))
+    if runs:
+        _runs(paragraph, runs, role)
+    return paragraph
+
+
+def _first_cell_paragraph(cell: _Cell) -> DocxParagraph:
+    """Cells start with one empty paragraph; use it instead of leaving a blank line on top."""
+    first: DocxParagraph = cell.paragraphs[0]
+    return first
+
+
+def _cell_para(cell: _Cell, role: Role, text: str = "", runs: Runs = ()) -> DocxParagraph:
+    first = _first_cell_paragraph(cell)
+    if not first.text and first.style is not None and first.style.name == "Normal" and not first.runs:
+        first.style = style_name(role)
+        if text:
+            first.add_run(cased(role, text))
+        _runs(first, runs, role)
+        return first
+    return _para(cell, role, text, runs)
+
+
+def _grid(doc: DocxDocument, widths_mm: tuple[float, ...], rows: int = 1) -> Any:
+    table = doc.add_table(rows=rows, cols=len(widths_mm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for index, width in enumerate(widths_mm):
+        table.columns[index].width = Mm(width)
+        for cell in table.columns[index].cells:
+            cell.width = Mm(width)
+    return table
+
+
+class DocxWriter:
+    """Writes one plan to a .docx file; a new writer per document."""
+
+    def __init__(self, document: Document) -> None:
+        self._plan = document
+        self._doc = new_docx()
+        self._text_mm = document.settings.margins.text_width_mm
+
+    def write(self, path: Path) -> Path:
+        """Render every block and save; returns the path written."""
+        self._page_setup()
+        apply_styles(self._doc, self._plan.settings.line_spacing)
+        body = self._doc.element.body
+        for paragraph in list(body.iterchildren(qn("w:p"))):
+            body.remove(paragraph)
+        for block in self._plan.blocks:
+            self._block(block)
+        core = self._doc.core_properties
+        core.title = self._plan.title
+        core.language = "vi-VN"
+        core.author = (self._plan.blocks and getattr(self._plan.blocks[0], "issuing_body", "")) or ""
+        self._update_fields_on_open()
+        self._doc.save(str(path))
+        return path
+
+    def _page_setup(self) -> None:
+        section = self._doc.sections[0]
+        section.start_type = WD_SECTION.NEW_PAGE
+        section.page_width, section.page_height = Mm(rules.PAPER_WIDTH_MM), Mm(rules.PAPER_HEIGHT_MM)
+        margins = self._plan.settings.margins
+        section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+        section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
+        section.header_distance = Mm(margins.top / 2 - 2)
+        section.footer_distance = Mm(10)
+        section.different_first_page_header_footer = True
+        number = section.header.paragraphs[0]
+        number.style = self._doc.styles["Header"]
+        number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_field(number, "PAGE", "2")
+        for run in number.runs:
+            run.font.size = Pt(rules.PAGE_NUMBER_SIZE_PT)
+            run.font.name = rules.FONT_NAME
+        if self._plan.settings.draft:
+            for header in (section.header, section.first_page_header):
+                mark = header.add_paragraph()
+                mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                run = mark.add_run(rules.DRAFT_MARK)
+                run.bold = True
+                run.font.size = Pt(rules.PAGE_NUMBER_SIZE_PT)
+                run.font.name = rules.FONT_NAME
+        else:
+            section.first_page_header.paragraphs[0].text = ""
+
+    def _update_fields_on_open(self) -> None:
+        settings = self._doc.settings.element
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
+    def _block(self, block: object) -> None:
+        doc = self._doc
+        if isinstance(block, HeaderBlock):
+            self._header(block)
+        elif isinstance(block, Title):
+            _para(doc, Role.DOC_TYPE, block.doc_type)
+            _para(doc, Role.SUBJECT, block.subject)
+            add_rule(doc, rules.SUBJECT_RULE_MM, self._text_mm)
+        elif isinstance(block, Addressees):
+            self._addressees(block)
+        elif isinstance(block, LegalBases):
+            for line in block.lines:
+                _para(doc, Role.LEGAL_BASIS, line)
+        elif isinstance(block, Heading):
+            self._heading(block)
+        elif isinstance(block, Paragraph):
+            self._paragraph(block.runs)
+        elif isinstance(block, ListBlock):
+            self._list(block, 0)
+        elif isinstance(block, Table):
+            self._table(block)
+        elif isinstance(block, Image):
+            paragraph = _para(doc, Role.CAPTION)
+            paragraph.paragraph_format.first_line_indent = Mm(0)
+            paragraph.add_run().add_picture(BytesIO(block.png), width=Mm(min(block.width_mm, self._text_mm)))
+            if block.caption:
+                _para(doc, Role.CAPTION, block.caption)
+        elif isinstance(block, PageBreak):
+            doc.add_paragraph(style=RULE_STYLE).add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(block, SignatureBlock):
+            self._signature(block)
+        elif isinstance(block, CoverPage):
+            self._cover(block)
+        elif isinstance(block, TableOfContents):
+            self._toc(block)
+        elif isinstance(block, AppendixHeader):
+            _para(doc, Role.APPENDIX_LABEL, block.label)
+            _para(doc, Role.CHAPTER_TITLE, block.title).paragraph_format.space_after = Pt(0)
+            _para(doc, Role.APPENDIX_NOTE, block.note)
+
+    def _header(self, block: HeaderBlock) -> None:
+        left_mm, right_mm = rules.HEADER_COLUMNS_MM
+        table = _grid(self._doc, rules.HEADER_COLUMNS_MM)
+        left, right = table.rows[0].cells
+        if block.governing_body:
+            _cell_para(left, Role.GOVERNING_BODY, block.governing_body)
+        _cell_para(left, Role.ISSUING_BODY, block.issuing_body)
+        add_rule(left, left_mm * rules.ISSUER_RULE_FRACTION, left_mm)
+        _cell_para(left, Role.NUMBER, block.number)
+        _cell_para(right, Role.NATIONAL_TITLE, rules.NATIONAL_TITLE)
+        _cell_para(right, Role.MOTTO, rules.MOTTO)
+        add_rule(right, rules.MOTTO_RULE_MM, right_mm)
+        _cell_para(right, Role.PLACE_DATE, block.place_date)
+
+    def _addressees(self, block: Addressees) -> None:
+        if len(block.names) == 1:
+            _para(self._doc, Role.ADDRESSEES, f"{rules.ADDRESSEES_LABEL} {block.names[0]}.")
+            return
+        _para(self._doc, Role.ADDRESSEES, rules.ADDRESSEES_LABEL).paragraph_format.space_after = Pt(0)
+        for index, name in enumerate(block.names):
+            end = "." if index == len(block.names) - 1 else ";"
+            line = _para(self._doc, Role.ADDRESSEES, f"- {name}{end}")
+            line.paragraph_format.space_before = Pt(0)
+            line.paragraph_format.space_after = Pt(0)
+
+    def _heading(self, block: Heading) -> None:
+        if block.chapter:
+            if block.numbering:
+                _para(self._doc, Role.CHAPTER_LABEL, block.numbering)
+            title = _para(self._doc, Role.HEADING_1, block.text.upper())
+            title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            title.paragraph_format.first_line_indent = Mm(0)
+            return
+        role = heading_role(block.level)
+        paragraph = _para(self._doc, role, heading_text(block.numbering, block.text))
+        if not block.in_toc:
+            paragraph.style = self._doc.styles[style_name(Role.BODY)]
+            for run in paragraph.runs:
+                run.bold = True
+
+    def _paragraph(self, runs: Runs) -> None:
+        _para(self._doc, Role.BODY, runs=runs)
+
+    def _list(self, block: ListBlock, depth: int) -> None:
+        for offset, item in enumerate(block.items):
+            label = list_label(block.ordered, block.start + offset, depth)
+            paragraph = _para(self._doc, Role.LIST_ITEM, runs=(Run(f"{label} "), *item.runs))
+            if depth:
+                paragraph.paragraph_format.left_indent = Mm(rules.LIST_INDENT_MM * depth)
+            for child in item.children:
+                self._list(child, depth + 1)
+
+    def _table(self, block: Table) -> None:
+        texts = [[plain(cell) for cell in row] for row in (block.header, *block.rows)]
+        widths = tuple(rules.column_widths(texts, self._text_mm))
+        if not widths:
+            return
+        table = _grid(self._doc, widths, rows=1 + len(block.rows))
+        table.style = self._doc.styles["Table Grid"]
+        header_row = table.rows[0]
+        trpr = header_row._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        trpr.append(repeat)
+        for row_cells, source, role in [(header_row.cells, block.header, Role.TABLE_HEADER)] + [
+            (table.rows[i + 1].cells, row, Role.TABLE_CELL) for i, row in enumerate(block.rows)
+        ]:
+            for index, cell in enumerate(row_cells):
+                runs = source[index] if index < len(source) else ()
+                _cell_para(cell, role, runs=runs)
+        self._doc.add_paragraph(style=RULE_STYLE)
+
+    def _signature(self, block: SignatureBlock) -> None:
+        table = _grid(self._doc, rules.SIGNATURE_COLUMNS_MM)
+        left, right = table.rows[0].cells
+        _cell_para(left, Role.RECIPIENTS_LABEL, rules.RECIPIENTS_LABEL)
+        for line in block.recipients:
+            _cell_para(left, Role.RECIPIENTS, f"- {line}")
+        for line in block.authority:
+            paragraph = _cell_para(right, Role.SIGN_AUTHORITY, line)
+            if line is not block.authority[0]:
+                paragraph.paragraph_format.space_before = Pt(0)
+        _cell_para(right, Role.SIGNER_NAME, block.name)
+
+    def _cover(self, block: CoverPage) -> None:
+        if block.governing_body:
+            _para(self._doc, Role.COVER_BODY, block.governing_body).runs[0].bold = False
+        _para(self._doc, Role.COVER_BODY, block.issuing_body)
+        add_rule(self._doc, self._text_mm * 0.25, self._text_mm)
+        _para(self._doc, Role.COVER_TYPE, block.doc_type)
+        _para(self._doc, Role.COVER_SUBJECT, block.subject)
+        _para(self._doc, Role.COVER_PLACE, block.place_year)
+
+    def _toc(self, block: TableOfContents) -> None:
+        _para(self._doc, Role.TOC_TITLE, block.title)
+        paragraph = _para(self._doc, Role.TOC_ENTRY)
+        entries = [
+            heading_text(item.numbering, item.text) if not item.chapter else f"{item.numbering} {item.text}".strip()
+            for item in self._plan.blocks
+            if isinstance(item, Heading) and item.in_toc and item.level <= block.levels
+        ]
+        add_field(paragraph, f'TOC \\o "1-{block.levels}" \\h \\z \\u', "\n".join(entries))
+
+
+def write_docx(document: Document, path: Path) -> Path:
+    """Write the plan as a Word document at `path`."""
+    return DocxWriter(document).write(path)

@@ -1,0 +1,107 @@
+"""The submission package on disk: its manifest of hashes, and the check that every file still matches it and every
+signature the manifest announces is still good."""
+
+import hashlib
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from dossier_app.domain.errors import PackageUnreadable
+from dossier_app.export.signing import SignatureCheck, verify_signatures
+
+MANIFEST = "manifest.json"
+
+
+def sha256_bytes(data: bytes) -> str:
+    """The SHA-256 of some bytes, as hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_entry(folder: Path, path: Path) -> dict[str, Any]:
+    """A manifest line: the file's path inside the package, SHA-256 and size."""
+    data = path.read_bytes()
+    return {"path": path.relative_to(folder).as_posix(), "sha256": sha256_bytes(data), "size": len(data)}
+
+
+@dataclass(frozen=True)
+class PackageCheck:
+    """What `package verify` found: ok, or the first file that differs and why."""
+
+    ok: bool
+    checked: int
+    first_bad: str = ""
+    reason: str = ""
+    signatures: tuple[tuple[str, SignatureCheck], ...] = ()  # (file, check) of every signature checked
+
+
+def _zip_files(path: Path) -> Iterator[tuple[str, bytes]]:
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if not info.is_dir():
+                yield info.filename, archive.read(info)
+
+
+def _contents(path: Path) -> dict[str, bytes]:
+    """Every file of the package by its path relative to the package root."""
+    if path.is_dir():
+        return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+    try:
+        files = dict(_zip_files(path))
+    except (OSError, zipfile.BadZipFile) as error:
+        raise PackageUnreadable(path=str(path)) from error
+    roots = {PurePosixPath(name).parts[0] for name in files}
+    if len(roots) == 1 and f"{next(iter(roots))}/{MANIFEST}" in files:
+        root = next(iter(roots))
+        return {name.removeprefix(f"{root}/"): data for name, data in files.items()}
+    return files
+
+
+def verify_package(path: Path) -> PackageCheck:
+    """Re-hash every file the manifest lists (folder or zip); the first missing, changed or extra file fails."""
+    if not path.exists():
+        raise PackageUnreadable(path=str(path))
+    files = _contents(path)
+    try:
+        manifest = json.loads(files[MANIFEST].decode("utf-8"))
+        listed = manifest["files"]
+    except (KeyError, ValueError, UnicodeDecodeError) as error:
+        raise PackageUnreadable(path=str(path)) from error
+    signatures: list[tuple[str, SignatureCheck]] = []
+    for entry in listed:
+        name = str(entry["path"])
+        data = files.get(name)
+        if data is None:
+            return PackageCheck(False, len(listed), name, "missing", tuple(signatures))
+        if len(data) != int(entry["size"]) or sha256_bytes(data) != entry["sha256"]:
+            return PackageCheck(False, len(listed), name, "content differs from the manifest", tuple(signatures))
+        announced = entry.get("signature")
+        if isinstance(announced, dict):
+            check, problem = _signature(data, announced)
+            if check is not None:
+                signatures.append((name, check))
+            if problem:
+                return PackageCheck(False, len(listed), name, problem, tuple(signatures))
+    known = {str(entry["path"]) for entry in listed} | {MANIFEST}
+    extra = sorted(set(files) - known)
+    if extra:
+        return PackageCheck(False, len(listed), extra[0], "not listed in the manifest", tuple(signatures))
+    return PackageCheck(True, len(listed), signatures=tuple(signatures))
+
+
+def _signature(data: bytes, announced: dict[str, Any]) -> tuple[SignatureCheck | None, str]:
+    """The announced signature of one PDF and what is wrong with it ('' when nothing): missing, broken, or made
+    with another certificate than the manifest names."""
+    pinned = str(announced.get("certificate_sha256", "")).lower()
+    field = str(announced.get("field", ""))
+    checks = verify_signatures(data, pinned=pinned)
+    check = next((c for c in checks if c.field == field), None)
+    if check is None:
+        return None, f"signature {field} missing"
+    if not check.ok:
+        return check, f"signature broken: {check.reason}"
+    if check.fingerprint != pinned:
+        return check, "signed with another certificate than the manifest names"
+    return check, ""

@@ -1,0 +1,83 @@
+"""export, check-format and package verify: the exit codes of the contract."""
+
+from pathlib import Path
+
+import pytest
+from docx import Document as new_docx
+
+from dossier_app.app import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    db = str(tmp_path / "e.db")
+    assert _run(capsys, "--db", db, "demo", "--households", "5")[0] == 0
+    return db
+
+
+def test_draft_export_then_check_format_and_verify(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code, stdout, _ = _run(capsys, "--db", demo_db, "export", "CT-HTP", "--out", str(out), "--draft", "--zip")
+    assert code == 0, stdout
+    (folder,) = [p for p in out.iterdir() if p.is_dir()]
+    code, stdout, _ = _run(capsys, "check-format", str(folder / "To_trinh.docx"))
+    assert code == 0 and stdout.count("PASS") >= 8 and "FAIL" not in stdout
+    assert _run(capsys, "package", "verify", str(folder))[0] == 0
+    assert _run(capsys, "package", "verify", str(folder.with_suffix(".zip")))[0] == 0
+    pdf = folder / "To_trinh.pdf"
+    pdf.write_bytes(pdf.read_bytes() + b"\n")
+    code, stdout, _ = _run(capsys, "package", "verify", str(folder))
+    assert code == 1 and "To_trinh.pdf" in stdout
+
+
+def test_final_export_of_incomplete_dossier_exits_1_listing_sections(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, stderr = _run(capsys, "--db", demo_db, "export", "CT-ITP", "--out", str(tmp_path / "o"))
+    assert code == 1 and "Căn cứ pháp lý" in stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_check_format_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plain = tmp_path / "plain.docx"
+    doc = new_docx()
+    doc.add_paragraph("Văn bản không đúng thể thức.")
+    doc.save(str(plain))
+    code, stdout, _ = _run(capsys, "check-format", str(plain))
+    assert code == 1 and "FAIL" in stdout
+    broken = tmp_path / "broken.docx"
+    broken.write_text("không phải docx", encoding="utf-8")
+    code, _, stderr = _run(capsys, "check-format", str(broken))
+    assert code == 2 and stderr.count("\n") == 1
+
+
+def test_unknown_format_is_bad_usage(demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, stderr = _run(
+        capsys, "--db", demo_db, "export", "CT-HTP", "--out", str(tmp_path), "--draft", "--format", "odt"
+    )
+    assert code == 2 and "odt" in stderr
+
+
+def test_package_verify_of_a_folder_without_manifest_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "package", "verify", str(tmp_path))[0] == 2
+
+
+def test_export_number_is_checked_and_a_draft_prints_none(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code, _, stderr = _run(capsys, "--db", demo_db, "export", "CT-HTP", "--out", str(out), "--draft", "--number", "0")
+    assert code == 2 and "1" in stderr and not out.exists()
+    args = ("--db", demo_db, "export", "CT-HTP", "--out", str(out), "--draft", "--number", "7", "--format", "docx")
+    code, stdout, _ = _run(capsys, *args)
+    assert code == 0 and "numbers" not in stdout

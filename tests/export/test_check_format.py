@@ -1,0 +1,86 @@
+"""check-format fails hand-made documents on exactly the rule they break, and passes our own output."""
+
+from pathlib import Path
+
+import pytest
+from docx import Document as new_docx
+from docx.shared import Mm, Pt
+
+from dossier_app.export.check_format import DocxUnreadable, check_docx
+from dossier_app.export.docx_writer import write_docx
+from tests.export.support import to_trinh
+
+
+@pytest.fixture
+def ours(tmp_path: Path) -> Path:
+    return write_docx(to_trinh(), tmp_path / "ours.docx")
+
+
+def _failed(path: Path) -> set[str]:
+    return {result.key for result in check_docx(path).results if not result.passed}
+
+
+def _edit(source: Path, target: Path, change: object) -> Path:
+    doc = new_docx(str(source))
+    change(doc)  # type: ignore[operator]
+    doc.save(str(target))
+    return target
+
+
+def test_our_output_passes(ours: Path) -> None:
+    assert _failed(ours) == set()
+
+
+def test_wrong_margins_fail_the_margin_rule(ours: Path, tmp_path: Path) -> None:
+    def narrow(doc: object) -> None:
+        doc.sections[0].left_margin = Mm(20)  # type: ignore[attr-defined]
+
+    assert _failed(_edit(ours, tmp_path / "m.docx", narrow)) == {"margins"}
+
+
+def test_letter_paper_fails_the_paper_rule(ours: Path, tmp_path: Path) -> None:
+    def letter(doc: object) -> None:
+        section = doc.sections[0]  # type: ignore[attr-defined]
+        section.page_width, section.page_height = Mm(215.9), Mm(279.4)
+
+    assert _failed(_edit(ours, tmp_path / "l.docx", letter)) == {"paper"}
+
+
+def test_arial_fails_the_font_rule(ours: Path, tmp_path: Path) -> None:
+    def arial(doc: object) -> None:
+        doc.styles["Normal"].font.name = "Arial"  # type: ignore[attr-defined]
+
+    assert "font" in _failed(_edit(ours, tmp_path / "a.docx", arial))
+
+
+def test_small_body_text_fails_the_size_rule(ours: Path, tmp_path: Path) -> None:
+    def small(doc: object) -> None:
+        doc.styles["Normal"].font.size = Pt(11)  # type: ignore[attr-defined]
+
+    assert _failed(_edit(ours, tmp_path / "s.docx", small)) == {"body_size"}
+
+
+def test_a_plain_word_document_fails_headers_and_page_numbers(tmp_path: Path) -> None:
+    doc = new_docx()
+    doc.add_paragraph("Một văn bản soạn tay không có thể thức.")
+    path = tmp_path / "plain.docx"
+    doc.save(str(path))
+    failed = _failed(path)
+    assert {"national_title", "motto", "number", "place_date", "page_numbers", "paper", "margins"} <= failed
+
+
+def test_no_page_numbers_fails_only_that_rule(ours: Path, tmp_path: Path) -> None:
+    def strip(doc: object) -> None:
+        header = doc.sections[0].header  # type: ignore[attr-defined]
+        for paragraph in header.paragraphs:
+            paragraph._p.getparent().remove(paragraph._p)
+        header.add_paragraph("")
+
+    assert _failed(_edit(ours, tmp_path / "n.docx", strip)) == {"page_numbers"}
+
+
+def test_unreadable_file_raises_a_typed_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(DocxUnreadable):
+        check_docx(bad)
