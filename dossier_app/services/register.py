@@ -149,13 +149,10 @@ def _conditions(project_id: int, filters: PartyFilter) -> list[ColumnElement[boo
     text = fold(filters.search.strip())
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append(
-            or_(
-                col(AffectedParty.name_folded).like(pattern, escape="\\"),
-                col(AffectedParty.citizen_id).like(pattern, escape="\\"),
-                col(AffectedParty.address_folded).like(pattern, escape="\\"),
-            )
-        )
+        searched = [col(AffectedParty.name_folded), col(AffectedParty.address_folded)]
+        if text.isdigit():  # a citizen ID is digits only: other text cannot be in it, so skip a third of the work
+            searched.append(col(AffectedParty.citizen_id))
+        clauses.append(or_(*(column.like(pattern, escape="\\") for column in searched)))
     return clauses
 
 
@@ -380,6 +377,16 @@ class RegisterService:
         with self._context.database.begin() as session:
             statement = select(func.count()).select_from(AffectedParty).where(*_conditions(project_id, filters))
             return int(session.exec(statement).one())
+
+    def wards(self, project_id: int) -> list[str]:
+        """The wards a project's parties are in, sorted (the filter bar's list: one pass over an index)."""
+        with self._context.database.begin() as session:
+            statement = (
+                select(AffectedParty.ward)
+                .where(AffectedParty.project_id == project_id, col(AffectedParty.ward) != "")
+                .distinct()
+            )
+            return sorted(str(ward) for ward in session.exec(statement).all())
 
     def party(self, party_id: int) -> PartyDetail:
         """A party with its parcels, compensation lines and resettlement."""

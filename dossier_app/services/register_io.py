@@ -1,6 +1,6 @@
 """Register workbooks: a template to fill in, a checked all-or-nothing import, an export that imports back equal."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -45,12 +45,15 @@ from dossier_app.services.catalogues import CatalogueService, land_use_codes
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register import RegisterService
-from dossier_app.services.register_cells import CellRefused, cell_text, parse_cell
+from dossier_app.services.register_cells import TEXT_TYPES, CellRefused, cell_parser, cell_text, parse_cell
 from dossier_app.services.register_rows import insert_parties
 from dossier_app.storage.resources import load_asset_kinds, load_house_grades
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
 
 CSV_SHEET = "CSV"
+_REQUIRED = object()  # a required column has no value for an empty cell: parse_cell reports it
+# Per mapped column: its position, spec, parser, whether a text is its value as is, its empty cell's value.
+_Plan = list[tuple[int, ColumnSpec, Callable[[Cell], Any], bool, Any]]
 _RESETTLEMENT = {
     "resettlement_eligible": "eligible",
     "resettlement_site": "site",
@@ -101,6 +104,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[RowProblem] = []
+        self._mapped: list[ColumnSpec | None] | None = None
+        self._plan: _Plan = []
 
     def problem(self, sheet: str, row: int, header: str, value: str, reason: str, other_row: int = 0) -> None:
         column = header if sheet == CSV_SHEET or not header else f"{sheet}: {header}"
@@ -136,17 +141,33 @@ class _Reader:
         """A row's values by field; refused cells are reported, left empty and remembered."""
         values: dict[str, Any] = {}
         refused: set[str] = set()
-        for position, column in enumerate(mapped):
-            if column is None:
+        count = len(cells)
+        for position, column, parse, text, empty in self._parsers(mapped):
+            value = cells[position] if position < count else None
+            if text and value.__class__ is str:  # readers hand texts stripped and non-empty: nothing to parse
+                values[column.name] = value
                 continue
-            value = cells[position] if position < len(cells) else None
+            if value is None and empty is not _REQUIRED:  # an empty optional cell: its column's default
+                values[column.name] = empty
+                continue
             try:
-                values[column.name] = parse_cell(column, value)
+                values[column.name] = parse(value)
             except CellRefused as refusal:
                 self.problem(sheet, row, column.header_vi, cell_text(value), refusal.reason)
                 values[column.name] = None
                 refused.add(column.name)
-        return _Record(sheet, row, values, columns, frozenset(refused))
+        return _Record(sheet, row, values, columns, frozenset(refused) if refused else frozenset())
+
+    def _parsers(self, mapped: list[ColumnSpec | None]) -> _Plan:
+        """The mapped positions with their cell parsers, built once per table (rows of a table share `mapped`)."""
+        if self._mapped is not mapped:  # an identity check: the list is held here, so its id cannot be reused
+            self._mapped = mapped
+            self._plan = [
+                (i, c, cell_parser(c), c.type in TEXT_TYPES, _REQUIRED if c.required else parse_cell(c, None))
+                for i, c in enumerate(mapped)
+                if c is not None
+            ]
+        return self._plan
 
 
 def _required(columns: tuple[ColumnSpec, ...]) -> list[str]:
@@ -188,7 +209,7 @@ def _read_csv_rows(reader: _Reader, table: Table, parties: dict[str, _Party]) ->
         return
     party_only = [c if c is not None and c in PARTY_COLUMNS else None for c in mapped]
     parcel_only = [c if c is not None and c.name in PARCEL_FIELDS else None for c in mapped]
-    for row, cells in table.rows:
+    for row, cells in table.drain():
         code = cell_text(cells[mapped.index(PARTY_COLUMNS[0])] if len(cells) > mapped.index(PARTY_COLUMNS[0]) else None)
         party = parties.get(code) if code else None
         if party is None:
@@ -210,7 +231,7 @@ def _read_workbook_rows(reader: _Reader, tables: dict[str, Table], parties: dict
         return
     mapped = reader.columns_of(table, PARTY_COLUMNS, _required(PARTY_COLUMNS))
     if mapped is not None:
-        for row, cells in table.rows:
+        for row, cells in table.drain():
             record = reader.record(table.name, row, cells, mapped, PARTY_COLUMNS)
             _add_party(reader, parties, record)
     for sheet, columns in ((PARCELS_SHEET, PARCEL_COLUMNS), (ASSETS_SHEET, ASSET_COLUMNS), (LINES_SHEET, LINE_COLUMNS)):
@@ -220,7 +241,7 @@ def _read_workbook_rows(reader: _Reader, tables: dict[str, Table], parties: dict
         child_mapped = reader.columns_of(child_table, columns, _required(columns))
         if child_mapped is None:
             continue
-        for row, cells in child_table.rows:
+        for row, cells in child_table.drain():
             record = reader.record(child_table.name, row, cells, child_mapped, columns)
             code = record.values.get("party_code")
             owner = parties.get(code) if code else None
@@ -317,12 +338,16 @@ class RegisterIO:
         existing = self._existing(session, project_id)
         ids: dict[str, int] = {}
         built: list[PartyInput] = []
-        for party in read:
+        parcel_records: list[list[_Record]] = []  # kept for the co-use check, which names rows and columns
+        read.reverse()
+        while read:  # each party's rows are let go once checked: the records and the inputs never all coexist
+            party = read.pop()
             data = _build(party)
             built.append(data)
+            parcel_records.append(party.parcels)
             problems.extend(self._rule_problems(party, data, codes, kinds))
             problems.extend(self._duplicates(party, data, existing, ids))
-        problems.extend(self._parcel_duplicates(read, built, existing["parcels"]))
+        problems.extend(self._parcel_duplicates(parcel_records, built, existing["parcels"]))
         problems.sort(key=lambda p: (p.row != 0, p.column.split(":")[0] if ":" in p.column else "", p.row))
         report = ImportReport(
             parties=len(built),
@@ -409,14 +434,14 @@ class RegisterIO:
 
     @staticmethod
     def _parcel_duplicates(
-        read: list[_Party], built: list[PartyInput], stored: dict[tuple[str, str, str], ParcelInput]
+        parcel_records: list[list[_Record]], built: list[PartyInput], stored: dict[tuple[str, str, str], ParcelInput]
     ) -> list[RowProblem]:
         """Parcels listed more than once (in the file, or in the file and the project) that are not an honest
         co-use, taken in row order so "first on row" names the earlier row."""
         listed = [
             (record.row, record, data.code, parcel)
-            for party, data in zip(read, built, strict=True)
-            for record, parcel in zip(party.parcels, data.parcels, strict=True)
+            for records, data in zip(parcel_records, built, strict=True)
+            for record, parcel in zip(records, data.parcels, strict=True)
         ]
         listed.sort(key=lambda item: item[0])
         found = []

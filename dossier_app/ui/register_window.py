@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
-from dossier_app.services.register import PartyFilter
+from dossier_app.services.register import PartyFilter, RegisterTotals
 from dossier_app.ui.catalogues_dialog import CataloguesDialog
 from dossier_app.ui.dashboard_window import DashboardWindow
 from dossier_app.ui.messages import show_error
@@ -51,6 +51,8 @@ class RegisterWindow(QDialog):
         self._settings = settings
         self.project_id = project_id
         self.import_dialog: ImportDialog | None = None
+        self.totals: RegisterTotals | None = None  # summed in the background: a full pass over the register
+        self._totals_asked = 0
         self.dashboard: DashboardWindow | None = None
         project = services.projects.get(project_id)
         self.setWindowTitle(self.tr("Land clearance register — {code}").format(code=project.code))
@@ -138,6 +140,7 @@ class RegisterWindow(QDialog):
         self.detail.show_empty()
         self.reload_catalogues()
         self._on_rows_changed()
+        self.load_totals()
 
     # Filters -------------------------------------------------------------------------------------------
 
@@ -190,9 +193,8 @@ class RegisterWindow(QDialog):
             combo.blockSignals(True)
             combo.clear()
         self.ward.addItem(self.tr("All wards"), None)
-        for name, _totals in self._services.register.totals(self.project_id).wards:
-            if name:
-                self.ward.addItem(name, name)
+        for name in self._services.register.wards(self.project_id):
+            self.ward.addItem(name, name)
         self.land_code.addItem(self.tr("All land uses"), None)
         for key, name in sorted(self._services.register.land_use_codes.items()):
             self.land_code.addItem(f"{key} — {name}", key)
@@ -315,11 +317,32 @@ class RegisterWindow(QDialog):
             return
         self.detail.show_detail(detail)
 
+    def load_totals(self) -> None:
+        """Sum the register on a worker thread (about a second at 100,000 parties); the line fills in after."""
+        self._totals_asked += 1
+        asked, register, project_id = self._totals_asked, self._services.register, self.project_id
+        # Bound methods, not closures: Qt drops the connections when this window is deleted before the sums come.
+        run_in_background(lambda _progress, _cancelled: (asked, register.totals(project_id))).on_success(
+            self._totals_ready
+        ).on_failure(self._totals_failed)
+
+    def _totals_ready(self, result: tuple[int, RegisterTotals]) -> None:
+        asked, totals = result
+        if asked == self._totals_asked:  # a later request (after an import) wins over an earlier one
+            self.totals = totals
+            self._show_totals()
+
+    def _totals_failed(self, error: BaseException) -> None:
+        self.totals_label.setText(str(error))
+
+    @property
+    def totals_pending(self) -> bool:
+        """Whether the totals line still waits for its sums (tests wait on this)."""
+        return self.totals is None
+
     def _show_totals(self) -> None:
-        try:
-            totals = self._services.register.totals(self.project_id)
-        except DossierError as error:
-            self.totals_label.setText(str(error))
+        totals = self.totals
+        if totals is None:
             return
         lines = [self.tr("Project: {totals}").format(totals=self.detail.totals_text(totals.project))]
         ward = self.ward.currentData()
@@ -339,6 +362,7 @@ class RegisterWindow(QDialog):
         """Reload counts, catalogues and totals after a change of the register."""
         self.reload_catalogues()
         self.model.refresh()
+        self.load_totals()
         if self.dashboard is not None and self.dashboard.isVisible():
             self.dashboard.refresh()
 

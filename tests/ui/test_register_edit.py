@@ -111,7 +111,8 @@ def test_ctrl_n_opens_a_new_party_saved_with_enter_and_kept_selected(
     ]
     assert stored.assets == (AssetInput("house", "", "Cấp IV", Decimal("72.5")),)
     assert stored.compensation[0].amount_vnd == 198_165_000
-    assert window.model.rowCount() == SIZE + 1 and str(SIZE + 1) in window.totals_label.text()
+    assert window.model.rowCount() == SIZE + 1
+    qtbot.waitUntil(lambda: str(SIZE + 1) in window.totals_label.text(), timeout=5000)  # summed in the background
     assert window.selected_party() == dialog.saved.id  # the new party is selected where the sort puts it
     assert "Đặng Thị Mỹ Lệ" in window.detail.toPlainText()
 

@@ -7,6 +7,8 @@ from dossier_app.services.register import PartyFilter
 from dossier_app.ui.register_model import CACHED_PAGES, ID_ROLE, PAGE_SIZE, SORT_KEYS, PartiesTableModel, format_vnd
 from tests.ui.register_ui_support import NEEDLE, fill_register
 
+ALL = PartyFilter()
+
 
 def test_rows_are_the_services_rows_in_every_sort(services: Services, qapp) -> None:  # type: ignore[no-untyped-def]
     project = fill_register(services, 450)
@@ -78,3 +80,31 @@ def test_money_and_computed_columns_sort_through_the_service(services: Services,
     model.sort(99, Qt.SortOrder.AscendingOrder)  # no such column: ignored
     assert model.sort_key == ("total_area", False)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Code"
+
+
+def test_counts_are_kept_per_filter_until_a_refresh(services: Services, qapp) -> None:  # type: ignore[no-untyped-def]
+    project = fill_register(services, 300)
+    asked: list[PartyFilter] = []
+    count = services.register.count
+
+    def counting(project_id: int, filters: PartyFilter = ALL) -> int:
+        asked.append(filters)
+        return count(project_id, filters)
+
+    services.register.count = counting  # type: ignore[method-assign]
+    model = PartiesTableModel(services.register, project.id)
+    ward = PartyFilter(ward="Phường Hưng Phú")
+    for filters in (ward, PartyFilter(), ward, PartyFilter()):
+        model.set_filters(filters)
+    assert model.rowCount() == 300
+    assert asked == [PartyFilter()]  # going back to a filter does not count again
+    model.set_filters(ward)
+    assert model.rowCount() == 100  # fewer than a page: the first page is the count
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(100)] == [
+        p.id for p in services.register.parties(project.id, ward, limit=1000)
+    ]
+    services.register.delete_party(model.index(0, 0).data(ID_ROLE))
+    model.refresh()
+    assert model.rowCount() == 99 and asked == [PartyFilter()]
+    model.set_filters(PartyFilter())
+    assert model.rowCount() == 299 and asked == [PartyFilter(), PartyFilter()]  # recounted after the refresh

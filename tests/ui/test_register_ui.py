@@ -56,7 +56,29 @@ def test_the_window_opens_with_the_right_count(window: RegisterWindow, register_
     assert "CT-ITP2" in window.windowTitle()
     assert window.model.index(0, 0).data() == "HT-0000"
     assert window.ward.count() == 4  # all wards + the three wards of the register
+
+
+def test_the_totals_are_summed_off_the_gui_thread_and_follow_the_ward(
+    qtbot, register_db: Services, project: ProjectView, ui_settings: UiSettings, vietnamese: Translators
+) -> None:  # type: ignore[no-untyped-def]
+    sums = register_db.register.totals  # the window must not sum the register while it opens or filters
+    threads: list[bool] = []
+
+    def on_which_thread(project_id: int):  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QCoreApplication, QThread
+
+        threads.append(QThread.currentThread() is QCoreApplication.instance().thread())  # type: ignore[union-attr]
+        return sums(project_id)
+
+    register_db.register.totals = on_which_thread  # type: ignore[method-assign]
+    window = RegisterWindow(register_db, project.id, ui_settings)
+    qtbot.addWidget(window)
+    assert window.totals_pending and window.totals_label.text() == ""
+    qtbot.waitUntil(lambda: not window.totals_pending, timeout=5000)
     assert str(SIZE) in window.totals_label.text()
+    window.ward.setCurrentIndex(window.ward.findData("Phường Hưng Phú"))
+    assert "Phường Hưng Phú" in window.totals_label.text()  # from the sums already there
+    assert threads == [False]
 
 
 def test_search_without_diacritics_narrows_the_table(window: RegisterWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -69,10 +91,10 @@ def test_search_without_diacritics_narrows_the_table(window: RegisterWindow, qtb
     qtbot.waitUntil(lambda: window.model.rowCount() == SIZE, timeout=3000)
 
 
-def test_filters_of_the_bar_narrow_the_table(window: RegisterWindow, register_db: Services, project) -> None:  # type: ignore[no-untyped-def]
+def test_filters_of_the_bar_narrow_the_table(window: RegisterWindow, register_db: Services, project, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.ward.setCurrentIndex(window.ward.findData("Phường Hưng Phú"))
     assert window.model.rowCount() == SIZE // 3
-    assert "Phường Hưng Phú" in window.totals_label.text()
+    qtbot.waitUntil(lambda: "Phường Hưng Phú" in window.totals_label.text(), timeout=5000)
     window.complaint.setChecked(True)
     assert window.model.rowCount() == register_db.register.count(project.id, window.current_filter()) > 0
     window.complaint.setChecked(False)
@@ -165,6 +187,7 @@ def test_a_good_file_imports_and_the_table_grows(
     assert window.model.rowCount() == SIZE + 2
     assert window.ward.findData("Phường Ô Môn") > 0  # the catalogue follows the register
     assert str(SIZE + 2) in window.count_label.text()
+    qtbot.waitUntil(lambda: window.totals is not None and window.totals.project.parties == SIZE + 2, timeout=5000)
 
 
 def test_export_and_template_write_workbooks(window: RegisterWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
