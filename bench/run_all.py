@@ -29,6 +29,7 @@ SCRIPTS = {
     "audit_verify": ("audit_verify.py", ["--runs", "2", "--entries", "20000"]),
     "password_hash": ("password_hash.py", ["--runs", "5"]),
     "register_import": ("register_import.py", ["--runs", "1", "--parties", "20000"]),
+    "register_table": ("register_table.py", ["--runs", "2", "--rounds", "3"]),
     "charts": ("charts.py", ["--runs", "3"]),
 }
 

@@ -24,7 +24,7 @@ from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter, AuditVerification
 from dossier_app.services.context import Operator, os_account
 from dossier_app.services.demo import DEMO_HOUSEHOLDS
-from dossier_app.services.exports import FORMATS, ExportOptions
+from dossier_app.services.exports import FORMATS, ExportOptions, SigningKey
 from dossier_app.services.format_checks import check_docx_file
 from dossier_app.services.packages import verify_package
 from dossier_app.services.readiness_text import report_lines
@@ -438,6 +438,14 @@ def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
     export.add_argument("--draft", action="store_true", help="latest text, marked DỰ THẢO (no approvals needed)")
     export.add_argument("--format", default=",".join(FORMATS), metavar="docx,pdf", help="formats to write")
     export.add_argument("--zip", action="store_true", help="also write the package as a .zip")
+    export.add_argument(
+        "--number", type=int, metavar="N", help="a final's Tờ trình number this once, instead of the project's counter"
+    )
+    export.add_argument(
+        "--sign",
+        metavar="P12",
+        help=f"sign every PDF (PAdES) with this PKCS#12 file; passphrase from {P12_PASSWORD_ENV} or a prompt",
+    )
     export.set_defaults(handler=cmd_export)
     check = commands.add_parser("check-format", help="Decree 30 conformance of any DOCX; exit 1 on a breach")
     check.add_argument("file", metavar="FILE.docx")
@@ -449,10 +457,31 @@ def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
     verify.set_defaults(offline=cmd_package_verify)
 
 
+P12_PASSWORD_ENV = "DOSSIER_P12_PASSWORD"
+
+
+def read_signing_key(path: str) -> SigningKey:
+    """The .p12 and its passphrase from DOSSIER_P12_PASSWORD, else a hidden prompt; never from an argument."""
+    passphrase = os.environ.get(P12_PASSWORD_ENV)
+    if passphrase is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a "
+                    "terminal to be asked.",
+                ),
+                field="sign",
+            )
+        passphrase = getpass.getpass(f"Mật khẩu chứng thư số / passphrase of {path}: ")
+    return SigningKey(Path(path), passphrase)
+
+
 def cmd_export(services: Services, args: argparse.Namespace) -> int:
     """Write the package; a final export of an incomplete dossier lists what is missing and exits 1."""
     formats = tuple(part.strip().lower() for part in args.format.split(",") if part.strip())
-    options = ExportOptions(draft=args.draft, formats=formats, zip_package=args.zip)
+    sign = read_signing_key(args.sign) if args.sign else None
+    options = ExportOptions(draft=args.draft, formats=formats, zip_package=args.zip, number=args.number, sign=sign)
     try:
         result = services.exports.export(args.code, Path(args.out), options)
     except ExportIncomplete as error:
@@ -465,10 +494,14 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     kind = "dự thảo / draft" if result.draft else "chính thức / final"
     print(f"Đã xuất {kind}: {result.folder}")
+    if result.numbers:
+        print("Số / numbers: " + ", ".join(f"{number:02d}/{symbol}" for symbol, number in result.numbers.items()))
     for path in result.files:
         print(f"  {path.relative_to(result.folder)}")
     if result.zip_path:
         print(f"  zip: {result.zip_path}")
+    if sign:
+        print("Đã ký số các tệp PDF / every PDF signed (PAdES)")
     print(f"manifest.json SHA-256 {result.manifest_sha256}")
     return EXIT_OK
 
@@ -484,6 +517,9 @@ def cmd_check_format(args: argparse.Namespace) -> int:
 def cmd_package_verify(args: argparse.Namespace) -> int:
     """Exit 0 when every file matches the manifest, 1 naming the first that does not."""
     check = verify_package(Path(args.path))
+    for name, signature in check.signatures:
+        state = "OK" if signature.ok else "FAIL"
+        print(f"{state}: chữ ký / signature {name} [{signature.field}]: {signature.signer}")
     if check.ok:
         print(f"OK: {check.checked} tệp / files match manifest.json")
         return EXIT_OK

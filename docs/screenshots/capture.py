@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from dossier_app.services import open_services  # noqa: E402
 from dossier_app.services.context import Operator  # noqa: E402
+from dossier_app.ui.export_dialog import ExportDialog  # noqa: E402
 from dossier_app.ui.i18n import Translators  # noqa: E402
 from dossier_app.ui.login_dialog import LoginDialog  # noqa: E402
 from dossier_app.ui.main_window import MainWindow  # noqa: E402
@@ -66,6 +67,36 @@ def capture_review(services, settings, language: str) -> None:  # type: ignore[n
     manager.close()
 
 
+def capture_export(services, settings, window: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """The clerk's export dialog after a draft export, its history tab, and the preview of the Tờ trình."""
+    clerk = open_services(services.database.url, Operator("vanthu"))
+    clerk.numbers.set("CT-HTP", "TTr", 5)
+    dialog = ExportDialog(clerk, "CT-HTP", settings, window)
+    dialog.destination.setText(str(HOME / "exports"))
+    dialog.show()
+    dialog.start()
+    while dialog.running:
+        QApplication.processEvents()
+    grab(dialog, "export_dialog_vi.png")
+    dialog.tabs.setCurrentWidget(dialog.history)
+    dialog.history.verify()
+    for _ in range(200):
+        QApplication.processEvents()
+        if dialog.history.verify_button.isEnabled():
+            break
+    grab(dialog, "export_history_vi.png")
+    assert dialog.result is not None
+    preview = dialog.preview_folder(dialog.result.folder)
+    preview.document.setCurrentIndex(preview.document.findText("To_trinh.pdf"))
+    preview.resize(900, 860)
+    while preview.image.pixmap().isNull():
+        QApplication.processEvents()
+    grab(preview, "preview_vi.png")
+    preview.close()
+    dialog.close()
+    clerk.close()
+
+
 def main() -> None:
     """Open the demo in both languages and save the views the README shows."""
     app = QApplication(sys.argv[:1])
@@ -107,6 +138,7 @@ def main() -> None:
             register.table.selectRow(2)
             grab(register, "register_vi.png")
             register.close()
+            capture_export(services, settings, register)
     QTimer.singleShot(0, app.quit)
     app.exec()
 

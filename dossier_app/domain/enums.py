@@ -104,3 +104,4 @@ class AuditAction(StrEnum):
     MILESTONE_REMOVE = "milestone.remove"
     BASELINE_TAKE = "baseline.take"
     DATABASE_RESTORE = "database.restore"
+    NUMBER_SET = "number.set"

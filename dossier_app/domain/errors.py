@@ -157,7 +157,35 @@ class ExportIncomplete(DossierError):
         super().__init__(count=len(self.missing), sections="; ".join(self.missing))
 
 
+class ExportCancelled(DossierError):
+    """The clerk stopped an export; the half-written package folder was removed."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The export was cancelled; nothing was kept.")
+
+
+class PreviewUnavailable(DossierError):
+    """A PDF page cannot be drawn for the preview (not a PDF, damaged, or no renderer)."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The pages of {path} cannot be shown: {reason}")
+
+
 class PackageUnreadable(DossierError):
     """A submission package folder or zip without a readable manifest."""
 
     template = QT_TRANSLATE_NOOP("Errors", "{path} is not a submission package (no readable manifest.json).")
+
+
+class SigningKeyUnreadable(DossierError):
+    """The PKCS#12 file cannot be opened: missing, not PKCS#12, or the passphrase is wrong. Nothing was written."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The signing certificate {path} cannot be opened: the file is missing or damaged, or the passphrase is wrong. "
+        "Nothing was exported.",
+    )
+
+
+class SigningFailed(DossierError):
+    """A PDF could not be signed; the package folder is removed."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "{path} could not be signed; nothing was exported.")

@@ -224,6 +224,21 @@ class LandParcel(SQLModel, table=True):
     certificate_no: str = Field(default="", max_length=40)
     origin: str = Field(default="", max_length=200)
     use_since: date | None = None
+    # Shared with other parties (đồng sử dụng): each co-user has its own row with the same ward, sheet, number and
+    # areas; totals count the parcel once (see services/register.py).
+    co_used: bool = False
+
+
+class Asset(SQLModel, table=True):
+    """An asset on a party's recovered land: a house or works (grade, m²), trees or crops (count), graves."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    party_id: int = Field(foreign_key="affectedparty.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=20)
+    description: str = Field(default="", max_length=200)
+    grade: str = Field(default="", max_length=40)
+    area_m2: Decimal = _area()
+    count: int = 0
 
 
 class CompensationLine(SQLModel, table=True):
@@ -276,6 +291,19 @@ class Consultation(SQLModel, table=True):
     sent_on: date | None = None
     received_on: date | None = None
     letter_ref: str = Field(default="", max_length=120)
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+class DocumentCounter(SQLModel, table=True):
+    """The next number the clerk set for one document symbol of a project (TTr, ĐA); a final export takes it."""
+
+    __table_args__ = (UniqueConstraint("project_id", "symbol"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    symbol: str = Field(max_length=20)
+    next_number: int = 1
     updated_at: datetime = _moment()
     updated_by: str = Field(default="", max_length=120)
 
@@ -354,6 +382,20 @@ class BaselineEntry(SQLModel, table=True):
     position: int = 0
     planned_start: date | None = None
     planned_end: date | None = None
+
+
+class PackageExport(SQLModel, table=True):
+    """One written submission package: who, when, final or draft, where it went and its manifest's hash."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    at: datetime = _moment()
+    actor: str = Field(max_length=120)
+    draft: bool = False
+    folder: str = Field(sa_column=Column(Text, nullable=False))
+    zip_path: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    manifest_sha256: str = Field(max_length=64)
+    numbers: str = Field(default="", max_length=200)
 
 
 # Readiness (issue 6): project facts, the conditions checklist, the comment register -------------------------

@@ -29,6 +29,29 @@ class ParcelInput:
     certificate_no: str = ""
     origin: str = ""
     use_since: date | None = None
+    co_used: bool = False  # declared shared with other parties (đồng sử dụng): the same parcel on each co-user
+
+
+@dataclass(frozen=True)
+class AssetInput:
+    """An asset on the recovered land: a house or works (grade, m²), trees or crops (kind, count), graves."""
+
+    kind: str  # a code of the asset-kind catalogue (resources/catalogues/asset_kinds.yaml)
+    description: str = ""  # what exactly: "nhà một trệt", "xoài cát Hòa Lộc"
+    grade: str = ""  # of a house or works: "Cấp IV"
+    area_m2: Decimal = Decimal(0)
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class AssetKind:
+    """One entry of the asset-kind catalogue: its names, what a row measures (area or count) and its group."""
+
+    code: str
+    name: str
+    name_en: str
+    measure: str  # area or count
+    group: str  # building, plant or grave
 
 
 @dataclass(frozen=True)
@@ -76,6 +99,7 @@ class PartyInput:
     handed_over_on: date | None = None
     enforced_on: date | None = None
     parcels: tuple[ParcelInput, ...] = field(default=())
+    assets: tuple[AssetInput, ...] = field(default=())
     compensation: tuple[CompensationInput, ...] = field(default=())
     resettlement: ResettlementInput | None = None
 
@@ -88,7 +112,7 @@ class FieldProblem:
     value: str
     reason: str
     index: int | None = None  # the parcel or compensation line, for nested fields
-    part: str = "party"  # party, parcel or line
+    part: str = "party"  # party, parcel, asset or line
 
 
 def check_citizen_id(value: str) -> str | None:
@@ -122,6 +146,41 @@ def check_parcel(parcel: ParcelInput, land_codes: Collection[str], index: int | 
             QT_TRANSLATE_NOOP("Errors", "The recovered area is larger than the parcel's total area."),
         )
     return problems
+
+
+def check_asset(asset: AssetInput, kinds: Collection[str], index: int | None = None) -> list[FieldProblem]:
+    """Every rule one asset breaks: a kind from the catalogue, quantities not negative."""
+    problems: list[FieldProblem] = []
+    if asset.kind not in kinds:
+        reason = QT_TRANSLATE_NOOP("Errors", "Unknown asset kind.")
+        problems.append(FieldProblem("kind", asset.kind, reason, index, "asset"))
+    negative = QT_TRANSLATE_NOOP("Errors", "An amount or quantity cannot be negative.")
+    for name in ("area_m2", "count"):
+        value = getattr(asset, name)
+        if value < 0:
+            problems.append(FieldProblem(name, str(value), negative, index, "asset"))
+    return problems
+
+
+def parcel_key(parcel: ParcelInput) -> tuple[str, str, str]:
+    """What names one parcel on the ground: its ward, map sheet and parcel number (sheets are numbered per ward)."""
+    return parcel.ward.strip(), parcel.map_sheet.strip(), parcel.parcel_no.strip()
+
+
+CO_USE_TWICE, CO_USE_UNDECLARED, CO_USE_DISAGREES = "twice", "undeclared", "disagrees"
+
+
+def co_use_clash(first: ParcelInput, other: ParcelInput, same_party: bool) -> str | None:
+    """Why a second listing of a parcel already listed is refused (CO_USE_*), or None when both declare an honest
+    co-use: each co-user lists the parcel flagged as co-used, with the same areas and land-use code."""
+    if same_party:
+        return CO_USE_TWICE
+    if not (first.co_used and other.co_used):
+        return CO_USE_UNDECLARED
+    facts = (first.total_area_m2, first.recovered_area_m2, first.land_use_code)
+    if facts != (other.total_area_m2, other.recovered_area_m2, other.land_use_code):
+        return CO_USE_DISAGREES
+    return None
 
 
 def check_compensation(line: CompensationInput, index: int | None = None) -> list[FieldProblem]:
@@ -176,8 +235,11 @@ def check_steps(party: PartyInput) -> list[FieldProblem]:
     return problems
 
 
-def check_party(party: PartyInput, land_codes: Collection[str]) -> list[FieldProblem]:
-    """Every rule a party, its parcels, its compensation lines and its resettlement break."""
+def check_party(
+    party: PartyInput, land_codes: Collection[str], asset_kinds: Collection[str] | None = None
+) -> list[FieldProblem]:
+    """Every rule a party, its parcels, assets, compensation lines and resettlement break (asset kinds are checked
+    against `asset_kinds` when given; services always give the catalogue)."""
     problems: list[FieldProblem] = []
 
     def add(name: str, value: object, reason: str) -> None:
@@ -197,8 +259,19 @@ def check_party(party: PartyInput, land_codes: Collection[str]) -> list[FieldPro
     if party.household_size is not None and party.household_size < 0:
         add("household_size", party.household_size, QT_TRANSLATE_NOOP("Errors", "A count cannot be negative."))
     problems.extend(check_steps(party))
+    seen: dict[tuple[str, str, str], int] = {}
     for index, parcel in enumerate(party.parcels):
         problems.extend(check_parcel(parcel, land_codes, index))
+        key = parcel_key(parcel)
+        if key[1] and key[2] and key in seen:
+            reason = QT_TRANSLATE_NOOP("Errors", "The party lists this parcel twice.")
+            problems.append(FieldProblem("parcel_no", f"{key[1]}/{key[2]}", reason, index, "parcel"))
+        seen.setdefault(key, index)
+    for index, asset in enumerate(party.assets):
+        if asset_kinds is None:
+            problems.extend(p for p in check_asset(asset, {asset.kind}, index))
+        else:
+            problems.extend(check_asset(asset, asset_kinds, index))
     for index, line in enumerate(party.compensation):
         problems.extend(check_compensation(line, index))
     if party.resettlement is not None and party.resettlement.land_fee_vnd < 0:

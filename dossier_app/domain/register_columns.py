@@ -1,17 +1,23 @@
 """The documented columns of register workbooks and CSV files: one table, Vietnamese headers, English aliases.
 
 Workbook layout: sheet "Hộ bị ảnh hưởng" (one row per party, resettlement columns included), sheet "Thửa đất"
-(one row per parcel, naming its party by "Mã hộ"), sheet "Bồi thường, hỗ trợ" (one row per compensation line).
+(one row per parcel, naming its party by "Mã hộ"; a parcel shared by several parties is listed once per co-user with
+"Đồng sử dụng" = có), sheet "Tài sản" (one row per asset: house, works, trees, crops, graves), sheet "Bồi thường,
+hỗ trợ" (one row per compensation line).
 A CSV file holds one flat table: the party columns and the parcel columns side by side, one row per parcel; rows of
 the same "Mã hộ" after the first add parcels only (a party without parcels leaves the parcel columns empty).
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
+from dossier_app.domain.register import AssetInput, CompensationInput, ParcelInput
 from dossier_app.domain.text import fold
 
 PARTIES_SHEET = "Hộ bị ảnh hưởng"
 PARCELS_SHEET = "Thửa đất"
+ASSETS_SHEET = "Tài sản"
 LINES_SHEET = "Bồi thường, hỗ trợ"
 CATALOGUE_SHEET = "Danh mục"
 YES, NO = "có", "không"
@@ -25,7 +31,7 @@ class ColumnSpec:
     name: str
     header_vi: str
     aliases: tuple[str, ...]
-    type: str  # text, int, money, decimal, date, bool, kind, code, land_code, ward
+    type: str  # text, int, money, decimal, date, bool, kind, code, land_code, ward, asset_kind, grade
     required: bool = False
 
 
@@ -71,6 +77,16 @@ PARCEL_COLUMNS = (
     ColumnSpec("certificate_no", "Số GCN", ("Certificate no",), "code"),
     ColumnSpec("origin", "Nguồn gốc sử dụng", ("Origin",), "text"),
     ColumnSpec("use_since", "Thời điểm bắt đầu sử dụng", ("Use since",), "date"),
+    ColumnSpec("co_used", "Đồng sử dụng", ("Co-used", "Shared"), "bool"),
+)
+
+ASSET_COLUMNS = (
+    ColumnSpec("party_code", "Mã hộ", ("Party code", "Code"), "code", True),
+    ColumnSpec("kind", "Loại tài sản", ("Asset kind", "Kind"), "asset_kind", True),
+    ColumnSpec("description", "Mô tả, loại cây", ("Description",), "text"),
+    ColumnSpec("grade", "Cấp nhà, công trình", ("Grade",), "grade"),
+    ColumnSpec("area_m2", "Diện tích (m²)", ("Area (m2)", "Diện tích (m2)"), "decimal"),
+    ColumnSpec("count", "Số lượng", ("Count", "Number"), "int"),
 )
 
 LINE_COLUMNS = (
@@ -105,3 +121,47 @@ def header_index(columns: tuple[ColumnSpec, ...]) -> dict[str, ColumnSpec]:
 def column_header(columns: tuple[ColumnSpec, ...], name: str) -> str:
     """The Vietnamese header of a field, or the field name."""
     return next((c.header_vi for c in columns if c.name == name), name)
+
+
+def parcel_from_values(values: dict[str, Any]) -> ParcelInput:
+    """A parcel from the values of its columns (as read from a file or an edit table; empty cells are None)."""
+    return ParcelInput(
+        map_sheet=values.get("map_sheet") or "",
+        parcel_no=values.get("parcel_no") or "",
+        land_use_code=values.get("land_use_code") or "",
+        total_area_m2=values.get("total_area_m2") or Decimal(0),
+        recovered_area_m2=values.get("recovered_area_m2") or Decimal(0),
+        ward=values.get("parcel_ward") or "",
+        certificate_no=values.get("certificate_no") or "",
+        origin=values.get("origin") or "",
+        use_since=values.get("use_since"),
+        co_used=bool(values.get("co_used")),
+    )
+
+
+def parcel_values(parcel: ParcelInput) -> dict[str, Any]:
+    """The values of a parcel's columns (the inverse of `parcel_from_values`)."""
+    return {c.name: getattr(parcel, c.name, None) for c in PARCEL_COLUMNS[1:]} | {"parcel_ward": parcel.ward}
+
+
+def asset_from_values(values: dict[str, Any]) -> AssetInput:
+    """An asset from the values of its columns."""
+    return AssetInput(
+        kind=values.get("kind") or "",
+        description=values.get("description") or "",
+        grade=values.get("grade") or "",
+        area_m2=values.get("area_m2") or Decimal(0),
+        count=values.get("count") or 0,
+    )
+
+
+def line_from_values(values: dict[str, Any]) -> CompensationInput:
+    """A compensation line from the values of its columns."""
+    return CompensationInput(
+        kind=values.get("kind") or "",
+        amount_vnd=values.get("amount_vnd") or 0,
+        description=values.get("description") or "",
+        quantity=values.get("quantity") or Decimal(0),
+        unit=values.get("unit") or "",
+        unit_price_vnd=values.get("unit_price_vnd") or 0,
+    )

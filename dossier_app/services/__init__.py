@@ -15,7 +15,9 @@ from dossier_app.services.comment_register import CommentRegisterService
 from dossier_app.services.consultations import ConsultationService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
+from dossier_app.services.document_numbers import DocumentNumberService
 from dossier_app.services.dossiers import DossierService
+from dossier_app.services.export_history import ExportHistory
 from dossier_app.services.exports import ExportService
 from dossier_app.services.holidays import HolidayService
 from dossier_app.services.milestones import MilestoneService
@@ -57,6 +59,8 @@ class Services:
     consultations: ConsultationService
     milestones: MilestoneService
     backups: BackupService
+    numbers: DocumentNumberService
+    export_history: ExportHistory
 
     @property
     def database(self) -> Database:
@@ -112,6 +116,8 @@ def build_services(
         consultations=ConsultationService(context, audit, holidays),
         milestones=milestones,
         backups=BackupService(context, audit),
+        numbers=DocumentNumberService(context, audit),
+        export_history=ExportHistory(context),
     )
 
 

@@ -4,7 +4,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
@@ -14,7 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction, DocumentKind
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ExportIncomplete, NotFound, ValidationFailed
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ExportCancelled, ExportIncomplete, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Project, Section, SectionRevision
 from dossier_app.domain.text import content_hash
@@ -32,8 +32,11 @@ from dossier_app.export.docx_writer import write_docx
 from dossier_app.export.pdf_writer import write_pdf
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
+from dossier_app.export.signing import FIELD_NAME, Signer, SigningKey, load_signer, sign_pdf
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
+from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
+from dossier_app.services.export_history import record_export
 from dossier_app.services.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.permissions import require_action
 from dossier_app.services.reviews import ReviewService
@@ -52,7 +55,9 @@ class ExportOptions:
     zip_package: bool = False
     settings: DocumentSettings = field(default_factory=DocumentSettings)
     issued_on: date | None = None
-    number: int | None = None
+    number: int | None = None  # a final's Tờ trình number given once instead of the counter's
+    documents: tuple[str, ...] | None = None  # plan names to write (To_trinh, De_an, Phu_luc_IV); None: all
+    sign: SigningKey | None = None  # sign every PDF (PAdES); the passphrase is never logged or written
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class ExportResult:
     files: tuple[Path, ...]
     manifest_sha256: str
     draft: bool
+    numbers: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -120,6 +126,7 @@ class ExportService:
             documents = self._documents(session, project)
             sources = {document.id: self._sources(session, document, options.draft) for document in documents}
             attachments = self._attachments(session, [s.node for srcs in sources.values() for s in srcs])
+            counters = {} if options.draft or project.id is None else next_numbers(session, project.id)
         if not options.draft:
             missing = [
                 f"{document.title} › {source.node.title}"
@@ -129,23 +136,26 @@ class ExportService:
             ]
             if missing:
                 raise ExportIncomplete(missing)
+        numbers = counters if options.draft or options.number is None else {**counters, LETTER_SYMBOL: options.number}
         issued = options.issued_on or self._context.clock().date()
         letterhead = Letterhead(
             governing_body=project.governing_body,
             issuing_body=project.issuing_body,
             issued_on=issued,
-            number=options.number,
             signer_title=project.signer_title,
             signer_name=project.signer_name,
         )
         settings = DocumentSettings(options.settings.margins, options.settings.line_spacing, options.draft)
         plans: list[PlanDocument] = []
         outlines = {outline.kind: outline for outline in regime.documents}
+        printed = {LETTER_SYMBOL}
         for document in documents:
             kind = DocumentKind(document.kind)
             tree = self._tree(sources[document.id])
             outline = outlines.get(kind)
-            symbol = outline.symbol if outline else "TTr"
+            symbol = outline.symbol if outline else LETTER_SYMBOL
+            document_head = replace(letterhead, number=numbers.get(symbol))
+            printed.add(symbol)
             if kind is DocumentKind.TO_TRINH:
                 content = LetterContent(
                     subject=f"Về việc đề nghị thành lập {project.name}",
@@ -153,13 +163,14 @@ class ExportService:
                     recipients=("Như trên;", "Lưu: VT."),
                     symbol=symbol,
                 )
-                plans.append(build_to_trinh(letterhead, content, tree, settings))
+                plans.append(build_to_trinh(document_head, content, tree, settings))
             elif kind is DocumentKind.DE_AN:
                 plans.append(
-                    build_de_an(letterhead, SchemeContent(f"Thành lập {project.name}", symbol), tree, settings)
+                    build_de_an(document_head, SchemeContent(f"Thành lập {project.name}", symbol), tree, settings)
                 )
         lines = [AttachmentLine(a.name, title, a.size, a.sha256) for a, title in attachments]
-        plans.append(build_attachments_appendix(letterhead, "TTr", lines, settings))
+        letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
+        plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
         records = {
             "project": project.code,
             "regime": regime.key,
@@ -177,13 +188,20 @@ class ExportService:
                 for source in sources[document.id]
             ],
             "attachments": [(a.name, a.sha256) for a, _ in attachments],
+            "numbers": {symbol: number for symbol, number in numbers.items() if symbol in printed},
         }
         return plans, records
 
     def export(
-        self, code: str, out_dir: Path, options: ExportOptions | None = None, progress: Progress | None = None
+        self,
+        code: str,
+        out_dir: Path,
+        options: ExportOptions | None = None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> ExportResult:
-        """Write the package into `out_dir/<CODE>_<yyyy-mm-dd>_<n>` (and a .zip beside it when asked)."""
+        """Write the package into `out_dir/<CODE>_<yyyy-mm-dd>_<n>` (and a .zip beside it when asked); a cancel or
+        a failure removes what was written (ExportCancelled), a final takes its numbers from the counters."""
         options = options or ExportOptions()
         unknown = [fmt for fmt in options.formats if fmt not in FORMATS]
         if unknown or not options.formats:
@@ -192,14 +210,43 @@ class ExportService:
                 field="format",
                 value=",".join(unknown),
             )
+        if options.number is not None:
+            check_number(options.number)
         plans, records = self.plans(code, options)
+        if options.documents is not None:
+            plans = [plan for plan in plans if plan.name in options.documents]
+            if not plans:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
+                )
+        signer = load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
         today = self._context.clock().date()
         folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
+        try:
+            return self._write(code, folder, plans, records, options, progress, cancelled or (lambda: False), signer)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
+            raise
+
+    def _write(
+        self,
+        code: str,
+        folder: Path,
+        plans: list[PlanDocument],
+        records: dict[str, Any],
+        options: ExportOptions,
+        progress: Progress | None,
+        cancelled: Callable[[], bool],
+        signer: Signer | None,
+    ) -> ExportResult:
         written: list[Path] = []
         total = len(plans) * len(options.formats) + 1
         for plan in plans:
             for fmt in options.formats:
                 target = folder / f"{plan.name}.{fmt}"
+                if cancelled():
+                    raise ExportCancelled()
                 if progress:
                     progress(len(written), total, target.name)
                 if fmt == "docx":
@@ -207,6 +254,7 @@ class ExportService:
                 else:
                     write_pdf(plan, target, font_dir())
                 written.append(target)
+        signatures = self._sign(folder, written, signer, options, str(records["project"])) if signer else {}
         written.extend(self._copy_attachments(folder, records.pop("attachments")))
         manifest = {
             **records,
@@ -214,7 +262,7 @@ class ExportService:
             "program_version": program_version(),
             "created_at": self._context.clock().isoformat(),
             "created_by": self._context.operator.name,
-            "files": [file_entry(folder, path) for path in written],
+            "files": [{**file_entry(folder, path), **signatures.get(path, {})} for path in written],
         }
         manifest_path = folder / MANIFEST
         manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -222,10 +270,13 @@ class ExportService:
         zip_path = None
         if options.zip_package:
             zip_path = Path(shutil.make_archive(str(folder), "zip", root_dir=folder.parent, base_dir=folder.name))
-        self._record(code, folder, options.draft, manifest_hash)
+        if cancelled():
+            raise ExportCancelled()
+        given = frozenset({LETTER_SYMBOL}) if options.number is not None else frozenset()
+        self._record(code, folder, options.draft, manifest_hash, zip_path, records["numbers"], given, signer)
         if progress:
             progress(total, total, MANIFEST)
-        return ExportResult(folder, zip_path, tuple(written), manifest_hash, options.draft)
+        return ExportResult(folder, zip_path, tuple(written), manifest_hash, options.draft, records["numbers"])
 
     @staticmethod
     def verify_package(path: Path) -> PackageCheck:
@@ -326,10 +377,44 @@ class ExportService:
             copied.append(target)
         return copied
 
-    def _record(self, code: str, folder: Path, draft: bool, manifest_hash: str) -> None:
+    def _sign(
+        self, folder: Path, written: list[Path], signer: Signer, options: ExportOptions, project: str
+    ) -> dict[Path, dict[str, Any]]:
+        """Sign every PDF in place; the manifest's signature record of each. A failure removes the whole folder."""
+        record = {"field": FIELD_NAME, "signer": signer.subject, "certificate_sha256": signer.fingerprint}
+        signed: dict[Path, dict[str, Any]] = {}
+        try:
+            for path in written:
+                if path.suffix == ".pdf":
+                    reason = f"Hồ sơ {project}"
+                    sign_pdf(path, signer, font_dir(), self._context.clock(), options.settings.margins, reason)
+                    signed[path] = {"signature": record}
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return signed
+
+    def _record(
+        self,
+        code: str,
+        folder: Path,
+        draft: bool,
+        manifest_hash: str,
+        zip_path: Path | None,
+        numbers: dict[str, int],
+        given: frozenset[str],
+        signer: Signer | None = None,
+    ) -> None:
+        """The audit entry, the history line and the counters' advance: one transaction."""
         with self._context.database.begin() as session:
             project = self._project(session, code)
+            assert project.id is not None
+            actor = self._context.operator.name
+            advance_numbers(session, project.id, numbers, actor, given)
+            record_export(session, project.id, actor, draft, folder, zip_path, manifest_hash, numbers)
             summary = f"{'draft' if draft else 'final'} {folder.name} manifest {manifest_hash[:16]}"
+            if signer:
+                summary += f" signed by {signer.common_name} certificate {signer.fingerprint[:16]}"
             self._audit.record(
                 session,
                 self._context.operator.name,

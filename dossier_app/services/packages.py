@@ -1,4 +1,5 @@
-"""The submission package on disk: its manifest of hashes, and the check that every file still matches it."""
+"""The submission package on disk: its manifest of hashes, and the check that every file still matches it and every
+signature the manifest announces is still good."""
 
 import hashlib
 import json
@@ -9,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dossier_app.domain.errors import PackageUnreadable
+from dossier_app.export.signing import SignatureCheck, verify_signatures
 
 MANIFEST = "manifest.json"
 
@@ -32,6 +34,7 @@ class PackageCheck:
     checked: int
     first_bad: str = ""
     reason: str = ""
+    signatures: tuple[tuple[str, SignatureCheck], ...] = ()  # (file, check) of every signature checked
 
 
 def _zip_files(path: Path) -> Iterator[tuple[str, bytes]]:
@@ -66,15 +69,39 @@ def verify_package(path: Path) -> PackageCheck:
         listed = manifest["files"]
     except (KeyError, ValueError, UnicodeDecodeError) as error:
         raise PackageUnreadable(path=str(path)) from error
+    signatures: list[tuple[str, SignatureCheck]] = []
     for entry in listed:
         name = str(entry["path"])
         data = files.get(name)
         if data is None:
-            return PackageCheck(False, len(listed), name, "missing")
+            return PackageCheck(False, len(listed), name, "missing", tuple(signatures))
         if len(data) != int(entry["size"]) or sha256_bytes(data) != entry["sha256"]:
-            return PackageCheck(False, len(listed), name, "content differs from the manifest")
+            return PackageCheck(False, len(listed), name, "content differs from the manifest", tuple(signatures))
+        announced = entry.get("signature")
+        if isinstance(announced, dict):
+            check, problem = _signature(data, announced)
+            if check is not None:
+                signatures.append((name, check))
+            if problem:
+                return PackageCheck(False, len(listed), name, problem, tuple(signatures))
     known = {str(entry["path"]) for entry in listed} | {MANIFEST}
     extra = sorted(set(files) - known)
     if extra:
-        return PackageCheck(False, len(listed), extra[0], "not listed in the manifest")
-    return PackageCheck(True, len(listed))
+        return PackageCheck(False, len(listed), extra[0], "not listed in the manifest", tuple(signatures))
+    return PackageCheck(True, len(listed), signatures=tuple(signatures))
+
+
+def _signature(data: bytes, announced: dict[str, Any]) -> tuple[SignatureCheck | None, str]:
+    """The announced signature of one PDF and what is wrong with it ('' when nothing): missing, broken, or made
+    with another certificate than the manifest names."""
+    pinned = str(announced.get("certificate_sha256", "")).lower()
+    field = str(announced.get("field", ""))
+    checks = verify_signatures(data, pinned=pinned)
+    check = next((c for c in checks if c.field == field), None)
+    if check is None:
+        return None, f"signature {field} missing"
+    if not check.ok:
+        return check, f"signature broken: {check.reason}"
+    if check.fingerprint != pinned:
+        return check, "signed with another certificate than the manifest names"
+    return check, ""

@@ -1,21 +1,34 @@
-"""The land register of a project: parties with their parcels, compensation and resettlement; paged queries."""
+"""The land register of a project: parties with their parcels, assets, compensation and resettlement; paged queries.
+
+Co-used parcels (đồng sử dụng): a parcel shared by several parties is listed on each co-user, flagged `co_used`,
+with the same ward, map sheet, number, areas and land-use code (the rules refuse anything else). A party's own
+totals include its co-used parcels; ward and project totals count each parcel once, on its first listing.
+"""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import AffectedParty, CompensationLine, LandParcel, Project
+from dossier_app.domain.models import AffectedParty, Asset, CompensationLine, LandParcel, Project
 from dossier_app.domain.register import (
     ALL_STEPS,
+    CO_USE_DISAGREES,
+    CO_USE_TWICE,
+    AssetKind,
+    FieldProblem,
+    ParcelInput,
     PartyInput,
     check_party,
+    co_use_clash,
+    parcel_key,
 )
 from dossier_app.domain.text import fold
 from dossier_app.services.audit import AuditTrail
@@ -29,8 +42,11 @@ from dossier_app.services.register_rows import (
     insert_party,
     party_input,
 )
+from dossier_app.storage.resources import load_asset_kinds, load_catalogue_names
 
-SORT_COLUMNS = ("code", "name", "ward", "citizen_id", "household_size", "kind", *ALL_STEPS)
+# Computed sort keys: the furthest step, the party's land and recovered area, its money total, its complaint flag.
+COMPUTED_SORTS = ("step", "total_area", "recovered_area", "compensation", "complaint")
+SORT_COLUMNS = ("code", "name", "ward", "citizen_id", "household_size", "kind", *ALL_STEPS, *COMPUTED_SORTS)
 NO_STEP = "none"
 
 
@@ -62,6 +78,7 @@ class PartyRow:
     step: str
     recovered_area_m2: Decimal
     compensation_vnd: int
+    total_area_m2: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,9 @@ class Totals:
     total_area_m2: Decimal = Decimal(0)
     recovered_area_m2: Decimal = Decimal(0)
     compensation_vnd: int = 0
+    building_area_m2: Decimal = Decimal(0)  # houses and works
+    plants: int = 0  # trees and crops counted
+    graves: int = 0
 
 
 @dataclass(frozen=True)
@@ -129,18 +149,15 @@ def _conditions(project_id: int, filters: PartyFilter) -> list[ColumnElement[boo
     text = fold(filters.search.strip())
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append(
-            or_(
-                col(AffectedParty.name_folded).like(pattern, escape="\\"),
-                col(AffectedParty.citizen_id).like(pattern, escape="\\"),
-                col(AffectedParty.address_folded).like(pattern, escape="\\"),
-            )
-        )
+        searched = [col(AffectedParty.name_folded), col(AffectedParty.address_folded)]
+        if text.isdigit():  # a citizen ID is digits only: other text cannot be in it, so skip a third of the work
+            searched.append(col(AffectedParty.citizen_id))
+        clauses.append(or_(*(column.like(pattern, escape="\\") for column in searched)))
     return clauses
 
 
 def _problem_error(data: PartyInput, codes: Iterable[str]) -> ValidationFailed | None:
-    problems = check_party(data, set(codes))
+    problems = check_party(data, set(codes), set(load_asset_kinds()))
     if not problems:
         return None
     first = problems[0]
@@ -159,6 +176,25 @@ class RegisterService:
     def land_use_codes(self) -> dict[str, str]:
         """The catalogue of land-use codes: code → Vietnamese name (editable, kept in the database)."""
         return self._catalogues.land_use_codes()
+
+    @property
+    def asset_kinds(self) -> dict[str, AssetKind]:
+        """The catalogue of asset kinds: code → names, measure (area or count) and group."""
+        return load_asset_kinds()
+
+    def catalogue_names(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """Code → (Vietnamese, English) name of the land uses, compensation kinds and asset kinds, for display."""
+        shipped = load_catalogue_names("land_use_codes")  # English names; users edit the Vietnamese ones
+        land_use = {code: (name, shipped.get(code, (name, name))[1]) for code, name in self.land_use_codes.items()}
+        return {
+            "land_use": land_use,
+            "compensation": load_catalogue_names("compensation_kinds", "kinds"),
+            "asset": load_catalogue_names("asset_kinds", "kinds"),
+        }
+
+    def problems(self, data: PartyInput) -> list[FieldProblem]:
+        """Every rule `data` breaks against the catalogues, without storing anything (forms check as you type)."""
+        return check_party(data, set(self.land_use_codes), set(load_asset_kinds()))
 
     # Writing -------------------------------------------------------------------------------------------
 
@@ -227,17 +263,44 @@ class RegisterService:
                 value=data.citizen_id,
             )
         for parcel in data.parcels:
-            clash = select(LandParcel.id).where(
+            ward, sheet, number = parcel_key(parcel)
+            listed = select(LandParcel).where(
                 LandParcel.project_id == project_id,
-                LandParcel.map_sheet == parcel.map_sheet,
-                LandParcel.parcel_no == parcel.parcel_no,
+                LandParcel.ward == ward,
+                LandParcel.map_sheet == sheet,
+                LandParcel.parcel_no == number,
             )
             if own_id is not None:
-                clash = clash.where(LandParcel.party_id != own_id)
-            if session.exec(clash).first():
+                listed = listed.where(LandParcel.party_id != own_id)
+            stored = session.exec(listed.order_by(col(LandParcel.id))).first()
+            if stored is None:
+                continue
+            first = ParcelInput(
+                stored.map_sheet,
+                stored.parcel_no,
+                stored.land_use_code,
+                Decimal(stored.total_area_m2),
+                Decimal(stored.recovered_area_m2),
+                ward=stored.ward,
+                co_used=stored.co_used,
+            )
+            clash = co_use_clash(first, parcel, False)
+            if clash == CO_USE_DISAGREES:
                 raise Conflict(
                     QT_TRANSLATE_NOOP(
-                        "Errors", "Parcel {parcel} of map sheet {sheet} is already registered in this project."
+                        "Errors",
+                        "Parcel {parcel} of map sheet {sheet} is co-used with another party that gives other areas "
+                        "or another land-use code.",
+                    ),
+                    sheet=parcel.map_sheet,
+                    parcel=parcel.parcel_no,
+                )
+            if clash is not None and clash != CO_USE_TWICE:
+                raise Conflict(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Parcel {parcel} of map sheet {sheet} is already registered in this project; if the parties "
+                        "share it, mark both listings as co-used.",
                     ),
                     sheet=parcel.map_sheet,
                     parcel=parcel.parcel_no,
@@ -256,28 +319,13 @@ class RegisterService:
         limit: int = 200,
     ) -> list[PartyRow]:
         """One page of the parties table, filtered and sorted in SQL."""
-        if sort not in SORT_COLUMNS:
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP("Errors", "Unknown sort column '{value}'."), field="sort", value=sort
-            )
-        key = col(AffectedParty.name_folded) if sort == "name" else getattr(AffectedParty, sort)
-        order = [
-            key.desc() if descending else key.asc(),
-            col(AffectedParty.id).desc() if descending else col(AffectedParty.id),
-        ]
-        recovered = (
-            select(func.coalesce(func.sum(LandParcel.recovered_area_m2), 0))
-            .where(col(LandParcel.party_id) == col(AffectedParty.id))
-            .scalar_subquery()
-        )
-        money = (
-            select(func.coalesce(func.sum(CompensationLine.amount_vnd), 0))
-            .where(col(CompensationLine.party_id) == col(AffectedParty.id))
-            .scalar_subquery()
-        )
+        order = _order(sort, descending)
+        recovered = _party_sum(LandParcel.recovered_area_m2, LandParcel.party_id)
+        total = _party_sum(LandParcel.total_area_m2, LandParcel.party_id)
+        money = _party_sum(CompensationLine.amount_vnd, CompensationLine.party_id)
         with self._context.database.begin() as session:
             statement = (
-                select(AffectedParty, recovered, money)
+                select(AffectedParty, recovered, money, total)
                 .where(*_conditions(project_id, filters))
                 .order_by(*order)
                 .offset(offset)
@@ -296,15 +344,49 @@ class RegisterService:
                     step=current_step(p),
                     recovered_area_m2=Decimal(area),
                     compensation_vnd=int(amount),
+                    total_area_m2=Decimal(land),
                 )
-                for p, area, amount in session.exec(statement).all()
+                for p, area, amount, land in session.exec(statement).all()
             ]
+
+    def row_of(
+        self,
+        project_id: int,
+        party_id: int,
+        filters: PartyFilter = PartyFilter(),
+        *,
+        sort: str = "code",
+        descending: bool = False,
+    ) -> int | None:
+        """The 0-based row of a party in the table as filtered and sorted (one SQL window query), or None when
+        the filters hide it; the table uses it to keep a party selected after an edit."""
+        numbered = (
+            select(
+                col(AffectedParty.id).label("party_id"),
+                func.row_number().over(order_by=_order(sort, descending)).label("number"),
+            )
+            .where(*_conditions(project_id, filters))
+            .subquery()
+        )
+        with self._context.database.begin() as session:
+            found = session.exec(select(numbered.c.number).where(numbered.c.party_id == party_id)).first()
+            return None if found is None else int(found) - 1
 
     def count(self, project_id: int, filters: PartyFilter = PartyFilter()) -> int:
         """How many parties the filters let through."""
         with self._context.database.begin() as session:
             statement = select(func.count()).select_from(AffectedParty).where(*_conditions(project_id, filters))
             return int(session.exec(statement).one())
+
+    def wards(self, project_id: int) -> list[str]:
+        """The wards a project's parties are in, sorted (the filter bar's list: one pass over an index)."""
+        with self._context.database.begin() as session:
+            statement = (
+                select(AffectedParty.ward)
+                .where(AffectedParty.project_id == project_id, col(AffectedParty.ward) != "")
+                .distinct()
+            )
+            return sorted(str(ward) for ward in session.exec(statement).all())
 
     def party(self, party_id: int) -> PartyDetail:
         """A party with its parcels, compensation lines and resettlement."""
@@ -326,7 +408,8 @@ class RegisterService:
             return [PartyDetail(p.id or 0, project_id, party_input(session, p)) for p in parties]
 
     def totals(self, project_id: int) -> RegisterTotals:
-        """Parties, parcels, areas and compensation per ward and for the whole project."""
+        """Parties, parcels (a co-used parcel once), areas, assets and compensation per ward and for the project."""
+        groups = {kind.code: kind.group for kind in load_asset_kinds().values()}
         with self._context.database.begin() as session:
             parties = dict(
                 session.exec(
@@ -345,7 +428,7 @@ class RegisterService:
                         func.sum(LandParcel.recovered_area_m2),
                     )
                     .join(LandParcel, col(LandParcel.party_id) == col(AffectedParty.id))
-                    .where(AffectedParty.project_id == project_id)
+                    .where(AffectedParty.project_id == project_id, _first_listing())
                     .group_by(col(AffectedParty.ward))
                 ).all()
             }
@@ -357,23 +440,99 @@ class RegisterService:
                     .group_by(col(AffectedParty.ward))
                 ).all()
             )
+            assets: dict[str, list[Any]] = {}
+            for ward, kind, area, count in session.exec(
+                select(AffectedParty.ward, Asset.kind, func.sum(Asset.area_m2), func.sum(Asset.count))
+                .join(Asset, col(Asset.party_id) == col(AffectedParty.id))
+                .where(AffectedParty.project_id == project_id)
+                .group_by(col(AffectedParty.ward), col(Asset.kind))
+            ).all():
+                _add_assets(assets.setdefault(ward, [Decimal(0), 0, 0]), groups.get(kind, ""), area, count)
         wards = []
         for ward in sorted(parties):
             n, total, recovered = parcels.get(ward, (0, Decimal(0), Decimal(0)))
-            wards.append((ward, Totals(int(parties[ward]), n, total, recovered, int(money.get(ward) or 0))))
+            building, plants, graves = assets.get(ward, [Decimal(0), 0, 0])
+            money_total = int(money.get(ward) or 0)
+            wards.append((ward, Totals(int(parties[ward]), n, total, recovered, money_total, building, plants, graves)))
         return RegisterTotals(project=_sum(t for _, t in wards), wards=tuple(wards))
 
     def party_totals(self, party_id: int) -> Totals:
-        """One party's parcels, areas and compensation."""
-        detail = self.party(party_id)
-        parcels = detail.data.parcels
-        return Totals(
-            parties=1,
-            parcels=len(parcels),
-            total_area_m2=sum((p.total_area_m2 for p in parcels), Decimal(0)),
-            recovered_area_m2=sum((p.recovered_area_m2 for p in parcels), Decimal(0)),
-            compensation_vnd=sum(line.amount_vnd for line in detail.data.compensation),
-        )
+        """One party's parcels (its co-used ones included), areas, assets and compensation."""
+        return party_totals(self.party(party_id).data)
+
+
+def party_totals(data: PartyInput) -> Totals:
+    """The totals of one party's record (the detail pane and the edit dialog show them)."""
+    groups = {kind.code: kind.group for kind in load_asset_kinds().values()}
+    counts: list[Any] = [Decimal(0), 0, 0]
+    for asset in data.assets:
+        _add_assets(counts, groups.get(asset.kind, ""), asset.area_m2, asset.count)
+    return Totals(
+        parties=1,
+        parcels=len(data.parcels),
+        total_area_m2=sum((p.total_area_m2 for p in data.parcels), Decimal(0)),
+        recovered_area_m2=sum((p.recovered_area_m2 for p in data.parcels), Decimal(0)),
+        compensation_vnd=sum(line.amount_vnd for line in data.compensation),
+        building_area_m2=counts[0],
+        plants=counts[1],
+        graves=counts[2],
+    )
+
+
+def _add_assets(counts: list[Any], group: str, area: Any, count: Any) -> None:
+    """Add an asset (or a sum of them) to [building m², plants, graves] by its kind's group."""
+    if group == "building":
+        counts[0] += Decimal(area or 0)
+    elif group == "plant":
+        counts[1] += int(count or 0)
+    elif group == "grave":
+        counts[2] += int(count or 0)
+
+
+def _first_listing() -> ColumnElement[bool]:
+    """True for a parcel row that totals count: not co-used, or the first listing of a co-used parcel."""
+    other = aliased(LandParcel)
+    earlier = exists().where(
+        col(other.co_used).is_(True),
+        col(other.project_id) == col(LandParcel.project_id),
+        col(other.ward) == col(LandParcel.ward),
+        col(other.map_sheet) == col(LandParcel.map_sheet),
+        col(other.parcel_no) == col(LandParcel.parcel_no),
+        col(other.id) < col(LandParcel.id),
+    )
+    return or_(col(LandParcel.co_used).is_(False), ~earlier)
+
+
+def _order(sort: str, descending: bool) -> list[Any]:
+    """ORDER BY of the parties table: the sort key, then the id so pages never overlap."""
+    if sort not in SORT_COLUMNS:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("Errors", "Unknown sort column '{value}'."), field="sort", value=sort)
+    computed: dict[str, Any] = {
+        "name": col(AffectedParty.name_folded),
+        "step": _step_rank(),
+        "total_area": _party_sum(LandParcel.total_area_m2, LandParcel.party_id),
+        "recovered_area": _party_sum(LandParcel.recovered_area_m2, LandParcel.party_id),
+        "compensation": _party_sum(CompensationLine.amount_vnd, CompensationLine.party_id),
+    }
+    key = computed[sort] if sort in computed else getattr(AffectedParty, sort)
+    return [
+        key.desc() if descending else key.asc(),
+        col(AffectedParty.id).desc() if descending else col(AffectedParty.id),
+    ]
+
+
+def _party_sum(column: Any, party_column: Any) -> Any:
+    """A correlated sum over one party's child rows (0 when it has none), for the table and its sorting."""
+    return (
+        select(func.coalesce(func.sum(column), 0)).where(col(party_column) == col(AffectedParty.id)).scalar_subquery()
+    )
+
+
+def _step_rank() -> Any:
+    """The furthest step reached as a number (0 for none), so the current step sorts in SQL."""
+    ranked = reversed(list(enumerate(ALL_STEPS, 1)))
+    whens = [(getattr(AffectedParty, name).is_not(None), rank) for rank, name in ranked]
+    return case(*whens, else_=0)
 
 
 def _sum(items: Iterable[Totals]) -> Totals:
@@ -385,6 +544,9 @@ def _sum(items: Iterable[Totals]) -> Totals:
             result.total_area_m2 + t.total_area_m2,
             result.recovered_area_m2 + t.recovered_area_m2,
             result.compensation_vnd + t.compensation_vnd,
+            result.building_area_m2 + t.building_area_m2,
+            result.plants + t.plants,
+            result.graves + t.graves,
         )
     return result
 

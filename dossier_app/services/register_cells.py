@@ -1,6 +1,8 @@
 """Reading one spreadsheet cell as the value its column documents; a refusal names the reason in English."""
 
+import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -8,6 +10,7 @@ from typing import Any
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP
 from dossier_app.domain.register_columns import ColumnSpec
 from dossier_app.domain.text import fold
+from dossier_app.storage.resources import load_asset_kinds
 from dossier_app.storage.spreadsheets import Cell
 
 TRUE_WORDS = {"co", "x", "yes", "y", "1", "true", "dung"}
@@ -35,6 +38,8 @@ class CellRefused(Exception):
 
 def cell_text(value: Cell) -> str:
     """A cell as the user would read it: whole numbers without '.0', dates as dd/mm/yyyy."""
+    if value.__class__ is str:  # the common case first: imports call this for most cells
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -54,7 +59,7 @@ def _whole(value: Cell, money: bool) -> int:
     if isinstance(value, int):
         return value
     if isinstance(value, float | Decimal):
-        if value != int(value):
+        if not math.isfinite(value) or value != int(value):  # NaN or infinity would not even convert
             raise CellRefused(NOT_WHOLE)
         return int(value)
     text = cell_text(value)
@@ -100,6 +105,16 @@ def _date(value: Cell) -> date:
     raise CellRefused(NOT_DATE)
 
 
+def asset_kind_code(text: str) -> str:
+    """The catalogue code of an asset kind written as its code, Vietnamese or English name (folded); else the
+    text as typed, which the rules then report as unknown."""
+    key = " ".join(fold(text).split())
+    for kind in load_asset_kinds().values():
+        if key in (kind.code, " ".join(fold(kind.name).split()), " ".join(fold(kind.name_en).split())):
+            return kind.code
+    return text
+
+
 def parse_cell(column: ColumnSpec, value: Cell) -> Any:
     """The value of a cell for its column; None for an empty optional cell; CellRefused otherwise."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -129,4 +144,66 @@ def parse_cell(column: ColumnSpec, value: Cell) -> Any:
         return found
     if kind == "land_code":
         return cell_text(value).upper()
+    if kind == "asset_kind":
+        return asset_kind_code(cell_text(value))
     return cell_text(value)
+
+
+TEXT_TYPES = ("text", "code", "ward")  # a stripped, non-empty text is their value as is
+_REMEMBERED_TYPES = ("bool", "kind", "land_code")
+
+
+def cell_parser(column: ColumnSpec) -> Callable[[Cell], Any]:
+    """`parse_cell` for one column, with its usual cell type handled first: imports read millions of cells.
+
+    Same results as parse_cell (it falls back to it); the closed lists (yes/no, kinds, land-use codes) remember
+    what each distinct text parsed to."""
+    kind = column.type
+
+    def general(value: Cell) -> Any:
+        return parse_cell(column, value)
+
+    if kind in TEXT_TYPES:
+
+        def text(value: Cell) -> Any:
+            if value.__class__ is str:
+                stripped = value.strip()
+                if stripped:
+                    return stripped
+            return parse_cell(column, value)
+
+        return text
+    if kind in ("int", "money"):
+
+        def whole(value: Cell) -> Any:
+            return value if value.__class__ is int else parse_cell(column, value)
+
+        return whole
+    if kind == "decimal":
+
+        def number(value: Cell) -> Any:
+            if value.__class__ is float or value.__class__ is int:
+                return Decimal(str(value))
+            return parse_cell(column, value)
+
+        return number
+    if kind == "date":
+
+        def day(value: Cell) -> Any:
+            return value if value.__class__ is date else parse_cell(column, value)
+
+        return day
+    if kind in _REMEMBERED_TYPES:
+        known: dict[str, Any] = {}  # texts only: True == 1 == 1.0 as keys, yet they read differently
+
+        def remembered(value: Cell) -> Any:
+            if value.__class__ is not str:
+                return parse_cell(column, value)
+            try:
+                return known[value]
+            except KeyError:
+                parsed = known[value] = parse_cell(column, value)
+                return parsed
+
+        return remembered
+    return general

@@ -19,12 +19,19 @@ from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import AffectedParty, Project
-from dossier_app.domain.register import CompensationInput, ParcelInput, PartyInput, ResettlementInput, check_party
+from dossier_app.domain.register import (
+    AssetInput,
+    CompensationInput,
+    ParcelInput,
+    PartyInput,
+    ResettlementInput,
+    check_party,
+)
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register_rows import insert_parties
-from dossier_app.storage.resources import load_land_use_codes, load_wards
+from dossier_app.storage.resources import load_asset_kinds, load_land_use_codes, load_wards
 
 DEMO_SEED = 20260302
 # Every date is drawn relative to this day (the notice campaign's start), never to today.
@@ -72,6 +79,14 @@ _ORIGINS = ("Nhận chuyển nhượng", "Được Nhà nước giao đất", "N
 _RESIDENTIAL = ("ONT", "ODT")
 _AGRICULTURAL = ("LUC", "LUK", "CLN", "NTS", "HNK", "BHK")
 _CENT = Decimal("0.01")
+# Assets on the land: what grows or stands there, and the unit prices (đồng per tree, plant, m² or grave).
+_TREES = (("Xoài cát Hòa Lộc", 520_000), ("Dừa", 380_000), ("Nhãn", 250_000), ("Chôm chôm", 250_000),
+          ("Sầu riêng", 1_200_000), ("Bưởi Năm Roi", 380_000), ("Mít", 150_000))  # fmt: skip
+_CROPS = (("Rau màu", 15_000), ("Bắp", 8_000), ("Khoai lang", 10_000), ("Chuối", 45_000))
+_HOUSES = (("Cấp IV", "Nhà một trệt, mái tôn", 2_850_000), ("Cấp IV", "Nhà gạch, mái ngói", 3_400_000),
+           ("Cấp III", "Nhà một trệt một lầu", 4_250_000), ("Nhà tạm", "Nhà tạm, vách lá", 1_250_000))  # fmt: skip
+_WORKS = (("Sân xi măng, tường rào", 450_000), ("Chuồng trại chăn nuôi", 650_000), ("Nhà kho", 1_900_000))
+_GRAVE_PRICE = 12_000_000
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,7 @@ class RegisterLoad:
     lines: int = 0
     resettlements: int = 0
     existing: int = 0
+    assets: int = 0
 
 
 def _money(quantity: Decimal, price: int) -> int:
@@ -94,6 +110,7 @@ class _Generator:
         self.rng = random.Random(seed)
         self.parcel_weights = tuple(parcel_weights)
         self.land_names = load_land_use_codes()
+        self.asset_names = {code: kind.name for code, kind in load_asset_kinds().items()}
         self.households = households
         self.anchor = anchor
         wards = load_wards()
@@ -176,8 +193,35 @@ class _Generator:
             found["enforced_on"] = day + timedelta(days=rng.randint(60, 90))
         return found
 
-    def lines(self, data: dict[str, Any], parcels: Sequence[ParcelInput], resettled: bool) -> list[CompensationInput]:
+    def assets(self, parcels: Sequence[ParcelInput]) -> list[tuple[AssetInput, str, int]]:
+        """What stands or grows on the parcels, with the unit and unit price its compensation uses."""
         rng = self.rng
+        found: list[tuple[AssetInput, str, int]] = []
+        for parcel in parcels:
+            if parcel.land_use_code == "CLN":
+                name, price = rng.choice(_TREES)
+                found.append((AssetInput("tree", name, count=rng.randint(10, 120)), "cây", price))
+            elif parcel.land_use_code in ("HNK", "BHK") and rng.random() < 0.6:
+                name, price = rng.choice(_CROPS)
+                found.append((AssetInput("crop", name, count=rng.randint(50, 600)), "cây", price))
+        if any(p.land_use_code in _RESIDENTIAL for p in parcels):
+            grade, name, price = rng.choice(_HOUSES)
+            floor = Decimal(rng.randint(400, 1600)) / 10
+            found.append((AssetInput("house", name, grade, floor), "m²", price))
+            if rng.random() < 0.5:
+                name, price = rng.choice(_WORKS)
+                found.append((AssetInput("structure", name, "Cấp IV", Decimal(rng.randint(15, 90))), "m²", price))
+        if any(p.land_use_code in _AGRICULTURAL for p in parcels) and rng.random() < 0.06:
+            found.append((AssetInput("grave", "Mộ xây", count=rng.randint(1, 4)), "ngôi", _GRAVE_PRICE))
+        return found
+
+    def lines(
+        self,
+        data: dict[str, Any],
+        parcels: Sequence[ParcelInput],
+        assets: Sequence[tuple[AssetInput, str, int]],
+        resettled: bool,
+    ) -> list[CompensationInput]:
         found: list[CompensationInput] = []
         names = self.land_names
         for parcel in parcels:
@@ -193,16 +237,10 @@ class _Generator:
                     price,
                 )
             )
-            if parcel.land_use_code == "CLN":
-                trees = Decimal(rng.randint(10, 120))
-                tree_price = rng.choice((150_000, 250_000, 380_000, 520_000))
-                found.append(
-                    CompensationInput("assets", _money(trees, tree_price), "Cây ăn trái", trees, "cây", tree_price)
-                )
-        if any(p.land_use_code in _RESIDENTIAL for p in parcels):
-            floor = Decimal(rng.randint(40, 160))
-            build = rng.choice((2_850_000, 3_400_000, 4_250_000))
-            found.append(CompensationInput("assets", _money(floor, build), "Nhà ở, vật kiến trúc", floor, "m²", build))
+        for asset, unit, price in assets:
+            quantity = asset.area_m2 if unit == "m²" else Decimal(asset.count)
+            text = f"{self.asset_names[asset.kind]}: {asset.description}"
+            found.append(CompensationInput("assets", _money(quantity, price), text, quantity, unit, price))
         farmland = sum((p.recovered_area_m2 for p in parcels if p.land_use_code in _AGRICULTURAL), Decimal(0))
         if data["direct_farmer"] and farmland:
             price = 2 * min(_LAND[p.land_use_code][3] for p in parcels if p.land_use_code in _AGRICULTURAL)
@@ -265,8 +303,15 @@ class _Generator:
                 lot_no=f"{rng.choice('ABCDE')}{rng.randint(1, 9)}-{rng.randint(1, 60):02d}",
                 land_fee_vnd=lot_area * rng.choice((2_500_000, 3_200_000, 4_200_000)),
             )
-        lines = self.lines(data, parcels, resettled)
-        return PartyInput(**data, parcels=parcels, compensation=tuple(lines), resettlement=resettlement)
+        assets = self.assets(parcels)
+        lines = self.lines(data, parcels, assets, resettled)
+        return PartyInput(
+            **data,
+            parcels=parcels,
+            assets=tuple(asset for asset, _, _ in assets),
+            compensation=tuple(lines),
+            resettlement=resettlement,
+        )
 
 
 def iter_register(
@@ -300,6 +345,7 @@ def write_register(session: Session, project_id: int, parties: Sequence[PartyInp
         sum(len(p.parcels) for p in parties),
         sum(len(p.compensation) for p in parties),
         sum(p.resettlement is not None for p in parties),
+        assets=sum(len(p.assets) for p in parties),
     )
 
 
@@ -318,9 +364,9 @@ def load_register(
             QT_TRANSLATE_NOOP("Errors", "A count cannot be negative."), field="households", value=str(households)
         )
     parties = generate_register(households, seed)
-    codes = set(load_land_use_codes())
+    codes, kinds = set(load_land_use_codes()), set(load_asset_kinds())
     for data in parties:
-        problems = check_party(data, codes)
+        problems = check_party(data, codes, kinds)
         if problems:  # a bug of the generator, never the user's: refuse before writing anything
             first = problems[0]
             raise ValidationFailed(first.reason, field=first.field, value=first.value)
@@ -338,7 +384,7 @@ def load_register(
         result = write_register(session, project_id, parties)
         summary = (
             f"synthetic register (seed {seed}): {result.parties} parties, {result.parcels} parcels, "
-            f"{result.lines} lines, {result.resettlements} resettlements"
+            f"{result.lines} lines, {result.assets} assets, {result.resettlements} resettlements"
             + (f", requested by {requested_by}" if requested_by else "")
         )
         audit.record(session, actor, AuditAction.REGISTER_IMPORT, "project", project_id, summary, project_id)

@@ -1,6 +1,6 @@
 """Register workbooks: a template to fill in, a checked all-or-nothing import, an export that imports back equal."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -13,13 +13,18 @@ from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ImportRejected, RowProb
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import AffectedParty, LandParcel
 from dossier_app.domain.register import (
-    CompensationInput,
+    CO_USE_DISAGREES,
+    CO_USE_TWICE,
     ParcelInput,
     PartyInput,
     ResettlementInput,
     check_party,
+    co_use_clash,
+    parcel_key,
 )
 from dossier_app.domain.register_columns import (
+    ASSET_COLUMNS,
+    ASSETS_SHEET,
     CSV_COLUMNS,
     LINE_COLUMNS,
     LINES_SHEET,
@@ -29,19 +34,26 @@ from dossier_app.domain.register_columns import (
     PARTIES_SHEET,
     PARTY_COLUMNS,
     ColumnSpec,
+    asset_from_values,
     header_index,
     header_key,
+    line_from_values,
+    parcel_from_values,
 )
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.catalogues import CatalogueService, land_use_codes
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register import RegisterService
-from dossier_app.services.register_cells import CellRefused, cell_text, parse_cell
+from dossier_app.services.register_cells import TEXT_TYPES, CellRefused, cell_parser, cell_text, parse_cell
 from dossier_app.services.register_rows import insert_parties
+from dossier_app.storage.resources import load_asset_kinds, load_house_grades
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
 
 CSV_SHEET = "CSV"
+_REQUIRED = object()  # a required column has no value for an empty cell: parse_cell reports it
+# Per mapped column: its position, spec, parser, whether a text is its value as is, its empty cell's value.
+_Plan = list[tuple[int, ColumnSpec, Callable[[Cell], Any], bool, Any]]
 _RESETTLEMENT = {
     "resettlement_eligible": "eligible",
     "resettlement_site": "site",
@@ -60,6 +72,7 @@ class ImportReport:
     lines: int
     problems: tuple[RowProblem, ...]
     encoding: str = ""
+    assets: int = 0
 
     @property
     def ok(self) -> bool:
@@ -82,6 +95,7 @@ class _Record:
 class _Party:
     record: _Record
     parcels: list[_Record] = field(default_factory=list)
+    assets: list[_Record] = field(default_factory=list)
     lines: list[_Record] = field(default_factory=list)
 
 
@@ -90,6 +104,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[RowProblem] = []
+        self._mapped: list[ColumnSpec | None] | None = None
+        self._plan: _Plan = []
 
     def problem(self, sheet: str, row: int, header: str, value: str, reason: str, other_row: int = 0) -> None:
         column = header if sheet == CSV_SHEET or not header else f"{sheet}: {header}"
@@ -125,17 +141,33 @@ class _Reader:
         """A row's values by field; refused cells are reported, left empty and remembered."""
         values: dict[str, Any] = {}
         refused: set[str] = set()
-        for position, column in enumerate(mapped):
-            if column is None:
+        count = len(cells)
+        for position, column, parse, text, empty in self._parsers(mapped):
+            value = cells[position] if position < count else None
+            if text and value.__class__ is str:  # readers hand texts stripped and non-empty: nothing to parse
+                values[column.name] = value
                 continue
-            value = cells[position] if position < len(cells) else None
+            if value is None and empty is not _REQUIRED:  # an empty optional cell: its column's default
+                values[column.name] = empty
+                continue
             try:
-                values[column.name] = parse_cell(column, value)
+                values[column.name] = parse(value)
             except CellRefused as refusal:
                 self.problem(sheet, row, column.header_vi, cell_text(value), refusal.reason)
                 values[column.name] = None
                 refused.add(column.name)
-        return _Record(sheet, row, values, columns, frozenset(refused))
+        return _Record(sheet, row, values, columns, frozenset(refused) if refused else frozenset())
+
+    def _parsers(self, mapped: list[ColumnSpec | None]) -> _Plan:
+        """The mapped positions with their cell parsers, built once per table (rows of a table share `mapped`)."""
+        if self._mapped is not mapped:  # an identity check: the list is held here, so its id cannot be reused
+            self._mapped = mapped
+            self._plan = [
+                (i, c, cell_parser(c), c.type in TEXT_TYPES, _REQUIRED if c.required else parse_cell(c, None))
+                for i, c in enumerate(mapped)
+                if c is not None
+            ]
+        return self._plan
 
 
 def _required(columns: tuple[ColumnSpec, ...]) -> list[str]:
@@ -177,7 +209,7 @@ def _read_csv_rows(reader: _Reader, table: Table, parties: dict[str, _Party]) ->
         return
     party_only = [c if c is not None and c in PARTY_COLUMNS else None for c in mapped]
     parcel_only = [c if c is not None and c.name in PARCEL_FIELDS else None for c in mapped]
-    for row, cells in table.rows:
+    for row, cells in table.drain():
         code = cell_text(cells[mapped.index(PARTY_COLUMNS[0])] if len(cells) > mapped.index(PARTY_COLUMNS[0]) else None)
         party = parties.get(code) if code else None
         if party is None:
@@ -199,17 +231,17 @@ def _read_workbook_rows(reader: _Reader, tables: dict[str, Table], parties: dict
         return
     mapped = reader.columns_of(table, PARTY_COLUMNS, _required(PARTY_COLUMNS))
     if mapped is not None:
-        for row, cells in table.rows:
+        for row, cells in table.drain():
             record = reader.record(table.name, row, cells, mapped, PARTY_COLUMNS)
             _add_party(reader, parties, record)
-    for sheet, columns in ((PARCELS_SHEET, PARCEL_COLUMNS), (LINES_SHEET, LINE_COLUMNS)):
+    for sheet, columns in ((PARCELS_SHEET, PARCEL_COLUMNS), (ASSETS_SHEET, ASSET_COLUMNS), (LINES_SHEET, LINE_COLUMNS)):
         child_table = by_key.get(header_key(sheet))
         if child_table is None:
             continue
         child_mapped = reader.columns_of(child_table, columns, _required(columns))
         if child_mapped is None:
             continue
-        for row, cells in child_table.rows:
+        for row, cells in child_table.drain():
             record = reader.record(child_table.name, row, cells, child_mapped, columns)
             code = record.values.get("party_code")
             owner = parties.get(code) if code else None
@@ -223,7 +255,8 @@ def _read_workbook_rows(reader: _Reader, tables: dict[str, Table], parties: dict
                         QT_TRANSLATE_NOOP("Errors", "No party with this code in the sheet of parties."),
                     )
                 continue
-            (owner.parcels if columns is PARCEL_COLUMNS else owner.lines).append(record)
+            children = {id(PARCEL_COLUMNS): owner.parcels, id(ASSET_COLUMNS): owner.assets}
+            children.get(id(columns), owner.lines).append(record)
 
 
 def _build(party: _Party) -> PartyInput:
@@ -241,34 +274,10 @@ def _build(party: _Party) -> PartyInput:
     fields: dict[str, Any] = {k: ("" if v is None and k in text_fields else v) for k, v in values.items()}
     return PartyInput(
         **fields,
-        parcels=tuple(_parcel(r.values) for r in party.parcels),
-        compensation=tuple(_line(r.values) for r in party.lines),
+        parcels=tuple(parcel_from_values(r.values) for r in party.parcels),
+        assets=tuple(asset_from_values(r.values) for r in party.assets),
+        compensation=tuple(line_from_values(r.values) for r in party.lines),
         resettlement=resettlement,
-    )
-
-
-def _parcel(values: dict[str, Any]) -> ParcelInput:
-    return ParcelInput(
-        map_sheet=values.get("map_sheet") or "",
-        parcel_no=values.get("parcel_no") or "",
-        land_use_code=values.get("land_use_code") or "",
-        total_area_m2=values.get("total_area_m2") or Decimal(0),
-        recovered_area_m2=values.get("recovered_area_m2") or Decimal(0),
-        ward=values.get("parcel_ward") or "",
-        certificate_no=values.get("certificate_no") or "",
-        origin=values.get("origin") or "",
-        use_since=values.get("use_since"),
-    )
-
-
-def _line(values: dict[str, Any]) -> CompensationInput:
-    return CompensationInput(
-        kind=values.get("kind") or "",
-        amount_vnd=values.get("amount_vnd") or 0,
-        description=values.get("description") or "",
-        quantity=values.get("quantity") or Decimal(0),
-        unit=values.get("unit") or "",
-        unit_price_vnd=values.get("unit_price_vnd") or 0,
     )
 
 
@@ -291,14 +300,16 @@ class RegisterIO:
         """An empty workbook with the documented headers and drop-down lists."""
         from dossier_app.services.register_workbooks import write_template  # openpyxl only when writing
 
-        write_template(path, self._catalogues.land_use_codes(), self._catalogues.wards())
+        write_template(
+            path, self._catalogues.land_use_codes(), self._catalogues.wards(), load_asset_kinds(), load_house_grades()
+        )
 
     def export(self, project_id: int, path: Path) -> int:
         """Write the project's register, one sheet per entity; returns the number of parties."""
         details = self._register.details(project_id)
         from dossier_app.services.register_workbooks import write_export  # openpyxl only when writing
 
-        write_export(path, [d.data for d in details])
+        write_export(path, [d.data for d in details], load_asset_kinds())
         return len(details)
 
     def check(self, project_id: int, path: Path) -> ImportReport:
@@ -323,15 +334,20 @@ class RegisterIO:
         read, problems, encoding = read_parties(path)
         problems = list(problems)
         codes = set(land_use_codes(session))
+        kinds = set(load_asset_kinds())
         existing = self._existing(session, project_id)
         ids: dict[str, int] = {}
-        parcels: dict[tuple[str, str], int] = {}
         built: list[PartyInput] = []
-        for party in read:
+        parcel_records: list[list[_Record]] = []  # kept for the co-use check, which names rows and columns
+        read.reverse()
+        while read:  # each party's rows are let go once checked: the records and the inputs never all coexist
+            party = read.pop()
             data = _build(party)
             built.append(data)
-            problems.extend(self._rule_problems(party, data, codes))
-            problems.extend(self._duplicates(party, data, existing, ids, parcels))
+            parcel_records.append(party.parcels)
+            problems.extend(self._rule_problems(party, data, codes, kinds))
+            problems.extend(self._duplicates(party, data, existing, ids))
+        problems.extend(self._parcel_duplicates(parcel_records, built, existing["parcels"]))
         problems.sort(key=lambda p: (p.row != 0, p.column.split(":")[0] if ":" in p.column else "", p.row))
         report = ImportReport(
             parties=len(built),
@@ -339,29 +355,44 @@ class RegisterIO:
             lines=sum(len(p.compensation) for p in built),
             problems=tuple(problems),
             encoding=encoding,
+            assets=sum(len(p.assets) for p in built),
         )
         return report, built
 
     @staticmethod
-    def _existing(session: Session, project_id: int) -> dict[str, set[Any]]:
+    def _existing(session: Session, project_id: int) -> dict[str, Any]:
         rows = session.exec(
             select(AffectedParty.code, AffectedParty.citizen_id).where(AffectedParty.project_id == project_id)
         ).all()
         parcel_rows = session.exec(
-            select(LandParcel.map_sheet, LandParcel.parcel_no).where(col(LandParcel.project_id) == project_id)
+            select(LandParcel).where(col(LandParcel.project_id) == project_id).order_by(col(LandParcel.id))
         ).all()
+        stored: dict[tuple[str, str, str], ParcelInput] = {}
+        for row in parcel_rows:
+            parcel = ParcelInput(
+                row.map_sheet,
+                row.parcel_no,
+                row.land_use_code,
+                Decimal(row.total_area_m2),
+                Decimal(row.recovered_area_m2),
+                ward=row.ward,
+                co_used=row.co_used,
+            )
+            stored.setdefault(parcel_key(parcel), parcel)
         return {
             "codes": {code for code, _ in rows},
             "citizen_ids": {cid for _, cid in rows if cid},
-            "parcels": {(sheet, number) for sheet, number in parcel_rows},
+            "parcels": stored,
         }
 
     @staticmethod
-    def _rule_problems(party: _Party, data: PartyInput, codes: set[str]) -> list[RowProblem]:
+    def _rule_problems(party: _Party, data: PartyInput, codes: set[str], kinds: set[str]) -> list[RowProblem]:
         found = []
-        for problem in check_party(data, codes):
+        for problem in check_party(data, codes, kinds):
             if problem.part == "parcel" and problem.index is not None:
                 record, name = party.parcels[problem.index], problem.field
+            elif problem.part == "asset" and problem.index is not None:
+                record, name = party.assets[problem.index], problem.field
             elif problem.part == "line" and problem.index is not None:
                 record, name = party.lines[problem.index], problem.field
             else:
@@ -379,9 +410,8 @@ class RegisterIO:
     def _duplicates(
         party: _Party,
         data: PartyInput,
-        existing: dict[str, set[Any]],
+        existing: dict[str, Any],
         ids: dict[str, int],
-        parcels: dict[tuple[str, str], int],
     ) -> list[RowProblem]:
         found = []
         record = party.record
@@ -400,26 +430,61 @@ class RegisterIO:
                 found.append(RowProblem(record.row, column, data.citizen_id, _TWICE_ID, ids[data.citizen_id]))
             else:
                 ids[data.citizen_id] = record.row
-        for parcel_record, parcel in zip(party.parcels, data.parcels, strict=True):
-            key = (parcel.map_sheet, parcel.parcel_no)
-            if not all(key):
+        return found
+
+    @staticmethod
+    def _parcel_duplicates(
+        parcel_records: list[list[_Record]], built: list[PartyInput], stored: dict[tuple[str, str, str], ParcelInput]
+    ) -> list[RowProblem]:
+        """Parcels listed more than once (in the file, or in the file and the project) that are not an honest
+        co-use, taken in row order so "first on row" names the earlier row."""
+        listed = [
+            (record.row, record, data.code, parcel)
+            for records, data in zip(parcel_records, built, strict=True)
+            for record, parcel in zip(records, data.parcels, strict=True)
+        ]
+        listed.sort(key=lambda item: item[0])
+        found = []
+        first_seen: dict[tuple[str, str, str], tuple[int, str, ParcelInput]] = {}
+        for row, record, code, parcel in listed:
+            key = parcel_key(parcel)
+            if not (key[1] and key[2]):
                 continue
             value = f"{parcel.map_sheet}/{parcel.parcel_no}"
-            column = where(parcel_record, "parcel_no")
-            if key in existing["parcels"]:
-                found.append(RowProblem(parcel_record.row, column, value, _IN_PROJECT_PARCEL))
-            elif key in parcels:
-                found.append(RowProblem(parcel_record.row, column, value, _TWICE_PARCEL, parcels[key]))
+            header = _header(record.columns, "parcel_no")
+            column = header if record.sheet == CSV_SHEET else f"{record.sheet}: {header}"
+            if key in stored:
+                clash = co_use_clash(stored[key], parcel, False)
+                if clash is not None:
+                    reason = _IN_PROJECT_DISAGREES if clash == CO_USE_DISAGREES else _IN_PROJECT_PARCEL
+                    found.append(RowProblem(row, column, value, reason))
+            elif key in first_seen:
+                first_row, first_code, first = first_seen[key]
+                clash = co_use_clash(first, parcel, first_code == code)
+                if clash is not None and clash != CO_USE_TWICE:  # the same party twice: a rule problem already
+                    reason = _CO_USERS_DISAGREE if clash == CO_USE_DISAGREES else _TWICE_PARCEL
+                    found.append(RowProblem(row, column, value, reason, first_row))
             else:
-                parcels[key] = parcel_record.row
+                first_seen[key] = (row, code, parcel)
         return found
 
 
 _IN_PROJECT_CODE = QT_TRANSLATE_NOOP("Errors", "The party code is already used in this project.")
 _IN_PROJECT_ID = QT_TRANSLATE_NOOP("Errors", "The citizen ID is already registered in this project.")
-_IN_PROJECT_PARCEL = QT_TRANSLATE_NOOP("Errors", "The parcel is already registered in this project.")
+_IN_PROJECT_PARCEL = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The parcel is already registered in this project; if the parties share it, mark both listings as co-used.",
+)
+_IN_PROJECT_DISAGREES = QT_TRANSLATE_NOOP(
+    "Errors", "The parcel is co-used with a party of this project that gives other areas or another land-use code."
+)
+_CO_USERS_DISAGREE = QT_TRANSLATE_NOOP(
+    "Errors", "Co-users of one parcel must give the same areas and land-use code (first on row {other_row})."
+)
 _TWICE_CODE = QT_TRANSLATE_NOOP("Errors", "The party code is used twice in the file (first on row {other_row}).")
 _TWICE_ID = QT_TRANSLATE_NOOP("Errors", "The citizen ID is used twice in the file (first on row {other_row}).")
 _TWICE_PARCEL = QT_TRANSLATE_NOOP(
-    "Errors", "The parcel (map sheet and parcel number) is listed twice in the file (first on row {other_row})."
+    "Errors",
+    "The parcel (ward, map sheet and parcel number) is listed twice in the file (first on row {other_row}); "
+    "if the parties share it, mark both rows as co-used.",
 )

@@ -8,6 +8,7 @@ import yaml
 from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.outline import Regime, parse_regime
+from dossier_app.domain.register import AssetKind
 from dossier_app.domain.working_days import CalendarDay, parse_holidays
 
 RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
@@ -102,3 +103,32 @@ def load_holiday_files(folder: Path = RESOURCES_DIR / "holidays") -> tuple[Calen
         with path.open(encoding="utf-8") as stream:
             days.extend(parse_holidays(yaml.safe_load(stream), path.name))
     return tuple(days)
+
+
+@cache
+def load_catalogue_names(name: str, key: str = "codes") -> dict[str, tuple[str, str]]:
+    """A catalogue's code → (Vietnamese name, English name), in file order (the English name falls back to the
+    Vietnamese one)."""
+    with (RESOURCES_DIR / "catalogues" / f"{name}.yaml").open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return {str(entry["code"]): (str(entry["name"]), str(entry.get("name_en") or entry["name"])) for entry in data[key]}
+
+
+@cache
+def load_asset_kinds(path: Path = RESOURCES_DIR / "catalogues" / "asset_kinds.yaml") -> dict[str, AssetKind]:
+    """The catalogue of asset kinds (houses, works, trees, crops, graves): code → its names, measure and group."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return {
+        str(e["code"]): AssetKind(str(e["code"]), str(e["name"]), str(e.get("name_en") or e["name"]),
+                                  str(e["measure"]), str(e["group"]))
+        for e in data["kinds"]
+    }  # fmt: skip
+
+
+@cache
+def load_house_grades(path: Path = RESOURCES_DIR / "catalogues" / "asset_kinds.yaml") -> tuple[str, ...]:
+    """The grades of houses and works offered in lists."""
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return tuple(str(g) for g in data.get("grades", ()))

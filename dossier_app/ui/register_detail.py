@@ -1,22 +1,35 @@
-"""The read-only detail pane of the register: one party's facts, parcels, compensation, resettlement, totals."""
+"""The read-only detail pane of the register: one party's facts, parcels, assets, compensation, resettlement, totals."""
 
-from decimal import Decimal
 from html import escape
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from dossier_app.services.register import PartyDetail, Totals
+from dossier_app.services.register import PartyDetail, Totals, party_totals
 from dossier_app.ui.register_model import STEP_KEYS, format_area, format_vnd
+
+Catalogues = dict[str, dict[str, tuple[str, str]]]
+
+
+def catalogue_name(catalogues: Catalogues, catalogue: str, code: str) -> str:
+    """A code's name in the UI language (Vietnamese unless the interface is English); the code when unknown."""
+    names = catalogues.get(catalogue, {}).get(code)
+    if names is None:
+        return code
+    return names[1] if QLocale().language() == QLocale.Language.English else names[0]
 
 
 class PartyDetailPane(QTextBrowser):
     """Shows what the table cannot: everything recorded about the selected party, without editing."""
 
-    def __init__(self, step_names: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, step_names: dict[str, str], parent: QWidget | None = None, catalogues: Catalogues | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("partyDetail")
         self.setOpenLinks(False)
         self._steps = step_names
+        self._catalogues: Catalogues = catalogues or {}
         self.show_empty()
 
     def show_empty(self) -> None:
@@ -61,19 +74,31 @@ class PartyDetailPane(QTextBrowser):
         parts.append(_heading(self.tr("Parcels")))
         parcel_head = (
             self.tr("Map sheet"), self.tr("Parcel"), self.tr("Land use"), self.tr("Total (m²)"),
-            self.tr("Recovered (m²)"), self.tr("Ward"),
+            self.tr("Recovered (m²)"), self.tr("Ward"), self.tr("Co-used"),
         )  # fmt: skip
+        land = self._name
         parcel_rows = [
-            (p.map_sheet, p.parcel_no, p.land_use_code, format_area(p.total_area_m2),
-             format_area(p.recovered_area_m2), p.ward)
+            (p.map_sheet, p.parcel_no, f"{p.land_use_code} — {land('land_use', p.land_use_code)}",
+             format_area(p.total_area_m2), format_area(p.recovered_area_m2), p.ward,
+             self.tr("Yes") if p.co_used else "")
             for p in data.parcels
         ]  # fmt: skip
         parts.append(self._html_table(parcel_head, parcel_rows))
+        parts.append(_heading(self.tr("Assets on the land")))
+        asset_head = (self.tr("Kind"), self.tr("Description"), self.tr("Grade"), self.tr("Area (m²)"),
+                      self.tr("Count"))  # fmt: skip
+        asset_rows = [
+            (land("asset", a.kind), a.description, a.grade, format_area(a.area_m2) if a.area_m2 else "",
+             str(a.count) if a.count else "")
+            for a in data.assets
+        ]  # fmt: skip
+        parts.append(self._html_table(asset_head, asset_rows))
         parts.append(_heading(self.tr("Compensation and support")))
         line_head = (self.tr("Item"), self.tr("Description"), self.tr("Quantity"), self.tr("Unit price"),
                      self.tr("Amount (VND)"))  # fmt: skip
         line_rows = [
-            (c.kind, c.description, f"{c.quantity.normalize():f} {c.unit}".strip(), format_vnd(c.unit_price_vnd),
+            (land("compensation", c.kind), c.description, f"{c.quantity.normalize():f} {c.unit}".strip(),
+             format_vnd(c.unit_price_vnd),
              format_vnd(c.amount_vnd))
             for c in data.compensation
         ]  # fmt: skip
@@ -91,15 +116,11 @@ class PartyDetailPane(QTextBrowser):
                 fee=format_vnd(settle.land_fee_vnd),
             )
             parts.append(f"<p>{e(text)}</p>")
-        total = Totals(
-            1,
-            len(data.parcels),
-            sum((p.total_area_m2 for p in data.parcels), Decimal(0)),
-            sum((p.recovered_area_m2 for p in data.parcels), Decimal(0)),
-            sum(c.amount_vnd for c in data.compensation),
-        )
-        parts.append(_heading(self.tr("Totals")) + _paragraph(self.totals_text(total)))
+        parts.append(_heading(self.tr("Totals")) + _paragraph(self.totals_text(party_totals(data))))
         return "".join(parts)
+
+    def _name(self, catalogue: str, code: str) -> str:
+        return catalogue_name(self._catalogues, catalogue, code)
 
     def _html_table(self, head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
         if not rows:
@@ -109,8 +130,8 @@ class PartyDetailPane(QTextBrowser):
         return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{cells}</tr>{body}</table>"
 
     def totals_text(self, totals: Totals) -> str:
-        """One line of counts, areas and money."""
-        return self.tr(
+        """One line of counts, areas and money (and the assets, when there are any)."""
+        text = self.tr(
             "{parties} party(ies), {parcels} parcel(s), land {total} m², recovered {recovered} m², "
             "compensation {money} VND"
         ).format(
@@ -120,6 +141,11 @@ class PartyDetailPane(QTextBrowser):
             recovered=format_area(totals.recovered_area_m2),
             money=format_vnd(totals.compensation_vnd),
         )
+        if totals.building_area_m2 or totals.plants or totals.graves:
+            text += self.tr("; buildings {area} m², {plants} tree(s) and plant(s), {graves} grave(s)").format(
+                area=format_area(totals.building_area_m2), plants=totals.plants, graves=totals.graves
+            )
+        return text
 
 
 def _heading(text: str) -> str:

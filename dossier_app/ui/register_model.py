@@ -13,12 +13,15 @@ PAGE_SIZE = 200
 CACHED_PAGES = 4
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-COLUMNS = ("code", "name", "citizen_id", "ward", "step", "recovered", "compensation", "complaint")
-# The service sorts on these fields; the computed columns (step, sums, flag) are not sortable in SQL there.
+COLUMNS = ("code", "name", "citizen_id", "ward", "step", "total", "recovered", "compensation", "complaint")
 STEP_KEYS = (
     "none", "notified_on", "inventoried_on", "plan_posted_on", "approved_on", "paid_on", "handed_over_on", "enforced_on"
 )  # fmt: skip
-SORT_KEYS: dict[int, str] = {0: "code", 1: "name", 2: "citizen_id", 3: "ward"}
+# Every column sorts in SQL (the computed ones through the service's subqueries): column → service sort key.
+SORT_KEYS: dict[int, str] = {
+    0: "code", 1: "name", 2: "citizen_id", 3: "ward", 4: "step", 5: "total_area", 6: "recovered_area",
+    7: "compensation", 8: "complaint",
+}  # fmt: skip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +51,8 @@ class PartiesTableModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[PartyRow]] = OrderedDict()
         self.page_loads = 0
-        self._count = self._register.count(project_id, self._filters)
+        self._counts: dict[PartyFilter, int] = {}  # going back to a filter (or to none) costs no count
+        self._count = self._counted()
 
     # Queries -----------------------------------------------------------------------------------------
 
@@ -63,19 +67,33 @@ class PartiesTableModel(QAbstractTableModel):
         return self._sort, self._descending
 
     def set_filters(self, filters: PartyFilter) -> None:
-        """Narrow the rows in SQL; drops the cache and recounts."""
+        """Narrow the rows in SQL. The first page comes first: when it is not full it is the whole answer and
+        no count is needed (a search for one person scans the register once, not twice)."""
         self._filters = filters
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Forget every cached page and recount (after an import or an edit)."""
         self.beginResetModel()
         self._pages.clear()
-        self._count = self._register.count(self._project_id, self._filters)
+        count = self._counts.get(filters)
+        if count is None:
+            first = self._fetch(0)
+            self._pages[0] = first
+            count = len(first) if len(first) < PAGE_SIZE else self._register.count(self._project_id, filters)
+            self._counts[filters] = count
+        self._count = count
         self.endResetModel()
 
+    def refresh(self) -> None:
+        """Forget every cached page and count, and recount (after an import or an edit)."""
+        self._counts.clear()
+        self.set_filters(self._filters)
+
+    def _counted(self) -> int:
+        count = self._counts.get(self._filters)
+        if count is None:
+            count = self._counts[self._filters] = self._register.count(self._project_id, self._filters)
+        return count
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-query in SQL in the new order; columns the service cannot sort on are ignored."""
+        """Re-query in SQL in the new order (an unknown column is ignored)."""
         key = SORT_KEYS.get(column)
         if key is None:
             return
@@ -92,22 +110,30 @@ class PartiesTableModel(QAbstractTableModel):
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._register.parties(
-                self._project_id,
-                self._filters,
-                sort=self._sort,
-                descending=self._descending,
-                offset=number * PAGE_SIZE,
-                limit=PAGE_SIZE,
-            )
-            self.page_loads += 1
-            self._pages[number] = page
+            page = self._pages[number] = self._fetch(number)
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         offset = row - number * PAGE_SIZE
         return page[offset] if offset < len(page) else None
+
+    def _fetch(self, number: int) -> list[PartyRow]:
+        self.page_loads += 1
+        return self._register.parties(
+            self._project_id,
+            self._filters,
+            sort=self._sort,
+            descending=self._descending,
+            offset=number * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
+
+    def row_of(self, party_id: int) -> int | None:
+        """The row showing a party in the current filter and order (asked of SQL, no page is loaded)."""
+        return self._register.row_of(
+            self._project_id, party_id, self._filters, sort=self._sort, descending=self._descending
+        )
 
     @property
     def cached_pages(self) -> int:
@@ -138,6 +164,7 @@ class PartiesTableModel(QAbstractTableModel):
             self.tr("Citizen ID"),
             self.tr("Ward"),
             self.tr("Current step"),
+            self.tr("Land area (m²)"),
             self.tr("Recovered area (m²)"),
             self.tr("Compensation (VND)"),
             self.tr("Complaint"),
@@ -168,7 +195,7 @@ class PartiesTableModel(QAbstractTableModel):
             return party.id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(party, name)
-        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("recovered", "compensation"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in ("total", "recovered", "compensation"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and name == "complaint" and party.complaint:
             return QColor("#b00020")
@@ -177,6 +204,8 @@ class PartiesTableModel(QAbstractTableModel):
     def _display(self, party: PartyRow, name: str) -> str:
         if name == "step":
             return self.step_names().get(party.step, party.step)
+        if name == "total":
+            return format_area(party.total_area_m2)
         if name == "recovered":
             return format_area(party.recovered_area_m2)
         if name == "compensation":

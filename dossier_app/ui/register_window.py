@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
-from dossier_app.services.register import PartyFilter
+from dossier_app.services.register import PartyFilter, RegisterTotals
 from dossier_app.ui.catalogues_dialog import CataloguesDialog
 from dossier_app.ui.dashboard_window import DashboardWindow
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.register_detail import PartyDetailPane
+from dossier_app.ui.register_edit import PartyEditDialog
 from dossier_app.ui.register_import import ImportDialog
-from dossier_app.ui.register_model import ID_ROLE, SORT_KEYS, STEP_KEYS, PartiesTableModel
+from dossier_app.ui.register_model import ID_ROLE, STEP_KEYS, PartiesTableModel
 from dossier_app.ui.settings import UiSettings
 from dossier_app.ui.workers import run_in_background
 
@@ -49,6 +51,8 @@ class RegisterWindow(QDialog):
         self._settings = settings
         self.project_id = project_id
         self.import_dialog: ImportDialog | None = None
+        self.totals: RegisterTotals | None = None  # summed in the background: a full pass over the register
+        self._totals_asked = 0
         self.dashboard: DashboardWindow | None = None
         project = services.projects.get(project_id)
         self.setWindowTitle(self.tr("Land clearance register — {code}").format(code=project.code))
@@ -66,14 +70,13 @@ class RegisterWindow(QDialog):
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 80), (2, 108), (3, 140), (4, 118), (5, 150), (6, 128), (7, 66)):
+        for column, width in ((0, 80), (2, 108), (3, 140), (4, 118), (5, 120), (6, 140), (7, 128), (8, 66)):
             header.resizeSection(column, width)  # fixed widths: fitting to contents would page through the rows
         self.table.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._on_rows_changed)
         self.model.layoutChanged.connect(self._on_rows_changed)
-        self.detail = PartyDetailPane(self.model.step_names(), self)
+        self.detail = PartyDetailPane(self.model.step_names(), self, services.register.catalogue_names())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -85,6 +88,20 @@ class RegisterWindow(QDialog):
         self.totals_label = QLabel(self)
         self.totals_label.setObjectName("registerTotals")
         self.totals_label.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("New party…"), self)
+        self.new_button.setToolTip(self.tr("Ctrl+N"))
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setToolTip(self.tr("Enter or double-click a row"))
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.setToolTip(self.tr("Delete"))
+        self.new_button.clicked.connect(lambda: self.new_party())
+        self.edit_button.clicked.connect(lambda: self.edit_party())
+        self.delete_button.clicked.connect(lambda: self.delete_party())
+        QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.new_party())
+        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=lambda: self.delete_party())
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # Delete in the search box edits text
+        self.table.activated.connect(lambda _index: self.edit_party())  # Enter, or a double click
+        self.edit_dialog: PartyEditDialog | None = None
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.template_button = QPushButton(self.tr("Template…"), self)
@@ -101,6 +118,10 @@ class RegisterWindow(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addSpacing(16)
         for button in (
             self.dashboard_button,
             self.import_button,
@@ -109,16 +130,17 @@ class RegisterWindow(QDialog):
             self.catalogues_button,
             close_button,
         ):
+            button.setAutoDefault(False)  # Enter in the table edits the party; it never presses a button
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.totals_label)
         layout.addLayout(buttons)
-        self._sorted = (0, Qt.SortOrder.AscendingOrder)
         self.detail.show_empty()
         self.reload_catalogues()
         self._on_rows_changed()
+        self.load_totals()
 
     # Filters -------------------------------------------------------------------------------------------
 
@@ -171,9 +193,8 @@ class RegisterWindow(QDialog):
             combo.blockSignals(True)
             combo.clear()
         self.ward.addItem(self.tr("All wards"), None)
-        for name, _totals in self._services.register.totals(self.project_id).wards:
-            if name:
-                self.ward.addItem(name, name)
+        for name in self._services.register.wards(self.project_id):
+            self.ward.addItem(name, name)
         self.land_code.addItem(self.tr("All land uses"), None)
         for key, name in sorted(self._services.register.land_use_codes.items()):
             self.land_code.addItem(f"{key} — {name}", key)
@@ -201,16 +222,6 @@ class RegisterWindow(QDialog):
         except DossierError as error:
             show_error(self, error)
 
-    def _keep_sortable_indicator(self, column: int, order: Qt.SortOrder) -> None:
-        """Columns the service cannot sort on keep the previous indicator, so the arrow never lies."""
-        if column in SORT_KEYS:
-            self._sorted = (column, order)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(*self._sorted)
-        header.blockSignals(False)
-
     # Table and detail ------------------------------------------------------------------------------------
 
     def _on_rows_changed(self) -> None:
@@ -228,6 +239,71 @@ class RegisterWindow(QDialog):
         if party_id is not None:
             self.show_party(int(party_id))
 
+    def selected_party(self) -> int | None:
+        """The id of the party selected in the table, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        value = rows[0].data(ID_ROLE) if rows else None
+        return int(value) if value is not None else None
+
+    def new_party(self) -> PartyEditDialog:
+        """Open the edit dialog for a new party (Ctrl+N)."""
+        return self._open_editor(None)
+
+    def edit_party(self, party_id: int | None = None) -> PartyEditDialog | None:
+        """Open the edit dialog for the selected party (Enter, double-click)."""
+        party_id = party_id if party_id is not None else self.selected_party()
+        return None if party_id is None else self._open_editor(party_id)
+
+    def _open_editor(self, party_id: int | None) -> PartyEditDialog:
+        dialog = PartyEditDialog(self._services, self.project_id, party_id, self)
+        self.edit_dialog = dialog
+        dialog.accepted.connect(lambda: self._after_save(dialog))
+        dialog.open()
+        return dialog
+
+    def _after_save(self, dialog: PartyEditDialog) -> None:
+        """Refresh the table, the lists and the totals, and keep the saved party selected."""
+        if dialog.saved is None:
+            return
+        self.refresh()
+        self.reselect(dialog.saved.id)
+
+    def reselect(self, party_id: int) -> None:
+        """Select a party's row wherever the current filter and order put it; show it in the pane regardless."""
+        row = self.model.row_of(party_id)
+        if row is None:
+            self.table.clearSelection()
+            self.show_party(party_id)
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QTableView.ScrollHint.PositionAtCenter)
+
+    def delete_party(self, confirm: bool = True) -> bool:
+        """Delete the selected party with everything recorded about it, after asking (Delete)."""
+        party_id = self.selected_party()
+        if party_id is None:
+            return False
+        row = self.model.row(self.table.selectionModel().selectedRows()[0].row())
+        label = f"{row.code} — {row.name}" if row is not None else str(party_id)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete party"),
+                self.tr("Delete {party} with its parcels, assets, compensation and resettlement?").format(party=label),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            self._services.register.delete_party(party_id)
+        except DossierError as error:
+            show_error(self, error)
+            return False
+        self.table.clearSelection()
+        self.refresh()
+        return True
+
     def select_row(self, row: int) -> None:
         """Select a row of the table (and so fill the detail pane)."""
         self.table.selectRow(row)
@@ -241,11 +317,32 @@ class RegisterWindow(QDialog):
             return
         self.detail.show_detail(detail)
 
+    def load_totals(self) -> None:
+        """Sum the register on a worker thread (about a second at 100,000 parties); the line fills in after."""
+        self._totals_asked += 1
+        asked, register, project_id = self._totals_asked, self._services.register, self.project_id
+        # Bound methods, not closures: Qt drops the connections when this window is deleted before the sums come.
+        run_in_background(lambda _progress, _cancelled: (asked, register.totals(project_id))).on_success(
+            self._totals_ready
+        ).on_failure(self._totals_failed)
+
+    def _totals_ready(self, result: tuple[int, RegisterTotals]) -> None:
+        asked, totals = result
+        if asked == self._totals_asked:  # a later request (after an import) wins over an earlier one
+            self.totals = totals
+            self._show_totals()
+
+    def _totals_failed(self, error: BaseException) -> None:
+        self.totals_label.setText(str(error))
+
+    @property
+    def totals_pending(self) -> bool:
+        """Whether the totals line still waits for its sums (tests wait on this)."""
+        return self.totals is None
+
     def _show_totals(self) -> None:
-        try:
-            totals = self._services.register.totals(self.project_id)
-        except DossierError as error:
-            self.totals_label.setText(str(error))
+        totals = self.totals
+        if totals is None:
             return
         lines = [self.tr("Project: {totals}").format(totals=self.detail.totals_text(totals.project))]
         ward = self.ward.currentData()
@@ -265,6 +362,7 @@ class RegisterWindow(QDialog):
         """Reload counts, catalogues and totals after a change of the register."""
         self.reload_catalogues()
         self.model.refresh()
+        self.load_totals()
         if self.dashboard is not None and self.dashboard.isVisible():
             self.dashboard.refresh()
 

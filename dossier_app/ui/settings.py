@@ -89,6 +89,15 @@ class UiSettings:
     def backups_kept(self, value: int) -> None:
         self._settings.setValue("backups/kept", max(1, int(value)))
 
+    @property
+    def export_folder(self) -> str:
+        """The folder the last submission package was written into."""
+        return str(self._settings.value("export/folder", ""))
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self._settings.setValue("export/folder", value)
+
     def sync(self) -> None:
         """Write pending changes to disk now."""
         self._settings.sync()

@@ -14,6 +14,7 @@ from dossier_app.ui.accounts_dialog import AccountsDialog
 from dossier_app.ui.audit_dialog import AuditDialog
 from dossier_app.ui.backup_dialog import BackupDialog
 from dossier_app.ui.consultations_window import ConsultationsWindow
+from dossier_app.ui.export_dialog import ExportDialog
 from dossier_app.ui.holidays_dialog import HolidaysDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.milestones_window import MilestonesWindow
@@ -41,6 +42,7 @@ class WindowActions(QObject):
         )
         self.holidays_action = self._make(self.tr("Holiday calendar…"), None, self.open_holidays)
         self.milestones_action = self._make(self.tr("Milestone plan…"), "Ctrl+Shift+M", self.open_milestones)
+        self.export_action = self._make(self.tr("Export the submission package…"), "Ctrl+E", self.open_export)
         self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
         self.backups_action = self._make(self.tr("Backups…"), None, self.open_backups)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
@@ -54,6 +56,7 @@ class WindowActions(QObject):
             self.consultations_action,
             self.holidays_action,
             self.milestones_action,
+            self.export_action,
             self.demo_action,
             self.backups_action,
             self.settings_action,
@@ -91,6 +94,7 @@ class WindowActions(QObject):
         self.readiness.sync()
         self.consultations_action.setEnabled(self._window.current_project_id is not None)
         self.milestones_action.setEnabled(self._window.current_project_id is not None)
+        self.export_action.setEnabled(self._window.current_project_id is not None and self._window.may(Action.EXPORT))
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -171,6 +175,20 @@ class WindowActions(QObject):
         plan.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         plan.show()
         self.milestones_window = plan
+
+    def open_export(self) -> None:
+        """Open the export dialog (with the export history) for the current project."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None or not window.editor.save_now():
+            return
+        try:
+            code = window.services.projects.get(project_id).code
+        except DossierError as error:
+            show_error(window, error)
+            return
+        self.export_dialog = ExportDialog(window.services, code, window.settings, window)
+        self.export_dialog.exec()
 
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""

@@ -70,3 +70,14 @@ def test_package_verify_of_a_folder_without_manifest_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _run(capsys, "package", "verify", str(tmp_path))[0] == 2
+
+
+def test_export_number_is_checked_and_a_draft_prints_none(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code, _, stderr = _run(capsys, "--db", demo_db, "export", "CT-HTP", "--out", str(out), "--draft", "--number", "0")
+    assert code == 2 and "1" in stderr and not out.exists()
+    args = ("--db", demo_db, "export", "CT-HTP", "--out", str(out), "--draft", "--number", "7", "--format", "docx")
+    code, stdout, _ = _run(capsys, *args)
+    assert code == 0 and "numbers" not in stdout

@@ -42,7 +42,13 @@ def test_template_import_export_round(db_url: str, tmp_path: Path, capsys: pytes
     assert code == 0 and exported.stat().st_size > 0
     code, out, _ = _run(capsys, "--db", db_url, "register", "import", "CT-HTP", str(exported))
     assert code == 0
-    assert _counts(db_url) == {"affectedparty": 4, "landparcel": 2, "compensationline": 0, "resettlement": 0}
+    assert _counts(db_url) == {
+        "affectedparty": 4,
+        "landparcel": 2,
+        "asset": 0,
+        "compensationline": 0,
+        "resettlement": 0,
+    }
 
 
 def test_problems_exit_1_on_a_dry_run_and_2_on_an_import(

@@ -66,8 +66,8 @@ def test_catalogues_hold_the_domain_codes_and_demo_wards() -> None:
 def test_the_documented_columns_match_the_table() -> None:
     from pathlib import Path
 
-    from dossier_app.domain.register_columns import LINE_COLUMNS, PARCEL_COLUMNS, PARTY_COLUMNS
+    from dossier_app.domain.register_columns import ASSET_COLUMNS, LINE_COLUMNS, PARCEL_COLUMNS, PARTY_COLUMNS
 
     page = (Path(__file__).resolve().parents[2] / "docs" / "register_columns.md").read_text(encoding="utf-8")
-    for column in (*PARTY_COLUMNS, *PARCEL_COLUMNS, *LINE_COLUMNS):
+    for column in (*PARTY_COLUMNS, *PARCEL_COLUMNS, *ASSET_COLUMNS, *LINE_COLUMNS):
         assert f"| {column.header_vi} | {', '.join(column.aliases)} | `{column.name}` |" in page

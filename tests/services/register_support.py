@@ -9,8 +9,9 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import text
 
-from dossier_app.domain.register import CompensationInput, ParcelInput, PartyInput, ResettlementInput
+from dossier_app.domain.register import AssetInput, CompensationInput, ParcelInput, PartyInput, ResettlementInput
 from dossier_app.domain.register_columns import (
+    ASSET_COLUMNS,
     LINE_COLUMNS,
     PARCEL_COLUMNS,
     PARCELS_SHEET,
@@ -19,10 +20,15 @@ from dossier_app.domain.register_columns import (
 )
 from dossier_app.services import Services
 
-REGISTER_TABLES = ("affectedparty", "landparcel", "compensationline", "resettlement")
+REGISTER_TABLES = ("affectedparty", "landparcel", "asset", "compensationline", "resettlement")
 PARTY_HEADERS = [c.header_vi for c in PARTY_COLUMNS]
 PARCEL_HEADERS = [c.header_vi for c in PARCEL_COLUMNS]
 LINE_HEADERS = [c.header_vi for c in LINE_COLUMNS]
+ASSET_HEADERS = [c.header_vi for c in ASSET_COLUMNS]
+ASSETS = (
+    AssetInput("house", "Nhà một trệt, mái tôn", "Cấp IV", Decimal("96.50")),
+    AssetInput("tree", "Xoài cát Hòa Lộc", count=24),
+)
 
 
 def parcel(sheet: str = "12", number: str = "34", **changes: Any) -> ParcelInput:
@@ -39,7 +45,7 @@ def parcel(sheet: str = "12", number: str = "34", **changes: Any) -> ParcelInput
 
 
 def party(code: str = "HT-001", **changes: Any) -> PartyInput:
-    """A valid household with one parcel, one compensation line and a resettlement lot."""
+    """A valid household with one parcel, a house and trees, one compensation line and a resettlement lot."""
     base = PartyInput(
         code=code,
         name="Nguyễn Văn Đức",
@@ -51,6 +57,7 @@ def party(code: str = "HT-001", **changes: Any) -> PartyInput:
         notified_on=date(2026, 3, 1),
         inventoried_on=date(2026, 4, 15),
         parcels=(parcel(),),
+        assets=ASSETS,
         compensation=(
             CompensationInput(
                 kind="land",

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from dossier_app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from dossier_app.domain.register import CompensationInput
+from dossier_app.domain.register import AssetInput, CompensationInput
 from dossier_app.services import Services
 from dossier_app.services.context import Operator
 from dossier_app.services.projects import ProjectView
@@ -21,9 +21,21 @@ def test_add_read_update_delete_a_party(services: Services, itp: ProjectView) ->
     assert services.register.party(added.id).data == party()
     changed = party(name="Nguyễn Văn Đức (chủ hộ)", parcels=(parcel(), parcel(number="35")), compensation=())
     assert services.register.update_party(added.id, changed).data == changed
-    assert counts(services) == {"affectedparty": 1, "landparcel": 2, "compensationline": 0, "resettlement": 1}
+    assert counts(services) == {
+        "affectedparty": 1,
+        "landparcel": 2,
+        "asset": 2,
+        "compensationline": 0,
+        "resettlement": 1,
+    }
     services.register.delete_party(added.id)
-    assert counts(services) == {"affectedparty": 0, "landparcel": 0, "compensationline": 0, "resettlement": 0}
+    assert counts(services) == {
+        "affectedparty": 0,
+        "landparcel": 0,
+        "asset": 0,
+        "compensationline": 0,
+        "resettlement": 0,
+    }
     with pytest.raises(NotFound):
         services.register.party(added.id)
     actions = [e.action for e in services.audit.entries()]
@@ -123,3 +135,87 @@ def test_totals_per_party_ward_and_project(services: Services, itp: ProjectView,
     own = services.register.party_totals(first.id)
     assert (own.parcels, own.recovered_area_m2, own.compensation_vnd) == (2, Decimal("900.25"), 1_000_000)
     assert replace(own, parties=1) == own
+
+
+def test_a_shared_parcel_is_accepted_only_as_declared_co_use_and_counted_once(
+    services: Services, itp: ProjectView
+) -> None:
+    register = services.register
+    shared = parcel("7", "70", co_used=True)
+    first = register.add_party(itp.id, party("HT-001", parcels=(shared,)))
+    with pytest.raises(Conflict) as undeclared:
+        register.add_party(itp.id, party("HT-002", citizen_id="092085000002", parcels=(parcel("7", "70"),)))
+    assert "co-used" in undeclared.value.message
+    other_areas = replace(shared, recovered_area_m2=Decimal(10))
+    with pytest.raises(Conflict) as disagreeing:
+        register.add_party(itp.id, party("HT-002", citizen_id="092085000002", parcels=(other_areas,)))
+    assert "other areas" in disagreeing.value.message
+    with pytest.raises(ValidationFailed):  # one party listing the parcel twice
+        register.add_party(itp.id, party("HT-002", citizen_id="092085000002", parcels=(shared, shared)))
+    second = register.add_party(itp.id, party("HT-002", citizen_id="092085000002", parcels=(shared,)))
+    register.update_party(first.id, replace(first.data, name="Nguyễn Văn Đức (đồng sử dụng)"))
+    totals = register.totals(itp.id).project
+    assert (totals.parties, totals.parcels, totals.recovered_area_m2) == (2, 1, shared.recovered_area_m2)
+    assert register.party_totals(second.id).recovered_area_m2 == shared.recovered_area_m2
+    register.delete_party(first.id)
+    assert register.totals(itp.id).project.parcels == 1  # the remaining co-user's listing now counts
+
+
+def test_assets_are_stored_checked_and_summed(services: Services, itp: ProjectView) -> None:
+    register = services.register
+    added = register.add_party(itp.id, party())
+    assert added.data.assets == party().assets
+    with pytest.raises(ValidationFailed) as refused:
+        register.add_party(
+            itp.id, party("HT-002", citizen_id="", parcels=(), assets=(AssetInput("house", area_m2=Decimal(-1)),))
+        )
+    assert refused.value.field == "area_m2"
+    with pytest.raises(ValidationFailed) as unknown:
+        register.add_party(itp.id, party("HT-002", citizen_id="", parcels=(), assets=(AssetInput("boat"),)))
+    assert unknown.value.field == "kind"
+    register.add_party(
+        itp.id,
+        party("HT-003", citizen_id="", parcels=(), assets=(AssetInput("grave", count=3), AssetInput("crop", count=40))),
+    )
+    totals = register.totals(itp.id).project
+    assert (totals.building_area_m2, totals.plants, totals.graves) == (Decimal("96.50"), 64, 3)
+    own = register.party_totals(added.id)
+    assert (own.building_area_m2, own.plants, own.graves) == (Decimal("96.50"), 24, 0)
+    assert [p.field for p in register.problems(party(assets=(AssetInput("boat", count=-2),)))] == ["kind", "count"]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("step", ["HT-001", "HT-002", "HT-003", "HT-004", "HT-005", "HT-006"]),
+        ("recovered_area", ["HT-001", "HT-002", "HT-003", "HT-004", "HT-005", "HT-006"]),
+        ("total_area", ["HT-001", "HT-002", "HT-003", "HT-004", "HT-005", "HT-006"]),
+        ("compensation", ["HT-001", "HT-002", "HT-003", "HT-004", "HT-005", "HT-006"]),
+        ("complaint", ["HT-001", "HT-002", "HT-003", "HT-004", "HT-006", "HT-005"]),
+    ],
+)
+def test_computed_columns_sort_in_sql(services: Services, itp: ProjectView, sort: str, expected: list[str]) -> None:
+    _fill(services, itp.id)
+    register = services.register
+    # Give the rows distinct areas and steps, in code order, so every computed key orders them the same way.
+    for index, row in enumerate(register.parties(itp.id)):
+        data = register.party(row.id).data
+        grown = tuple(replace(p, total_area_m2=p.total_area_m2 + index, recovered_area_m2=p.recovered_area_m2 + index)
+                      for p in data.parcels)  # fmt: skip
+        steps = dict.fromkeys(("notified_on", "inventoried_on", "plan_posted_on", "approved_on", "paid_on"))
+        for number, name in enumerate(list(steps)[:index]):
+            steps[name] = date(2026, 3, 1 + number)
+        register.update_party(row.id, replace(data, parcels=grown, **steps))  # type: ignore[arg-type]
+    ascending = [r.code for r in register.parties(itp.id, sort=sort)]
+    assert ascending == expected
+    descending = [r.code for r in register.parties(itp.id, sort=sort, descending=True)]
+    assert descending == list(reversed(expected))
+    page = [r.code for r in register.parties(itp.id, sort=sort, offset=2, limit=2)]
+    assert page == expected[2:4]
+    rows = register.parties(itp.id, sort=sort, descending=True)
+    assert [register.row_of(itp.id, r.id, sort=sort, descending=True) for r in rows] == list(range(len(rows)))
+    only_o_mon = PartyFilter(ward="Phường Ô Môn")
+    narrowed = register.parties(itp.id, only_o_mon, sort=sort)
+    assert [register.row_of(itp.id, r.id, only_o_mon, sort=sort) for r in narrowed] == [0, 1]
+    hidden = next(r for r in rows if r.ward != "Phường Ô Môn")
+    assert register.row_of(itp.id, hidden.id, only_o_mon, sort=sort) is None

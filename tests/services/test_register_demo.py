@@ -8,7 +8,7 @@ from dossier_app.domain.register import STEPS, check_party
 from dossier_app.services import Services
 from dossier_app.services.demo import DEMO_HOUSEHOLDS, REGISTER_PROJECT
 from dossier_app.services.register_demo import generate_register, load_register
-from dossier_app.storage.resources import load_land_use_codes, load_wards
+from dossier_app.storage.resources import load_asset_kinds, load_land_use_codes, load_wards
 from tests.services.register_support import REGISTER_TABLES
 from tests.services.support import it_park
 
@@ -24,9 +24,9 @@ def test_same_seed_gives_the_same_rows() -> None:
 
 
 def test_every_generated_party_passes_the_domain_rules() -> None:
-    codes = set(load_land_use_codes())
+    codes, kinds = set(load_land_use_codes()), set(load_asset_kinds())
     parties = generate_register(3000)
-    assert [p.code for p in parties if check_party(p, codes)] == []
+    assert [p.code for p in parties if check_party(p, codes, kinds)] == []
     ids = [p.citizen_id for p in parties if p.citizen_id]
     assert len(ids) == len(set(ids))
     assert all(len(i) == 12 and i.isdigit() for i in ids)
@@ -54,6 +54,18 @@ def test_a_realistic_spread() -> None:
     assert {line.kind for line in lines} == {"land", "assets", "support"}
     assert all(isinstance(line.amount_vnd, int) and line.amount_vnd > 0 for line in lines)
     assert all(len(p.name.split()) >= 3 for p in parties)
+    assets = [(p, a) for p in parties for a in p.assets]
+    assert {a.kind for _, a in assets} == {"house", "structure", "tree", "crop", "grave"}
+    homes = [p for p in parties if any(x.land_use_code in ("ONT", "ODT") for x in p.parcels)]
+    assert all(any(a.kind == "house" and a.grade and a.area_m2 > 0 for a in p.assets) for p in homes)
+    assert all(a.count > 0 for _, a in assets if a.kind in ("tree", "crop", "grave"))
+    orchards = [p for p in parties if any(x.land_use_code == "CLN" for x in p.parcels)]
+    assert all(any(a.kind == "tree" for a in p.assets) for p in orchards)
+    graves = sum(a.kind == "grave" for _, a in assets)
+    assert 0 < graves < 0.1 * len(parties)
+    # Each asset is paid for by a compensation line of kind "assets" that quotes it.
+    for party, asset in assets:
+        assert any(line.kind == "assets" and asset.description in line.description for line in party.compensation)
     assert all(p.citizen_id and p.household_size for p in parties if p.kind == "household")
 
 

@@ -3,17 +3,20 @@
 import codecs
 import unicodedata
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from dossier_app.domain.errors import ImportRejected
+from dossier_app.domain.register import AssetInput
 from dossier_app.domain.register_columns import CSV_COLUMNS, PARTIES_SHEET
 from dossier_app.services import Services
 from dossier_app.services.projects import ProjectView
 from dossier_app.services.register_io import ImportReport
 from tests.services.register_support import (
+    ASSET_HEADERS,
     PARTY_HEADERS,
     counts,
     parcel,
@@ -70,7 +73,13 @@ def test_a_good_workbook_imports_everything(services: Services, itp: ProjectView
     report = services.register_io.check(itp.id, path)
     assert report.ok and (report.parties, report.parcels) == (2, 3)
     services.register_io.import_file(itp.id, path)
-    assert counts(services) == {"affectedparty": 2, "landparcel": 3, "compensationline": 0, "resettlement": 0}
+    assert counts(services) == {
+        "affectedparty": 2,
+        "landparcel": 3,
+        "asset": 0,
+        "compensationline": 0,
+        "resettlement": 0,
+    }
     assert services.audit.entries()[0].action == "register.import"
     second = services.register.parties(itp.id)[1]
     assert second.kind == "organisation"
@@ -94,7 +103,7 @@ def test_the_dry_run_reports_every_problem_and_the_import_writes_nothing(
             parcel_row("HT-1", "12", "1", recovered_area_m2=2000),  # recovered > total
             parcel_row("HT-2", "12", "2", land_use_code="XYZ"),  # unknown land-use code
             parcel_row("HT-3", "12", "2"),  # duplicate parcel in the file
-            parcel_row("HT-3", "50", "5"),  # parcel already in the project
+            parcel_row("HT-3", "50", "5", parcel_ward="Phường Hưng Thạnh"),  # parcel already in the project
             parcel_row("HT-9", "14", "1"),  # unknown party
             parcel_row("HT-4", "15", "1", total_area_m2="một nghìn"),
         ],
@@ -119,8 +128,8 @@ def test_the_dry_run_reports_every_problem_and_the_import_writes_nothing(
     messages = {(p.row, p.column): p.message for p in report.problems}
     assert messages[(5, f"{parties}: Số CCCD")] == "The citizen ID is used twice in the file (first on row 4)."
     assert messages[(7, f"{parties}: Mã hộ")] == "The party code is used twice in the file (first on row 6)."
-    assert messages[(4, f"{parcels}: Thửa số")].endswith("(first on row 3).")
-    assert messages[(5, f"{parcels}: Thửa số")] == "The parcel is already registered in this project."
+    assert "(first on row 3)" in messages[(4, f"{parcels}: Thửa số")]
+    assert messages[(5, f"{parcels}: Thửa số")].startswith("The parcel is already registered in this project")
 
 
 def test_wrong_and_missing_headers_are_reported(services: Services, itp: ProjectView, tmp_path: Path) -> None:
@@ -210,6 +219,7 @@ def test_formulas_and_merged_cells_are_refused(services: Services, itp: ProjectV
 def test_export_then_import_into_an_empty_project_gives_the_same_data(
     services: Services, itp: ProjectView, htp: ProjectView, tmp_path: Path
 ) -> None:
+    shared = parcel("12", "35", co_used=True)
     services.register.add_party(itp.id, party())
     services.register.add_party(
         itp.id,
@@ -219,17 +229,99 @@ def test_export_then_import_into_an_empty_project_gives_the_same_data(
             citizen_id="",
             tax_code="1800123456-001",
             resettlement=None,
-            parcels=(parcel("12", "35"), parcel("12", "36", land_use_code="ODT", use_since=date(1995, 7, 1))),
+            parcels=(shared, parcel("12", "36", land_use_code="ODT", use_since=date(1995, 7, 1))),
+            assets=(
+                AssetInput("structure", "Nhà kho", "Cấp III", Decimal("310.75")),
+                AssetInput("grave", "Mộ xây", count=2),
+                AssetInput("crop", "", count=0),
+            ),
         ),
     )
-    services.register.add_party(itp.id, party("HT-003", citizen_id="092085000003", parcels=(), compensation=()))
+    services.register.add_party(
+        itp.id, party("HT-003", citizen_id="092085000003", parcels=(shared,), assets=(), compensation=())
+    )
     path = tmp_path / "export.xlsx"
     assert services.register_io.export(itp.id, path) == 3
-    assert load_workbook(path, read_only=True).sheetnames == [PARTIES_SHEET, "Thửa đất", "Bồi thường, hỗ trợ"]
-    services.register_io.import_file(htp.id, path)
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames == [PARTIES_SHEET, "Thửa đất", "Tài sản", "Bồi thường, hỗ trợ"]
+    assert [r[1] for r in book["Tài sản"].iter_rows(min_row=2, values_only=True)][:2] == [
+        "Nhà ở",
+        "Cây lâu năm, cây ăn trái",
+    ]
+    report = services.register_io.import_file(htp.id, path)
+    assert (report.parties, report.parcels, report.assets) == (3, 4, 5)
     original = [d.data for d in services.register.details(itp.id)]
     copied = [d.data for d in services.register.details(htp.id)]
     assert copied == original
+    assert services.register.totals(htp.id) == services.register.totals(itp.id)
+
+
+def test_assets_sheet_is_read_and_checked(services: Services, itp: ProjectView, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "assets.xlsx", [party_row("HT-1")], [parcel_row("HT-1")])
+    book = load_workbook(path)
+    sheet = book.create_sheet("Tài sản")
+    sheet.append(["Party code", "Asset kind", "Description", "Grade", "Area (m2)", "Count"])  # English aliases
+    sheet.append(["HT-1", "nha o", "Nhà một trệt", "Cấp IV", "85,5", None])
+    sheet.append(["HT-1", "Trees", "Dừa", None, None, 12])
+    sheet.append(["HT-1", "chuồng heo", None, None, 10, None])  # unknown kind
+    sheet.append(["HT-1", "grave", None, None, None, -1])  # negative count
+    sheet.append(["HT-1", "crop", None, None, None, "nhiều"])  # text in a number column
+    book.save(path)
+    report = _refused_without_writing(services, itp, path)
+    assert [(p.row, p.column, p.value, p.reason) for p in report.problems] == [
+        (4, "Tài sản: Loại tài sản", "chuồng heo", "Unknown asset kind."),
+        (5, "Tài sản: Số lượng", "-1", "An amount or quantity cannot be negative."),
+        (6, "Tài sản: Số lượng", "nhiều", "Not a whole number."),
+    ]
+    book = load_workbook(path)
+    for row in (6, 5, 4):
+        book["Tài sản"].delete_rows(row)
+    book.save(path)
+    services.register_io.import_file(itp.id, path)
+    detail = services.register.party(services.register.parties(itp.id)[0].id).data
+    assert detail.assets == (
+        AssetInput("house", "Nhà một trệt", "Cấp IV", Decimal("85.5")),
+        AssetInput("tree", "Dừa", count=12),
+    )
+    totals = services.register.totals(itp.id).project
+    assert (totals.building_area_m2, totals.plants, totals.graves) == (Decimal("85.5"), 12, 0)
+
+
+def test_co_used_parcels_are_declared_on_both_sides(services: Services, itp: ProjectView, tmp_path: Path) -> None:
+    parties = [party_row("HT-1"), party_row("HT-2"), party_row("HT-3"), party_row("HT-4")]
+    path = workbook(
+        tmp_path / "co.xlsx",
+        parties,
+        [
+            parcel_row("HT-1", "12", "1", co_used="có"),
+            parcel_row("HT-2", "12", "1", co_used="x"),  # a declared co-user: accepted
+            parcel_row("HT-3", "12", "1"),  # not declared: a duplicate
+            parcel_row("HT-4", "12", "1", co_used="có", recovered_area_m2=400),  # declared, but other areas
+            parcel_row("HT-4", "12", "1", parcel_ward="Phường Ô Môn"),  # the same numbers in another ward
+        ],
+    )
+    report = _refused_without_writing(services, itp, path)
+    assert [(p.row, p.column, p.value, p.other_row) for p in report.problems] == [
+        (4, "Thửa đất: Thửa số", "12/1", 2),
+        (5, "Thửa đất: Thửa số", "12/1", 2),
+    ]
+    assert "mark both rows as co-used" in report.problems[0].message
+    assert "same areas" in report.problems[1].message
+    book = load_workbook(path)
+    book["Thửa đất"].delete_rows(4, 2)
+    book.save(path)
+    services.register_io.import_file(itp.id, path)
+    totals = services.register.totals(itp.id).project
+    assert totals.parcels == 2  # the co-used parcel once, the Ô Môn parcel
+    assert totals.recovered_area_m2 == Decimal("1001.00")  # 500.50 each, the shared one once
+    own = services.register.party_totals(services.register.parties(itp.id)[1].id)
+    assert (own.parcels, own.recovered_area_m2) == (1, Decimal("500.50"))
+    later = workbook(tmp_path / "later.xlsx", [party_row("HT-5")], [parcel_row("HT-5", "12", "1")])
+    problems = services.register_io.check(itp.id, later).problems
+    assert [(p.row, p.value) for p in problems] == [(2, "12/1")]
+    assert "already registered" in problems[0].message
+    joined = workbook(tmp_path / "joined.xlsx", [party_row("HT-5")], [parcel_row("HT-5", "12", "1", co_used="có")])
+    assert services.register_io.check(itp.id, joined).ok
 
 
 def test_the_template_has_headers_and_lists_and_imports_as_empty(
@@ -243,6 +335,11 @@ def test_the_template_has_headers_and_lists_and_imports_as_empty(
     lists = [v.formula1 for v in book["Thửa đất"].data_validations.dataValidation]
     assert any("$A$2:$A$32" in f for f in lists)
     assert len(sheet.data_validations.dataValidation) >= 5
+    assets = book["Tài sản"]
+    assert [c.value for c in assets[1]] == ASSET_HEADERS
+    asset_lists = [v.formula1 for v in assets.data_validations.dataValidation]
+    assert any("$F$2:$F$7" in f for f in asset_lists) and any("$G$2:$G$6" in f for f in asset_lists)
+    assert book["Danh mục"]["F2"].value == "Nhà ở"
     assert [p.reason for p in services.register_io.check(itp.id, path).problems] == ["The file holds no rows."]
     assert isinstance(Workbook, type)
 

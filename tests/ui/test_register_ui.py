@@ -56,7 +56,29 @@ def test_the_window_opens_with_the_right_count(window: RegisterWindow, register_
     assert "CT-ITP2" in window.windowTitle()
     assert window.model.index(0, 0).data() == "HT-0000"
     assert window.ward.count() == 4  # all wards + the three wards of the register
+
+
+def test_the_totals_are_summed_off_the_gui_thread_and_follow_the_ward(
+    qtbot, register_db: Services, project: ProjectView, ui_settings: UiSettings, vietnamese: Translators
+) -> None:  # type: ignore[no-untyped-def]
+    sums = register_db.register.totals  # the window must not sum the register while it opens or filters
+    threads: list[bool] = []
+
+    def on_which_thread(project_id: int):  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QCoreApplication, QThread
+
+        threads.append(QThread.currentThread() is QCoreApplication.instance().thread())  # type: ignore[union-attr]
+        return sums(project_id)
+
+    register_db.register.totals = on_which_thread  # type: ignore[method-assign]
+    window = RegisterWindow(register_db, project.id, ui_settings)
+    qtbot.addWidget(window)
+    assert window.totals_pending and window.totals_label.text() == ""
+    qtbot.waitUntil(lambda: not window.totals_pending, timeout=5000)
     assert str(SIZE) in window.totals_label.text()
+    window.ward.setCurrentIndex(window.ward.findData("Phường Hưng Phú"))
+    assert "Phường Hưng Phú" in window.totals_label.text()  # from the sums already there
+    assert threads == [False]
 
 
 def test_search_without_diacritics_narrows_the_table(window: RegisterWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -69,10 +91,10 @@ def test_search_without_diacritics_narrows_the_table(window: RegisterWindow, qtb
     qtbot.waitUntil(lambda: window.model.rowCount() == SIZE, timeout=3000)
 
 
-def test_filters_of_the_bar_narrow_the_table(window: RegisterWindow, register_db: Services, project) -> None:  # type: ignore[no-untyped-def]
+def test_filters_of_the_bar_narrow_the_table(window: RegisterWindow, register_db: Services, project, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.ward.setCurrentIndex(window.ward.findData("Phường Hưng Phú"))
     assert window.model.rowCount() == SIZE // 3
-    assert "Phường Hưng Phú" in window.totals_label.text()
+    qtbot.waitUntil(lambda: "Phường Hưng Phú" in window.totals_label.text(), timeout=5000)
     window.complaint.setChecked(True)
     assert window.model.rowCount() == register_db.register.count(project.id, window.current_filter()) > 0
     window.complaint.setChecked(False)
@@ -95,11 +117,13 @@ def test_clicking_the_name_header_sorts_by_name_in_sql(
         assert window.model.sort_key == ("name", descending)
         expected = register_db.register.parties(project.id, sort="name", descending=descending, limit=SIZE)
         assert _names(window) == [p.name for p in expected]
-    first_click_order = window.model.sort_key[1]
-    x = header.sectionViewportPosition(6) + header.sectionSize(6) // 2  # a sum: not sortable, nothing changes
+    x = header.sectionViewportPosition(7) + header.sectionSize(7) // 2  # a sum: sorted in SQL too
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
-    assert window.model.sort_key == ("name", first_click_order)
-    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorSection() == 7
+    descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert window.model.sort_key == ("compensation", descending)
+    expected = register_db.register.parties(project.id, sort="compensation", descending=descending, limit=SIZE)
+    assert [window.model.index(r, 0).data(ID_ROLE) for r in range(SIZE)] == [p.id for p in expected]
 
 
 def test_selecting_a_row_fills_the_detail_pane(window: RegisterWindow, register_db: Services) -> None:
@@ -111,6 +135,10 @@ def test_selecting_a_row_fills_the_detail_pane(window: RegisterWindow, register_
     assert "12" in text and detail.parcels[0].parcel_no in text
     assert "8.000.000" in text  # HT-0007's compensation line, with dots
     assert "Khu TĐC Hưng Thạnh" in text
+    # Codes are shown by their Vietnamese names (the catalogues' data), never raw.
+    assert "Bồi thường về đất" in text and "\nland\n" not in text
+    assert "Đất chuyên trồng lúa" in text or "Đất ở tại nông thôn" in text or "Đất trồng cây lâu năm" in text
+    assert "Nhà ở" in text and "Cấp IV" in text and "Xoài cát Hòa Lộc" in text and "24" in text
     window.table.clearSelection()
     assert detail.code not in window.detail.toPlainText()
 
@@ -159,6 +187,7 @@ def test_a_good_file_imports_and_the_table_grows(
     assert window.model.rowCount() == SIZE + 2
     assert window.ward.findData("Phường Ô Môn") > 0  # the catalogue follows the register
     assert str(SIZE + 2) in window.count_label.text()
+    qtbot.waitUntil(lambda: window.totals is not None and window.totals.project.parties == SIZE + 2, timeout=5000)
 
 
 def test_export_and_template_write_workbooks(window: RegisterWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -186,3 +215,24 @@ def test_the_file_menu_opens_the_register_of_the_current_project(demo_db: Servic
     assert register.project_id == project.id
     assert register.model.rowCount() == demo_db.register.count(project.id)
     register.close()
+
+
+def test_the_detail_pane_names_codes_in_english_in_the_english_interface(
+    register_db: Services,
+    project: ProjectView,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from dossier_app.ui.register_detail import PartyDetailPane
+    from dossier_app.ui.register_model import PartiesTableModel
+
+    translators = Translators(qapp)
+    translators.install("en")
+    steps = PartiesTableModel(register_db.register, project.id).step_names()
+    pane = PartyDetailPane(steps, None, register_db.register.catalogue_names())
+    first = register_db.register.parties(project.id, limit=1)[0]
+    pane.show_detail(register_db.register.party(first.id))
+    text = pane.toPlainText()
+    assert "Land compensation" in text and "Bồi thường về đất" not in text
+    assert "LUC — Specialised rice land" in text
+    assert "House" in text and "Trees" in text
+    assert "buildings 96,50 m², 24 tree(s) and plant(s), 0 grave(s)" in text

@@ -1,7 +1,7 @@
 """readiness: project facts, conditions checklist with evidence, comment register, attachment kinds
 
 Revision ID: 0010
-Revises: 0009
+Revises: 0006
 Create Date: 2026-11-26 00:17:02.471727
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = '0010'
-down_revision: str | None = '0009'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

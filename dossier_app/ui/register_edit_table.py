@@ -1,0 +1,142 @@
+"""An editable table of a party's parcels, assets or compensation lines, read back through the documented columns."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+
+from dossier_app.domain.register_columns import ColumnSpec
+from dossier_app.services.register_cells import CellRefused, parse_cell
+
+ERROR_BRUSH = QBrush(QColor("#f8d7da"))
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A cell of a child table that is wrong: its row, its field and the English reason."""
+
+    row: int
+    field: str
+    reason: str
+
+
+class ChildTable(QTableWidget):
+    """Rows of text cells (yes/no columns as check boxes); Insert adds a row, Delete removes the current one."""
+
+    def __init__(
+        self,
+        columns: Sequence[ColumnSpec],
+        titles: Sequence[str],
+        shown: Callable[[ColumnSpec, Any], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(0, len(columns), parent)
+        self.columns = tuple(columns)
+        self._shown = shown
+        self.setHorizontalHeaderLabels(list(titles))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setDefaultSectionSize(22)
+
+    # Rows ----------------------------------------------------------------------------------------------------
+
+    def set_records(self, records: Sequence[dict[str, Any]]) -> None:
+        """Fill the table with records (field → value), shown as the user types them."""
+        self.blockSignals(True)
+        self.setRowCount(0)
+        for record in records:
+            self._append(record)
+        self.blockSignals(False)
+        self.itemChanged.emit(QTableWidgetItem())
+
+    def _append(self, record: dict[str, Any]) -> int:
+        row = self.rowCount()
+        self.insertRow(row)
+        for position, column in enumerate(self.columns):
+            value = record.get(column.name)
+            item = QTableWidgetItem()
+            if column.type == "bool":
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                )
+                item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+            else:
+                item.setText("" if value is None else self._shown(column, value))
+            self.setItem(row, position, item)
+        return row
+
+    def add_row(self) -> int:
+        """Append an empty row and start editing its first cell."""
+        row = self._append({})
+        self.setCurrentCell(row, 0)
+        self.editItem(self.item(row, 0))
+        self.itemChanged.emit(self.item(row, 0))
+        return row
+
+    def remove_current_row(self) -> None:
+        """Remove the row of the current cell."""
+        row = self.currentRow()
+        if 0 <= row < self.rowCount():
+            self.removeRow(row)
+            self.itemChanged.emit(QTableWidgetItem())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Insert adds a row, Delete removes the current one (outside cell editing)."""
+        if event.key() == Qt.Key.Key_Insert:
+            self.add_row()
+            return
+        if event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            self.remove_current_row()
+            return
+        super().keyPressEvent(event)
+
+    # Reading back ------------------------------------------------------------------------------------------
+
+    def records(self) -> tuple[list[dict[str, Any]], list[CellProblem]]:
+        """Each row's values by field (parsed like an imported cell), and the cells that could not be read."""
+        records: list[dict[str, Any]] = []
+        problems: list[CellProblem] = []
+        for row in range(self.rowCount()):
+            values: dict[str, Any] = {}
+            for position, column in enumerate(self.columns):
+                item = self.item(row, position)
+                if column.type == "bool":
+                    values[column.name] = item is not None and item.checkState() == Qt.CheckState.Checked
+                    continue
+                text = item.text() if item is not None else ""
+                try:
+                    values[column.name] = parse_cell(column, text)
+                except CellRefused as refusal:
+                    values[column.name] = None
+                    problems.append(CellProblem(row, column.name, refusal.reason))
+            records.append(values)
+        return records, problems
+
+    def mark(self, problems: Sequence[CellProblem]) -> None:
+        """Colour the wrong cells and give each its reason as a tooltip; clear the others."""
+        self.blockSignals(True)
+        wrong = {(p.row, p.field): p.reason for p in problems}
+        for row in range(self.rowCount()):
+            for position, column in enumerate(self.columns):
+                item = self.item(row, position)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(row, position, item)
+                reason = wrong.get((row, column.name))
+                item.setBackground(ERROR_BRUSH if reason else QBrush())
+                item.setToolTip(QCoreApplication.translate("Errors", reason) if reason else "")
+        self.blockSignals(False)
+
+    def cell_problem(self, row: int, field: str) -> str:
+        """The tooltip (translated reason) of a cell, empty when the cell is right."""
+        position = next(i for i, c in enumerate(self.columns) if c.name == field)
+        item = self.item(row, position)
+        return item.toolTip() if item is not None else ""
