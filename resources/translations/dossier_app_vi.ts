@@ -4,39 +4,20 @@
 <context>
     <name></name>
     <message>
-        <source>PartiesTableModel</source>
-        <comment>Notified</comment>
-        <translation>Đã thông báo</translation>
+        <source>No answer yet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PartiesTableModel</source>
-        <comment>Inventoried</comment>
-        <translation>Đã kiểm đếm</translation>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PartiesTableModel</source>
-        <comment>Plan posted</comment>
-        <translation>Đã niêm yết phương án</translation>
+        <source>Explained</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PartiesTableModel</source>
-        <comment>Approved</comment>
-        <translation>Đã phê duyệt</translation>
-    </message>
-    <message>
-        <source>PartiesTableModel</source>
-        <comment>Paid</comment>
-        <translation>Đã chi trả</translation>
-    </message>
-    <message>
-        <source>PartiesTableModel</source>
-        <comment>Handed over</comment>
-        <translation>Đã bàn giao mặt bằng</translation>
-    </message>
-    <message>
-        <source>PartiesTableModel</source>
-        <comment>Enforced</comment>
-        <translation>Đã cưỡng chế</translation>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -140,8 +121,16 @@
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
+        <source>Mark as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Drop files here to attach them to the section.</source>
         <translation>Kéo và thả tệp vào đây để đính kèm vào mục.</translation>
+    </message>
+    <message>
+        <source>None of these</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Added by {who} on {when}
@@ -426,6 +415,227 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistWindow</name>
+    <message>
+        <source>Conditions checklist — {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Giá trị</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the facts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numeric criteria, computed from the project&apos;s facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the dossier shows it, or what is still missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the sections and attachments that prove the condition; double-click one to open its section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Edit comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no section)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (ministry, council)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished">Mục</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer (tiếp thu, giải trình)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Trạng thái</translation>
+    </message>
+    <message>
+        <source>Resolved by revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision {number} — {when}, {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommentRegisterWindow</name>
+    <message>
+        <source>Comment register — {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Trạng thái</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished">Đã nhận</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished">Mục</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished">Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <source>All ministries and councils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the comment from {source}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommentsPane</name>
     <message>
         <source>Write a comment (the text selected in the editor is quoted)…</source>
@@ -508,6 +718,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Letter no.</source>
         <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>State</source>
@@ -745,8 +959,24 @@ SHA-256: {hash}</translation>
         <translation>Chỉ được xuất bản chính thức khi mọi mục bắt buộc đã được phê duyệt; còn {count} mục chưa được phê duyệt: {sections}.</translation>
     </message>
     <message>
+        <source>The export was cancelled; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pages of {path} cannot be shown: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} is not a submission package (no readable manifest.json).</source>
         <translation>{path} không phải là bộ hồ sơ trình (không đọc được tệp manifest.json).</translation>
+    </message>
+    <message>
+        <source>The signing certificate {path} cannot be opened: the file is missing or damaged, or the passphrase is wrong. Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be signed; nothing was exported.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
@@ -771,6 +1001,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The file of attachment &apos;{name}&apos; is missing from {location}.</source>
         <translation>Không tìm thấy tệp của tài liệu đính kèm &apos;{name}&apos; trong thư mục {location}.</translation>
+    </message>
+    <message>
+        <source>The regime asks for no attachment &apos;{kind}&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file {name} is {size} MB; attachments may be at most {limit} MB. Nothing was added.</source>
@@ -857,8 +1091,24 @@ SHA-256: {hash}</translation>
         <translation>Định dạng xuất &apos;{value}&apos; không hợp lệ (dùng docx, pdf).</translation>
     </message>
     <message>
+        <source>Choose at least one document to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no project with the code &apos;{code}&apos;.</source>
         <translation>Không có dự án nào mang mã &apos;{code}&apos;.</translation>
+    </message>
+    <message>
+        <source>The number {number}/{symbol} changed while the package was written; export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A document number must be between 1 and {maximum}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown document symbol &apos;{value}&apos; (use {symbols}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The name of the body consulted is empty.</source>
@@ -869,8 +1119,40 @@ SHA-256: {hash}</translation>
         <translation>Thời hạn trả lời phải từ 0 đến 365 ngày làm việc (giá trị đã nhập: {value}).</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a number zero or above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number of people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A percentage must be between 0 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A figure cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IT workers cannot outnumber the whole workforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The core functional zone cannot be larger than the construction land.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The project no longer exists.</source>
         <translation>Dự án này không còn tồn tại.</translation>
+    </message>
+    <message>
+        <source>The regime has no condition &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence {kind} {id} is not part of this project.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This consultation no longer exists.</source>
@@ -1061,6 +1343,10 @@ SHA-256: {hash}</translation>
         <translation>Hai lần nhập mật khẩu không khớp; chưa có gì thay đổi.</translation>
     </message>
     <message>
+        <source>No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a terminal to be asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restoring replaces the whole database: confirm at a terminal or add --yes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,6 +1401,30 @@ SHA-256: {hash}</translation>
     <message>
         <source>That comment no longer exists.</source>
         <translation>Ý kiến này không còn nữa.</translation>
+    </message>
+    <message>
+        <source>Say which body made the comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment text is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An accepted, explained or refused comment needs the city&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The linked section is not part of this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resolving revision must be a revision of the linked section.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You can see only your own work queues.</source>
@@ -1217,6 +1527,10 @@ SHA-256: {hash}</translation>
         <translation>Diện tích thu hồi lớn hơn tổng diện tích thửa đất.</translation>
     </message>
     <message>
+        <source>Unknown asset kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>An amount or quantity cannot be negative.</source>
         <translation>Số tiền hoặc số lượng không được âm.</translation>
     </message>
@@ -1253,6 +1567,10 @@ SHA-256: {hash}</translation>
         <translation>Số lượng không được âm.</translation>
     </message>
     <message>
+        <source>The party lists this parcel twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown step &apos;{value}&apos;.</source>
         <translation>Bước &apos;{value}&apos; không tồn tại.</translation>
     </message>
@@ -1265,8 +1583,12 @@ SHA-256: {hash}</translation>
         <translation>Số CCCD {value} đã có trong sổ của dự án này.</translation>
     </message>
     <message>
-        <source>Parcel {parcel} of map sheet {sheet} is already registered in this project.</source>
-        <translation>Thửa {parcel} tờ bản đồ {sheet} đã có trong sổ của dự án này.</translation>
+        <source>Parcel {parcel} of map sheet {sheet} is co-used with another party that gives other areas or another land-use code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} of map sheet {sheet} is already registered in this project; if the parties share it, mark both listings as co-used.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown sort column &apos;{value}&apos;.</source>
@@ -1333,8 +1655,20 @@ SHA-256: {hash}</translation>
         <translation>Số CCCD đã có trong sổ của dự án này.</translation>
     </message>
     <message>
-        <source>The parcel is already registered in this project.</source>
-        <translation>Thửa đất đã có trong sổ của dự án này.</translation>
+        <source>The parcel is already registered in this project; if the parties share it, mark both listings as co-used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parcel is co-used with a party of this project that gives other areas or another land-use code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-users of one parcel must give the same areas and land-use code (first on row {other_row}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parcel (ward, map sheet and parcel number) is listed twice in the file (first on row {other_row}); if the parties share it, mark both rows as co-used.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The party code is used twice in the file (first on row {other_row}).</source>
@@ -1343,10 +1677,6 @@ SHA-256: {hash}</translation>
     <message>
         <source>The citizen ID is used twice in the file (first on row {other_row}).</source>
         <translation>Số CCCD bị dùng hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
-    </message>
-    <message>
-        <source>The parcel (map sheet and parcel number) is listed twice in the file (first on row {other_row}).</source>
-        <translation>Thửa đất (tờ bản đồ và số thửa) xuất hiện hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
     </message>
     <message>
         <source>No milestone template &apos;{key}&apos;.</source>
@@ -1371,6 +1701,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The file is not in UTF-8, UTF-16 or Windows-1258 encoding.</source>
         <translation>Tệp không dùng bảng mã UTF-8, UTF-16 hoặc Windows-1258.</translation>
+    </message>
+    <message>
+        <source>The file holds binary data or text in an unknown encoding; save it as CSV UTF-8.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file is not an Excel workbook (.xlsx).</source>
@@ -1443,14 +1777,6 @@ SHA-256: {hash}</translation>
     <message>
         <source>The file {path} is not a readable Word (.docx) document.</source>
         <translation>Tệp {path} không phải là văn bản Word (.docx) đọc được.</translation>
-    </message>
-    <message>
-        <source>The {field} margin must be {low}-{high} mm (Decree 30).</source>
-        <translation>Lề {field} phải từ {low} đến {high} mm (Nghị định số 30/2020/NĐ-CP).</translation>
-    </message>
-    <message>
-        <source>The line spacing must be between {low} and {high} lines (Decree 30).</source>
-        <translation>Khoảng cách giữa các dòng phải từ {low} đến {high} dòng (Nghị định số 30/2020/NĐ-CP).</translation>
     </message>
     <message>
         <source>The catalogue already has &apos;{code}&apos;.</source>
@@ -1534,6 +1860,319 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>The {field} of step {key} is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {side} margin must be {low} to {high} mm (Decree 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line spacing must be from single to one and a half lines (Decree 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That export is not in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no project with the code {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the submission package — {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also a .zip of the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Loại</translation>
+    </message>
+    <message>
+        <source>Draft (latest text, marked DỰ THẢO, no number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final (approved revisions, numbered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A final export needs these sections approved first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <source>Document numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next number of each kind; a final export prints it and moves it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page (Decree 30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top margin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom margin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left margin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right margin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low}-{high} mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low}-{high} lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line spacing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next {symbol} number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing {name} ({done} of {total})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished">Dự thảo</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} package written: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} files; manifest SHA-256 {hash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers: {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportHistoryPane</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">Người</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Loại</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished">Dự thảo</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK: all {count} files of {name} match its manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content differs from the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listed in the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs from the hash the history recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: {file} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <source>Project facts for the criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT workers planned (people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total workforce of the park (people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Land area (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core functional zone (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Construction land (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net building density (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupancy of existing parks in the province (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Software and IT services only (lower thresholds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expansion of an existing park</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The land area is the project&apos;s area; changing it here changes the project.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2003,6 +2642,10 @@ SHA-256: {hash}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gantt chart</source>
+        <translation type="unfinished">Biểu đồ Gantt</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation type="unfinished">Đóng</translation>
     </message>
@@ -2158,6 +2801,45 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>PagePreview</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package has no PDF to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing page {page}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PartiesTableModel</name>
     <message>
         <source>Code</source>
@@ -2178,6 +2860,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Current step</source>
         <translation>Bước hiện tại</translation>
+    </message>
+    <message>
+        <source>Land area (m²)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recovered area (m²)</source>
@@ -2307,12 +2993,40 @@ SHA-256: {hash}</translation>
         <translation>Thu hồi (m²)</translation>
     </message>
     <message>
+        <source>Co-used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Có</translation>
+    </message>
+    <message>
+        <source>Assets on the land</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Compensation and support</source>
         <translation>Bồi thường, hỗ trợ</translation>
     </message>
     <message>
         <source>Item</source>
         <translation>Khoản</translation>
+    </message>
+    <message>
+        <source>; buildings {area} m², {plants} tree(s) and plant(s), {graves} grave(s)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Description</source>
@@ -2357,6 +3071,221 @@ SHA-256: {hash}</translation>
     <message>
         <source>{parties} party(ies), {parcels} parcel(s), land {total} m², recovered {recovered} m², compensation {money} VND</source>
         <translation>{parties} hộ, {parcels} thửa, đất {total} m², thu hồi {recovered} m², bồi thường {money} đồng</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditDialog</name>
+    <message>
+        <source>Edit party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation type="unfinished">Thửa đất</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resettlement</source>
+        <translation type="unfinished">Tái định cư</translation>
+    </message>
+    <message>
+        <source>Party code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Tên</translation>
+    </message>
+    <message>
+        <source>Citizen ID (12 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation type="unfinished">Mã số thuế</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished">Phường/xã</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation type="unfinished">Số nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Poor or policy household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct farmer</source>
+        <translation type="unfinished">Trực tiếp sản xuất nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished">Khiếu nại</translation>
+    </message>
+    <message>
+        <source>Notified on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventoried on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan posted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan approved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforced on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible for resettlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resettlement site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Land fee payable (VND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map sheet</source>
+        <translation type="unfinished">Tờ bản đồ</translation>
+    </message>
+    <message>
+        <source>Parcel no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered area (m²)</source>
+        <translation type="unfinished">Diện tích thu hồi (m²)</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation type="unfinished">Loại đất</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Diễn giải</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished">Số lượng</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit price (VND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (VND)</source>
+        <translation type="unfinished">Thành tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished">Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished">Tổ chức</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add row (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove row (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} problem(s) to correct before saving; first: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2487,14 +3416,6 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>PartiesTableModel</source>
-        <comment>Not started</comment>
-        <translation>Chưa bắt đầu</translation>
-    </message>
-</context>
-<context>
     <name>QueuePane</name>
     <message>
         <source>{hours} h</source>
@@ -2531,6 +3452,159 @@ SHA-256: {hash}</translation>
     <message>
         <source>Sign in with a role to see work queues.</source>
         <translation>Đăng nhập bằng tài khoản có vai trò để xem việc cần xử lý.</translation>
+    </message>
+</context>
+<context>
+    <name>Readiness</name>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions and criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mandatory attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ministry comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document}: {written} of {total} required sections written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document}: {approved} of {total} required sections approved, {submitted} awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}) {title}: met ({count} evidence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}) {title}: met, but no evidence linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}) {title}: not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}) {title}: not assessed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {value} {unit} ({operator} {threshold})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {value} {unit} fails {operator} {threshold}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: the facts to compute it are not entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones are not tracked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No milestones planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of {total} milestones on track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open comments ({total} in the register)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: not accepted ({excerpt})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: no answer yet ({excerpt})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessActions</name>
+    <message>
+        <source>Dossier readiness…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions checklist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment register…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessWindow</name>
+    <message>
+        <source>Dossier readiness — {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Làm mới</translation>
+    </message>
+    <message>
+        <source>Go to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <source>Double-click to open where this is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete: nothing is missing ({amber} item(s) to look at).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{red} item(s) missing, {amber} to look at. Double-click an item to fix it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{green} of {total} done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2571,6 +3645,30 @@ SHA-256: {hash}</translation>
     <message>
         <source>Land clearance register — {code}</source>
         <translation>Sổ giải phóng mặt bằng — {code}</translation>
+    </message>
+    <message>
+        <source>New party…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Sửa…</translation>
+    </message>
+    <message>
+        <source>Enter or double-click a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Import…</source>
@@ -2643,6 +3741,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>{count} party(ies)</source>
         <translation>{count} hộ</translation>
+    </message>
+    <message>
+        <source>Delete party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {party} with its parcels, assets, compensation and resettlement?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Project: {totals}</source>
@@ -3063,6 +4169,10 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Milestone plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the submission package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
