@@ -2552,19 +2552,19 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Planned start</source>
-        <translation>Bắt đầu (kế hoạch)</translation>
+        <translation>Bắt đầu (KH)</translation>
     </message>
     <message>
         <source>Planned end</source>
-        <translation>Kết thúc (kế hoạch)</translation>
+        <translation>Kết thúc (KH)</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation>Bắt đầu (thực tế)</translation>
+        <translation>Bắt đầu (TT)</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation>Kết thúc (thực tế)</translation>
+        <translation>Kết thúc (TT)</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2580,7 +2580,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Drift (days)</source>
-        <translation>Độ lệch (ngày)</translation>
+        <translation>Lệch (ngày)</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -3006,7 +3006,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation>Cấp nhà, công trình</translation>
+        <translation>Cấp công trình</translation>
     </message>
     <message>
         <source>Area (m²)</source>
@@ -3201,15 +3201,15 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Parcel ward</source>
-        <translation>Phường/xã của thửa</translation>
+        <translation>Phường/xã</translation>
     </message>
     <message>
         <source>Total area (m²)</source>
-        <translation>Diện tích thửa (m²)</translation>
+        <translation>DT thửa (m²)</translation>
     </message>
     <message>
         <source>Recovered area (m²)</source>
-        <translation>Diện tích thu hồi (m²)</translation>
+        <translation>DT thu hồi (m²)</translation>
     </message>
     <message>
         <source>Land use</source>
@@ -3221,11 +3221,11 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation>Nguồn gốc sử dụng</translation>
+        <translation>Nguồn gốc</translation>
     </message>
     <message>
         <source>Use since</source>
-        <translation>Thời điểm sử dụng</translation>
+        <translation>Sử dụng từ</translation>
     </message>
     <message>
         <source>Co-used</source>
@@ -3237,7 +3237,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation>Cấp nhà, công trình</translation>
+        <translation>Cấp công trình</translation>
     </message>
     <message>
         <source>Area (m²)</source>
@@ -3542,7 +3542,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>{count} of {total} milestones on track</source>
-        <translation>{count}/{total} mốc tiến độ đúng tiến độ</translation>
+        <translation>{count}/{total} mốc đúng tiến độ</translation>
     </message>
     <message>
         <source>No open comments ({total} in the register)</source>
@@ -3604,7 +3604,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>{green} of {total} done</source>
-        <translation>Đã hoàn thành {green}/{total}</translation>
+        <translation>đã hoàn thành {green}/{total}</translation>
     </message>
 </context>
 <context>
