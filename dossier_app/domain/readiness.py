@@ -53,7 +53,9 @@ GROUP_TITLES: Mapping[Group, str] = {
     Group.COMMENTS: QT_TRANSLATE_NOOP("Readiness", "Ministry comments"),
 }
 
-UNIT_SYMBOLS: Mapping[str, str] = {"percent": "%"}
+UNIT_SYMBOLS: Mapping[str, str] = {"percent": "%", "people": QT_TRANSLATE_NOOP("Readiness", "people")}
+UNIT_SYMBOLS_VI: Mapping[str, str] = {"percent": "%", "people": "người"}
+OPERATOR_SIGNS: Mapping[str, str] = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def criterion_item(result: CriterionResult) -> ReadinessItem:
     """Pass green, fail or missing fact red; a criterion that does not apply is green and says so."""
     params: dict[str, str | int] = {
         "title": result.title_en,
-        "operator": result.operator,
+        "operator": OPERATOR_SIGNS.get(result.operator, result.operator),
         "threshold": format_number(result.threshold),
         "value": _shown_value(result),
         "unit": UNIT_SYMBOLS.get(result.unit, result.unit),
@@ -200,7 +202,7 @@ def criterion_item(result: CriterionResult) -> ReadinessItem:
     }
     light, template = templates[result.outcome]
     target = Target(TargetKind.CRITERION, result.key)
-    params_vi = {**params, "title": result.title_vi}
+    params_vi = {**params, "title": result.title_vi, "unit": UNIT_SYMBOLS_VI.get(result.unit, result.unit)}
     return ReadinessItem(Group.CONDITIONS, light, template, params, target, params_vi=params_vi)
 
 

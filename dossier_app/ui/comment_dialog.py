@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,14 +22,13 @@ from dossier_app.services.comment_register import CommentInput, CommentView
 from dossier_app.ui.messages import show_error
 
 
-def state_labels(widget: QWidget) -> dict[CommentState, str]:
-    """The states as the register shows them."""
-    tr = widget.tr
+def state_labels(_widget: QWidget | None = None) -> dict[CommentState, str]:
+    """The states as the register shows them (one context, so lupdate and the lookup agree)."""
     return {
-        CommentState.PENDING: tr("No answer yet"),
-        CommentState.ACCEPTED: tr("Accepted"),
-        CommentState.EXPLAINED: tr("Explained"),
-        CommentState.NOT_ACCEPTED: tr("Not accepted"),
+        CommentState.PENDING: QCoreApplication.translate("CommentStates", "No answer yet"),
+        CommentState.ACCEPTED: QCoreApplication.translate("CommentStates", "Accepted"),
+        CommentState.EXPLAINED: QCoreApplication.translate("CommentStates", "Explained"),
+        CommentState.NOT_ACCEPTED: QCoreApplication.translate("CommentStates", "Not accepted"),
     }
 
 
