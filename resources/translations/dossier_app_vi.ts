@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>No answer yet</source>
-        <translation>Chưa tiếp thu, giải trình</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Tiếp thu</translation>
-    </message>
-    <message>
-        <source>Explained</source>
-        <translation>Giải trình</translation>
-    </message>
-    <message>
-        <source>Not accepted</source>
-        <translation>Không tiếp thu</translation>
-    </message>
-</context>
-<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -633,6 +614,25 @@ SHA-256: {hash}</translation>
     <message>
         <source>Delete the comment from {source}?</source>
         <translation>Xóa ý kiến của {source}?</translation>
+    </message>
+</context>
+<context>
+    <name>CommentStates</name>
+    <message>
+        <source>No answer yet</source>
+        <translation>Chưa tiếp thu, giải trình</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Tiếp thu</translation>
+    </message>
+    <message>
+        <source>Explained</source>
+        <translation>Giải trình</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Không tiếp thu</translation>
     </message>
 </context>
 <context>
@@ -3475,6 +3475,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Ministry comments</source>
         <translation>Ý kiến bộ, ngành</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>người</translation>
     </message>
     <message>
         <source>{document}: {written} of {total} required sections written</source>

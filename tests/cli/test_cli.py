@@ -182,7 +182,7 @@ def test_check_exit_codes_and_report(capsys: pytest.CaptureFixture[str], tmp_pat
     code, out, err = _run(capsys, "--db", url, "check", "CT-ITP")
     assert code == 1, err
     assert "✗ THIẾU" in out and "✓ OK" in out
-    assert "Tài liệu bắt buộc kèm theo / Mandatory attachments" in out
+    assert "Tài liệu kèm theo bắt buộc / Mandatory attachments" in out
     assert "Missing: Decision approving the environmental impact assessment report (certified copy)" in out
     assert out.rstrip().splitlines()[-1].startswith("Còn thiếu")
     code, out, err = _run(capsys, "--db", url, "check", "KHONG-CO")

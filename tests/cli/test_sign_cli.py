@@ -47,12 +47,12 @@ def test_wrong_passphrase_exits_2_and_writes_no_folder(
     demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     p12 = write_p12(tmp_path)
-    monkeypatch.setenv("DOSSIER_P12_PASSWORD", "không đúng")
+    monkeypatch.setenv("DOSSIER_P12_PASSWORD", "mật-mã-sai-7319")
     out = tmp_path / "out"
     argv = ("--db", demo_db, "export", "CT-HTP", "--out", str(out), "--draft", "--sign", str(p12))
     code, stdout, stderr = _run(capsys, *argv)
     assert code == 2 and "passphrase" in stderr and str(p12) in stderr
-    assert "không đúng" not in stdout + stderr
+    assert "mật-mã-sai-7319" not in stdout + stderr
     assert not out.exists()
 
 

@@ -127,12 +127,12 @@ def test_conditions_find_their_criterion_by_key(nd154: Regime) -> None:
 def test_report_items_show_threshold_value_and_light(nd154: Regime) -> None:
     failing = criterion_item(evaluate(_criterion(nd154, "it_worker_share"), ProjectFacts(1199, 2000)))
     assert failing.light is Light.RED
-    assert failing.message == "IT workers as a share of the park's workforce: 59.95 % fails >= 60"
+    assert failing.message == "IT workers as a share of the park's workforce: 59.95 % fails ≥ 60"
     rounded = criterion_item(evaluate(_criterion(nd154, "it_worker_share"), ProjectFacts(119999, 200000)))
     assert "59.9995 %" in rounded.message  # rounding never makes a failing value look like the threshold
     passing = criterion_item(
         evaluate(_criterion(nd154, "building_density"), ProjectFacts(building_density_pct=Decimal(40)))
     )
     assert passing.light is Light.GREEN
-    assert passing.message == "Net building density: 40 % (<= 40)"
+    assert passing.message == "Net building density: 40 % (≤ 40)"
     assert format_number(Decimal("2000.00")) == "2000"
