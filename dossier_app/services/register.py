@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_
+from sqlalchemy import ColumnElement, Integer, and_, bindparam, case, exists, func, or_
+from sqlalchemy import column as sql_column
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -48,6 +50,7 @@ from dossier_app.storage.resources import load_asset_kinds, load_catalogue_names
 COMPUTED_SORTS = ("step", "total_area", "recovered_area", "compensation", "complaint")
 SORT_COLUMNS = ("code", "name", "ward", "citizen_id", "household_size", "kind", *ALL_STEPS, *COMPUTED_SORTS)
 NO_STEP = "none"
+TRIGRAM = 3  # the shortest search the trigram index can answer
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,8 @@ def _step_clause(step: str) -> ColumnElement[bool]:
     return and_(getattr(AffectedParty, step).is_not(None), *(getattr(AffectedParty, n).is_(None) for n in later))
 
 
-def _conditions(project_id: int, filters: PartyFilter) -> list[ColumnElement[bool]]:
+def _conditions(project_id: int, filters: PartyFilter, indexed: bool) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of the filters; `indexed` when the database has the trigram table (SQLite)."""
     clauses: list[ColumnElement[bool]] = [col(AffectedParty.project_id) == project_id]
     if filters.ward:
         clauses.append(col(AffectedParty.ward) == filters.ward)
@@ -148,12 +152,26 @@ def _conditions(project_id: int, filters: PartyFilter) -> list[ColumnElement[boo
         )
     text = fold(filters.search.strip())
     if text:
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        searched = [col(AffectedParty.name_folded), col(AffectedParty.address_folded)]
-        if text.isdigit():  # a citizen ID is digits only: other text cannot be in it, so skip a third of the work
-            searched.append(col(AffectedParty.citizen_id))
-        clauses.append(or_(*(column.like(pattern, escape="\\") for column in searched)))
+        clauses.append(_search_clause(text, indexed))
     return clauses
+
+
+def _search_clause(text: str, indexed: bool) -> ColumnElement[bool]:
+    """A folded substring of the name or address (or of the citizen ID, for digits): through SQLite's trigram
+    index `party_fts` (migration 0013) when there is a whole trigram to look up, else a LIKE scan (which
+    PostgreSQL's pg_trgm indexes serve)."""
+    digits = text.isdigit()  # a citizen ID is digits only: other text cannot be in it, so skip a third of the work
+    if indexed and len(text) >= TRIGRAM:
+        columns = "{name_folded address_folded citizen_id}" if digits else "{name_folded address_folded}"
+        phrase = columns + ' : "' + text.replace('"', '""') + '"'  # one quoted phrase: no FTS syntax gets through
+        matched = sql_text("SELECT rowid FROM party_fts WHERE party_fts MATCH :phrase")
+        rowids = matched.bindparams(bindparam("phrase", phrase, unique=True)).columns(sql_column("rowid", Integer))
+        return col(AffectedParty.id).in_(rowids)
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    searched = [col(AffectedParty.name_folded), col(AffectedParty.address_folded)]
+    if digits:
+        searched.append(col(AffectedParty.citizen_id))
+    return or_(*(column.like(pattern, escape="\\") for column in searched))
 
 
 def _problem_error(data: PartyInput, codes: Iterable[str]) -> ValidationFailed | None:
@@ -326,7 +344,7 @@ class RegisterService:
         with self._context.database.begin() as session:
             statement = (
                 select(AffectedParty, recovered, money, total)
-                .where(*_conditions(project_id, filters))
+                .where(*_conditions(project_id, filters, self._context.database.is_sqlite))
                 .order_by(*order)
                 .offset(offset)
                 .limit(limit)
@@ -365,7 +383,7 @@ class RegisterService:
                 col(AffectedParty.id).label("party_id"),
                 func.row_number().over(order_by=_order(sort, descending)).label("number"),
             )
-            .where(*_conditions(project_id, filters))
+            .where(*_conditions(project_id, filters, self._context.database.is_sqlite))
             .subquery()
         )
         with self._context.database.begin() as session:
@@ -375,7 +393,7 @@ class RegisterService:
     def count(self, project_id: int, filters: PartyFilter = PartyFilter()) -> int:
         """How many parties the filters let through."""
         with self._context.database.begin() as session:
-            statement = select(func.count()).select_from(AffectedParty).where(*_conditions(project_id, filters))
+            statement = select(func.count()).select_from(AffectedParty).where(*_conditions(project_id, filters, self._context.database.is_sqlite))
             return int(session.exec(statement).one())
 
     def wards(self, project_id: int) -> list[str]:
