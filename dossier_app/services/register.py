@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, bindparam, case, exists, func, or_
+from sqlalchemy import BindParameter, ColumnElement, Integer, and_, bindparam, case, exists, func, or_
 from sqlalchemy import column as sql_column
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import aliased
@@ -51,6 +51,7 @@ COMPUTED_SORTS = ("step", "total_area", "recovered_area", "compensation", "compl
 SORT_COLUMNS = ("code", "name", "ward", "citizen_id", "household_size", "kind", *ALL_STEPS, *COMPUTED_SORTS)
 NO_STEP = "none"
 TRIGRAM = 3  # the shortest search the trigram index can answer
+COMMON = 20_000  # matches from which a LIKE scan beats the trigram index (bench/register_table.py at 100k)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def _step_clause(step: str) -> ColumnElement[bool]:
 
 
 def _conditions(project_id: int, filters: PartyFilter, indexed: bool) -> list[ColumnElement[bool]]:
-    """The WHERE clauses of the filters; `indexed` when the database has the trigram table (SQLite)."""
+    """The WHERE clauses of the filters; `indexed` when the trigram table answers the search (use_search_index)."""
     clauses: list[ColumnElement[bool]] = [col(AffectedParty.project_id) == project_id]
     if filters.ward:
         clauses.append(col(AffectedParty.ward) == filters.ward)
@@ -156,17 +157,32 @@ def _conditions(project_id: int, filters: PartyFilter, indexed: bool) -> list[Co
     return clauses
 
 
+def _phrase(text: str, digits: bool) -> str:
+    """The MATCH expression of a folded text: one quoted phrase in the searched columns (no FTS syntax gets in)."""
+    columns = "{name_folded address_folded citizen_id}" if digits else "{name_folded address_folded}"
+    return columns + ' : "' + text.replace('"', '""') + '"'
+
+
+def use_search_index(session: Session, filters: PartyFilter) -> bool:
+    """Whether SQLite's trigram table `party_fts` (migration 0013) should answer the search: a whole trigram to
+    look up, and a text found fewer than COMMON times (a commoner one scans quicker in table order, which stops
+    at the first page, than it collects every match); a probe of a few ms decides."""
+    text = fold(filters.search.strip())
+    if len(text) < TRIGRAM or session.get_bind().dialect.name != "sqlite":
+        return False
+    probe = sql_text("SELECT count(*) FROM (SELECT rowid FROM party_fts WHERE party_fts MATCH :phrase LIMIT :cap)")
+    found = session.connection().execute(probe, {"phrase": _phrase(text, text.isdigit()), "cap": COMMON})
+    return int(found.scalar_one()) < COMMON
+
+
 def _search_clause(text: str, indexed: bool) -> ColumnElement[bool]:
-    """A folded substring of the name or address (or of the citizen ID, for digits): through SQLite's trigram
-    index `party_fts` (migration 0013) when there is a whole trigram to look up, else a LIKE scan (which
-    PostgreSQL's pg_trgm indexes serve)."""
+    """A folded substring of the name or address (or of the citizen ID, for digits): through the trigram table
+    when `indexed`, else a LIKE scan (which PostgreSQL's pg_trgm indexes of migration 0013 serve)."""
     digits = text.isdigit()  # a citizen ID is digits only: other text cannot be in it, so skip a third of the work
-    if indexed and len(text) >= TRIGRAM:
-        columns = "{name_folded address_folded citizen_id}" if digits else "{name_folded address_folded}"
-        phrase = columns + ' : "' + text.replace('"', '""') + '"'  # one quoted phrase: no FTS syntax gets through
+    if indexed:
         matched = sql_text("SELECT rowid FROM party_fts WHERE party_fts MATCH :phrase")
-        rowids = matched.bindparams(bindparam("phrase", phrase, unique=True)).columns(sql_column("rowid", Integer))
-        return col(AffectedParty.id).in_(rowids)
+        phrase: BindParameter[str] = bindparam("phrase", _phrase(text, digits), unique=True)
+        return col(AffectedParty.id).in_(matched.bindparams(phrase).columns(sql_column("rowid", Integer)))
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     searched = [col(AffectedParty.name_folded), col(AffectedParty.address_folded)]
     if digits:
@@ -344,7 +360,7 @@ class RegisterService:
         with self._context.database.begin() as session:
             statement = (
                 select(AffectedParty, recovered, money, total)
-                .where(*_conditions(project_id, filters, self._context.database.is_sqlite))
+                .where(*_conditions(project_id, filters, use_search_index(session, filters)))
                 .order_by(*order)
                 .offset(offset)
                 .limit(limit)
@@ -378,22 +394,23 @@ class RegisterService:
     ) -> int | None:
         """The 0-based row of a party in the table as filtered and sorted (one SQL window query), or None when
         the filters hide it; the table uses it to keep a party selected after an edit."""
-        numbered = (
-            select(
-                col(AffectedParty.id).label("party_id"),
-                func.row_number().over(order_by=_order(sort, descending)).label("number"),
-            )
-            .where(*_conditions(project_id, filters, self._context.database.is_sqlite))
-            .subquery()
-        )
         with self._context.database.begin() as session:
+            numbered = (
+                select(
+                    col(AffectedParty.id).label("party_id"),
+                    func.row_number().over(order_by=_order(sort, descending)).label("number"),
+                )
+                .where(*_conditions(project_id, filters, use_search_index(session, filters)))
+                .subquery()
+            )
             found = session.exec(select(numbered.c.number).where(numbered.c.party_id == party_id)).first()
             return None if found is None else int(found) - 1
 
     def count(self, project_id: int, filters: PartyFilter = PartyFilter()) -> int:
         """How many parties the filters let through."""
         with self._context.database.begin() as session:
-            statement = select(func.count()).select_from(AffectedParty).where(*_conditions(project_id, filters, self._context.database.is_sqlite))
+            conditions = _conditions(project_id, filters, use_search_index(session, filters))
+            statement = select(func.count()).select_from(AffectedParty).where(*conditions)
             return int(session.exec(statement).one())
 
     def wards(self, project_id: int) -> list[str]:

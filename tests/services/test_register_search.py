@@ -5,11 +5,12 @@ from dataclasses import replace
 
 import pytest
 
+import dossier_app.services.register as register_module
 from dossier_app.domain.register import PartyInput
 from dossier_app.domain.text import fold
 from dossier_app.services import Services
 from dossier_app.services.projects import ProjectView
-from dossier_app.services.register import PartyFilter
+from dossier_app.services.register import PartyFilter, use_search_index
 from dossier_app.services.register_rows import insert_parties
 from tests.services.register_support import parcel, party
 
@@ -18,21 +19,79 @@ PEOPLE = (
     ("NGUYỄN THỊ ĐÀO", "092185004321", "Số 12 đường Trần Hưng Đạo, phường An Cư"),
     ("Trần Đình Lực", "092090000777", "Khu vực Phú Thắng, phường Tân Phú"),
     ("Lê Hoàng Anh", "092092092092", "Ấp Đông Bình, xã Đông Thạnh"),
-    ("Võ Thị Mai", "092075000003", "Hẻm 5 \"Cây Dương\", phường Ô Môn"),
+    ("Võ Thị Mai", "092075000003", 'Hẻm 5 "Cây Dương", phường Ô Môn'),
     ("Dương Đại Nghĩa", "092088123450", "Tổ 3 * khu vực 4 - phường Long Tuyền OR NEAR"),
 )
 TERMS = (
     # 1 and 2 characters: the LIKE scan
-    "d", "Đ", "a", "5", "09", "ưu", "ph",
+    "d",
+    "Đ",
+    "a",
+    "5",
+    "09",
+    "ưu",
+    "ph",
     # 3 and more: the trigram index
-    "duc", "ĐỨC", "Đức", "nguyen", "NGUYỄN VĂN", "van duc", "dao", "Trần Hưng Đạo", "tran hung dao", "an cu",
-    "phu", "thanh", "dong", "hoang", "092", "0920", "092092", "00003", "123", "4321", "khu vuc",
-    "cây dương", "nomatch", "phường ô môn", "long tuyen or near", " tổ 3 ",
+    "duc",
+    "ĐỨC",
+    "Đức",
+    "nguyen",
+    "NGUYỄN VĂN",
+    "van duc",
+    "dao",
+    "Trần Hưng Đạo",
+    "tran hung dao",
+    "an cu",
+    "phu",
+    "thanh",
+    "dong",
+    "hoang",
+    "092",
+    "0920",
+    "092092",
+    "00003",
+    "123",
+    "4321",
+    "khu vuc",
+    "cây dương",
+    "nomatch",
+    "phường ô môn",
+    "long tuyen or near",
+    " tổ 3 ",
 )
 HOSTILE = (
-    '"', '""', 'a"b', '"cay duong"', '5 "cay', "*", "ngu*", "nguyen*", "-van", "van OR thi", "OR", "NEAR",
-    "NEAR(van thi)", "nguyen NOT van", "name_folded: van", "{name_folded}: van", "^ngu", "(van", "van)", "+van",
-    "van AND", ":", "tổ 3 *", "* khu", "- phuong", "long tuyen OR NEAR", "%", "_", "100%", "a_b", "\\", "';--",
+    '"',
+    '""',
+    'a"b',
+    '"cay duong"',
+    '5 "cay',
+    "*",
+    "ngu*",
+    "nguyen*",
+    "-van",
+    "van OR thi",
+    "OR",
+    "NEAR",
+    "NEAR(van thi)",
+    "nguyen NOT van",
+    "name_folded: van",
+    "{name_folded}: van",
+    "^ngu",
+    "(van",
+    "van)",
+    "+van",
+    "van AND",
+    ":",
+    "tổ 3 *",
+    "* khu",
+    "- phuong",
+    "long tuyen OR NEAR",
+    "%",
+    "_",
+    "100%",
+    "a_b",
+    "\\",
+    "';--",
 )
 
 
@@ -42,9 +101,7 @@ def _expected(people: list[PartyInput], term: str) -> list[str]:
     found = [
         p.code
         for p in people
-        if text in fold(p.name)[:200]
-        or text in fold(p.address)[:300]
-        or (text.isdigit() and text in p.citizen_id)
+        if text in fold(p.name)[:200] or text in fold(p.address)[:300] or (text.isdigit() and text in p.citizen_id)
     ]
     return sorted(found)
 
@@ -76,16 +133,18 @@ def people(services: Services, itp: ProjectView) -> list[PartyInput]:
     return written
 
 
-def test_search_finds_what_the_like_scan_found(services: Services, itp: ProjectView, people: list[PartyInput]) -> None:
+@pytest.mark.parametrize("common", [register_module.COMMON, 2])
+def test_search_finds_what_the_like_scan_found(
+    services: Services, itp: ProjectView, people: list[PartyInput], common: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(register_module, "COMMON", common)  # 2: texts found twice or more go the LIKE way
     _check(services, itp.id, people, TERMS)
     assert _found(services, itp.id, "duc") == ["HT-001"]
     assert _found(services, itp.id, "ĐÀO") == ["HT-002"]  # the name's Đ and the address's Đạo
     assert _found(services, itp.id, "092") == [f"HT-00{n}" for n in range(1, 7)]
 
 
-def test_fts_syntax_in_a_search_is_literal_text(
-    services: Services, itp: ProjectView, people: list[PartyInput]
-) -> None:
+def test_fts_syntax_in_a_search_is_literal_text(services: Services, itp: ProjectView, people: list[PartyInput]) -> None:
     _check(services, itp.id, people, HOSTILE)
     assert _found(services, itp.id, '"cay duong"') == ["HT-005"]
     assert _found(services, itp.id, "long tuyen OR NEAR") == ["HT-006"]
@@ -131,3 +190,14 @@ def test_an_import_keeps_the_search_in_step_and_projects_apart(
     _check(services, itp.id, everyone, ("nhap", "nhap 21", "nguyen van", "092000000", "0920"))
     assert _found(services, itp.id, "nhap") == sorted(p.code for p in more)
     assert _found(services, htp.id, "nguyen van") == []  # the same text in another project is not found
+
+
+def test_the_index_answers_searches_of_a_whole_trigram_on_sqlite(
+    services: Services, itp: ProjectView, people: list[PartyInput], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with services.database.begin() as session:
+        assert use_search_index(session, PartyFilter(search="Đức")) == services.database.is_sqlite
+        assert use_search_index(session, PartyFilter(search='"*"')) == services.database.is_sqlite
+        assert not use_search_index(session, PartyFilter(search=" đứ "))
+        monkeypatch.setattr(register_module, "COMMON", 2)
+        assert not use_search_index(session, PartyFilter(search="092"))  # in every party: the scan is quicker
