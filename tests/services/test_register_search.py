@@ -4,6 +4,7 @@ the LIKE scan found, stays in step with adds, renames, deletes and imports, and 
 from dataclasses import replace
 
 import pytest
+from alembic import command
 
 import dossier_app.services.register as register_module
 from dossier_app.domain.register import PartyInput
@@ -12,6 +13,7 @@ from dossier_app.services import Services
 from dossier_app.services.projects import ProjectView
 from dossier_app.services.register import PartyFilter, use_search_index
 from dossier_app.services.register_rows import insert_parties
+from dossier_app.storage import migrations
 from tests.services.register_support import parcel, party
 
 PEOPLE = (
@@ -201,3 +203,13 @@ def test_the_index_answers_searches_of_a_whole_trigram_on_sqlite(
         assert not use_search_index(session, PartyFilter(search=" đứ "))
         monkeypatch.setattr(register_module, "COMMON", 2)
         assert not use_search_index(session, PartyFilter(search="092"))  # in every party: the scan is quicker
+
+
+def test_the_migration_fills_the_index_from_the_parties_already_there(
+    services: Services, itp: ProjectView, people: list[PartyInput]
+) -> None:
+    config = migrations.alembic_config(services.database)
+    command.downgrade(config, "0006")  # the index goes, the parties stay
+    command.upgrade(config, "head")
+    _check(services, itp.id, people, TERMS + HOSTILE)
+    assert _found(services, itp.id, "van duc") == ["HT-001"]
