@@ -51,7 +51,8 @@ COMPUTED_SORTS = ("step", "total_area", "recovered_area", "compensation", "compl
 SORT_COLUMNS = ("code", "name", "ward", "citizen_id", "household_size", "kind", *ALL_STEPS, *COMPUTED_SORTS)
 NO_STEP = "none"
 TRIGRAM = 3  # the shortest search the trigram index can answer
-COMMON = 20_000  # matches from which a LIKE scan beats the trigram index (bench/register_table.py at 100k)
+COMMON = 5_000  # matches from which a LIKE scan beats the trigram index and its probe (bench/register_table.py)
+SEARCH_WAYS_KEPT = 256
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,16 @@ class RegisterService:
         self._context = context
         self._audit = audit
         self._catalogues = catalogues
+        self._search_ways: dict[str, bool] = {}  # folded search → use_search_index (only speed depends on it)
+
+    def _indexed(self, session: Session, filters: PartyFilter) -> bool:
+        """use_search_index, probed once per search text: the table asks for a page and then for the count."""
+        key = fold(filters.search.strip())
+        if key not in self._search_ways:
+            if len(self._search_ways) >= SEARCH_WAYS_KEPT:
+                self._search_ways.clear()
+            self._search_ways[key] = use_search_index(session, filters)
+        return self._search_ways[key]
 
     @property
     def land_use_codes(self) -> dict[str, str]:
@@ -360,7 +371,7 @@ class RegisterService:
         with self._context.database.begin() as session:
             statement = (
                 select(AffectedParty, recovered, money, total)
-                .where(*_conditions(project_id, filters, use_search_index(session, filters)))
+                .where(*_conditions(project_id, filters, self._indexed(session, filters)))
                 .order_by(*order)
                 .offset(offset)
                 .limit(limit)
@@ -400,7 +411,7 @@ class RegisterService:
                     col(AffectedParty.id).label("party_id"),
                     func.row_number().over(order_by=_order(sort, descending)).label("number"),
                 )
-                .where(*_conditions(project_id, filters, use_search_index(session, filters)))
+                .where(*_conditions(project_id, filters, self._indexed(session, filters)))
                 .subquery()
             )
             found = session.exec(select(numbered.c.number).where(numbered.c.party_id == party_id)).first()
@@ -409,7 +420,7 @@ class RegisterService:
     def count(self, project_id: int, filters: PartyFilter = PartyFilter()) -> int:
         """How many parties the filters let through."""
         with self._context.database.begin() as session:
-            conditions = _conditions(project_id, filters, use_search_index(session, filters))
+            conditions = _conditions(project_id, filters, self._indexed(session, filters))
             statement = select(func.count()).select_from(AffectedParty).where(*conditions)
             return int(session.exec(statement).one())
 
