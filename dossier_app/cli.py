@@ -27,6 +27,7 @@ from dossier_app.services.demo import DEMO_HOUSEHOLDS
 from dossier_app.services.exports import FORMATS, ExportOptions, SigningKey
 from dossier_app.services.format_checks import check_docx_file
 from dossier_app.services.packages import verify_package
+from dossier_app.services.readiness_text import report_lines
 from dossier_app.storage.resources import message_translations
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -55,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(handler=cmd_demo)
     commands.add_parser("projects", help="list projects: code, name, regime, completeness")
+    check = commands.add_parser("check", help="readiness against the legal checklist; exit 1 while anything is missing")
+    check.add_argument("code", metavar="CODE", help="project code, e.g. CT-ITP")
+    check.set_defaults(handler=cmd_check)
     add_account_commands(commands)
     add_register_commands(commands)
     add_export_commands(commands)
@@ -149,6 +153,13 @@ def cmd_projects(services: Services) -> int:
     if not rows:
         print("(chưa có dự án — no projects yet; try: python main.py demo)")
     return EXIT_OK
+
+
+def cmd_check(services: Services, args: argparse.Namespace) -> int:
+    """Print the readiness report; exit 1 while an item is red, 2 for an unknown project."""
+    report = services.readiness.report_for_code(args.code)
+    print("\n".join(report_lines(report)))
+    return EXIT_OK if report.complete else EXIT_PROBLEM
 
 
 COMMANDS = {"demo": cmd_demo, "projects": cmd_projects}

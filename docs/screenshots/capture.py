@@ -6,6 +6,7 @@ Run: xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots/ca
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,11 +20,16 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from dossier_app.services import open_services  # noqa: E402
 from dossier_app.services.context import Operator  # noqa: E402
+from dossier_app.ui.checklist_window import ChecklistWindow  # noqa: E402
+from dossier_app.ui.consultations_window import ConsultationsWindow  # noqa: E402
+from dossier_app.ui.dashboard_window import DashboardWindow  # noqa: E402
 from dossier_app.ui.export_dialog import ExportDialog  # noqa: E402
 from dossier_app.ui.i18n import Translators  # noqa: E402
 from dossier_app.ui.login_dialog import LoginDialog  # noqa: E402
 from dossier_app.ui.main_window import MainWindow  # noqa: E402
+from dossier_app.ui.milestones_window import MilestonesWindow  # noqa: E402
 from dossier_app.ui.project_dialog import ProjectDialog  # noqa: E402
+from dossier_app.ui.readiness_window import ReadinessWindow  # noqa: E402
 from dossier_app.ui.register_window import RegisterWindow  # noqa: E402
 from dossier_app.ui.review_bar import ApprovalDialog  # noqa: E402
 from dossier_app.ui.settings import UiSettings  # noqa: E402
@@ -97,6 +103,42 @@ def capture_export(services, settings, window: QWidget) -> None:  # type: ignore
     clerk.close()
 
 
+def wait_until(done, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
+    """Spin the event loop until background drawing is done (or give up)."""
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def capture_plans(services, settings) -> None:  # type: ignore[no-untyped-def]
+    """The CT-ITP milestone plan and its Gantt chart, the register dashboard, readiness, checklist, consultations."""
+    itp = services.projects.by_code("CT-ITP").id
+    plan = MilestonesWindow(services, itp, settings=settings)
+    plan.resize(1400, 720)
+    plan.show()
+    grab(plan, "milestones_vi.png")
+    plan.tabs.setCurrentWidget(plan.gantt)
+    wait_until(lambda: plan.gantt.png is not None)
+    grab(plan, "gantt_vi.png")
+    plan.close()
+    dashboard = DashboardWindow(services, itp, settings)
+    dashboard.resize(1400, 860)
+    dashboard.show()
+    wait_until(lambda: dashboard.charts is not None and not dashboard.busy)
+    grab(dashboard, "dashboard_vi.png")
+    dashboard.close()
+    for window, name in (
+        (ReadinessWindow(services, itp, "vi"), "readiness_vi.png"),
+        (ChecklistWindow(services, itp, "vi"), "checklist_vi.png"),
+        (ConsultationsWindow(services, services.projects.by_code("CT-HTP").id, "vi"), "consultations_vi.png"),
+    ):
+        window.resize(1300, 760)
+        window.show()
+        grab(window, name)
+        window.close()
+
+
 def main() -> None:
     """Open the demo in both languages and save the views the README shows."""
     app = QApplication(sys.argv[:1])
@@ -139,6 +181,7 @@ def main() -> None:
             grab(register, "register_vi.png")
             register.close()
             capture_export(services, settings, register)
+            capture_plans(services, settings)
     QTimer.singleShot(0, app.quit)
     app.exec()
 

@@ -113,6 +113,7 @@ class Attachment(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     added_by: str = Field(max_length=120)
     added_at: datetime = _moment()
+    kind: str = Field(default="", max_length=30, index=True)  # readiness.AttachmentKind: "map", "eia_decision"
 
 
 class SectionComment(SQLModel, table=True):
@@ -395,3 +396,66 @@ class PackageExport(SQLModel, table=True):
     zip_path: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     manifest_sha256: str = Field(max_length=64)
     numbers: str = Field(default="", max_length=200)
+
+
+# Readiness (issue 6): project facts, the conditions checklist, the comment register -------------------------
+
+
+def _decimal() -> Any:
+    return Field(default=None, sa_column=Column(Numeric(14, 4), nullable=True))
+
+
+class ProjectFacts(SQLModel, table=True):
+    """The figures the numeric criteria are computed from (the land area is Project.area_ha)."""
+
+    project_id: int = Field(foreign_key="project.id", primary_key=True, ondelete="CASCADE")
+    it_workers: int | None = None
+    total_workforce: int | None = None
+    core_area_ha: Decimal | None = _decimal()
+    construction_land_ha: Decimal | None = _decimal()
+    building_density_pct: Decimal | None = _decimal()
+    existing_parks_occupancy_pct: Decimal | None = _decimal()
+    software_only: bool = False
+    expansion: bool = False
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+class ConditionCheck(SQLModel, table=True):
+    """A project's assessment of one condition of its regime (keyed by the condition's key)."""
+
+    __table_args__ = (UniqueConstraint("project_id", "condition_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    condition_key: str = Field(max_length=80)
+    status: str = Field(default="unknown", max_length=20)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)
+
+
+class ConditionEvidence(SQLModel, table=True):
+    """A link from a condition's assessment to the section or attachment that proves it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    check_id: int = Field(foreign_key="conditioncheck.id", index=True, ondelete="CASCADE")
+    section_id: int | None = Field(default=None, foreign_key="section.id", ondelete="CASCADE")
+    attachment_id: int | None = Field(default=None, foreign_key="attachment.id", ondelete="CASCADE")
+
+
+class MinistryComment(SQLModel, table=True):
+    """A row of the comment register: a ministry's or council's comment and the city's answer."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    source: str = Field(max_length=200)
+    received_on: date | None = None
+    section_id: int | None = Field(default=None, foreign_key="section.id", ondelete="SET NULL")
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    response: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    state: str = Field(default="pending", max_length=20, index=True)
+    resolved_revision_id: int | None = Field(default=None, foreign_key="sectionrevision.id", ondelete="SET NULL")
+    created_at: datetime = _moment()
+    updated_at: datetime = _moment()
+    updated_by: str = Field(default="", max_length=120)

@@ -83,6 +83,7 @@ class Criterion:
     note_vi: str = ""
     note_en: str = ""
     variants: tuple[CriterionVariant, ...] = ()
+    expansion_only: bool = False  # the criterion applies only to the expansion of an existing park
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ def parse_regime(data: Mapping[str, Any]) -> Regime:
             note_vi=_text(c, "note_vi", key, ""),
             note_en=_text(c, "note_en", key, ""),
             variants=parse_variants(c.get("variants"), key),
+            expansion_only=bool(c.get("expansion_only", False)),
         )
         for c in data.get("criteria") or ()
     )

@@ -10,6 +10,8 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.backups import BackupService
 from dossier_app.services.catalogues import CatalogueService
 from dossier_app.services.charts import ChartService
+from dossier_app.services.checklist import ChecklistService
+from dossier_app.services.comment_register import CommentRegisterService
 from dossier_app.services.consultations import ConsultationService
 from dossier_app.services.context import Operator, ServiceContext
 from dossier_app.services.demo import DemoService
@@ -20,6 +22,7 @@ from dossier_app.services.exports import ExportService
 from dossier_app.services.holidays import HolidayService
 from dossier_app.services.milestones import MilestoneService
 from dossier_app.services.projects import ProjectService
+from dossier_app.services.readiness import ReadinessService, milestone_signals
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_dashboard import RegisterDashboard
 from dossier_app.services.register_io import RegisterIO
@@ -46,6 +49,9 @@ class Services:
     register: RegisterService
     register_io: RegisterIO
     catalogues: CatalogueService
+    checklist: ChecklistService
+    comment_register: CommentRegisterService
+    readiness: ReadinessService
     exports: ExportService
     dashboard: RegisterDashboard
     charts: ChartService
@@ -82,6 +88,8 @@ def build_services(
     dossiers = DossierService(context, audit)
     catalogues = CatalogueService(context, audit)
     register = RegisterService(context, audit, catalogues)
+    checklist = ChecklistService(context, audit)
+    milestones = MilestoneService(context, audit)
     reviews = ReviewService(context, audit)
     dashboard = RegisterDashboard(context)
     holidays = HolidayService(context, audit)
@@ -98,12 +106,15 @@ def build_services(
         register=register,
         register_io=RegisterIO(context, audit, register, catalogues),
         catalogues=catalogues,
+        checklist=checklist,
+        comment_register=CommentRegisterService(context, audit),
+        readiness=ReadinessService(context, checklist, milestone_signals(milestones)),
         exports=ExportService(context, audit, reviews),
         dashboard=dashboard,
         charts=ChartService(dashboard),
         holidays=holidays,
         consultations=ConsultationService(context, audit, holidays),
-        milestones=MilestoneService(context, audit),
+        milestones=milestones,
         backups=BackupService(context, audit),
         numbers=DocumentNumberService(context, audit),
         export_history=ExportHistory(context),

@@ -7,10 +7,11 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound, TooLarge
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, AttachmentUnreadable, NotFound, TooLarge, ValidationFailed
 from dossier_app.domain.file_names import safe_file_name
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import Attachment, Document, Section, as_utc
+from dossier_app.domain.models import Attachment, Document, Project, Section, as_utc
+from dossier_app.domain.submission import RequiredAttachment
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
@@ -27,6 +28,7 @@ class AttachmentView:
     sha256: str
     added_by: str
     added_at: datetime
+    kind: str = ""  # the key of the regime's required attachment it is ("planning_map", "eia_decision"), or ""
 
 
 def _view(row: Attachment) -> AttachmentView:
@@ -38,6 +40,7 @@ def _view(row: Attachment) -> AttachmentView:
         sha256=row.sha256,
         added_by=row.added_by,
         added_at=as_utc(row.added_at),
+        kind=row.kind,
     )
 
 
@@ -123,6 +126,37 @@ class AttachmentService:
             self._context.files.discard(view.sha256)
         return view
 
+    def kinds(self, section_id: int) -> tuple[RequiredAttachment, ...]:
+        """The attachments the project's regime asks for by name, which an attachment of this section may be."""
+        with self._context.database.begin() as session:
+            return self._kinds(session, section_id)
+
+    def _kinds(self, session: Session, section_id: int) -> tuple[RequiredAttachment, ...]:
+        section = session.get(Section, section_id)
+        document = session.get(Document, section.document_id) if section else None
+        project = session.get(Project, document.project_id) if document else None
+        if project is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+        return self._context.regime(project.regime_key).attachments
+
+    def set_kind(self, attachment_id: int, kind: str) -> AttachmentView:
+        """Mark an attachment as one the regime asks for by name (the map, the EIA decision), or clear it with ""."""
+        with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)
+            row = session.get(Attachment, attachment_id)
+            if row is None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "That attachment no longer exists."))
+            if kind and kind not in {required.key for required in self._kinds(session, row.section_id)}:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("Errors", "The regime asks for no attachment '{kind}'."), field="kind", kind=kind
+                )
+            row.kind = kind
+            session.add(row)
+            session.flush()
+            view = _view(row)
+            self._record(session, AuditAction.ATTACHMENT_KIND, view)
+            return view
+
     @staticmethod
     def _refuse_if_too_large(source: Path, size: int, limit: int) -> None:
         if size > limit:
@@ -145,6 +179,7 @@ class AttachmentService:
         section = session.get(Section, view.section_id)
         document = session.get(Document, section.document_id) if section else None
         summary = f"'{view.name}' on section {view.section_id}, {view.size:,} bytes, sha256 {view.sha256[:12]}"
+        summary += f", kind {view.kind}" if view.kind else ""
         project_id = document.project_id if document else None
         actor = self._context.operator.name
         self._audit.record(session, actor, action, "attachment", view.id, summary, project_id)

@@ -18,6 +18,7 @@ from dossier_app.services.dossiers import DossierService, walk_sections
 from dossier_app.services.milestone_demo import DEMO_BASELINE, load_plan
 from dossier_app.services.milestone_rows import plan_row
 from dossier_app.services.projects import ProjectInput, ProjectService
+from dossier_app.services.readiness_demo import load_readiness_demo
 from dossier_app.services.register_demo import RegisterLoad, load_register
 from dossier_app.storage.resources import demo_texts
 
@@ -129,6 +130,7 @@ class DemoService:
             writer, self._audit, projects.by_code(REGISTER_PROJECT).id, households,
             requested_by=self._context.operator.name,
         )  # fmt: skip
+        load_readiness_demo(writer, self._audit, projects.by_code(REGISTER_PROJECT).id)
         load_consultations(writer, self._audit, projects.by_code(CONSULTATION_PROJECT).id)
         plan_dated = self._load_plans(writer, projects)
         if created or filled or accounts:

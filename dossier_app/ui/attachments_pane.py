@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,12 +43,19 @@ class AttachmentsPane(QWidget):
         self.add_button = QPushButton(self.tr("Add files…"), self)
         self.open_button = QPushButton(self.tr("Open"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.kind_button = QToolButton(self)
+        self.kind_button.setObjectName("attachmentKindButton")
+        self.kind_button.setText(self.tr("Mark as"))
+        self.kind_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kind_menu = QMenu(self.kind_button)
+        self.kind_button.setMenu(self.kind_menu)
+        self.kind_labels: dict[str, str] = {}
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.itemSelectionChanged.connect(self._sync_buttons)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.open_button, self.remove_button):
+        for button in (self.add_button, self.open_button, self.remove_button, self.kind_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -61,13 +70,31 @@ class AttachmentsPane(QWidget):
         self._section_id = section_id
         self.refresh()
 
+    def _fill_kinds(self) -> None:
+        """The regime's named attachments (the map, the EIA decision) this section's files can be marked as."""
+        vietnamese = QLocale().language() == QLocale.Language.Vietnamese
+        kinds = self._services.attachments.kinds(self._section_id) if self._section_id is not None else ()
+        self.kind_labels = {kind.key: kind.title_vi if vietnamese else kind.title_en for kind in kinds}
+        self.kind_menu.clear()
+        for key, label in self.kind_labels.items():
+            self.kind_menu.addAction(label, lambda key=key: self.mark_selected(key))
+        self.kind_menu.addSeparator()
+        self.kind_menu.addAction(self.tr("None of these"), lambda: self.mark_selected(""))
+
     def refresh(self) -> None:
         """Re-read the list."""
         self.list.clear()
+        try:
+            self._fill_kinds()
+        except DossierError:
+            self.kind_labels = {}
         if self._section_id is not None:
             locale = QLocale()
             for attachment in self._services.attachments.for_section(self._section_id):
-                item = QListWidgetItem(f"{attachment.name}  ({locale.formattedDataSize(attachment.size)})")
+                text = f"{attachment.name}  ({locale.formattedDataSize(attachment.size)})"
+                if attachment.kind:
+                    text += f"  — {self.kind_labels.get(attachment.kind, attachment.kind)}"
+                item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, attachment.id)
                 item.setToolTip(
                     self.tr("Added by {who} on {when}\nSHA-256: {hash}").format(
@@ -85,6 +112,17 @@ class AttachmentsPane(QWidget):
         self.add_button.setEnabled(has_section and self.writable)
         self.open_button.setEnabled(selected)
         self.remove_button.setEnabled(selected and self.writable)
+        self.kind_button.setEnabled(selected and self.writable)
+
+    def mark_selected(self, kind: str) -> None:
+        """Mark the selected attachments as the map, the EIA decision, or neither (readiness looks for them)."""
+        for item in self.list.selectedItems():
+            try:
+                self._services.attachments.set_kind(int(item.data(Qt.ItemDataRole.UserRole)), kind)
+            except DossierError as error:
+                show_error(self, error)
+        self.refresh()
+        self.changed.emit()
 
     def choose_files(self) -> None:
         """Ask for files and attach them."""

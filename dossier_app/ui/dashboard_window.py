@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -40,6 +41,15 @@ def step_names() -> dict[str, str]:
         "handed_over_on": QCoreApplication.translate("PartiesTableModel", "Handed over"),
         "enforced_on": QCoreApplication.translate("PartiesTableModel", "Enforced"),
     }
+
+
+def two_lines(text: str) -> str:
+    """A long column title broken at its middle space, so every column fits without clipping its title."""
+    words = text.split(" ")
+    if len(text) <= 12 or len(words) < 2:
+        return text
+    best = min(range(1, len(words)), key=lambda cut: abs(len(" ".join(words[:cut])) - len(" ".join(words[cut:]))))
+    return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
 
 class DashboardWindow(QDialog):
@@ -80,7 +90,8 @@ class DashboardWindow(QDialog):
         headers += [self.tr("Approved (VND)"), self.tr("Paid (VND)"), self.tr("To recover (m²)")]
         headers += [self.tr("Handed over (m²)")]
         self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setHorizontalHeaderLabels([two_lines(text) for text in headers])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.images: list[QLabel] = []
         charts_box = QWidget(self)
         charts_layout = QVBoxLayout(charts_box)

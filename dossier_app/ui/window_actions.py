@@ -19,6 +19,7 @@ from dossier_app.ui.holidays_dialog import HolidaysDialog
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.milestones_window import MilestonesWindow
 from dossier_app.ui.project_dialog import ProjectDialog
+from dossier_app.ui.readiness_actions import ReadinessActions
 from dossier_app.ui.register_window import RegisterWindow
 from dossier_app.ui.settings_dialog import SettingsDialog
 from dossier_app.ui.workers import run_in_background
@@ -46,10 +47,12 @@ class WindowActions(QObject):
         self.backups_action = self._make(self.tr("Backups…"), None, self.open_backups)
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.readiness = ReadinessActions(window)
         for action in (
             self.new_project_action,
             self.edit_project_action,
             self.register_action,
+            *self.readiness.actions,
             self.consultations_action,
             self.holidays_action,
             self.milestones_action,
@@ -88,6 +91,7 @@ class WindowActions(QObject):
         self.new_project_action.setEnabled(may)
         self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
         self.register_action.setEnabled(self._window.current_project_id is not None)
+        self.readiness.sync()
         self.consultations_action.setEnabled(self._window.current_project_id is not None)
         self.milestones_action.setEnabled(self._window.current_project_id is not None)
         self.export_action.setEnabled(self._window.current_project_id is not None and self._window.may(Action.EXPORT))

@@ -1,6 +1,7 @@
 """Long jobs off the GUI thread: run_in_background(fn).on_progress().on_success().on_failure()."""
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -47,9 +48,14 @@ class BackgroundTask(QRunnable):
         try:
             result = self._fn(self.signals.progress.emit, lambda: self._cancelled)
         except BaseException as error:
-            self.signals.failed.emit(error)
+            self._deliver(self.signals.failed, error)
         else:
-            self.signals.succeeded.emit(result)
+            self._deliver(self.signals.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        with suppress(RuntimeError):  # the application shut down and took the signal's object with it
+            signal.emit(value)
 
 
 def run_in_background(

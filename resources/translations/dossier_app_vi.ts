@@ -4,39 +4,20 @@
 <context>
     <name></name>
     <message>
-        <source>PartiesTableModel</source>
-        <comment>Notified</comment>
-        <translation>Đã thông báo</translation>
+        <source>No answer yet</source>
+        <translation>Chưa tiếp thu, giải trình</translation>
     </message>
     <message>
-        <source>PartiesTableModel</source>
-        <comment>Inventoried</comment>
-        <translation>Đã kiểm đếm</translation>
+        <source>Accepted</source>
+        <translation>Tiếp thu</translation>
     </message>
     <message>
-        <source>PartiesTableModel</source>
-        <comment>Plan posted</comment>
-        <translation>Đã niêm yết phương án</translation>
+        <source>Explained</source>
+        <translation>Giải trình</translation>
     </message>
     <message>
-        <source>PartiesTableModel</source>
-        <comment>Approved</comment>
-        <translation>Đã phê duyệt</translation>
-    </message>
-    <message>
-        <source>PartiesTableModel</source>
-        <comment>Paid</comment>
-        <translation>Đã chi trả</translation>
-    </message>
-    <message>
-        <source>PartiesTableModel</source>
-        <comment>Handed over</comment>
-        <translation>Đã bàn giao mặt bằng</translation>
-    </message>
-    <message>
-        <source>PartiesTableModel</source>
-        <comment>Enforced</comment>
-        <translation>Đã cưỡng chế</translation>
+        <source>Not accepted</source>
+        <translation>Không tiếp thu</translation>
     </message>
 </context>
 <context>
@@ -140,8 +121,16 @@
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
+        <source>Mark as</source>
+        <translation>Đánh dấu là</translation>
+    </message>
+    <message>
         <source>Drop files here to attach them to the section.</source>
         <translation>Kéo và thả tệp vào đây để đính kèm vào mục.</translation>
+    </message>
+    <message>
+        <source>None of these</source>
+        <translation>Không thuộc loại nào</translation>
     </message>
     <message>
         <source>Added by {who} on {when}
@@ -269,67 +258,67 @@ SHA-256: {hash}</translation>
     <name>BackupDialog</name>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao lưu dữ liệu</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Ngày</translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Dung lượng</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp</translation>
     </message>
     <message>
         <source>Back up now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao lưu ngay…</translation>
     </message>
     <message>
         <source>Restore the selected backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục từ bản sao lưu đã chọn…</translation>
     </message>
     <message>
         <source>Restore from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục từ tệp…</translation>
     </message>
     <message>
         <source>The program backs up this database once a day when it starts and keeps the last {count} copies in {folder}. Each backup holds the attachments in a folder beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chương trình tự động sao lưu cơ sở dữ liệu này mỗi ngày một lần khi khởi động và giữ lại {count} bản sao lưu gần nhất trong thư mục {folder}. Tệp đính kèm của mỗi bản sao lưu được lưu trong một thư mục bên cạnh.</translation>
     </message>
     <message>
         <source>This database is on a PostgreSQL server: it is backed up on the server with pg_dump and restored with pg_restore, not from the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu này nằm trên máy chủ PostgreSQL: việc sao lưu được thực hiện trên máy chủ bằng pg_dump và khôi phục bằng pg_restore, không thực hiện từ chương trình.</translation>
     </message>
     <message>
         <source>Back up the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao lưu cơ sở dữ liệu</translation>
     </message>
     <message>
         <source>Database backups (*.sqlite3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản sao lưu cơ sở dữ liệu (*.sqlite3)</translation>
     </message>
     <message>
         <source>Restore from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
         <source>Database backups (*.sqlite3 *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản sao lưu cơ sở dữ liệu (*.sqlite3 *.db);;Tất cả các tệp (*)</translation>
     </message>
     <message>
         <source>Restore the backup?</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục bản sao lưu?</translation>
     </message>
     <message>
         <source>The whole database {database} will be replaced by the backup {backup}. Everything saved since that backup was made will be lost. The window closes and reopens on the restored data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toàn bộ cơ sở dữ liệu {database} sẽ được thay thế bằng bản sao lưu {backup}. Mọi dữ liệu đã lưu sau thời điểm sao lưu sẽ bị mất. Cửa sổ sẽ đóng lại và mở lại với dữ liệu đã khôi phục.</translation>
     </message>
     <message>
         <source>Backed up to {path} ({size}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã sao lưu vào {path} ({size}).</translation>
     </message>
 </context>
 <context>
@@ -426,6 +415,227 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistWindow</name>
+    <message>
+        <source>Conditions checklist — {code}</source>
+        <translation>Bảng đánh giá điều kiện — {code}</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Tiêu chí</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Edit the facts…</source>
+        <translation>Sửa số liệu…</translation>
+    </message>
+    <message>
+        <source>Numeric criteria, computed from the project&apos;s facts</source>
+        <translation>Các tiêu chí định lượng, tính từ số liệu của dự án</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Tài liệu chứng minh</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Chưa đánh giá</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Đáp ứng</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Chưa đáp ứng</translation>
+    </message>
+    <message>
+        <source>How the dossier shows it, or what is still missing</source>
+        <translation>Hồ sơ thể hiện điều kiện này như thế nào, hoặc còn thiếu nội dung gì</translation>
+    </message>
+    <message>
+        <source>Tick the sections and attachments that prove the condition; double-click one to open its section.</source>
+        <translation>Đánh dấu các mục và tệp đính kèm chứng minh điều kiện; nhấp đúp để mở mục tương ứng.</translation>
+    </message>
+    <message>
+        <source>Save the condition</source>
+        <translation>Lưu điều kiện</translation>
+    </message>
+    <message>
+        <source>Selected condition</source>
+        <translation>Điều kiện đang chọn</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Không đạt</translation>
+    </message>
+    <message>
+        <source>Facts missing</source>
+        <translation>Thiếu số liệu</translation>
+    </message>
+    <message>
+        <source>Does not apply</source>
+        <translation>Không áp dụng</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>người</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Edit comment</source>
+        <translation>Sửa ý kiến</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Thêm ý kiến</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>(no section)</source>
+        <translation>(không gắn với mục)</translation>
+    </message>
+    <message>
+        <source>From (ministry, council)</source>
+        <translation>Cơ quan góp ý (bộ, ngành, hội đồng)</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nội dung ý kiến</translation>
+    </message>
+    <message>
+        <source>Answer (tiếp thu, giải trình)</source>
+        <translation>Tiếp thu, giải trình</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Resolved by revision</source>
+        <translation>Đã xử lý tại phiên bản</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Revision {number} — {when}, {who}</source>
+        <translation>Phiên bản {number} — {when}, {who}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentRegisterWindow</name>
+    <message>
+        <source>Comment register — {code}</source>
+        <translation>Bảng tổng hợp tiếp thu, giải trình ý kiến — {code}</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tất cả trạng thái</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Cơ quan góp ý</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nội dung ý kiến</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Tiếp thu, giải trình</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Go to the section</source>
+        <translation>Đến mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>All ministries and councils</source>
+        <translation>Tất cả bộ, ngành và hội đồng</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>Xóa ý kiến</translation>
+    </message>
+    <message>
+        <source>Delete the comment from {source}?</source>
+        <translation>Xóa ý kiến của {source}?</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPane</name>
     <message>
         <source>Write a comment (the text selected in the editor is quoted)…</source>
@@ -508,6 +718,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Letter no.</source>
         <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
     </message>
     <message>
         <source>State</source>
@@ -660,7 +874,7 @@ SHA-256: {hash}</translation>
     <name>DateDelegate</name>
     <message>
         <source>no date</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa có ngày</translation>
     </message>
 </context>
 <context>
@@ -714,7 +928,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>The database is busy (another user or program is writing); try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu đang bận (người dùng hoặc chương trình khác đang ghi dữ liệu); vui lòng thử lại.</translation>
     </message>
     <message>
         <source>The database {location} was created by a newer version of the program (schema {revision}). Update the program before opening it.</source>
@@ -745,8 +959,24 @@ SHA-256: {hash}</translation>
         <translation>Chỉ được xuất bản chính thức khi mọi mục bắt buộc đã được phê duyệt; còn {count} mục chưa được phê duyệt: {sections}.</translation>
     </message>
     <message>
+        <source>The export was cancelled; nothing was kept.</source>
+        <translation>Đã hủy việc xuất hồ sơ; không lưu lại tệp nào.</translation>
+    </message>
+    <message>
+        <source>The pages of {path} cannot be shown: {reason}</source>
+        <translation>Không hiển thị được các trang của {path}: {reason}</translation>
+    </message>
+    <message>
         <source>{path} is not a submission package (no readable manifest.json).</source>
         <translation>{path} không phải là bộ hồ sơ trình (không đọc được tệp manifest.json).</translation>
+    </message>
+    <message>
+        <source>The signing certificate {path} cannot be opened: the file is missing or damaged, or the passphrase is wrong. Nothing was exported.</source>
+        <translation>Không mở được chứng thư số {path}: tệp không tồn tại hoặc bị hỏng, hoặc mật khẩu không đúng. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>{path} could not be signed; nothing was exported.</source>
+        <translation>Không ký số được {path}; chưa xuất tệp nào.</translation>
     </message>
     <message>
         <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
@@ -773,8 +1003,12 @@ SHA-256: {hash}</translation>
         <translation>Không tìm thấy tệp của tài liệu đính kèm &apos;{name}&apos; trong thư mục {location}.</translation>
     </message>
     <message>
+        <source>The regime asks for no attachment &apos;{kind}&apos;.</source>
+        <translation>Chế độ pháp lý không yêu cầu tài liệu kèm theo &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
         <source>The file {name} is {size} MB; attachments may be at most {limit} MB. Nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp {name} có dung lượng {size} MB; tệp đính kèm không được vượt quá {limit} MB. Chưa thêm tệp nào.</translation>
     </message>
     <message>
         <source>Unknown legal regime &apos;{key}&apos;.</source>
@@ -798,7 +1032,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>The section text is {size} MB; a section may hold at most {limit} MB. Split it into sub-sections or attach the material as a file. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung mục có dung lượng {size} MB; mỗi mục không được vượt quá {limit} MB. Hãy tách thành các mục con hoặc đính kèm tài liệu dưới dạng tệp. Chưa lưu nội dung nào.</translation>
     </message>
     <message>
         <source>The document no longer exists.</source>
@@ -857,8 +1091,24 @@ SHA-256: {hash}</translation>
         <translation>Định dạng xuất &apos;{value}&apos; không hợp lệ (dùng docx, pdf).</translation>
     </message>
     <message>
+        <source>Choose at least one document to export.</source>
+        <translation>Hãy chọn ít nhất một văn bản để xuất.</translation>
+    </message>
+    <message>
         <source>There is no project with the code &apos;{code}&apos;.</source>
         <translation>Không có dự án nào mang mã &apos;{code}&apos;.</translation>
+    </message>
+    <message>
+        <source>The number {number}/{symbol} changed while the package was written; export again.</source>
+        <translation>Số văn bản {number}/{symbol} đã thay đổi trong khi đang ghi bộ hồ sơ; hãy xuất lại.</translation>
+    </message>
+    <message>
+        <source>A document number must be between 1 and {maximum}.</source>
+        <translation>Số văn bản phải từ 1 đến {maximum}.</translation>
+    </message>
+    <message>
+        <source>Unknown document symbol &apos;{value}&apos; (use {symbols}).</source>
+        <translation>Ký hiệu văn bản &apos;{value}&apos; không hợp lệ (dùng {symbols}).</translation>
     </message>
     <message>
         <source>The name of the body consulted is empty.</source>
@@ -869,8 +1119,40 @@ SHA-256: {hash}</translation>
         <translation>Thời hạn trả lời phải từ 0 đến 365 ngày làm việc (giá trị đã nhập: {value}).</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a number zero or above.</source>
+        <translation>&apos;{value}&apos; không phải là số lớn hơn hoặc bằng 0.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number of people.</source>
+        <translation>&apos;{value}&apos; không phải là số người (số nguyên).</translation>
+    </message>
+    <message>
+        <source>A percentage must be between 0 and 100.</source>
+        <translation>Tỷ lệ phần trăm phải từ 0 đến 100.</translation>
+    </message>
+    <message>
+        <source>A figure cannot be negative.</source>
+        <translation>Số liệu không được là số âm.</translation>
+    </message>
+    <message>
+        <source>The IT workers cannot outnumber the whole workforce.</source>
+        <translation>Số lao động công nghệ thông tin không được lớn hơn tổng số lao động.</translation>
+    </message>
+    <message>
+        <source>The core functional zone cannot be larger than the construction land.</source>
+        <translation>Diện tích khu chức năng chính không được lớn hơn diện tích đất xây dựng.</translation>
+    </message>
+    <message>
         <source>The project no longer exists.</source>
         <translation>Dự án này không còn tồn tại.</translation>
+    </message>
+    <message>
+        <source>The regime has no condition &apos;{key}&apos;.</source>
+        <translation>Chế độ pháp lý không có điều kiện &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The evidence {kind} {id} is not part of this project.</source>
+        <translation>Tài liệu chứng minh {kind} {id} không thuộc dự án này.</translation>
     </message>
     <message>
         <source>This consultation no longer exists.</source>
@@ -894,11 +1176,11 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>A PostgreSQL database is backed up with pg_dump (and restored with pg_restore) on the server, e.g.: {command}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu PostgreSQL được sao lưu bằng pg_dump (và khôi phục bằng pg_restore) trên máy chủ, ví dụ: {command}</translation>
     </message>
     <message>
         <source>Cannot write the backup {location}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi được bản sao lưu {location}: {reason}</translation>
     </message>
     <message>
         <source>Cannot write the database {location}: {reason}</source>
@@ -906,19 +1188,19 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>The backup {name} does not exist or is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản sao lưu {name} không tồn tại hoặc không phải là tệp.</translation>
     </message>
     <message>
         <source>Cannot read the backup {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được bản sao lưu {name}: {reason}</translation>
     </message>
     <message>
         <source>{name} is not a database backup (not a SQLite file); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} không phải là bản sao lưu cơ sở dữ liệu (không phải tệp SQLite); dữ liệu không bị thay đổi.</translation>
     </message>
     <message>
         <source>The backup {name} is damaged ({reason}); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản sao lưu {name} bị hỏng ({reason}); dữ liệu không bị thay đổi.</translation>
     </message>
     <message>
         <source>Cannot open the database {location}: {reason}</source>
@@ -1022,11 +1304,11 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>edit the milestone plan</source>
-        <translation type="unfinished"></translation>
+        <translation>sửa kế hoạch tiến độ</translation>
     </message>
     <message>
         <source>restore the database from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>khôi phục cơ sở dữ liệu từ bản sao lưu</translation>
     </message>
     <message>
         <source>a draft</source>
@@ -1061,8 +1343,12 @@ SHA-256: {hash}</translation>
         <translation>Hai lần nhập mật khẩu không khớp; chưa có gì thay đổi.</translation>
     </message>
     <message>
+        <source>No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a terminal to be asked.</source>
+        <translation>Chưa có mật khẩu của chứng thư số: hãy đặt biến DOSSIER_P12_PASSWORD, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi mật khẩu.</translation>
+    </message>
+    <message>
         <source>Restoring replaces the whole database: confirm at a terminal or add --yes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Việc khôi phục sẽ thay thế toàn bộ cơ sở dữ liệu: hãy xác nhận trong cửa sổ dòng lệnh hoặc thêm tùy chọn --yes.</translation>
     </message>
     <message>
         <source>Only an administrator can load the demo into a database that has accounts.</source>
@@ -1115,6 +1401,30 @@ SHA-256: {hash}</translation>
     <message>
         <source>That comment no longer exists.</source>
         <translation>Ý kiến này không còn nữa.</translation>
+    </message>
+    <message>
+        <source>Say which body made the comment.</source>
+        <translation>Hãy ghi rõ cơ quan có ý kiến.</translation>
+    </message>
+    <message>
+        <source>The source is longer than {limit} characters.</source>
+        <translation>Tên cơ quan góp ý dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>The comment text is empty.</source>
+        <translation>Nội dung ý kiến đang để trống.</translation>
+    </message>
+    <message>
+        <source>An accepted, explained or refused comment needs the city&apos;s answer.</source>
+        <translation>Ý kiến đã tiếp thu, giải trình hoặc không tiếp thu phải có nội dung tiếp thu, giải trình của Thành phố.</translation>
+    </message>
+    <message>
+        <source>The linked section is not part of this project.</source>
+        <translation>Mục được liên kết không thuộc dự án này.</translation>
+    </message>
+    <message>
+        <source>The resolving revision must be a revision of the linked section.</source>
+        <translation>Phiên bản xử lý ý kiến phải là một phiên bản của mục được liên kết.</translation>
     </message>
     <message>
         <source>You can see only your own work queues.</source>
@@ -1217,6 +1527,10 @@ SHA-256: {hash}</translation>
         <translation>Diện tích thu hồi lớn hơn tổng diện tích thửa đất.</translation>
     </message>
     <message>
+        <source>Unknown asset kind.</source>
+        <translation>Loại tài sản không hợp lệ.</translation>
+    </message>
+    <message>
         <source>An amount or quantity cannot be negative.</source>
         <translation>Số tiền hoặc số lượng không được âm.</translation>
     </message>
@@ -1253,6 +1567,10 @@ SHA-256: {hash}</translation>
         <translation>Số lượng không được âm.</translation>
     </message>
     <message>
+        <source>The party lists this parcel twice.</source>
+        <translation>Thửa đất này bị kê khai hai lần cho cùng một hộ.</translation>
+    </message>
+    <message>
         <source>Unknown step &apos;{value}&apos;.</source>
         <translation>Bước &apos;{value}&apos; không tồn tại.</translation>
     </message>
@@ -1265,8 +1583,12 @@ SHA-256: {hash}</translation>
         <translation>Số CCCD {value} đã có trong sổ của dự án này.</translation>
     </message>
     <message>
-        <source>Parcel {parcel} of map sheet {sheet} is already registered in this project.</source>
-        <translation>Thửa {parcel} tờ bản đồ {sheet} đã có trong sổ của dự án này.</translation>
+        <source>Parcel {parcel} of map sheet {sheet} is co-used with another party that gives other areas or another land-use code.</source>
+        <translation>Thửa số {parcel} tờ bản đồ số {sheet} là thửa đất đồng sử dụng với một hộ khác nhưng có diện tích hoặc mã loại đất khác.</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} of map sheet {sheet} is already registered in this project; if the parties share it, mark both listings as co-used.</source>
+        <translation>Thửa số {parcel} tờ bản đồ số {sheet} đã có trong sổ của dự án này; nếu các hộ cùng sử dụng thửa đất, hãy đánh dấu đồng sử dụng ở cả hai hộ.</translation>
     </message>
     <message>
         <source>Unknown sort column &apos;{value}&apos;.</source>
@@ -1333,8 +1655,20 @@ SHA-256: {hash}</translation>
         <translation>Số CCCD đã có trong sổ của dự án này.</translation>
     </message>
     <message>
-        <source>The parcel is already registered in this project.</source>
-        <translation>Thửa đất đã có trong sổ của dự án này.</translation>
+        <source>The parcel is already registered in this project; if the parties share it, mark both listings as co-used.</source>
+        <translation>Thửa đất đã có trong sổ của dự án này; nếu các hộ cùng sử dụng thửa đất, hãy đánh dấu đồng sử dụng ở cả hai hộ.</translation>
+    </message>
+    <message>
+        <source>The parcel is co-used with a party of this project that gives other areas or another land-use code.</source>
+        <translation>Thửa đất đồng sử dụng với một hộ trong dự án này nhưng có diện tích hoặc mã loại đất khác.</translation>
+    </message>
+    <message>
+        <source>Co-users of one parcel must give the same areas and land-use code (first on row {other_row}).</source>
+        <translation>Các hộ đồng sử dụng một thửa đất phải có cùng diện tích và mã loại đất (lần đầu ở dòng {other_row}).</translation>
+    </message>
+    <message>
+        <source>The parcel (ward, map sheet and parcel number) is listed twice in the file (first on row {other_row}); if the parties share it, mark both rows as co-used.</source>
+        <translation>Thửa đất (phường/xã, tờ bản đồ số và thửa số) bị kê hai lần trong tệp (lần đầu ở dòng {other_row}); nếu các hộ cùng sử dụng thửa đất, hãy đánh dấu đồng sử dụng ở cả hai dòng.</translation>
     </message>
     <message>
         <source>The party code is used twice in the file (first on row {other_row}).</source>
@@ -1343,10 +1677,6 @@ SHA-256: {hash}</translation>
     <message>
         <source>The citizen ID is used twice in the file (first on row {other_row}).</source>
         <translation>Số CCCD bị dùng hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
-    </message>
-    <message>
-        <source>The parcel (map sheet and parcel number) is listed twice in the file (first on row {other_row}).</source>
-        <translation>Thửa đất (tờ bản đồ và số thửa) xuất hiện hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
     </message>
     <message>
         <source>No milestone template &apos;{key}&apos;.</source>
@@ -1371,6 +1701,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The file is not in UTF-8, UTF-16 or Windows-1258 encoding.</source>
         <translation>Tệp không dùng bảng mã UTF-8, UTF-16 hoặc Windows-1258.</translation>
+    </message>
+    <message>
+        <source>The file holds binary data or text in an unknown encoding; save it as CSV UTF-8.</source>
+        <translation>Tệp chứa dữ liệu nhị phân hoặc văn bản có bảng mã không xác định; hãy lưu tệp dưới dạng CSV UTF-8.</translation>
     </message>
     <message>
         <source>The file is not an Excel workbook (.xlsx).</source>
@@ -1445,14 +1779,6 @@ SHA-256: {hash}</translation>
         <translation>Tệp {path} không phải là văn bản Word (.docx) đọc được.</translation>
     </message>
     <message>
-        <source>The {field} margin must be {low}-{high} mm (Decree 30).</source>
-        <translation>Lề {field} phải từ {low} đến {high} mm (Nghị định số 30/2020/NĐ-CP).</translation>
-    </message>
-    <message>
-        <source>The line spacing must be between {low} and {high} lines (Decree 30).</source>
-        <translation>Khoảng cách giữa các dòng phải từ {low} đến {high} dòng (Nghị định số 30/2020/NĐ-CP).</translation>
-    </message>
-    <message>
         <source>The catalogue already has &apos;{code}&apos;.</source>
         <translation>Danh mục đã có &apos;{code}&apos;.</translation>
     </message>
@@ -1490,51 +1816,364 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a date; write it as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{value}&apos; không phải là ngày; hãy ghi theo dạng YYYY-MM-DD (năm-tháng-ngày).</translation>
     </message>
     <message>
         <source>There is no baseline named &apos;{name}&apos; in this project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án này không có kế hoạch gốc mang tên &apos;{name}&apos;.</translation>
     </message>
     <message>
         <source>The at-risk window must be between 0 and 365 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số ngày cảnh báo sắp đến hạn phải từ 0 đến 365.</translation>
     </message>
     <message>
         <source>The plan already has a step {key}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch đã có bước {key}.</translation>
     </message>
     <message>
         <source>The percent complete of step {key} comes from the register ({value}%) and cannot be set by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ hoàn thành của bước {key} được tính từ sổ giải phóng mặt bằng ({value}%) nên không nhập tay được.</translation>
     </message>
     <message>
         <source>The name is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên dài quá {limit} ký tự.</translation>
     </message>
     <message>
         <source>A baseline named &apos;{name}&apos; already exists in this project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án này đã có kế hoạch gốc mang tên &apos;{name}&apos;.</translation>
     </message>
     <message>
         <source>The plan has no step {key}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch không có bước {key}.</translation>
     </message>
     <message>
         <source>There is no place {value} in the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch không có vị trí {value}.</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a valid {field}; use {allowed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{value}&apos; không phải là giá trị hợp lệ của {field}; hãy dùng {allowed}.</translation>
     </message>
     <message>
         <source>Step {key} needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước {key} cần có tên.</translation>
     </message>
     <message>
         <source>The {field} of step {key} is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trường {field} của bước {key} dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>trên</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>dưới</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>trái</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>phải</translation>
+    </message>
+    <message>
+        <source>The {side} margin must be {low} to {high} mm (Decree 30).</source>
+        <translation>Lề {side} phải từ {low} đến {high} mm (Nghị định số 30/2020/NĐ-CP).</translation>
+    </message>
+    <message>
+        <source>The line spacing must be from single to one and a half lines (Decree 30).</source>
+        <translation>Khoảng cách giữa các dòng phải từ dòng đơn đến 1,5 dòng (Nghị định số 30/2020/NĐ-CP).</translation>
+    </message>
+    <message>
+        <source>That export is not in the history.</source>
+        <translation>Lần xuất này không có trong lịch sử.</translation>
+    </message>
+    <message>
+        <source>There is no project with the code {code}.</source>
+        <translation>Không có dự án nào mang mã {code}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the submission package — {code}</source>
+        <translation>Xuất bộ hồ sơ trình — {code}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Also a .zip of the package</source>
+        <translation>Kèm tệp .zip của bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Draft (latest text, marked DỰ THẢO, no number)</source>
+        <translation>Dự thảo (nội dung mới nhất, có dấu DỰ THẢO, không đánh số)</translation>
+    </message>
+    <message>
+        <source>Final (approved revisions, numbered)</source>
+        <translation>Chính thức (phiên bản đã phê duyệt, có số văn bản)</translation>
+    </message>
+    <message>
+        <source>A final export needs these sections approved first:</source>
+        <translation>Để xuất bản chính thức, cần phê duyệt trước các mục sau:</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Hủy xuất</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Xem trước…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Document numbers</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>The next number of each kind; a final export prints it and moves it on.</source>
+        <translation>Số tiếp theo của từng loại văn bản; khi xuất bản chính thức, số này được ghi vào văn bản rồi tự tăng.</translation>
+    </message>
+    <message>
+        <source>Page (Decree 30)</source>
+        <translation>Trang (Nghị định 30)</translation>
+    </message>
+    <message>
+        <source>Top margin:</source>
+        <translation>Lề trên:</translation>
+    </message>
+    <message>
+        <source>Bottom margin:</source>
+        <translation>Lề dưới:</translation>
+    </message>
+    <message>
+        <source>Left margin:</source>
+        <translation>Lề trái:</translation>
+    </message>
+    <message>
+        <source>Right margin:</source>
+        <translation>Lề phải:</translation>
+    </message>
+    <message>
+        <source>{low}-{high} mm</source>
+        <translation>{low}-{high} mm</translation>
+    </message>
+    <message>
+        <source>{low}-{high} lines</source>
+        <translation>{low}-{high} dòng</translation>
+    </message>
+    <message>
+        <source>Line spacing:</source>
+        <translation>Khoảng cách dòng:</translation>
+    </message>
+    <message>
+        <source>Destination folder</source>
+        <translation>Thư mục lưu</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa chọn</translation>
+    </message>
+    <message>
+        <source>Next {symbol} number:</source>
+        <translation>Số {symbol} tiếp theo:</translation>
+    </message>
+    <message>
+        <source>Preparing the documents…</source>
+        <translation>Đang chuẩn bị văn bản…</translation>
+    </message>
+    <message>
+        <source>Writing {name} ({done} of {total})…</source>
+        <translation>Đang ghi {name} ({done}/{total})…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <source>{kind} package written: {folder}</source>
+        <translation>Đã xuất bộ hồ sơ ({kind}): {folder}</translation>
+    </message>
+    <message>
+        <source>{count} files; manifest SHA-256 {hash}</source>
+        <translation>{count} tệp; mã băm SHA-256 của bảng kê {hash}</translation>
+    </message>
+    <message>
+        <source>Numbers: {numbers}</source>
+        <translation>Số văn bản: {numbers}</translation>
+    </message>
+    <message>
+        <source>Zip: {path}</source>
+        <translation>Tệp zip: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportHistoryPane</name>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người xuất</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Xem trước…</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Đang kiểm tra {name}…</translation>
+    </message>
+    <message>
+        <source>OK: all {count} files of {name} match its manifest.</source>
+        <translation>Hợp lệ: cả {count} tệp của {name} khớp với bảng kê tệp và mã băm.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>bị thiếu</translation>
+    </message>
+    <message>
+        <source>content differs from the manifest</source>
+        <translation>nội dung khác với bảng kê</translation>
+    </message>
+    <message>
+        <source>not listed in the manifest</source>
+        <translation>không có trong bảng kê</translation>
+    </message>
+    <message>
+        <source>differs from the hash the history recorded</source>
+        <translation>khác với mã băm đã ghi trong lịch sử</translation>
+    </message>
+    <message>
+        <source>Changed: {file} ({reason}).</source>
+        <translation>Có thay đổi: {file} ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <source>Project facts for the criteria</source>
+        <translation>Số liệu của dự án để đánh giá tiêu chí</translation>
+    </message>
+    <message>
+        <source>IT workers planned (people)</source>
+        <translation>Lao động công nghệ thông tin dự kiến (người)</translation>
+    </message>
+    <message>
+        <source>Total workforce of the park (people)</source>
+        <translation>Tổng số lao động của khu (người)</translation>
+    </message>
+    <message>
+        <source>Land area (ha)</source>
+        <translation>Diện tích đất (ha)</translation>
+    </message>
+    <message>
+        <source>Core functional zone (ha)</source>
+        <translation>Khu chức năng chính (ha)</translation>
+    </message>
+    <message>
+        <source>Construction land (ha)</source>
+        <translation>Đất xây dựng (ha)</translation>
+    </message>
+    <message>
+        <source>Net building density (%)</source>
+        <translation>Mật độ xây dựng thuần (%)</translation>
+    </message>
+    <message>
+        <source>Occupancy of existing parks in the province (%)</source>
+        <translation>Tỷ lệ lấp đầy của các khu hiện có trên địa bàn (%)</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>chưa có số liệu</translation>
+    </message>
+    <message>
+        <source>Software and IT services only (lower thresholds)</source>
+        <translation>Chỉ phần mềm và dịch vụ CNTT (ngưỡng thấp hơn)</translation>
+    </message>
+    <message>
+        <source>Expansion of an existing park</source>
+        <translation>Mở rộng khu hiện có</translation>
+    </message>
+    <message>
+        <source>The land area is the project&apos;s area; changing it here changes the project.</source>
+        <translation>Diện tích đất là diện tích của dự án; sửa ở đây sẽ thay đổi thông tin dự án.</translation>
     </message>
 </context>
 <context>
@@ -1851,7 +2490,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Not saved yet: the database is busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu được: cơ sở dữ liệu đang bận</translation>
     </message>
     <message>
         <source>{count} words</source>
@@ -1901,202 +2540,206 @@ SHA-256: {hash}</translation>
     <name>MilestoneTableModel</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị thực hiện</translation>
     </message>
     <message>
         <source>Planned start</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu (KH)</translation>
     </message>
     <message>
         <source>Planned end</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết thúc (KH)</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu (TT)</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết thúc (TT)</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Legal deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời hạn theo luật</translation>
     </message>
     <message>
         <source>Drift (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lệch (ngày)</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished">Chưa bắt đầu</translation>
+        <translation>Chưa bắt đầu</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang thực hiện</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn thành</translation>
     </message>
     <message>
         <source>Computed from the land register: the share of the project&apos;s {count} parties that have reached this step. It cannot be typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính từ sổ giải phóng mặt bằng: tỷ lệ số hộ (trong tổng số {count} hộ của dự án) đã đến bước này. Không nhập tay được.</translation>
     </message>
     <message>
         <source>{days:+d} day(s) against the baseline “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Lệch {days:+d} ngày so với kế hoạch gốc “{name}”</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">Quá hạn</translation>
+        <translation>Quá hạn</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sắp đến hạn</translation>
     </message>
     <message>
         <source>Legal deadline {due} passed {days} day(s) ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã quá thời hạn theo luật ({due}) {days} ngày.</translation>
     </message>
     <message>
         <source>Done {days} day(s) after the legal deadline {due}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn thành chậm {days} ngày so với thời hạn theo luật ({due}).</translation>
     </message>
     <message>
         <source>Ended {days} day(s) before {due}, the earliest end the law allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết thúc sớm {days} ngày so với ngày {due}, là ngày sớm nhất pháp luật cho phép.</translation>
     </message>
     <message>
         <source>The planned end {due} passed {days} day(s) ago and the step is not done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã quá ngày kết thúc theo kế hoạch ({due}) {days} ngày mà bước này chưa hoàn thành.</translation>
     </message>
     <message>
         <source>{days} day(s) left until the legal deadline {due}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn {days} ngày đến thời hạn theo luật ({due}).</translation>
     </message>
 </context>
 <context>
     <name>MilestonesWindow</name>
     <message>
         <source>Milestone plan — {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch tiến độ — {code}</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Gantt chart</source>
+        <translation>Biểu đồ Gantt</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Đóng</translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>Today: {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôm nay: {day}</translation>
     </message>
     <message>
         <source>Agricultural land (notice 90 days ahead)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đất nông nghiệp (thông báo trước 90 ngày)</translation>
     </message>
     <message>
         <source>Non-agricultural land (notice 180 days ahead)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đất phi nông nghiệp (thông báo trước 180 ngày)</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> ngày</translation>
     </message>
     <message>
         <source>A step is at risk when its legal deadline is this close.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước được coi là sắp đến hạn khi chỉ còn ngần này ngày đến thời hạn theo luật.</translation>
     </message>
     <message>
         <source>Land:</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại đất:</translation>
     </message>
     <message>
         <source>At risk within:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo trước:</translation>
     </message>
     <message>
         <source>Baseline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch gốc:</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished">Hoàn tác</translation>
+        <translation>Hoàn tác</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished">Làm lại</translation>
+        <translation>Làm lại</translation>
     </message>
     <message>
         <source>Add step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm bước…</translation>
     </message>
     <message>
         <source>Remove step</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa bước</translation>
     </message>
     <message>
         <source>Rename step</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên bước</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished">Chuyển lên</translation>
+        <translation>Chuyển lên</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished">Chuyển xuống</translation>
+        <translation>Chuyển xuống</translation>
     </message>
     <message>
         <source>Take baseline…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu kế hoạch gốc…</translation>
     </message>
     <message>
         <source>Overdue: {overdue}. At risk (deadline within {days} days): {at_risk}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn: {overdue}. Sắp đến hạn (còn không quá {days} ngày): {at_risk}.</translation>
     </message>
     <message>
         <source>The percent of {keys} comes from the land register ({count} parties).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ hoàn thành của {keys} được tính từ sổ giải phóng mặt bằng ({count} hộ).</translation>
     </message>
     <message>
         <source>No baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Không so sánh</translation>
     </message>
     <message>
         <source>Add step</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm bước</translation>
     </message>
     <message>
         <source>Title of the new step:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên bước mới:</translation>
     </message>
     <message>
         <source>Take baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu kế hoạch gốc</translation>
     </message>
     <message>
         <source>Name of the baseline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên kế hoạch gốc:</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2801,45 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>PagePreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Trang trước</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Trang sau ▶</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Văn bản:</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>Thu phóng:</translation>
+    </message>
+    <message>
+        <source>This package has no PDF to preview.</source>
+        <translation>Bộ hồ sơ này không có tệp PDF để xem trước.</translation>
+    </message>
+    <message>
+        <source>Drawing page {page}…</source>
+        <translation>Đang hiển thị trang {page}…</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Trang {page}/{count}</translation>
+    </message>
+    <message>
+        <source>No pages</source>
+        <translation>Không có trang nào</translation>
+    </message>
+</context>
+<context>
     <name>PartiesTableModel</name>
     <message>
         <source>Code</source>
@@ -2178,6 +2860,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Current step</source>
         <translation>Bước hiện tại</translation>
+    </message>
+    <message>
+        <source>Land area (m²)</source>
+        <translation>Diện tích đất (m²)</translation>
     </message>
     <message>
         <source>Recovered area (m²)</source>
@@ -2307,12 +2993,40 @@ SHA-256: {hash}</translation>
         <translation>Thu hồi (m²)</translation>
     </message>
     <message>
+        <source>Co-used</source>
+        <translation>Đồng sử dụng</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>Assets on the land</source>
+        <translation>Tài sản trên đất</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Cấp công trình</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Diện tích (m²)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
         <source>Compensation and support</source>
         <translation>Bồi thường, hỗ trợ</translation>
     </message>
     <message>
         <source>Item</source>
         <translation>Khoản</translation>
+    </message>
+    <message>
+        <source>; buildings {area} m², {plants} tree(s) and plant(s), {graves} grave(s)</source>
+        <translation>; nhà, công trình {area} m², {plants} cây trồng, {graves} mộ</translation>
     </message>
     <message>
         <source>Description</source>
@@ -2357,6 +3071,221 @@ SHA-256: {hash}</translation>
     <message>
         <source>{parties} party(ies), {parcels} parcel(s), land {total} m², recovered {recovered} m², compensation {money} VND</source>
         <translation>{parties} hộ, {parcels} thửa, đất {total} m², thu hồi {recovered} m², bồi thường {money} đồng</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditDialog</name>
+    <message>
+        <source>Edit party</source>
+        <translation>Sửa thông tin hộ</translation>
+    </message>
+    <message>
+        <source>New party</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Thông tin hộ</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Tài sản trên đất</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>Bồi thường, hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Resettlement</source>
+        <translation>Tái định cư</translation>
+    </message>
+    <message>
+        <source>Party code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Citizen ID (12 digits)</source>
+        <translation>Số CCCD (12 chữ số)</translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation>Mã số thuế</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>Số nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Poor or policy household</source>
+        <translation>Hộ nghèo, chính sách</translation>
+    </message>
+    <message>
+        <source>Direct farmer</source>
+        <translation>Trực tiếp sản xuất nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Khiếu nại</translation>
+    </message>
+    <message>
+        <source>Notified on</source>
+        <translation>Ngày thông báo thu hồi</translation>
+    </message>
+    <message>
+        <source>Inventoried on</source>
+        <translation>Ngày kiểm đếm</translation>
+    </message>
+    <message>
+        <source>Plan posted on</source>
+        <translation>Ngày niêm yết phương án</translation>
+    </message>
+    <message>
+        <source>Plan approved on</source>
+        <translation>Ngày phê duyệt phương án</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Ngày chi trả</translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation>Ngày bàn giao mặt bằng</translation>
+    </message>
+    <message>
+        <source>Enforced on</source>
+        <translation>Ngày cưỡng chế</translation>
+    </message>
+    <message>
+        <source>Eligible for resettlement</source>
+        <translation>Đủ điều kiện tái định cư</translation>
+    </message>
+    <message>
+        <source>Resettlement site</source>
+        <translation>Khu tái định cư</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lô</translation>
+    </message>
+    <message>
+        <source>Land fee payable (VND)</source>
+        <translation>Tiền sử dụng đất phải nộp (đồng)</translation>
+    </message>
+    <message>
+        <source>Map sheet</source>
+        <translation>Tờ bản đồ số</translation>
+    </message>
+    <message>
+        <source>Parcel no.</source>
+        <translation>Thửa số</translation>
+    </message>
+    <message>
+        <source>Parcel ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Total area (m²)</source>
+        <translation>DT thửa (m²)</translation>
+    </message>
+    <message>
+        <source>Recovered area (m²)</source>
+        <translation>DT thu hồi (m²)</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation>Loại đất</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Số GCN</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Nguồn gốc</translation>
+    </message>
+    <message>
+        <source>Use since</source>
+        <translation>Sử dụng từ</translation>
+    </message>
+    <message>
+        <source>Co-used</source>
+        <translation>Đồng sử dụng</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Diễn giải</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Cấp công trình</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Diện tích (m²)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Khối lượng</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Unit price (VND)</source>
+        <translation>Đơn giá (đồng)</translation>
+    </message>
+    <message>
+        <source>Amount (VND)</source>
+        <translation>Thành tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Add row (Insert)</source>
+        <translation>Thêm dòng (Insert)</translation>
+    </message>
+    <message>
+        <source>Remove row (Delete)</source>
+        <translation>Xóa dòng (Delete)</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) to correct before saving; first: {reason}</source>
+        <translation>Còn {count} lỗi cần sửa trước khi lưu; lỗi đầu tiên: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2487,14 +3416,6 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>PartiesTableModel</source>
-        <comment>Not started</comment>
-        <translation>Chưa bắt đầu</translation>
-    </message>
-</context>
-<context>
     <name>QueuePane</name>
     <message>
         <source>{hours} h</source>
@@ -2531,6 +3452,159 @@ SHA-256: {hash}</translation>
     <message>
         <source>Sign in with a role to see work queues.</source>
         <translation>Đăng nhập bằng tài khoản có vai trò để xem việc cần xử lý.</translation>
+    </message>
+</context>
+<context>
+    <name>Readiness</name>
+    <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Conditions and criteria</source>
+        <translation>Điều kiện và tiêu chí</translation>
+    </message>
+    <message>
+        <source>Mandatory attachments</source>
+        <translation>Tài liệu kèm theo bắt buộc</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Mốc tiến độ</translation>
+    </message>
+    <message>
+        <source>Ministry comments</source>
+        <translation>Ý kiến bộ, ngành</translation>
+    </message>
+    <message>
+        <source>{document}: {written} of {total} required sections written</source>
+        <translation>{document}: đã soạn {written}/{total} mục bắt buộc</translation>
+    </message>
+    <message>
+        <source>{document}: {approved} of {total} required sections approved, {submitted} awaiting review</source>
+        <translation>{document}: đã phê duyệt {approved}/{total} mục bắt buộc, {submitted} mục đang chờ duyệt</translation>
+    </message>
+    <message>
+        <source>{label}) {title}: met ({count} evidence)</source>
+        <translation>{label}) {title}: đáp ứng ({count} tài liệu chứng minh)</translation>
+    </message>
+    <message>
+        <source>{label}) {title}: met, but no evidence linked</source>
+        <translation>{label}) {title}: đáp ứng, nhưng chưa gắn tài liệu chứng minh</translation>
+    </message>
+    <message>
+        <source>{label}) {title}: not met</source>
+        <translation>{label}) {title}: chưa đáp ứng</translation>
+    </message>
+    <message>
+        <source>{label}) {title}: not assessed yet</source>
+        <translation>{label}) {title}: chưa đánh giá</translation>
+    </message>
+    <message>
+        <source>{title}: {value} {unit} ({operator} {threshold})</source>
+        <translation>{title}: {value} {unit} ({operator} {threshold})</translation>
+    </message>
+    <message>
+        <source>{title}: {value} {unit} fails {operator} {threshold}</source>
+        <translation>{title}: {value} {unit}, không đạt {operator} {threshold}</translation>
+    </message>
+    <message>
+        <source>{title}: the facts to compute it are not entered</source>
+        <translation>{title}: chưa nhập số liệu để tính</translation>
+    </message>
+    <message>
+        <source>{title}: does not apply</source>
+        <translation>{title}: không áp dụng</translation>
+    </message>
+    <message>
+        <source>Attached: {what}</source>
+        <translation>Đã đính kèm: {what}</translation>
+    </message>
+    <message>
+        <source>Missing: {what}</source>
+        <translation>Còn thiếu: {what}</translation>
+    </message>
+    <message>
+        <source>Milestones are not tracked yet</source>
+        <translation>Chưa theo dõi mốc tiến độ</translation>
+    </message>
+    <message>
+        <source>No milestones planned</source>
+        <translation>Chưa lập mốc tiến độ nào</translation>
+    </message>
+    <message>
+        <source>{title}: at risk</source>
+        <translation>{title}: sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>{title}: overdue</source>
+        <translation>{title}: quá hạn</translation>
+    </message>
+    <message>
+        <source>{count} of {total} milestones on track</source>
+        <translation>{count}/{total} mốc đúng tiến độ</translation>
+    </message>
+    <message>
+        <source>No open comments ({total} in the register)</source>
+        <translation>Không còn ý kiến chưa xử lý ({total} ý kiến trong bảng tổng hợp)</translation>
+    </message>
+    <message>
+        <source>{source}: not accepted ({excerpt})</source>
+        <translation>{source}: không tiếp thu ({excerpt})</translation>
+    </message>
+    <message>
+        <source>{source}: no answer yet ({excerpt})</source>
+        <translation>{source}: chưa tiếp thu, giải trình ({excerpt})</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessActions</name>
+    <message>
+        <source>Dossier readiness…</source>
+        <translation>Mức độ hoàn thiện hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Conditions checklist…</source>
+        <translation>Bảng đánh giá điều kiện…</translation>
+    </message>
+    <message>
+        <source>Comment register…</source>
+        <translation>Bảng tổng hợp tiếp thu, giải trình…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessWindow</name>
+    <message>
+        <source>Dossier readiness — {code}</source>
+        <translation>Mức độ hoàn thiện hồ sơ — {code}</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Go to it</source>
+        <translation>Đi đến</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Double-click to open where this is fixed.</source>
+        <translation>Nhấp đúp để mở nơi cần xử lý.</translation>
+    </message>
+    <message>
+        <source>Complete: nothing is missing ({amber} item(s) to look at).</source>
+        <translation>Đầy đủ: không còn thiếu nội dung nào ({amber} nội dung cần xem lại).</translation>
+    </message>
+    <message>
+        <source>{red} item(s) missing, {amber} to look at. Double-click an item to fix it.</source>
+        <translation>Còn thiếu {red} nội dung, {amber} nội dung cần xem lại. Nhấp đúp vào một nội dung để xử lý.</translation>
+    </message>
+    <message>
+        <source>{green} of {total} done</source>
+        <translation>đã hoàn thành {green}/{total}</translation>
     </message>
 </context>
 <context>
@@ -2571,6 +3645,30 @@ SHA-256: {hash}</translation>
     <message>
         <source>Land clearance register — {code}</source>
         <translation>Sổ giải phóng mặt bằng — {code}</translation>
+    </message>
+    <message>
+        <source>New party…</source>
+        <translation>Thêm hộ…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Enter or double-click a row</source>
+        <translation>Nhấn Enter hoặc nhấp đúp vào một dòng</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -2643,6 +3741,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>{count} party(ies)</source>
         <translation>{count} hộ</translation>
+    </message>
+    <message>
+        <source>Delete party</source>
+        <translation>Xóa hộ</translation>
+    </message>
+    <message>
+        <source>Delete {party} with its parcels, assets, compensation and resettlement?</source>
+        <translation>Xóa {party} cùng toàn bộ thửa đất, tài sản trên đất, bồi thường, hỗ trợ và tái định cư của hộ này?</translation>
     </message>
     <message>
         <source>Project: {totals}</source>
@@ -3063,7 +4169,11 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Milestone plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch tiến độ…</translation>
+    </message>
+    <message>
+        <source>Export the submission package…</source>
+        <translation>Xuất bộ hồ sơ trình…</translation>
     </message>
     <message>
         <source>Load the Cần Thơ demo data</source>
@@ -3071,7 +4181,7 @@ SHA-256: {hash}</translation>
     </message>
     <message>
         <source>Backups…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao lưu dữ liệu…</translation>
     </message>
     <message>
         <source>Settings…</source>

@@ -174,3 +174,35 @@ def test_main_py_as_a_subprocess(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_check_exit_codes_and_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'check.sqlite3'}"
+    assert _run(capsys, "--db", url, "demo")[0] == 0
+    code, out, err = _run(capsys, "--db", url, "check", "CT-ITP")
+    assert code == 1, err
+    assert "✗ THIẾU" in out and "✓ OK" in out
+    assert "Tài liệu bắt buộc kèm theo / Mandatory attachments" in out
+    assert "Missing: Decision approving the environmental impact assessment report (certified copy)" in out
+    assert out.rstrip().splitlines()[-1].startswith("Còn thiếu")
+    code, out, err = _run(capsys, "--db", url, "check", "KHONG-CO")
+    assert code == 2 and out == ""
+    assert "KHONG-CO" in err and len(err.strip().splitlines()) == 1
+
+
+def test_check_exits_0_for_a_complete_project(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from dossier_app.services import open_services
+    from dossier_app.services.context import Operator
+    from tests.conftest import FAST_HASHER
+    from tests.services.readiness_support import complete_project
+    from tests.services.support import it_park
+
+    url = f"sqlite:///{tmp_path / 'complete.sqlite3'}"
+    services = open_services(url, Operator("cli:tester"), password_hasher=FAST_HASHER)
+    try:
+        complete_project(services, services.projects.create(it_park("CT-DONE")), tmp_path)
+    finally:
+        services.close()
+    code, out, err = _run(capsys, "--db", url, "check", "CT-DONE")
+    assert code == 0, out + err
+    assert "✗" not in out and out.rstrip().splitlines()[-1].startswith("Hồ sơ đầy đủ")

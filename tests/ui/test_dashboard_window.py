@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from dossier_app.services import Services
-from dossier_app.ui.dashboard_window import DashboardWindow
+from dossier_app.ui.dashboard_window import DashboardWindow, two_lines
 from dossier_app.ui.i18n import Translators
 from dossier_app.ui.register_model import STEP_KEYS, format_vnd
 from dossier_app.ui.register_window import RegisterWindow
@@ -85,3 +85,19 @@ def test_f5_refreshes(register: RegisterWindow, qtbot) -> None:  # type: ignore[
     with qtbot.waitSignal(dashboard.refreshed, timeout=60000):
         dashboard.refresh_action.trigger()
     assert dashboard.refresh_action.shortcut().toString() == "F5"
+
+
+def test_every_column_title_fits_its_column(register: RegisterWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dashboard = _open(register, qtbot)
+    header = dashboard.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(dashboard.table.columnCount()):
+        title = dashboard.table.horizontalHeaderItem(column).text()
+        widest = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+        assert header.sectionSize(column) >= widest, title
+
+
+def test_long_titles_break_at_their_middle_space() -> None:
+    assert two_lines("Đã niêm yết phương án") == "Đã niêm yết\nphương án"
+    assert two_lines("Số hộ") == "Số hộ"
+    assert two_lines("Phải thu hồi (m²)") == "Phải thu\nhồi (m²)"

@@ -1,0 +1,55 @@
+"""A project made complete through the services, for the readiness tests of the services and the command line."""
+
+from decimal import Decimal
+from pathlib import Path
+
+from dossier_app.domain.comment_register import CommentState
+from dossier_app.domain.conditions import ConditionStatus, ProjectFacts
+from dossier_app.services import Services
+from dossier_app.services.comment_register import CommentInput
+from dossier_app.services.dossiers import SectionNode
+from dossier_app.services.projects import ProjectView
+from tests.services.review_support import act_as, create_cast, write
+
+PASSING = ProjectFacts(
+    it_workers=2000,
+    total_workforce=3000,
+    land_area_ha=Decimal("5"),
+    core_area_ha=Decimal("5"),
+    construction_land_ha=Decimal("10"),
+    building_density_pct=Decimal("40"),
+    existing_parks_occupancy_pct=Decimal("60"),
+)
+
+
+def complete_project(services: Services, project: ProjectView, tmp_path: Path) -> None:
+    """Write, submit and approve every required section, meet every condition with evidence, attach the
+    mandatory files, answer every comment."""
+    create_cast(services)
+    for tree in services.dossiers.tree(project.id):
+        for node in _walk(tree.sections):
+            if node.required:
+                content_hash = write(services, node.id, f"Nội dung mục {node.title}.")
+                services.reviews.submit(node.id)
+                act_as(services, "binh")
+                services.reviews.approve(node.id, content_hash)
+    act_as(services, "cli:tester")
+    services.checklist.save_facts(project.id, PASSING)
+    section = services.dossiers.section_by_key(project.id, "da.2_dap_ung_tieu_chi")
+    for row in services.checklist.conditions(project.id):
+        services.checklist.set_condition(project.id, row.key, ConditionStatus.MET, "", [("section", section.id)])
+    for kind in ("planning_map", "eia_decision"):
+        path = tmp_path / f"{kind}.pdf"
+        path.write_bytes(kind.encode())
+        services.attachments.set_kind(services.attachments.add(section.id, path).id, kind)
+    services.comment_register.add(
+        project.id, CommentInput("Bộ", "Ý kiến", response="Tiếp thu", state=CommentState.ACCEPTED)
+    )
+
+
+def _walk(nodes: tuple[SectionNode, ...]) -> list[SectionNode]:
+    result: list[SectionNode] = []
+    for node in nodes:
+        result.append(node)
+        result += _walk(node.children)
+    return result
