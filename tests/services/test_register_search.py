@@ -209,7 +209,7 @@ def test_the_migration_fills_the_index_from_the_parties_already_there(
     services: Services, itp: ProjectView, people: list[PartyInput]
 ) -> None:
     config = migrations.alembic_config(services.database)
-    command.downgrade(config, "0006")  # the index goes, the parties stay
+    command.downgrade(config, "0010")  # the index goes, the parties stay
     command.upgrade(config, "head")
     _check(services, itp.id, people, TERMS + HOSTILE)
     assert _found(services, itp.id, "van duc") == ["HT-001"]

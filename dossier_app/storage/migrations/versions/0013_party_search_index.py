@@ -10,7 +10,7 @@ PostgreSQL: GIN trigram indexes that the LIKE query uses as it is; without the r
 extension the migration still succeeds, and searches scan as before.
 
 Revision ID: 0013
-Revises: 0006
+Revises: 0010
 Create Date: 2026-11-26 01:40:00.000000
 """
 
@@ -21,7 +21,7 @@ from alembic import op
 
 
 revision: str = '0013'
-down_revision: str | None = '0006'
+down_revision: str | None = '0010'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
