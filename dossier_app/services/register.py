@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_
+from sqlalchemy import BindParameter, ColumnElement, Integer, and_, bindparam, case, exists, func, or_
+from sqlalchemy import column as sql_column
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -48,6 +50,9 @@ from dossier_app.storage.resources import load_asset_kinds, load_catalogue_names
 COMPUTED_SORTS = ("step", "total_area", "recovered_area", "compensation", "complaint")
 SORT_COLUMNS = ("code", "name", "ward", "citizen_id", "household_size", "kind", *ALL_STEPS, *COMPUTED_SORTS)
 NO_STEP = "none"
+TRIGRAM = 3  # the shortest search the trigram index can answer
+COMMON = 5_000  # matches from which a LIKE scan beats the trigram index and its probe (bench/register_table.py)
+SEARCH_WAYS_KEPT = 256
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,8 @@ def _step_clause(step: str) -> ColumnElement[bool]:
     return and_(getattr(AffectedParty, step).is_not(None), *(getattr(AffectedParty, n).is_(None) for n in later))
 
 
-def _conditions(project_id: int, filters: PartyFilter) -> list[ColumnElement[bool]]:
+def _conditions(project_id: int, filters: PartyFilter, indexed: bool) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of the filters; `indexed` when the trigram table answers the search (use_search_index)."""
     clauses: list[ColumnElement[bool]] = [col(AffectedParty.project_id) == project_id]
     if filters.ward:
         clauses.append(col(AffectedParty.ward) == filters.ward)
@@ -148,12 +154,41 @@ def _conditions(project_id: int, filters: PartyFilter) -> list[ColumnElement[boo
         )
     text = fold(filters.search.strip())
     if text:
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        searched = [col(AffectedParty.name_folded), col(AffectedParty.address_folded)]
-        if text.isdigit():  # a citizen ID is digits only: other text cannot be in it, so skip a third of the work
-            searched.append(col(AffectedParty.citizen_id))
-        clauses.append(or_(*(column.like(pattern, escape="\\") for column in searched)))
+        clauses.append(_search_clause(text, indexed))
     return clauses
+
+
+def _phrase(text: str, digits: bool) -> str:
+    """The MATCH expression of a folded text: one quoted phrase in the searched columns (no FTS syntax gets in)."""
+    columns = "{name_folded address_folded citizen_id}" if digits else "{name_folded address_folded}"
+    return columns + ' : "' + text.replace('"', '""') + '"'
+
+
+def use_search_index(session: Session, filters: PartyFilter) -> bool:
+    """Whether SQLite's trigram table `party_fts` (migration 0013) should answer the search: a whole trigram to
+    look up, and a text found fewer than COMMON times (a commoner one scans quicker in table order, which stops
+    at the first page, than it collects every match); a probe of a few ms decides."""
+    text = fold(filters.search.strip())
+    if len(text) < TRIGRAM or session.get_bind().dialect.name != "sqlite":
+        return False
+    probe = sql_text("SELECT count(*) FROM (SELECT rowid FROM party_fts WHERE party_fts MATCH :phrase LIMIT :cap)")
+    found = session.connection().execute(probe, {"phrase": _phrase(text, text.isdigit()), "cap": COMMON})
+    return int(found.scalar_one()) < COMMON
+
+
+def _search_clause(text: str, indexed: bool) -> ColumnElement[bool]:
+    """A folded substring of the name or address (or of the citizen ID, for digits): through the trigram table
+    when `indexed`, else a LIKE scan (which PostgreSQL's pg_trgm indexes of migration 0013 serve)."""
+    digits = text.isdigit()  # a citizen ID is digits only: other text cannot be in it, so skip a third of the work
+    if indexed:
+        matched = sql_text("SELECT rowid FROM party_fts WHERE party_fts MATCH :phrase")
+        phrase: BindParameter[str] = bindparam("phrase", _phrase(text, digits), unique=True)
+        return col(AffectedParty.id).in_(matched.bindparams(phrase).columns(sql_column("rowid", Integer)))
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    searched = [col(AffectedParty.name_folded), col(AffectedParty.address_folded)]
+    if digits:
+        searched.append(col(AffectedParty.citizen_id))
+    return or_(*(column.like(pattern, escape="\\") for column in searched))
 
 
 def _problem_error(data: PartyInput, codes: Iterable[str]) -> ValidationFailed | None:
@@ -171,6 +206,16 @@ class RegisterService:
         self._context = context
         self._audit = audit
         self._catalogues = catalogues
+        self._search_ways: dict[str, bool] = {}  # folded search → use_search_index (only speed depends on it)
+
+    def _indexed(self, session: Session, filters: PartyFilter) -> bool:
+        """use_search_index, probed once per search text: the table asks for a page and then for the count."""
+        key = fold(filters.search.strip())
+        if key not in self._search_ways:
+            if len(self._search_ways) >= SEARCH_WAYS_KEPT:
+                self._search_ways.clear()
+            self._search_ways[key] = use_search_index(session, filters)
+        return self._search_ways[key]
 
     @property
     def land_use_codes(self) -> dict[str, str]:
@@ -326,7 +371,7 @@ class RegisterService:
         with self._context.database.begin() as session:
             statement = (
                 select(AffectedParty, recovered, money, total)
-                .where(*_conditions(project_id, filters))
+                .where(*_conditions(project_id, filters, self._indexed(session, filters)))
                 .order_by(*order)
                 .offset(offset)
                 .limit(limit)
@@ -360,22 +405,23 @@ class RegisterService:
     ) -> int | None:
         """The 0-based row of a party in the table as filtered and sorted (one SQL window query), or None when
         the filters hide it; the table uses it to keep a party selected after an edit."""
-        numbered = (
-            select(
-                col(AffectedParty.id).label("party_id"),
-                func.row_number().over(order_by=_order(sort, descending)).label("number"),
-            )
-            .where(*_conditions(project_id, filters))
-            .subquery()
-        )
         with self._context.database.begin() as session:
+            numbered = (
+                select(
+                    col(AffectedParty.id).label("party_id"),
+                    func.row_number().over(order_by=_order(sort, descending)).label("number"),
+                )
+                .where(*_conditions(project_id, filters, self._indexed(session, filters)))
+                .subquery()
+            )
             found = session.exec(select(numbered.c.number).where(numbered.c.party_id == party_id)).first()
             return None if found is None else int(found) - 1
 
     def count(self, project_id: int, filters: PartyFilter = PartyFilter()) -> int:
         """How many parties the filters let through."""
         with self._context.database.begin() as session:
-            statement = select(func.count()).select_from(AffectedParty).where(*_conditions(project_id, filters))
+            conditions = _conditions(project_id, filters, self._indexed(session, filters))
+            statement = select(func.count()).select_from(AffectedParty).where(*conditions)
             return int(session.exec(statement).one())
 
     def wards(self, project_id: int) -> list[str]:

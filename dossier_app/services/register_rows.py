@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.models import AffectedParty, Asset, CompensationLine, LandParcel, Resettlement
 from dossier_app.domain.register import AssetInput, CompensationInput, ParcelInput, PartyInput, ResettlementInput
 from dossier_app.domain.text import fold
+from dossier_app.storage.search_index import indexing_at_once
 
 _CHILDREN = ("parcels", "assets", "compensation", "resettlement")
 PARTY_FIELDS = tuple(f.name for f in fields(PartyInput) if f.name not in _CHILDREN)
@@ -118,9 +119,10 @@ def _insert_rows(session: Session, model: Any, names: Sequence[str], rows: list[
 def insert_parties(session: Session, project_id: int, parties: Sequence[PartyInput], batch: int = 5000) -> None:
     """Write many parties (codes new to the project; no checks: callers validate first) with executemany in
     batches: the parties, then their ids by code, then the children of each batch of parties."""
-    for start in range(0, len(parties), batch):
-        rows = [_party_row(project_id, p) for p in parties[start : start + batch]]
-        _insert_rows(session, AffectedParty, _PARTY_COLUMNS, rows)
+    with indexing_at_once(session):
+        for start in range(0, len(parties), batch):
+            rows = [_party_row(project_id, p) for p in parties[start : start + batch]]
+            _insert_rows(session, AffectedParty, _PARTY_COLUMNS, rows)
     codes = {p.code for p in parties}
     ids = {
         code: int(pid)

@@ -29,7 +29,9 @@ def database(db_url: str) -> Iterator[Database]:
 
 def _schema_diff(database: Database) -> list[object]:
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": migrations.include_object}
+        )
         return list(compare_metadata(context, SQLModel.metadata))
 
 

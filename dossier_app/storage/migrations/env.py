@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import dossier_app.domain.models  # noqa: F401 - registers the tables on SQLModel.metadata
+from dossier_app.storage.migrations import include_object
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -22,6 +23,7 @@ def run_migrations() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()
