@@ -44,9 +44,10 @@ def build_workbook(path: Path, parties: int) -> tuple[int, int, int]:
     """The synthetic register as an export workbook; its parties, parcels and lines."""
     from dossier_app.services.register_demo import BENCH_PARCEL_WEIGHTS, generate_register
     from dossier_app.services.register_workbooks import write_export
+    from dossier_app.storage.resources import load_asset_kinds
 
     register = generate_register(parties, parcel_weights=BENCH_PARCEL_WEIGHTS)
-    write_export(path, register)
+    write_export(path, register, load_asset_kinds())
     return len(register), sum(len(p.parcels) for p in register), sum(len(p.compensation) for p in register)
 
 
