@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Frame, HRFlowable, PageTemplate, Spacer, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, HRFlowable, LongTable, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import Image as PdfImage
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
@@ -51,6 +51,7 @@ _FACES = {
     (True, True): f"{_FAMILY}-BoldItalic",
 }
 _CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), _FACES[False, False])  # tables would otherwise name Helvetica
+LONG_TABLE_ROWS = 60
 LEADING = 1.15  # Times New Roman's single line is about 1.15 of its size
 
 
@@ -219,7 +220,9 @@ class PdfWriter:
             return [
                 self._p(Role.APPENDIX_LABEL, block.label),
                 self._p(Role.CHAPTER_TITLE, block.title, spaceAfter=0),
-                self._p(Role.APPENDIX_NOTE, block.note),
+                self._p(Role.APPENDIX_NOTE, block.note, spaceAfter=0),
+                self._rule(rules.SUBJECT_RULE_MM),  # Mẫu 2.1: a short rule under the note
+                Spacer(1, rules.STYLES[Role.APPENDIX_NOTE].space_after_pt),
             ]
         return []
 
@@ -304,7 +307,8 @@ class PdfWriter:
             return [self._p(role, runs=cells[i]) if i < len(cells) else "" for i in range(count)]
 
         data = [row(block.header, Role.TABLE_HEADER)] + [row(cells, Role.TABLE_CELL) for cells in block.rows]
-        table = PdfTable(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="CENTER")
+        kind = LongTable if len(data) > LONG_TABLE_ROWS else PdfTable  # LongTable measures rows page by page
+        table = kind(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="CENTER")
         table.setStyle(
             TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), _CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")])
         )

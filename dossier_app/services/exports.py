@@ -37,6 +37,7 @@ from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
 from dossier_app.services.export_history import record_export
+from dossier_app.services.export_appendices import ExportAppendices
 from dossier_app.services.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.permissions import require_action
 from dossier_app.services.reviews import ReviewService
@@ -104,6 +105,7 @@ class ExportService:
         self._context = context
         self._audit = audit
         self._reviews = reviews
+        self._appendices = ExportAppendices(context, audit)
 
     def missing_approvals(self, code: str) -> list[str]:
         """The required sections without an approved revision, as 'Document › Section'."""
@@ -170,6 +172,9 @@ class ExportService:
                 )
         lines = [AttachmentLine(a.name, title, a.size, a.sha256) for a, title in attachments]
         letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
+        project_id = project.id or 0
+        plans.append(self._appendices.plan_appendix(project_id, letter_head, LETTER_SYMBOL, settings))
+        plans.append(self._appendices.register_appendix(project_id, letter_head, LETTER_SYMBOL, settings))
         plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
         records = {
             "project": project.code,
