@@ -4,7 +4,7 @@ resettlement summary by ward with the list of households, built from plain value
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from dossier_app.domain.milestones import Assessment, Bound, Deadline, FindingKind, Milestone, MilestoneStatus, Risk
 from dossier_app.export.charts import STEP_NAMES_VI, STEP_ORDER, WardFigures, format_number, ward_label
@@ -63,8 +63,8 @@ def vnd(amount: int) -> str:
 
 
 def square_metres(area: Decimal) -> str:
-    """An area in m² with one decimal after a comma, as Vietnamese documents write it: 1.234,5."""
-    return format_number(area, 1)
+    """An area in m² with one decimal after a comma (halves rounded up), as Vietnamese documents write it: 1.234,5."""
+    return format_number(Decimal(area).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), 1)
 
 
 def day(value: date | None) -> str:
