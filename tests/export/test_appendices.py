@@ -3,7 +3,7 @@ and the household list whose header row repeats on every page, in Word and PDF a
 
 import shutil
 import subprocess
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,7 +14,6 @@ from pypdf import PdfReader
 
 from dossier_app.domain.milestones import (
     Assessment,
-    Bound,
     ClockRule,
     Deadline,
     Finding,
