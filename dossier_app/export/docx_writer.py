@@ -109,7 +109,7 @@ def _body_rows(rows: tuple[tuple[Runs, ...], ...], widths_mm: tuple[float, ...],
     ]
     parts = [f'<w:tbl xmlns:w="{_W}">']
     for row in rows:
-        parts.append("<w:tr>")
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")  # a row stays on one page, as in the PDF
         for index, head in enumerate(cell_heads):
             runs = row[index] if index < len(row) else ()
             parts.append(head + "".join(_run_xml(run) for run in runs) + "</w:p></w:tc>")

@@ -166,6 +166,8 @@ def test_household_list_repeats_its_header_on_every_page(written: dict[str, Path
     assert len(households.rows) == 301
     first = households.rows[0]._tr
     assert first.trPr is not None and first.trPr.find(qn("w:tblHeader")) is not None
+    body = households.rows[1]._tr
+    assert body.trPr is not None and body.trPr.find(qn("w:cantSplit")) is not None
     assert [c.text for c in households.rows[300].cells][:2] == ["HT-0300", "Nguyễn Văn Hộ 300"]
     pages = _pages(written["register.pdf"])
     start = next(i for i, page in enumerate(pages) if "HT-0001" in page)
