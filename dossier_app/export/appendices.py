@@ -129,12 +129,12 @@ def build_plan_appendix(
         blocks.append(Paragraph((Run(f"Kế hoạch chưa có ngày thực hiện. {NO_DATA}"),)))
     if milestones:
         rows = []
-        for index, milestone in enumerate(milestones, start=1):
+        for milestone in milestones:
             verdict = verdicts.get(milestone.key)
             late = verdict is not None and verdict.risk is Risk.OVERDUE
             rows.append(
                 (
-                    _cell(str(index)),
+                    _cell(milestone.key),  # M1, M2, … as the Gantt chart labels its bars
                     _cell(milestone.title),
                     _cell(milestone.responsible),
                     _cell(_span(milestone.planned_start, milestone.planned_end)),
