@@ -28,7 +28,7 @@ PLAN_HEADER = (
     "Tiến độ %",
     "Thời hạn pháp lý",
 )
-STEP_COLUMNS = tuple(step for step in STEP_ORDER if step != "none")  # Đã thông báo … Đã cưỡng chế
+STEP_COLUMNS = STEP_ORDER  # Chưa bắt đầu, Đã thông báo … Đã cưỡng chế: the columns add up to the parties
 HOUSEHOLD_HEADER = (
     "Mã hộ",
     "Họ và tên",
@@ -157,14 +157,14 @@ def build_plan_appendix(
 
 
 def _parties_table(wards: Sequence[WardFigures], total: WardFigures) -> Table:
-    header = ("STT", "Phường", "Số hộ", *(STEP_NAMES_VI[step] for step in STEP_COLUMNS))
+    header = ("Phường", "Số hộ", *(STEP_NAMES_VI[step] for step in STEP_COLUMNS))
 
-    def line(label: tuple[str, str], figures: WardFigures, bold: bool) -> tuple[Cell, ...]:
+    def line(label: str, figures: WardFigures, bold: bool) -> tuple[Cell, ...]:
         steps = (str(figures.parties_by_step.get(step, 0)) for step in STEP_COLUMNS)
-        return tuple(_cell(text, bold) for text in (*label, str(figures.parties), *steps))
+        return tuple(_cell(text, bold) for text in (label, str(figures.parties), *steps))
 
-    rows = [line((str(i), ward_label(w.ward)), w, False) for i, w in enumerate(wards, start=1)]
-    rows.append(line(("", TOTAL_LABEL), total, True))
+    rows = [line(ward_label(w.ward), w, False) for w in wards]
+    rows.append(line(TOTAL_LABEL, total, True))
     return Table(header=tuple(_cell(text) for text in header), rows=tuple(rows))
 
 

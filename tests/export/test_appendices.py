@@ -155,6 +155,12 @@ def test_register_appendix_sums_by_ward_with_exact_totals(written: dict[str, Pat
     assert _image_count(written["register.pdf"]) == 1
     docx = open_docx(str(written["register.docx"]))
     assert len(docx.inline_shapes) == 1
+    parties = docx.tables[0]
+    assert [c.text for c in parties.rows[0].cells][:3] == ["Phường", "Số hộ", "Chưa bắt đầu"]
+    for row in parties.rows[1:]:
+        cells = [c.text for c in row.cells]
+        assert int(cells[1]) == sum(int(n) for n in cells[2:]), cells
+    assert [c.text for c in parties.rows[-1].cells][:2] == ["Tổng cộng", "5"]
     money = docx.tables[1]
     total = money.rows[-1]
     assert total.cells[2].text == "1.234.567.890"
