@@ -170,7 +170,6 @@ def _parties_table(wards: Sequence[WardFigures], total: WardFigures) -> Table:
 
 def _money_table(wards: Sequence[WardFigures], total: WardFigures) -> Table:
     header = (
-        "STT",
         "Phường",
         "Tiền bồi thường, hỗ trợ đã phê duyệt (đồng)",
         "Đã chi trả (đồng)",
@@ -178,17 +177,17 @@ def _money_table(wards: Sequence[WardFigures], total: WardFigures) -> Table:
         "Đã bàn giao (m²)",
     )
 
-    def line(label: tuple[str, str], figures: WardFigures, bold: bool) -> tuple[Cell, ...]:
+    def line(label: str, figures: WardFigures, bold: bool) -> tuple[Cell, ...]:
         values = (
             vnd(figures.money_approved_vnd),
             vnd(figures.money_paid_vnd),
             square_metres(figures.area_planned_m2),
             square_metres(figures.area_recovered_m2),
         )
-        return tuple(_cell(text, bold) for text in (*label, *values))
+        return tuple(_cell(text, bold) for text in (label, *values))
 
-    rows = [line((str(i), ward_label(w.ward)), w, False) for i, w in enumerate(wards, start=1)]
-    rows.append(line(("", TOTAL_LABEL), total, True))
+    rows = [line(ward_label(w.ward), w, False) for w in wards]
+    rows.append(line(TOTAL_LABEL, total, True))
     return Table(header=tuple(_cell(text) for text in header), rows=tuple(rows))
 
 

@@ -163,7 +163,7 @@ def test_register_appendix_sums_by_ward_with_exact_totals(written: dict[str, Pat
     assert [c.text for c in parties.rows[-1].cells][:2] == ["Tổng cộng", "5"]
     money = docx.tables[1]
     total = money.rows[-1]
-    assert total.cells[2].text == "1.234.567.890"
+    assert total.cells[1].text == "1.234.567.890"
     assert all(run.bold for cell in total.cells for p in cell.paragraphs for run in p.runs)
 
 
