@@ -36,8 +36,8 @@ from dossier_app.export.signing import FIELD_NAME, Signer, SigningKey, load_sign
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
-from dossier_app.services.export_history import record_export
 from dossier_app.services.export_appendices import ExportAppendices
+from dossier_app.services.export_history import record_export
 from dossier_app.services.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.permissions import require_action
 from dossier_app.services.reviews import ReviewService
