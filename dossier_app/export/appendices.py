@@ -38,6 +38,8 @@ HOUSEHOLD_HEADER = (
     "Bước hiện tại",
 )
 NO_DATA = "Chưa có số liệu."
+PLAN_APPENDIX = ("Phu_luc_II", "Phụ lục II - Kế hoạch thu hồi đất, bồi thường, hỗ trợ, tái định cư")  # file stem, title
+REGISTER_APPENDIX = ("Phu_luc_III", "Phụ lục III - Tổng hợp bồi thường, hỗ trợ, tái định cư")
 TOTAL_LABEL = "Tổng cộng"
 
 
@@ -149,8 +151,8 @@ def build_plan_appendix(
         width = settings.margins.text_width_mm
         blocks.append(Image(gantt_png, width, "Biểu đồ tiến độ thực hiện (theo tháng)"))
     return Document(
-        name="Phu_luc_II",
-        title="Phụ lục II - Kế hoạch thu hồi đất, bồi thường, hỗ trợ, tái định cư",
+        name=PLAN_APPENDIX[0],
+        title=PLAN_APPENDIX[1],
         settings=settings,
         blocks=tuple(blocks),
     )
@@ -236,14 +238,16 @@ def build_register_appendix(
             household_table(households),
         ]
     return Document(
-        name="Phu_luc_III",
-        title="Phụ lục III - Tổng hợp bồi thường, hỗ trợ, tái định cư",
+        name=REGISTER_APPENDIX[0],
+        title=REGISTER_APPENDIX[1],
         settings=settings,
         blocks=tuple(blocks),
     )
 
 
 __all__ = [
+    "PLAN_APPENDIX",
+    "REGISTER_APPENDIX",
     "HouseholdLine",
     "build_plan_appendix",
     "build_register_appendix",

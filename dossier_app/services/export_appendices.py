@@ -1,9 +1,16 @@
 """Appendices II and III of the package from the database: the milestone plan with its Gantt chart, the register
 summed by ward with the dashboard charts, and the households read in one query."""
 
+from collections.abc import Collection
 from datetime import date
 
-from dossier_app.export.appendices import HouseholdLine, build_plan_appendix, build_register_appendix
+from dossier_app.export.appendices import (
+    PLAN_APPENDIX,
+    REGISTER_APPENDIX,
+    HouseholdLine,
+    build_plan_appendix,
+    build_register_appendix,
+)
 from dossier_app.export.charts import ChartSize, area_by_ward_png, gantt_png, money_by_ward_png, parties_by_step_png
 from dossier_app.export.documents import Letterhead
 from dossier_app.export.plan import Document, DocumentSettings
@@ -19,6 +26,9 @@ GANTT_SIZE = ChartSize(width_in=6.5, dpi=150)
 DASHBOARD_SIZE = ChartSize(width_in=6.5, height_in=3.4, dpi=150)
 
 
+APPENDIX_TITLES = dict((PLAN_APPENDIX, REGISTER_APPENDIX))  # file name stem → title, in package order
+
+
 class ExportAppendices:
     """Builds Appendices II and III of one project; reads only (the plan service may create a default plan)."""
 
@@ -26,6 +36,23 @@ class ExportAppendices:
         self._milestones = MilestoneService(context, audit)
         self._dashboard = RegisterDashboard(context)
         self._register = RegisterService(context, audit, CatalogueService(context, audit))
+
+    def plans(
+        self,
+        project_id: int,
+        letterhead: Letterhead,
+        letter_symbol: str,
+        settings: DocumentSettings,
+        wanted: Collection[str] | None = None,
+    ) -> list[Document]:
+        """Appendices II and III, or those of them named in `wanted` (None: both): the others cost no query or
+        chart."""
+        out: list[Document] = []
+        if wanted is None or PLAN_APPENDIX[0] in wanted:
+            out.append(self.plan_appendix(project_id, letterhead, letter_symbol, settings))
+        if wanted is None or REGISTER_APPENDIX[0] in wanted:
+            out.append(self.register_appendix(project_id, letterhead, letter_symbol, settings))
+        return out
 
     def plan_appendix(
         self,

@@ -6,11 +6,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
 from dossier_app.export.appendices import vnd
-from dossier_app.services import Services
+from dossier_app.services import Services, export_appendices
 from dossier_app.services.exports import ExportOptions
 from dossier_app.services.format_checks import check_docx_file
 from dossier_app.services.projects import ProjectView
@@ -55,3 +56,18 @@ def test_empty_register_and_undated_plan_still_give_both_appendices(
     for stem in ("Phu_luc_II", "Phu_luc_III"):
         assert "Chưa có số liệu." in _text(result.folder / f"{stem}.pdf"), stem
         assert check_docx_file(result.folder / f"{stem}.docx").passed, stem
+
+
+def test_choices_list_every_document_and_unchosen_appendices_are_not_built(
+    demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = [name for name, _ in demo_services.exports.choices("CT-ITP")]
+    assert names == ["To_trinh", "De_an", "Phu_luc_II", "Phu_luc_III", "Phu_luc_IV"]
+    plans, _ = demo_services.exports.plans("CT-ITP", ExportOptions(draft=True))
+    assert [plan.name for plan in plans] == names
+    drawn: list[str] = []
+    monkeypatch.setattr(export_appendices, "gantt_png", lambda *a, **k: drawn.append("gantt") or b"")
+    monkeypatch.setattr(export_appendices, "parties_by_step_png", lambda *a, **k: drawn.append("parties") or b"")
+    options = ExportOptions(draft=True, formats=("docx",), documents=("To_trinh",))
+    result = demo_services.exports.export("CT-ITP", tmp_path, options)
+    assert [path.name for path in result.files] == ["To_trinh.docx"] and not drawn
