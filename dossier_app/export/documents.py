@@ -248,15 +248,20 @@ def build_de_an(
     return Document(name="De_an", title=f"Đề án {content.subject}", settings=settings, blocks=tuple(blocks))
 
 
+def appendix_note(letterhead: Letterhead, letter_symbol: str) -> str:
+    """The italic line under an appendix's title naming the Tờ trình it goes with (Decree 30, Mẫu 2.1)."""
+    number = number_line(letterhead.number, f"{letter_symbol}-{letterhead.issuer_symbol}").removeprefix("Số: ").strip()
+    return (
+        f"(Kèm theo Tờ trình số {number} ngày {letterhead.issued_on:%d/%m/%Y} "
+        f"của {body_in_sentence(letterhead.issuing_body)})"
+    )
+
+
 def build_attachments_appendix(
     letterhead: Letterhead, letter_symbol: str, attachments: Sequence[AttachmentLine], settings: DocumentSettings
 ) -> Document:
     """Appendix IV: every attached file with its section, size and SHA-256, so the receiver can check each copy."""
-    number = number_line(letterhead.number, f"{letter_symbol}-{letterhead.issuer_symbol}").removeprefix("Số: ").strip()
-    note = (
-        f"(Kèm theo Tờ trình số {number} ngày {letterhead.issued_on:%d/%m/%Y} "
-        f"của {body_in_sentence(letterhead.issuing_body)})"
-    )
+    note = appendix_note(letterhead, letter_symbol)
 
     def cell(text: str) -> tuple[Run, ...]:
         return (Run(text),)
@@ -288,6 +293,7 @@ __all__ = [
     "Letterhead",
     "SchemeContent",
     "SectionText",
+    "appendix_note",
     "body_in_sentence",
     "build_attachments_appendix",
     "build_de_an",

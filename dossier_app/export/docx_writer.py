@@ -1,15 +1,17 @@
 """The document plan as a Word file (python-docx): named styles carry the decree's layout, not per-run formatting."""
 
+import re
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
@@ -84,6 +86,36 @@ def _grid(doc: DocxDocument, widths_mm: tuple[float, ...], rows: int = 1) -> Any
         for cell in table.columns[index].cells:
             cell.width = Mm(width)
     return table
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _run_xml(run: Run) -> str:
+    props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
+    head = f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}"
+    lines = _NOT_XML.sub("", cased(Role.TABLE_CELL, run.text)).split("\n")
+    return head + "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines) + "</w:r>"
+
+
+def _body_rows(rows: tuple[tuple[Runs, ...], ...], widths_mm: tuple[float, ...], style_id: str) -> list[Any]:
+    """Table rows as one XML string parsed once: python-docx adds rows and styles cell by cell in quadratic time,
+    which a register of thousands of households cannot afford."""
+    cell_heads = [
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{round(width * 1440 / 25.4)}"/></w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/></w:pPr>'
+        for width in widths_mm
+    ]
+    parts = [f'<w:tbl xmlns:w="{_W}">']
+    for row in rows:
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")  # a row stays on one page, as in the PDF
+        for index, head in enumerate(cell_heads):
+            runs = row[index] if index < len(row) else ()
+            parts.append(head + "".join(_run_xml(run) for run in runs) + "</w:p></w:tc>")
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return list(parse_xml("".join(parts)))
 
 
 class DocxWriter:
@@ -183,7 +215,9 @@ class DocxWriter:
         elif isinstance(block, AppendixHeader):
             _para(doc, Role.APPENDIX_LABEL, block.label)
             _para(doc, Role.CHAPTER_TITLE, block.title).paragraph_format.space_after = Pt(0)
-            _para(doc, Role.APPENDIX_NOTE, block.note)
+            _para(doc, Role.APPENDIX_NOTE, block.note).paragraph_format.space_after = Pt(0)
+            add_rule(doc, rules.SUBJECT_RULE_MM, self._text_mm)  # Mẫu 2.1: a short rule under the note
+            doc.paragraphs[-1].paragraph_format.space_after = Pt(rules.STYLES[Role.APPENDIX_NOTE].space_after_pt)
 
     def _header(self, block: HeaderBlock) -> None:
         left_mm, right_mm = rules.HEADER_COLUMNS_MM
@@ -242,19 +276,17 @@ class DocxWriter:
         widths = tuple(rules.column_widths(texts, self._text_mm))
         if not widths:
             return
-        table = _grid(self._doc, widths, rows=1 + len(block.rows))
+        table = _grid(self._doc, widths)
         table.style = self._doc.styles["Table Grid"]
         header_row = table.rows[0]
         trpr = header_row._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         trpr.append(repeat)
-        for row_cells, source, role in [(header_row.cells, block.header, Role.TABLE_HEADER)] + [
-            (table.rows[i + 1].cells, row, Role.TABLE_CELL) for i, row in enumerate(block.rows)
-        ]:
-            for index, cell in enumerate(row_cells):
-                runs = source[index] if index < len(source) else ()
-                _cell_para(cell, role, runs=runs)
+        for index, cell in enumerate(header_row.cells):
+            _cell_para(cell, Role.TABLE_HEADER, runs=block.header[index] if index < len(block.header) else ())
+        style_id = self._doc.styles[style_name(Role.TABLE_CELL)].style_id
+        table._tbl.extend(_body_rows(block.rows, widths, style_id))
         self._doc.add_paragraph(style=RULE_STYLE)
 
     def _signature(self, block: SignatureBlock) -> None:

@@ -1,6 +1,7 @@
 """The document plan as a PDF (reportlab platypus) with the bundled Liberation Serif embedded, so output never
 depends on the fonts installed."""
 
+from bisect import bisect_right
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Frame, HRFlowable, PageTemplate, Spacer, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, HRFlowable, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import Image as PdfImage
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
@@ -51,6 +53,7 @@ _FACES = {
     (True, True): f"{_FAMILY}-BoldItalic",
 }
 _CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), _FACES[False, False])  # tables would otherwise name Helvetica
+LONG_TABLE_ROWS = 60
 LEADING = 1.15  # Times New Roman's single line is about 1.15 of its size
 
 
@@ -150,6 +153,85 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             self.notify("TOCEntry", (level, flowable.toc_text, self.page))
 
 
+_CELL_PAD = 6  # reportlab's left and right cell padding, in points
+_TABLE_STYLE = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), _CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")]
+
+
+class _LongRows(Flowable):  # type: ignore[misc]
+    """A long table (thousands of households) laid out page by page: its rows are wrapped and measured once, and
+    each page gets a table of the rows that fit under the header row. reportlab's own split measures every
+    remaining row again at each page, quadratic in the rows."""
+
+    def __init__(
+        self,
+        header: list[Any],
+        rows: list[list[tuple[str, str]]],
+        widths: list[float],
+        styles: dict[Role, ParagraphStyle],
+        start: int = 0,
+    ) -> None:
+        super().__init__()
+        self._header, self._rows, self._widths, self._styles = header, rows, widths, styles
+        self._start = start
+        cell = styles[Role.TABLE_CELL]
+        self._pad = (3 + cell.spaceBefore, 3 + cell.spaceAfter)
+        if start == 0:
+            self._heights = [
+                max(text.count("\n") + 1 for text, _ in row) * cell.leading + sum(self._pad) for row in rows
+            ]
+            self._sums = [0.0]
+            for height in self._heights:
+                self._sums.append(self._sums[-1] + height)
+            self._header_h = 0.0
+
+    def _rest(self, start: int) -> "_LongRows":
+        rest = _LongRows(self._header, self._rows, self._widths, self._styles, start)
+        rest._heights, rest._sums, rest._header_h = self._heights, self._sums, self._header_h
+        return rest
+
+    def _table(self, stop: int) -> PdfTable:
+        cell = self._styles[Role.TABLE_CELL]
+        rows = self._rows[self._start : stop]
+        commands = [
+            *_TABLE_STYLE,
+            ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
+            ("LEADING", (0, 1), (-1, -1), cell.leading),
+            ("TOPPADDING", (0, 1), (-1, -1), self._pad[0]),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), self._pad[1]),
+        ]
+        commands += [
+            ("FONTNAME", (c, r), (c, r), face)
+            for r, row in enumerate(rows, start=1)
+            for c, (_, face) in enumerate(row)
+            if face != _FACES[False, False]
+        ]
+        table = PdfTable([self._header] + [[text for text, _ in row] for row in rows], colWidths=self._widths)
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if not self._header_h:
+            self._header_h = PdfTable([self._header], colWidths=self._widths).wrap(avail_width, avail_height)[1]
+        self.width = sum(self._widths)
+        self.height = self._header_h + self._sums[-1] - self._sums[self._start]
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        self.wrap(avail_width, avail_height)
+        budget = avail_height - self._header_h + self._sums[self._start]
+        stop = bisect_right(self._sums, budget) - 1  # rows start..stop fit
+        if stop <= self._start:
+            return []
+        if stop >= len(self._rows):
+            return [self._table(len(self._rows))]
+        return [self._table(stop), self._rest(stop)]
+
+    def draw(self) -> None:
+        table = self._table(len(self._rows))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+
 class PdfWriter:
     """Writes one plan to a PDF file; a new writer per document."""
 
@@ -179,9 +261,14 @@ class PdfWriter:
         markup = _markup(runs, role) if runs else escape(cased(role, text))
         return PdfParagraph(markup, style)
 
-    def _rule(self, length_mm: float) -> HRFlowable:
+    def _rule(self, length_mm: float, space_before: float = 2) -> HRFlowable:
         return HRFlowable(
-            width=length_mm * mm, thickness=0.6, color=colors.black, spaceBefore=2, spaceAfter=3, hAlign="CENTER"
+            width=length_mm * mm,
+            thickness=0.6,
+            color=colors.black,
+            spaceBefore=space_before,
+            spaceAfter=3,
+            hAlign="CENTER",
         )
 
     def _block(self, block: object) -> list[Any]:
@@ -219,7 +306,9 @@ class PdfWriter:
             return [
                 self._p(Role.APPENDIX_LABEL, block.label),
                 self._p(Role.CHAPTER_TITLE, block.title, spaceAfter=0),
-                self._p(Role.APPENDIX_NOTE, block.note),
+                self._p(Role.APPENDIX_NOTE, block.note, spaceAfter=0),
+                self._rule(rules.SUBJECT_RULE_MM, space_before=5),  # Mẫu 2.1: a short rule under the note
+                Spacer(1, rules.STYLES[Role.APPENDIX_NOTE].space_after_pt),
             ]
         return []
 
@@ -303,12 +392,33 @@ class PdfWriter:
         def row(cells: tuple[Runs, ...], role: Role) -> list[Any]:
             return [self._p(role, runs=cells[i]) if i < len(cells) else "" for i in range(count)]
 
-        data = [row(block.header, Role.TABLE_HEADER)] + [row(cells, Role.TABLE_CELL) for cells in block.rows]
+        header = row(block.header, Role.TABLE_HEADER)
+        if len(block.rows) > LONG_TABLE_ROWS:
+            long = _LongRows(header, self._plain_rows(block.rows, widths), [w * mm for w in widths], self._styles)
+            return [long, Spacer(1, rules.SPACE_AFTER_PT)]
+        data = [header] + [row(cells, Role.TABLE_CELL) for cells in block.rows]
         table = PdfTable(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="CENTER")
-        table.setStyle(
-            TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), _CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")])
-        )
+        table.setStyle(TableStyle(_TABLE_STYLE))
         return [table, Spacer(1, rules.SPACE_AFTER_PT)]
+
+    def _plain_rows(self, rows: tuple[tuple[Runs, ...], ...], widths: list[float]) -> list[list[tuple[str, str]]]:
+        """Body cells of a long table as (text wrapped to its column, font face), wrapped once here."""
+        size = self._styles[Role.TABLE_CELL].fontSize
+        out: list[list[tuple[str, str]]] = []
+        for cells in rows:
+            line: list[tuple[str, str]] = []
+            for c, width in enumerate(widths):
+                runs = cells[c] if c < len(cells) else ()
+                face = _FACES[bool(runs) and all(x.bold for x in runs), bool(runs) and all(x.italic for x in runs)]
+                text = "".join(run.text for run in runs)
+                wrapped = [
+                    part
+                    for para in text.split("\n")
+                    for part in (simpleSplit(para, face, size, width * mm - 2 * _CELL_PAD) or [""])
+                ]
+                line.append(("\n".join(wrapped), face))
+            out.append(line)
+        return out
 
     def _image(self, block: Image) -> list[Any]:
         picture = PdfImage(BytesIO(block.png))

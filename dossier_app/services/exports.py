@@ -36,6 +36,7 @@ from dossier_app.export.signing import FIELD_NAME, Signer, SigningKey, load_sign
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
+from dossier_app.services.export_appendices import APPENDIX_TITLES, ExportAppendices
 from dossier_app.services.export_history import record_export
 from dossier_app.services.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.permissions import require_action
@@ -104,6 +105,7 @@ class ExportService:
         self._context = context
         self._audit = audit
         self._reviews = reviews
+        self._appendices = ExportAppendices(context, audit)
 
     def missing_approvals(self, code: str) -> list[str]:
         """The required sections without an approved revision, as 'Document › Section'."""
@@ -115,6 +117,13 @@ class ExportService:
                 for section in self._sections(session, document)
                 if section.required and section.approved_revision_id is None
             ]
+
+    def choices(self, code: str) -> list[tuple[str, str]]:
+        """Every document a package of the project can hold, as (name, title) in package order, without reading
+        the register or drawing the charts (for the export dialog's list)."""
+        plans, _ = self.plans(code, ExportOptions(draft=True, documents=()))
+        named = [(plan.name, plan.title) for plan in plans]
+        return named[:-1] + list(APPENDIX_TITLES.items()) + named[-1:]  # II and III go before IV
 
     def plans(self, code: str, options: ExportOptions) -> tuple[list[PlanDocument], dict[str, Any]]:
         """The document plans of a project (and the manifest's section records); ExportIncomplete on a final export
@@ -170,6 +179,7 @@ class ExportService:
                 )
         lines = [AttachmentLine(a.name, title, a.size, a.sha256) for a, title in attachments]
         letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
+        plans += self._appendices.plans(project.id or 0, letter_head, LETTER_SYMBOL, settings, options.documents)
         plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
         records = {
             "project": project.code,

@@ -206,19 +206,19 @@ class ExportDialog(QDialog):
     def _load(self) -> None:
         """The plan's documents, the missing approvals and the counters, read once on opening."""
         try:
-            choices = self._services.exports.plans(self._code, ExportOptions(draft=True))[0]
+            choices = self._services.exports.choices(self._code)
             missing = self._services.exports.missing_approvals(self._code)
             counters = self._services.numbers.counters(self._code)
         except DossierError as error:
             self.status.setText(error_text(error))
             self.export_button.setEnabled(False)
             return
-        for plan in choices:
-            check = QCheckBox(plan.title, self.documents_box)
-            check.setToolTip(plan.name)
+        for name, title in choices:
+            check = QCheckBox(title, self.documents_box)
+            check.setToolTip(name)
             check.setChecked(True)
             check.toggled.connect(self._sync)
-            self.document_checks[plan.name] = check
+            self.document_checks[name] = check
             self.documents_layout.addWidget(check)
         self.final_radio.setEnabled(not missing)
         self.missing_label.setVisible(bool(missing))

@@ -42,8 +42,9 @@ def _export(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def
 def test_a_draft_export_runs_and_shows_the_result(
     qtbot, dialog: ExportDialog, ui_settings: UiSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    assert set(dialog.document_checks) == {"To_trinh", "De_an", "Phu_luc_IV"}
-    dialog.document_checks["Phu_luc_IV"].setChecked(False)
+    assert list(dialog.document_checks) == ["To_trinh", "De_an", "Phu_luc_II", "Phu_luc_III", "Phu_luc_IV"]
+    for name in ("Phu_luc_II", "Phu_luc_III", "Phu_luc_IV"):
+        dialog.document_checks[name].setChecked(False)
     _export(qtbot, dialog)
     result = dialog.result
     assert result is not None and result.draft and result.folder.parent == tmp_path / "out"

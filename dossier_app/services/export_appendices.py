@@ -1,0 +1,102 @@
+"""Appendices II and III of the package from the database: the milestone plan with its Gantt chart, the register
+summed by ward with the dashboard charts, and the households read in one query."""
+
+from collections.abc import Collection
+from datetime import date
+
+from dossier_app.export.appendices import (
+    PLAN_APPENDIX,
+    REGISTER_APPENDIX,
+    HouseholdLine,
+    build_plan_appendix,
+    build_register_appendix,
+)
+from dossier_app.export.charts import ChartSize, area_by_ward_png, gantt_png, money_by_ward_png, parties_by_step_png
+from dossier_app.export.documents import Letterhead
+from dossier_app.export.plan import Document, DocumentSettings
+from dossier_app.services.audit import AuditTrail
+from dossier_app.services.catalogues import CatalogueService
+from dossier_app.services.context import ServiceContext
+from dossier_app.services.milestones import MilestoneService
+from dossier_app.services.register import RegisterService
+from dossier_app.services.register_dashboard import RegisterDashboard
+
+# Charts at the text width (165 mm ≈ 6.5 in) and a resolution that prints sharply without bloating the files.
+GANTT_SIZE = ChartSize(width_in=6.5, dpi=150)
+DASHBOARD_SIZE = ChartSize(width_in=6.5, height_in=3.4, dpi=150)
+
+
+APPENDIX_TITLES = dict((PLAN_APPENDIX, REGISTER_APPENDIX))  # file name stem → title, in package order
+
+
+class ExportAppendices:
+    """Builds Appendices II and III of one project; reads only (the plan service may create a default plan)."""
+
+    def __init__(self, context: ServiceContext, audit: AuditTrail) -> None:
+        self._milestones = MilestoneService(context, audit)
+        self._dashboard = RegisterDashboard(context)
+        self._register = RegisterService(context, audit, CatalogueService(context, audit))
+
+    def plans(
+        self,
+        project_id: int,
+        letterhead: Letterhead,
+        letter_symbol: str,
+        settings: DocumentSettings,
+        wanted: Collection[str] | None = None,
+    ) -> list[Document]:
+        """Appendices II and III, or those of them named in `wanted` (None: both): the others cost no query or
+        chart."""
+        out: list[Document] = []
+        if wanted is None or PLAN_APPENDIX[0] in wanted:
+            out.append(self.plan_appendix(project_id, letterhead, letter_symbol, settings))
+        if wanted is None or REGISTER_APPENDIX[0] in wanted:
+            out.append(self.register_appendix(project_id, letterhead, letter_symbol, settings))
+        return out
+
+    def plan_appendix(
+        self,
+        project_id: int,
+        letterhead: Letterhead,
+        letter_symbol: str,
+        settings: DocumentSettings,
+        today: date | None = None,
+    ) -> Document:
+        """Appendix II: the milestone plan as of `today` (the service's today), as a table and a Gantt chart by
+        month."""
+        today = today or self._milestones.today()
+        view = self._milestones.plan(project_id, today=today)
+        dated = any(m.start() or m.end() for m in view.milestones)
+        chart = (
+            gantt_png(view.milestones, view.deadlines, view.assessments, today=today, scale="month", size=GANTT_SIZE)
+            if dated
+            else None
+        )
+        return build_plan_appendix(
+            letterhead, letter_symbol, view.milestones, view.deadlines, view.assessments, chart, settings
+        )
+
+    def register_appendix(
+        self, project_id: int, letterhead: Letterhead, letter_symbol: str, settings: DocumentSettings
+    ) -> Document:
+        """Appendix III: the register by ward and step with money and area, its charts, and every household."""
+        figures = self._dashboard.figures(project_id)
+        charts: list[tuple[bytes, str]] = []
+        if figures.wards:
+            charts = [
+                (parties_by_step_png(figures.wards, DASHBOARD_SIZE), "Số hộ theo bước thực hiện, theo phường"),
+                (money_by_ward_png(figures.wards, DASHBOARD_SIZE), "Kinh phí đã phê duyệt và đã chi trả, theo phường"),
+                (area_by_ward_png(figures.wards, DASHBOARD_SIZE), "Diện tích thu hồi và đã bàn giao, theo phường"),
+            ]
+        households = self.households(project_id)
+        return build_register_appendix(
+            letterhead, letter_symbol, figures.wards, figures.total, charts, households, settings
+        )
+
+    def households(self, project_id: int) -> list[HouseholdLine]:
+        """Every household of the project by ward (then as entered), with its totals, in one SQL query."""
+        rows = self._register.parties(project_id, sort="ward", limit=1_000_000)
+        return [
+            HouseholdLine(row.code, row.name, row.ward, row.recovered_area_m2, row.compensation_vnd, row.step)
+            for row in rows
+        ]
