@@ -18,14 +18,12 @@ STATUS_VI = {
     MilestoneStatus.RUNNING: "Đang thực hiện",
     MilestoneStatus.DONE: "Hoàn thành",
 }
-PLAN_HEADER = (
-    "Bước",
-    "Nội dung",
+PLAN_HEADER = (  # six columns: on a portrait page eight left the step and its unit a word a line
+    "Bước, nội dung",
     "Đơn vị chủ trì",
     "Kế hoạch từ – đến",
     "Thực hiện từ – đến",
-    "Tình trạng",
-    "Tiến độ %",
+    "Tình trạng, tiến độ",
     "Thời hạn pháp lý",
 )
 STEP_COLUMNS = STEP_ORDER  # Chưa bắt đầu, Đã thông báo … Đã cưỡng chế: the columns add up to the parties
@@ -136,13 +134,11 @@ def build_plan_appendix(
             late = verdict is not None and verdict.risk is Risk.OVERDUE
             rows.append(
                 (
-                    _cell(milestone.key),  # M1, M2, … as the Gantt chart labels its bars
-                    _cell(milestone.title),
+                    _cell(f"{milestone.key}. {milestone.title}"),  # M1, M2, … as the Gantt chart labels its bars
                     _cell(milestone.responsible),
                     _cell(_span(milestone.planned_start, milestone.planned_end)),
                     _cell(_span(milestone.actual_start, milestone.actual_end)),
-                    _cell(_status(milestone, verdict), bold=late),
-                    _cell(str(milestone.percent)),
+                    _cell(f"{_status(milestone, verdict)} ({milestone.percent} %)", bold=late),
                     _cell(_legal(by_step.get(milestone.key, ()))),
                 )
             )

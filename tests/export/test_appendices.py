@@ -140,7 +140,7 @@ def test_plan_appendix_lists_steps_marks_overdue_and_carries_the_gantt(written: 
     assert _image_count(written["plan.pdf"]) == 1
     docx = open_docx(str(written["plan.docx"]))
     assert len(docx.inline_shapes) == 1
-    assert [row.cells[0].text for row in docx.tables[0].rows] == ["Bước", "M1", "M2", "M3"]
+    assert [row.cells[0].text.split(".")[0] for row in docx.tables[0].rows] == ["Bước, nội dung", "M1", "M2", "M3"]
     overdue = [c for c in docx.tables[0].rows[2].cells if "Quá hạn" in c.text]
     assert overdue and all(run.bold for run in overdue[0].paragraphs[0].runs)
 
