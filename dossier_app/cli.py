@@ -495,6 +495,10 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
         print(heading, file=sys.stderr)
         for line in error.missing:
             print(f"- {line}", file=sys.stderr)
+        if isinstance(error, ExportNotReady) and error.unapproved:
+            print("Mục bắt buộc chưa được phê duyệt / required sections not approved:", file=sys.stderr)
+            for line in error.unapproved:
+                print(f"- {line}", file=sys.stderr)
         return EXIT_PROBLEM
     kind = "dự thảo / draft" if result.draft else "chính thức / final"
     print(f"Đã xuất {kind}: {result.folder}")

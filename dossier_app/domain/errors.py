@@ -164,6 +164,10 @@ class ExportNotReady(ExportIncomplete):
         "Errors", "A final export needs a complete dossier; {count} items are missing: {sections}."
     )
 
+    def __init__(self, missing: Sequence[str], unapproved: Sequence[str] = ()) -> None:
+        super().__init__(missing)
+        self.unapproved: tuple[str, ...] = tuple(unapproved)  # the required sections not approved, by name
+
 
 class ExportCancelled(DossierError):
     """The clerk stopped an export; the half-written package folder was removed."""

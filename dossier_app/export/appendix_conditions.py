@@ -20,6 +20,7 @@ OUTCOME_VI: Mapping[Outcome, str] = {
     Outcome.UNKNOWN: "Chưa có số liệu",
     Outcome.NOT_APPLICABLE: "Không áp dụng",
 }
+UNITS_VI: Mapping[str, str] = {"people": "người", "percent": "%"}
 _OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "==": "="}
 
 
@@ -90,6 +91,11 @@ def section_numbers(sections: Sequence[SectionText], intro_keys: Sequence[str] |
     return labels
 
 
+def unit(line: CriterionLine) -> str:
+    """The criterion's unit as the appendix prints it (người, %, ha)."""
+    return UNITS_VI.get(line.unit, line.unit)
+
+
 def _cell(text: str, bold: bool = False) -> tuple[Run, ...]:
     return (Run(text, bold=bold),)
 
@@ -131,8 +137,8 @@ def build_conditions_appendix(
                     (
                         _cell(str(index)),
                         _cell(line.title),
-                        _cell(f"{_OPERATORS.get(line.operator, line.operator)} {figure(line.threshold)} {line.unit}"),
-                        _cell(f"{figure(line.value)} {line.unit}" if line.value is not None else "—"),
+                        _cell(f"{_OPERATORS.get(line.operator, line.operator)} {figure(line.threshold)} {unit(line)}"),
+                        _cell(f"{figure(line.value)} {unit(line)}" if line.value is not None else "—"),
                         _cell(OUTCOME_VI[line.outcome]),
                     )
                     for index, line in enumerate(criteria, start=1)
@@ -150,10 +156,12 @@ def build_conditions_appendix(
 __all__ = [
     "OUTCOME_VI",
     "STATUS_VI",
+    "UNITS_VI",
     "ConditionLine",
     "CriterionLine",
     "build_conditions_appendix",
     "figure",
     "letter_note",
     "section_numbers",
+    "unit",
 ]

@@ -21,6 +21,7 @@ from dossier_app.services.readiness import ReadinessService
 from dossier_app.services.readiness_text import item_text
 from dossier_app.storage.resources import message_translations
 
+SHORT_NAMES = {DocumentKind.TO_TRINH: "Tờ trình", DocumentKind.DE_AN: "Đề án"}
 SectionRef = tuple[int, str | None]  # a section's id and outline key
 
 
@@ -43,7 +44,7 @@ def section_labels(
         if number is None:
             continue
         place = number if number.startswith("Chương") else f"mục {number}" if number else "phần mở đầu"
-        labels[section_id] = f"{document_title}, {place}"
+        labels[section_id] = f"{SHORT_NAMES.get(kind, document_title)}, {place}"
     return labels
 
 

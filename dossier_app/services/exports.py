@@ -157,8 +157,6 @@ class ExportService:
             sources = {document.id: self._sources(session, document, options.draft) for document in documents}
             attachments = self._attachments(session, [s.node for srcs in sources.values() for s in srcs])
             counters = {} if options.draft or project.id is None else next_numbers(session, project.id)
-        if not options.draft and (not_ready := self.not_ready(code)):
-            raise ExportNotReady(not_ready)
         if not options.draft:
             missing = [
                 f"{document.title} › {source.node.title}"
@@ -166,6 +164,8 @@ class ExportService:
                 for source in sources[document.id]
                 if source.node.required and source.revision_id is None
             ]
+            if not_ready := self.not_ready(code):
+                raise ExportNotReady(not_ready, missing)
             if missing:
                 raise ExportIncomplete(missing)
         numbers = counters if options.draft or options.number is None else {**counters, LETTER_SYMBOL: options.number}

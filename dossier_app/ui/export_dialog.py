@@ -210,6 +210,7 @@ class ExportDialog(QDialog):
         try:
             choices = self._services.exports.plans(self._code, ExportOptions(draft=True))[0]
             missing = self._services.exports.not_ready(self._code)
+            unapproved = self._services.exports.missing_approvals(self._code)
             counters = self._services.numbers.counters(self._code)
         except DossierError as error:
             self.status.setText(error_text(error))
@@ -225,6 +226,8 @@ class ExportDialog(QDialog):
         self.final_radio.setEnabled(not missing)
         self.missing_label.setVisible(bool(missing))
         self.missing_list.setVisible(bool(missing))
+        if missing and unapproved:
+            missing += ["", self.tr("Required sections not approved:"), *unapproved]
         self.missing_list.setPlainText("\n".join(missing))
         if not missing:
             self.final_radio.setChecked(True)

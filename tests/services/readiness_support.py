@@ -58,6 +58,7 @@ def _walk(nodes: tuple[SectionNode, ...]) -> list[SectionNode]:
 def make_ready(services: Services, code: str, tmp_path: Path) -> None:
     """Everything but the sections for a project whose required sections are approved: facts that pass, every
     condition met with a section as evidence, the mandatory attachments, every open comment accepted."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     project = services.projects.by_code(code)
     regime = services.context.regime(project.regime_key)
     services.checklist.save_facts(project.id, PASSING)

@@ -149,7 +149,7 @@ def test_a_final_prints_the_numbers_and_moves_the_counters_on(
 ) -> None:  # type: ignore[no-untyped-def]
     from tests.services.test_exports import _approve_everything
 
-    _approve_everything(exporting, "CT-HTP")
+    _approve_everything(exporting, "CT-HTP", tmp_path)
     exporting.context.operator = Operator("cli:test")
     dialog = ExportDialog(exporting, "CT-HTP", ui_settings)
     qtbot.addWidget(dialog)
