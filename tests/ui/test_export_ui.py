@@ -61,11 +61,27 @@ def test_a_draft_export_runs_and_shows_the_result(
     assert opened == [str(result.folder), str(result.folder.resolve())]
 
 
-def test_final_is_disabled_with_the_missing_approvals_listed(dialog: ExportDialog, exporting: Services) -> None:
+def test_final_is_disabled_with_the_readiness_red_items_listed(dialog: ExportDialog, exporting: Services) -> None:
     assert not dialog.final_radio.isEnabled() and dialog.draft_radio.isChecked()
     listed = dialog.missing_list.toPlainText().splitlines()
-    assert listed == exporting.exports.missing_approvals("CT-HTP") and listed
+    red = exporting.exports.not_ready("CT-HTP")
+    assert red and listed[: len(red)] == red
+    assert listed[len(red) + 2 :] == exporting.exports.missing_approvals("CT-HTP")
     assert not dialog.missing_list.isHidden()
+
+
+def test_the_dialog_lists_the_lines_check_prints_for_the_demo_it_park(
+    qtbot, exporting: Services, ui_settings: UiSettings
+) -> None:  # type: ignore[no-untyped-def]
+    from dossier_app.services.readiness_text import report_lines
+
+    dialog = ExportDialog(exporting, "CT-ITP", ui_settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.final_radio.isEnabled()
+    checked = [line.split(" ", 3)[-1] for line in report_lines(exporting.readiness.report_for_code("CT-ITP"))]
+    listed = dialog.missing_list.toPlainText().splitlines()
+    red = [line for line in listed if line in checked]
+    assert red == exporting.exports.not_ready("CT-ITP") and "Missing: Planning map of the concentrated IT park" in red
 
 
 def test_cancel_stops_and_leaves_no_package(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
