@@ -42,8 +42,9 @@ def _export(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def
 def test_a_draft_export_runs_and_shows_the_result(
     qtbot, dialog: ExportDialog, ui_settings: UiSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    assert set(dialog.document_checks) == {"To_trinh", "De_an", "Phu_luc_IV"}
-    dialog.document_checks["Phu_luc_IV"].setChecked(False)
+    assert set(dialog.document_checks) == {"To_trinh", "De_an", "Phu_luc_I", "Phu_luc_IV", "Bang_tong_hop_y_kien"}
+    for name in ("Phu_luc_I", "Phu_luc_IV", "Bang_tong_hop_y_kien"):
+        dialog.document_checks[name].setChecked(False)
     _export(qtbot, dialog)
     result = dialog.result
     assert result is not None and result.draft and result.folder.parent == tmp_path / "out"
@@ -78,10 +79,14 @@ def test_the_dialog_lists_the_lines_check_prints_for_the_demo_it_park(
     dialog = ExportDialog(exporting, "CT-ITP", ui_settings)
     qtbot.addWidget(dialog)
     assert not dialog.final_radio.isEnabled()
-    checked = [line.split(" ", 3)[-1] for line in report_lines(exporting.readiness.report_for_code("CT-ITP"))]
+    lines = report_lines(exporting.readiness.report_for_code("CT-ITP"))
+    checked = [line.split("✗ THIẾU ", 1)[1] for line in lines if "✗ THIẾU " in line]
     listed = dialog.missing_list.toPlainText().splitlines()
-    red = [line for line in listed if line in checked]
-    assert red == exporting.exports.not_ready("CT-ITP") and "Missing: Planning map of the concentrated IT park" in red
+    red = listed[: len(checked)]
+    assert (
+        red == checked == exporting.exports.not_ready("CT-ITP")
+        and "Missing: Planning map of the concentrated IT park" in red
+    )
 
 
 def test_cancel_stops_and_leaves_no_package(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -120,6 +125,8 @@ def test_preview_shows_the_pages_and_turns_them(qtbot, dialog: ExportDialog) -> 
     qtbot.addWidget(preview)
     assert isinstance(preview, PagePreview)
     expected = len(PdfReader(str(dialog.result.folder / "De_an.pdf")).pages)
+    assert preview.document.currentText() == "Bang_tong_hop_y_kien.pdf"  # the first by name
+    preview.document.setCurrentIndex(preview.document.findText("De_an.pdf"))
     assert preview.document.currentText() == "De_an.pdf" and preview.page_count == expected > 1
     qtbot.waitUntil(lambda: not preview.image.pixmap().isNull(), timeout=WAIT_MS)
     first = preview.shown_image()
