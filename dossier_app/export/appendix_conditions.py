@@ -129,7 +129,7 @@ def build_conditions_appendix(
     else:
         blocks.append(Paragraph((Run("Chế độ pháp lý của dự án không quy định điều kiện."),)))
     if criteria:
-        blocks.append(Heading(level=2, text="Các tiêu chí định lượng", in_toc=False))
+        blocks.append(Heading(level=2, text="Các tiêu chí định lượng"))  # a heading role: kept with its table
         blocks.append(
             Table(
                 header=tuple(_cell(text) for text in ("STT", "Tiêu chí", "Ngưỡng", "Giá trị của dự án", "Kết quả")),
