@@ -15,6 +15,7 @@ from dossier_app.domain.errors import (
     QT_TRANSLATE_NOOP,
     DossierError,
     ExportIncomplete,
+    ExportNotReady,
     ImportRejected,
     SchemaTooNew,
     StorageUnavailable,
@@ -485,12 +486,19 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
     try:
         result = services.exports.export(args.code, Path(args.out), options)
     except ExportIncomplete as error:
-        print(
-            f"lỗi / error: {len(error.missing)} mục bắt buộc chưa được phê duyệt / required sections not approved:",
-            file=sys.stderr,
+        heading = (
+            f"lỗi / error: hồ sơ chưa đầy đủ, còn thiếu {len(error.missing)} mục / dossier not ready, "
+            f"{len(error.missing)} missing (python main.py check {args.code}):"
+            if isinstance(error, ExportNotReady)
+            else f"lỗi / error: {len(error.missing)} mục bắt buộc chưa được phê duyệt / required sections not approved:"
         )
+        print(heading, file=sys.stderr)
         for line in error.missing:
             print(f"- {line}", file=sys.stderr)
+        if isinstance(error, ExportNotReady) and error.unapproved:
+            print("Mục bắt buộc chưa được phê duyệt / required sections not approved:", file=sys.stderr)
+            for line in error.unapproved:
+                print(f"- {line}", file=sys.stderr)
         return EXIT_PROBLEM
     kind = "dự thảo / draft" if result.draft else "chính thức / final"
     print(f"Đã xuất {kind}: {result.folder}")

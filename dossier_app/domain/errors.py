@@ -157,6 +157,18 @@ class ExportIncomplete(DossierError):
         super().__init__(count=len(self.missing), sections="; ".join(self.missing))
 
 
+class ExportNotReady(ExportIncomplete):
+    """A final export needs a complete readiness report; `missing` holds the red items as `check CODE` prints them."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "A final export needs a complete dossier; {count} items are missing: {sections}."
+    )
+
+    def __init__(self, missing: Sequence[str], unapproved: Sequence[str] = ()) -> None:
+        super().__init__(missing)
+        self.unapproved: tuple[str, ...] = tuple(unapproved)  # the required sections not approved, by name
+
+
 class ExportCancelled(DossierError):
     """The clerk stopped an export; the half-written package folder was removed."""
 

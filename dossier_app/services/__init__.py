@@ -93,6 +93,7 @@ def build_services(
     reviews = ReviewService(context, audit)
     dashboard = RegisterDashboard(context)
     holidays = HolidayService(context, audit)
+    readiness = ReadinessService(context, checklist, milestone_signals(milestones))
     return Services(
         context=context,
         projects=projects,
@@ -108,8 +109,8 @@ def build_services(
         catalogues=catalogues,
         checklist=checklist,
         comment_register=CommentRegisterService(context, audit),
-        readiness=ReadinessService(context, checklist, milestone_signals(milestones)),
-        exports=ExportService(context, audit, reviews),
+        readiness=readiness,
+        exports=ExportService(context, audit, reviews, readiness),
         dashboard=dashboard,
         charts=ChartService(dashboard),
         holidays=holidays,

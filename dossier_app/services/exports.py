@@ -14,10 +14,18 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction, DocumentKind
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ExportCancelled, ExportIncomplete, NotFound, ValidationFailed
+from dossier_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    ExportCancelled,
+    ExportIncomplete,
+    ExportNotReady,
+    NotFound,
+    ValidationFailed,
+)
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Project, Section, SectionRevision
 from dossier_app.domain.text import content_hash
+from dossier_app.export.comment_register_doc import REGISTER_SYMBOL
 from dossier_app.export.documents import (
     AttachmentLine,
     LetterContent,
@@ -34,12 +42,22 @@ from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
 from dossier_app.export.signing import FIELD_NAME, Signer, SigningKey, load_signer, sign_pdf
 from dossier_app.services.audit import AuditTrail
+from dossier_app.services.checklist import ChecklistService
+from dossier_app.services.comment_register import CommentRegisterService
 from dossier_app.services.context import ServiceContext
 from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
-from dossier_app.services.export_appendices import APPENDIX_TITLES, ExportAppendices
+from dossier_app.services.export_appendices import (
+    APPENDIX_TITLES,
+    ExportAppendices,
+    comment_register_document,
+    conditions_appendix,
+    red_items,
+    section_labels,
+)
 from dossier_app.services.export_history import record_export
 from dossier_app.services.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.permissions import require_action
+from dossier_app.services.readiness import ReadinessService
 from dossier_app.services.reviews import ReviewService
 from dossier_app.storage.resources import font_dir
 
@@ -101,11 +119,24 @@ class ExportService:
     """Builds the documents from the database and writes the package; nothing in the database changes but the
     audit entry."""
 
-    def __init__(self, context: ServiceContext, audit: AuditTrail, reviews: ReviewService) -> None:
+    def __init__(
+        self,
+        context: ServiceContext,
+        audit: AuditTrail,
+        reviews: ReviewService,
+        readiness: ReadinessService | None = None,
+    ) -> None:
         self._context = context
         self._audit = audit
         self._reviews = reviews
         self._appendices = ExportAppendices(context, audit)
+        self._checklist = ChecklistService(context, audit)
+        self._comments = CommentRegisterService(context, audit)
+        self._readiness = readiness or ReadinessService(context, self._checklist)
+
+    def not_ready(self, code: str) -> list[str]:
+        """What keeps a final export back: the red items of the readiness report, as `check CODE` prints them."""
+        return red_items(self._readiness, code)
 
     def missing_approvals(self, code: str) -> list[str]:
         """The required sections without an approved revision, as 'Document › Section'."""
@@ -123,7 +154,8 @@ class ExportService:
         the register or drawing the charts (for the export dialog's list)."""
         plans, _ = self.plans(code, ExportOptions(draft=True, documents=()))
         named = [(plan.name, plan.title) for plan in plans]
-        return named[:-1] + list(APPENDIX_TITLES.items()) + named[-1:]  # II and III go before IV
+        at = next((i for i, (name, _) in enumerate(named) if name == "Phu_luc_IV"), len(named))
+        return named[:at] + list(APPENDIX_TITLES.items()) + named[at:]  # II and III go between I and IV
 
     def plans(self, code: str, options: ExportOptions) -> tuple[list[PlanDocument], dict[str, Any]]:
         """The document plans of a project (and the manifest's section records); ExportIncomplete on a final export
@@ -143,6 +175,8 @@ class ExportService:
                 for source in sources[document.id]
                 if source.node.required and source.revision_id is None
             ]
+            if not_ready := self.not_ready(code):
+                raise ExportNotReady(not_ready, missing)
             if missing:
                 raise ExportIncomplete(missing)
         numbers = counters if options.draft or options.number is None else {**counters, LETTER_SYMBOL: options.number}
@@ -158,9 +192,12 @@ class ExportService:
         plans: list[PlanDocument] = []
         outlines = {outline.kind: outline for outline in regime.documents}
         printed = {LETTER_SYMBOL}
+        labels: dict[int, str] = {}
         for document in documents:
             kind = DocumentKind(document.kind)
             tree = self._tree(sources[document.id])
+            refs = [(s.node.id or 0, s.node.outline_key) for s in sources[document.id]]
+            labels.update(section_labels(document.title, kind, refs, tree))
             outline = outlines.get(kind)
             symbol = outline.symbol if outline else LETTER_SYMBOL
             document_head = replace(letterhead, number=numbers.get(symbol))
@@ -179,8 +216,17 @@ class ExportService:
                 )
         lines = [AttachmentLine(a.name, title, a.size, a.sha256) for a, title in attachments]
         letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
-        plans += self._appendices.plans(project.id or 0, letter_head, LETTER_SYMBOL, settings, options.documents)
+        hashes = {a.id or 0: a.sha256 for a, _ in attachments}
+        pid = project.id or 0
+        plans.append(conditions_appendix(self._checklist, pid, letter_head, LETTER_SYMBOL, labels, hashes, settings))
+        plans += self._appendices.plans(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
         plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
+        register_head = replace(letterhead, number=numbers.get(REGISTER_SYMBOL))
+        printed.add(REGISTER_SYMBOL)
+        subject = f"về Đề án thành lập {project.name}"
+        plans.append(
+            comment_register_document(self._comments, pid, register_head, subject, letter_head, LETTER_SYMBOL, settings)
+        )
         records = {
             "project": project.code,
             "regime": regime.key,

@@ -40,7 +40,7 @@ ERROR_STYLE = "color: #b00020;"
 
 
 class ExportDialog(QDialog):
-    """Writes one project's package; a final is offered only when every required section is approved."""
+    """Writes one project's package; a final is offered only when the readiness report is complete."""
 
     def __init__(
         self, services: Services, project_code: str, settings: UiSettings, parent: QWidget | None = None
@@ -83,7 +83,9 @@ class ExportDialog(QDialog):
         self.draft_radio = QRadioButton(self.tr("Draft (latest text, marked DỰ THẢO, no number)"), kind)
         self.final_radio = QRadioButton(self.tr("Final (approved revisions, numbered)"), kind)
         self.draft_radio.setChecked(True)
-        self.missing_label = QLabel(self.tr("A final export needs these sections approved first:"), kind)
+        self.missing_label = QLabel(
+            self.tr("A final export needs a complete dossier; still missing (as the check command lists it):"), kind
+        )
         self.missing_label.setWordWrap(True)
         self.missing_list = QPlainTextEdit(kind)
         self.missing_list.setObjectName("missingApprovals")
@@ -204,10 +206,11 @@ class ExportDialog(QDialog):
         return box
 
     def _load(self) -> None:
-        """The plan's documents, the missing approvals and the counters, read once on opening."""
+        """The plan's documents, the red readiness items and the counters, read once on opening."""
         try:
             choices = self._services.exports.choices(self._code)
-            missing = self._services.exports.missing_approvals(self._code)
+            missing = self._services.exports.not_ready(self._code)
+            unapproved = self._services.exports.missing_approvals(self._code)
             counters = self._services.numbers.counters(self._code)
         except DossierError as error:
             self.status.setText(error_text(error))
@@ -223,6 +226,8 @@ class ExportDialog(QDialog):
         self.final_radio.setEnabled(not missing)
         self.missing_label.setVisible(bool(missing))
         self.missing_list.setVisible(bool(missing))
+        if missing and unapproved:
+            missing += ["", self.tr("Required sections not approved:"), *unapproved]
         self.missing_list.setPlainText("\n".join(missing))
         if not missing:
             self.final_radio.setChecked(True)

@@ -959,6 +959,10 @@ SHA-256: {hash}</translation>
         <translation>Chỉ được xuất bản chính thức khi mọi mục bắt buộc đã được phê duyệt; còn {count} mục chưa được phê duyệt: {sections}.</translation>
     </message>
     <message>
+        <source>A final export needs a complete dossier; {count} items are missing: {sections}.</source>
+        <translation>Chỉ xuất bản chính thức khi hồ sơ đã đầy đủ; còn thiếu {count} mục: {sections}.</translation>
+    </message>
+    <message>
         <source>The export was cancelled; nothing was kept.</source>
         <translation>Đã hủy việc xuất hồ sơ; không lưu lại tệp nào.</translation>
     </message>
@@ -1942,8 +1946,8 @@ SHA-256: {hash}</translation>
         <translation>Chính thức (phiên bản đã phê duyệt, có số văn bản)</translation>
     </message>
     <message>
-        <source>A final export needs these sections approved first:</source>
-        <translation>Để xuất bản chính thức, cần phê duyệt trước các mục sau:</translation>
+        <source>A final export needs a complete dossier; still missing (as the check command lists it):</source>
+        <translation>Chỉ xuất bản chính thức khi hồ sơ đã đầy đủ; còn thiếu (như lệnh kiểm tra liệt kê):</translation>
     </message>
     <message>
         <source>Cancel export</source>
@@ -2008,6 +2012,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Choose…</source>
         <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Required sections not approved:</source>
+        <translation>Các mục bắt buộc chưa được phê duyệt:</translation>
     </message>
     <message>
         <source>not set</source>

@@ -46,6 +46,20 @@ def test_final_export_of_incomplete_dossier_exits_1_listing_sections(
     assert not (tmp_path / "o").exists()
 
 
+def test_final_export_of_the_demo_it_park_prints_the_check_red_items_and_exits_1(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, stdout, _ = _run(capsys, "--db", demo_db, "check", "CT-ITP")
+    red = [line.split("✗ THIẾU ", 1)[1] for line in stdout.splitlines() if "✗ THIẾU " in line]
+    assert code == 1 and red
+    code, _, stderr = _run(capsys, "--db", demo_db, "export", "CT-ITP", "--out", str(tmp_path / "o"))
+    listed = [line.removeprefix("- ") for line in stderr.splitlines() if line.startswith("- ")]
+    assert code == 1 and listed[: len(red)] == red and "dossier not ready" in stderr
+    assert not (tmp_path / "o").exists()
+    code, stdout, _ = _run(capsys, "--db", demo_db, "export", "CT-ITP", "--out", str(tmp_path / "d"), "--draft")
+    assert code == 0 and "Phu_luc_I.pdf" in stdout and "Bang_tong_hop_y_kien.docx" in stdout
+
+
 def test_check_format_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plain = tmp_path / "plain.docx"
     doc = new_docx()

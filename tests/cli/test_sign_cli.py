@@ -37,7 +37,7 @@ def test_signed_export_then_verify_lists_signatures(
     code, stdout, _ = _run(capsys, "package", "verify", str(folder))
     assert code == 0
     lines = [line for line in stdout.splitlines() if "signature" in line]
-    assert len(lines) == 5 and all(line.startswith("OK") and SIGNER_CN in line for line in lines)
+    assert len(lines) == 7 and all(line.startswith("OK") and SIGNER_CN in line for line in lines)
     assert any("To_trinh.pdf" in line for line in lines)
     code, stdout, stderr = _run(capsys, "--db", demo_db, "audit", "log", "--limit", "200")
     assert code == 0 and "signed by" in stdout and PASSPHRASE not in stdout

@@ -53,3 +53,35 @@ def _walk(nodes: tuple[SectionNode, ...]) -> list[SectionNode]:
         result.append(node)
         result += _walk(node.children)
     return result
+
+
+def make_ready(services: Services, code: str, tmp_path: Path) -> None:
+    """Everything but the sections for a project whose required sections are approved: facts that pass, every
+    condition met with a section as evidence, the mandatory attachments, every open comment accepted."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    project = services.projects.by_code(code)
+    regime = services.context.regime(project.regime_key)
+    services.checklist.save_facts(project.id, PASSING)
+    choices = services.checklist.evidence_choices(project.id)
+    evidence = next(choice for choice in choices if choice.kind == "section")
+    for row in services.checklist.conditions(project.id):
+        services.checklist.set_condition(project.id, row.key, ConditionStatus.MET, "", [("section", evidence.id)])
+    for attachment in regime.attachments:
+        if not attachment.mandatory:
+            continue
+        home = services.dossiers.section_by_key(project.id, attachment.section_key)
+        path = tmp_path / f"{attachment.key}.pdf"
+        path.write_bytes(attachment.key.encode())
+        services.attachments.set_kind(services.attachments.add(home.id, path).id, attachment.key)
+    for comment in services.comment_register.comments(project.id):
+        if comment.state.open:
+            data = CommentInput(
+                comment.source,
+                comment.body,
+                comment.received_on,
+                comment.section_id,
+                comment.response or "Tiếp thu và đã chỉnh sửa.",
+                CommentState.ACCEPTED,
+                comment.resolved_revision_id,
+            )
+            services.comment_register.update(comment.id, data)

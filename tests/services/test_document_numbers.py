@@ -55,7 +55,7 @@ def test_a_draft_leaves_the_number_blank_and_the_counter_alone(demo_services: Se
 
 
 def test_a_final_prints_the_counters_and_advances_them(demo_services: Services, tmp_path: Path) -> None:
-    _approve_everything(demo_services, "CT-HTP")
+    _approve_everything(demo_services, "CT-HTP", tmp_path)
     demo_services.numbers.set("CT-HTP", "TTr", 5)
     demo_services.numbers.set("CT-HTP", "ĐA", 12)
     result = demo_services.exports.export("CT-HTP", tmp_path, ExportOptions(formats=("pdf",)))
@@ -133,7 +133,7 @@ def test_page_settings_refuse_margins_outside_the_decree() -> None:
 
 
 def test_a_number_taken_meanwhile_refuses_the_final_and_keeps_nothing(demo_services: Services, tmp_path: Path) -> None:
-    _approve_everything(demo_services, "CT-HTP")
+    _approve_everything(demo_services, "CT-HTP", tmp_path)
     demo_services.numbers.set("CT-HTP", "TTr", 5)
     history_before = demo_services.export_history.list("CT-HTP")
 

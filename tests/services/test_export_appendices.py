@@ -62,7 +62,15 @@ def test_choices_list_every_document_and_unchosen_appendices_are_not_built(
     demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     names = [name for name, _ in demo_services.exports.choices("CT-ITP")]
-    assert names == ["To_trinh", "De_an", "Phu_luc_II", "Phu_luc_III", "Phu_luc_IV"]
+    assert names == [
+        "To_trinh",
+        "De_an",
+        "Phu_luc_I",
+        "Phu_luc_II",
+        "Phu_luc_III",
+        "Phu_luc_IV",
+        "Bang_tong_hop_y_kien",
+    ]
     plans, _ = demo_services.exports.plans("CT-ITP", ExportOptions(draft=True))
     assert [plan.name for plan in plans] == names
     drawn: list[str] = []

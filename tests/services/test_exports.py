@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from dossier_app.domain.errors import ExportIncomplete, PermissionDenied
+from dossier_app.domain.errors import ExportIncomplete, ExportNotReady, PermissionDenied
 from dossier_app.services import Services
 from dossier_app.services.dossiers import walk_sections
 from dossier_app.services.exports import ExportOptions
 from dossier_app.services.format_checks import check_docx_file
+from tests.services.readiness_support import make_ready
 from tests.services.review_support import LOCAL, act_as, create_cast, write
 
 
@@ -19,8 +20,9 @@ def _pdf_text(path: Path) -> str:
     return " ".join(" ".join((page.extract_text() or "") for page in PdfReader(str(path)).pages).split())
 
 
-def _approve_everything(services: Services, code: str) -> dict[int, str]:
-    """Write, submit and approve every required section; returns section id → approved text."""
+def _approve_everything(services: Services, code: str, tmp_path: Path) -> dict[int, str]:
+    """Write, submit and approve every required section and make the rest of the readiness report complete (the
+    final export's gate); returns section id → approved text."""
     create_cast(services)
     project = services.projects.by_code(code)
     approved: dict[int, str] = {}
@@ -35,6 +37,7 @@ def _approve_everything(services: Services, code: str) -> dict[int, str]:
             services.reviews.approve(node.id, digest)
             approved[node.id] = body
     act_as(services, LOCAL)
+    make_ready(services, code, tmp_path / "ready")
     return approved
 
 
@@ -90,25 +93,27 @@ def test_second_export_the_same_day_gets_the_next_number(demo_services: Services
 def test_final_export_of_an_incomplete_dossier_lists_what_is_missing(demo_services: Services, tmp_path: Path) -> None:
     with pytest.raises(ExportIncomplete) as refused:
         demo_services.exports.export("CT-ITP", tmp_path / "out")
-    assert any("Căn cứ pháp lý" in line for line in refused.value.missing)
+    assert any("Căn cứ pháp lý" in line for line in refused.value.unapproved)
     assert not (tmp_path / "out").exists()
-    assert set(demo_services.exports.missing_approvals("CT-ITP")) == set(refused.value.missing)
+    assert set(demo_services.exports.missing_approvals("CT-ITP")) == set(refused.value.unapproved)
 
 
 def test_final_export_uses_the_approved_text_not_a_later_draft(demo_services: Services, tmp_path: Path) -> None:
-    _approve_everything(demo_services, "CT-HTP")
+    _approve_everything(demo_services, "CT-HTP", tmp_path)
     project = demo_services.projects.by_code("CT-HTP")
-    legal = demo_services.dossiers.section_by_key(project.id, "tt.kien_nghi")
-    write(demo_services, legal.id, "Văn bản mới chưa được duyệt lại ỹ.")
-    act_as(demo_services, LOCAL)
     final = demo_services.exports.export("CT-HTP", tmp_path, ExportOptions(formats=("pdf",)))
     text = _pdf_text(final.folder / "To_trinh.pdf")
-    assert "Đoạn được phê duyệt ặ ữ ỡ." in text
-    assert "chưa được duyệt lại" not in text and "DỰ THẢO" not in text
+    assert "Đoạn được phê duyệt ặ ữ ỡ." in text and "DỰ THẢO" not in text
     manifest = json.loads((final.folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["kind"] == "final"
     required = [s for s in manifest["sections"] if s["approved_by"]]
     assert required and all(s["approved_by"] == "binh" and len(s["sha256"]) == 64 for s in required)
+    legal = demo_services.dossiers.section_by_key(project.id, "tt.kien_nghi")
+    write(demo_services, legal.id, "Văn bản mới chưa được duyệt lại ỹ.")
+    act_as(demo_services, LOCAL)
+    with pytest.raises(ExportNotReady) as refused:  # changed since approval: not approved any more
+        demo_services.exports.export("CT-HTP", tmp_path, ExportOptions(formats=("pdf",)))
+    assert refused.value.missing == tuple(demo_services.exports.not_ready("CT-HTP")) and refused.value.missing
     draft = demo_services.exports.export("CT-HTP", tmp_path, ExportOptions(draft=True, formats=("pdf",)))
     assert "chưa được duyệt lại" in _pdf_text(draft.folder / "To_trinh.pdf")
 

@@ -43,7 +43,7 @@ def test_signed_export_verifies_and_a_changed_byte_breaks_the_signature(
         logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
     manifest = json.loads((result.folder / MANIFEST).read_text(encoding="utf-8"))
     pdfs = [entry for entry in manifest["files"] if entry["path"].endswith(".pdf")]
-    assert len(pdfs) == 5  # Tờ trình, Đề án, Phụ lục II, III, IV
+    assert len(pdfs) == 7  # Tờ trình, Đề án, Phụ lục I, II, III, IV, the comment register
     fingerprints = {entry["signature"]["certificate_sha256"] for entry in pdfs}
     assert len(fingerprints) == 1 and len(fingerprints.pop()) == 64
     assert all(SIGNER_CN in entry["signature"]["signer"] for entry in pdfs)
@@ -56,7 +56,7 @@ def test_signed_export_verifies_and_a_changed_byte_breaks_the_signature(
     assert all(signature.ok and signature.trusted for _, signature in check.signatures)
     assert result.zip_path is not None
     zipped = demo_services.exports.verify_package(result.zip_path)
-    assert zipped.ok and len(zipped.signatures) == 5
+    assert zipped.ok and len(zipped.signatures) == 7
 
     # the passphrase is nowhere: not in the package, the audit trail or the log
     secret = PASSPHRASE.encode("utf-8")

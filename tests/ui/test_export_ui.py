@@ -42,8 +42,16 @@ def _export(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def
 def test_a_draft_export_runs_and_shows_the_result(
     qtbot, dialog: ExportDialog, ui_settings: UiSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    assert list(dialog.document_checks) == ["To_trinh", "De_an", "Phu_luc_II", "Phu_luc_III", "Phu_luc_IV"]
-    for name in ("Phu_luc_II", "Phu_luc_III", "Phu_luc_IV"):
+    assert list(dialog.document_checks) == [
+        "To_trinh",
+        "De_an",
+        "Phu_luc_I",
+        "Phu_luc_II",
+        "Phu_luc_III",
+        "Phu_luc_IV",
+        "Bang_tong_hop_y_kien",
+    ]
+    for name in ("Phu_luc_I", "Phu_luc_II", "Phu_luc_III", "Phu_luc_IV", "Bang_tong_hop_y_kien"):
         dialog.document_checks[name].setChecked(False)
     _export(qtbot, dialog)
     result = dialog.result
@@ -62,11 +70,31 @@ def test_a_draft_export_runs_and_shows_the_result(
     assert opened == [str(result.folder), str(result.folder.resolve())]
 
 
-def test_final_is_disabled_with_the_missing_approvals_listed(dialog: ExportDialog, exporting: Services) -> None:
+def test_final_is_disabled_with_the_readiness_red_items_listed(dialog: ExportDialog, exporting: Services) -> None:
     assert not dialog.final_radio.isEnabled() and dialog.draft_radio.isChecked()
     listed = dialog.missing_list.toPlainText().splitlines()
-    assert listed == exporting.exports.missing_approvals("CT-HTP") and listed
+    red = exporting.exports.not_ready("CT-HTP")
+    assert red and listed[: len(red)] == red
+    assert listed[len(red) + 2 :] == exporting.exports.missing_approvals("CT-HTP")
     assert not dialog.missing_list.isHidden()
+
+
+def test_the_dialog_lists_the_lines_check_prints_for_the_demo_it_park(
+    qtbot, exporting: Services, ui_settings: UiSettings
+) -> None:  # type: ignore[no-untyped-def]
+    from dossier_app.services.readiness_text import report_lines
+
+    dialog = ExportDialog(exporting, "CT-ITP", ui_settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.final_radio.isEnabled()
+    lines = report_lines(exporting.readiness.report_for_code("CT-ITP"))
+    checked = [line.split("✗ THIẾU ", 1)[1] for line in lines if "✗ THIẾU " in line]
+    listed = dialog.missing_list.toPlainText().splitlines()
+    red = listed[: len(checked)]
+    assert (
+        red == checked == exporting.exports.not_ready("CT-ITP")
+        and any("bản đồ" in line.lower() for line in red)  # the planning map, in the catalogue's Vietnamese
+    )
 
 
 def test_cancel_stops_and_leaves_no_package(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -105,6 +133,8 @@ def test_preview_shows_the_pages_and_turns_them(qtbot, dialog: ExportDialog) -> 
     qtbot.addWidget(preview)
     assert isinstance(preview, PagePreview)
     expected = len(PdfReader(str(dialog.result.folder / "De_an.pdf")).pages)
+    assert preview.document.currentText() == "Bang_tong_hop_y_kien.pdf"  # the first by name
+    preview.document.setCurrentIndex(preview.document.findText("De_an.pdf"))
     assert preview.document.currentText() == "De_an.pdf" and preview.page_count == expected > 1
     qtbot.waitUntil(lambda: not preview.image.pixmap().isNull(), timeout=WAIT_MS)
     first = preview.shown_image()
@@ -150,7 +180,7 @@ def test_a_final_prints_the_numbers_and_moves_the_counters_on(
 ) -> None:  # type: ignore[no-untyped-def]
     from tests.services.test_exports import _approve_everything
 
-    _approve_everything(exporting, "CT-HTP")
+    _approve_everything(exporting, "CT-HTP", tmp_path)
     exporting.context.operator = Operator("cli:test")
     dialog = ExportDialog(exporting, "CT-HTP", ui_settings)
     qtbot.addWidget(dialog)
