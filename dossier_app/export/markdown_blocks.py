@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from dossier_app.domain.text import writable
 from dossier_app.export.plan import Block, Heading, ListBlock, ListItem, Paragraph, Run, Runs, Table
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
@@ -47,7 +48,7 @@ def _append(runs: list[Run], run: Run) -> None:
 
 def parse_blocks(markdown: str, *, heading_offset: int = 0) -> tuple[Block, ...]:
     """The blocks of a Markdown text; its headings move `heading_offset` levels down to sit under the section's."""
-    tokens = _PARSER.parse(markdown)
+    tokens = _PARSER.parse(writable(markdown))  # a stray control character would break the DOCX's XML
     blocks, _ = _blocks(tokens, 0, len(tokens), heading_offset)
     return tuple(blocks)
 
