@@ -85,8 +85,10 @@ def writable(text: str) -> str:
 
 
 def normalise_body(body: str) -> str:
-    """Store bodies in NFC with Unix line ends and one final newline, without unwritable control characters, so
-    equal texts hash equally and both databases store the same thing."""
-    text = writable(unicodedata.normalize("NFC", body).replace("\r\n", "\n").replace("\r", "\n"))
+    """Store bodies in NFC with Unix line ends (U+2028/U+2029 too) and one final newline, without unwritable control
+    characters, so equal texts hash equally, both databases store the same thing and editor and exporters agree."""
+    text = unicodedata.normalize("NFC", body).replace("\r\n", "\n").replace("\r", "\n")
+    # Line and paragraph separators (pasted from Word) end a line for Qt but not for Markdown: make them one.
+    text = writable(text.replace("\u2028", "\n").replace("\u2029", "\n"))
     text = text.rstrip()
     return text + "\n" if text else ""

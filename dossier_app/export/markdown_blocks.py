@@ -8,7 +8,9 @@ from markdown_it.token import Token
 from dossier_app.domain.text import writable
 from dossier_app.export.plan import Block, Heading, ListBlock, ListItem, Paragraph, Run, Runs, Table
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+# markdown-it silently drops whatever lies deeper than maxNesting (20 by default: ten nested lists); 100 keeps any
+# outline a clerk writes and stays far from Python's recursion limit.
+_PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": 100}).enable("table").enable("strikethrough")
 
 
 def inline_runs(children: Sequence[Token]) -> Runs:

@@ -7,8 +7,28 @@ VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng as combining marks
 VIETNAMESE = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵđĐ"
 CONTROLS = "".join(chr(c) for c in range(0x20) if chr(c) not in "\n") + "\x7f\x85\u2028\u2029\ufeff\u200b"
-MARKUP = ["<", ">", "&", "&amp;", "&lt;", "&#x1F600;", "&nbsp;", "<para>", "</para>", "<font name='x'>", "</font>",
-          "<b>", "<br/>", "<script>alert(1)</script>", "<!-- c -->", "<img src=x onerror=1>", "\\", "\\*", "`", "``"]
+MARKUP = [
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&lt;",
+    "&#x1F600;",
+    "&nbsp;",
+    "<para>",
+    "</para>",
+    "<font name='x'>",
+    "</font>",
+    "<b>",
+    "<br/>",
+    "<script>alert(1)</script>",
+    "<!-- c -->",
+    "<img src=x onerror=1>",
+    "\\",
+    "\\*",
+    "`",
+    "``",
+]
 SOUP = ["*", "**", "***", "_", "__", "~~", "***_~~", "_*", "**_", "~", "|", "||", "#", "[", "]", "(", ")", "!["]
 
 word = st.text(alphabet=VIETNAMESE + VOWELS + "bcdghklmnpqrstvx", min_size=1, max_size=12)
@@ -41,9 +61,22 @@ block = st.one_of(
     st.tuples(st.integers(1, 9), line).map(_heading),
     st.builds(_nested, st.integers(1, 40), line, st.sampled_from(["-", "*", "1.", ">", "> -", "1)"])),
     st.lists(st.lists(cell, min_size=1, max_size=5), min_size=1, max_size=5).map(_table),
-    st.builds(lambda text, url: f"[{text}]({url}) ![{text}]({url})", line, st.sampled_from(
-        ["javascript:alert(1)", "file:///etc/passwd", "../../x", "http://a b", "<>", "(", "ht tp://đ.vn/ü?q=<x>", ""]
-    )),
+    st.builds(
+        lambda text, url: f"[{text}]({url}) ![{text}]({url})",
+        line,
+        st.sampled_from(
+            [
+                "javascript:alert(1)",
+                "file:///etc/passwd",
+                "../../x",
+                "http://a b",
+                "<>",
+                "(",
+                "ht tp://đ.vn/ü?q=<x>",
+                "",
+            ]
+        ),
+    ),
     st.integers(2000, 10000).map(lambda n: ("Đoạn văn dài của hồ sơ quy hoạch. " * (n // 34 + 1))[:n]),
     st.just("```\ncode <b> & \x00\n```"),
     st.just("    indented code & <font>"),

@@ -107,3 +107,17 @@ def test_pdf_of_hostile_markdown_reopens_and_keeps_every_word(markdown: str) -> 
         assert len(PdfReader(str(path)).pages) >= 1
         missing = _words(document) - _pdf_words(path)
     assert not missing
+
+
+def test_thirty_nested_lists_keep_their_deepest_words() -> None:
+    markdown = "".join("  " * level + f"- mục{level}\n" for level in range(30)) + "\n```\ncuối\n```\n"
+    words = _words(_document(markdown))
+    assert {"mục29", "cuối"} <= words  # markdown-it's default nesting limit dropped everything past ten lists
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [">" * 5000 + " x", "".join("  " * i + "- A\n" for i in range(3000)), "[" * 20000 + "x" + "]" * 20000, "*" * 50000],
+)
+def test_absurd_nesting_neither_raises_nor_recurses_too_deep(markdown: str) -> None:
+    parse_blocks(markdown)
