@@ -13,6 +13,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SPACE_RUN = re.compile(r"  +")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Characters XML 1.0 (so DOCX) cannot hold and PostgreSQL text refuses (NUL): never meaningful in prose.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class _FoldTable(dict[int, int]):
@@ -77,8 +79,16 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+def writable(text: str) -> str:
+    """The text without control characters (NUL, ESC, form feed...) that DOCX, PDF and PostgreSQL cannot hold."""
+    return _UNWRITABLE.sub("", text)
+
+
 def normalise_body(body: str) -> str:
-    """Store bodies in NFC with Unix line ends and one final newline, so equal texts hash equally."""
+    """Store bodies in NFC with Unix line ends (U+2028/U+2029 too) and one final newline, without unwritable control
+    characters, so equal texts hash equally, both databases store the same thing and editor and exporters agree."""
     text = unicodedata.normalize("NFC", body).replace("\r\n", "\n").replace("\r", "\n")
+    # Line and paragraph separators (pasted from Word) end a line for Qt but not for Markdown: make them one.
+    text = writable(text.replace("\u2028", "\n").replace("\u2029", "\n"))
     text = text.rstrip()
     return text + "\n" if text else ""

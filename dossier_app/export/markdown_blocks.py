@@ -5,9 +5,12 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from dossier_app.domain.text import writable
 from dossier_app.export.plan import Block, Heading, ListBlock, ListItem, Paragraph, Run, Runs, Table
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+# markdown-it silently drops whatever lies deeper than maxNesting (20 by default: ten nested lists); 100 keeps any
+# outline a clerk writes and stays far from Python's recursion limit.
+_PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": 100}).enable("table").enable("strikethrough")
 
 
 def inline_runs(children: Sequence[Token]) -> Runs:
@@ -47,7 +50,7 @@ def _append(runs: list[Run], run: Run) -> None:
 
 def parse_blocks(markdown: str, *, heading_offset: int = 0) -> tuple[Block, ...]:
     """The blocks of a Markdown text; its headings move `heading_offset` levels down to sit under the section's."""
-    tokens = _PARSER.parse(markdown)
+    tokens = _PARSER.parse(writable(markdown))  # a stray control character would break the DOCX's XML
     blocks, _ = _blocks(tokens, 0, len(tokens), heading_offset)
     return tuple(blocks)
 

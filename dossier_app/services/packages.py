@@ -13,6 +13,10 @@ from dossier_app.domain.errors import PackageUnreadable
 from dossier_app.export.signing import SignatureCheck, verify_signatures
 
 MANIFEST = "manifest.json"
+# A zip is read in memory, never extracted; entries declaring more than this are refused before a byte is inflated.
+MAX_ENTRY_BYTES = 1 << 30
+MAX_ZIP_BYTES = 4 << 30
+_SYMLINK = 0o120000
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -37,11 +41,42 @@ class PackageCheck:
     signatures: tuple[tuple[str, SignatureCheck], ...] = ()  # (file, check) of every signature checked
 
 
+class _HostileEntry(Exception):
+    """A zip entry no package of ours holds: it names the entry and why it is refused."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(name, reason)
+        self.name, self.reason = name, reason
+
+
+def _entry_problem(info: zipfile.ZipInfo, seen: set[str], total: int) -> str:
+    """Why an entry must not be trusted ('' when it may be read): a path out of the package, a link, a twin, a bomb."""
+    name = info.filename
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if not parts or name.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts or "\x00" in name:
+        return "unsafe path in the zip"
+    if (info.external_attr >> 16) & 0o170000 == _SYMLINK:
+        return "symbolic link in the zip"
+    if name in seen:
+        return "duplicate entry in the zip"
+    if info.file_size > MAX_ENTRY_BYTES or total > MAX_ZIP_BYTES:
+        return f"entry declares {info.file_size:,} bytes, more than a package holds"
+    return ""
+
+
 def _zip_files(path: Path) -> Iterator[tuple[str, bytes]]:
+    """The zip's files read in memory (nothing is written to disk); a hostile entry stops the reading."""
+    seen: set[str] = set()
+    total = 0
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
+            total += info.file_size
+            problem = _entry_problem(info, seen, total)
+            if problem:
+                raise _HostileEntry(info.filename, problem)
+            seen.add(info.filename)
             if not info.is_dir():
-                yield info.filename, archive.read(info)
+                yield info.filename, archive.read(info)  # zipfile stops at the declared size and checks the CRC
 
 
 def _contents(path: Path) -> dict[str, bytes]:
@@ -50,7 +85,7 @@ def _contents(path: Path) -> dict[str, bytes]:
         return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
     try:
         files = dict(_zip_files(path))
-    except (OSError, zipfile.BadZipFile) as error:
+    except (OSError, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError) as error:  # encrypted, odd codecs
         raise PackageUnreadable(path=str(path)) from error
     roots = {PurePosixPath(name).parts[0] for name in files}
     if len(roots) == 1 and f"{next(iter(roots))}/{MANIFEST}" in files:
@@ -63,11 +98,15 @@ def verify_package(path: Path) -> PackageCheck:
     """Re-hash every file the manifest lists (folder or zip); the first missing, changed or extra file fails."""
     if not path.exists():
         raise PackageUnreadable(path=str(path))
-    files = _contents(path)
+    try:
+        files = _contents(path)
+    except _HostileEntry as hostile:
+        return PackageCheck(False, 0, hostile.name, hostile.reason)
     try:
         manifest = json.loads(files[MANIFEST].decode("utf-8"))
         listed = manifest["files"]
-    except (KeyError, ValueError, UnicodeDecodeError) as error:
+        _ = [(str(e["path"]), int(e["size"]), str(e["sha256"])) for e in listed]  # a hand-made one must not crash
+    except (KeyError, ValueError, TypeError, UnicodeDecodeError) as error:
         raise PackageUnreadable(path=str(path)) from error
     signatures: list[tuple[str, SignatureCheck]] = []
     for entry in listed:

@@ -24,6 +24,12 @@ AUTOSAVE_DELAY_MS = 1500
 HEADING_SIZES = {2: 1.35, 3: 1.15}
 
 
+# GitHub Markdown read as the exporters read it: HTML is text, so "a < b & c > d" is not taken for a <b> tag.
+_MARKDOWN = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
+
+
 class SectionEditor(QWidget):
     """Edits one section at a time; saves after a pause in typing, on demand and before switching."""
 
@@ -151,7 +157,7 @@ class SectionEditor(QWidget):
         document = self.text.document()
         with QSignalBlocker(document):
             document.setUndoRedoEnabled(False)
-            document.setMarkdown(section.body, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+            document.setMarkdown(section.body, _MARKDOWN)
             self._apply_heading_sizes()
             document.setUndoRedoEnabled(True)
         document.setModified(False)

@@ -1,0 +1,123 @@
+"""Property-based fuzzing of section Markdown through the parser and both writers: hostile input never crashes them,
+the files reopen, and every ordinary word the parser keeps comes back out of the PDF."""
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+import pytest
+from docx import Document as open_docx
+from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader
+
+from dossier_app.export.docx_writer import write_docx
+from dossier_app.export.markdown_blocks import parse_blocks
+from dossier_app.export.pdf_writer import write_pdf
+from dossier_app.export.plan import Block, Document, DocumentSettings, Heading, ListBlock, Paragraph, Runs, Table, plain
+from dossier_app.storage.resources import font_dir
+from tests.export.hostile_markdown import VIETNAMESE, VOWELS, hostile_markdown
+
+EXAMPLES: dict[str, int] = {}
+# The words checked in the PDF: Vietnamese and ASCII letters and digits only (the fonts have them all), at most 40
+# characters so a word never has to break across lines. Control characters, markup and emphasis debris are left out.
+CHECKED_WORD = re.compile(rf"^[{VIETNAMESE}{VOWELS}A-Za-z0-9]{{1,40}}$")
+
+
+def _count(name: str) -> None:
+    EXAMPLES[name] = EXAMPLES.get(name, 0) + 1
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_examples() -> Iterator[None]:
+    yield
+    print(f"\nfuzz examples run: {EXAMPLES}")
+
+
+def _document(markdown: str) -> Document:
+    blocks = (Heading(level=1, text="Phần thử"), *parse_blocks(markdown, heading_offset=1))
+    return Document(name="fuzz", title="Thử nghiệm", settings=DocumentSettings(), blocks=blocks)
+
+
+def _texts(blocks: tuple[Block, ...] | tuple[ListBlock, ...]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield block.text
+        elif isinstance(block, Paragraph):
+            yield plain(block.runs)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield plain(item.runs)
+                yield from _texts(item.children)
+        elif isinstance(block, Table):
+            cells: list[Runs] = [*block.header, *(cell for row in block.rows for cell in row)]
+            yield from (plain(cell) for cell in cells)
+
+
+def _words(document: Document) -> set[str]:
+    found = set()
+    for text in _texts(document.blocks):
+        for word in unicodedata.normalize("NFC", text).split():
+            if CHECKED_WORD.match(word):
+                found.add(word.casefold())
+    return found
+
+
+def _pdf_words(path: Path) -> set[str]:
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    else:
+        text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    # Word characters only: pdftotext may glue a list's "-" label to the first word.
+    return set(re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold()))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_markdown)
+def test_parse_blocks_never_raises(markdown: str) -> None:
+    _count("parse_blocks")
+    for offset in (0, 1, 3):
+        parse_blocks(markdown, heading_offset=offset)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_markdown)
+def test_docx_of_hostile_markdown_reopens(markdown: str) -> None:
+    _count("write_docx")
+    document = _document(markdown)
+    with TemporaryDirectory() as folder:
+        path = write_docx(document, Path(folder) / "fuzz.docx")
+        opened = open_docx(str(path))
+        text = " ".join(p.text for p in opened.paragraphs)
+        text += " " + " ".join(c.text for t in opened.tables for r in t.rows for c in r.cells)
+    missing = _words(document) - set(unicodedata.normalize("NFC", text).casefold().split())
+    assert not missing
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_markdown)
+def test_pdf_of_hostile_markdown_reopens_and_keeps_every_word(markdown: str) -> None:
+    _count("write_pdf")
+    document = _document(markdown)
+    with TemporaryDirectory() as folder:
+        path = write_pdf(document, Path(folder) / "fuzz.pdf", font_dir())
+        assert len(PdfReader(str(path)).pages) >= 1
+        missing = _words(document) - _pdf_words(path)
+    assert not missing
+
+
+def test_thirty_nested_lists_keep_their_deepest_words() -> None:
+    markdown = "".join("  " * level + f"- mục{level}\n" for level in range(30)) + "\n```\ncuối\n```\n"
+    words = _words(_document(markdown))
+    assert {"mục29", "cuối"} <= words  # markdown-it's default nesting limit dropped everything past ten lists
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [">" * 5000 + " x", "".join("  " * i + "- A\n" for i in range(3000)), "[" * 20000 + "x" + "]" * 20000, "*" * 50000],
+)
+def test_absurd_nesting_neither_raises_nor_recurses_too_deep(markdown: str) -> None:
+    parse_blocks(markdown)

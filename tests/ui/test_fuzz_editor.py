@@ -1,0 +1,94 @@
+"""Hostile section Markdown loaded into the section editor and saved back through it (setMarkdown, toMarkdown,
+save_body) never crashes, and every ordinary word the editor showed is one the exporters print from what it saved."""
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from dossier_app.export.markdown_blocks import parse_blocks
+from dossier_app.services import Services
+from dossier_app.ui.section_editor import SectionEditor
+from tests.export.hostile_markdown import VIETNAMESE, VOWELS, hostile_markdown
+from tests.export.test_fuzz_markdown import _texts
+from tests.ui.conftest import section_id_by_key
+
+EXAMPLES: dict[str, int] = {}
+# The words compared: Vietnamese and ASCII letters and digits (markup, control characters and emphasis debris are
+# not words a reader sees, and the two Markdown dialects may legitimately read them differently), at most 70
+# characters: Qt's toMarkdown wraps at column 80 and drops a character of any longer word (see the xfail below).
+# Words are runs of those characters, so a one-row table Qt writes back as "|a|b|" (no delimiter row: no longer
+# a table) still keeps its words.
+ENTITY = re.compile(r"&#?\w+;")
+WORD = re.compile(rf"[{VIETNAMESE}{VOWELS}A-Za-z0-9]+")
+FIXED = [
+    "# Đường Nguyễn Văn Cừ\n\nBản đồ *quy hoạch* **tỷ lệ** 1/2000 và ***_~~soup~~_***.",
+    "| Hạng mục | Diện tích |\n|---|---|\n| Đất ở | 12 | thừa |\n| a \\| b |\n| Cây xanh",
+    "- một\n  - hai\n    - ba\n      - bốn\n        > năm\n        > - sáu",
+    "<script>alert('x')</script> chữ <para>đoạn</para> <font name='x'>phông</font> a < b & c > d &amp; &lt;",
+    "[liên kết](javascript:alert(1)) ![ảnh](file:///etc/passwd) \\*không nghiêng\\* `mã & <b>`",
+    "Chữ\x00 có\x1b[31m điều\x07 khiển\x0c và ký tự ghép a\u0301 e\u0323\u0302 Đ đ",
+    "Từ" + "rấtdài" * 500 + " cuối",
+    "#" * 6 + " Cấp sáu\n\n" + "Đoạn dài. " * 1000,
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_examples() -> Iterator[None]:
+    yield
+    print(f"\nfuzz examples run: {EXAMPLES}")
+
+
+def _checked(text: str) -> set[str]:
+    return {w for w in WORD.findall(unicodedata.normalize("NFC", text)) if len(w) <= 70}
+
+
+def _words(markdown: str) -> set[str]:
+    """The checked words of the text runs the exporters take from this Markdown."""
+    return set().union(*(_checked(text) for text in _texts(parse_blocks(markdown))))
+
+
+@pytest.fixture
+def editor(demo_db: Services, qtbot) -> SectionEditor:  # type: ignore[no-untyped-def]
+    widget = SectionEditor(demo_db)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _round_trip(services: Services, editor: SectionEditor, body: str) -> tuple[set[str], str]:
+    """The words the editor shows for the stored body, and the body after the editor saved it back."""
+    section_id = section_id_by_key(services, "CT-HTP", "tt.kien_nghi")
+    services.dossiers.save_body(section_id, body)
+    editor.load(services.dossiers.section(section_id))
+    # Qt writes a literal "&amp;" back unescaped, so the exporters read "&": entity names are left out (known gap).
+    shown = _checked(ENTITY.sub(" ", editor.text.toPlainText()))
+    editor.text.document().setModified(True)  # as if the clerk had typed: the editor's Markdown is stored
+    assert editor.save_now()
+    return shown, services.dossiers.section(section_id).body
+
+
+@pytest.mark.parametrize("body", FIXED, ids=range(len(FIXED)))
+def test_fixed_hostile_bodies_survive_the_editor(demo_db: Services, editor: SectionEditor, body: str) -> None:
+    shown, stored = _round_trip(demo_db, editor, body)
+    assert not shown - _words(stored)  # every word the clerk saw is exported
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(body=hostile_markdown)
+def test_generated_hostile_bodies_survive_the_editor(demo_db: Services, editor: SectionEditor, body: str) -> None:
+    EXAMPLES["editor"] = EXAMPLES.get("editor", 0) + 1
+    shown, stored = _round_trip(demo_db, editor, body)
+    assert not shown - _words(stored)  # every word the clerk saw is exported
+
+
+@pytest.mark.xfail(strict=True, reason="Qt's QTextMarkdownWriter breaks a word over 80 characters, dropping one")
+def test_a_word_longer_than_a_line_survives_the_editor(demo_db: Services, editor: SectionEditor) -> None:
+    word = "Đường" * 20
+    _, stored = _round_trip(demo_db, editor, f"Xem bản đồ {word} nhé.")
+    assert word in " ".join(stored.split())
