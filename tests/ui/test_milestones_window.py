@@ -113,7 +113,7 @@ def test_an_end_before_the_start_shows_the_error_and_saves_nothing(window: Miles
 def test_a_register_driven_percent_cannot_be_edited(window: MilestonesWindow) -> None:
     index = _index(window, "M12", "percent")
     assert not window.model.flags(index) & Qt.ItemFlag.ItemIsEditable
-    assert "giải phóng mặt bằng" in str(index.data(Qt.ItemDataRole.ToolTipRole))  # "sổ giải phóng mặt bằng": the register
+    assert "giải phóng mặt bằng" in str(index.data(Qt.ItemDataRole.ToolTipRole))  # the land register, in Vietnamese
 
 
 def test_move_down_and_undo_it(window: MilestonesWindow) -> None:
