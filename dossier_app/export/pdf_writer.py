@@ -1,6 +1,7 @@
 """The document plan as a PDF (reportlab platypus) with the bundled Liberation Serif embedded, so output never
 depends on the fonts installed."""
 
+import re
 from bisect import bisect_right
 from io import BytesIO
 from pathlib import Path
@@ -97,10 +98,20 @@ def _styles(line_spacing: float) -> dict[Role, ParagraphStyle]:
     return out
 
 
+_LONG_WORD = re.compile(r"\S{60,}")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _breakable(text: str) -> str:
+    """Very long words get invisible break points every 30 characters: reportlab splits an unbroken word letter by
+    letter, which takes minutes for a pasted URL of thousands of characters in a narrow table column."""
+    return _LONG_WORD.sub(lambda m: _ZERO_WIDTH_SPACE.join(m[0][i : i + 30] for i in range(0, len(m[0]), 30)), text)
+
+
 def _markup(runs: Runs, role: Role) -> str:
     parts = []
     for run in runs:
-        text = escape(cased(role, run.text)).replace("\n", "<br/>")
+        text = escape(_breakable(cased(role, run.text))).replace("\n", "<br/>")
         if run.bold:
             text = f"<b>{text}</b>"
         if run.italic:
@@ -258,7 +269,7 @@ class PdfWriter:
         style = self._styles[role]
         if overrides:
             style = ParagraphStyle(f"{role.value}-x", parent=style, **overrides)
-        markup = _markup(runs, role) if runs else escape(cased(role, text))
+        markup = _markup(runs, role) if runs else escape(_breakable(cased(role, text)))
         return PdfParagraph(markup, style)
 
     def _rule(self, length_mm: float, space_before: float = 2) -> HRFlowable:
@@ -397,7 +408,7 @@ class PdfWriter:
             long = _LongRows(header, self._plain_rows(block.rows, widths), [w * mm for w in widths], self._styles)
             return [long, Spacer(1, rules.SPACE_AFTER_PT)]
         data = [header] + [row(cells, Role.TABLE_CELL) for cells in block.rows]
-        table = PdfTable(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="CENTER")
+        table = PdfTable(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="CENTER", splitInRow=1)
         table.setStyle(TableStyle(_TABLE_STYLE))
         return [table, Spacer(1, rules.SPACE_AFTER_PT)]
 
