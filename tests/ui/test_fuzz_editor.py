@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 
 from dossier_app.export.markdown_blocks import parse_blocks
 from dossier_app.services import Services
@@ -82,6 +82,7 @@ def test_fixed_hostile_bodies_survive_the_editor(demo_db: Services, editor: Sect
 )
 @given(body=hostile_markdown)
 def test_generated_hostile_bodies_survive_the_editor(demo_db: Services, editor: SectionEditor, body: str) -> None:
+    assume("\\|" not in body)  # an escaped pipe in a table cell: Qt loses the next cell (xfail below)
     EXAMPLES["editor"] = EXAMPLES.get("editor", 0) + 1
     shown, stored = _round_trip(demo_db, editor, body)
     assert not shown - _words(stored)  # every word the clerk saw is exported
@@ -92,3 +93,10 @@ def test_a_word_longer_than_a_line_survives_the_editor(demo_db: Services, editor
     word = "Đường" * 20
     _, stored = _round_trip(demo_db, editor, f"Xem bản đồ {word} nhé.")
     assert word in " ".join(stored.split())
+
+
+@pytest.mark.xfail(strict=True, reason="Qt's QTextMarkdownWriter writes a cell holding only '|' as an empty cell")
+def test_a_table_cell_holding_only_a_pipe_survives_the_editor(demo_db: Services, editor: SectionEditor) -> None:
+    body = "A\n\n| A | a | b |\n|---|---|\n| \\| | AA"  # found by hypothesis in CI: "AA" is lost on saving
+    shown, stored = _round_trip(demo_db, editor, body)
+    assert not shown - _words(stored)
