@@ -76,7 +76,12 @@ def _pdf_words(path: Path) -> set[str]:
     return set(re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold()))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(hostile_markdown)
 def test_parse_blocks_never_raises(markdown: str) -> None:
     _count("parse_blocks")
@@ -84,7 +89,12 @@ def test_parse_blocks_never_raises(markdown: str) -> None:
         parse_blocks(markdown, heading_offset=offset)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(hostile_markdown)
 def test_docx_of_hostile_markdown_reopens(markdown: str) -> None:
     _count("write_docx")
@@ -98,7 +108,12 @@ def test_docx_of_hostile_markdown_reopens(markdown: str) -> None:
     assert not missing
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(hostile_markdown)
 def test_pdf_of_hostile_markdown_reopens_and_keeps_every_word(markdown: str) -> None:
     _count("write_pdf")

@@ -42,6 +42,7 @@ def test_nul_and_escape_are_stripped_alike_on_both_backends(services: Services, 
 
 
 @settings(
+    derandomize=True,
     max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
+from dossier_app.domain.text import writable
 from dossier_app.export.markdown_blocks import parse_blocks
 from dossier_app.services import Services
 from dossier_app.ui.section_editor import SectionEditor
@@ -76,6 +77,7 @@ def test_fixed_hostile_bodies_survive_the_editor(demo_db: Services, editor: Sect
 
 
 @settings(
+    derandomize=True,  # the same examples on every run: CI judges the code, not the draw (see the closing note)
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -83,6 +85,7 @@ def test_fixed_hostile_bodies_survive_the_editor(demo_db: Services, editor: Sect
 @given(body=hostile_markdown)
 def test_generated_hostile_bodies_survive_the_editor(demo_db: Services, editor: SectionEditor, body: str) -> None:
     assume("\\|" not in body)  # an escaped pipe in a table cell: Qt loses the next cell (xfail below)
+    assume(writable(body) == body)  # stored bodies never hold control characters (save_body strips them)
     EXAMPLES["editor"] = EXAMPLES.get("editor", 0) + 1
     shown, stored = _round_trip(demo_db, editor, body)
     assert not shown - _words(stored)  # every word the clerk saw is exported
