@@ -4,53 +4,25 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from dossier_app.domain.errors import DossierError
 from dossier_app.domain.milestones import Milestone
 from dossier_app.services.milestones import MilestoneService, RemovedStep
+from dossier_app.ui.structure_commands import ReplayCommand
 
 Refresh = Callable[[str | None], None]  # reload the plan and select this step
 ReportError = Callable[[DossierError], None]
 
 
-class PlanCommand(QUndoCommand):
-    """Pushed after the change was made once; later redo/undo replay it through the service."""
+class PlanCommand(ReplayCommand[str]):
+    """An edit of the plan, replayed through MilestoneService; selects the step key afterwards."""
 
     def __init__(
         self, text: str, service: MilestoneService, project_id: int, refresh: Refresh, report: ReportError
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, refresh, report)
         self._service = service
         self._project_id = project_id
-        self._refresh = refresh
-        self._report = report
-        self._first_redo = True
-
-    def redo(self) -> None:
-        """Replay the change (the first call is the one already made)."""
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._run(self._forward)
-
-    def undo(self) -> None:
-        """Reverse the change."""
-        self._run(self._backward)
-
-    def _run(self, step: Callable[[], str | None]) -> None:
-        try:
-            self._refresh(step())
-        except DossierError as error:
-            self.setObsolete(True)
-            self._report(error)
-            self._refresh(None)
-
-    def _forward(self) -> str | None:
-        raise NotImplementedError
-
-    def _backward(self) -> str | None:
-        raise NotImplementedError
 
 
 def _tr(text: str) -> str:

@@ -1,6 +1,7 @@
 """Undoable structural edits of a document's outline (add, rename, move, delete a section)."""
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -12,12 +13,16 @@ Refresh = Callable[[int | None], None]  # select this section id after the tree 
 ReportError = Callable[[DossierError], None]
 
 
-class _StructureCommand(QUndoCommand):
-    """Pushed after the change was made once; later redo/undo replay it through the service."""
+Key = TypeVar("Key")
 
-    def __init__(self, text: str, services: Services, refresh: Refresh, report: ReportError) -> None:
+
+class ReplayCommand(QUndoCommand, Generic[Key]):
+    """Pushed after the change was made once; later redo/undo replay it through a service, then select `Key`."""
+
+    def __init__(
+        self, text: str, refresh: Callable[[Key | None], None], report: Callable[[DossierError], None]
+    ) -> None:
         super().__init__(text)
-        self._services = services
         self._refresh = refresh
         self._report = report
         self._first_redo = True
@@ -33,7 +38,7 @@ class _StructureCommand(QUndoCommand):
         """Reverse the change."""
         self._run(self._backward)
 
-    def _run(self, step: Callable[[], int | None]) -> None:
+    def _run(self, step: Callable[[], Key | None]) -> None:
         try:
             self._refresh(step())
         except DossierError as error:
@@ -41,11 +46,19 @@ class _StructureCommand(QUndoCommand):
             self._report(error)
             self._refresh(None)
 
-    def _forward(self) -> int | None:
+    def _forward(self) -> Key | None:
         raise NotImplementedError
 
-    def _backward(self) -> int | None:
+    def _backward(self) -> Key | None:
         raise NotImplementedError
+
+
+class _StructureCommand(ReplayCommand[int]):
+    """A structural edit of the outline, replayed through the dossier service."""
+
+    def __init__(self, text: str, services: Services, refresh: Refresh, report: ReportError) -> None:
+        super().__init__(text, refresh, report)
+        self._services = services
 
 
 class AddSectionCommand(_StructureCommand):
