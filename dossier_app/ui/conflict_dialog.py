@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.redline import redline
 from dossier_app.services.dossiers import SectionView
 from dossier_app.ui.redline_view import RedlineView
+from dossier_app.ui.section_markdown import section_markdown
 
 
 class ConflictChoice(Enum):
@@ -80,7 +81,7 @@ class ConflictDialog(QDialog):
 
     def merged_markdown(self) -> str:
         """The right-hand text as the user left it."""
-        return self.mine.document().toMarkdown()
+        return section_markdown(self.mine.document())
 
     def _decide(self, choice: ConflictChoice) -> None:
         self.choice = choice

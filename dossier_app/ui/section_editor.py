@@ -19,6 +19,7 @@ from dossier_app.domain.errors import DossierError, StaleEdit, StorageBusy
 from dossier_app.domain.text import fold, word_count
 from dossier_app.services import Services
 from dossier_app.services.dossiers import SaveResult, SectionView
+from dossier_app.ui.section_markdown import section_markdown
 
 AUTOSAVE_DELAY_MS = 1500
 HEADING_SIZES = {2: 1.35, 3: 1.15}
@@ -147,7 +148,7 @@ class SectionEditor(QWidget):
 
     def markdown(self) -> str:
         """The editor's text as Markdown, the stored format."""
-        return self.text.document().toMarkdown()
+        return section_markdown(self.text.document())
 
     def load(self, section: SectionView) -> None:
         """Show a section; the previous one must have been saved first."""
