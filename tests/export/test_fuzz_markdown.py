@@ -150,6 +150,31 @@ def test_a_huge_unbroken_word_in_a_table_cell_flows_over_pages() -> None:
         assert "Đường" * 5 in "".join(_pdf_text_without_breaks(path).split())
 
 
+HUGE = "Đường" * 1000  # 5,000 letters without a space: taller than a page in any column
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        f"| a {HUGE} | b |\n|---|---|\n| c | d |\n",  # reportlab could not split the repeated header row
+        f"| a | {'từ ' * 3000}|\n|---|---|\n| c | d |\n",
+        f"| a {HUGE} | b |\n|---|---|\n" + "| c | d |\n" * 70,  # a long table, laid out page by page
+        "| a | b |\n|---|---|\n| c | " + HUGE + " |\n" + "| c | d |\n" * 70,  # the word ran off its cell
+        "| a | b |\n|---|---|\n| c | " + "từ " * 3000 + "|\n" + "| c | d |\n" * 70,  # the row failed the export
+    ],
+    ids=["header-word", "header-words", "long-table-header-word", "long-table-cell-word", "long-table-cell-words"],
+)
+def test_a_table_row_taller_than_a_page_is_printed_whole(markdown: str) -> None:
+    with TemporaryDirectory() as folder:
+        path = write_pdf(_document(markdown), Path(folder) / "tall.pdf", font_dir())
+        assert len(PdfReader(str(path)).pages) >= 2
+        text = unicodedata.normalize("NFC", _pdf_text_without_breaks(path))
+    if HUGE in markdown:  # its letters in order; the other cells and the page numbers hold none of them
+        assert HUGE in "".join(char for char in text if char in "Đường")
+    else:
+        assert text.split().count("từ") == 3000
+
+
 def _pdf_text_without_breaks(path: Path) -> str:
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
     return text.replace("\u200b", "")
