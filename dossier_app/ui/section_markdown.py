@@ -1,76 +1,195 @@
-"""A section's Markdown written from the editor's document: QTextDocument.toMarkdown with two defects of Qt's
-Markdown writer worked around, so every character the clerk sees is stored.
+"""A section's Markdown written from the editor's document: QTextDocument.toMarkdown with the defects of Qt's
+Markdown writer that lose or change the clerk's text worked around (qtextmarkdownwriter.cpp, Qt 6.11 and 6.12).
 
 1. The writer wraps paragraphs at column 80 and, for a word longer than what is left of a line after a break, drops
-   the character where it cuts the word (qtextmarkdownwriter.cpp: nearestWordWrapIndex finds a space *before* the
-   line, and the loop then skips one character). We write a copy of the document in which such words carry a marker
-   followed by a space every few characters; the writer may wrap at those spaces, and the marker tells us afterwards
-   which space or line break to take out again.
-2. The writer does not escape a "|" inside a table cell, so a cell holding "|" splits in two and the row loses its
-   last cell. In the copy each such pipe is a marker, written out as "\\|".
+   the character where it cuts the word (nearestWordWrapIndex finds a space *before* the line, and the loop then
+   skips one character). Such words get, every few characters, a space between two markers; the writer may wrap at
+   those spaces, and the markers tell us afterwards which space or line break to take out again.
+2. Lists nested past column 80 make the same loop drop text of every line: they are written at a depth it can wrap.
+3. Wrapping before a bold or italic word after an earlier one closed, it writes the opening "**" before the line
+   break, where it reads as two asterisks. A marker at the end of the fragment before shows where the markers
+   are, and the opening ones move after the break.
+4. A line it starts with ">", "`", "~" or "=" (wrapped there, or a paragraph beginning so) reads as a quote, a fence
+   or a heading underline: a marker before each such character at a word start shows the ones it put at the start
+   of a line, which get a backslash.
+5. A "|" inside a table cell is not escaped, so the cell splits in two and the row loses its last cell: it is
+   written as "\\|".
 
-Documents without long words or piped cells are written by Qt untouched.
+Markers are private-use characters the document does not hold, all taken out again. Documents that need none are
+written by Qt untouched.
 """
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import IntEnum
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextList, QTextListFormat
+from PySide6.QtGui import (
+    QFontInfo,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextList,
+    QTextListFormat,
+)
 
 COLUMN_LIMIT = 80  # QTextMarkdownWriter's fixed line length
-_BREAK = "\u2000"  # EN QUAD: a space to Qt (QChar.isSpace), a place it may wrap
 DEEPEST_INDENT = 60  # list nesting deeper than this (30 bulleted or 15 numbered levels) is written at this depth
+_BREAK = "\u2000"  # EN QUAD: a space to Qt (QChar.isSpace), a place it may wrap
 _BULLETS = {QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare}
+_LINE_STARTERS = set(">`~=")  # read as block syntax at the start of a line, and not escaped there by the writer
+# What the writer puts at the start of a line: quote prefixes, the indent, a list item's number or bullet.
+_LINE_PREFIX = r"(?:> )*[ ]*(?:(?:[-*+]|\d+[.)])[ ]+(?:\[[ x]\] )?)?"
+
+
+class _Kind(IntEnum):
+    """What a mark is for; at one position the higher kinds end up nearer the text after it."""
+
+    CUT = 0
+    TURN = 1
+    START = 2
+    PIPE = 3
+
+
+@dataclass
+class _Marks:
+    """Where the copy of a document gets its markers, and the emphasis changes at each TURN, in order."""
+
+    at: list[tuple[int, _Kind]] = field(default_factory=list)
+    turns: list[list[tuple[str, bool]]] = field(default_factory=list)  # (marker, opens) in the writer's order
 
 
 def section_markdown(document: QTextDocument) -> str:
     """The document as Markdown (GitHub dialect, as the editor stores it), every character of its text kept."""
-    breaks, pipes = _marks(document)
+    marks = _marks(document)
     deep = _deep_lists(document)
-    if not breaks and not pipes and not deep:
+    if not marks.at and not deep:
         return document.toMarkdown()
     used = set(document.toPlainText())
     free = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in used)  # private use: never typed
-    before, after, pipe = next(free), next(free), next(free)
+    before, after, turn, start, pipe = (next(free) for _ in range(5))
     copy = document.clone()
-    for index in deep:  # the writer cannot wrap below column 80 (it drops text): such lists move up
+    for index in deep:
         text_list = copy.object(index)
         assert isinstance(text_list, QTextList)
         list_format = text_list.format()
         list_format.setIndent(DEEPEST_INDENT // _step(list_format))
         text_list.setFormat(list_format)
     cursor = QTextCursor(copy)
-    for position, is_pipe in sorted([*((p, False) for p in breaks), *((p, True) for p in pipes)], reverse=True):
+    for position, kind in sorted(marks.at, reverse=True):
+        if kind is _Kind.START:  # in the format of the character it stands before
+            cursor.setPosition(position + 1)
+            char_format = cursor.charFormat()
+            cursor.setPosition(position)
+            cursor.insertText(start, char_format)
+            continue
         cursor.setPosition(position)
-        if is_pipe:  # the pipe becomes a marker in the pipe's own format
+        if kind is _Kind.PIPE:  # the pipe becomes a marker in the pipe's own format
             cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(pipe, cursor.charFormat())
-        else:  # a space the writer may wrap at, between two markers, in the word's own format
-            cursor.insertText(before + _BREAK + after)
-    markdown = copy.toMarkdown()
-    # Between the markers: the space, or the line break and line prefix ("> " per quote level, then the list indent)
-    # the writer put in its place. A marker left over (never seen) goes alone: the word then splits, but keeps all.
+        else:  # in the format of the character before: the end of a word or of the fragment before a format change
+            cursor.insertText(before + _BREAK + after if kind is _Kind.CUT else turn, cursor.charFormat())
+    markdown = _reorder(copy.toMarkdown(), turn, marks.turns)
+    # Between the cut markers: the space, or the line break and line prefix the writer put in its place.
     markdown = re.sub(f"{before}[{_BREAK}\n> ]*{after}", "", markdown)
-    return markdown.replace(before, "").replace(after, "").replace(pipe, "\\|")
+    markdown = re.sub(f"(^|\n)({_LINE_PREFIX}){start}(?!\\\\)", "\\1\\2\\\\", markdown)
+    markdown = markdown.replace(pipe, "\\|")
+    for marker in (before, after, turn, start):  # none is left over, unless Qt wrote something never seen
+        markdown = markdown.replace(marker, "")
+    return markdown
 
 
-def _marks(document: QTextDocument) -> tuple[list[int], list[int]]:
-    """Document positions (UTF-16) where long words get a break, and of the pipes inside table cells."""
-    breaks: list[int] = []
-    pipes: list[int] = []
+def _reorder(markdown: str, turn: str, turns: list[list[tuple[str, bool]]]) -> str:
+    """Move the opening emphasis markers the writer put before a line break after it (defect 3)."""
+    pieces = markdown.split(turn)
+    if len(pieces) != len(turns) + 1:  # not the fragments expected: leave the writer's order
+        return markdown
+    out = [pieces[0]]
+    for changes, piece in zip(turns, pieces[1:], strict=True):
+        closing, opening, rest = "", "", piece
+        for marker, opens in changes:
+            found = re.match(r"`+ ?" if marker == "`" else re.escape(marker), rest)
+            if found is None:
+                break
+            closing, opening = (closing, opening + found[0]) if opens else (closing + found[0], opening)
+            rest = rest[found.end() :]
+        else:
+            wrap = re.match(r"\n(?:> )*[ ]*", rest)
+            if wrap is not None and opening:
+                out.append(closing + wrap[0] + opening + rest[wrap.end() :])
+                continue
+        out.append(piece)
+    return "".join(out)
+
+
+def _marks(document: QTextDocument) -> _Marks:
+    """Where the copy of the document needs markers."""
+    marks = _Marks()
     indent = 0  # the writer's indent of wrapped lines, carried from block to block as the writer carries it
     block = document.begin()
     while block.isValid():
         in_table = QTextCursor(block).currentTable() is not None
         indent = _wrapped_indent(block, indent)
         if in_table:
-            pipes.extend(position for position, text in _fragments(block) for position in _pipes(position, text))
+            for position, text, _ in _fragments(block):
+                marks.at += [(p, _Kind.PIPE) for p, char in _positions(position, text) if char == "|"]
         elif _wrapped(block):
             room = max(1, COLUMN_LIMIT - indent - 4)  # the longest run of characters that cannot lose one
-            for start, text in _fragments(block):
-                breaks.extend(_cuts(start, text, room))
+            for position, text, mono in _fragments(block):
+                marks.at += [(p, _Kind.CUT) for p in _cuts(position, text, room)]
+                if not mono:
+                    marks.at += [(p, _Kind.START) for p in _word_starts(position, text, block)]
+            for position, changes in _turns(block):
+                marks.at.append((position, _Kind.TURN))
+                marks.turns.append(changes)
         block = block.next()
-    return breaks, pipes
+    return marks
+
+
+def _turns(block: QTextBlock) -> Iterator[tuple[int, list[tuple[str, bool]]]]:
+    """The end of each fragment followed by one that opens emphasis, with the writer's markers for the change."""
+    mono, bold, italic, strike, underline = False, False, False, False, False
+    end = -1  # the end of the fragment before, when it is plain text
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        iterator += 1
+        char_format = fragment.charFormat()
+        if char_format.isImageFormat() or char_format.hasProperty(QTextFormat.Property.AnchorHref):
+            end = -1
+            continue
+        info = QFontInfo(char_format.font())
+        changes: list[tuple[str, bool]] = []
+        fixed = info.fixedPitch() or char_format.fontFixedPitch()
+        if fixed != mono:
+            changes.append(("`", fixed))
+            mono = fixed
+        if not mono:
+            if info.bold() != bold:
+                bold = info.bold()
+                changes.append(("**", bold))
+            if info.italic() != italic:
+                italic = info.italic()
+                changes.append(("*", italic))
+            if info.strikeOut() != strike:
+                strike = info.strikeOut()
+                changes.append(("~~", strike))
+            if info.underline() != underline:
+                underline = info.underline()
+                changes.append(("_", underline))
+        if end >= 0 and any(opens for _, opens in changes):
+            yield end, changes
+        end = fragment.position() + fragment.length()
+
+
+def _word_starts(start: int, text: str, block: QTextBlock) -> Iterator[int]:
+    """Positions of the characters in _LINE_STARTERS at the start of a word, where the writer may start a line."""
+    previous = " " if start == block.position() else block.document().characterAt(start - 1)
+    for position, char in _positions(start, text):
+        if char in _LINE_STARTERS and (previous.isspace() or position == start):
+            yield position
+        previous = char
 
 
 def _step(list_format: QTextListFormat) -> int:
@@ -115,15 +234,16 @@ def _wrapped(block: QTextBlock) -> bool:
     return not block.blockFormat().headingLevel() and not _code(block)
 
 
-def _fragments(block: QTextBlock) -> Iterator[tuple[int, str]]:
-    """(document position, text) of the block's plain text fragments; links and images are written whole."""
+def _fragments(block: QTextBlock) -> Iterator[tuple[int, str, bool]]:
+    """(document position, text, whether code) of the block's text fragments; links and images are written whole."""
     iterator = block.begin()
     while not iterator.atEnd():
         fragment = iterator.fragment()
         if fragment.isValid():
             char_format = fragment.charFormat()
             if not char_format.isImageFormat() and not char_format.hasProperty(QTextFormat.Property.AnchorHref):
-                yield fragment.position(), fragment.text()
+                mono = QFontInfo(char_format.font()).fixedPitch() or char_format.fontFixedPitch()
+                yield fragment.position(), fragment.text(), mono
         iterator += 1
 
 
@@ -132,11 +252,11 @@ def _units(char: str) -> int:
     return 2 if ord(char) > 0xFFFF else 1
 
 
-def _pipes(start: int, text: str) -> Iterator[int]:
+def _positions(start: int, text: str) -> Iterator[tuple[int, str]]:
+    """Each character of a fragment with its document position."""
     position = start
     for char in text:
-        if char == "|":
-            yield position
+        yield position, char
         position += _units(char)
 
 

@@ -33,10 +33,10 @@ def _reread(markdown: str) -> list[str]:
         f"Xem bản đồ {LONG} nhé.",
         f"Một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm sáu bảy {LONG * 3} cuối",
         f"> - trích {LONG}\n>   - con {LONG}\n",
-        f"1. a\n   1. b {LONG}\n      1. c *{LONG}*\n      1. d **{LONG}**\n      1. e `{LONG}`",
+        f"1. a\n   1. b {LONG}\n      1. c *{LONG}* **{LONG}** `{LONG}` và ~~{LONG}~~",
         f"- [x] việc {LONG}",
         "Biểu tượng " + "😀" * 90 + " và chữ ghép " + "a\u0301" * 60,
-        "Số " + "1234567890" * 12 + ". Tiếp " + "-" * 100 + " " + "*" * 100,
+        "Số " + "1234567890" * 12 + ". Tiếp " + "-" * 100 + " " + "*" * 100 + " " + ">" * 100 + " " + "`" * 90,
         "".join("  " * level + f"- lớp{level} một hai ba bốn năm sáu bảy {LONG}\n" for level in range(45)),
         "".join("   " * level + f"1. lớp{level} một hai ba bốn {LONG}\n" for level in range(25)),
     ],
@@ -55,6 +55,26 @@ def _reread(markdown: str) -> list[str]:
 def test_every_word_comes_back(qapp, markdown: str) -> None:  # type: ignore[no-untyped-def]
     document = _document(markdown)
     assert _reread(markdown) == document.toPlainText().split()
+
+
+@pytest.mark.parametrize("column", range(60, 80, 3))
+def test_a_bold_word_at_the_end_of_a_line_stays_bold(qapp, column: int) -> None:  # type: ignore[no-untyped-def]
+    """Qt wrote the opening "**" before the line break ("**\\nNghị định**"): two asterisks, no bold."""
+    markdown = "**Theo** " + "x" * (column - 9) + " **Nghị định** số 37 và *khoản* " + "y" * (column - 40) + " *2*"
+    stored = section_markdown(_document(markdown))
+    assert "**Nghị định**" in " ".join(stored.split())
+    assert "*2*" in stored.split()
+    assert _document(stored).toPlainText().split() == _document(markdown).toPlainText().split()
+
+
+@pytest.mark.parametrize("starter", [">", "```", "~~~", "==="])
+def test_a_line_never_starts_with_block_syntax(qapp, starter: str) -> None:  # type: ignore[no-untyped-def]
+    """Qt wrapped "diện tích > 5 ha" before the ">", and the rest of the paragraph became a quote."""
+    for column in range(70, 82):
+        markdown = "Diện tích " + "x" * (column - 10) + f" {starter} 5 ha và {starter}"
+        stored = section_markdown(_document(markdown))
+        assert _document(stored).toPlainText().split() == _document(markdown).toPlainText().split(), stored
+    assert section_markdown(_document(f"\\{starter} đầu đoạn")).startswith(f"\\{starter} đầu đoạn")
 
 
 def test_qt_itself_loses_a_letter_of_a_long_word(qapp) -> None:  # type: ignore[no-untyped-def]
