@@ -9,10 +9,12 @@ Markdown writer that lose or change the clerk's text worked around (qtextmarkdow
 3. Wrapping before a bold or italic word after an earlier one closed, it writes the opening "**" before the line
    break, where it reads as two asterisks. A marker at the end of the fragment before shows where the markers
    are, and the opening ones move after the break.
-4. A line it starts with ">", "`", "~" or "=" (wrapped there, or a paragraph beginning so) reads as a quote, a fence
+4. Inside inline code it doubles backslashes and escapes characters as if it were text ("`a\\b`" came back as
+   "`a\\\\b`"): markers around the code show where to undo that.
+5. A line it starts with ">", "`", "~" or "=" (wrapped there, or a paragraph beginning so) reads as a quote, a fence
    or a heading underline: a marker before each such character at a word start shows the ones it put at the start
    of a line, which get a backslash.
-5. A "|" inside a table cell is not escaped, so the cell splits in two and the row loses its last cell: it is
+6. A "|" inside a table cell is not escaped, so the cell splits in two and the row loses its last cell: it is
    written as "\\|".
 
 Markers are private-use characters the document does not hold, all taken out again. Documents that need none are
@@ -30,7 +32,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextList,
     QTextListFormat,
 )
 
@@ -40,6 +41,7 @@ _BREAK = "\u2000"  # EN QUAD: a space to Qt (QChar.isSpace), a place it may wrap
 _BULLETS = {QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare}
 _LINE_STARTERS = set(">`~=")  # read as block syntax at the start of a line, and not escaped there by the writer
 # What the writer puts at the start of a line: quote prefixes, the indent, a list item's number or bullet.
+_ESCAPED = re.compile(r"\\(.)", re.S)  # one backslash and the character it escapes
 _LINE_PREFIX = r"(?:> )*[ ]*(?:(?:[-*+]|\d+[.)])[ ]+(?:\[[ x]\] )?)?"
 
 
@@ -47,9 +49,11 @@ class _Kind(IntEnum):
     """What a mark is for; at one position the higher kinds end up nearer the text after it."""
 
     CUT = 0
-    TURN = 1
-    START = 2
-    PIPE = 3
+    CODE_END = 1
+    TURN = 2
+    START = 3
+    CODE_START = 4
+    PIPE = 5
 
 
 @dataclass
@@ -68,34 +72,44 @@ def section_markdown(document: QTextDocument) -> str:
         return document.toMarkdown()
     used = set(document.toPlainText())
     free = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in used)  # private use: never typed
-    before, after, turn, start, pipe = (next(free) for _ in range(5))
+    before, after, turn, start, pipe, code, code_end = (next(free) for _ in range(7))
     copy = document.clone()
-    for index in deep:
-        text_list = copy.object(index)
-        assert isinstance(text_list, QTextList)
+    for number in deep:  # the writer cannot wrap below column 80 (it drops text): such lists move up
+        text_list = copy.findBlockByNumber(number).textList()
+        assert text_list is not None  # the copy has the same blocks
         list_format = text_list.format()
         list_format.setIndent(DEEPEST_INDENT // _step(list_format))
         text_list.setFormat(list_format)
     cursor = QTextCursor(copy)
     for position, kind in sorted(marks.at, reverse=True):
-        if kind is _Kind.START:  # in the format of the character it stands before
+        if kind in (_Kind.START, _Kind.CODE_START):  # in the format of the character it stands before
             cursor.setPosition(position + 1)
             char_format = cursor.charFormat()
             cursor.setPosition(position)
-            cursor.insertText(start, char_format)
+            cursor.insertText(start if kind is _Kind.START else code, char_format)
             continue
         cursor.setPosition(position)
         if kind is _Kind.PIPE:  # the pipe becomes a marker in the pipe's own format
             cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(pipe, cursor.charFormat())
         else:  # in the format of the character before: the end of a word or of the fragment before a format change
-            cursor.insertText(before + _BREAK + after if kind is _Kind.CUT else turn, cursor.charFormat())
+            text = {_Kind.CUT: before + _BREAK + after, _Kind.TURN: turn, _Kind.CODE_END: code_end}[kind]
+            cursor.insertText(text, cursor.charFormat())
     markdown = _reorder(copy.toMarkdown(), turn, marks.turns)
     # Between the cut markers: the space, or the line break and line prefix the writer put in its place.
     markdown = re.sub(f"{before}[{_BREAK}\n> ]*{after}", "", markdown)
     markdown = re.sub(f"(^|\n)({_LINE_PREFIX}){start}(?!\\\\)", "\\1\\2\\\\", markdown)
+    # Inside code the writer's escapes are wrong: it doubled each backslash and put one before some characters.
+    markdown = re.sub(f"{code}(.*?){code_end}", lambda m: _ESCAPED.sub(r"\1", m[1]), markdown, flags=re.S)
     markdown = markdown.replace(pipe, "\\|")
-    for marker in (before, after, turn, start):  # none is left over, unless Qt wrote something never seen
+    for marker in (
+        before,
+        after,
+        turn,
+        start,
+        code,
+        code_end,
+    ):  # none is left over, unless Qt wrote something never seen
         markdown = markdown.replace(marker, "")
     return markdown
 
@@ -131,6 +145,10 @@ def _marks(document: QTextDocument) -> _Marks:
     while block.isValid():
         in_table = QTextCursor(block).currentTable() is not None
         indent = _wrapped_indent(block, indent)
+        if not _code(block) and not _header_cell(block):
+            marks.at += [
+                mark for position, text, mono in _fragments(block) if mono for mark in _code_ends(position, text)
+            ]
         if in_table:
             for position, text, _ in _fragments(block):
                 marks.at += [(p, _Kind.PIPE) for p, char in _positions(position, text) if char == "|"]
@@ -145,6 +163,19 @@ def _marks(document: QTextDocument) -> _Marks:
                 marks.turns.append(changes)
         block = block.next()
     return marks
+
+
+def _header_cell(block: QTextBlock) -> bool:
+    """Whether the block is in a table's first row, which the writer writes without emphasis or code markers."""
+    table = QTextCursor(block).currentTable()
+    return table is not None and table.cellAt(block.position()).row() == 0
+
+
+def _code_ends(start: int, text: str) -> list[tuple[int, _Kind]]:
+    """Marks around inline code, unless it starts or ends with a backtick (the writer pads those with a space)."""
+    if not text or text[0] == "`" or text[-1] == "`":
+        return []
+    return [(start, _Kind.CODE_START), (start + sum(_units(char) for char in text), _Kind.CODE_END)]
 
 
 def _turns(block: QTextBlock) -> Iterator[tuple[int, list[tuple[str, bool]]]]:
@@ -198,15 +229,15 @@ def _step(list_format: QTextListFormat) -> int:
 
 
 def _deep_lists(document: QTextDocument) -> list[int]:
-    """The object index of each list nested deeper than the writer can wrap."""
-    found: set[int] = set()
+    """The number of a block of each list nested deeper than the writer can wrap (the copy has other list ids)."""
+    found: dict[int, int] = {}
     block = document.begin()
     while block.isValid():
         text_list = block.textList()
         if text_list is not None and _step(text_list.format()) * text_list.format().indent() > DEEPEST_INDENT:
-            found.add(text_list.objectIndex())
+            found.setdefault(text_list.objectIndex(), block.blockNumber())
         block = block.next()
-    return sorted(found)
+    return list(found.values())
 
 
 def _wrapped_indent(block: QTextBlock, carried: int) -> int:

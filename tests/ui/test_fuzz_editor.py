@@ -33,6 +33,10 @@ FIXED = [
     "Chữ\x00 có\x1b[31m điều\x07 khiển\x0c và ký tự ghép a\u0301 e\u0323\u0302 Đ đ",
     "Từ" + "rấtdài" * 500 + " cuối",
     "#" * 6 + " Cấp sáu\n\n" + "Đoạn dài. " * 1000,
+    # Found by random exploration: lists nested past column 80 are written shallower, on a copy whose list ids differ.
+    "\n".join("  " * level + "- *" for level in range(14))
+    + "\n\n"
+    + "\n".join("  " * level + "- A" for level in range(4)),
 ]
 
 
