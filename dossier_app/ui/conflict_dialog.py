@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.redline import redline
 from dossier_app.services.dossiers import SectionView
 from dossier_app.ui.redline_view import RedlineView
-from dossier_app.ui.section_markdown import section_markdown
+from dossier_app.ui.section_markdown import EDITOR_MARKDOWN, section_markdown
 
 
 class ConflictChoice(Enum):
@@ -47,10 +47,10 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         self.theirs = QTextBrowser(self)
         self.theirs.setObjectName("theirText")
-        self.theirs.setMarkdown(stored.body)
+        self.theirs.document().setMarkdown(stored.body, EDITOR_MARKDOWN)
         self.mine = QTextEdit(self)
         self.mine.setObjectName("myText")
-        self.mine.setMarkdown(mine)
+        self.mine.document().setMarkdown(mine, EDITOR_MARKDOWN)
         self.changes = RedlineView(self)
         self.changes.show_redline(redline(stored.body, mine), self.tr("Their text"), self.tr("Your text"))
         columns = QSplitter(Qt.Orientation.Horizontal, self)

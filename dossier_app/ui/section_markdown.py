@@ -14,7 +14,9 @@ Markdown writer that lose or change the clerk's text worked around (qtextmarkdow
 5. A line it starts with ">", "`", "~" or "=" (wrapped there, or a paragraph beginning so) reads as a quote, a fence
    or a heading underline: a marker before each such character at a word start shows the ones it put at the start
    of a line, which get a backslash.
-6. A "|" inside a table cell is not escaped, so the cell splits in two and the row loses its last cell: it is
+6. Text that looks like a link ("[](x)", "[ a](x)") is left unescaped and becomes one: each "[" gets a marker and
+   is written as "\\[" unless the writer escaped it.
+7. A "|" inside a table cell is not escaped, so the cell splits in two and the row loses its last cell: it is
    written as "\\|".
 
 Markers are private-use characters the document does not hold, all taken out again. Documents that need none are
@@ -35,6 +37,14 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
+# GitHub Markdown read as the exporters read it: HTML is text, so "a < b & c > d" is not taken for a <b> tag, and no
+# YAML front matter: a body opening with "---" lines kept the text between them hidden, and the document kept it into
+# the next section loaded (setMarkdown does not clear it), which then saved it at its head.
+_FRONT_MATTER = 0x100000  # QTextMarkdownImporter::FeatureFrontMatter, part of the GitHub dialect since Qt 6.8
+EDITOR_MARKDOWN = QTextDocument.MarkdownFeature(
+    (QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value & ~_FRONT_MATTER)
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
 COLUMN_LIMIT = 80  # QTextMarkdownWriter's fixed line length
 DEEPEST_INDENT = 60  # list nesting deeper than this (30 bulleted or 15 numbered levels) is written at this depth
 _BREAK = "\u2000"  # EN QUAD: a space to Qt (QChar.isSpace), a place it may wrap
@@ -52,8 +62,9 @@ class _Kind(IntEnum):
     CODE_END = 1
     TURN = 2
     START = 3
-    CODE_START = 4
-    PIPE = 5
+    BRACKET = 4
+    CODE_START = 5
+    PIPE = 6
 
 
 @dataclass
@@ -61,7 +72,10 @@ class _Marks:
     """Where the copy of a document gets its markers, and the emphasis changes at each TURN, in order."""
 
     at: list[tuple[int, _Kind]] = field(default_factory=list)
-    turns: list[list[tuple[str, bool]]] = field(default_factory=list)  # (marker, opens) in the writer's order
+    turns: list["_Turn"] = field(default_factory=list)
+
+
+_Turn = tuple[list[tuple[str, bool]], bool]  # the writer's emphasis markers (marker, opens) in order; inside a word
 
 
 def section_markdown(document: QTextDocument) -> str:
@@ -69,10 +83,10 @@ def section_markdown(document: QTextDocument) -> str:
     marks = _marks(document)
     deep = _deep_lists(document)
     if not marks.at and not deep:
-        return document.toMarkdown()
+        return document.toMarkdown(EDITOR_MARKDOWN)
     used = set(document.toPlainText())
     free = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in used)  # private use: never typed
-    before, after, turn, start, pipe, code, code_end = (next(free) for _ in range(7))
+    before, after, turn, start, pipe, code, code_end, bracket = (next(free) for _ in range(8))
     copy = document.clone()
     for number in deep:  # the writer cannot wrap below column 80 (it drops text): such lists move up
         text_list = copy.findBlockByNumber(number).textList()
@@ -82,11 +96,11 @@ def section_markdown(document: QTextDocument) -> str:
         text_list.setFormat(list_format)
     cursor = QTextCursor(copy)
     for position, kind in sorted(marks.at, reverse=True):
-        if kind in (_Kind.START, _Kind.CODE_START):  # in the format of the character it stands before
+        if kind in (_Kind.START, _Kind.BRACKET, _Kind.CODE_START):  # in the format of the character after it
             cursor.setPosition(position + 1)
             char_format = cursor.charFormat()
             cursor.setPosition(position)
-            cursor.insertText(start if kind is _Kind.START else code, char_format)
+            cursor.insertText({_Kind.START: start, _Kind.BRACKET: bracket, _Kind.CODE_START: code}[kind], char_format)
             continue
         cursor.setPosition(position)
         if kind is _Kind.PIPE:  # the pipe becomes a marker in the pipe's own format
@@ -95,14 +109,15 @@ def section_markdown(document: QTextDocument) -> str:
         else:  # in the format of the character before: the end of a word or of the fragment before a format change
             text = {_Kind.CUT: before + _BREAK + after, _Kind.TURN: turn, _Kind.CODE_END: code_end}[kind]
             cursor.insertText(text, cursor.charFormat())
-    markdown = _reorder(copy.toMarkdown(), turn, marks.turns)
+    markdown = _reorder(copy.toMarkdown(EDITOR_MARKDOWN), turn, marks.turns)
     # Between the cut markers: the space, or the line break and line prefix the writer put in its place.
     markdown = re.sub(f"{before}[{_BREAK}\n> ]*{after}", "", markdown)
     markdown = re.sub(f"(^|\n)({_LINE_PREFIX}){start}(?!\\\\)", "\\1\\2\\\\", markdown)
     # Inside code the writer's escapes are wrong: it doubled each backslash and put one before some characters.
     markdown = re.sub(f"{code}(.*?){code_end}", lambda m: _ESCAPED.sub(r"\1", m[1]), markdown, flags=re.S)
-    markdown = markdown.replace(pipe, "\\|")
+    markdown = markdown.replace(pipe, "\\|").replace(bracket + "[", "\\[")
     for marker in (
+        bracket,
         before,
         after,
         turn,
@@ -114,13 +129,14 @@ def section_markdown(document: QTextDocument) -> str:
     return markdown
 
 
-def _reorder(markdown: str, turn: str, turns: list[list[tuple[str, bool]]]) -> str:
-    """Move the opening emphasis markers the writer put before a line break after it (defect 3)."""
+def _reorder(markdown: str, turn: str, turns: list[_Turn]) -> str:
+    """Move the opening emphasis markers the writer put before a line break after it, and take out a line break it
+    put inside a word, before a fragment in another format (defect 3)."""
     pieces = markdown.split(turn)
     if len(pieces) != len(turns) + 1:  # not the fragments expected: leave the writer's order
         return markdown
     out = [pieces[0]]
-    for changes, piece in zip(turns, pieces[1:], strict=True):
+    for (changes, glued), piece in zip(turns, pieces[1:], strict=True):
         closing, opening, rest = "", "", piece
         for marker, opens in changes:
             found = re.match(r"`+ ?" if marker == "`" else re.escape(marker), rest)
@@ -128,11 +144,11 @@ def _reorder(markdown: str, turn: str, turns: list[list[tuple[str, bool]]]) -> s
                 break
             closing, opening = (closing, opening + found[0]) if opens else (closing + found[0], opening)
             rest = rest[found.end() :]
-        else:
-            wrap = re.match(r"\n(?:> )*[ ]*", rest)
-            if wrap is not None and opening:
-                out.append(closing + wrap[0] + opening + rest[wrap.end() :])
-                continue
+        wrap = re.match(r"\n(?:> )*[ ]*", rest)
+        if wrap is not None and glued:
+            piece = closing + opening + rest[wrap.end() :]
+        elif wrap is not None and opening:
+            piece = closing + wrap[0] + opening + rest[wrap.end() :]
         out.append(piece)
     return "".join(out)
 
@@ -145,10 +161,12 @@ def _marks(document: QTextDocument) -> _Marks:
     while block.isValid():
         in_table = QTextCursor(block).currentTable() is not None
         indent = _wrapped_indent(block, indent)
-        if not _code(block) and not _header_cell(block):
-            marks.at += [
-                mark for position, text, mono in _fragments(block) if mono for mark in _code_ends(position, text)
-            ]
+        if not _code(block):
+            for position, text, mono in _fragments(block):
+                if not mono:
+                    marks.at += [(p, _Kind.BRACKET) for p, char in _positions(position, text) if char == "["]
+                elif not _header_cell(block):
+                    marks.at += _code_ends(position, text)
         if in_table:
             for position, text, _ in _fragments(block):
                 marks.at += [(p, _Kind.PIPE) for p, char in _positions(position, text) if char == "|"]
@@ -178,10 +196,12 @@ def _code_ends(start: int, text: str) -> list[tuple[int, _Kind]]:
     return [(start, _Kind.CODE_START), (start + sum(_units(char) for char in text), _Kind.CODE_END)]
 
 
-def _turns(block: QTextBlock) -> Iterator[tuple[int, list[tuple[str, bool]]]]:
-    """The end of each fragment followed by one that opens emphasis, with the writer's markers for the change."""
+def _turns(block: QTextBlock) -> Iterator[tuple[int, _Turn]]:
+    """The end of each fragment followed by one that opens emphasis or goes on with the same word, with the writer's
+    markers for the change (none after a fragment ending in a backtick: the writer looks at that character)."""
     mono, bold, italic, strike, underline = False, False, False, False, False
     end = -1  # the end of the fragment before, when it is plain text
+    last = " "  # its last character
     iterator = block.begin()
     while not iterator.atEnd():
         fragment = iterator.fragment()
@@ -209,9 +229,12 @@ def _turns(block: QTextBlock) -> Iterator[tuple[int, list[tuple[str, bool]]]]:
             if info.underline() != underline:
                 underline = info.underline()
                 changes.append(("_", underline))
-        if end >= 0 and any(opens for _, opens in changes):
-            yield end, changes
+        text = fragment.text()
+        glued = bool(text) and not last.isspace() and not text[0].isspace()
+        if end >= 0 and last != "`" and (glued or any(opens for _, opens in changes)):
+            yield end, (changes, glued)
         end = fragment.position() + fragment.length()
+        last = text[-1] if text else " "
 
 
 def _word_starts(start: int, text: str, block: QTextBlock) -> Iterator[int]:

@@ -33,6 +33,7 @@ FIXED = [
     "Chữ\x00 có\x1b[31m điều\x07 khiển\x0c và ký tự ghép a\u0301 e\u0323\u0302 Đ đ",
     "Từ" + "rấtdài" * 500 + " cuối",
     "#" * 6 + " Cấp sáu\n\n" + "Đoạn dài. " * 1000,
+    "[\\](../../x) ![\\](../../x)",  # found by random exploration: Qt wrote back a link and an image of no text
     # Found by random exploration: lists nested past column 80 are written shallower, on a copy whose list ids differ.
     "\n".join("  " * level + "- *" for level in range(14))
     + "\n\n"
@@ -107,3 +108,12 @@ def test_a_table_cell_holding_only_a_pipe_survives_the_editor(demo_db: Services,
     shown, stored = _round_trip(demo_db, editor, body)
     assert not shown - _words(stored)
     assert "|\\||AA|" in stored
+
+
+def test_a_body_between_rules_is_shown_and_not_carried_into_the_next(demo_db: Services, editor: SectionEditor) -> None:
+    """Qt read "---" lines as YAML front matter: hidden in the editor, then saved at the head of the next body loaded
+    into the same editor (found by random exploration)."""
+    shown, _ = _round_trip(demo_db, editor, "---\nbí mật\n---\nPhần một")
+    assert "bí" in shown
+    _, stored = _round_trip(demo_db, editor, "Phần hai")
+    assert stored.split() == ["Phần", "hai"]
