@@ -14,8 +14,8 @@ Markdown writer that lose or change the clerk's text worked around (qtextmarkdow
 5. A line it starts with ">", "`", "~" or "=" (wrapped there, or a paragraph beginning so) reads as a quote, a fence
    or a heading underline: a marker before each such character at a word start shows the ones it put at the start
    of a line, which get a backslash.
-6. Text that looks like a link ("[](x)", "[ a](x)") is left unescaped and becomes one: each "[" gets a marker and
-   is written as "\\[" unless the writer escaped it.
+6. Text that looks like a link ("[](x)", "[ a](x)") is left unescaped and becomes one, and a bracket in a link's
+   text ends the link early: each such bracket gets a marker and is written as "\\[" or "\\]" (unless escaped).
 7. A "|" inside a table cell is not escaped, so the cell splits in two and the row loses its last cell: it is
    written as "\\|".
 
@@ -115,7 +115,7 @@ def section_markdown(document: QTextDocument) -> str:
     markdown = re.sub(f"(^|\n)({_LINE_PREFIX}){start}(?!\\\\)", "\\1\\2\\\\", markdown)
     # Inside code the writer's escapes are wrong: it doubled each backslash and put one before some characters.
     markdown = re.sub(f"{code}(.*?){code_end}", lambda m: _ESCAPED.sub(r"\1", m[1]), markdown, flags=re.S)
-    markdown = markdown.replace(pipe, "\\|").replace(bracket + "[", "\\[")
+    markdown = markdown.replace(pipe, "\\|").replace(bracket + "[", "\\[").replace(bracket + "]", "\\]")
     for marker in (
         bracket,
         before,
@@ -167,6 +167,8 @@ def _marks(document: QTextDocument) -> _Marks:
                     marks.at += [(p, _Kind.BRACKET) for p, char in _positions(position, text) if char == "["]
                 elif not _header_cell(block):
                     marks.at += _code_ends(position, text)
+            for position, text in _link_texts(block):
+                marks.at += [(p, _Kind.BRACKET) for p, char in _positions(position, text) if char in "[]"]
         if in_table:
             for position, text, _ in _fragments(block):
                 marks.at += [(p, _Kind.PIPE) for p, char in _positions(position, text) if char == "|"]
@@ -181,6 +183,17 @@ def _marks(document: QTextDocument) -> _Marks:
                 marks.turns.append(changes)
         block = block.next()
     return marks
+
+
+def _link_texts(block: QTextBlock) -> Iterator[tuple[int, str]]:
+    """(document position, text) of the block's links, written as "[text](href)" with the text unescaped."""
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        iterator += 1
+        char_format = fragment.charFormat()
+        if not char_format.isImageFormat() and char_format.hasProperty(QTextFormat.Property.AnchorHref):
+            yield fragment.position(), fragment.text()
 
 
 def _header_cell(block: QTextBlock) -> bool:

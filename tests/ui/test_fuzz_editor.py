@@ -34,6 +34,7 @@ FIXED = [
     "Từ" + "rấtdài" * 500 + " cuối",
     "#" * 6 + " Cấp sáu\n\n" + "Đoạn dài. " * 1000,
     "[\\](../../x) ![\\](../../x)",  # found by random exploration: Qt wrote back a link and an image of no text
+    "[`](../../x) ![`](../../x)",  # found by random exploration: a "]" in a link's text ended the link early
     # Found by random exploration: lists nested past column 80 are written shallower, on a copy whose list ids differ.
     "\n".join("  " * level + "- *" for level in range(14))
     + "\n\n"
