@@ -11,10 +11,11 @@ from tempfile import TemporaryDirectory
 
 import pytest
 from docx import Document as open_docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from pypdf import PdfReader
 
 from dossier_app.export.docx_writer import write_docx
+from dossier_app.export.format_rules import CELL_PADDING_MM, column_widths, word_width_mm
 from dossier_app.export.markdown_blocks import parse_blocks
 from dossier_app.export.pdf_writer import write_pdf
 from dossier_app.export.plan import Block, Document, DocumentSettings, Heading, ListBlock, Paragraph, Runs, Table, plain
@@ -115,6 +116,7 @@ def test_docx_of_hostile_markdown_reopens(markdown: str) -> None:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(hostile_markdown)
+@example(f"| AAAAA | {'Đường' * 40} | {'Đường' * 40} |\n|---|---|---|")  # random exploration: "AAAA" / "A"
 def test_pdf_of_hostile_markdown_reopens_and_keeps_every_word(markdown: str) -> None:
     _count("write_pdf")
     document = _document(markdown)
@@ -148,6 +150,15 @@ def test_a_huge_unbroken_word_in_a_table_cell_flows_over_pages() -> None:
         path = write_pdf(_document(markdown), Path(folder) / "long.pdf", font_dir())
         assert len(PdfReader(str(path)).pages) >= 2
         assert "Đường" * 5 in "".join(_pdf_text_without_breaks(path).split())
+
+
+def test_a_short_word_keeps_its_column_beside_columns_of_long_words() -> None:
+    """The columns' words needed more than the page, and every column shrank alike: "AAAAA" broke into "AAAA"/"A"."""
+    long = "Đường" * 40
+    widths = column_widths([["AAAAA", long, long]], 165)
+    assert widths[0] >= word_width_mm("AAAAA") + CELL_PADDING_MM
+    assert widths[1] == widths[2]
+    assert sum(widths) == pytest.approx(165)
 
 
 HUGE = "Đường" * 1000  # 5,000 letters without a space: taller than a page in any column
