@@ -50,8 +50,8 @@ DEEPEST_INDENT = 60  # list nesting deeper than this (30 bulleted or 15 numbered
 _BREAK = "\u2000"  # EN QUAD: a space to Qt (QChar.isSpace), a place it may wrap
 _BULLETS = {QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare}
 _LINE_STARTERS = set(">`~=")  # read as block syntax at the start of a line, and not escaped there by the writer
-# What the writer puts at the start of a line: quote prefixes, the indent, a list item's number or bullet.
 _ESCAPED = re.compile(r"\\(.)", re.S)  # one backslash and the character it escapes
+# What the writer puts at the start of a line: quote prefixes, the indent, a list item's number or bullet.
 _LINE_PREFIX = r"(?:> )*[ ]*(?:(?:[-*+]|\d+[.)])[ ]+(?:\[[ x]\] )?)?"
 
 
@@ -116,15 +116,8 @@ def section_markdown(document: QTextDocument) -> str:
     # Inside code the writer's escapes are wrong: it doubled each backslash and put one before some characters.
     markdown = re.sub(f"{code}(.*?){code_end}", lambda m: _ESCAPED.sub(r"\1", m[1]), markdown, flags=re.S)
     markdown = markdown.replace(pipe, "\\|").replace(bracket + "[", "\\[").replace(bracket + "]", "\\]")
-    for marker in (
-        bracket,
-        before,
-        after,
-        turn,
-        start,
-        code,
-        code_end,
-    ):  # none is left over, unless Qt wrote something never seen
+    # None is left over, unless the writer wrote something never seen: then the text keeps all but the marker.
+    for marker in (bracket, before, after, turn, start, code, code_end):
         markdown = markdown.replace(marker, "")
     return markdown
 
