@@ -135,14 +135,18 @@ def _reorder(markdown: str, turn: str, turns: list[_Turn]) -> str:
             found = re.match(r"`+ ?" if marker == "`" else re.escape(marker), rest)
             if found is None:
                 break
-            closing, opening = (closing, opening + found[0]) if opens else (closing + found[0], opening)
+            token = found[0]
+            if marker == "`" and not opens and glued and token.endswith(" "):
+                token = token[:-1]  # the writer pads closing backticks after them, splitting the word it ends in
+            closing, opening = (closing, opening + token) if opens else (closing + token, opening)
             rest = rest[found.end() :]
         wrap = re.match(r"\n(?:> )*[ ]*", rest)
         if wrap is not None and glued:
-            piece = closing + opening + rest[wrap.end() :]
+            out.append(closing + opening + rest[wrap.end() :])
         elif wrap is not None and opening:
-            piece = closing + wrap[0] + opening + rest[wrap.end() :]
-        out.append(piece)
+            out.append(closing + wrap[0] + opening + rest[wrap.end() :])
+        else:
+            out.append(closing + opening + rest)
     return "".join(out)
 
 

@@ -172,6 +172,7 @@ bodies = st.lists(st.tuples(prefixes, lines).map("".join), min_size=1, max_size=
 @example(markdown="Một hai ba bốn năm sáu bảy tám chín mười một hai ba bốn năm " + "x" * 150)
 @example(markdown="` <0 `")  # found by random exploration: Qt escaped inside code
 @example(markdown="> 000\\ 00000 00000 000000*0 00000000000 000000000000000<0 0000000000000000000*0")  # ditto
+@example(markdown="` 0`0 `")  # ditto: Qt padded the closing backtick after it, splitting "00"
 def test_words_of_any_length_come_back(qapp, markdown: str) -> None:  # type: ignore[no-untyped-def]
     document = _document(markdown)
     assert _reread(markdown) == document.toPlainText().split()
