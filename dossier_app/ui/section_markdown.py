@@ -11,11 +11,12 @@ Markdown writer that lose or change the clerk's text worked around (qtextmarkdow
    are, and the opening ones move after the break.
 4. Inside inline code it doubles backslashes and escapes characters as if it were text ("`a\\b`" came back as
    "`a\\\\b`"): markers around the code show where to undo that.
-5. A line it starts with ">", "`", "~" or "=" (wrapped there, or a paragraph beginning so) reads as a quote, a fence
-   or a heading underline: a marker before each such character at a word start shows the ones it put at the start
+5. A line it starts with ">", "~" or "=" (wrapped there, or a paragraph beginning so) reads as a quote, a fence or
+   a heading underline: a marker before each such character at a word start shows the ones it put at the start
    of a line, which get a backslash.
-6. Text that looks like a link ("[](x)", "[ a](x)") is left unescaped and becomes one, and a bracket in a link's
-   text ends the link early: each such bracket gets a marker and is written as "\\[" or "\\]" (unless escaped).
+6. Text that looks like a link ("[](x)", "[ a](x)") or code ("0` `") is left unescaped and becomes one, and a
+   bracket in a link's text ends the link early: each "[" and "`" of text and each bracket of a link's text gets a
+   marker and is written escaped ("\\[", "\\`", "\\]") unless the writer escaped it.
 7. A "|" inside a table cell is not escaped, so the cell splits in two and the row loses its last cell: it is
    written as "\\|".
 
@@ -49,7 +50,7 @@ COLUMN_LIMIT = 80  # QTextMarkdownWriter's fixed line length
 DEEPEST_INDENT = 60  # list nesting deeper than this (30 bulleted or 15 numbered levels) is written at this depth
 _BREAK = "\u2000"  # EN QUAD: a space to Qt (QChar.isSpace), a place it may wrap
 _BULLETS = {QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare}
-_LINE_STARTERS = set(">`~=")  # read as block syntax at the start of a line, and not escaped there by the writer
+_LINE_STARTERS = set(">~=")  # read as block syntax at the start of a line, and not escaped there by the writer
 _ESCAPED = re.compile(r"\\(.)", re.S)  # one backslash and the character it escapes
 # What the writer puts at the start of a line: quote prefixes, the indent, a list item's number or bullet.
 _LINE_PREFIX = r"(?:> )*[ ]*(?:(?:[-*+]|\d+[.)])[ ]+(?:\[[ x]\] )?)?"
@@ -116,6 +117,7 @@ def section_markdown(document: QTextDocument) -> str:
     # Inside code the writer's escapes are wrong: it doubled each backslash and put one before some characters.
     markdown = re.sub(f"{code}(.*?){code_end}", lambda m: _ESCAPED.sub(r"\1", m[1]), markdown, flags=re.S)
     markdown = markdown.replace(pipe, "\\|").replace(bracket + "[", "\\[").replace(bracket + "]", "\\]")
+    markdown = markdown.replace(bracket + "`", "\\`")
     # None is left over, unless the writer wrote something never seen: then the text keeps all but the marker.
     for marker in (bracket, before, after, turn, start, code, code_end):
         markdown = markdown.replace(marker, "")
@@ -161,7 +163,7 @@ def _marks(document: QTextDocument) -> _Marks:
         if not _code(block):
             for position, text, mono in _fragments(block):
                 if not mono:
-                    marks.at += [(p, _Kind.BRACKET) for p, char in _positions(position, text) if char == "["]
+                    marks.at += [(p, _Kind.BRACKET) for p, char in _positions(position, text) if char in "[`"]
                 elif not _header_cell(block):
                     marks.at += _code_ends(position, text)
             for position, text in _link_texts(block):
@@ -170,11 +172,12 @@ def _marks(document: QTextDocument) -> _Marks:
             for position, text, _ in _fragments(block):
                 marks.at += [(p, _Kind.PIPE) for p, char in _positions(position, text) if char == "|"]
         elif _wrapped(block):
-            room = max(1, COLUMN_LIMIT - indent - 4)  # the longest run of characters that cannot lose one
+            room = max(1, COLUMN_LIMIT - indent - 6)  # the longest run of characters that cannot lose one
             for position, text, mono in _fragments(block):
-                marks.at += [(p, _Kind.CUT) for p in _cuts(position, text, room)]
-                if not mono:
-                    marks.at += [(p, _Kind.START) for p in _word_starts(position, text, block)]
+                starts = [] if mono else list(_word_starts(position, text, block))
+                marked = {*starts, *(p for p, char in _positions(position, text) if char in "[`" and not mono)}
+                marks.at += [(p, _Kind.CUT) for p in _cuts(position, text, room, marked)]
+                marks.at += [(p, _Kind.START) for p in starts]
             for position, changes in _turns(block):
                 marks.at.append((position, _Kind.TURN))
                 marks.turns.append(changes)
@@ -324,18 +327,20 @@ def _positions(start: int, text: str) -> Iterator[tuple[int, str]]:
         position += _units(char)
 
 
-def _cuts(start: int, text: str, room: int) -> list[int]:
-    """Positions inside every run of non-space characters longer than `room`, so that no piece is longer."""
+def _cuts(start: int, text: str, room: int, marked: set[int]) -> list[int]:
+    """Positions inside every run of non-space characters longer than `room` (counting the markers that will stand
+    before the `marked` positions), so that no piece is longer."""
     cuts: list[int] = []
     position = start
     run = 0  # UTF-16 units since the last space or cut
     for char in text:
+        width = _units(char) + (position in marked)
         if char.isspace():
             run = 0
         else:
-            if run and run + _units(char) > room:
+            if run and run + width > room:
                 cuts.append(position)
                 run = 0
-            run += _units(char)
+            run += width
         position += _units(char)
     return cuts
