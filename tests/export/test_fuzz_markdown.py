@@ -152,6 +152,20 @@ def test_a_huge_unbroken_word_in_a_table_cell_flows_over_pages() -> None:
         assert "Đường" * 5 in "".join(_pdf_text_without_breaks(path).split())
 
 
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("* # Tiêu đề trong mục", "Tiêu đề trong mục"),
+        ("- > trích dẫn trong mục", "trích dẫn trong mục"),
+        ("1. a\n\n   ```\n   mã trong mục\n   ```", "mã trong mục"),
+    ],
+)
+def test_a_list_item_keeps_the_text_of_any_block_in_it(markdown: str, text: str) -> None:
+    """Only paragraphs were read inside a list item: a heading in one (Qt writes "* # AA" for a heading made a list
+    item in the editor) printed nothing (found by random exploration)."""
+    assert text in " ".join(_texts(_document(markdown).blocks))
+
+
 def test_a_short_word_keeps_its_column_beside_columns_of_long_words() -> None:
     """The columns' words needed more than the page, and every column shrank alike: "AAAAA" broke into "AAAA"/"A"."""
     long = "Đường" * 40

@@ -35,6 +35,7 @@ FIXED = [
     "#" * 6 + " Cấp sáu\n\n" + "Đoạn dài. " * 1000,
     "[\\](../../x) ![\\](../../x)",  # found by random exploration: Qt wrote back a link and an image of no text
     "[`](../../x) ![`](../../x)",  # found by random exploration: a "]" in a link's text ended the link early
+    "A\n\n# AA\n\n*",  # found by random exploration: Qt makes the heading a list item, the exporters dropped it
     # Found by random exploration: lists nested past column 80 are written shallower, on a copy whose list ids differ.
     "\n".join("  " * level + "- *" for level in range(14))
     + "\n\n"
