@@ -27,6 +27,11 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def server_cache_dir() -> Path:
+    """Where a server database's attachments are copied to be opened (checked against their hash, disposable)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "files"
+
+
 def default_database_path() -> Path:
     """The SQLite file used when neither --db nor DOSSIER_DB names one."""
     return user_data_dir() / "dossier.sqlite3"
@@ -80,7 +85,7 @@ class Database:
             raise
 
     def files_root(self) -> Path:
-        """The attachment store: beside a SQLite file, else in the user data folder."""
+        """The attachment folder: beside a SQLite file; for a server, where earlier versions kept them."""
         if self.is_sqlite and make_url(self.url).database not in (None, "", ":memory:"):
             database = Path(str(make_url(self.url).database))
             return database.with_name(database.name + ".files")
