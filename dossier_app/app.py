@@ -46,7 +46,7 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
     from dossier_app.ui.login_dialog import sign_in
 
     try:
-        services = open_services(database_location, Operator(os_account()))
+        services = open_services(database_location, Operator(os_account()), interactive=True)
     except DossierError as error:
         QMessageBox.critical(None, app.translate("Messages", "Cannot open the database"), error_text(error))
         return cli.EXIT_USAGE

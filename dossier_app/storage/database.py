@@ -1,7 +1,7 @@
 """Engine and session factory: SQLite pragmas, PostgreSQL URLs, schema upgrade on open."""
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +18,8 @@ from dossier_app.domain.errors import QT_TRANSLATE_NOOP, SchemaTooNew, StorageBu
 APP_NAME = "dossier_app"
 DB_ENV = "DOSSIER_DB"
 BUSY_TIMEOUT_MS = 5000
+# The window's wait for another writer: short enough that a held lock never freezes it; autosave retries instead.
+INTERACTIVE_LOCK_WAIT_MS = 400
 # PostgreSQL's "lock_not_available": a row or table lock was not granted within lock_timeout.
 _PG_LOCK_NOT_AVAILABLE = "55P03"
 
@@ -45,13 +47,16 @@ def resolve_url(location: str | None) -> str:
     return f"sqlite:///{Path(location).expanduser().resolve()}"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
+def _sqlite_pragmas(lock_wait_ms: int) -> Callable[[Any, Any], None]:
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={int(lock_wait_ms)}")
+        cursor.close()
+
+    return apply
 
 
 @dataclass
@@ -126,15 +131,19 @@ def _check_writable(url: str) -> None:
         ) from error
 
 
-def open_database(location: str | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating if needed) the database at a path or URL and bring its schema up to date."""
+def open_database(location: str | None = None, *, upgrade: bool = True, lock_wait_ms: int | None = None) -> Database:
+    """Open (creating if needed) the database at a path or URL and bring its schema up to date.
+
+    `lock_wait_ms` is how long a write waits for another writer's lock before StorageBusy (default 5 s).
+    """
     from dossier_app.storage import migrations
 
     url = resolve_url(location)
     _check_writable(url)
     try:
         # PostgreSQL waits for a row lock forever by default: wait as long as SQLite's busy_timeout, then refuse.
-        connect_args = {"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"} if url.startswith("postgresql") else {}
+        wait = BUSY_TIMEOUT_MS if lock_wait_ms is None else lock_wait_ms
+        connect_args = {"options": f"-c lock_timeout={int(wait)}"} if url.startswith("postgresql") else {}
         engine = create_engine(url, future=True, connect_args=connect_args)
     except (SQLAlchemyError, ImportError, ValueError) as error:
         raise StorageUnavailable(
@@ -143,7 +152,7 @@ def open_database(location: str | None = None, *, upgrade: bool = True) -> Datab
             reason=str(error).splitlines()[0],
         ) from error
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(wait))
     database = Database(url=url, engine=engine)
     try:
         if upgrade:
