@@ -541,7 +541,9 @@ def cmd_package_verify(args: argparse.Namespace) -> int:
 def add_backup_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """`backup DEST` and `restore SRC [--yes]`."""
     backup = commands.add_parser(
-        "backup", help="copy the database to DEST while it is in use (attachments go to DEST.files beside it)"
+        "backup",
+        help="copy the database to DEST while it is in use (SQLite: attachments go to DEST.files beside it; "
+        "PostgreSQL: a pg_dump archive holding everything)",
     )
     backup.add_argument("dest", metavar="DEST")
     backup.set_defaults(handler=cmd_backup)
