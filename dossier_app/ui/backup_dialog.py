@@ -76,8 +76,10 @@ class BackupDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.status)
+        if not services.backups.automatic_supported:
+            layout.addStretch(1)  # no list of daily copies for a server: keep the text and buttons together
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        self.resize(640, 420 if services.backups.automatic_supported else 260)
         if services.backups.automatic_supported:
             intro.setText(
                 self.tr(
