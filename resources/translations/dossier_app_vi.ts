@@ -4057,6 +4057,14 @@ SHA-256: {hash}</translation>
         <translation>Lưu ngay</translation>
     </message>
     <message>
+        <source>This section has no text yet.</source>
+        <translation>Mục này chưa có nội dung.</translation>
+    </message>
+    <message>
+        <source>This section has no text yet: start typing here. It is saved as you write.</source>
+        <translation>Mục này chưa có nội dung: hãy bắt đầu gõ tại đây. Nội dung được lưu ngay khi bạn viết.</translation>
+    </message>
+    <message>
         <source>Insert table</source>
         <translation>Chèn bảng</translation>
     </message>
