@@ -20,6 +20,7 @@ def run_gui(database_location: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from dossier_app.ui.i18n import Translators
+    from dossier_app.ui.messages import install_error_hook
     from dossier_app.ui.settings import UiSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -29,9 +30,11 @@ def run_gui(database_location: str | None) -> int:
     settings = UiSettings()
     translators = Translators(app)
     translators.install(settings.language)
+    previous_hook = install_error_hook()
     try:
         return _open_and_run(app, database_location, settings, translators)
     finally:
+        sys.excepthook = previous_hook
         translators.remove()
 
 

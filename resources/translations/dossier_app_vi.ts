@@ -2583,6 +2583,14 @@ SHA-256: {hash}</translation>
         <source>Cannot do that</source>
         <translation>Không thực hiện được thao tác</translation>
     </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi không lường trước</translation>
+    </message>
+    <message>
+        <source>The action was not completed because of an unexpected error. Text already saved is safe; please tell the program's maintainers what you were doing.</source>
+        <translation>Thao tác chưa hoàn thành do một lỗi không lường trước. Nội dung đã lưu vẫn an toàn; xin báo cho người bảo trì chương trình biết bạn đang làm gì.</translation>
+    </message>
 </context>
 <context>
     <name>MilestoneTableModel</name>
