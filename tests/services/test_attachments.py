@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from dossier_app.domain.errors import AttachmentUnreadable, NotFound, StorageUnavailable
+from dossier_app.domain.errors import AttachmentUnreadable, NotFound, StorageBusy, StorageUnavailable
 from dossier_app.domain.models import StoredBlob, StoredBlobChunk
 from dossier_app.services import Services
 from dossier_app.services.projects import ProjectView
@@ -183,3 +183,19 @@ def test_a_server_adopts_attachments_an_earlier_version_left_on_this_desktop(
     store = DatabaseBlobStore(services.database, tmp_path / "cache", legacy=legacy)
     assert store.path_for(sha256).read_bytes() == payload
     assert stored_copies(services, sha256) == 1, "uploaded, so the other desktops see it too"
+
+
+def test_a_refusal_after_the_bytes_went_in_leaves_no_stored_copy(
+    services: Services, section_id: int, tmp_path: Path, payload: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record is refused after the store took the bytes (a lock, a lost right): the bytes go too."""
+    before = row_counts(services)
+
+    def refuse(*_args: object) -> None:
+        raise StorageBusy()
+
+    monkeypatch.setattr(services.attachments, "_record", refuse)
+    with pytest.raises(StorageBusy):
+        services.attachments.add(section_id, _file(tmp_path, "bị từ chối.pdf", payload))
+    assert row_counts(services) == before
+    assert stored_copies(services, hashlib.sha256(payload).hexdigest()) == 0
