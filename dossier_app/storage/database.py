@@ -9,11 +9,17 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, SchemaTooNew, StorageBusy, StorageUnavailable
+from dossier_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    PasswordRequired,
+    SchemaTooNew,
+    StorageBusy,
+    StorageUnavailable,
+)
 
 APP_NAME = "dossier_app"
 DB_ENV = "DOSSIER_DB"
@@ -45,6 +51,51 @@ def resolve_url(location: str | None) -> str:
     if "://" in location:
         return location
     return f"sqlite:///{Path(location).expanduser().resolve()}"
+
+
+SERVER_DRIVER = "postgresql+psycopg"
+DEFAULT_SERVER_PORT = 5432
+# libpq's words when the password is missing or wrong (its messages are not translated on our servers).
+_PASSWORD_REFUSALS = ("no password supplied", "password authentication failed", "password is required")
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where a department's PostgreSQL database is, without any password (that never goes to settings)."""
+
+    host: str
+    database: str
+    user: str
+    port: int = DEFAULT_SERVER_PORT
+
+    @property
+    def url(self) -> str:
+        """The SQLAlchemy URL for --db and the settings."""
+        return URL.create(SERVER_DRIVER, self.user, None, self.host, self.port, self.database).render_as_string()
+
+    @staticmethod
+    def parse(url: str) -> "ServerAddress | None":
+        """The address in a PostgreSQL URL, or None for a SQLite path or URL."""
+        if "://" not in url or not url.startswith("postgresql"):
+            return None
+        parsed = make_url(url)
+        port = parsed.port or DEFAULT_SERVER_PORT
+        return ServerAddress(str(parsed.host or ""), str(parsed.database or ""), str(parsed.username or ""), port)
+
+
+def with_password(url: str, password: str) -> str:
+    """The URL with a password, kept in memory only for the session's connections."""
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def without_password(url: str) -> str:
+    """The URL as it may be stored or shown: any password removed (not masked)."""
+    if "://" not in url:
+        return url
+    parsed = make_url(url)
+    return URL.create(
+        parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query
+    ).render_as_string(hide_password=False)
 
 
 def _sqlite_pragmas(lock_wait_ms: int) -> Callable[[Any, Any], None]:
@@ -162,9 +213,13 @@ def open_database(location: str | None = None, *, upgrade: bool = True, lock_wai
         raise
     except OperationalError as error:
         engine.dispose()
+        reason = str(error.orig).splitlines()[0] if error.orig else str(error)
+        if any(words in str(error.orig).lower() for words in _PASSWORD_REFUSALS):
+            user = make_url(url).username or ""
+            raise PasswordRequired(location=database.display_location, user=user) from error
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP("Errors", "Cannot open the database {location}: {reason}"),
             location=database.display_location,
-            reason=str(error.orig).splitlines()[0] if error.orig else str(error),
+            reason=reason,
         ) from error
     return database

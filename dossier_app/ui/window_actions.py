@@ -246,7 +246,13 @@ class WindowActions(QObject):
         """Open the settings; a new language rebuilds the window."""
         window = self._window
         dialog = SettingsDialog(window.settings, window.services.database.display_location, window)
-        if dialog.exec() and dialog.language_changed:
+        if not dialog.exec():
+            return
+        if dialog.database_changed:
+            window.statusBar().showMessage(
+                self.tr("The chosen database opens the next time the program starts."), 15000
+            )
+        if dialog.language_changed:
             window.request_rebuild()
 
     def focus_search(self) -> None:

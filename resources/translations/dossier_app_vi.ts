@@ -891,6 +891,29 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseOpening</name>
+    <message>
+        <source>That password was not accepted.</source>
+        <translation>Mật khẩu vừa nhập không đúng.</translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation>Mật khẩu máy chủ</translation>
+    </message>
+    <message>
+        <source>Cannot open the server database</source>
+        <translation>Không mở được cơ sở dữ liệu trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Open the database on this computer instead? (Settings can change the choice.)</source>
+        <translation>Mở cơ sở dữ liệu trên máy này thay thế? (Có thể đổi lựa chọn trong Cài đặt.)</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Không mở được cơ sở dữ liệu</translation>
+    </message>
+</context>
+<context>
     <name>DateDelegate</name>
     <message>
         <source>no date</source>
@@ -949,6 +972,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The database is busy (another user or program is writing); try again.</source>
         <translation>Cơ sở dữ liệu đang bận (người dùng hoặc chương trình khác đang ghi dữ liệu); vui lòng thử lại.</translation>
+    </message>
+    <message>
+        <source>The server {location} asks for the password of {user}.</source>
+        <translation>Máy chủ {location} yêu cầu mật khẩu của {user}.</translation>
     </message>
     <message>
         <source>The database {location} was created by a newer version of the program (schema {revision}). Update the program before opening it.</source>
@@ -2576,10 +2603,6 @@ SHA-256: {hash}</translation>
 <context>
     <name>Messages</name>
     <message>
-        <source>Cannot open the database</source>
-        <translation>Không mở được cơ sở dữ liệu</translation>
-    </message>
-    <message>
         <source>Cannot do that</source>
         <translation>Không thực hiện được thao tác</translation>
     </message>
@@ -4096,6 +4119,62 @@ SHA-256: {hash}</translation>
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Database to open at start</source>
+        <translation>Cơ sở dữ liệu mở khi khởi động</translation>
+    </message>
+    <message>
+        <source>On this computer ({path})</source>
+        <translation>Trên máy này ({path})</translation>
+    </message>
+    <message>
+        <source>The department's server (PostgreSQL)</source>
+        <translation>Máy chủ của cơ quan (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Cổng:</translation>
+    </message>
+    <message>
+        <source>Database name:</source>
+        <translation>Tên cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên người dùng:</translation>
+    </message>
+    <message>
+        <source>The password is never stored by the program: it is asked at start, or read from the PostgreSQL password file (~/.pgpass). A new choice takes effect the next time the program starts.</source>
+        <translation>Chương trình không bao giờ lưu mật khẩu: mật khẩu được hỏi khi khởi động, hoặc đọc từ tệp mật khẩu của PostgreSQL (~/.pgpass). Lựa chọn mới có hiệu lực từ lần khởi động sau.</translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation>Mật khẩu máy chủ</translation>
+    </message>
+    <message>
+        <source>Password of {user} on {host}:</source>
+        <translation>Mật khẩu của {user} trên {host}:</translation>
+    </message>
+    <message>
+        <source>Fill in the server, the database name and the user name.</source>
+        <translation>Hãy điền máy chủ, tên cơ sở dữ liệu và tên người dùng.</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>Đang kết nối tới {host}…</translation>
+    </message>
+    <message>
+        <source>Connected to {location}.</source>
+        <translation>Đã kết nối tới {location}.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -4104,8 +4183,8 @@ SHA-256: {hash}</translation>
         <translation>Ngôn ngữ giao diện:</translation>
     </message>
     <message>
-        <source>Database:</source>
-        <translation>Cơ sở dữ liệu:</translation>
+        <source>Open now:</source>
+        <translation>Đang mở:</translation>
     </message>
     <message>
         <source>Documents are always written in Vietnamese, whatever the interface language.</source>
@@ -4290,6 +4369,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>The chosen database opens the next time the program starts.</source>
+        <translation>Cơ sở dữ liệu vừa chọn sẽ được mở từ lần khởi động sau.</translation>
     </message>
     <message>
         <source>Dossier workspace for establishing a high-tech park and a concentrated IT park: legal outlines, section drafting with full revision history, attachments and search.</source>
