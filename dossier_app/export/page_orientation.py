@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from dossier_app.export import format_rules as rules
 from dossier_app.export.format_rules import Margins
-from dossier_app.export.plan import AppendixHeader, Block, Heading, Paragraph, Table, plain
+from dossier_app.export.plan import AppendixHeader, Block, Heading, PageBreak, Paragraph, Table, plain
 
 # More columns than this never fit a 165 mm portrait text width at 13 pt without breaking the header words.
 PORTRAIT_MAX_COLUMNS = 7
@@ -76,13 +76,18 @@ def stretches(blocks: Sequence[Block], margins: Margins) -> list[Stretch]:
     for index in range(len(blocks) - 1, 0, -1):  # pull lead-ins down onto their wide table's pages
         if landscape[index] and not landscape[index - 1] and _lead_in(blocks[index - 1]):
             landscape[index - 1] = True
-    out: list[Stretch] = []
+    groups: list[tuple[bool, list[Block]]] = []
     for block, wide in zip(blocks, landscape, strict=True):
-        if out and out[-1].landscape == wide:
-            out[-1] = Stretch(wide, (*out[-1].blocks, block))
+        if groups and groups[-1][0] == wide:
+            groups[-1][1].append(block)
         else:
-            out.append(Stretch(wide, (block,)))
-    return out
+            groups.append((wide, [block]))
+    for index, (_, group) in enumerate(groups):  # a stretch starts a page anyway: no blank page from a page break
+        while index and group and isinstance(group[0], PageBreak):
+            group.pop(0)
+        while index < len(groups) - 1 and group and isinstance(group[-1], PageBreak):
+            group.pop()
+    return [Stretch(wide, tuple(group)) for wide, group in groups if group]
 
 
 __all__ = ["PORTRAIT_MAX_COLUMNS", "PageBox", "Stretch", "is_wide", "page_box", "stretches"]

@@ -27,7 +27,7 @@ from dossier_app.export.format_rules import Align
 from dossier_app.export.markdown_blocks import parse_blocks
 from dossier_app.export.page_orientation import is_wide, stretches
 from dossier_app.export.pdf_writer import write_pdf
-from dossier_app.export.plan import Document, DocumentSettings, Paragraph, Run, Table
+from dossier_app.export.plan import Document, DocumentSettings, PageBreak, Paragraph, Run, Table
 from dossier_app.storage.resources import font_dir
 from tests.export.support import LETTERHEAD
 
@@ -184,6 +184,8 @@ def test_wide_means_more_than_seven_columns_or_words_that_cannot_fit() -> None:
     assert is_wide(unbreakable, 165) and not is_wide(_table(4), 165)
     parts = stretches(_sandwich().blocks, DocumentSettings().margins)
     assert [(part.landscape, len(part.blocks)) for part in parts] == [(False, 1), (True, 2), (False, 1)]
+    broken = stretches((PageBreak(), _table(8), PageBreak(), Paragraph((Run("x"),))), DocumentSettings().margins)
+    assert [(part.landscape, len(part.blocks)) for part in broken] == [(True, 1), (False, 1)]  # no blank pages
 
 
 def test_docx_wide_table_goes_on_a_landscape_section_and_back(written: dict[str, Path]) -> None:
