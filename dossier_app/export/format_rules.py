@@ -326,14 +326,11 @@ def word_width_mm(word: str, size_pt: float = TABLE_SIZE_PT) -> float:
     return (float(stringWidth(bare, "Times-Bold", size_pt)) + horns) * _PT_MM
 
 
-def column_widths(texts: list[list[str]], total_mm: float) -> list[float]:
-    """Table column widths in mm: each wide enough for its longest word (up to 45 % of the table), the rest shared
-    by the length of each column's longest text below the header row."""
+def narrowest_columns(texts: list[list[str]], total_mm: float) -> list[float]:
+    """Each column's width in mm when no word in it is broken (up to 45 % of `total_mm`): a table's natural width."""
     count = max((len(row) for row in texts), default=0)
-    if count == 0:
-        return []
     columns = [[row[i] for row in texts if i < len(row)] for i in range(count)]
-    need = [
+    return [
         min(
             max((word_width_mm(word) for word in {w for text in column for w in text.split()}), default=CHAR_WIDTH_MM)
             + CELL_PADDING_MM,
@@ -341,6 +338,16 @@ def column_widths(texts: list[list[str]], total_mm: float) -> list[float]:
         )
         for column in columns
     ]
+
+
+def column_widths(texts: list[list[str]], total_mm: float) -> list[float]:
+    """Table column widths in mm: each wide enough for its longest word (up to 45 % of the table), the rest shared
+    by the length of each column's longest text below the header row."""
+    count = max((len(row) for row in texts), default=0)
+    if count == 0:
+        return []
+    columns = [[row[i] for row in texts if i < len(row)] for i in range(count)]
+    need = narrowest_columns(texts, total_mm)
     body = [column[1:] or column for column in columns]  # the header's words fit by `need`; the rows share the rest
     weight = [max((min(len(text), 60) for text in column), default=1) + 1 for column in body]
     spare = total_mm - sum(need)
