@@ -88,9 +88,10 @@ class PartyEditDialog(QDialog):
         self.field_errors: dict[str, QLabel] = {}
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._form(PARTY_COLUMNS[:18]), self.tr("Party"))
-        self.parcels = self._table(PARCEL_COLUMNS[1:], self._parcel_titles())
-        self.assets = self._table(ASSET_COLUMNS[1:], self._asset_titles())
-        self.lines = self._table(LINE_COLUMNS[1:], self._line_titles())
+        # Coded cells are picked by name from their catalogue: the parcel's land use, the asset's and line's kind.
+        self.parcels = self._table(PARCEL_COLUMNS[1:], self._parcel_titles(), ("land_use_code", "land_use"))
+        self.assets = self._table(ASSET_COLUMNS[1:], self._asset_titles(), ("kind", "asset"))
+        self.lines = self._table(LINE_COLUMNS[1:], self._line_titles(), ("kind", "compensation"))
         self.tabs.addTab(self._with_buttons(self.parcels), self.tr("Parcels"))
         self.tabs.addTab(self._with_buttons(self.assets), self.tr("Assets"))
         self.tabs.addTab(self._with_buttons(self.lines), self.tr("Compensation"))
@@ -173,13 +174,18 @@ class PartyEditDialog(QDialog):
             self.field_errors[column.name] = error
         return page
 
-    def _table(self, columns: tuple[ColumnSpec, ...], titles: list[str]) -> ChildTable:
+    def _table(self, columns: tuple[ColumnSpec, ...], titles: list[str], coded: tuple[str, str]) -> ChildTable:
         def display(column: ColumnSpec, value: Any) -> str:
             if column.type == "asset_kind":
                 return catalogue_name(self._catalogues, "asset", str(value))
             return shown(column, value)
 
-        return ChildTable(columns, titles, display, self)
+        field, catalogue = coded
+        return ChildTable(columns, titles, display, self, {field: self._names(catalogue)})
+
+    def _names(self, catalogue: str) -> dict[str, str]:
+        """A catalogue's code → name in the UI language, in catalogue order."""
+        return {code: catalogue_name(self._catalogues, catalogue, code) for code in self._catalogues[catalogue]}
 
     def _with_buttons(self, table: ChildTable) -> QWidget:
         page = QWidget(self)
