@@ -7,15 +7,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
 
 from dossier_app.domain.register import AssetInput
 from dossier_app.services import Services, open_services
 from dossier_app.services.context import Operator
 from dossier_app.services.projects import ProjectView
 from dossier_app.ui import register_edit, register_window
-from dossier_app.ui.i18n import Translators
 from dossier_app.ui.catalogue_picker import CataloguePicker
+from dossier_app.ui.i18n import Translators
 from dossier_app.ui.register_edit import PartyEditDialog
 from dossier_app.ui.register_window import RegisterWindow
 from dossier_app.ui.settings import UiSettings
