@@ -6,6 +6,7 @@ matches no entry is kept as typed, so the register's rules still report an unkno
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSortFilterProxyModel,
     Qt,
 )
@@ -34,8 +36,21 @@ SEPARATOR = " — "
 CODE_ROLE = Qt.ItemDataRole.UserRole + 7
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """The entries offered in a coded column: code → name in the UI language, in catalogue order, and whether the
+    list shows the codes (land-use codes are known to officials; kinds have internal English codes)."""
+
+    names: Mapping[str, str]
+    show_codes: bool = True
+
+    def label(self, code: str) -> str:
+        """How an entry is listed: its code, a dash and its name (or its name alone)."""
+        return label(code, self.names.get(code, code)) if self.show_codes else self.names.get(code, code)
+
+
 def label(code: str, name: str) -> str:
-    """How an entry is listed: its code, a dash and its name."""
+    """An entry as "CODE — name"."""
     return f"{code}{SEPARATOR}{name}" if name and name != code else code
 
 
@@ -51,8 +66,8 @@ def resolve(names: Mapping[str, str], text: str) -> str:
 
 
 class _FoldedFilter(QSortFilterProxyModel):
-    """Keeps the entries containing every typed word, diacritics and case ignored; entries whose code starts with
-    the typed text come first."""
+    """Keeps the entries whose text or code contains every typed word, diacritics and case ignored; entries that
+    start with the typed text come first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +83,8 @@ class _FoldedFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         """Every typed word is in the folded "CODE — name"."""
-        text = fold(str(self.sourceModel().index(source_row, 0, source_parent).data()))
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        text = fold(f"{index.data()} {index.data(Qt.ItemDataRole.UserRole)}")
         return all(word in text for word in self._words)
 
     def lessThan(self, left: Index, right: Index) -> bool:
@@ -76,22 +92,22 @@ class _FoldedFilter(QSortFilterProxyModel):
         return (self._rank(left), left.row()) < (self._rank(right), right.row())
 
     def _rank(self, index: Index) -> int:
-        return 0 if self._needle and fold(str(index.data())).startswith(self._needle) else 1
+        code, shown = fold(str(index.data(Qt.ItemDataRole.UserRole))), fold(str(index.data()))
+        return 0 if self._needle and (code.startswith(self._needle) or shown.startswith(self._needle)) else 1
 
 
 class CataloguePicker(QComboBox):
     """An editable combo of a catalogue's entries whose pop-up list narrows to what is typed."""
 
-    def __init__(self, names: Mapping[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cataloguePicker")
-        self.names = dict(names)
+        self.names = dict(catalogue.names)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(12)
-        labels = [label(code, name) for code, name in self.names.items()]
-        for code, text in zip(self.names, labels, strict=True):
-            self.addItem(text, code)
+        for code in self.names:
+            self.addItem(catalogue.label(code), code)
         self.filter = _FoldedFilter(self)
         self.filter.setSourceModel(self.model())  # so a click in the list selects the combo's entry
         self.filter.sort(0)
@@ -104,14 +120,16 @@ class CataloguePicker(QComboBox):
         self.picker_list.setMaxVisibleItems(12)
         self.picker_list.popup().setObjectName("cataloguePickerList")
         self.picker_list.popup().installEventFilter(self)
-        self.picker_list.activated[QModelIndex].connect(lambda index: self.set_code(resolve(self.names, index.data())))
+        self.picker_list.activated[QModelIndex].connect(
+            lambda index: self.set_code(str(index.data(Qt.ItemDataRole.UserRole)))
+        )
         line.textEdited.connect(self._narrow)
 
     def code(self) -> str:
         """The code the picker stands for: the highlighted entry, else what the text names or the text itself."""
         popup = self.picker_list.popup()
         if popup.isVisible() and popup.currentIndex().isValid():
-            return resolve(self.names, str(popup.currentIndex().data()))
+            return str(popup.currentIndex().data(Qt.ItemDataRole.UserRole))
         return resolve(self.names, self.currentText())
 
     def set_code(self, code: str) -> None:
@@ -134,7 +152,11 @@ class CataloguePicker(QComboBox):
         if not text.strip() or self.filter.rowCount() == 0:
             popup.hide()  # nothing typed, or an unknown code: Enter keeps the text as typed
             return
-        completer.complete()
+        line = self.lineEdit()
+        assert line is not None
+        # As wide as the longest name listed (the column is narrower than the names), under the line.
+        width = popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width() + 2 * popup.frameWidth()
+        completer.complete(QRect(0, 0, max(self.width(), min(width, 560)), line.height()))
         popup.setCurrentIndex(completer.completionModel().index(0, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -156,13 +178,14 @@ class CataloguePicker(QComboBox):
 class CatalogueDelegate(QStyledItemDelegate):
     """A `CataloguePicker` editor for a coded cell; the cell keeps the code (CODE_ROLE) and shows its name."""
 
-    def __init__(self, names: Mapping[str, str], parent: QObject | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.names = dict(names)
+        self.catalogue = catalogue
+        self.names = dict(catalogue.names)
 
     def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem, _index: Index) -> QWidget:
         """A picker of the catalogue's entries."""
-        return CataloguePicker(self.names, parent)
+        return CataloguePicker(self.catalogue, parent)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         """Start from the cell's code."""
@@ -183,7 +206,7 @@ class CatalogueDelegate(QStyledItemDelegate):
         )
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, _index: Index) -> None:
-        """As wide as its longest entry needs (names are longer than the column), never narrower than the cell."""
+        """Wide enough to read what is typed (names are longer than codes), never narrower than the cell."""
         rect = option.rect  # type: ignore[attr-defined]
-        width = max(rect.width(), min(420, editor.sizeHint().width()))
+        width = max(rect.width(), 240)
         editor.setGeometry(rect.x(), rect.y(), width, rect.height())

@@ -42,6 +42,7 @@ from dossier_app.domain.register_columns import (
 from dossier_app.services import Services
 from dossier_app.services.register import PartyDetail
 from dossier_app.services.register_cells import CellRefused, parse_cell
+from dossier_app.ui.catalogue_picker import Catalogue
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.register_detail import catalogue_name
 from dossier_app.ui.register_edit_table import CellProblem, ChildTable
@@ -181,11 +182,9 @@ class PartyEditDialog(QDialog):
             return shown(column, value)
 
         field, catalogue = coded
-        return ChildTable(columns, titles, display, self, {field: self._names(catalogue)})
-
-    def _names(self, catalogue: str) -> dict[str, str]:
-        """A catalogue's code → name in the UI language, in catalogue order."""
-        return {code: catalogue_name(self._catalogues, catalogue, code) for code in self._catalogues[catalogue]}
+        names = {code: catalogue_name(self._catalogues, catalogue, code) for code in self._catalogues[catalogue]}
+        # Officials know land-use codes (ONT, LUC); the kinds' codes are internal English words, not shown.
+        return ChildTable(columns, titles, display, self, {field: Catalogue(names, catalogue == "land_use")})
 
     def _with_buttons(self, table: ChildTable) -> QWidget:
         page = QWidget(self)

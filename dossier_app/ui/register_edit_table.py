@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from dossier_app.domain.register_columns import ColumnSpec
 from dossier_app.services.register_cells import CellRefused, parse_cell
-from dossier_app.ui.catalogue_picker import CODE_ROLE, CatalogueDelegate, resolve
+from dossier_app.ui.catalogue_picker import CODE_ROLE, Catalogue, CatalogueDelegate, resolve
 
 ERROR_BRUSH = QBrush(QColor("#f8d7da"))
+MAX_COLUMN_WIDTH = 240
 
 
 @dataclass(frozen=True)
@@ -34,15 +35,15 @@ class ChildTable(QTableWidget):
         titles: Sequence[str],
         shown: Callable[[ColumnSpec, Any], str],
         parent: QWidget | None = None,
-        coded: Mapping[str, Mapping[str, str]] | None = None,
+        coded: Mapping[str, Catalogue] | None = None,
     ) -> None:
         super().__init__(0, len(columns), parent)
         self.columns = tuple(columns)
         self._shown = shown
-        self._coded = {field: dict(names) for field, names in (coded or {}).items()}
+        self._coded = {field: dict(catalogue.names) for field, catalogue in (coded or {}).items()}
         for position, column in enumerate(self.columns):
-            if column.name in self._coded:
-                self.setItemDelegateForColumn(position, CatalogueDelegate(self._coded[column.name], self))
+            if coded and column.name in coded:
+                self.setItemDelegateForColumn(position, CatalogueDelegate(coded[column.name], self))
         self.setHorizontalHeaderLabels(list(titles))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(
@@ -62,6 +63,9 @@ class ChildTable(QTableWidget):
         for record in records:
             self._append(record)
         self.blockSignals(False)
+        self.resizeColumnsToContents()  # names of wards and land uses are read, not guessed from "Phường Hưng…"
+        for position in range(self.columnCount()):
+            self.setColumnWidth(position, min(self.columnWidth(position), MAX_COLUMN_WIDTH))
         self.itemChanged.emit(QTableWidgetItem())
 
     def _append(self, record: dict[str, Any]) -> int:
