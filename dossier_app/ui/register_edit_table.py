@@ -25,6 +25,9 @@ class CellProblem:
     reason: str
 
 
+NUMERIC_TYPES = frozenset({"int", "money", "decimal"})
+
+
 class ChildTable(QTableWidget):
     """Rows of text cells (yes/no columns as check boxes, coded columns picked by name from their catalogue);
     Insert adds a row, Delete removes the current one."""
@@ -86,6 +89,8 @@ class ChildTable(QTableWidget):
                 item.setToolTip(code)
             else:
                 item.setText("" if value is None else self._shown(column, value))
+                if column.type in NUMERIC_TYPES:  # figures line up on their last digit, as in the register table
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(row, position, item)
         return row
 

@@ -309,3 +309,17 @@ def test_asset_kinds_are_picked_and_shown_by_name(window: RegisterWindow, edit_d
     dialog.accept()
     assert dialog.saved is not None
     assert [(a.kind, a.count) for a in edit_db.register.party(dialog.saved.id).data.assets] == [("grave", 2)]
+
+
+def test_figures_in_the_child_tables_line_up_on_the_right(  # type: ignore[no-untyped-def]
+    window: RegisterWindow, edit_db: Services, project: ProjectView, qtbot
+) -> None:
+    party_id = next(i for i in edit_db.register.party_ids(project.id) if edit_db.register.party(i).data.compensation)
+    dialog = PartyEditDialog(edit_db, project.id, party_id)
+    qtbot.addWidget(dialog)
+    columns = [column.name for column in dialog.lines.columns]
+    right = Qt.AlignmentFlag.AlignRight
+    amount = dialog.lines.item(0, columns.index("amount_vnd"))
+    description = dialog.lines.item(0, columns.index("description"))
+    assert amount.text() and Qt.AlignmentFlag(amount.textAlignment()) & right
+    assert not Qt.AlignmentFlag(description.textAlignment()) & right
