@@ -9,6 +9,11 @@ cached under /tmp (`--source` names an existing one). Each run works on a copy i
 * `python main.py --db COPY restore SRC --yes` as a child process.
 
     .venv/bin/python bench/backup.py [--households 100000] [--runs 5] [--source /tmp/big.db]
+
+With `--server URL` (a PostgreSQL database holding the demo, e.g. after
+`python main.py --db URL demo --households 100000`) the same four timings are taken of a server backup: a
+`pg_dump` archive, and a restore that reads the whole archive, then replaces the tables in one transaction.
+The restores replace that database's data by the same data.
 """
 
 from __future__ import annotations
@@ -46,6 +51,28 @@ def timed_child(env: dict[str, str], *argv: str) -> float:
     return time.perf_counter() - start
 
 
+def time_rounds(
+    location: str, scratch: Path, env: dict[str, str], runs: int, suffix: str
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Back up and restore `runs` times in this process, then as child processes: four lists of seconds."""
+    services = open_services(location, "cli:bench")
+    backup_in, backup_cli, restore_in, restore_cli = [], [], [], []
+    for run in range(runs):
+        dest = scratch / f"in-{run}{suffix}"
+        start = time.perf_counter()
+        services.backups.back_up(dest)
+        backup_in.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        services.backups.restore(dest)
+        restore_in.append(time.perf_counter() - start)
+    services.close()
+    for run in range(runs):
+        dest = scratch / f"cli-{run}{suffix}"
+        backup_cli.append(timed_child(env, "--db", location, "backup", str(dest)))
+        restore_cli.append(timed_child(env, "--db", location, "restore", str(dest), "--yes"))
+    return backup_in, backup_cli, restore_in, restore_cli
+
+
 def main() -> int:
     """Time backups and restores of the big database; print medians."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,7 +80,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--source", help="an existing database built with `demo --households N`")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--server", metavar="URL", help="time a PostgreSQL database's backup and restore instead")
     args = parser.parse_args()
+    if args.server:
+        return server(args)
     big = cached_database(args.households, args.source)
     scratch = scratch_dir("backup", args.keep)
     isolate_this_process(scratch)
@@ -62,26 +92,30 @@ def main() -> int:
     shutil.copyfile(big, work)
     size_mb = work.stat().st_size / 1_048_576
     print(f"database: {big} ({size_mb:,.1f} MB, {args.households:,} parties)", flush=True)
-    services = open_services(str(work), "cli:bench")
-    backup_in, backup_cli, restore_in, restore_cli = [], [], [], []
-    for run in range(args.runs):
-        dest = scratch / f"in-{run}.sqlite3"
-        start = time.perf_counter()
-        services.backups.back_up(dest)
-        backup_in.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        services.backups.restore(dest)
-        restore_in.append(time.perf_counter() - start)
-    services.close()
-    for run in range(args.runs):
-        dest = scratch / f"cli-{run}.sqlite3"
-        backup_cli.append(timed_child(env, "--db", str(work), "backup", str(dest)))
-        restore_cli.append(timed_child(env, "--db", str(work), "restore", str(dest), "--yes"))
+    backup_in, backup_cli, restore_in, restore_cli = time_rounds(str(work), scratch, env, args.runs, ".sqlite3")
     note = f"{args.households:,} parties, {size_mb:,.0f} MB"
     report("backup (service)", backup_in, None, note=note)
     report("backup (python main.py backup, spawn to exit)", backup_cli, None, note=note)
     report("restore (service)", restore_in, None, note=note)
     report("restore (python main.py restore --yes, spawn to exit)", restore_cli, None, note=note)
+    return 0
+
+
+def server(args: argparse.Namespace) -> int:
+    """Time pg_dump backups and checked one-transaction restores of a server database."""
+    scratch = scratch_dir("backup-server", args.keep)
+    isolate_this_process(scratch)
+    env = isolated_env(scratch)
+    services = open_services(args.server, "cli:bench")
+    parties = sum(services.register.count(project.id) for project in services.projects.summaries())
+    services.close()
+    backup_in, backup_cli, restore_in, restore_cli = time_rounds(args.server, scratch, env, args.runs, ".dump")
+    size_mb = (scratch / "in-0.dump").stat().st_size / 1_048_576
+    note = f"PostgreSQL, {parties:,} parties, {size_mb:,.0f} MB dump"
+    report("server backup (service, pg_dump)", backup_in, None, note=note)
+    report("server backup (python main.py backup, spawn to exit)", backup_cli, None, note=note)
+    report("server restore (service: read whole, one transaction)", restore_in, None, note=note)
+    report("server restore (python main.py restore --yes, spawn to exit)", restore_cli, None, note=note)
     return 0
 
 

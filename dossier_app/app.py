@@ -20,6 +20,7 @@ def run_gui(database_location: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from dossier_app.ui.i18n import Translators
+    from dossier_app.ui.messages import install_error_hook
     from dossier_app.ui.settings import UiSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -29,26 +30,24 @@ def run_gui(database_location: str | None) -> int:
     settings = UiSettings()
     translators = Translators(app)
     translators.install(settings.language)
+    previous_hook = install_error_hook()
     try:
         return _open_and_run(app, database_location, settings, translators)
     finally:
+        sys.excepthook = previous_hook
         translators.remove()
 
 
 def _open_and_run(app, database_location, settings, translators) -> int:  # type: ignore[no-untyped-def]
     """Open the database, sign in, show the window and run until it closes."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
 
-    from dossier_app.services import open_services
-    from dossier_app.services.context import Operator, os_account
-    from dossier_app.ui.i18n import error_text
+    from dossier_app.services.context import Operator
+    from dossier_app.ui.database_opening import open_for_window
     from dossier_app.ui.login_dialog import sign_in
 
-    try:
-        services = open_services(database_location, Operator(os_account()))
-    except DossierError as error:
-        QMessageBox.critical(None, app.translate("Messages", "Cannot open the database"), error_text(error))
+    services = open_for_window(database_location, settings)
+    if services is None:
         return cli.EXIT_USAGE
     _automatic_backup(services, settings.backups_kept)
     try:

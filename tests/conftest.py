@@ -72,6 +72,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database URL, for tests about server mode only."""
+    yield from _pg_database(pg_template)
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """A SQLite database file for tests that are about SQLite or the window."""
     return f"sqlite:///{tmp_path / 'dossier.sqlite3'}"

@@ -68,6 +68,12 @@ class TooLarge(DossierError):
     """Input over a configured size limit; refused before anything is stored."""
 
 
+class PasswordRequired(StorageUnavailable):
+    """The server refused the connection for want of the right password; ask for it and try again."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The server {location} asks for the password of {user}.")
+
+
 class SchemaTooNew(DossierError):
     """The database was written by a newer version of the program."""
 

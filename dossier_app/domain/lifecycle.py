@@ -23,6 +23,7 @@ class Action(StrEnum):
     EDIT_CALENDAR = "edit_calendar"
     EDIT_PLAN = "edit_plan"
     RESTORE_BACKUP = "restore_backup"
+    BACK_UP_SERVER = "back_up_server"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -40,6 +41,8 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EDIT_CALENDAR: frozenset({Role.MANAGER, Role.ADMIN}),
     Action.EDIT_PLAN: frozenset({Role.OFFICER, Role.MANAGER}),
     Action.RESTORE_BACKUP: frozenset({Role.ADMIN}),
+    # A server dump carries every project of the department and every account's password hash.
+    Action.BACK_UP_SERVER: frozenset({Role.ADMIN}),
 }
 
 SOURCES: dict[Action, frozenset[SectionState]] = {
@@ -128,6 +131,7 @@ ACTION_WORDS = {
     Action.EDIT_CALENDAR: QT_TRANSLATE_NOOP("Errors", "edit the holiday calendar"),
     Action.EDIT_PLAN: QT_TRANSLATE_NOOP("Errors", "edit the milestone plan"),
     Action.RESTORE_BACKUP: QT_TRANSLATE_NOOP("Errors", "restore the database from a backup"),
+    Action.BACK_UP_SERVER: QT_TRANSLATE_NOOP("Errors", "back up the whole server database"),
 }
 
 

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Numeric, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, DateTime, Index, LargeBinary, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from dossier_app.domain.enums import SectionState
@@ -114,6 +114,23 @@ class Attachment(SQLModel, table=True):
     added_by: str = Field(max_length=120)
     added_at: datetime = _moment()
     kind: str = Field(default="", max_length=30, index=True)  # readiness.AttachmentKind: "map", "eia_decision"
+
+
+class StoredBlob(SQLModel, table=True):
+    """An attachment's bytes kept in the database itself (server mode: the desktops share no folder); complete
+    once this row exists, its chunks written in the same transaction."""
+
+    sha256: str = Field(max_length=64, primary_key=True)
+    size: int = Field(sa_column=Column(BigInteger, nullable=False))
+    chunks: int
+
+
+class StoredBlobChunk(SQLModel, table=True):
+    """One piece (at most 1 MB) of a stored blob, so neither side holds a whole large file in one value."""
+
+    sha256: str = Field(max_length=64, primary_key=True)
+    seq: int = Field(primary_key=True)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class SectionComment(SQLModel, table=True):

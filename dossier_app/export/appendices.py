@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from dossier_app.domain.milestones import Assessment, Bound, Deadline, FindingKind, Milestone, MilestoneStatus, Risk
 from dossier_app.export.charts import STEP_NAMES_VI, STEP_ORDER, WardFigures, format_number, ward_label
 from dossier_app.export.documents import Letterhead, appendix_note
+from dossier_app.export.format_rules import Align
 from dossier_app.export.plan import AppendixHeader, Block, Document, DocumentSettings, Image, Paragraph, Run, Table
 
 Cell = tuple[Run, ...]
@@ -35,6 +36,7 @@ HOUSEHOLD_HEADER = (
     "Tổng tiền bồi thường (đồng)",
     "Bước hiện tại",
 )
+HOUSEHOLD_ALIGN = (Align.LEFT, Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.LEFT)  # area, money right
 NO_DATA = "Chưa có số liệu."
 PLAN_APPENDIX = ("Phu_luc_II", "Phụ lục II - Kế hoạch thu hồi đất, bồi thường, hỗ trợ, tái định cư")  # file stem, title
 REGISTER_APPENDIX = ("Phu_luc_III", "Phụ lục III - Tổng hợp bồi thường, hỗ trợ, tái định cư")
@@ -163,7 +165,8 @@ def _parties_table(wards: Sequence[WardFigures], total: WardFigures) -> Table:
 
     rows = [line(ward_label(w.ward), w, False) for w in wards]
     rows.append(line(TOTAL_LABEL, total, True))
-    return Table(header=tuple(_cell(text) for text in header), rows=tuple(rows))
+    align = (Align.LEFT, *(Align.RIGHT for _ in header[1:]))  # counts right, the total row's too
+    return Table(header=tuple(_cell(text) for text in header), rows=tuple(rows), align=align)
 
 
 def _money_table(wards: Sequence[WardFigures], total: WardFigures) -> Table:
@@ -186,7 +189,8 @@ def _money_table(wards: Sequence[WardFigures], total: WardFigures) -> Table:
 
     rows = [line(ward_label(w.ward), w, False) for w in wards]
     rows.append(line(TOTAL_LABEL, total, True))
-    return Table(header=tuple(_cell(text) for text in header), rows=tuple(rows))
+    align = (Align.LEFT, *(Align.RIGHT for _ in header[1:]))  # money and areas right
+    return Table(header=tuple(_cell(text) for text in header), rows=tuple(rows), align=align)
 
 
 def household_table(households: Sequence[HouseholdLine]) -> Table:
@@ -202,7 +206,7 @@ def household_table(households: Sequence[HouseholdLine]) -> Table:
         )
         for line in households
     )
-    return Table(header=tuple(_cell(text) for text in HOUSEHOLD_HEADER), rows=rows)
+    return Table(header=tuple(_cell(text) for text in HOUSEHOLD_HEADER), rows=rows, align=HOUSEHOLD_ALIGN)
 
 
 def build_register_appendix(

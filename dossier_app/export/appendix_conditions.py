@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from dossier_app.domain.conditions import ConditionStatus, Outcome
 from dossier_app.export.documents import Letterhead, SectionText, body_in_sentence
-from dossier_app.export.format_rules import number_line, roman
+from dossier_app.export.format_rules import Align, number_line, roman
 from dossier_app.export.plan import AppendixHeader, Block, Document, DocumentSettings, Heading, Paragraph, Run, Table
 
 STATUS_VI: Mapping[ConditionStatus, str] = {
@@ -125,7 +125,7 @@ def build_conditions_appendix(
         )
     ]
     if rows:
-        blocks.append(Table(header=header, rows=rows))
+        blocks.append(Table(header=header, rows=rows, align=(Align.CENTER,)))  # STT centred, the rest text
     else:
         blocks.append(Paragraph((Run("Chế độ pháp lý của dự án không quy định điều kiện."),)))
     if criteria:
@@ -143,6 +143,7 @@ def build_conditions_appendix(
                     )
                     for index, line in enumerate(criteria, start=1)
                 ),
+                align=(Align.CENTER, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.LEFT),  # figures right
             )
         )
     return Document(

@@ -104,34 +104,61 @@ def _alignment(paragraph: Paragraph) -> Any:
     return None
 
 
+def _tables_per_section(doc: DocxDocument) -> list[int]:
+    """How many tables each section holds: a paragraph carrying a sectPr ends its section."""
+    counts = [0]
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            counts[-1] += 1
+        elif child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            counts.append(0)
+    return counts
+
+
+def _is_landscape(section: Any) -> bool:
+    width, height = _mm(section.page_width), _mm(section.page_height)
+    return abs(width - rules.PAPER_HEIGHT_MM) <= 1 and abs(height - rules.PAPER_WIDTH_MM) <= 1
+
+
 def _check_paper(doc: DocxDocument) -> RuleResult:
+    """A4 portrait; a section in A4 landscape only when it holds a table (the decree's wide-table pages)."""
+    tables = _tables_per_section(doc)
     for index, section in enumerate(doc.sections, start=1):
         width, height = _mm(section.page_width), _mm(section.page_height)
         portrait = abs(width - rules.PAPER_WIDTH_MM) <= 1 and abs(height - rules.PAPER_HEIGHT_MM) <= 1
-        landscape = abs(width - rules.PAPER_HEIGHT_MM) <= 1 and abs(height - rules.PAPER_WIDTH_MM) <= 1
-        if not (portrait or (landscape and index > 1)):
+        if _is_landscape(section) and not (tables[index - 1] if index <= len(tables) else 0):
+            reason = f"section {index} is landscape without a table (landscape is for wide-table pages)"
+            return RuleResult("paper", "Paper A4 portrait", False, reason)
+        if not (portrait or _is_landscape(section)):
             return RuleResult("paper", "Paper A4 portrait", False, f"section {index} is {width:.0f} x {height:.0f} mm")
-    return RuleResult("paper", "Paper A4 portrait", True, "210 x 297 mm")
+    turned = sum(1 for section in doc.sections if _is_landscape(section))
+    shown = f"210 x 297 mm; {turned} landscape section(s) of wide tables" if turned else "210 x 297 mm"
+    return RuleResult("paper", "Paper A4 portrait", True, shown)
+
+
+# A landscape page is bound by its top edge: its margins are the portrait ones turned a quarter with the paper.
+_TURNED_SIDES = {"top": "left", "bottom": "right", "left": "bottom", "right": "top"}
+
+
+def _margin_breach(section: Any, sides: dict[str, str]) -> str:
+    """The first margin outside its range, each side measured against the rule of `sides[side]`; '' if none."""
+    for side, rule_side in sides.items():
+        length = _mm(getattr(section, f"{side}_margin"))
+        rule = rules.MARGIN_RULES[rule_side]
+        if not rule.allows(length):
+            return f"{side} {length:.1f} mm, allowed {rule.low:g}-{rule.high:g} mm"
+    return ""
 
 
 def _check_margins(doc: DocxDocument) -> RuleResult:
+    """Each section's margins in the decree's ranges; landscape sections as turned with the paper or as seen."""
     title = "Margins within the decree's ranges"
     for index, section in enumerate(doc.sections, start=1):
-        values = {
-            "top": section.top_margin,
-            "bottom": section.bottom_margin,
-            "left": section.left_margin,
-            "right": section.right_margin,
-        }
-        for side, length in values.items():
-            rule = rules.MARGIN_RULES[side]
-            if not rule.allows(_mm(length)):
-                return RuleResult(
-                    "margins",
-                    title,
-                    False,
-                    f"section {index}: {side} {_mm(length):.1f} mm, allowed {rule.low:g}-{rule.high:g} mm",
-                )
+        breach = _margin_breach(section, {side: side for side in _TURNED_SIDES})
+        if breach and _is_landscape(section) and not _margin_breach(section, _TURNED_SIDES):
+            breach = ""
+        if breach:
+            return RuleResult("margins", title, False, f"section {index}: {breach}")
     shown = ", ".join(
         f"{side} {_mm(getattr(doc.sections[0], side + '_margin')):.0f}" for side in ("top", "bottom", "left", "right")
     )
@@ -221,6 +248,15 @@ def _check_page_numbers(doc: DocxDocument) -> RuleResult:
     )
     if not centred:
         return RuleResult("page_numbers", title, False, "the page number is not centred")
+    for index, later in enumerate(doc.sections[1:], start=2):
+        restart = later._sectPr.find(qn("w:pgNumType"))
+        if restart is not None and restart.get(qn("w:start")) is not None:
+            return RuleResult("page_numbers", title, False, f"section {index} starts its page numbers again")
+        if not later.header.is_linked_to_previous and not _has_page_field(later.header):
+            return RuleResult("page_numbers", title, False, f"section {index} has no PAGE field in its header")
+        first = later.first_page_header
+        if later.different_first_page_header_footer and (first.is_linked_to_previous or not _has_page_field(first)):
+            return RuleResult("page_numbers", title, False, f"the first page of section {index} shows no number")
     return RuleResult("page_numbers", title, True, "PAGE field centred in the header from page 2")
 
 

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dossier_app.domain.comment_register import STATE_LABELS_VI, RegisterRow
 from dossier_app.export.appendix_conditions import letter_note
 from dossier_app.export.documents import Letterhead, signature_authority
-from dossier_app.export.format_rules import number_line, place_date_line
+from dossier_app.export.format_rules import Align, number_line, place_date_line
 from dossier_app.export.plan import (
     Block,
     Document,
@@ -58,11 +58,12 @@ def build_comment_register(
             )
             for row in rows
         ),
+        align=(Align.CENTER, Align.LEFT, Align.CENTER),  # STT and the date centred, the rest text
     )
     blocks: list[Block] = [
         header,
         TitleBlock(REGISTER_TITLE, subject),
-        Paragraph((Run(letter_note(letter, letter_symbol), italic=True),)),
+        Paragraph((Run(letter_note(letter, letter_symbol), italic=True),), align=Align.CENTER),  # as Mẫu 2.1 sets it
         table if rows else Paragraph((Run("Chưa có ý kiến góp ý nào được ghi nhận."),)),
         SignatureBlock(
             recipients=("Như Tờ trình;", "Lưu: VT."),

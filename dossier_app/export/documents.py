@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from dossier_app.export.format_rules import number_line, place_date_line, roman
+from dossier_app.export.format_rules import Align, number_line, place_date_line, roman
 from dossier_app.export.markdown_blocks import parse_blocks
 from dossier_app.export.plan import (
     Addressees,
@@ -279,7 +279,7 @@ def build_attachments_appendix(
     header = tuple(cell(text) for text in ("STT", "Tên tệp", "Thuộc mục", "Dung lượng (byte)", "Mã SHA-256"))
     blocks: list[Block] = [AppendixHeader("Phụ lục IV", "DANH MỤC TÀI LIỆU KÈM THEO", note)]
     if rows:
-        blocks.append(Table(header=header, rows=rows))
+        blocks.append(Table(header=header, rows=rows, align=(Align.CENTER, Align.LEFT, Align.LEFT, Align.RIGHT)))
     else:
         blocks.append(Paragraph((Run("Không có tài liệu kèm theo."),)))
     return Document(

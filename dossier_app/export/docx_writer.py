@@ -1,6 +1,7 @@
 """The document plan as a Word file (python-docx): named styles carry the decree's layout, not per-run formatting."""
 
 import re
+from copy import deepcopy
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -8,18 +9,20 @@ from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from dossier_app.export import format_rules as rules
 from dossier_app.export.docx_styles import RULE_STYLE, add_field, add_rule, apply_styles, style_name
-from dossier_app.export.format_rules import Role, cased, heading_role, heading_text, list_label
+from dossier_app.export.format_rules import Align, Role, cased, heading_role, heading_text, list_label
+from dossier_app.export.page_orientation import PageBox, page_box, stretches
 from dossier_app.export.plan import (
     Addressees,
     AppendixHeader,
@@ -99,13 +102,27 @@ def _run_xml(run: Run) -> str:
     return head + "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines) + "</w:r>"
 
 
-def _body_rows(rows: tuple[tuple[Runs, ...], ...], widths_mm: tuple[float, ...], style_id: str) -> list[Any]:
+_JC = {Align.LEFT: "", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "both"}
+_WD_ALIGN = {
+    Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+    Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+    Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
+    Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
+def _body_rows(
+    rows: tuple[tuple[Runs, ...], ...], widths_mm: tuple[float, ...], style_id: str, aligns: tuple[Align, ...] = ()
+) -> list[Any]:
     """Table rows as one XML string parsed once: python-docx adds rows and styles cell by cell in quadratic time,
-    which a register of thousands of households cannot afford."""
+    which a register of thousands of households cannot afford. `aligns` sets each column's paragraphs apart from
+    the cell style's left alignment (amounts right, ordinals centred)."""
+    jcs = [_JC[aligns[index]] if index < len(aligns) else "" for index in range(len(widths_mm))]
+    justify = [f'<w:jc w:val="{jc}"/>' if jc else "" for jc in jcs]
     cell_heads = [
         f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{round(width * 1440 / 25.4)}"/></w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/></w:pPr>'
-        for width in widths_mm
+        f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/>{jc}</w:pPr>'
+        for width, jc in zip(widths_mm, justify, strict=True)
     ]
     parts = [f'<w:tbl xmlns:w="{_W}">']
     for row in rows:
@@ -133,8 +150,13 @@ class DocxWriter:
         body = self._doc.element.body
         for paragraph in list(body.iterchildren(qn("w:p"))):
             body.remove(paragraph)
-        for block in self._plan.blocks:
-            self._block(block)
+        for number, stretch in enumerate(stretches(self._plan.blocks, self._plan.settings.margins)):
+            if number:
+                self._new_section(stretch.landscape)
+            elif stretch.landscape:
+                self._set_box(self._doc.sections[0], page_box(self._plan.settings.margins, True))
+            for block in stretch.blocks:
+                self._block(block)
         core = self._doc.core_properties
         core.title = self._plan.title
         core.language = "vi-VN"
@@ -143,15 +165,39 @@ class DocxWriter:
         self._doc.save(str(path))
         return path
 
+    def _set_box(self, section: Section, box: PageBox) -> None:
+        """Paper, orientation and margins of a section; tables and rules that follow use its text width."""
+        section.orientation = WD_ORIENT.LANDSCAPE if box.landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(box.width_mm), Mm(box.height_mm)
+        section.top_margin, section.bottom_margin = Mm(box.top), Mm(box.bottom)
+        section.left_margin, section.right_margin = Mm(box.left), Mm(box.right)
+        section.header_distance = Mm(box.top / 2 - 2)
+        section.footer_distance = Mm(10)
+        self._text_mm = box.text_width_mm
+
+    def _new_section(self, landscape: bool) -> None:
+        """Start a new page in the other orientation: the section so far ends at a tiny paragraph (the one under a
+        table when there is one); the new one inherits the page-number header, numbers its first page and goes on
+        counting from the previous page (no restart), as one document's pages must."""
+        body = self._doc.element.body
+        last = body[-2] if len(body) > 1 else None  # body[-1] is the document's own sectPr
+        paragraphs = self._doc.paragraphs
+        ending = paragraphs[-1] if paragraphs and last is paragraphs[-1]._p else None
+        if ending is None or ending.text or ending.style is None or ending.style.name != RULE_STYLE:
+            ending = self._doc.add_paragraph(style=RULE_STYLE)
+        sentinel = body.sectPr
+        ending._p.get_or_add_pPr().append(deepcopy(sentinel))
+        for reference in sentinel.xpath("w:headerReference | w:footerReference | w:pgNumType"):
+            sentinel.remove(reference)
+        section = self._doc.sections[-1]
+        section.start_type = WD_SECTION.NEW_PAGE
+        section.different_first_page_header_footer = False
+        self._set_box(section, page_box(self._plan.settings.margins, landscape))
+
     def _page_setup(self) -> None:
         section = self._doc.sections[0]
         section.start_type = WD_SECTION.NEW_PAGE
-        section.page_width, section.page_height = Mm(rules.PAPER_WIDTH_MM), Mm(rules.PAPER_HEIGHT_MM)
-        margins = self._plan.settings.margins
-        section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
-        section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
-        section.header_distance = Mm(margins.top / 2 - 2)
-        section.footer_distance = Mm(10)
+        self._set_box(section, page_box(self._plan.settings.margins, False))
         section.different_first_page_header_footer = True
         number = section.header.paragraphs[0]
         number.style = self._doc.styles["Header"]
@@ -193,7 +239,7 @@ class DocxWriter:
         elif isinstance(block, Heading):
             self._heading(block)
         elif isinstance(block, Paragraph):
-            self._paragraph(block.runs)
+            self._paragraph(block)
         elif isinstance(block, ListBlock):
             self._list(block, 0)
         elif isinstance(block, Table):
@@ -259,8 +305,11 @@ class DocxWriter:
             for run in paragraph.runs:
                 run.bold = True
 
-    def _paragraph(self, runs: Runs) -> None:
-        _para(self._doc, Role.BODY, runs=runs)
+    def _paragraph(self, block: Paragraph) -> None:
+        paragraph = _para(self._doc, Role.BODY, runs=block.runs)
+        if block.align is not None and block.align is not Align.JUSTIFY:
+            paragraph.alignment = _WD_ALIGN[block.align]
+            paragraph.paragraph_format.first_line_indent = Mm(0)
 
     def _list(self, block: ListBlock, depth: int) -> None:
         for offset, item in enumerate(block.items):
@@ -286,7 +335,8 @@ class DocxWriter:
         for index, cell in enumerate(header_row.cells):
             _cell_para(cell, Role.TABLE_HEADER, runs=block.header[index] if index < len(block.header) else ())
         style_id = self._doc.styles[style_name(Role.TABLE_CELL)].style_id
-        table._tbl.extend(_body_rows(block.rows, widths, style_id))
+        aligns = tuple(block.column_align(index) for index in range(len(widths)))
+        table._tbl.extend(_body_rows(block.rows, widths, style_id, aligns))
         self._doc.add_paragraph(style=RULE_STYLE)
 
     def _signature(self, block: SignatureBlock) -> None:

@@ -326,6 +326,20 @@ def word_width_mm(word: str, size_pt: float = TABLE_SIZE_PT) -> float:
     return (float(stringWidth(bare, "Times-Bold", size_pt)) + horns) * _PT_MM
 
 
+def narrowest_columns(texts: list[list[str]], total_mm: float) -> list[float]:
+    """Each column's width in mm when no word in it is broken (up to 45 % of `total_mm`): a table's natural width."""
+    count = max((len(row) for row in texts), default=0)
+    columns = [[row[i] for row in texts if i < len(row)] for i in range(count)]
+    return [
+        min(
+            max((word_width_mm(word) for word in {w for text in column for w in text.split()}), default=CHAR_WIDTH_MM)
+            + CELL_PADDING_MM,
+            total_mm * 0.45,
+        )
+        for column in columns
+    ]
+
+
 def column_widths(texts: list[list[str]], total_mm: float) -> list[float]:
     """Table column widths in mm: each wide enough for its longest word (up to 45 % of the table), the rest shared
     by the length of each column's longest text below the header row; when the words need more than the table,
@@ -334,14 +348,7 @@ def column_widths(texts: list[list[str]], total_mm: float) -> list[float]:
     if count == 0:
         return []
     columns = [[row[i] for row in texts if i < len(row)] for i in range(count)]
-    need = [
-        min(
-            max((word_width_mm(word) for word in {w for text in column for w in text.split()}), default=CHAR_WIDTH_MM)
-            + CELL_PADDING_MM,
-            total_mm * 0.45,
-        )
-        for column in columns
-    ]
+    need = narrowest_columns(texts, total_mm)
     body = [column[1:] or column for column in columns]  # the header's words fit by `need`; the rows share the rest
     weight = [max((min(len(text), 60) for text in column), default=1) + 1 for column in body]
     spare = total_mm - sum(need)

@@ -6,6 +6,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from dossier_app.domain.text import writable
+from dossier_app.export.format_rules import Align
 from dossier_app.export.plan import Block, Heading, ListBlock, ListItem, Paragraph, Run, Runs, Table
 
 # markdown-it silently drops whatever lies deeper than maxNesting (20 by default: ten nested lists); 100 keeps any
@@ -153,10 +154,15 @@ def _list(tokens: list[Token], start: int, close: int, offset: int) -> ListBlock
     return ListBlock(ordered=ordered, items=tuple(items), start=first)
 
 
+_GFM_ALIGN = {"text-align:left": Align.LEFT, "text-align:center": Align.CENTER, "text-align:right": Align.RIGHT}
+
+
 def _table(tokens: list[Token]) -> Table:
+    """A GFM table; the delimiter row's colons (---:, :---:) are the writer's own column alignment."""
     rows: list[tuple[Runs, ...]] = []
     header: tuple[Runs, ...] = ()
     current: list[Runs] = []
+    align: list[Align] = []
     in_head = False
     for index, token in enumerate(tokens):
         if token.type == "thead_open":
@@ -166,6 +172,8 @@ def _table(tokens: list[Token]) -> Table:
         elif token.type == "tr_open":
             current = []
         elif token.type in ("th_open", "td_open"):
+            if token.type == "th_open":
+                align.append(_GFM_ALIGN.get(str(token.attrGet("style") or ""), Align.LEFT))
             inline = tokens[index + 1]
             current.append(inline_runs(inline.children or []) if inline.type == "inline" else ())
         elif token.type == "tr_close":
@@ -173,4 +181,4 @@ def _table(tokens: list[Token]) -> Table:
                 header = tuple(current)
             else:
                 rows.append(tuple(current))
-    return Table(header=header, rows=tuple(rows))
+    return Table(header=header, rows=tuple(rows), align=tuple(align))

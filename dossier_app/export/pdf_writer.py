@@ -15,7 +15,16 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, HRFlowable, PageTemplate, Spacer, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
 from reportlab.platypus import Image as PdfImage
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
@@ -24,6 +33,7 @@ from reportlab.platypus.tableofcontents import TableOfContents as PdfToc
 
 from dossier_app.export import format_rules as rules
 from dossier_app.export.format_rules import Align, Role, cased, heading_role, heading_text, list_label
+from dossier_app.export.page_orientation import page_box, stretches
 from dossier_app.export.plan import (
     Addressees,
     AppendixHeader,
@@ -121,9 +131,10 @@ def _markup(runs: Runs, role: Role) -> str:
 
 
 class _Template(BaseDocTemplate):  # type: ignore[misc]
-    """Pages with the number centred in the top margin from page 2, a watermark on drafts, and TOC notifications."""
+    """Pages with the number centred in the top margin from page 2, a watermark on drafts, and TOC notifications;
+    a portrait and a landscape page template (wide tables), the first page on `first`."""
 
-    def __init__(self, target: Any, document: Document) -> None:
+    def __init__(self, target: Any, document: Document, first: str = "portrait") -> None:
         margins = document.settings.margins
         page = (rules.PAPER_WIDTH_MM * mm, rules.PAPER_HEIGHT_MM * mm)
         super().__init__(
@@ -140,16 +151,24 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=_FACES[False, False],
             initialFontSize=14,
         )
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, 0, 0, 0, 0, id="body")
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+        templates = []
+        for name in ("portrait", "landscape"):
+            box = page_box(margins, name == "landscape")
+            width, height = box.width_mm * mm, box.height_mm * mm
+            text_height = height - (box.top + box.bottom) * mm
+            frame = Frame(box.left * mm, box.bottom * mm, box.text_width_mm * mm, text_height, 0, 0, 0, 0, id=name)
+            template = PageTemplate(name, [frame], onPage=self._decorate, pagesize=(width, height))
+            template.top_margin = box.top * mm
+            templates.append(template)
+        self.addPageTemplates(sorted(templates, key=lambda template: template.id != first))
         self._draft = document.settings.draft
 
     def _decorate(self, canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        width, height = self.pagesize
-        if doc.page > 1:
+        width, height = doc.pageTemplate.pagesize
+        if doc.page > 1:  # pages count on across orientations: one document, one numbering
             canvas.setFont(_FACES[False, False], rules.PAGE_NUMBER_SIZE_PT)
-            canvas.drawCentredString(width / 2, height - self.topMargin / 2 - 2 * mm, str(doc.page))
+            canvas.drawCentredString(width / 2, height - doc.pageTemplate.top_margin / 2 - 2 * mm, str(doc.page))
         if self._draft:
             canvas.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.35))
             canvas.setFont(_FACES[True, False], 90)
@@ -165,6 +184,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
 
 
 _CELL_PAD = 6  # reportlab's left and right cell padding, in points
+_TABLE_ALIGN = {Align.LEFT: "LEFT", Align.CENTER: "CENTRE", Align.RIGHT: "RIGHT", Align.JUSTIFY: "LEFT"}
 _TABLE_STYLE = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), _CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
 
@@ -180,10 +200,12 @@ class _LongRows(Flowable):  # type: ignore[misc]
         widths: list[float],
         styles: dict[Role, ParagraphStyle],
         start: int = 0,
+        aligns: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self._header, self._rows, self._widths, self._styles = header, rows, widths, styles
         self._start = start
+        self._aligns = aligns  # reportlab's ALIGN per column of the body rows (LEFT, CENTRE, RIGHT)
         cell = styles[Role.TABLE_CELL]
         self._pad = (3 + cell.spaceBefore, 3 + cell.spaceAfter)
         if start == 0:
@@ -196,7 +218,7 @@ class _LongRows(Flowable):  # type: ignore[misc]
             self._header_h: float | None = None
 
     def _rest(self, start: int) -> "_LongRows":
-        rest = _LongRows(self._header, self._rows, self._widths, self._styles, start)
+        rest = _LongRows(self._header, self._rows, self._widths, self._styles, start, self._aligns)
         rest._heights, rest._sums, rest._header_h = self._heights, self._sums, self._header_h
         return rest
 
@@ -210,6 +232,7 @@ class _LongRows(Flowable):  # type: ignore[misc]
             ("LEADING", (0, first), (-1, -1), cell.leading),
             ("TOPPADDING", (0, first), (-1, -1), self._pad[0]),
             ("BOTTOMPADDING", (0, first), (-1, -1), self._pad[1]),
+            *(("ALIGN", (c, first), (c, -1), align) for c, align in enumerate(self._aligns) if align != "LEFT"),
         ]
         commands += [
             ("FONTNAME", (c, r), (c, r), face)
@@ -278,9 +301,17 @@ class PdfWriter:
     def write(self, path: Path) -> Path:
         """Lay out every block and save (twice over when there is a table of contents); returns the path."""
         story: list[Any] = []
-        for block in self._plan.blocks:
-            story.extend(self._block(block))
-        template = _Template(str(path), self._plan)
+        parts = stretches(self._plan.blocks, self._plan.settings.margins)
+        for number, stretch in enumerate(parts):
+            name = "landscape" if stretch.landscape else "portrait"
+            if number:
+                story += [NextPageTemplate(name), PdfPageBreak()]
+            box = page_box(self._plan.settings.margins, stretch.landscape)
+            self._text_mm = box.text_width_mm
+            self._frame_h = (box.height_mm - box.top - box.bottom) * mm
+            for block in stretch.blocks:
+                story.extend(self._block(block))
+        template = _Template(str(path), self._plan, "landscape" if parts and parts[0].landscape else "portrait")
         if self._has_toc:
             template.multiBuild(story)
         else:
@@ -320,7 +351,9 @@ class PdfWriter:
         if isinstance(block, Heading):
             return self._heading(block)
         if isinstance(block, Paragraph):
-            return [self._p(Role.BODY, runs=block.runs)]
+            if block.align is None or block.align is Align.JUSTIFY:
+                return [self._p(Role.BODY, runs=block.runs)]
+            return [self._p(Role.BODY, runs=block.runs, alignment=_ALIGN[block.align], firstLineIndent=0)]
         if isinstance(block, ListBlock):
             return self._list(block, 0)
         if isinstance(block, Table):
@@ -425,18 +458,30 @@ class PdfWriter:
         def row(cells: tuple[Runs, ...], role: Role) -> list[Any]:
             return [self._p(role, runs=cells[i]) if i < len(cells) else "" for i in range(count)]
 
+        aligns = [block.column_align(i) for i in range(count)]
+        cell = self._styles[Role.TABLE_CELL]
+        styles = [ParagraphStyle(f"cell-{a.value}", parent=cell, alignment=_ALIGN[a]) for a in aligns]
+
+        def body(cells: tuple[Runs, ...]) -> list[Any]:
+            return [
+                PdfParagraph(_markup(cells[i], Role.TABLE_CELL), styles[i]) if i < len(cells) else ""
+                for i in range(count)
+            ]
+
         header = row(block.header, Role.TABLE_HEADER)
         points = [w * mm for w in widths]
         # A header row is repeated on each page only when it is short: reportlab cannot split a repeated row, so a
         # header taller than a page (a pasted wall of text) failed the whole export.
         repeat = PdfTable([header], colWidths=points).wrap(sum(points), self._frame_h)[1] <= self._frame_h / 3
         if len(block.rows) > LONG_TABLE_ROWS:
-            long = _LongRows(header if repeat else None, self._plain_rows(block.rows, widths), points, self._styles)
+            named = tuple(_TABLE_ALIGN[a] for a in aligns)
+            plain_rows = self._plain_rows(block.rows, widths)
+            long = _LongRows(header if repeat else None, plain_rows, points, self._styles, aligns=named)
             out: list[Any] = [long, Spacer(1, rules.SPACE_AFTER_PT)]
             if not repeat:
                 out.insert(0, self._grid([header], points, repeat=False))
             return out
-        data = [header] + [row(cells, Role.TABLE_CELL) for cells in block.rows]
+        data = [header] + [body(cells) for cells in block.rows]
         return [self._grid(data, points, repeat), Spacer(1, rules.SPACE_AFTER_PT)]
 
     def _grid(self, data: list[list[Any]], points: list[float], repeat: bool) -> PdfTable:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from dossier_app.export.format_rules import DEFAULT_LINE_SPACING, Margins, check_line_spacing
+from dossier_app.export.format_rules import DEFAULT_LINE_SPACING, Align, Margins, check_line_spacing
 
 
 @dataclass(frozen=True)
@@ -68,9 +68,10 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph."""
+    """A body paragraph; `align` sets a line apart from justified body text (a centred '(Kèm theo …)' note)."""
 
     runs: Runs
+    align: Align | None = None
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,17 @@ class ListBlock:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with one header row; every cell is a sequence of runs."""
+    """A table with one header row; every cell is a sequence of runs. `align` is each column's alignment in the body
+    rows, known to the builder (amounts right, ordinals centred); columns without one stay left."""
 
     header: tuple[Runs, ...]
     rows: tuple[tuple[Runs, ...], ...]
     caption: str = ""
+    align: tuple[Align, ...] = ()
+
+    def column_align(self, index: int) -> Align:
+        """The alignment of a column's body cells."""
+        return self.align[index] if index < len(self.align) else Align.LEFT
 
 
 @dataclass(frozen=True)

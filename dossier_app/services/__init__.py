@@ -28,8 +28,9 @@ from dossier_app.services.register_dashboard import RegisterDashboard
 from dossier_app.services.register_io import RegisterIO
 from dossier_app.services.reviews import ReviewService
 from dossier_app.services.search import SearchService
-from dossier_app.storage.database import Database, open_database
-from dossier_app.storage.files import FileStore
+from dossier_app.storage.blobs import DatabaseBlobStore
+from dossier_app.storage.database import INTERACTIVE_LOCK_WAIT_MS, Database, open_database, server_cache_dir
+from dossier_app.storage.files import BlobStore, FileStore
 from dossier_app.storage.resources import load_regimes
 
 
@@ -72,13 +73,20 @@ class Services:
         self.context.database.dispose()
 
 
+def blob_store(database: Database) -> BlobStore:
+    """Attachments beside a SQLite file; inside a server database, which desktops share without sharing a folder."""
+    if database.is_sqlite:
+        return FileStore(database.files_root())
+    return DatabaseBlobStore(database, server_cache_dir(), legacy=FileStore(database.files_root()))
+
+
 def build_services(
     database: Database, operator: Operator, *, password_hasher: PasswordHasher | None = None
 ) -> Services:
     """Wire the services of one database together; tests pass a cheap `password_hasher`."""
     context = ServiceContext(
         database=database,
-        files=FileStore(database.files_root()),
+        files=blob_store(database),
         regimes=load_regimes(),
         operator=operator,
     )
@@ -123,7 +131,16 @@ def build_services(
 
 
 def open_services(
-    location: str | None, operator: Operator, *, password_hasher: PasswordHasher | None = None
+    location: str | None,
+    operator: Operator,
+    *,
+    password_hasher: PasswordHasher | None = None,
+    interactive: bool = False,
 ) -> Services:
-    """Open the database at a path or URL (upgrading its schema) and build the services on it."""
-    return build_services(open_database(location), operator, password_hasher=password_hasher)
+    """Open the database at a path or URL (upgrading its schema) and build the services on it.
+
+    `interactive`: for the window, whose writes wait only briefly for another writer (then StorageBusy,
+    which it shows and retries) so a lock held elsewhere never freezes it.
+    """
+    wait = INTERACTIVE_LOCK_WAIT_MS if interactive else None
+    return build_services(open_database(location, lock_wait_ms=wait), operator, password_hasher=password_hasher)

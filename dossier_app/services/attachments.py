@@ -72,20 +72,24 @@ class AttachmentService:
         if size > limit:  # it grew while being copied
             self._discard_unless_used(sha256)
             self._refuse_if_too_large(source, size, limit)
-        with self._context.database.begin() as session:
-            require_action(session, self._context, Action.EDIT)  # again: the account may have changed meanwhile
-            row = Attachment(
-                section_id=section_id,
-                name=safe_file_name(name if name is not None else source.name),
-                size=size,
-                sha256=sha256,
-                added_by=self._context.operator.name,
-            )
-            session.add(row)
-            session.flush()
-            view = _view(row)
-            self._record(session, AuditAction.ATTACHMENT_ADD, view)
-            return view
+        try:
+            with self._context.database.begin() as session:
+                require_action(session, self._context, Action.EDIT)  # again: the account may have changed meanwhile
+                row = Attachment(
+                    section_id=section_id,
+                    name=safe_file_name(name if name is not None else source.name),
+                    size=size,
+                    sha256=sha256,
+                    added_by=self._context.operator.name,
+                )
+                session.add(row)
+                session.flush()
+                view = _view(row)
+                self._record(session, AuditAction.ATTACHMENT_ADD, view)
+                return view
+        except Exception:
+            self._discard_unless_used(sha256)  # refused after the bytes went in: leave the store as it was
+            raise
 
     def for_section(self, section_id: int) -> list[AttachmentView]:
         """The section's attachments in the order they were added."""

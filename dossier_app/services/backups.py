@@ -14,9 +14,11 @@ from dossier_app.services.permissions import require_action
 from dossier_app.storage import migrations
 from dossier_app.storage.backups import check_backup, files_folder, restore_backup, sqlite_file, write_backup
 from dossier_app.storage.database import user_data_dir
+from dossier_app.storage.server_backups import check_server_backup, restore_server_backup, write_server_backup
 
 DEFAULT_KEEP = 10
 SUFFIX = ".sqlite3"
+SERVER_SUFFIX = ".dump"
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def _entry(path: Path) -> BackupEntry:
 
 
 class BackupService:
-    """Backups of a SQLite database (a server database is backed up with pg_dump on the server)."""
+    """Backups of a SQLite file (online backup API, automatic daily copies) or of a server database (pg_dump)."""
 
     def __init__(self, context: ServiceContext, audit: AuditTrail, root: Path | None = None) -> None:
         self._context = context
@@ -48,9 +50,14 @@ class BackupService:
         self._root = root or user_data_dir() / "backups"
 
     @property
-    def supported(self) -> bool:
-        """Whether this database can be backed up from the program (a local SQLite file)."""
+    def automatic_supported(self) -> bool:
+        """Whether the program keeps daily copies itself: of a local file yes; a server is backed up on the server."""
         return self._context.database.is_sqlite
+
+    @property
+    def suffix(self) -> str:
+        """The file name ending of this database's backups: a SQLite file or a pg_dump archive."""
+        return SUFFIX if self._context.database.is_sqlite else SERVER_SUFFIX
 
     @property
     def folder(self) -> Path:
@@ -61,14 +68,14 @@ class BackupService:
 
     def automatic(self) -> list[BackupEntry]:
         """The automatic backups of this database, newest first."""
-        if not self.supported or not self.folder.is_dir():
+        if not self.automatic_supported or not self.folder.is_dir():
             return []
         files = [p for p in self.folder.glob(f"*{SUFFIX}") if p.is_file() and not p.name.startswith(".")]
         return sorted((_entry(p) for p in files), key=lambda e: (e.taken_on, e.modified), reverse=True)
 
     def run_automatic(self, keep: int = DEFAULT_KEEP, today: date | None = None) -> BackupEntry | None:
         """At most one backup a day, named with the date; only the newest `keep` are kept. None if none was due."""
-        if not self.supported:
+        if not self.automatic_supported:
             return None
         today = today or self._context.clock().astimezone().date()
         target = self.folder / f"{today.isoformat()}{SUFFIX}"
@@ -81,19 +88,25 @@ class BackupService:
         return made
 
     def back_up(self, dest: Path) -> BackupEntry:
-        """Copy the database (and its attachments, into `DEST.files` beside it) to a file of the user's choice."""
-        return _entry(write_backup(self._context.database, dest))
+        """Copy the database to a file of the user's choice: a SQLite file (attachments into `DEST.files` beside
+        it), or for a server a pg_dump archive holding everything, attachments included."""
+        database = self._context.database
+        if database.is_sqlite:
+            return _entry(write_backup(database, dest))
+        with database.begin() as session:
+            require_action(session, self._context, Action.BACK_UP_SERVER)
+        return _entry(write_server_backup(database, dest))
 
     def check(self, source: Path) -> str:
         """Refuse someone who may not restore, a damaged file or one from a newer program, before anything is asked."""
         self._require_restore()
-        return check_backup(source)
+        return check_backup(source) if self._context.database.is_sqlite else check_server_backup(source)
 
     def restore(self, source: Path) -> str:
         """Replace the database by the backup (after checking it), bring its schema up to date, and record it."""
         database = self._context.database
         self._require_restore()
-        revision = restore_backup(database, source)
+        revision = (restore_backup if database.is_sqlite else restore_server_backup)(database, source)
         migrations.upgrade(database)
         with database.begin() as session:
             self._audit.record(

@@ -10,7 +10,7 @@ from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.models import utc_now
 from dossier_app.domain.outline import Regime
 from dossier_app.storage.database import Database
-from dossier_app.storage.files import FileStore
+from dossier_app.storage.files import BlobStore
 
 
 def os_account() -> str:
@@ -52,7 +52,7 @@ class ServiceContext:
     """Shared by the services of one open database; built once by the composition root."""
 
     database: Database
-    files: FileStore
+    files: BlobStore
     regimes: dict[str, Regime]
     operator: Operator
     clock: Callable[[], datetime] = field(default=utc_now)

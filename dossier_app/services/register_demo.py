@@ -7,7 +7,7 @@ executemany in chunks inside one transaction, after the permission check, with o
 
 import random
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -40,6 +40,8 @@ CHUNK = 5000
 PARCEL_WEIGHTS = (72, 22, 6)  # 1, 2 or 3 parcels: about 1.34 per party
 # For the import benchmark: 1.5 parcels per party (100,000 parties, 150,000 parcels).
 BENCH_PARCEL_WEIGHTS = (60, 30, 10)
+# One parcel in this many parties is shared by two or three parties (đồng sử dụng): 6 shared parcels in the demo.
+CO_USE_EVERY = 80
 
 _FAMILY = (
     ("Nguyễn", 30), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Huỳnh", 6), ("Võ", 6), ("Phan", 5), ("Trương", 3),
@@ -332,9 +334,38 @@ def generate_register(
     seed: int = DEMO_SEED,
     anchor: date = DEMO_ANCHOR,
     parcel_weights: Sequence[int] = PARCEL_WEIGHTS,
+    co_use_every: int = CO_USE_EVERY,
 ) -> list[PartyInput]:
-    """`households` synthetic parties (about 1.5 % of them organisations) with ~1.35 parcels each."""
-    return list(iter_register(households, seed, anchor, parcel_weights))
+    """`households` synthetic parties (about 1.5 % of them organisations) with ~1.35 parcels each; one parcel in
+    `co_use_every` parties is shared (0: none)."""
+    return share_parcels(list(iter_register(households, seed, anchor, parcel_weights)), co_use_every)
+
+
+def co_user_groups(households: int, every: int = CO_USE_EVERY) -> list[tuple[int, ...]]:
+    """Which parties (0-based positions) share a parcel: a few neighbours, the first one's first parcel each time;
+    every third group has three co-users (heirs of one plot), the others two."""
+    if every <= 0:
+        return []
+    groups: list[tuple[int, ...]] = []
+    for number, start in enumerate(range(every // 2, households, every)):
+        size = 3 if number % 3 == 2 else 2
+        if start + size <= households:
+            groups.append(tuple(range(start, start + size)))
+    return groups
+
+
+def share_parcels(parties: list[PartyInput], every: int = CO_USE_EVERY) -> list[PartyInput]:
+    """Make a few parcels co-used (đồng sử dụng), deterministically: the first party of each group keeps its first
+    parcel, flagged co-used, and the others list the same parcel (same ward, sheet, number, areas and land use)
+    after their own. Its compensation stays on the first listing; totals count the parcel once."""
+    for group in co_user_groups(len(parties), every):
+        owner = parties[group[0]]
+        shared = replace(owner.parcels[0], co_used=True)
+        parties[group[0]] = replace(owner, parcels=(shared, *owner.parcels[1:]))
+        for position in group[1:]:
+            other = parties[position]
+            parties[position] = replace(other, parcels=(*other.parcels, shared))
+    return parties
 
 
 def write_register(session: Session, project_id: int, parties: Sequence[PartyInput]) -> RegisterLoad:

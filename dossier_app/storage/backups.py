@@ -13,36 +13,24 @@ from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy.engine import make_url
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, BackupRefused, SchemaTooNew, StorageUnavailable
 from dossier_app.storage.database import BUSY_TIMEOUT_MS, Database
-from dossier_app.storage.migrations import MIGRATIONS_DIR
+from dossier_app.storage.migrations import known_revision
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def sqlite_file(database: Database, dest: Path | None = None) -> Path:
-    """The database's file; a server database has none and is refused with the pg_dump command for `dest`."""
+def sqlite_file(database: Database) -> Path:
+    """The database's file; an in-memory database has none to copy (a server goes through server_backups)."""
     url = make_url(database.url)
     if not database.is_sqlite or url.database in (None, "", ":memory:"):
         raise StorageUnavailable(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "A PostgreSQL database is backed up with pg_dump (and restored with pg_restore) on the server, "
-                "e.g.: {command}",
-            ),
-            command=pg_dump_command(database, dest or Path("dossier.dump")),
+            QT_TRANSLATE_NOOP("Errors", "The database {location} is not a file that can be copied."),
+            location=database.display_location,
         )
     return Path(str(url.database))
-
-
-def pg_dump_command(database: Database, dest: Path) -> str:
-    """The pg_dump command line for a server database, without its password."""
-    url = make_url(database.url).set(drivername="postgresql")
-    return f"pg_dump --format=custom --file '{dest}' '{url.render_as_string(hide_password=True)}'"
 
 
 def files_folder(database_file: Path) -> Path:
@@ -52,7 +40,7 @@ def files_folder(database_file: Path) -> Path:
 
 def write_backup(database: Database, dest: Path) -> Path:
     """Copy the live database into `dest` page by page while others keep working, then its attachments."""
-    source = sqlite_file(database, dest)
+    source = sqlite_file(database)
     dest = dest.expanduser().resolve()
     partial = dest.with_name(f".{dest.name}.partial")
     try:
@@ -175,19 +163,10 @@ def _checked_copy(source: Path, dest: Path) -> str:
             reason=_reason(error),
         ) from error
     revision = str(row[0]) if row else ""
-    if not _known_revision(revision):
+    if not known_revision(revision):
         dest.unlink(missing_ok=True)
         raise SchemaTooNew(location=str(source), revision=revision or "?")
     return revision
-
-
-def _known_revision(revision: str) -> bool:
-    if not revision:
-        return False
-    try:
-        return ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(revision) is not None
-    except CommandError:
-        return False
 
 
 def _checkpoint(target: Path) -> None:

@@ -1,7 +1,7 @@
 """Engine and session factory: SQLite pragmas, PostgreSQL URLs, schema upgrade on open."""
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,15 +9,23 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, SchemaTooNew, StorageBusy, StorageUnavailable
+from dossier_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    PasswordRequired,
+    SchemaTooNew,
+    StorageBusy,
+    StorageUnavailable,
+)
 
 APP_NAME = "dossier_app"
 DB_ENV = "DOSSIER_DB"
 BUSY_TIMEOUT_MS = 5000
+# The window's wait for another writer: short enough that a held lock never freezes it; autosave retries instead.
+INTERACTIVE_LOCK_WAIT_MS = 400
 # PostgreSQL's "lock_not_available": a row or table lock was not granted within lock_timeout.
 _PG_LOCK_NOT_AVAILABLE = "55P03"
 
@@ -25,6 +33,11 @@ _PG_LOCK_NOT_AVAILABLE = "55P03"
 def user_data_dir() -> Path:
     """The per-user folder where the default database and the attachment store live."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def server_cache_dir() -> Path:
+    """Where a server database's attachments are copied to be opened (checked against their hash, disposable)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "files"
 
 
 def default_database_path() -> Path:
@@ -40,13 +53,61 @@ def resolve_url(location: str | None) -> str:
     return f"sqlite:///{Path(location).expanduser().resolve()}"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
+SERVER_DRIVER = "postgresql+psycopg"
+DEFAULT_SERVER_PORT = 5432
+# libpq's words when the password is missing or wrong (its messages are not translated on our servers).
+_PASSWORD_REFUSALS = ("no password supplied", "password authentication failed", "password is required")
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where a department's PostgreSQL database is, without any password (that never goes to settings)."""
+
+    host: str
+    database: str
+    user: str
+    port: int = DEFAULT_SERVER_PORT
+
+    @property
+    def url(self) -> str:
+        """The SQLAlchemy URL for --db and the settings."""
+        return URL.create(SERVER_DRIVER, self.user, None, self.host, self.port, self.database).render_as_string()
+
+    @staticmethod
+    def parse(url: str) -> "ServerAddress | None":
+        """The address in a PostgreSQL URL, or None for a SQLite path or URL."""
+        if "://" not in url or not url.startswith("postgresql"):
+            return None
+        parsed = make_url(url)
+        port = parsed.port or DEFAULT_SERVER_PORT
+        return ServerAddress(str(parsed.host or ""), str(parsed.database or ""), str(parsed.username or ""), port)
+
+
+def with_password(url: str, password: str) -> str:
+    """The URL with a password, kept in memory only for the session's connections."""
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def without_password(url: str) -> str:
+    """The URL as it may be stored or shown: any password removed (not masked)."""
+    if "://" not in url:
+        return url
+    parsed = make_url(url)
+    return URL.create(
+        parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query
+    ).render_as_string(hide_password=False)
+
+
+def _sqlite_pragmas(lock_wait_ms: int) -> Callable[[Any, Any], None]:
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={int(lock_wait_ms)}")
+        cursor.close()
+
+    return apply
 
 
 @dataclass
@@ -80,7 +141,7 @@ class Database:
             raise
 
     def files_root(self) -> Path:
-        """The attachment store: beside a SQLite file, else in the user data folder."""
+        """The attachment folder: beside a SQLite file; for a server, where earlier versions kept them."""
         if self.is_sqlite and make_url(self.url).database not in (None, "", ":memory:"):
             database = Path(str(make_url(self.url).database))
             return database.with_name(database.name + ".files")
@@ -121,15 +182,19 @@ def _check_writable(url: str) -> None:
         ) from error
 
 
-def open_database(location: str | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating if needed) the database at a path or URL and bring its schema up to date."""
+def open_database(location: str | None = None, *, upgrade: bool = True, lock_wait_ms: int | None = None) -> Database:
+    """Open (creating if needed) the database at a path or URL and bring its schema up to date.
+
+    `lock_wait_ms` is how long a write waits for another writer's lock before StorageBusy (default 5 s).
+    """
     from dossier_app.storage import migrations
 
     url = resolve_url(location)
     _check_writable(url)
     try:
         # PostgreSQL waits for a row lock forever by default: wait as long as SQLite's busy_timeout, then refuse.
-        connect_args = {"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"} if url.startswith("postgresql") else {}
+        wait = BUSY_TIMEOUT_MS if lock_wait_ms is None else lock_wait_ms
+        connect_args = {"options": f"-c lock_timeout={int(wait)}"} if url.startswith("postgresql") else {}
         engine = create_engine(url, future=True, connect_args=connect_args)
     except (SQLAlchemyError, ImportError, ValueError) as error:
         raise StorageUnavailable(
@@ -138,7 +203,7 @@ def open_database(location: str | None = None, *, upgrade: bool = True) -> Datab
             reason=str(error).splitlines()[0],
         ) from error
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(wait))
     database = Database(url=url, engine=engine)
     try:
         if upgrade:
@@ -148,9 +213,13 @@ def open_database(location: str | None = None, *, upgrade: bool = True) -> Datab
         raise
     except OperationalError as error:
         engine.dispose()
+        reason = str(error.orig).splitlines()[0] if error.orig else str(error)
+        if any(words in str(error.orig).lower() for words in _PASSWORD_REFUSALS):
+            user = make_url(url).username or ""
+            raise PasswordRequired(location=database.display_location, user=user) from error
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP("Errors", "Cannot open the database {location}: {reason}"),
             location=database.display_location,
-            reason=str(error.orig).splitlines()[0] if error.orig else str(error),
+            reason=reason,
         ) from error
     return database

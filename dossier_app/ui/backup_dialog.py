@@ -25,6 +25,7 @@ from dossier_app.services import Services
 from dossier_app.services.backups import BackupEntry
 from dossier_app.ui.i18n import error_text
 from dossier_app.ui.settings import UiSettings
+from dossier_app.ui.workers import BackgroundTask, run_in_background
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -43,7 +44,7 @@ class BackupDialog(QDialog):
         self._services = services
         self._settings = settings
         self.restored_from: Path | None = None
-        intro = QLabel(self)
+        self.intro = intro = QLabel(self)
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Size"), self.tr("File")])
@@ -63,6 +64,9 @@ class BackupDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._sync)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.close_buttons = buttons
+        self.busy = False
+        self._task: BackgroundTask | None = None
         row = QHBoxLayout()
         for button in (self.back_up_button, self.restore_selected_button, self.restore_file_button):
             row.addWidget(button)
@@ -72,9 +76,11 @@ class BackupDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.status)
+        if not services.backups.automatic_supported:
+            layout.addStretch(1)  # no list of daily copies for a server: keep the text and buttons together
         layout.addWidget(buttons)
-        self.resize(640, 420)
-        if services.backups.supported:
+        self.resize(640, 420 if services.backups.automatic_supported else 260)
+        if services.backups.automatic_supported:
             intro.setText(
                 self.tr(
                     "The program backs up this database once a day when it starts and keeps the last {count} "
@@ -84,9 +90,10 @@ class BackupDialog(QDialog):
         else:
             intro.setText(
                 self.tr(
-                    "This database is on a PostgreSQL server: it is backed up on the server with pg_dump "
-                    "and restored with pg_restore, not from the program."
-                )
+                    "This database is on a PostgreSQL server ({location}). The server's own daily backups are "
+                    "its administrator's job; here an administrator can write a complete copy now (pg_dump, "
+                    "attachments included) or restore one. Restoring replaces the data every desktop sees."
+                ).format(location=services.database.display_location)
             )
         self.refresh()
 
@@ -105,10 +112,9 @@ class BackupDialog(QDialog):
         self._sync()
 
     def _sync(self) -> None:
-        supported = self._services.backups.supported
-        self.back_up_button.setEnabled(supported)
-        self.restore_file_button.setEnabled(supported)
-        self.restore_selected_button.setEnabled(supported and self._selected_path() is not None)
+        self.restore_selected_button.setEnabled(self._selected_path() is not None)
+        self.table.setVisible(self._services.backups.automatic_supported)
+        self.restore_selected_button.setVisible(self._services.backups.automatic_supported)
 
     def _selected_path(self) -> Path | None:
         items = self.table.selectedItems()
@@ -121,9 +127,10 @@ class BackupDialog(QDialog):
 
     def ask_save_path(self) -> Path | None:
         """Where to write a backup."""
-        suggested = Path(self._settings.last_folder or str(Path.home())) / f"dossier-{date.today().isoformat()}.sqlite3"
+        suffix = self._services.backups.suffix
+        suggested = Path(self._settings.last_folder or str(Path.home())) / f"dossier-{date.today().isoformat()}{suffix}"
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up the database"), str(suggested), self.tr("Database backups (*.sqlite3)")
+            self, self.tr("Back up the database"), str(suggested), self._file_filter()
         )
         return Path(name) if name else None
 
@@ -133,9 +140,14 @@ class BackupDialog(QDialog):
             self,
             self.tr("Restore from a backup"),
             self._settings.last_folder,
-            self.tr("Database backups (*.sqlite3 *.db);;All files (*)"),
+            self._file_filter() + ";;" + self.tr("All files (*)"),
         )
         return Path(name) if name else None
+
+    def _file_filter(self) -> str:
+        if self._services.backups.automatic_supported:
+            return self.tr("Database backups (*.sqlite3 *.db)")
+        return self.tr("Server database backups (*.dump)")
 
     def confirm_restore(self, source: Path) -> bool:
         """Name exactly what will be replaced, and by what; No is the default."""
@@ -153,21 +165,15 @@ class BackupDialog(QDialog):
 
     # Actions -------------------------------------------------------------------------------------------
 
-    def back_up_now(self) -> BackupEntry | None:
-        """Write a backup where the user says."""
+    def back_up_now(self) -> None:
+        """Write a backup where the user says, off the GUI thread (a server dump can take a while)."""
         path = self.ask_save_path()
         if path is None:
-            return None
+            return
         self._settings.last_folder = str(path.parent)
-        try:
-            entry = self._services.backups.back_up(path)
-        except DossierError as error:
-            self.status.setText(error_text(error))
-            return None
-        self.status.setText(
-            self.tr("Backed up to {path} ({size}).").format(path=str(entry.path), size=_size_text(entry.size))
-        )
-        return entry
+        self._set_busy(self.tr("Backing up to {path}…").format(path=str(path)))
+        self._task = run_in_background(lambda _progress, _cancelled: self._services.backups.back_up(path))
+        self._task.on_success(self._backed_up).on_failure(self._failed)
 
     def restore_selected(self) -> None:
         """Restore the automatic backup chosen in the list."""
@@ -182,20 +188,53 @@ class BackupDialog(QDialog):
             self._settings.last_folder = str(path.parent)
             self.restore(path)
 
-    def restore(self, source: Path) -> bool:
-        """Check, ask, replace; a refused file is explained and nothing changes."""
-        try:
-            self._services.backups.check(source)
-        except DossierError as error:
-            self.status.setText(error_text(error))
-            return False
+    def restore(self, source: Path) -> None:
+        """Check (off the GUI thread), ask, replace; a refused file is explained and nothing changes."""
+        self._set_busy(self.tr("Checking the backup {path}…").format(path=str(source)))
+        self._task = run_in_background(lambda _progress, _cancelled: self._services.backups.check(source))
+        self._task.on_success(lambda _revision: self._confirm_and_restore(source)).on_failure(self._failed)
+
+    def _confirm_and_restore(self, source: Path) -> None:
+        self._set_idle("")
         if not self.confirm_restore(source):
-            return False
-        try:
-            self._services.backups.restore(source)
-        except DossierError as error:
-            self.status.setText(error_text(error))
-            return False
+            self.status.setText(self.tr("Nothing was restored."))
+            return
+        self._set_busy(self.tr("Restoring from {path}…").format(path=str(source)))
+        self._task = run_in_background(lambda _progress, _cancelled: self._services.backups.restore(source))
+        self._task.on_success(lambda _revision: self._restored(source)).on_failure(self._failed)
+
+    def _restored(self, source: Path) -> None:
+        self._set_idle("")
         self.restored_from = source
         self.accept()
-        return True
+
+    def _backed_up(self, entry: BackupEntry) -> None:
+        self._set_idle(
+            self.tr("Backed up to {path} ({size}).").format(path=str(entry.path), size=_size_text(entry.size))
+        )
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_idle(error_text(error) if isinstance(error, DossierError) else str(error))
+
+    def _set_busy(self, message: str) -> None:
+        self.busy = True
+        self.status.setText(message)
+        for button in (self.back_up_button, self.restore_selected_button, self.restore_file_button):
+            button.setEnabled(False)
+        self.close_buttons.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+    def _set_idle(self, message: str) -> None:
+        self.busy = False
+        self.status.setText(message)
+        self.back_up_button.setEnabled(True)
+        self.restore_file_button.setEnabled(True)
+        self.close_buttons.setEnabled(True)
+        self.unsetCursor()
+        self._sync()
+
+    def reject(self) -> None:
+        """Escape and Close wait while a backup or restore is running: leaving would hide its outcome."""
+        if not self.busy:
+            super().reject()

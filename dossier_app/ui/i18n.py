@@ -36,7 +36,9 @@ class Translators:
             self._app.installTranslator(ours)
             self._installed.append(ours)
         qt_base = QTranslator(self._app)
-        if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        # Qt ships no Vietnamese catalogue for its own buttons and dialogs: ours (qtbase_vi.ts) fills the gap.
+        qt_folders = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(TRANSLATIONS_DIR))
+        if any(qt_base.load(f"qtbase_{language}", folder) for folder in qt_folders):
             self._app.installTranslator(qt_base)
             self._installed.append(qt_base)
         return loaded

@@ -1,8 +1,9 @@
 """The milestone plan of one project: the steps edited in place, legal deadlines, risks, baselines and drift."""
 
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +69,7 @@ class MilestonesWindow(QDialog):
         self.tabs.addTab(self.gantt, self.tr("Gantt chart"))
         self._gantt_stale = True
         self._view: PlanView | None = None
+        self._register_stale = False  # the register changed while an edit was open: reload when it ends
         self.tabs.currentChanged.connect(lambda _index: self._draw_gantt_if_shown())
         self._build_header()
         self._build_actions()
@@ -178,6 +180,10 @@ class MilestonesWindow(QDialog):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.baseline_action)
         self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self.sync())
+        delegates = (self.table.itemDelegate(), self._date_delegate, self._status_delegate, self._percent_delegate)
+        for delegate in delegates:
+            delegate.closeEditor.connect(lambda _editor, _hint: QTimer.singleShot(0, self._catch_up))
+        self.at_risk_days.editingFinished.connect(lambda: QTimer.singleShot(0, self._catch_up))
 
     def _make(self, text: str, shortcut: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -244,6 +250,27 @@ class MilestonesWindow(QDialog):
             )
         self.sync()
 
+    def register_changed(self, project_id: int) -> None:
+        """The register behind the driven percents changed (another window saved or imported): show the new
+        percents, keeping the selected step; an edit in progress is left alone and the plan follows when it ends."""
+        if project_id != self.project_id:
+            return
+        self._register_stale = True
+        self._catch_up()
+
+    def _editing(self) -> bool:
+        """A cell editor is open, or the at-risk days are being typed and not yet stored."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            return True
+        stored = self.model.plan.at_risk_days if self.model.plan is not None else None
+        return self.at_risk_days.hasFocus() and self.at_risk_days.value() != stored
+
+    def _catch_up(self) -> None:
+        """Reload once nothing is being edited, if the register changed meanwhile."""
+        if self._register_stale and not self._editing():
+            self._register_stale = False
+            self.reload(self.current_key())
+
     def _draw_gantt_if_shown(self) -> None:
         """Draw the chart only while its tab is shown: a drawing takes a second or two of a worker's time."""
         if self._view is None or not self._gantt_stale or self.tabs.currentWidget() is not self.gantt:
@@ -285,6 +312,10 @@ class MilestonesWindow(QDialog):
     def _store_edit(self, before: Milestone, after: Milestone) -> bool:
         """Store an edited cell; on a refusal show why and keep what was stored."""
         try:
+            if self.model.plan is not None and self.model.plan.is_register_driven(after.key):
+                # the register may have changed while the cell was edited: its percent is what it says now
+                current = self._services.milestones.plan(self.project_id, today=self.today)
+                after = replace(after, percent=current.milestone(after.key).percent)
             self._services.milestones.update_step(self.project_id, after)
         except DossierError as error:
             self.report(error)

@@ -42,6 +42,7 @@ from dossier_app.domain.register_columns import (
 from dossier_app.services import Services
 from dossier_app.services.register import PartyDetail
 from dossier_app.services.register_cells import CellRefused, parse_cell
+from dossier_app.ui.catalogue_picker import Catalogue
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.register_detail import catalogue_name
 from dossier_app.ui.register_edit_table import CellProblem, ChildTable
@@ -88,9 +89,10 @@ class PartyEditDialog(QDialog):
         self.field_errors: dict[str, QLabel] = {}
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._form(PARTY_COLUMNS[:18]), self.tr("Party"))
-        self.parcels = self._table(PARCEL_COLUMNS[1:], self._parcel_titles())
-        self.assets = self._table(ASSET_COLUMNS[1:], self._asset_titles())
-        self.lines = self._table(LINE_COLUMNS[1:], self._line_titles())
+        # Coded cells are picked by name from their catalogue: the parcel's land use, the asset's and line's kind.
+        self.parcels = self._table(PARCEL_COLUMNS[1:], self._parcel_titles(), ("land_use_code", "land_use"))
+        self.assets = self._table(ASSET_COLUMNS[1:], self._asset_titles(), ("kind", "asset"))
+        self.lines = self._table(LINE_COLUMNS[1:], self._line_titles(), ("kind", "compensation"))
         self.tabs.addTab(self._with_buttons(self.parcels), self.tr("Parcels"))
         self.tabs.addTab(self._with_buttons(self.assets), self.tr("Assets"))
         self.tabs.addTab(self._with_buttons(self.lines), self.tr("Compensation"))
@@ -173,13 +175,16 @@ class PartyEditDialog(QDialog):
             self.field_errors[column.name] = error
         return page
 
-    def _table(self, columns: tuple[ColumnSpec, ...], titles: list[str]) -> ChildTable:
+    def _table(self, columns: tuple[ColumnSpec, ...], titles: list[str], coded: tuple[str, str]) -> ChildTable:
         def display(column: ColumnSpec, value: Any) -> str:
             if column.type == "asset_kind":
                 return catalogue_name(self._catalogues, "asset", str(value))
             return shown(column, value)
 
-        return ChildTable(columns, titles, display, self)
+        field, catalogue = coded
+        names = {code: catalogue_name(self._catalogues, catalogue, code) for code in self._catalogues[catalogue]}
+        # Officials know land-use codes (ONT, LUC); the kinds' codes are internal English words, not shown.
+        return ChildTable(columns, titles, display, self, {field: Catalogue(names, catalogue == "land_use")})
 
     def _with_buttons(self, table: ChildTable) -> QWidget:
         page = QWidget(self)

@@ -1,6 +1,6 @@
 """An editable table of a party's parcels, assets or compensation lines, read back through the documented columns."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from dossier_app.domain.register_columns import ColumnSpec
 from dossier_app.services.register_cells import CellRefused, parse_cell
+from dossier_app.ui.catalogue_picker import CODE_ROLE, Catalogue, CatalogueDelegate, resolve
 
 ERROR_BRUSH = QBrush(QColor("#f8d7da"))
+MAX_COLUMN_WIDTH = 240
 
 
 @dataclass(frozen=True)
@@ -23,8 +25,12 @@ class CellProblem:
     reason: str
 
 
+NUMERIC_TYPES = frozenset({"int", "money", "decimal"})
+
+
 class ChildTable(QTableWidget):
-    """Rows of text cells (yes/no columns as check boxes); Insert adds a row, Delete removes the current one."""
+    """Rows of text cells (yes/no columns as check boxes, coded columns picked by name from their catalogue);
+    Insert adds a row, Delete removes the current one."""
 
     def __init__(
         self,
@@ -32,10 +38,15 @@ class ChildTable(QTableWidget):
         titles: Sequence[str],
         shown: Callable[[ColumnSpec, Any], str],
         parent: QWidget | None = None,
+        coded: Mapping[str, Catalogue] | None = None,
     ) -> None:
         super().__init__(0, len(columns), parent)
         self.columns = tuple(columns)
         self._shown = shown
+        self._coded = {field: dict(catalogue.names) for field, catalogue in (coded or {}).items()}
+        for position, column in enumerate(self.columns):
+            if coded and column.name in coded:
+                self.setItemDelegateForColumn(position, CatalogueDelegate(coded[column.name], self))
         self.setHorizontalHeaderLabels(list(titles))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(
@@ -55,6 +66,9 @@ class ChildTable(QTableWidget):
         for record in records:
             self._append(record)
         self.blockSignals(False)
+        self.resizeColumnsToContents()  # names of wards and land uses are read, not guessed from "Phường Hưng…"
+        for position in range(self.columnCount()):
+            self.setColumnWidth(position, min(self.columnWidth(position), MAX_COLUMN_WIDTH))
         self.itemChanged.emit(QTableWidgetItem())
 
     def _append(self, record: dict[str, Any]) -> int:
@@ -68,8 +82,15 @@ class ChildTable(QTableWidget):
                     Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 )
                 item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+            elif column.name in self._coded and value is not None:
+                code = str(value)
+                item.setData(CODE_ROLE, code)
+                item.setText(self._coded[column.name].get(code, code))
+                item.setToolTip(code)
             else:
                 item.setText("" if value is None else self._shown(column, value))
+                if column.type in NUMERIC_TYPES:  # figures line up on their last digit, as in the register table
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(row, position, item)
         return row
 
@@ -112,6 +133,8 @@ class ChildTable(QTableWidget):
                     values[column.name] = item is not None and item.checkState() == Qt.CheckState.Checked
                     continue
                 text = item.text() if item is not None else ""
+                if column.name in self._coded and item is not None:
+                    text = self.code(item, column.name)
                 try:
                     values[column.name] = parse_cell(column, text)
                 except CellRefused as refusal:
@@ -119,6 +142,14 @@ class ChildTable(QTableWidget):
                     problems.append(CellProblem(row, column.name, refusal.reason))
             records.append(values)
         return records, problems
+
+    def code(self, item: QTableWidgetItem, field: str) -> str:
+        """The code a coded cell stands for: the picked code while its name is shown, else what the text names."""
+        names = self._coded[field]
+        stored = item.data(CODE_ROLE)
+        if stored is not None and item.text() == names.get(str(stored), str(stored)):
+            return str(stored)
+        return resolve(names, item.text()) if item.text().strip() else ""
 
     def mark(self, problems: Sequence[CellProblem]) -> None:
         """Colour the wrong cells and give each its reason as a tooltip; clear the others."""
@@ -132,11 +163,16 @@ class ChildTable(QTableWidget):
                     self.setItem(row, position, item)
                 reason = wrong.get((row, column.name))
                 item.setBackground(ERROR_BRUSH if reason else QBrush())
-                item.setToolTip(QCoreApplication.translate("Errors", reason) if reason else "")
+                if reason:
+                    item.setToolTip(QCoreApplication.translate("Errors", reason))
+                elif column.name in self._coded and item.text():
+                    item.setToolTip(self.code(item, column.name))  # the name shows; the code is one hover away
+                else:
+                    item.setToolTip("")
         self.blockSignals(False)
 
     def cell_problem(self, row: int, field: str) -> str:
         """The tooltip (translated reason) of a cell, empty when the cell is right."""
         position = next(i for i, c in enumerate(self.columns) if c.name == field)
         item = self.item(row, position)
-        return item.toolTip() if item is not None else ""
+        return item.toolTip() if item is not None and item.background() == ERROR_BRUSH else ""

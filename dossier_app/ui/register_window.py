@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,10 @@ SEARCH_DELAY_MS = 250
 
 class RegisterWindow(QDialog):
     """A non-modal window per project, so the register stays open beside the dossier."""
+
+    # The project whose register was changed here (a party saved or deleted, a file imported): windows showing
+    # figures computed from the register (the milestone plan) follow.
+    register_changed = Signal(int)
 
     def __init__(
         self, services: Services, project_id: int, settings: UiSettings | None = None, parent: QWidget | None = None
@@ -365,6 +369,7 @@ class RegisterWindow(QDialog):
         self.load_totals()
         if self.dashboard is not None and self.dashboard.isVisible():
             self.dashboard.refresh()
+        self.register_changed.emit(self.project_id)
 
     def open_dashboard(self) -> DashboardWindow:
         """Show the project's dashboard (charts and totals by ward) beside the register."""

@@ -126,6 +126,17 @@ class SectionEditor(QWidget):
             if action not in (self.undo_action, self.redo_action):
                 action.setEnabled(enabled)
         self.text.setReadOnly(not enabled)
+        self._sync_placeholder()
+
+    def _sync_placeholder(self) -> None:
+        """An empty section invites typing; with no section chosen, the hint points at the navigator."""
+        if self._section is None:
+            hint = self.tr("Choose a section in the navigator to start writing.")
+        elif self.text.isReadOnly():
+            hint = self.tr("This section has no text yet.")
+        else:
+            hint = self.tr("This section has no text yet: start typing here. It is saved as you write.")
+        self.text.setPlaceholderText(hint)
 
     # Loading and saving --------------------------------------------------------
 

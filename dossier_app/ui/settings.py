@@ -2,6 +2,8 @@
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from dossier_app.services.connections import without_password
+
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 DEFAULT_BACKUPS_KEPT = 10
@@ -97,6 +99,15 @@ class UiSettings:
     @export_folder.setter
     def export_folder(self, value: str) -> None:
         self._settings.setValue("export/folder", value)
+
+    @property
+    def database_url(self) -> str:
+        """The department server this desktop opens ("" for the local file); never holds a password."""
+        return str(self._settings.value("database/url", ""))
+
+    @database_url.setter
+    def database_url(self, value: str) -> None:
+        self._settings.setValue("database/url", without_password(value) if value else "")
 
     def sync(self) -> None:
         """Write pending changes to disk now."""

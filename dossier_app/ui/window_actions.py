@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 class WindowActions(QObject):
     """Actions that concern the whole window rather than one section."""
+
+    # A register window changed its project's register; the open plan windows refresh their driven percents.
+    register_changed = Signal(int)
 
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
@@ -136,6 +139,7 @@ class WindowActions(QObject):
             show_error(window, error)
             return
         register.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        register.register_changed.connect(self.register_changed)
         register.show()
         self.register_window = register
 
@@ -173,6 +177,7 @@ class WindowActions(QObject):
             show_error(window, error)
             return
         plan.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.register_changed.connect(plan.register_changed)
         plan.show()
         self.milestones_window = plan
 
@@ -246,7 +251,13 @@ class WindowActions(QObject):
         """Open the settings; a new language rebuilds the window."""
         window = self._window
         dialog = SettingsDialog(window.settings, window.services.database.display_location, window)
-        if dialog.exec() and dialog.language_changed:
+        if not dialog.exec():
+            return
+        if dialog.database_changed:
+            window.statusBar().showMessage(
+                self.tr("The chosen database opens the next time the program starts."), 15000
+            )
+        if dialog.language_changed:
             window.request_rebuild()
 
     def focus_search(self) -> None:

@@ -10,6 +10,7 @@ from dossier_app.app import main
 from dossier_app.services import open_services
 from dossier_app.services.context import Operator
 from tests.conftest import FAST_HASHER
+from tests.services.support import section_by_key
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -23,7 +24,11 @@ def _digest(path: Path) -> str:
 
 
 def _projects(db: Path) -> list[str]:
-    services = open_services(str(db), Operator("cli:tester"), password_hasher=FAST_HASHER)
+    return _projects_at(str(db))
+
+
+def _projects_at(location: str) -> list[str]:
+    services = open_services(location, Operator("cli:tester"), password_hasher=FAST_HASHER)
     try:
         return [s.code for s in services.projects.summaries()]
     finally:
@@ -96,8 +101,33 @@ def test_a_bad_file_is_refused_with_exit_2(  # type: ignore[no-untyped-def]
     assert _digest(db) == before
 
 
-def test_backup_of_a_server_database_names_pg_dump(capsys, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    if db_url.startswith("sqlite"):
-        pytest.skip("about PostgreSQL")
-    code, _out, err = _run(capsys, "--db", db_url, "backup", str(tmp_path / "x.dump"))
-    assert code == 2 and "pg_dump --format=custom" in err and str(tmp_path / "x.dump") in err
+def _first_body(location: str, text: str | None = None) -> str:
+    """The Tờ trình's recommendation section of the demo high-tech park: its text, after writing `text` if given."""
+    services = open_services(location, Operator("cli:tester"), password_hasher=FAST_HASHER)
+    try:
+        section_id = section_by_key(services, services.projects.by_code("CT-HTP").id, "tt.kien_nghi").id
+        if text is not None:
+            services.dossiers.save_body(section_id, text)
+        return services.dossiers.section(section_id).body
+    finally:
+        services.close()
+
+
+@pytest.mark.postgresql
+def test_a_server_database_is_backed_up_and_restored(capsys, pg_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url = pg_url
+    assert _run(capsys, "--db", url, "demo", "--households", "5")[0] == 0
+    saved = _first_body(url)
+    dump = tmp_path / "phong-kt.dump"
+    code, out, _ = _run(capsys, "--db", url, "backup", str(dump))
+    assert code == 0 and str(dump) in out and dump.read_bytes().startswith(b"PGDMP")
+    _first_body(url, "Viết sau khi sao lưu")
+    code, out, err = _run(capsys, "--db", url, "restore", str(dump), "--yes")
+    assert code == 0 and "phong-kt.dump" in out, err
+    assert _first_body(url) == saved
+    truncated = tmp_path / "cut.dump"
+    truncated.write_bytes(dump.read_bytes()[:4096])
+    _first_body(url, "Giữ nguyên")
+    code, out, err = _run(capsys, "--db", url, "restore", str(truncated), "--yes")
+    assert code == 2 and out == "" and "cut.dump" in err
+    assert _first_body(url).startswith("Giữ nguyên")

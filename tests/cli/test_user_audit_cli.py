@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier_app import cli
+from dossier_app import cli_accounts
 from dossier_app.app import main
 from dossier_app.services import open_services
 from dossier_app.services.context import Operator
@@ -19,7 +19,7 @@ PASSWORD = "mat-khau-an-toan"
 def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line hashes with the cheapest argon2id here; bench/password_hash.py times the real one."""
     monkeypatch.setattr("dossier_app.services.accounts.production_hasher", lambda: FAST_HASHER)
-    monkeypatch.delenv(cli.PASSWORD_ENV, raising=False)
+    monkeypatch.delenv(cli_accounts.PASSWORD_ENV, raising=False)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -47,7 +47,7 @@ def _list_rows(out: str) -> dict[str, list[str]]:
 def test_user_add_list_disable_passwd(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_url: str
 ) -> None:
-    monkeypatch.setenv(cli.PASSWORD_ENV, PASSWORD)
+    monkeypatch.setenv(cli_accounts.PASSWORD_ENV, PASSWORD)
     code, out, err = _run(
         capsys, "--db", db_url, "user", "add", "LanhDao", "--role", "manager", "--role", "officer",
         "--display-name", "Trần Thị Bình",
@@ -70,7 +70,7 @@ def test_user_add_list_disable_passwd(
     assert (code, err) == (0, "")
     assert "vô hiệu/disabled" in _list_rows(_run(capsys, "--db", db_url, "user", "list")[1])["lanhdao"]
 
-    monkeypatch.setenv(cli.PASSWORD_ENV, "mat-khau-moi-1")
+    monkeypatch.setenv(cli_accounts.PASSWORD_ENV, "mat-khau-moi-1")
     code, out, err = _run(capsys, "--db", db_url, "user", "passwd", "quantri")
     assert (code, err) == (0, "")
     assert _sign_in(db_url, "quantri", "mat-khau-moi-1") == "quantri"
@@ -114,8 +114,8 @@ class Terminal:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *typed: str) -> None:
         self.typed = list(typed)
         self.prompts: list[str] = []
-        monkeypatch.setattr(cli.sys.stdin, "isatty", lambda: True, raising=False)
-        monkeypatch.setattr(cli.getpass, "getpass", self.getpass)
+        monkeypatch.setattr(cli_accounts.sys.stdin, "isatty", lambda: True, raising=False)
+        monkeypatch.setattr(cli_accounts.getpass, "getpass", self.getpass)
 
     def getpass(self, prompt: str = "") -> str:
         self.prompts.append(prompt)
@@ -152,7 +152,7 @@ def test_two_different_passwords_change_nothing(
 def test_bad_input_exits_2_with_one_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sqlite_url: str, argv: list[str], needle: str
 ) -> None:
-    monkeypatch.setenv(cli.PASSWORD_ENV, "short")
+    monkeypatch.setenv(cli_accounts.PASSWORD_ENV, "short")
     code, out, err = _run(capsys, "--db", sqlite_url, *argv)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and needle in err
@@ -178,7 +178,7 @@ def test_demo_prints_its_accounts_and_password(capsys: pytest.CaptureFixture[str
 
 def _history(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, url: str) -> None:
     """Five entries: accounts added and changed from the command line."""
-    monkeypatch.setenv(cli.PASSWORD_ENV, PASSWORD)
+    monkeypatch.setenv(cli_accounts.PASSWORD_ENV, PASSWORD)
     for argv in (
         ["user", "add", "quantri", "--role", "admin"],
         ["user", "add", "chuyenvien", "--role", "officer"],

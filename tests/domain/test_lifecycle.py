@@ -44,7 +44,13 @@ EXPECTED = {
         Action.EDIT_PLAN,
     },
     Role.CLERK: {Action.COMMENT, Action.EXPORT, Action.RECORD_CONSULTATIONS},
-    Role.ADMIN: {Action.EDIT_PROJECT, Action.MANAGE_ACCOUNTS, Action.EDIT_CALENDAR, Action.RESTORE_BACKUP},
+    Role.ADMIN: {
+        Action.EDIT_PROJECT,
+        Action.MANAGE_ACCOUNTS,
+        Action.EDIT_CALENDAR,
+        Action.RESTORE_BACKUP,
+        Action.BACK_UP_SERVER,
+    },
 }
 
 

@@ -4,6 +4,9 @@ from pathlib import Path
 
 import pytest
 from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from dossier_app.export.check_format import DocxUnreadable, check_docx
@@ -84,3 +87,51 @@ def test_unreadable_file_raises_a_typed_error(tmp_path: Path) -> None:
     bad.write_bytes(b"not a zip")
     with pytest.raises(DocxUnreadable):
         check_docx(bad)
+
+
+def _turn(doc: object, with_table: bool, turned_margins: bool = True) -> object:
+    """Append a landscape section (optionally holding a table) to a document."""
+    section = doc.add_section()  # type: ignore[attr-defined]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.different_first_page_header_footer = False
+    if turned_margins:
+        section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (
+            Mm(30),
+            Mm(15),
+            Mm(20),
+            Mm(20),
+        )
+    if with_table:
+        doc.add_table(rows=1, cols=9)  # type: ignore[attr-defined]
+    return section
+
+
+def test_landscape_sections_of_tables_pass_with_turned_or_plain_margins(ours: Path, tmp_path: Path) -> None:
+    assert _failed(_edit(ours, tmp_path / "t.docx", lambda doc: _turn(doc, True))) == set()
+    assert _failed(_edit(ours, tmp_path / "p.docx", lambda doc: _turn(doc, True, turned_margins=False))) == set()
+
+
+def test_landscape_without_a_table_fails_the_paper_rule(ours: Path, tmp_path: Path) -> None:
+    assert _failed(_edit(ours, tmp_path / "e.docx", lambda doc: _turn(doc, False))) == {"paper"}
+
+
+def test_landscape_margins_outside_both_readings_fail(ours: Path, tmp_path: Path) -> None:
+    def tight(doc: object) -> None:
+        _turn(doc, True).top_margin = Mm(10)  # type: ignore[attr-defined]
+
+    assert _failed(_edit(ours, tmp_path / "x.docx", tight)) == {"margins"}
+
+
+def test_a_later_section_must_number_on(ours: Path, tmp_path: Path) -> None:
+    def restart(doc: object) -> None:
+        section = _turn(doc, True)
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), "1")
+        section._sectPr.append(numbering)  # type: ignore[attr-defined]
+
+    def hide_first(doc: object) -> None:
+        _turn(doc, True).different_first_page_header_footer = True  # type: ignore[attr-defined]
+
+    assert _failed(_edit(ours, tmp_path / "r.docx", restart)) == {"page_numbers"}
+    assert _failed(_edit(ours, tmp_path / "h.docx", hide_first)) == {"page_numbers"}

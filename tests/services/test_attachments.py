@@ -5,10 +5,14 @@ import uuid
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
-from dossier_app.domain.errors import AttachmentUnreadable, NotFound
+from dossier_app.domain.errors import AttachmentUnreadable, NotFound, StorageBusy, StorageUnavailable
+from dossier_app.domain.models import StoredBlob, StoredBlobChunk
 from dossier_app.services import Services
 from dossier_app.services.projects import ProjectView
+from dossier_app.storage.blobs import CHUNK_BYTES, DatabaseBlobStore
+from dossier_app.storage.files import FileStore
 from tests.conftest import TESTER
 from tests.services.support import row_counts, section_by_key
 
@@ -23,6 +27,14 @@ def payload() -> bytes:
 def section_id(services: Services, itp: ProjectView) -> int:
     """Item 7 of the IT park's Đề án (the planning map)."""
     return section_by_key(services, itp.id, "da.7_ban_do_quy_hoach").id
+
+
+def stored_copies(services: Services, sha256: str) -> int:
+    """How many times the store holds these bytes: files in the folder (SQLite), blobs in the database (server)."""
+    if services.database.is_sqlite:
+        return sum(1 for p in services.database.files_root().rglob("*") if p.is_file() and p.name == sha256)
+    with services.database.begin() as session:
+        return len(session.exec(select(StoredBlob).where(StoredBlob.sha256 == sha256)).all())
 
 
 def _file(folder: Path, name: str, data: bytes) -> Path:
@@ -58,8 +70,7 @@ def test_same_bytes_twice_are_stored_once(
     assert first.id != second.id
     assert first.sha256 == second.sha256
     assert services.attachments.path(first.id) == services.attachments.path(second.id)
-    blobs = [p for p in services.context.files.root.rglob("*") if p.is_file() and p.name == first.sha256]
-    assert len(blobs) == 1
+    assert stored_copies(services, first.sha256) == 1
     assert [a.name for a in services.attachments.for_section(section_id)] == ["ban-do.pdf"]
     assert [a.name for a in services.attachments.for_section(other_section)] == ["ban-do (bản sao).pdf"]
 
@@ -124,3 +135,67 @@ def test_missing_blob_is_reported_by_name(services: Services, section_id: int, t
     with pytest.raises(NotFound) as caught:
         services.attachments.path(added.id)
     assert "mat-tep.pdf" in caught.value.message
+
+
+def _server_only(services: Services) -> None:
+    if services.database.is_sqlite:
+        pytest.skip("SQLite keeps attachments in the folder beside its file")
+
+
+def test_on_a_server_every_desktop_opens_the_same_attachment(
+    services: Services, section_id: int, tmp_path: Path, payload: bytes
+) -> None:
+    """Server mode keeps the bytes in the database: a desktop with an empty cache still gets them, whole."""
+    _server_only(services)
+    added = services.attachments.add(section_id, _file(tmp_path, "bản đồ 1-2000.pdf", payload * 30))  # over one chunk
+    other_desktop = DatabaseBlobStore(services.database, tmp_path / "other-desktop-cache")
+    fetched = other_desktop.path_for(added.sha256)
+    assert fetched.read_bytes() == payload * 30
+    assert fetched.is_relative_to(tmp_path / "other-desktop-cache")
+    with services.database.begin() as session:
+        blob = session.get(StoredBlob, added.sha256)
+        assert blob is not None and blob.chunks == -(-len(payload) * 30 // CHUNK_BYTES) > 1
+
+
+def test_a_damaged_server_copy_is_reported_not_handed_out(
+    services: Services, section_id: int, tmp_path: Path, payload: bytes
+) -> None:
+    _server_only(services)
+    added = services.attachments.add(section_id, _file(tmp_path, "quyết định.pdf", payload))
+    with services.database.begin() as session:
+        chunk = session.get(StoredBlobChunk, (added.sha256, 0))
+        assert chunk is not None
+        chunk.data = b"tampered" + chunk.data[8:]
+        session.add(chunk)
+    reader = DatabaseBlobStore(services.database, tmp_path / "cache")
+    with pytest.raises(StorageUnavailable) as caught:
+        reader.path_for(added.sha256)
+    assert added.sha256[:12] in caught.value.message
+    assert list((tmp_path / "cache").rglob("*")) == [] or all(p.is_dir() for p in (tmp_path / "cache").rglob("*"))
+
+
+def test_a_server_adopts_attachments_an_earlier_version_left_on_this_desktop(
+    services: Services, tmp_path: Path, payload: bytes
+) -> None:
+    _server_only(services)
+    legacy = FileStore(tmp_path / "legacy")
+    sha256, _ = legacy.put(_file(tmp_path, "cũ.pdf", payload))
+    store = DatabaseBlobStore(services.database, tmp_path / "cache", legacy=legacy)
+    assert store.path_for(sha256).read_bytes() == payload
+    assert stored_copies(services, sha256) == 1, "uploaded, so the other desktops see it too"
+
+
+def test_a_refusal_after_the_bytes_went_in_leaves_no_stored_copy(
+    services: Services, section_id: int, tmp_path: Path, payload: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record is refused after the store took the bytes (a lock, a lost right): the bytes go too."""
+    before = row_counts(services)
+
+    def refuse(*_args: object) -> None:
+        raise StorageBusy()
+
+    monkeypatch.setattr(services.attachments, "_record", refuse)
+    with pytest.raises(StorageBusy):
+        services.attachments.add(section_id, _file(tmp_path, "bị từ chối.pdf", payload))
+    assert row_counts(services) == before
+    assert stored_copies(services, hashlib.sha256(payload).hexdigest()) == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier_app.domain.errors import BackupRefused, PermissionDenied, SchemaTooNew, StorageUnavailable
+from dossier_app.domain.errors import BackupRefused, PermissionDenied, SchemaTooNew
 from dossier_app.services import Services, open_services
 from dossier_app.services.audit import AuditFilter
 from dossier_app.services.backups import BackupService
@@ -124,11 +124,3 @@ def test_only_an_administrator_may_restore(local: Services, tmp_path: Path) -> N
     local.context.operator = Operator("canbo")
     with pytest.raises(PermissionDenied):
         local.backups.restore(backup.path)
-
-
-def test_a_server_database_points_at_pg_dump(services: Services, tmp_path: Path) -> None:
-    if services.database.is_sqlite:
-        pytest.skip("about PostgreSQL")
-    with pytest.raises(StorageUnavailable) as raised:
-        services.backups.back_up(tmp_path / "x.sqlite3")
-    assert "pg_dump" in raised.value.message and "password" not in raised.value.message

@@ -47,3 +47,19 @@ def test_a_held_lock_gives_storage_busy(
     # once the other writer is gone the same save goes through
     assert impatient.dossiers.save_body(section_id, "Văn bản mới", base_version=before.version).changed
     impatient.close()
+
+
+def test_the_window_waits_only_briefly_for_another_writer(db_url: str) -> None:
+    """The window opens the database with a short lock wait, the command line with the long one."""
+    for interactive, expected in ((True, database_module.INTERACTIVE_LOCK_WAIT_MS), (False, 5000)):
+        opened = open_services(db_url, Operator("cli:tester"), password_hasher=FAST_HASHER, interactive=interactive)
+        try:
+            with opened.database.engine.connect() as connection:
+                if opened.database.is_sqlite:
+                    wait = int(connection.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0)
+                else:
+                    query = "SELECT setting FROM pg_settings WHERE name = 'lock_timeout'"  # in ms, unlike SHOW
+                    wait = int(str(connection.exec_driver_sql(query).scalar()))
+            assert wait == expected
+        finally:
+            opened.close()

@@ -4,10 +4,10 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from dossier_app.app import main
-from dossier_app.domain.register import STEPS, check_party
+from dossier_app.domain.register import STEPS, ParcelInput, check_party, co_use_clash, parcel_key
 from dossier_app.services import Services
 from dossier_app.services.demo import DEMO_HOUSEHOLDS, REGISTER_PROJECT
-from dossier_app.services.register_demo import generate_register, load_register
+from dossier_app.services.register_demo import co_user_groups, generate_register, load_register
 from dossier_app.storage.resources import load_asset_kinds, load_land_use_codes, load_wards
 from tests.services.register_support import REGISTER_TABLES
 from tests.services.support import it_park
@@ -30,9 +30,25 @@ def test_every_generated_party_passes_the_domain_rules() -> None:
     ids = [p.citizen_id for p in parties if p.citizen_id]
     assert len(ids) == len(set(ids))
     assert all(len(i) == 12 and i.isdigit() for i in ids)
-    parcels = [(x.map_sheet, x.parcel_no) for p in parties for x in p.parcels]
-    assert len(parcels) == len(set(parcels))
+    own = [(x.map_sheet, x.parcel_no) for p in parties for x in p.parcels if not x.co_used]
+    assert len(own) == len(set(own))  # parcels nobody shares are listed once
     assert len({p.code for p in parties}) == len(parties)
+
+
+def test_a_few_parcels_are_co_used_with_the_same_facts_on_each_co_user() -> None:
+    parties = generate_register(DEMO_HOUSEHOLDS)
+    listings: dict[tuple[str, str, str], list[tuple[str, ParcelInput]]] = {}
+    for party in parties:
+        for parcel in party.parcels:
+            if parcel.co_used:
+                listings.setdefault(parcel_key(parcel), []).append((party.code, parcel))
+    assert [len(users) for users in listings.values()] == [2, 2, 3, 2, 2, 3]  # six shared parcels, two of three
+    for users in listings.values():
+        assert len({code for code, _ in users}) == len(users)  # each co-user lists it once
+        assert len({parcel for _, parcel in users}) == 1  # same ward, sheet, number, areas and land use
+        assert all(co_use_clash(users[0][1], parcel, False) is None for _, parcel in users[1:])
+    assert generate_register(DEMO_HOUSEHOLDS, co_use_every=0) != parties
+    assert not any(x.co_used for p in generate_register(DEMO_HOUSEHOLDS, co_use_every=0) for x in p.parcels)
 
 
 def test_a_realistic_spread() -> None:
@@ -59,7 +75,9 @@ def test_a_realistic_spread() -> None:
     homes = [p for p in parties if any(x.land_use_code in ("ONT", "ODT") for x in p.parcels)]
     assert all(any(a.kind == "house" and a.grade and a.area_m2 > 0 for a in p.assets) for p in homes)
     assert all(a.count > 0 for _, a in assets if a.kind in ("tree", "crop", "grave"))
-    orchards = [p for p in parties if any(x.land_use_code == "CLN" for x in p.parcels)]
+    # (a co-user's listing of a shared orchard has no trees: they are listed, and paid, on the first co-user)
+    orchards = [p for p in parties if any(x.land_use_code == "CLN" and not (x.co_used and i) for i, x in
+                                          enumerate(p.parcels))]  # fmt: skip
     assert all(any(a.kind == "tree" for a in p.assets) for p in orchards)
     graves = sum(a.kind == "grave" for _, a in assets)
     assert 0 < graves < 0.1 * len(parties)
@@ -79,7 +97,10 @@ def test_demo_gives_itp_a_register_once(services: Services) -> None:
     project = services.projects.by_code(REGISTER_PROJECT)
     assert services.register.count(project.id) == DEMO_HOUSEHOLDS
     totals = services.register.totals(project.id).project
-    assert totals.parcels == first.register.parcels and totals.compensation_vnd > 0
+    shared = co_user_groups(DEMO_HOUSEHOLDS)
+    listings = sum(len(group) - 1 for group in shared)  # the co-users' extra listings of shared parcels
+    assert (len(shared), listings) == (6, 8)
+    assert totals.parcels == first.register.parcels - listings and totals.compensation_vnd > 0
     second = services.demo.load()
     assert second.register.parties == 0 and second.register.existing == DEMO_HOUSEHOLDS
     assert _counts(services) == counts

@@ -7,13 +7,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from dossier_app import app
 from dossier_app.domain.errors import PermissionDenied
-from dossier_app.services import Services
+from dossier_app.services import Services, open_services
 from dossier_app.services.backups import BackupService
 from dossier_app.services.context import Operator
 from dossier_app.storage.database import open_database
 from dossier_app.ui.backup_dialog import BackupDialog
 from dossier_app.ui.i18n import error_text
 from dossier_app.ui.settings import UiSettings
+from tests.conftest import FAST_HASHER
 from tests.ui.conftest import section_id_by_key
 
 
@@ -34,6 +35,8 @@ def test_back_up_now_and_restore_reopens_the_window(  # type: ignore[no-untyped-
         assert dialog.table.item(0, 1).text().endswith("KB") or dialog.table.item(0, 1).text().endswith("MB")
         monkeypatch.setattr(dialog, "ask_save_path", lambda: dest)
         dialog.back_up_button.click()
+        assert not dialog.back_up_button.isEnabled(), "busy while the copy is written off the GUI thread"
+        qtbot.waitUntil(lambda: not dialog.busy)
         assert dest.is_file() and str(dest) in dialog.status.text()
         demo_db.dossiers.save_body(section_id, "Viết sau khi sao lưu")
         monkeypatch.setattr(dialog, "ask_open_path", lambda: dest)
@@ -44,10 +47,12 @@ def test_back_up_now_and_restore_reopens_the_window(  # type: ignore[no-untyped-
 
         monkeypatch.setattr(dialog, "confirm_restore", confirm)
         dialog.restore_file_button.click()  # the officer may back up but not restore: refused before asking
+        qtbot.waitUntil(lambda: not dialog.busy)
         assert dialog.status.text() == error_text(denied)
         assert dialog.restored_from is None and asked == []
         demo_db.context.operator = Operator("cli:admin")  # the local operator (an administrator would do too)
         dialog.restore_file_button.click()
+        qtbot.waitUntil(lambda: dialog.restored_from is not None)
         return 1
 
     monkeypatch.setattr(BackupDialog, "exec", drive)
@@ -66,7 +71,8 @@ def test_a_refused_file_is_explained_and_nothing_is_asked(  # type: ignore[no-un
     dialog = BackupDialog(demo_db, ui_settings)
     qtbot.addWidget(dialog)
     monkeypatch.setattr(dialog, "confirm_restore", lambda _source: pytest.fail("must not ask"))
-    assert not dialog.restore(bad)
+    dialog.restore(bad)
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert "bad.sqlite3" in dialog.status.text() and dialog.restored_from is None
 
 
@@ -80,7 +86,9 @@ def test_answering_no_keeps_the_database(  # type: ignore[no-untyped-def]
     dialog = BackupDialog(demo_db, ui_settings)
     qtbot.addWidget(dialog)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    assert not dialog.restore(backup.path)
+    dialog.restore(backup.path)
+    qtbot.waitUntil(lambda: dialog.status.text() == dialog.tr("Nothing was restored."))
+    assert dialog.restored_from is None
     assert demo_db.dossiers.section(section_id).body.startswith("Giữ nguyên")
 
 
@@ -100,3 +108,30 @@ def test_start_makes_todays_backup_once(tmp_path: Path, monkeypatch, qapp) -> No
         assert isinstance(services.backups, BackupService)
     finally:
         database.dispose()
+
+
+@pytest.mark.postgresql
+def test_a_server_database_is_backed_up_and_restored_from_the_dialog(  # type: ignore[no-untyped-def]
+    pg_url: str, ui_settings: UiSettings, tmp_path: Path, monkeypatch, qtbot
+) -> None:
+    services = open_services(pg_url, Operator("cli:admin"), password_hasher=FAST_HASHER, interactive=True)
+    try:
+        services.demo.load(households=3)
+        section_id = section_id_by_key(services, "CT-HTP", "tt.kien_nghi")
+        saved = services.dossiers.section(section_id).body
+        dialog = BackupDialog(services, ui_settings)
+        qtbot.addWidget(dialog)
+        assert "PostgreSQL" in dialog.intro.text()
+        assert dialog.table.isHidden() and dialog.restore_selected_button.isHidden()
+        dump = tmp_path / "phong.dump"
+        monkeypatch.setattr(dialog, "ask_save_path", lambda: dump)
+        dialog.back_up_button.click()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+        assert dump.read_bytes().startswith(b"PGDMP") and str(dump) in dialog.status.text()
+        services.dossiers.save_body(section_id, "Viết sau khi sao lưu")
+        monkeypatch.setattr(dialog, "confirm_restore", lambda _source: True)
+        dialog.restore(dump)
+        qtbot.waitUntil(lambda: dialog.restored_from == dump, timeout=20000)
+        assert services.dossiers.section(section_id).body == saved
+    finally:
+        services.close()

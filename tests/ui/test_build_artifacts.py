@@ -61,3 +61,20 @@ def test_every_ui_string_is_in_the_catalogue_and_translated(tmp_path: Path) -> N
         elif set(re.findall(r"\{\w+\}", source)) != set(re.findall(r"\{\w+\}", translation.text)):
             problems.append(f"placeholders differ: {key}")
     assert not problems, "\n".join(problems)
+
+
+def test_qts_own_buttons_and_menus_speak_vietnamese(vietnamese) -> None:  # type: ignore[no-untyped-def]
+    """Qt has no Vietnamese catalogue of its own: without ours, Close, Yes, No and Cancel leak English."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    standard = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(standard.Close | standard.Cancel | standard.Ok | standard.Save)
+    texts = {name: box.button(getattr(standard, name)).text() for name in ("Close", "Cancel", "Ok", "Save")}
+    assert texts == {"Close": "Đóng", "Cancel": "Hủy", "Ok": "Đồng ý", "Save": "Lưu"}
+    question = QMessageBox()
+    question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert question.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
+    assert question.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Không"
+    menu = ElementTree.parse(ROOT / "resources" / "translations" / "qtbase_vi.ts").getroot()
+    untranslated = [m.findtext("source") for m in menu.iter("message") if not (m.findtext("translation") or "")]
+    assert not untranslated

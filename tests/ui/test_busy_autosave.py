@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QMessageBox
 from dossier_app.domain.errors import StorageBusy
 from dossier_app.services import Services, open_services
 from dossier_app.services.context import Operator
-from dossier_app.storage import database as database_module
 from dossier_app.ui.i18n import error_text
 from tests.conftest import FAST_HASHER
 from tests.services.test_busy_database import held_lock
@@ -17,8 +16,7 @@ from tests.ui.conftest import section_id_by_key
 def test_autosave_waits_out_a_busy_database(  # type: ignore[no-untyped-def]
     demo_db: Services, make_window, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 100)
-    services = open_services(demo_db.database.url, Operator("officer"), password_hasher=FAST_HASHER)
+    services = open_services(demo_db.database.url, Operator("officer"), password_hasher=FAST_HASHER, interactive=True)
     dialogs: list[object] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: dialogs.append(box) or 0)
     section_id = section_id_by_key(services, "CT-HTP", "tt.kien_nghi")

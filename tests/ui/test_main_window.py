@@ -44,6 +44,19 @@ def test_selecting_a_section_loads_text_and_guidance(demo_db: Services, make_win
     assert int(window.words_label.text().split()[0]) > 100
 
 
+def test_an_empty_section_invites_typing_instead_of_pointing_at_the_navigator(  # type: ignore[no-untyped-def]
+    demo_db: Services, make_window
+) -> None:
+    window = make_window(demo_db)
+    assert "Chọn một mục" in window.editor.text.placeholderText()  # nothing chosen yet
+    section_id = section_id_by_key(demo_db, "CT-ITP", "da.7_ban_do_quy_hoach")
+    demo_db.dossiers.save_body(section_id, "")
+    window.select_section(section_id)
+    assert window.editor.text.toPlainText() == ""
+    assert "Chọn một mục" not in window.editor.text.placeholderText()
+    assert window.editor.text.placeholderText().startswith("Mục này chưa có nội dung")
+
+
 def test_typing_autosaves_and_survives_closing_and_reopening(demo_db: Services, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     section_id = section_id_by_key(demo_db, "CT-HTP", "tt.tom_tat_de_an")
     window = make_window(demo_db)

@@ -6,7 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QStyleOptionViewItem, QTabWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QStyleOptionViewItem,
+    QTabWidget,
+)
 
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.services import Services, open_services
@@ -230,3 +237,56 @@ def test_the_gantt_tab_draws_the_plan_when_shown_and_again_after_an_edit(window:
     with qtbot.waitSignal(window.gantt.rendered, timeout=30000):
         window._store_edit(step, replace(step, planned_start=TODAY, planned_end=TODAY + timedelta(days=20)))
     assert window.gantt.png is not None and window.gantt.png != first
+
+
+def _driven(plan: MilestonesWindow) -> dict[str, int]:
+    view = plan.model.plan
+    assert view is not None
+    return {key: view.milestone(key).percent for key in view.register_steps}
+
+
+def test_the_plan_follows_the_register_edited_in_its_window_keeping_selection_and_an_open_edit(
+    demo_db: Services, make_window, qtbot, errors: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(demo_db)
+    actions = window.window_actions
+    project = demo_db.projects.by_code("CT-ITP")
+    window.select_project(project.id)
+    actions.milestones_action.trigger()
+    plan = actions.milestones_window
+    actions.register_action.trigger()
+    register = actions.register_window
+    assert plan.model.plan.register_steps  # inventory, posting, payment, hand-over come from the register
+    plan.table.selectRow(plan.model.row_of("M6"))
+    parties = plan.model.plan.parties
+    handed_over = [
+        i for i in range(register.model.rowCount()) if register.model.row(i).step in ("handed_over_on", "enforced_on")
+    ]
+    register.select_row(handed_over[0])
+    assert register.delete_party(confirm=False)  # no polling: the register window says it changed
+    assert plan.model.plan.parties == parties - 1 and plan.current_key() == "M6"
+    fresh = demo_db.milestones.plan(project.id, today=plan.today)
+    assert _driven(plan) == {key: fresh.milestone(key).percent for key in fresh.register_steps}
+    assert f"({parties - 1} " in plan.summary.text()
+
+    index = plan.model.index(plan.model.row_of("M6"), COLUMNS.index("title"))  # an edit in progress ...
+    plan.table.setCurrentIndex(index)
+    plan.table.edit(index)
+    editor = plan.table.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.setText("Lập phương án (đang sửa)")
+    register.select_row(0)
+    assert register.delete_party(confirm=False)
+    assert plan.table.state() == QAbstractItemView.State.EditingState  # ... is not thrown away by a reload
+    assert editor.text() == "Lập phương án (đang sửa)" and plan.model.plan.parties == parties - 1
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the edit ends and is stored; then the plan catches up
+    qtbot.waitUntil(lambda: plan.model.plan.parties == parties - 2 or bool(errors))
+    assert errors == []
+    assert _stored_in(demo_db, project.id, "M6").title == "Lập phương án (đang sửa)"
+    assert plan.current_key() == "M6"
+    plan.close()
+    register.close()
+
+
+def _stored_in(services: Services, project_id: int, key: str):  # type: ignore[no-untyped-def]
+    return services.milestones.plan(project_id).milestone(key)

@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
 
 from dossier_app.domain.register import AssetInput
 from dossier_app.services import Services, open_services
 from dossier_app.services.context import Operator
 from dossier_app.services.projects import ProjectView
 from dossier_app.ui import register_edit, register_window
+from dossier_app.ui.catalogue_picker import CataloguePicker
 from dossier_app.ui.i18n import Translators
 from dossier_app.ui.register_edit import PartyEditDialog
 from dossier_app.ui.register_window import RegisterWindow
@@ -208,3 +209,117 @@ def test_delete_asks_first(window: RegisterWindow, edit_db: Services, project: P
     window.search.setFocus()
     qtbot.keyClick(window.search, Qt.Key.Key_Delete)  # Delete in the search box deletes no party
     assert len(asked) == 2
+
+
+def _key(qtbot, picker: CataloguePicker, key: Qt.Key | str) -> None:  # type: ignore[no-untyped-def]
+    """A key where a person's key goes: the picker's open list, else the picker (which types into its line)."""
+    popup = picker.picker_list.popup()
+    target = popup if popup.isVisible() else picker
+    if isinstance(key, str):
+        qtbot.keyClicks(target, key)
+    else:
+        qtbot.keyClick(target, key)
+
+
+def _type(qtbot, picker: CataloguePicker, text: str) -> None:  # type: ignore[no-untyped-def]
+    for char in text:  # ASCII only (keyClicks and non-ASCII text do not mix)
+        _key(qtbot, picker, char)
+
+
+def _open_picker(qtbot, table: Any, row: int, field: str, key: Qt.Key = Qt.Key.Key_F2) -> CataloguePicker:  # type: ignore[no-untyped-def]
+    position = next(i for i, c in enumerate(table.columns) if c.name == field)
+    table.setFocus()
+    table.setCurrentCell(row, position)
+    qtbot.keyClick(table, key)
+    picker = table.indexWidget(table.currentIndex())
+    assert isinstance(picker, CataloguePicker)
+    return picker
+
+
+def test_a_kind_is_picked_by_typing_part_of_its_name_without_diacritics(
+    window: RegisterWindow, edit_db: Services, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.new_party()
+    _fill_new(dialog, qtbot)
+    dialog.tabs.setCurrentIndex(3)
+    picker = _open_picker(qtbot, dialog.lines, 0, "kind")
+    _type(qtbot, picker, "di chuyen")  # "Hỗ trợ di chuyển" typed as a tired official types it
+    popup = picker.picker_list.popup()
+    assert popup.isVisible() and popup.currentIndex().data() == "Hỗ trợ di chuyển"
+    _key(qtbot, picker, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.lines.state() != QAbstractItemView.State.EditingState)
+    item = dialog.lines.item(0, 0)
+    assert item.text() == "Hỗ trợ di chuyển" and item.toolTip() == "relocation"
+    assert dialog.problems == []
+    dialog.accept()
+    assert dialog.saved is not None
+    assert [line.kind for line in edit_db.register.party(dialog.saved.id).data.compensation] == ["relocation"]
+
+
+def test_typing_in_a_land_use_cell_picks_by_name_escape_keeps_it_and_an_unknown_code_is_reported(
+    window: RegisterWindow, edit_db: Services, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.new_party()
+    _fill_new(dialog, qtbot)
+    parcels = dialog.parcels
+    column = next(i for i, c in enumerate(parcels.columns) if c.name == "land_use_code")
+    picker = _open_picker(qtbot, parcels, 0, "land_use_code", Qt.Key.Key_N)  # typing opens the list
+    assert picker.currentText() == "n"
+    _type(qtbot, picker, "ong THON")  # by name, any case, no diacritics
+    assert picker.picker_list.popup().currentIndex().data() == "ONT — Đất ở tại nông thôn"
+    _key(qtbot, picker, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: parcels.state() != QAbstractItemView.State.EditingState)
+    assert parcels.item(0, column).text() == "Đất ở tại nông thôn" and parcels.item(0, column).toolTip() == "ONT"
+    assert dialog.record()[0].parcels[0].land_use_code == "ONT" and dialog.problems == []
+
+    picker = _open_picker(qtbot, parcels, 0, "land_use_code")  # F2
+    assert picker.currentText() == "ONT — Đất ở tại nông thôn"
+    _type(qtbot, picker, "luc")
+    _key(qtbot, picker, Qt.Key.Key_Escape)  # one Escape, even with the list open, cancels
+    qtbot.waitUntil(lambda: parcels.state() != QAbstractItemView.State.EditingState)
+    assert parcels.item(0, column).text() == "Đất ở tại nông thôn"
+    assert dialog.record()[0].parcels[0].land_use_code == "ONT"
+
+    picker = _open_picker(qtbot, parcels, 0, "land_use_code")
+    picker.lineEdit().selectAll()
+    _type(qtbot, picker, "QQX")  # no such code: kept as typed for the rules to refuse
+    assert not picker.picker_list.popup().isVisible()
+    _key(qtbot, picker, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: parcels.state() != QAbstractItemView.State.EditingState)
+    assert parcels.item(0, column).text() == "QQX"
+    assert parcels.cell_problem(0, "land_use_code") and not dialog.save_button.isEnabled()
+    assert [(p, f) for p, _, f, _ in dialog.problems] == [("parcel", "land_use_code")]
+
+
+def test_asset_kinds_are_picked_and_shown_by_name(window: RegisterWindow, edit_db: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.new_party()
+    _fill_new(dialog, qtbot)
+    dialog.tabs.setCurrentIndex(2)
+    picker = _open_picker(qtbot, dialog.assets, 0, "kind")
+    assert picker.currentText() == "Nhà ở"  # typed as "Nhà ở", known by its name
+    picker.lineEdit().selectAll()
+    _type(qtbot, picker, "mo ma")
+    _key(qtbot, picker, Qt.Key.Key_Tab)  # Tab takes the highlighted entry too and moves on
+    qtbot.waitUntil(lambda: dialog.assets.item(0, 0).text() == "Mồ mả")
+    assert dialog.assets.item(0, 0).toolTip() == "grave"
+    _cell(dialog.assets, 0, "area_m2", "")
+    _cell(dialog.assets, 0, "grade", "")
+    _cell(dialog.assets, 0, "count", "2")
+    assert dialog.problems == []
+    dialog.accept()
+    assert dialog.saved is not None
+    assert [(a.kind, a.count) for a in edit_db.register.party(dialog.saved.id).data.assets] == [("grave", 2)]
+
+
+def test_figures_in_the_child_tables_line_up_on_the_right(  # type: ignore[no-untyped-def]
+    window: RegisterWindow, edit_db: Services, project: ProjectView, qtbot
+) -> None:
+    party_id = next(i for i in edit_db.register.party_ids(project.id) if edit_db.register.party(i).data.compensation)
+    dialog = PartyEditDialog(edit_db, project.id, party_id)
+    qtbot.addWidget(dialog)
+    columns = [column.name for column in dialog.lines.columns]
+    right = Qt.AlignmentFlag.AlignRight
+    amount = dialog.lines.item(0, columns.index("amount_vnd"))
+    description = dialog.lines.item(0, columns.index("description"))
+    assert amount.text() and Qt.AlignmentFlag(amount.textAlignment()) & right
+    assert not Qt.AlignmentFlag(description.textAlignment()) & right

@@ -39,6 +39,16 @@ def head_revision() -> str:
     return head
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this program's migrations know a schema revision (a backup from a newer program's does not)."""
+    if not revision:
+        return False
+    try:
+        return ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def upgrade(database: "Database") -> None:
     """Bring the schema to head; refuse a database a newer program has written."""
     config = alembic_config(database)

@@ -79,7 +79,7 @@ class Ui_SettingsDialog(object):
     def retranslateUi(self, SettingsDialog):
         SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"Settings", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsDialog", u"Interface language:", None))
-        self.databaseLabel.setText(QCoreApplication.translate("SettingsDialog", u"Database:", None))
+        self.databaseLabel.setText(QCoreApplication.translate("SettingsDialog", u"Open now:", None))
         self.noteLabel.setText(QCoreApplication.translate("SettingsDialog", u"Documents are always written in Vietnamese, whatever the interface language.", None))
     # retranslateUi
 
