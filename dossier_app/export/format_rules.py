@@ -342,7 +342,8 @@ def narrowest_columns(texts: list[list[str]], total_mm: float) -> list[float]:
 
 def column_widths(texts: list[list[str]], total_mm: float) -> list[float]:
     """Table column widths in mm: each wide enough for its longest word (up to 45 % of the table), the rest shared
-    by the length of each column's longest text below the header row."""
+    by the length of each column's longest text below the header row; when the words need more than the table,
+    the narrow columns keep their width and the wide ones share the rest."""
     count = max((len(row) for row in texts), default=0)
     if count == 0:
         return []
@@ -351,8 +352,13 @@ def column_widths(texts: list[list[str]], total_mm: float) -> list[float]:
     body = [column[1:] or column for column in columns]  # the header's words fit by `need`; the rows share the rest
     weight = [max((min(len(text), 60) for text in column), default=1) + 1 for column in body]
     spare = total_mm - sum(need)
-    if spare <= 0:
-        return [width * total_mm / sum(need) for width in need]
+    if spare <= 0:  # short columns keep their words whole; the columns of longer words share what is left equally
+        widths = list(need)
+        left = total_mm
+        for done, column in enumerate(sorted(range(count), key=lambda i: need[i])):
+            widths[column] = min(need[column], left / (count - done))
+            left -= widths[column]
+        return widths
     return [width + spare * share / sum(weight) for width, share in zip(need, weight, strict=True)]
 
 

@@ -136,12 +136,13 @@ def _list(tokens: list[Token], start: int, close: int, offset: int) -> ListBlock
         inner = index + 1
         while inner < item_close:
             token = tokens[inner]
-            if token.type == "paragraph_open":
+            if token.type in ("inline", "fence", "code_block"):  # a paragraph's, and a heading's or quote's alike
                 if runs:
                     _append(runs, Run(" "))
-                for run in inline_runs(tokens[inner + 1].children or []):
+                texts = inline_runs(token.children or []) if token.type == "inline" else (Run(token.content.strip()),)
+                for run in texts:
                     _append(runs, run)
-                inner += 3
+                inner += 1
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 nested_close = _closing(tokens, inner)
                 children.append(_list(tokens, inner, nested_close, offset))

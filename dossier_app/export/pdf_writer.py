@@ -195,7 +195,7 @@ class _LongRows(Flowable):  # type: ignore[misc]
 
     def __init__(
         self,
-        header: list[Any],
+        header: list[Any] | None,
         rows: list[list[tuple[str, str]]],
         widths: list[float],
         styles: dict[Role, ParagraphStyle],
@@ -215,7 +215,7 @@ class _LongRows(Flowable):  # type: ignore[misc]
             self._sums = [0.0]
             for height in self._heights:
                 self._sums.append(self._sums[-1] + height)
-            self._header_h = 0.0
+            self._header_h: float | None = None
 
     def _rest(self, start: int) -> "_LongRows":
         rest = _LongRows(self._header, self._rows, self._widths, self._styles, start, self._aligns)
@@ -225,34 +225,38 @@ class _LongRows(Flowable):  # type: ignore[misc]
     def _table(self, stop: int) -> PdfTable:
         cell = self._styles[Role.TABLE_CELL]
         rows = self._rows[self._start : stop]
+        first = 0 if self._header is None else 1  # the first body row
         commands = [
             *_TABLE_STYLE,
-            ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
-            ("LEADING", (0, 1), (-1, -1), cell.leading),
-            ("TOPPADDING", (0, 1), (-1, -1), self._pad[0]),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), self._pad[1]),
-            *(("ALIGN", (c, 1), (c, -1), align) for c, align in enumerate(self._aligns) if align != "LEFT"),
+            ("FONTSIZE", (0, first), (-1, -1), cell.fontSize),
+            ("LEADING", (0, first), (-1, -1), cell.leading),
+            ("TOPPADDING", (0, first), (-1, -1), self._pad[0]),
+            ("BOTTOMPADDING", (0, first), (-1, -1), self._pad[1]),
+            *(("ALIGN", (c, first), (c, -1), align) for c, align in enumerate(self._aligns) if align != "LEFT"),
         ]
         commands += [
             ("FONTNAME", (c, r), (c, r), face)
-            for r, row in enumerate(rows, start=1)
+            for r, row in enumerate(rows, start=first)
             for c, (_, face) in enumerate(row)
             if face != _FACES[False, False]
         ]
-        table = PdfTable([self._header] + [[text for text, _ in row] for row in rows], colWidths=self._widths)
+        header = [] if self._header is None else [self._header]
+        table = PdfTable(header + [[text for text, _ in row] for row in rows], colWidths=self._widths)
         table.setStyle(TableStyle(commands))
         return table
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if not self._header_h:
-            self._header_h = PdfTable([self._header], colWidths=self._widths).wrap(avail_width, avail_height)[1]
+        if self._header_h is None:
+            self._header_h = 0.0
+            if self._header is not None:
+                self._header_h = PdfTable([self._header], colWidths=self._widths).wrap(avail_width, avail_height)[1]
         self.width = sum(self._widths)
-        self.height = self._header_h + self._sums[-1] - self._sums[self._start]
+        self.height = (self._header_h or 0.0) + self._sums[-1] - self._sums[self._start]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         self.wrap(avail_width, avail_height)
-        budget = avail_height - self._header_h + self._sums[self._start]
+        budget = avail_height - (self._header_h or 0.0) + self._sums[self._start]
         stop = bisect_right(self._sums, budget) - 1  # rows start..stop fit
         if stop <= self._start:
             return []
@@ -266,6 +270,22 @@ class _LongRows(Flowable):  # type: ignore[misc]
         table.drawOn(self.canv, 0, 0)
 
 
+def _letters_fitting(line: str, face: str, size: float, room: float) -> list[str]:
+    """A line wider than its column (one long word) cut between letters, so that no text runs off the cell."""
+    if pdfmetrics.stringWidth(line, face, size) <= room:
+        return [line]
+    pieces: list[str] = []
+    piece, width = "", 0.0
+    for letter in line:
+        letter_width = pdfmetrics.stringWidth(letter, face, size)
+        if piece and width + letter_width > room:
+            pieces.append(piece)
+            piece, width = "", 0.0
+        piece += letter
+        width += letter_width
+    return [*pieces, piece]
+
+
 class PdfWriter:
     """Writes one plan to a PDF file; a new writer per document."""
 
@@ -274,6 +294,8 @@ class PdfWriter:
         self._plan = document
         self._styles = _styles(document.settings.line_spacing)
         self._text_mm = document.settings.margins.text_width_mm
+        margins = document.settings.margins
+        self._frame_h = (rules.PAPER_HEIGHT_MM - margins.top - margins.bottom) * mm
         self._has_toc = any(isinstance(block, TableOfContents) for block in document.blocks)
 
     def write(self, path: Path) -> Path:
@@ -284,7 +306,9 @@ class PdfWriter:
             name = "landscape" if stretch.landscape else "portrait"
             if number:
                 story += [NextPageTemplate(name), PdfPageBreak()]
-            self._text_mm = page_box(self._plan.settings.margins, stretch.landscape).text_width_mm
+            box = page_box(self._plan.settings.margins, stretch.landscape)
+            self._text_mm = box.text_width_mm
+            self._frame_h = (box.height_mm - box.top - box.bottom) * mm
             for block in stretch.blocks:
                 story.extend(self._block(block))
         template = _Template(str(path), self._plan, "landscape" if parts and parts[0].landscape else "portrait")
@@ -445,33 +469,49 @@ class PdfWriter:
             ]
 
         header = row(block.header, Role.TABLE_HEADER)
+        points = [w * mm for w in widths]
+        # A header row is repeated on each page only when it is short: reportlab cannot split a repeated row, so a
+        # header taller than a page (a pasted wall of text) failed the whole export.
+        repeat = PdfTable([header], colWidths=points).wrap(sum(points), self._frame_h)[1] <= self._frame_h / 3
         if len(block.rows) > LONG_TABLE_ROWS:
-            plain_rows, column_widths = self._plain_rows(block.rows, widths), [w * mm for w in widths]
             named = tuple(_TABLE_ALIGN[a] for a in aligns)
-            long = _LongRows(header, plain_rows, column_widths, self._styles, aligns=named)
-            return [long, Spacer(1, rules.SPACE_AFTER_PT)]
+            plain_rows = self._plain_rows(block.rows, widths)
+            long = _LongRows(header if repeat else None, plain_rows, points, self._styles, aligns=named)
+            out: list[Any] = [long, Spacer(1, rules.SPACE_AFTER_PT)]
+            if not repeat:
+                out.insert(0, self._grid([header], points, repeat=False))
+            return out
         data = [header] + [body(cells) for cells in block.rows]
-        table = PdfTable(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="CENTER", splitInRow=1)
+        return [self._grid(data, points, repeat), Spacer(1, rules.SPACE_AFTER_PT)]
+
+    def _grid(self, data: list[list[Any]], points: list[float], repeat: bool) -> PdfTable:
+        """A bordered table whose rows split across pages, the first row repeated on each page when `repeat`."""
+        table = PdfTable(data, colWidths=points, repeatRows=int(repeat), hAlign="CENTER", splitInRow=1)
         table.setStyle(TableStyle(_TABLE_STYLE))
-        return [table, Spacer(1, rules.SPACE_AFTER_PT)]
+        return table
 
     def _plain_rows(self, rows: tuple[tuple[Runs, ...], ...], widths: list[float]) -> list[list[tuple[str, str]]]:
-        """Body cells of a long table as (text wrapped to its column, font face), wrapped once here."""
-        size = self._styles[Role.TABLE_CELL].fontSize
+        """Body cells of a long table as (text wrapped to its column, font face), wrapped once here; a row taller
+        than half a page becomes several rows, as reportlab cannot split a row across pages."""
+        cell = self._styles[Role.TABLE_CELL]
+        most = max(1, int(self._frame_h / 2 / cell.leading))  # lines in one row
         out: list[list[tuple[str, str]]] = []
         for cells in rows:
-            line: list[tuple[str, str]] = []
+            line: list[tuple[list[str], str]] = []
             for c, width in enumerate(widths):
                 runs = cells[c] if c < len(cells) else ()
                 face = _FACES[bool(runs) and all(x.bold for x in runs), bool(runs) and all(x.italic for x in runs)]
                 text = "".join(run.text for run in runs)
+                room = width * mm - 2 * _CELL_PAD
                 wrapped = [
-                    part
+                    piece
                     for para in text.split("\n")
-                    for part in (simpleSplit(para, face, size, width * mm - 2 * _CELL_PAD) or [""])
+                    for part in (simpleSplit(para, face, cell.fontSize, room) or [""])
+                    for piece in _letters_fitting(part, face, cell.fontSize, room)
                 ]
-                line.append(("\n".join(wrapped), face))
-            out.append(line)
+                line.append((wrapped, face))
+            height = max(len(lines) for lines, _ in line)
+            out += [[("\n".join(lines[i : i + most]), face) for lines, face in line] for i in range(0, height, most)]
         return out
 
     def _image(self, block: Image) -> list[Any]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.redline import redline
 from dossier_app.services.dossiers import SectionView
 from dossier_app.ui.redline_view import RedlineView
+from dossier_app.ui.section_markdown import EDITOR_MARKDOWN, section_markdown
 
 
 class ConflictChoice(Enum):
@@ -46,10 +47,10 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         self.theirs = QTextBrowser(self)
         self.theirs.setObjectName("theirText")
-        self.theirs.setMarkdown(stored.body)
+        self.theirs.document().setMarkdown(stored.body, EDITOR_MARKDOWN)
         self.mine = QTextEdit(self)
         self.mine.setObjectName("myText")
-        self.mine.setMarkdown(mine)
+        self.mine.document().setMarkdown(mine, EDITOR_MARKDOWN)
         self.changes = RedlineView(self)
         self.changes.show_redline(redline(stored.body, mine), self.tr("Their text"), self.tr("Your text"))
         columns = QSplitter(Qt.Orientation.Horizontal, self)
@@ -80,7 +81,7 @@ class ConflictDialog(QDialog):
 
     def merged_markdown(self) -> str:
         """The right-hand text as the user left it."""
-        return self.mine.document().toMarkdown()
+        return section_markdown(self.mine.document())
 
     def _decide(self, choice: ConflictChoice) -> None:
         self.choice = choice

@@ -20,6 +20,7 @@ from dossier_app.services import Services
 from dossier_app.services.dossiers import RevisionView
 from dossier_app.ui.messages import show_error
 from dossier_app.ui.redline_view import RedlineDialog
+from dossier_app.ui.section_markdown import EDITOR_MARKDOWN
 
 
 def local_time(revision: RevisionView) -> str:
@@ -170,7 +171,7 @@ class RevisionsPane(QWidget):
             self.tr("Revision {number} — {when}").format(number=revision.number, when=local_time(revision))
         )
         browser = QTextBrowser(dialog)
-        browser.setMarkdown(revision.body)
+        browser.document().setMarkdown(revision.body, EDITOR_MARKDOWN)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)

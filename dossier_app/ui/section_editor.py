@@ -8,7 +8,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
     QTextListFormat,
     QTextTableFormat,
@@ -19,15 +18,10 @@ from dossier_app.domain.errors import DossierError, StaleEdit, StorageBusy
 from dossier_app.domain.text import fold, word_count
 from dossier_app.services import Services
 from dossier_app.services.dossiers import SaveResult, SectionView
+from dossier_app.ui.section_markdown import EDITOR_MARKDOWN, section_markdown
 
 AUTOSAVE_DELAY_MS = 1500
 HEADING_SIZES = {2: 1.35, 3: 1.15}
-
-
-# GitHub Markdown read as the exporters read it: HTML is text, so "a < b & c > d" is not taken for a <b> tag.
-_MARKDOWN = QTextDocument.MarkdownFeature(
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
-)
 
 
 class SectionEditor(QWidget):
@@ -158,7 +152,7 @@ class SectionEditor(QWidget):
 
     def markdown(self) -> str:
         """The editor's text as Markdown, the stored format."""
-        return self.text.document().toMarkdown()
+        return section_markdown(self.text.document())
 
     def load(self, section: SectionView) -> None:
         """Show a section; the previous one must have been saved first."""
@@ -168,7 +162,7 @@ class SectionEditor(QWidget):
         document = self.text.document()
         with QSignalBlocker(document):
             document.setUndoRedoEnabled(False)
-            document.setMarkdown(section.body, _MARKDOWN)
+            document.setMarkdown(section.body, EDITOR_MARKDOWN)
             self._apply_heading_sizes()
             document.setUndoRedoEnabled(True)
         document.setModified(False)

@@ -11,10 +11,11 @@ from tempfile import TemporaryDirectory
 
 import pytest
 from docx import Document as open_docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from pypdf import PdfReader
 
 from dossier_app.export.docx_writer import write_docx
+from dossier_app.export.format_rules import CELL_PADDING_MM, column_widths, word_width_mm
 from dossier_app.export.markdown_blocks import parse_blocks
 from dossier_app.export.pdf_writer import write_pdf
 from dossier_app.export.plan import Block, Document, DocumentSettings, Heading, ListBlock, Paragraph, Runs, Table, plain
@@ -115,6 +116,7 @@ def test_docx_of_hostile_markdown_reopens(markdown: str) -> None:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(hostile_markdown)
+@example(f"| AAAAA | {'Đường' * 40} | {'Đường' * 40} |\n|---|---|---|")  # random exploration: "AAAA" / "A"
 def test_pdf_of_hostile_markdown_reopens_and_keeps_every_word(markdown: str) -> None:
     _count("write_pdf")
     document = _document(markdown)
@@ -148,6 +150,54 @@ def test_a_huge_unbroken_word_in_a_table_cell_flows_over_pages() -> None:
         path = write_pdf(_document(markdown), Path(folder) / "long.pdf", font_dir())
         assert len(PdfReader(str(path)).pages) >= 2
         assert "Đường" * 5 in "".join(_pdf_text_without_breaks(path).split())
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("* # Tiêu đề trong mục", "Tiêu đề trong mục"),
+        ("- > trích dẫn trong mục", "trích dẫn trong mục"),
+        ("1. a\n\n   ```\n   mã trong mục\n   ```", "mã trong mục"),
+    ],
+)
+def test_a_list_item_keeps_the_text_of_any_block_in_it(markdown: str, text: str) -> None:
+    """Only paragraphs were read inside a list item: a heading in one (Qt writes "* # AA" for a heading made a list
+    item in the editor) printed nothing (found by random exploration)."""
+    assert text in " ".join(_texts(_document(markdown).blocks))
+
+
+def test_a_short_word_keeps_its_column_beside_columns_of_long_words() -> None:
+    """The columns' words needed more than the page, and every column shrank alike: "AAAAA" broke into "AAAA"/"A"."""
+    long = "Đường" * 40
+    widths = column_widths([["AAAAA", long, long]], 165)
+    assert widths[0] >= word_width_mm("AAAAA") + CELL_PADDING_MM
+    assert widths[1] == widths[2]
+    assert sum(widths) == pytest.approx(165)
+
+
+HUGE = "Đường" * 1000  # 5,000 letters without a space: taller than a page in any column
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        f"| a {HUGE} | b |\n|---|---|\n| c | d |\n",  # reportlab could not split the repeated header row
+        f"| a | {'từ ' * 3000}|\n|---|---|\n| c | d |\n",
+        f"| a {HUGE} | b |\n|---|---|\n" + "| c | d |\n" * 70,  # a long table, laid out page by page
+        "| a | b |\n|---|---|\n| c | " + HUGE + " |\n" + "| c | d |\n" * 70,  # the word ran off its cell
+        "| a | b |\n|---|---|\n| c | " + "từ " * 3000 + "|\n" + "| c | d |\n" * 70,  # the row failed the export
+    ],
+    ids=["header-word", "header-words", "long-table-header-word", "long-table-cell-word", "long-table-cell-words"],
+)
+def test_a_table_row_taller_than_a_page_is_printed_whole(markdown: str) -> None:
+    with TemporaryDirectory() as folder:
+        path = write_pdf(_document(markdown), Path(folder) / "tall.pdf", font_dir())
+        assert len(PdfReader(str(path)).pages) >= 2
+        text = unicodedata.normalize("NFC", _pdf_text_without_breaks(path))
+    if HUGE in markdown:  # its letters in order; the other cells and the page numbers hold none of them
+        assert HUGE in "".join(char for char in text if char in "Đường")
+    else:
+        assert text.split().count("từ") == 3000
 
 
 def _pdf_text_without_breaks(path: Path) -> str:
