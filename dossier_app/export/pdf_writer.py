@@ -2,7 +2,6 @@
 depends on the fonts installed."""
 
 import re
-from bisect import bisect_right
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
-    Flowable,
     Frame,
     HRFlowable,
     NextPageTemplate,
@@ -34,6 +32,15 @@ from reportlab.platypus.tableofcontents import TableOfContents as PdfToc
 from dossier_app.export import format_rules as rules
 from dossier_app.export.format_rules import Align, Role, cased, heading_role, heading_text, list_label
 from dossier_app.export.page_orientation import page_box, stretches
+from dossier_app.export.pdf_tables import (
+    CELL_FONT,
+    CELL_PAD,
+    FACES,
+    TABLE_ALIGN,
+    TABLE_STYLE,
+    LongRows,
+    letters_fitting,
+)
 from dossier_app.export.plan import (
     Addressees,
     AppendixHeader,
@@ -57,13 +64,6 @@ from dossier_app.export.plan import (
 
 _ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
 _FAMILY = rules.PDF_FONT_FAMILY
-_FACES = {
-    (False, False): f"{_FAMILY}",
-    (True, False): f"{_FAMILY}-Bold",
-    (False, True): f"{_FAMILY}-Italic",
-    (True, True): f"{_FAMILY}-BoldItalic",
-}
-_CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), _FACES[False, False])  # tables would otherwise name Helvetica
 LONG_TABLE_ROWS = 60
 LEADING = 1.15  # Times New Roman's single line is about 1.15 of its size
 
@@ -79,13 +79,13 @@ def register_fonts(font_dir: Path) -> None:
         (True, True): rules.FONT_FILES["bold_italic"],
     }
     for key, filename in files.items():
-        pdfmetrics.registerFont(TTFont(_FACES[key], str(font_dir / filename)))
+        pdfmetrics.registerFont(TTFont(FACES[key], str(font_dir / filename)))
     pdfmetrics.registerFontFamily(
         _FAMILY,
-        normal=_FACES[False, False],
-        bold=_FACES[True, False],
-        italic=_FACES[False, True],
-        boldItalic=_FACES[True, True],
+        normal=FACES[False, False],
+        bold=FACES[True, False],
+        italic=FACES[False, True],
+        boldItalic=FACES[True, True],
     )
 
 
@@ -95,7 +95,7 @@ def _styles(line_spacing: float) -> dict[Role, ParagraphStyle]:
         spacing = line_spacing if spec.spaced else 1.0
         out[role] = ParagraphStyle(
             role.value,
-            fontName=_FACES[spec.bold, spec.italic],
+            fontName=FACES[spec.bold, spec.italic],
             fontSize=spec.size_pt,
             leading=spec.size_pt * LEADING * spacing,
             alignment=_ALIGN[spec.align],
@@ -148,7 +148,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             author="",
             lang="vi-VN",
             invariant=1,
-            initialFontName=_FACES[False, False],
+            initialFontName=FACES[False, False],
             initialFontSize=14,
         )
         templates = []
@@ -167,11 +167,11 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         width, height = doc.pageTemplate.pagesize
         if doc.page > 1:  # pages count on across orientations: one document, one numbering
-            canvas.setFont(_FACES[False, False], rules.PAGE_NUMBER_SIZE_PT)
+            canvas.setFont(FACES[False, False], rules.PAGE_NUMBER_SIZE_PT)
             canvas.drawCentredString(width / 2, height - doc.pageTemplate.top_margin / 2 - 2 * mm, str(doc.page))
         if self._draft:
             canvas.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.35))
-            canvas.setFont(_FACES[True, False], 90)
+            canvas.setFont(FACES[True, False], 90)
             canvas.translate(width / 2, height / 2)
             canvas.rotate(45)
             canvas.drawCentredString(0, -30, rules.DRAFT_MARK)
@@ -181,109 +181,6 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         level = getattr(flowable, "toc_level", None)
         if level is not None:
             self.notify("TOCEntry", (level, flowable.toc_text, self.page))
-
-
-_CELL_PAD = 6  # reportlab's left and right cell padding, in points
-_TABLE_ALIGN = {Align.LEFT: "LEFT", Align.CENTER: "CENTRE", Align.RIGHT: "RIGHT", Align.JUSTIFY: "LEFT"}
-_TABLE_STYLE = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), _CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")]
-
-
-class _LongRows(Flowable):  # type: ignore[misc]
-    """A long table (thousands of households) laid out page by page: its rows are wrapped and measured once, and
-    each page gets a table of the rows that fit under the header row. reportlab's own split measures every
-    remaining row again at each page, quadratic in the rows."""
-
-    def __init__(
-        self,
-        header: list[Any] | None,
-        rows: list[list[tuple[str, str]]],
-        widths: list[float],
-        styles: dict[Role, ParagraphStyle],
-        start: int = 0,
-        aligns: tuple[str, ...] = (),
-    ) -> None:
-        super().__init__()
-        self._header, self._rows, self._widths, self._styles = header, rows, widths, styles
-        self._start = start
-        self._aligns = aligns  # reportlab's ALIGN per column of the body rows (LEFT, CENTRE, RIGHT)
-        cell = styles[Role.TABLE_CELL]
-        self._pad = (3 + cell.spaceBefore, 3 + cell.spaceAfter)
-        if start == 0:
-            self._heights = [
-                max(text.count("\n") + 1 for text, _ in row) * cell.leading + sum(self._pad) for row in rows
-            ]
-            self._sums = [0.0]
-            for height in self._heights:
-                self._sums.append(self._sums[-1] + height)
-            self._header_h: float | None = None
-
-    def _rest(self, start: int) -> "_LongRows":
-        rest = _LongRows(self._header, self._rows, self._widths, self._styles, start, self._aligns)
-        rest._heights, rest._sums, rest._header_h = self._heights, self._sums, self._header_h
-        return rest
-
-    def _table(self, stop: int) -> PdfTable:
-        cell = self._styles[Role.TABLE_CELL]
-        rows = self._rows[self._start : stop]
-        first = 0 if self._header is None else 1  # the first body row
-        commands = [
-            *_TABLE_STYLE,
-            ("FONTSIZE", (0, first), (-1, -1), cell.fontSize),
-            ("LEADING", (0, first), (-1, -1), cell.leading),
-            ("TOPPADDING", (0, first), (-1, -1), self._pad[0]),
-            ("BOTTOMPADDING", (0, first), (-1, -1), self._pad[1]),
-            *(("ALIGN", (c, first), (c, -1), align) for c, align in enumerate(self._aligns) if align != "LEFT"),
-        ]
-        commands += [
-            ("FONTNAME", (c, r), (c, r), face)
-            for r, row in enumerate(rows, start=first)
-            for c, (_, face) in enumerate(row)
-            if face != _FACES[False, False]
-        ]
-        header = [] if self._header is None else [self._header]
-        table = PdfTable(header + [[text for text, _ in row] for row in rows], colWidths=self._widths)
-        table.setStyle(TableStyle(commands))
-        return table
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._header_h is None:
-            self._header_h = 0.0
-            if self._header is not None:
-                self._header_h = PdfTable([self._header], colWidths=self._widths).wrap(avail_width, avail_height)[1]
-        self.width = sum(self._widths)
-        self.height = (self._header_h or 0.0) + self._sums[-1] - self._sums[self._start]
-        return self.width, self.height
-
-    def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        self.wrap(avail_width, avail_height)
-        budget = avail_height - (self._header_h or 0.0) + self._sums[self._start]
-        stop = bisect_right(self._sums, budget) - 1  # rows start..stop fit
-        if stop <= self._start:
-            return []
-        if stop >= len(self._rows):
-            return [self._table(len(self._rows))]
-        return [self._table(stop), self._rest(stop)]
-
-    def draw(self) -> None:
-        table = self._table(len(self._rows))
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
-
-
-def _letters_fitting(line: str, face: str, size: float, room: float) -> list[str]:
-    """A line wider than its column (one long word) cut between letters, so that no text runs off the cell."""
-    if pdfmetrics.stringWidth(line, face, size) <= room:
-        return [line]
-    pieces: list[str] = []
-    piece, width = "", 0.0
-    for letter in line:
-        letter_width = pdfmetrics.stringWidth(letter, face, size)
-        if piece and width + letter_width > room:
-            pieces.append(piece)
-            piece, width = "", 0.0
-        piece += letter
-        width += letter_width
-    return [*pieces, piece]
 
 
 class PdfWriter:
@@ -385,7 +282,7 @@ class PdfWriter:
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),  # places the short rules; paragraphs keep their own
-                    _CELL_FONT,
+                    CELL_FONT,
                     ("LEFTPADDING", (0, 0), (-1, -1), 2),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ]
@@ -474,9 +371,9 @@ class PdfWriter:
         # header taller than a page (a pasted wall of text) failed the whole export.
         repeat = PdfTable([header], colWidths=points).wrap(sum(points), self._frame_h)[1] <= self._frame_h / 3
         if len(block.rows) > LONG_TABLE_ROWS:
-            named = tuple(_TABLE_ALIGN[a] for a in aligns)
+            named = tuple(TABLE_ALIGN[a] for a in aligns)
             plain_rows = self._plain_rows(block.rows, widths)
-            long = _LongRows(header if repeat else None, plain_rows, points, self._styles, aligns=named)
+            long = LongRows(header if repeat else None, plain_rows, points, self._styles, aligns=named)
             out: list[Any] = [long, Spacer(1, rules.SPACE_AFTER_PT)]
             if not repeat:
                 out.insert(0, self._grid([header], points, repeat=False))
@@ -487,7 +384,7 @@ class PdfWriter:
     def _grid(self, data: list[list[Any]], points: list[float], repeat: bool) -> PdfTable:
         """A bordered table whose rows split across pages, the first row repeated on each page when `repeat`."""
         table = PdfTable(data, colWidths=points, repeatRows=int(repeat), hAlign="CENTER", splitInRow=1)
-        table.setStyle(TableStyle(_TABLE_STYLE))
+        table.setStyle(TableStyle(TABLE_STYLE))
         return table
 
     def _plain_rows(self, rows: tuple[tuple[Runs, ...], ...], widths: list[float]) -> list[list[tuple[str, str]]]:
@@ -500,14 +397,14 @@ class PdfWriter:
             line: list[tuple[list[str], str]] = []
             for c, width in enumerate(widths):
                 runs = cells[c] if c < len(cells) else ()
-                face = _FACES[bool(runs) and all(x.bold for x in runs), bool(runs) and all(x.italic for x in runs)]
+                face = FACES[bool(runs) and all(x.bold for x in runs), bool(runs) and all(x.italic for x in runs)]
                 text = "".join(run.text for run in runs)
-                room = width * mm - 2 * _CELL_PAD
+                room = width * mm - 2 * CELL_PAD
                 wrapped = [
                     piece
                     for para in text.split("\n")
                     for part in (simpleSplit(para, face, cell.fontSize, room) or [""])
-                    for piece in _letters_fitting(part, face, cell.fontSize, room)
+                    for piece in letters_fitting(part, face, cell.fontSize, room)
                 ]
                 line.append((wrapped, face))
             height = max(len(lines) for lines, _ in line)
@@ -541,7 +438,7 @@ class PdfWriter:
     def _cover(self, block: CoverPage) -> list[Any]:
         out: list[Any] = []
         if block.governing_body:
-            out.append(self._p(Role.COVER_BODY, block.governing_body, fontName=_FACES[False, False]))
+            out.append(self._p(Role.COVER_BODY, block.governing_body, fontName=FACES[False, False]))
         out += [
             self._p(Role.COVER_BODY, block.issuing_body),
             self._rule(self._text_mm * 0.25),
@@ -558,7 +455,7 @@ class PdfWriter:
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                _CELL_FONT,
+                CELL_FONT,
             ]
         )
         base = self._styles[Role.TOC_ENTRY]
@@ -566,7 +463,7 @@ class PdfWriter:
             ParagraphStyle(f"toc{level}", parent=base, leftIndent=level * 8 * mm, firstLineIndent=0)
             for level in range(block.levels)
         ]
-        toc.levelStyles[0] = ParagraphStyle("toc0", parent=toc.levelStyles[0], fontName=_FACES[True, False])
+        toc.levelStyles[0] = ParagraphStyle("toc0", parent=toc.levelStyles[0], fontName=FACES[True, False])
         return [self._p(Role.TOC_TITLE, block.title), toc]
 
 
