@@ -26,7 +26,6 @@ from dossier_app.domain.register import (
     CO_USE_TWICE,
     AssetKind,
     FieldProblem,
-    ParcelInput,
     PartyInput,
     check_party,
     co_use_clash,
@@ -42,6 +41,7 @@ from dossier_app.services.register_rows import (
     delete_children,
     insert_children,
     insert_party,
+    parcel_input,
     party_input,
 )
 from dossier_app.storage.resources import load_asset_kinds, load_catalogue_names
@@ -320,15 +320,7 @@ class RegisterService:
             stored = session.exec(listed.order_by(col(LandParcel.id))).first()
             if stored is None:
                 continue
-            first = ParcelInput(
-                stored.map_sheet,
-                stored.parcel_no,
-                stored.land_use_code,
-                Decimal(stored.total_area_m2),
-                Decimal(stored.recovered_area_m2),
-                ward=stored.ward,
-                co_used=stored.co_used,
-            )
+            first = parcel_input(stored)
             clash = co_use_clash(first, parcel, False)
             if clash == CO_USE_DISAGREES:
                 raise Conflict(

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +45,7 @@ from dossier_app.services.context import ServiceContext
 from dossier_app.services.permissions import require_action
 from dossier_app.services.register import RegisterService
 from dossier_app.services.register_cells import TEXT_TYPES, CellRefused, cell_parser, cell_text, parse_cell
-from dossier_app.services.register_rows import insert_parties
+from dossier_app.services.register_rows import insert_parties, parcel_input
 from dossier_app.storage.resources import load_asset_kinds, load_house_grades
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
 
@@ -369,15 +368,7 @@ class RegisterIO:
         ).all()
         stored: dict[tuple[str, str, str], ParcelInput] = {}
         for row in parcel_rows:
-            parcel = ParcelInput(
-                row.map_sheet,
-                row.parcel_no,
-                row.land_use_code,
-                Decimal(row.total_area_m2),
-                Decimal(row.recovered_area_m2),
-                ward=row.ward,
-                co_used=row.co_used,
-            )
+            parcel = parcel_input(row)
             stored.setdefault(parcel_key(parcel), parcel)
         return {
             "codes": {code for code, _ in rows},

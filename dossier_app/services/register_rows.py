@@ -25,6 +25,11 @@ def _row(record: Any, names: Sequence[str], decimals: Sequence[str]) -> dict[str
     return {n: Decimal(getattr(record, n)) if n in decimals else getattr(record, n) for n in names}
 
 
+def parcel_input(parcel: LandParcel) -> ParcelInput:
+    """The input record of a stored parcel (to compare with one being imported or edited)."""
+    return ParcelInput(**_row(parcel, _PARCEL_FIELDS, ("total_area_m2", "recovered_area_m2")))
+
+
 def party_input(session: Session, party: AffectedParty) -> PartyInput:
     """The input record of a stored party, children included, in a stable order."""
     parcels = session.exec(select(LandParcel).where(LandParcel.party_id == party.id).order_by(col(LandParcel.id))).all()
@@ -35,7 +40,7 @@ def party_input(session: Session, party: AffectedParty) -> PartyInput:
     settle = session.exec(select(Resettlement).where(Resettlement.party_id == party.id)).first()
     return PartyInput(
         **{name: getattr(party, name) for name in PARTY_FIELDS},
-        parcels=tuple(ParcelInput(**_row(p, _PARCEL_FIELDS, ("total_area_m2", "recovered_area_m2"))) for p in parcels),
+        parcels=tuple(parcel_input(p) for p in parcels),
         assets=tuple(AssetInput(**_row(a, _ASSET_FIELDS, ("area_m2",))) for a in assets),
         compensation=tuple(CompensationInput(**_row(x, _LINE_FIELDS, ("quantity",))) for x in lines),
         resettlement=ResettlementInput(**{n: getattr(settle, n) for n in _RESETTLEMENT_FIELDS}) if settle else None,
