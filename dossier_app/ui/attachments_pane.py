@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
-from dossier_app.ui.messages import show_error
+from dossier_app.ui.messages import show_error, show_unexpected
 from dossier_app.ui.settings import UiSettings
+from dossier_app.ui.workers import BackgroundTask, run_in_background
 
 
 class AttachmentsPane(QWidget):
@@ -35,6 +36,8 @@ class AttachmentsPane(QWidget):
         self._settings = settings
         self._section_id: int | None = None
         self.writable = True
+        self.busy = False  # files are being copied in: no second add until they are
+        self._task: BackgroundTask | None = None
         self.setAcceptDrops(True)
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentsList")
@@ -109,7 +112,7 @@ class AttachmentsPane(QWidget):
     def _sync_buttons(self) -> None:
         has_section = self._section_id is not None
         selected = bool(self.list.selectedItems())
-        self.add_button.setEnabled(has_section and self.writable)
+        self.add_button.setEnabled(has_section and self.writable and not self.busy)
         self.open_button.setEnabled(selected)
         self.remove_button.setEnabled(selected and self.writable)
         self.kind_button.setEnabled(selected and self.writable)
@@ -135,31 +138,73 @@ class AttachmentsPane(QWidget):
             self._settings.last_folder = str(Path(names[0]).parent)
             self.add_files([Path(name) for name in names])
 
-    def add_files(self, paths: list[Path]) -> int:
-        """Attach files; each unreadable one gets its own message, the others are still added."""
-        if self._section_id is None:
-            return 0
-        added = 0
-        for path in paths:
-            try:
-                self._services.attachments.add(self._section_id, path)
-                added += 1
-            except DossierError as error:
-                show_error(self, error)
+    def add_files(self, paths: list[Path]) -> None:
+        """Attach files off the GUI thread (on a server the bytes travel over the network); each file refused gets
+        its own message, the others are still added."""
+        section_id = self._section_id
+        if section_id is None or not paths:
+            return
+        self.busy = True
+        self._sync_buttons()
+        attachments = self._services.attachments
+
+        def add_each(_progress: object, _cancelled: object) -> tuple[int, list[DossierError]]:
+            added, refused = 0, []
+            for path in paths:
+                try:
+                    attachments.add(section_id, path)
+                    added += 1
+                except DossierError as error:
+                    refused.append(error)
+            return added, refused
+
+        self._task = run_in_background(add_each)
+        self._task.on_success(self._files_added).on_failure(self._failed)
+
+    def _files_added(self, result: tuple[int, list[DossierError]]) -> None:
+        added, refused = result
+        self.busy = False
         self.refresh()
         if added:
             self.changed.emit()
-        return added
+        for error in refused:
+            show_error(self, error)
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.refresh()
+        show_unexpected(error)
 
     def open_selected(self) -> None:
-        """Open the selected attachments with the system's viewer."""
-        for item in self.list.selectedItems():
-            try:
-                path = self._services.attachments.path(int(item.data(Qt.ItemDataRole.UserRole)))
-            except DossierError as error:
-                show_error(self, error)
-                continue
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        """Open the selected attachments with the system's viewer (fetched off the GUI thread when on a server)."""
+        ids = [int(item.data(Qt.ItemDataRole.UserRole)) for item in self.list.selectedItems()]
+        if not ids:
+            return
+        attachments = self._services.attachments
+
+        def fetch(_progress: object, _cancelled: object) -> list[Path | DossierError]:
+            found: list[Path | DossierError] = []
+            for attachment_id in ids:
+                try:
+                    found.append(attachments.path(attachment_id))
+                except DossierError as error:
+                    found.append(error)
+            return found
+
+        self._task = run_in_background(fetch)
+        self._task.on_success(self._open_fetched).on_failure(show_unexpected)
+
+    def _open_fetched(self, found: list[Path | DossierError]) -> None:
+        for entry in found:
+            if isinstance(entry, DossierError):
+                show_error(self, entry)
+            else:
+                self.opener(entry)
+
+    @staticmethod
+    def opener(path: Path) -> None:
+        """Hand a file to the system's viewer (a method so tests can watch it)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected(self) -> None:
         """Remove the selected attachments after asking."""
@@ -183,7 +228,7 @@ class AttachmentsPane(QWidget):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept files dragged from the desktop."""
-        if self._section_id is not None and event.mimeData().hasUrls():
+        if self._section_id is not None and not self.busy and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
