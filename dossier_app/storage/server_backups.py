@@ -1,8 +1,9 @@
 """Backups of a PostgreSQL database with the server's own tools: pg_dump's custom format, checked restores.
 
 A backup holds everything, attachments included (server mode keeps them in the database). Restoring reads
-the whole file first (a truncated or damaged dump is refused before anything changes), then drops this
-program's tables and loads the dump in one psql transaction: any error rolls the database back as it was.
+the whole file first (a truncated or damaged dump is refused before anything changes), then drops every
+table of the database's schema (the database is the program's own, as the README sets it up) and loads the dump
+in one psql transaction: any error rolls the database back as it was.
 The password travels in the tools' environment, never on their command line, where `ps` would show it.
 """
 
@@ -27,7 +28,7 @@ _LOCK_WAIT_MS = 30_000
 _VERSION_ROW = re.compile(r"^COPY [\w.\"]*alembic_version \(version_num\) FROM stdin;\n([^\n\\]+)\n", re.MULTILINE)
 # No owners, grants or comments: a department's own account restores what it dumped without superuser rights.
 _RESTORE_OPTIONS = ("--no-owner", "--no-privileges", "--no-comments")
-# Drops this program's tables (not the database, not extensions): what the dump then creates again.
+# Drops every table of the current schema (not the database, not extensions): the dump then creates them again.
 _DROP_TABLES = """DO $$ DECLARE t record; BEGIN
   FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
     EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename);

@@ -54,8 +54,9 @@ def show_refusal(error: DossierError) -> None:
 def chosen_location(cli_location: str | None, settings: UiSettings) -> tuple[str | None, bool]:
     """--db, then DOSSIER_DB, then the server chosen in Settings, then this computer's file; and whether the
     choice came from Settings (only that one falls back to the local file)."""
-    if cli_location or os.environ.get(DB_ENV):
-        return cli_location, False
+    named = cli_location or os.environ.get(DB_ENV)
+    if named:
+        return named, False
     return (settings.database_url or None), bool(settings.database_url)
 
 
@@ -68,8 +69,8 @@ def open_for_window(cli_location: str | None, settings: UiSettings) -> Services 
             return open_services(url, Operator(os_account()), interactive=True)
         except PasswordRequired as error:
             attempt += 1
-            password = ask_password(error, attempt) if attempt <= PASSWORD_ATTEMPTS and location else None
-            if password is not None and location:
+            password = ask_password(error, attempt) if location and attempt <= PASSWORD_ATTEMPTS else None
+            if location and password is not None:
                 url = with_password(location, password)
                 continue
             if not (from_settings and offer_local(error)):
