@@ -38,15 +38,7 @@ def style_name(role: Role) -> str:
 def set_fonts(element: Any) -> None:
     """Name Times New Roman for every script and drop theme fonts, which Word would otherwise prefer."""
     rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attribute in list(fonts.attrib):
-        if attribute.endswith("Theme"):
-            del fonts.attrib[attribute]
-    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(script), rules.FONT_NAME)
+    _set_default_fonts(rpr)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

@@ -3,8 +3,11 @@
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -42,15 +45,8 @@ def renderer() -> str:
 def page_count(path: Path) -> int:
     """How many pages the PDF has."""
     if pdfium is not None:
-        with _PDFIUM_LOCK:
-            try:
-                document = pdfium.PdfDocument(str(path))
-            except (pdfium.PdfiumError, OSError) as error:
-                raise PreviewUnavailable(path=path.name, reason=str(error)) from error
-            try:
-                return len(document)
-            finally:
-                document.close()
+        with _pdfium_document(path) as document:
+            return len(document)
     try:
         return len(PdfReader(str(path)).pages)
     except (PdfReadError, OSError, ValueError) as error:
@@ -67,6 +63,22 @@ def render_page(path: Path, index: int, dpi: float = 96.0) -> PageImage:
 
 
 def _render_pdfium(path: Path, index: int, dpi: float) -> PageImage:
+    with _pdfium_document(path) as document:
+        if not 0 <= index < len(document):
+            raise PreviewUnavailable(path=path.name, reason=f"no page {index + 1}")
+        page = document[index]
+        bitmap = page.render(
+            scale=dpi / POINTS_PER_INCH, fill_color=(255, 255, 255, 255), rev_byteorder=True, prefer_bgrx=True
+        )
+        image = PageImage(index, bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
+        bitmap.close()
+        page.close()
+        return image
+
+
+@contextmanager
+def _pdfium_document(path: Path) -> Iterator[Any]:
+    """The PDF open in PDFium, under the lock (PDFium is not thread-safe); an unreadable file is a preview error."""
     assert pdfium is not None
     with _PDFIUM_LOCK:
         try:
@@ -74,16 +86,7 @@ def _render_pdfium(path: Path, index: int, dpi: float) -> PageImage:
         except (pdfium.PdfiumError, OSError) as error:
             raise PreviewUnavailable(path=path.name, reason=str(error)) from error
         try:
-            if not 0 <= index < len(document):
-                raise PreviewUnavailable(path=path.name, reason=f"no page {index + 1}")
-            page = document[index]
-            bitmap = page.render(
-                scale=dpi / POINTS_PER_INCH, fill_color=(255, 255, 255, 255), rev_byteorder=True, prefer_bgrx=True
-            )
-            image = PageImage(index, bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
-            bitmap.close()
-            page.close()
-            return image
+            yield document
         finally:
             document.close()
 
