@@ -109,13 +109,26 @@ def report(
     return result
 
 
+def time_command(command: Sequence[str], env: dict[str, str], cwd: Path = ROOT) -> float:
+    """Seconds from spawning a command to its exit, as a person at a terminal waits; a failure stops the bench."""
+    import subprocess
+    import time
+
+    start = time.perf_counter()
+    result = subprocess.run(list(command), cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {result.returncode}:\n{result.stderr[-2000:]}")
+    return elapsed
+
+
 # Data ----------------------------------------------------------------------------------------------
 
 
 def open_services(db_location: str, operator: str = "cli:bench"):  # type: ignore[no-untyped-def]
     """The program's own services on a database, acting as the local operator like the command line."""
     from dossier_app.services import open_services as _open
-    from dossier_app.services.context import Operator
+    from dossier_app.services.core.context import Operator
 
     return _open(db_location, Operator(operator))
 
@@ -282,7 +295,7 @@ def project_input(code: str, name: str, high_tech: bool = True):  # type: ignore
     from decimal import Decimal
 
     from dossier_app.domain.enums import ParkKind
-    from dossier_app.services.projects import ProjectInput
+    from dossier_app.services.dossier.projects import ProjectInput
 
     return ProjectInput(
         code=code,

@@ -69,7 +69,7 @@ def application():  # type: ignore[no-untyped-def]
     """The QApplication, named as app.run_gui names it, with the Vietnamese translators installed."""
     from PySide6.QtWidgets import QApplication
 
-    from dossier_app.ui.i18n import Translators
+    from dossier_app.ui.shared.i18n import Translators
 
     existing = QApplication.instance()
     if existing is not None:
@@ -89,8 +89,8 @@ def main_window(scratch: Path, services):  # type: ignore[no-untyped-def]
     """MainWindow as app.run_gui builds it, QSettings in an INI file in the scratch folder, shown."""
     from PySide6.QtCore import QSettings
 
-    from dossier_app.ui.main_window import MainWindow
-    from dossier_app.ui.settings import UiSettings
+    from dossier_app.ui.shared.settings import UiSettings
+    from dossier_app.ui.shell.main_window import MainWindow
 
     app = application()
     settings = UiSettings(QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat))

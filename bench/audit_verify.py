@@ -51,7 +51,7 @@ def fill(url: str, entries: int, rng: random.Random) -> float:
 
     from dossier_app.domain.audit import GENESIS, ChainHead, entry_hash
     from dossier_app.domain.models import AuditEntry, Setting
-    from dossier_app.services.audit import HEAD_KEY
+    from dossier_app.services.accounts.audit import HEAD_KEY
 
     services = open_services(url)
     start = time.perf_counter()

@@ -20,9 +20,9 @@ from dossier_app.export.docx_writer import write_docx
 from dossier_app.export.pdf_writer import write_pdf
 from dossier_app.export.plan import DocumentSettings
 from dossier_app.services import open_services
-from dossier_app.services.context import Operator
-from dossier_app.services.export_appendices import ExportAppendices
-from dossier_app.services.exports import ExportOptions
+from dossier_app.services.core.context import Operator
+from dossier_app.services.export.export_appendices import ExportAppendices
+from dossier_app.services.export.exports import ExportOptions
 from dossier_app.storage.resources import font_dir
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,7 +3,7 @@
 Too cheap and a stolen database file is guessed quickly; too dear and signing in drags (and a
 burst of wrong passwords keeps a core busy). Times, after one untimed run:
 
-* `PasswordHasher.verify(hash, password)` with `production_hasher()` (services/accounts.py): the
+* `PasswordHasher.verify(hash, password)` with `production_hasher()` (services/accounts/accounts.py): the
   measurement the target is judged on, both bounds;
 * `AccountService.authenticate(name, password)` on a SQLite database: the check plus two small
   transactions, what the sign-in dialog waits for (informative).
@@ -29,7 +29,7 @@ PASSWORD = "một mật khẩu đủ dài 2025"
 
 def time_verify(runs: int) -> list[float]:
     """Time verify() of a correct password with the production hasher."""
-    from dossier_app.services.accounts import production_hasher
+    from dossier_app.services.accounts.accounts import production_hasher
 
     hasher = production_hasher()
     stored = hasher.hash(PASSWORD)
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
     scratch = scratch_dir("password", keep=args.keep)
     isolate_this_process(scratch)
-    from dossier_app.services import accounts
+    from dossier_app.services.accounts import accounts
 
     print(
         f"argon2id: time_cost={accounts.ARGON2_TIME_COST}, memory_cost={accounts.ARGON2_MEMORY_KIB} KiB, "

@@ -2,7 +2,7 @@
 
 Builds its own workbook (kept in `--cache`, /tmp/dossier-bench-cache by default, and rebuilt when the
 generator, the columns or the writer change): the deterministic synthetic register of
-dossier_app/services/register_demo.py (`--parties` parties, 1.5 parcels each, with their compensation
+dossier_app/services/demo/register_demo.py (`--parties` parties, 1.5 parcels each, with their compensation
 lines and resettlement), written by the program's own export (`write_export`, openpyxl write-only). Then,
 side by side in one run, times:
 
@@ -42,8 +42,8 @@ CODE = "CT-BENCH"
 
 def build_workbook(path: Path, parties: int) -> tuple[int, int, int]:
     """The synthetic register as an export workbook; its parties, parcels and lines."""
-    from dossier_app.services.register_demo import BENCH_PARCEL_WEIGHTS, generate_register
-    from dossier_app.services.register_workbooks import write_export
+    from dossier_app.services.demo.register_demo import BENCH_PARCEL_WEIGHTS, generate_register
+    from dossier_app.services.register.register_workbooks import write_export
     from dossier_app.storage.resources import load_asset_kinds
 
     register = generate_register(parties, parcel_weights=BENCH_PARCEL_WEIGHTS)
@@ -57,7 +57,12 @@ def cached_workbook(parties: int, cache: Path | None, scratch: Path) -> tuple[Pa
     path = scratch / "register.xlsx"
     if cache is not None:
         digest = hashlib.sha256()
-        for name in ("services/register_demo.py", "services/register_workbooks.py", "domain/register_columns.py"):
+        sources = (
+            "services/demo/register_demo.py",
+            "services/register/register_workbooks.py",
+            "domain/register_columns.py",
+        )
+        for name in sources:
             digest.update((ROOT / "dossier_app" / name).read_bytes())
         cache.mkdir(parents=True, exist_ok=True)
         path = cache / f"register-{parties}-{digest.hexdigest()[:12]}.xlsx"

@@ -1,7 +1,7 @@
 """The parties table at 100,000 rows: first paint ≤ 300 ms, a filter or a search ≤ 150 ms, peak memory ≤ 500 MB.
 
 The register is the demo's: `python main.py --db FILE demo --households N` (the deterministic generator of
-dossier_app/services/register_demo.py) gives CT-ITP N parties with ~1.35 parcels each, their compensation
+dossier_app/services/demo/register_demo.py) gives CT-ITP N parties with ~1.35 parcels each, their compensation
 lines and resettlement. The SQLite file is kept in `--cache` (/tmp/dossier-bench-cache by default) and
 rebuilt when the generator, the models or the migrations change; each run works on a copy of it.
 
@@ -56,7 +56,7 @@ SORTS = ((1, "asc"), (1, "desc"), (3, "asc"), (0, "desc"), (0, "asc"))
 def cached_database(parties: int, cache: Path, env: dict[str, str]) -> tuple[Path, str]:
     """The demo database with `parties` parties in CT-ITP, built once per version of its sources."""
     digest = hashlib.sha256()
-    for name in ("services/register_demo.py", "services/demo.py", "domain/models.py"):
+    for name in ("services/demo/register_demo.py", "services/demo/demo.py", "domain/models.py"):
         digest.update((ROOT / "dossier_app" / name).read_bytes())
     for migration in sorted((ROOT / "dossier_app" / "storage" / "migrations" / "versions").glob("*.py")):
         digest.update(migration.read_bytes())
@@ -92,7 +92,7 @@ def child(db: Path, scratch: Path, rounds: int) -> None:
     _app, window = main_window(scratch, services)
     before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    from dossier_app.ui.register_window import RegisterWindow
+    from dossier_app.ui.register.register_window import RegisterWindow
 
     class Painted(QObject):
         """Counts the table's paints."""

@@ -23,6 +23,7 @@ from _common import RESULT_PREFIX  # noqa: E402
 
 SCRIPTS = {
     "startup": ("startup.py", ["--runs", "3"]),
+    "cli_start": ("cli_start.py", ["--runs", "3"]),
     "switch_sections": ("switch_sections.py", ["--rounds", "1", "--large-runs", "3"]),
     "autosave": ("autosave.py", ["--runs", "10", "--history", "0"]),
     "search": ("search.py", ["--runs", "5"]),

@@ -1,4 +1,7 @@
-"""Process start to the main window's first paint, on the demo database: target ≤ 1.5 s median.
+"""Process start to the main window's first paint, on the demo database: target ≤ 1.5 × the floor.
+
+The floor is `python -c "import sqlmodel, PySide6.QtWidgets"`, spawn to exit, timed in the same run between the
+program's runs (issue 8): the two libraries every start must load.
 
 Each run spawns `python -c BOOTSTRAP`, which patches QMainWindow.show (in the child only, the
 program is untouched) to put an event filter on the window; on the window's first Paint it waits
@@ -24,9 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, demo_database, isolated_env, report, scratch_dir
+from _common import ROOT, demo_database, isolated_env, report, scratch_dir, time_command
 
-TARGET_MS = 1500.0
+TARGET_FACTOR = 1.5
+FLOOR_COMMAND = (sys.executable, "-c", "import sqlmodel, PySide6.QtWidgets")
 MARKER = "BENCH_FRAME_DONE"
 
 BOOTSTRAP = r"""
@@ -75,8 +79,8 @@ T["app_imported"] = time.time()
 
 # The sign-in dialog waits for a person; sign in as the demo officer the way the dialog does
 # (the real argon2id check is counted), as if the user pressed Enter at once.
-import dossier_app.ui.login_dialog as _login
-from dossier_app.services.demo import DEMO_PASSWORD
+import dossier_app.ui.accounts.login_dialog as _login
+from dossier_app.services.demo.demo import DEMO_PASSWORD
 
 def _sign_in(services, parent=None):
     T["sign_in"] = time.time()
@@ -110,8 +114,8 @@ def remember_a_section(env: dict[str, str], db: Path) -> int:
         "import sys; sys.path.insert(0, ROOT)\n"
         "from PySide6.QtCore import QSettings\n"
         "from dossier_app.services import open_services\n"
-        "from dossier_app.services.context import Operator\n"
-        "from dossier_app.ui.settings import UiSettings\n"
+        "from dossier_app.services.core.context import Operator\n"
+        "from dossier_app.ui.shared.settings import UiSettings\n"
         "s = open_services(DB, Operator('cli:bench'))\n"
         "p = s.projects.by_code('CT-HTP')\n"
         "ids = []\n"
@@ -222,14 +226,16 @@ def main(argv: list[str] | None = None) -> int:
     if info.get("modal"):
         print(f"  WARNING: a modal dialog was open at first paint: {info['modal']!r}", flush=True)
     samples: list[float] = []
+    floor: list[float] = []
     phases: dict[str, list[float]] = {label: [] for label, _, _ in PHASES}
     for index in range(args.runs):
         elapsed, stamps, _ = one_run(db, env, args.timeout)
         samples.append(elapsed)
+        floor.append(time_command(FLOOR_COMMAND, env))
         for label, a, b in PHASES:
             if a in stamps and b in stamps:
                 phases[label].append(stamps[b] - stamps[a])
-        print(f"  run {index + 1}: {elapsed * 1000:.0f} ms", flush=True)
+        print(f"  run {index + 1}: {elapsed * 1000:.0f} ms (floor {floor[-1] * 1000:.0f} ms)", flush=True)
     print("  where the time goes (median of the runs, from the child's wall clock):")
     for label, values in phases.items():
         if values:
@@ -237,7 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     name = "startup to first paint" + (" (xvfb)" if args.xvfb else " (offscreen)")
     if args.reopen_section:
         name += " reopening a section"
-    report(name, samples, TARGET_MS)
+    floor_ms = statistics.median(floor) * 1000
+    report("python -c 'import sqlmodel, PySide6.QtWidgets' (floor, same run)", floor, None)
+    report(name, samples, TARGET_FACTOR * floor_ms, note=f"target {TARGET_FACTOR} × floor ({floor_ms:.0f} ms)")
+    print(f"first paint / floor: {statistics.median(samples) * 1000 / floor_ms:.2f}×")
     return 0
 
 

@@ -19,9 +19,9 @@ def run_gui(database_location: str | None) -> int:
     """Open the window on the database and run the event loop."""
     from PySide6.QtWidgets import QApplication
 
-    from dossier_app.ui.i18n import Translators
-    from dossier_app.ui.messages import install_error_hook
-    from dossier_app.ui.settings import UiSettings
+    from dossier_app.ui.shared.i18n import Translators
+    from dossier_app.ui.shared.messages import install_error_hook
+    from dossier_app.ui.shared.settings import UiSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -42,9 +42,9 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
     """Open the database, sign in, show the window and run until it closes."""
     from PySide6.QtCore import QTimer
 
-    from dossier_app.services.context import Operator
-    from dossier_app.ui.database_opening import open_for_window
-    from dossier_app.ui.login_dialog import sign_in
+    from dossier_app.services.core.context import Operator
+    from dossier_app.ui.accounts.login_dialog import sign_in
+    from dossier_app.ui.shell.database_opening import open_for_window
 
     services = open_for_window(database_location, settings)
     if services is None:
@@ -85,7 +85,7 @@ class WindowController:
 
     def open(self):  # type: ignore[no-untyped-def]
         """Build, show and return the main window, back where the user left off."""
-        from dossier_app.ui.main_window import MainWindow
+        from dossier_app.ui.shell.main_window import MainWindow
 
         self.window = MainWindow(self.services, self.settings, self.translators.language, self.account)
         self.window.rebuild_requested.connect(self.rebuild)
@@ -95,7 +95,7 @@ class WindowController:
 
     def offer_start(self) -> None:
         """On an empty database, offer the demo or a new project."""
-        from dossier_app.ui.welcome import offer_start
+        from dossier_app.ui.shell.welcome import offer_start
 
         if self.window is not None:
             offer_start(self.window)

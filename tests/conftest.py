@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from dossier_app.services import Services, open_services  # noqa: E402
-from dossier_app.services.context import Operator  # noqa: E402
+from dossier_app.services.core.context import Operator  # noqa: E402
 from dossier_app.storage.database import open_database  # noqa: E402
 
 PG_URL = os.environ.get("DOSSIER_TEST_PG_URL", "")

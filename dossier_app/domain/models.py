@@ -242,7 +242,7 @@ class LandParcel(SQLModel, table=True):
     origin: str = Field(default="", max_length=200)
     use_since: date | None = None
     # Shared with other parties (đồng sử dụng): each co-user has its own row with the same ward, sheet, number and
-    # areas; totals count the parcel once (see services/register.py).
+    # areas; totals count the parcel once (see services/register/register.py).
     co_used: bool = False
 
 

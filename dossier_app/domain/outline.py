@@ -7,16 +7,18 @@ from typing import Any
 from dossier_app.domain.enums import DocumentKind, ParkKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ValidationFailed
 from dossier_app.domain.submission import (
+    OPERATORS,
     ConsultedBody,
     Copies,
     CriterionVariant,
     RequiredAttachment,
-    check_regime,
     number,
     parse_attachments,
     parse_bodies,
     parse_copies,
     parse_variants,
+    regime_error,
+    require_unique,
     step_days,
 )
 
@@ -239,3 +241,52 @@ def parse_regime(data: Mapping[str, Any]) -> Regime:
     )
     check_regime(regime)
     return regime
+
+
+def check_regime(regime: Regime) -> None:
+    """Cross-checks a single field cannot make: unique keys, known steps and sections, a note when unverified."""
+    require_unique([c.key for c in regime.conditions], "conditions")
+    require_unique([c.key for c in regime.criteria], "criteria")
+    require_unique([s.key for s in regime.review_clock], "review_clock")
+    require_unique([b.key for b in regime.bodies], "bodies")
+    require_unique([a.key for a in regime.attachments], "attachments")
+    steps = {s.key for s in regime.review_clock}
+    criteria = {c.key for c in regime.criteria}
+    for criterion in regime.criteria:
+        if criterion.operator not in OPERATORS:
+            raise regime_error(
+                QT_TRANSLATE_NOOP("Errors", "Regime file: unknown comparison '{value}' at {where}."),
+                "operator",
+                value=criterion.operator,
+                where=criterion.key,
+            )
+    for body in regime.bodies:
+        if body.reply_step not in steps:
+            raise regime_error(
+                QT_TRANSLATE_NOOP("Errors", "Regime file: '{value}' is not a step of the review clock ({where})."),
+                "reply_step",
+                value=body.reply_step,
+                where=body.key,
+            )
+    for attachment in regime.attachments:
+        if regime.node(attachment.section_key) is None:
+            raise regime_error(
+                QT_TRANSLATE_NOOP("Errors", "Regime file: '{value}' is not a section of the outline ({where})."),
+                "section_key",
+                value=attachment.section_key,
+                where=attachment.key,
+            )
+    for condition in regime.conditions:
+        if condition.criterion and condition.criterion not in criteria:
+            raise regime_error(
+                QT_TRANSLATE_NOOP("Errors", "Regime file: '{value}' is not a criterion of the regime ({where})."),
+                "criterion",
+                value=condition.criterion,
+                where=condition.key,
+            )
+    if not regime.verified and not regime.note_vi:
+        raise regime_error(
+            QT_TRANSLATE_NOOP("Errors", "Regime file: an unverified regime needs a note saying so ({where})."),
+            "note_vi",
+            where=regime.key,
+        )

@@ -2,12 +2,9 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ValidationFailed
-
-if TYPE_CHECKING:
-    from dossier_app.domain.outline import Regime
 
 OPERATORS = (">=", "<=", ">", "<", "==")
 
@@ -51,14 +48,15 @@ class CriterionVariant:
     title_en: str
 
 
-def _fail(template: str, field: str, **params: Any) -> ValidationFailed:
+def regime_error(template: str, field: str, **params: Any) -> ValidationFailed:
+    """A regime file's refusal naming the field."""
     return ValidationFailed(template, field=field, **params)
 
 
 def _str(data: Mapping[str, Any], name: str, where: str) -> str:
     value = data.get(name)
     if not isinstance(value, str) or not value.strip():
-        raise _fail(
+        raise regime_error(
             QT_TRANSLATE_NOOP("Errors", "Regime file: '{field}' is missing or empty at {where}."),
             name,
             where=where,
@@ -69,7 +67,7 @@ def _str(data: Mapping[str, Any], name: str, where: str) -> str:
 def _int(data: Mapping[str, Any], name: str, where: str, minimum: int = 0) -> int:
     value = data.get(name)
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise _fail(
+        raise regime_error(
             QT_TRANSLATE_NOOP(
                 "Errors", "Regime file: '{field}' must be a whole number of at least {minimum} at {where}."
             ),
@@ -85,7 +83,7 @@ def number(data: Mapping[str, Any], name: str, where: str) -> float:
     value = data.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
         template = QT_TRANSLATE_NOOP("Errors", "Regime file: '{field}' must be a number at {where}.")
-        raise _fail(template, name, where=where)
+        raise regime_error(template, name, where=where)
     return float(value)
 
 
@@ -100,7 +98,7 @@ def parse_copies(data: Mapping[str, Any] | None, where: str) -> Copies | None:
         return None
     copies = Copies(_int(data, "sets", where, 1), _int(data, "originals", where))
     if copies.originals > copies.sets:
-        raise _fail(
+        raise regime_error(
             QT_TRANSLATE_NOOP("Errors", "Regime file: more originals than sets at {where}."), "originals", where=where
         )
     return copies
@@ -140,56 +138,9 @@ def parse_variants(items: Sequence[Mapping[str, Any]] | None, where: str) -> tup
     )
 
 
-def _unique(keys: Sequence[str], what: str) -> None:
+def require_unique(keys: Sequence[str], what: str) -> None:
+    """Refuse a regime list (`what`) whose keys repeat."""
     for key in keys:
         if keys.count(key) > 1:
-            raise _fail(QT_TRANSLATE_NOOP("Errors", "Regime file: the key '{key}' is used twice."), "key", key=key)
-
-
-def check_regime(regime: "Regime") -> None:
-    """Cross-checks a single field cannot make: unique keys, known steps and sections, a note when unverified."""
-    _unique([c.key for c in regime.conditions], "conditions")
-    _unique([c.key for c in regime.criteria], "criteria")
-    _unique([s.key for s in regime.review_clock], "review_clock")
-    _unique([b.key for b in regime.bodies], "bodies")
-    _unique([a.key for a in regime.attachments], "attachments")
-    steps = {s.key for s in regime.review_clock}
-    criteria = {c.key for c in regime.criteria}
-    for criterion in regime.criteria:
-        if criterion.operator not in OPERATORS:
-            raise _fail(
-                QT_TRANSLATE_NOOP("Errors", "Regime file: unknown comparison '{value}' at {where}."),
-                "operator",
-                value=criterion.operator,
-                where=criterion.key,
-            )
-    for body in regime.bodies:
-        if body.reply_step not in steps:
-            raise _fail(
-                QT_TRANSLATE_NOOP("Errors", "Regime file: '{value}' is not a step of the review clock ({where})."),
-                "reply_step",
-                value=body.reply_step,
-                where=body.key,
-            )
-    for attachment in regime.attachments:
-        if regime.node(attachment.section_key) is None:
-            raise _fail(
-                QT_TRANSLATE_NOOP("Errors", "Regime file: '{value}' is not a section of the outline ({where})."),
-                "section_key",
-                value=attachment.section_key,
-                where=attachment.key,
-            )
-    for condition in regime.conditions:
-        if condition.criterion and condition.criterion not in criteria:
-            raise _fail(
-                QT_TRANSLATE_NOOP("Errors", "Regime file: '{value}' is not a criterion of the regime ({where})."),
-                "criterion",
-                value=condition.criterion,
-                where=condition.key,
-            )
-    if not regime.verified and not regime.note_vi:
-        raise _fail(
-            QT_TRANSLATE_NOOP("Errors", "Regime file: an unverified regime needs a note saying so ({where})."),
-            "note_vi",
-            where=regime.key,
-        )
+            template = QT_TRANSLATE_NOOP("Errors", "Regime file: the key '{key}' is used twice.")
+            raise regime_error(template, "key", key=key)

@@ -1,70 +1,54 @@
-"""Use cases shared by the window, the command line and the tests; no Qt here."""
+"""Use cases shared by the window, the command line and the tests; no Qt here.
 
-from dataclasses import dataclass
+`Services` builds each service the first time it is asked for, importing its module then: a command that lists
+projects never pays for the export, signing or spreadsheet libraries, and the window shows before they load.
+"""
 
-from argon2 import PasswordHasher
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from dossier_app.services.accounts import AccountService
-from dossier_app.services.attachments import AttachmentService
-from dossier_app.services.audit import AuditTrail
-from dossier_app.services.backups import BackupService
-from dossier_app.services.catalogues import CatalogueService
-from dossier_app.services.charts import ChartService
-from dossier_app.services.checklist import ChecklistService
-from dossier_app.services.comment_register import CommentRegisterService
-from dossier_app.services.consultations import ConsultationService
-from dossier_app.services.context import Operator, ServiceContext
-from dossier_app.services.demo import DemoService
-from dossier_app.services.document_numbers import DocumentNumberService
-from dossier_app.services.dossiers import DossierService
-from dossier_app.services.export_history import ExportHistory
-from dossier_app.services.exports import ExportService
-from dossier_app.services.holidays import HolidayService
-from dossier_app.services.milestones import MilestoneService
-from dossier_app.services.projects import ProjectService
-from dossier_app.services.readiness import ReadinessService, milestone_signals
-from dossier_app.services.register import RegisterService
-from dossier_app.services.register_dashboard import RegisterDashboard
-from dossier_app.services.register_io import RegisterIO
-from dossier_app.services.reviews import ReviewService
-from dossier_app.services.search import SearchService
-from dossier_app.storage.blobs import DatabaseBlobStore
-from dossier_app.storage.database import INTERACTIVE_LOCK_WAIT_MS, Database, open_database, server_cache_dir
-from dossier_app.storage.files import BlobStore, FileStore
-from dossier_app.storage.resources import load_regimes
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+    from dossier_app.services.accounts.accounts import AccountService
+    from dossier_app.services.accounts.audit import AuditTrail
+    from dossier_app.services.backups.backups import BackupService
+    from dossier_app.services.completeness.checklist import ChecklistService
+    from dossier_app.services.completeness.consultations import ConsultationService
+    from dossier_app.services.completeness.readiness import ReadinessService
+    from dossier_app.services.core.context import Operator, ServiceContext
+    from dossier_app.services.demo.demo import DemoService
+    from dossier_app.services.dossier.attachments import AttachmentService
+    from dossier_app.services.dossier.document_numbers import DocumentNumberService
+    from dossier_app.services.dossier.dossiers import DossierService
+    from dossier_app.services.dossier.projects import ProjectService
+    from dossier_app.services.dossier.search import SearchService
+    from dossier_app.services.export.export_history import ExportHistory
+    from dossier_app.services.export.exports import ExportService
+    from dossier_app.services.milestones.holidays import HolidayService
+    from dossier_app.services.milestones.milestones import MilestoneService
+    from dossier_app.services.register.catalogues import CatalogueService
+    from dossier_app.services.register.charts import ChartService
+    from dossier_app.services.register.register import RegisterService
+    from dossier_app.services.register.register_dashboard import RegisterDashboard
+    from dossier_app.services.register.register_io import RegisterIO
+    from dossier_app.services.review.comment_register import CommentRegisterService
+    from dossier_app.services.review.reviews import ReviewService
+    from dossier_app.storage.database import Database
+    from dossier_app.storage.files import BlobStore
+
+__all__ = ["Services", "build_services", "open_services"]
 
 
-@dataclass
 class Services:
-    """Every service of one open database, built once and passed down."""
+    """Every service of one open database, each built on first use and then kept; passed down from the root."""
 
-    context: ServiceContext
-    projects: ProjectService
-    dossiers: DossierService
-    attachments: AttachmentService
-    search: SearchService
-    demo: DemoService
-    accounts: AccountService
-    audit: AuditTrail
-    reviews: ReviewService
-    register: RegisterService
-    register_io: RegisterIO
-    catalogues: CatalogueService
-    checklist: ChecklistService
-    comment_register: CommentRegisterService
-    readiness: ReadinessService
-    exports: ExportService
-    dashboard: RegisterDashboard
-    charts: ChartService
-    holidays: HolidayService
-    consultations: ConsultationService
-    milestones: MilestoneService
-    backups: BackupService
-    numbers: DocumentNumberService
-    export_history: ExportHistory
+    def __init__(self, context: "ServiceContext", password_hasher: "PasswordHasher | None" = None) -> None:
+        self.context = context
+        self._password_hasher = password_hasher
 
     @property
-    def database(self) -> Database:
+    def database(self) -> "Database":
         """The open database, for messages and shutdown."""
         return self.context.database
 
@@ -72,69 +56,195 @@ class Services:
         """Release the database connections."""
         self.context.database.dispose()
 
+    @cached_property
+    def audit(self) -> "AuditTrail":
+        """The audit trail every writing service appends to."""
+        from dossier_app.services.accounts.audit import AuditTrail
 
-def blob_store(database: Database) -> BlobStore:
+        return AuditTrail(self.context)
+
+    @cached_property
+    def accounts(self) -> "AccountService":
+        """Accounts and sign-in (argon2 is loaded here, not at start)."""
+        from dossier_app.services.accounts.accounts import AccountService
+
+        return AccountService(self.context, self.audit, self._password_hasher)
+
+    @cached_property
+    def projects(self) -> "ProjectService":
+        """Projects and their documents."""
+        from dossier_app.services.dossier.projects import ProjectService
+
+        return ProjectService(self.context, self.audit)
+
+    @cached_property
+    def dossiers(self) -> "DossierService":
+        """Sections, bodies and revisions."""
+        from dossier_app.services.dossier.dossiers import DossierService
+
+        return DossierService(self.context, self.audit)
+
+    @cached_property
+    def attachments(self) -> "AttachmentService":
+        """Files filed with a section."""
+        from dossier_app.services.dossier.attachments import AttachmentService
+
+        return AttachmentService(self.context, self.audit)
+
+    @cached_property
+    def search(self) -> "SearchService":
+        """Search across a project's sections."""
+        from dossier_app.services.dossier.search import SearchService
+
+        return SearchService(self.context)
+
+    @cached_property
+    def demo(self) -> "DemoService":
+        """The Cần Thơ demo data."""
+        from dossier_app.services.demo.demo import DemoService
+
+        return DemoService(self.context, self.audit, self.accounts)
+
+    @cached_property
+    def reviews(self) -> "ReviewService":
+        """Review of each section."""
+        from dossier_app.services.review.reviews import ReviewService
+
+        return ReviewService(self.context, self.audit)
+
+    @cached_property
+    def catalogues(self) -> "CatalogueService":
+        """The register's editable catalogues."""
+        from dossier_app.services.register.catalogues import CatalogueService
+
+        return CatalogueService(self.context, self.audit)
+
+    @cached_property
+    def register(self) -> "RegisterService":
+        """The land clearance register."""
+        from dossier_app.services.register.register import RegisterService
+
+        return RegisterService(self.context, self.audit, self.catalogues)
+
+    @cached_property
+    def register_io(self) -> "RegisterIO":
+        """Register workbooks in and out (the spreadsheet libraries load here)."""
+        from dossier_app.services.register.register_io import RegisterIO
+
+        return RegisterIO(self.context, self.audit, self.register, self.catalogues)
+
+    @cached_property
+    def checklist(self) -> "ChecklistService":
+        """The conditions checklist."""
+        from dossier_app.services.completeness.checklist import ChecklistService
+
+        return ChecklistService(self.context, self.audit)
+
+    @cached_property
+    def comment_register(self) -> "CommentRegisterService":
+        """Ministry and council comments with the city's answers."""
+        from dossier_app.services.review.comment_register import CommentRegisterService
+
+        return CommentRegisterService(self.context, self.audit)
+
+    @cached_property
+    def milestones(self) -> "MilestoneService":
+        """Milestone plans."""
+        from dossier_app.services.milestones.milestones import MilestoneService
+
+        return MilestoneService(self.context, self.audit)
+
+    @cached_property
+    def readiness(self) -> "ReadinessService":
+        """How ready a dossier is to submit."""
+        from dossier_app.services.completeness.readiness import ReadinessService, milestone_signals
+
+        return ReadinessService(self.context, self.checklist, milestone_signals(self.milestones))
+
+    @cached_property
+    def exports(self) -> "ExportService":
+        """The submission package (the document libraries load when it is written)."""
+        from dossier_app.services.export.exports import ExportService
+
+        return ExportService(self.context, self.audit, self.reviews, self.readiness)
+
+    @cached_property
+    def dashboard(self) -> "RegisterDashboard":
+        """The register summed per ward."""
+        from dossier_app.services.register.register_dashboard import RegisterDashboard
+
+        return RegisterDashboard(self.context)
+
+    @cached_property
+    def charts(self) -> "ChartService":
+        """Chart images (matplotlib loads when one is drawn)."""
+        from dossier_app.services.register.charts import ChartService
+
+        return ChartService(self.dashboard)
+
+    @cached_property
+    def holidays(self) -> "HolidayService":
+        """The working-day calendar."""
+        from dossier_app.services.milestones.holidays import HolidayService
+
+        return HolidayService(self.context, self.audit)
+
+    @cached_property
+    def consultations(self) -> "ConsultationService":
+        """Ministry consultations and the review clock."""
+        from dossier_app.services.completeness.consultations import ConsultationService
+
+        return ConsultationService(self.context, self.audit, self.holidays)
+
+    @cached_property
+    def backups(self) -> "BackupService":
+        """Backups and restores."""
+        from dossier_app.services.backups.backups import BackupService
+
+        return BackupService(self.context, self.audit)
+
+    @cached_property
+    def numbers(self) -> "DocumentNumberService":
+        """Document numbers per project and symbol."""
+        from dossier_app.services.dossier.document_numbers import DocumentNumberService
+
+        return DocumentNumberService(self.context, self.audit)
+
+    @cached_property
+    def export_history(self) -> "ExportHistory":
+        """Every package written for a project."""
+        from dossier_app.services.export.export_history import ExportHistory
+
+        return ExportHistory(self.context)
+
+
+def blob_store(database: "Database") -> "BlobStore":
     """Attachments beside a SQLite file; inside a server database, which desktops share without sharing a folder."""
+    from dossier_app.storage.blobs import DatabaseBlobStore
+    from dossier_app.storage.database import server_cache_dir
+    from dossier_app.storage.files import FileStore
+
     if database.is_sqlite:
         return FileStore(database.files_root())
     return DatabaseBlobStore(database, server_cache_dir(), legacy=FileStore(database.files_root()))
 
 
 def build_services(
-    database: Database, operator: Operator, *, password_hasher: PasswordHasher | None = None
+    database: "Database", operator: "Operator", *, password_hasher: "PasswordHasher | None" = None
 ) -> Services:
-    """Wire the services of one database together; tests pass a cheap `password_hasher`."""
-    context = ServiceContext(
-        database=database,
-        files=blob_store(database),
-        regimes=load_regimes(),
-        operator=operator,
-    )
-    audit = AuditTrail(context)
-    accounts = AccountService(context, audit, password_hasher)
-    projects = ProjectService(context, audit)
-    dossiers = DossierService(context, audit)
-    catalogues = CatalogueService(context, audit)
-    register = RegisterService(context, audit, catalogues)
-    checklist = ChecklistService(context, audit)
-    milestones = MilestoneService(context, audit)
-    reviews = ReviewService(context, audit)
-    dashboard = RegisterDashboard(context)
-    holidays = HolidayService(context, audit)
-    readiness = ReadinessService(context, checklist, milestone_signals(milestones))
-    return Services(
-        context=context,
-        projects=projects,
-        dossiers=dossiers,
-        attachments=AttachmentService(context, audit),
-        search=SearchService(context),
-        demo=DemoService(context, audit, accounts),
-        accounts=accounts,
-        audit=audit,
-        reviews=reviews,
-        register=register,
-        register_io=RegisterIO(context, audit, register, catalogues),
-        catalogues=catalogues,
-        checklist=checklist,
-        comment_register=CommentRegisterService(context, audit),
-        readiness=readiness,
-        exports=ExportService(context, audit, reviews, readiness),
-        dashboard=dashboard,
-        charts=ChartService(dashboard),
-        holidays=holidays,
-        consultations=ConsultationService(context, audit, holidays),
-        milestones=milestones,
-        backups=BackupService(context, audit),
-        numbers=DocumentNumberService(context, audit),
-        export_history=ExportHistory(context),
-    )
+    """The services of one database; tests pass a cheap `password_hasher`."""
+    from dossier_app.services.core.context import ServiceContext
+    from dossier_app.storage.resources import load_regimes
+
+    context = ServiceContext(database=database, files=blob_store(database), regimes=load_regimes(), operator=operator)
+    return Services(context, password_hasher)
 
 
 def open_services(
     location: str | None,
-    operator: Operator,
+    operator: "Operator",
     *,
-    password_hasher: PasswordHasher | None = None,
+    password_hasher: "PasswordHasher | None" = None,
     interactive: bool = False,
 ) -> Services:
     """Open the database at a path or URL (upgrading its schema) and build the services on it.
@@ -142,5 +252,7 @@ def open_services(
     `interactive`: for the window, whose writes wait only briefly for another writer (then StorageBusy,
     which it shows and retries) so a lock held elsewhere never freezes it.
     """
+    from dossier_app.storage.database import INTERACTIVE_LOCK_WAIT_MS, open_database
+
     wait = INTERACTIVE_LOCK_WAIT_MS if interactive else None
     return build_services(open_database(location, lock_wait_ms=wait), operator, password_hasher=password_hasher)

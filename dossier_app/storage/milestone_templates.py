@@ -3,11 +3,9 @@
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
 from dossier_app.domain.milestones import PlanTemplate, parse_template
-from dossier_app.storage.resources import RESOURCES_DIR
+from dossier_app.storage.resources import RESOURCES_DIR, read_yaml
 
 MILESTONES_DIR = RESOURCES_DIR / "milestones"
 
@@ -18,7 +16,7 @@ def load_milestone_templates(folder: Path = MILESTONES_DIR) -> dict[str, PlanTem
     templates: dict[str, PlanTemplate] = {}
     for path in sorted(folder.glob("*.yaml")):
         with path.open(encoding="utf-8") as stream:
-            template = parse_template(yaml.safe_load(stream))
+            template = parse_template(read_yaml(stream))
         templates[template.key] = template
     return templates
 

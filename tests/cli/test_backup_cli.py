@@ -8,7 +8,7 @@ import pytest
 
 from dossier_app.app import main
 from dossier_app.services import open_services
-from dossier_app.services.context import Operator
+from dossier_app.services.core.context import Operator
 from tests.conftest import FAST_HASHER
 from tests.services.support import section_by_key
 

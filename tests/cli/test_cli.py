@@ -192,7 +192,7 @@ def test_check_exit_codes_and_report(capsys: pytest.CaptureFixture[str], tmp_pat
 
 def test_check_exits_0_for_a_complete_project(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     from dossier_app.services import open_services
-    from dossier_app.services.context import Operator
+    from dossier_app.services.core.context import Operator
     from tests.conftest import FAST_HASHER
     from tests.services.readiness_support import complete_project
     from tests.services.support import it_park

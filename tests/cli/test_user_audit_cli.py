@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from dossier_app import cli_accounts
 from dossier_app.app import main
+from dossier_app.cli import accounts as cli_accounts
 from dossier_app.services import open_services
-from dossier_app.services.context import Operator
-from dossier_app.services.demo import DEMO_PASSWORD
+from dossier_app.services.core.context import Operator
+from dossier_app.services.demo.demo import DEMO_PASSWORD
 from tests.conftest import FAST_HASHER
 
 PASSWORD = "mat-khau-an-toan"
@@ -18,7 +18,7 @@ PASSWORD = "mat-khau-an-toan"
 @pytest.fixture(autouse=True)
 def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line hashes with the cheapest argon2id here; bench/password_hash.py times the real one."""
-    monkeypatch.setattr("dossier_app.services.accounts.production_hasher", lambda: FAST_HASHER)
+    monkeypatch.setattr("dossier_app.services.accounts.accounts.production_hasher", lambda: FAST_HASHER)
     monkeypatch.delenv(cli_accounts.PASSWORD_ENV, raising=False)
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from dossier_app.services import Services
-from dossier_app.services.projects import ProjectView
+from dossier_app.services.dossier.projects import ProjectView
 from tests.services.support import high_tech, it_park
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus, ProjectFacts
 from dossier_app.services import Services
-from dossier_app.services.comment_register import CommentInput
-from dossier_app.services.dossiers import SectionNode
-from dossier_app.services.projects import ProjectView
+from dossier_app.services.dossier.dossiers import SectionNode
+from dossier_app.services.dossier.projects import ProjectView
+from dossier_app.services.review.comment_register import CommentInput
 from tests.services.review_support import act_as, create_cast, write
 
 PASSING = ProjectFacts(

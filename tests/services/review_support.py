@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from dossier_app.domain.enums import Role
 from dossier_app.services import Services
-from dossier_app.services.context import Operator
+from dossier_app.services.core.context import Operator
 
 PASSWORD = "a-password-8"
 # name → roles; `former` is disabled, `ghost` has no account at all.

@@ -12,7 +12,7 @@ from typing import Any
 from dossier_app.domain.errors import StaleEdit, StorageBusy
 from dossier_app.domain.text import content_hash, normalise_body
 from dossier_app.services import open_services
-from dossier_app.services.context import Operator
+from dossier_app.services.core.context import Operator
 
 _FORK = multiprocessing.get_context("fork")
 

@@ -8,8 +8,8 @@ from sqlalchemy import text
 
 from dossier_app.domain.enums import ParkKind
 from dossier_app.services import Services
-from dossier_app.services.dossiers import DocumentTree, SectionNode, walk_sections
-from dossier_app.services.projects import ProjectInput
+from dossier_app.services.dossier.dossiers import DocumentTree, SectionNode, walk_sections
+from dossier_app.services.dossier.projects import ProjectInput
 
 TABLES = ("project", "document", "section", "sectionrevision", "attachment")
 

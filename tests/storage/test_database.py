@@ -159,3 +159,12 @@ def test_attachment_store_lives_beside_a_sqlite_file(sqlite_url: str, tmp_path: 
         assert database.display_location == str(tmp_path / "dossier.sqlite3")
     finally:
         database.dispose()
+
+
+def test_the_revisions_read_as_text_are_alembics_own() -> None:
+    """The start reads the head without Alembic; it must agree with Alembic on every revision and the head."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(migrations.MIGRATIONS_DIR))
+    assert migrations.revision_graph() == {r.revision: r.down_revision for r in scripts.walk_revisions()}
+    assert migrations.head_revision() == scripts.get_current_head()

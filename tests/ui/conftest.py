@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QApplication
 
 from dossier_app.domain.enums import Role
 from dossier_app.services import Services, open_services
-from dossier_app.services.accounts import AccountView
-from dossier_app.services.context import Operator
-from dossier_app.ui.i18n import Translators
-from dossier_app.ui.main_window import MainWindow
-from dossier_app.ui.settings import UiSettings
+from dossier_app.services.accounts.accounts import AccountView
+from dossier_app.services.core.context import Operator
+from dossier_app.ui.shared.i18n import Translators
+from dossier_app.ui.shared.settings import UiSettings
+from dossier_app.ui.shell.main_window import MainWindow
 from tests.conftest import FAST_HASHER
 
 

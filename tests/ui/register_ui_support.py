@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from dossier_app.domain.register import CompensationInput
 from dossier_app.services import Services
-from dossier_app.services.projects import ProjectView
+from dossier_app.services.dossier.projects import ProjectView
 from tests.services.register_support import parcel, party
 from tests.services.support import it_park
 

@@ -1,0 +1,1 @@
+"""Readiness of a dossier: the conditions checklist, the readiness report, consultations."""

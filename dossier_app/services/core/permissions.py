@@ -1,0 +1,30 @@
+"""Who is acting and what they may do: every writing service checks here, inside its own transaction."""
+
+from sqlmodel import Session, select
+
+from dossier_app.domain.accounts import decode_roles, normalise_username
+from dossier_app.domain.lifecycle import Action, Actor, require
+from dossier_app.domain.models import Account
+from dossier_app.services.core.context import LOCAL_OPERATOR_PREFIX, ServiceContext
+
+
+def actor_for(session: Session, name: str) -> Actor:
+    """The acting person: the local operator, an account with its roles, or nobody with no roles at all."""
+    if name.startswith(LOCAL_OPERATOR_PREFIX):
+        return Actor(name, frozenset())
+    row = session.exec(select(Account).where(Account.username == normalise_username(name))).first()
+    if row is None:
+        return Actor(name, frozenset())
+    return Actor(row.username, decode_roles(row.roles), row.disabled)
+
+
+def current_actor(session: Session, context: ServiceContext) -> Actor:
+    """The operator of `context`, resolved in the caller's transaction."""
+    return actor_for(session, context.operator.name)
+
+
+def require_action(session: Session, context: ServiceContext, action: Action) -> Actor:
+    """The acting operator, or PermissionDenied (before anything is written) when their roles do not allow it."""
+    actor = current_actor(session, context)
+    require(actor, action)
+    return actor

@@ -1,0 +1,1 @@
+"""Writing the dossier: projects, sections and revisions, attachments, search, regimes, numbers."""

@@ -1,0 +1,1 @@
+"""Milestone plans held against the legal clocks, and the working-day calendar."""

@@ -1,0 +1,1 @@
+"""The land clearance register: parties and their rows, workbooks, catalogues, dashboard, charts."""

@@ -1,0 +1,1 @@
+"""Review of each section, the work queues and the comment register."""

@@ -1,0 +1,1 @@
+"""People: signing in, managing accounts and reading the audit trail."""

@@ -1,0 +1,1 @@
+"""Backups and restores from the window."""

@@ -1,0 +1,1 @@
+"""Is the dossier ready: readiness, the conditions checklist, facts and ministry consultations."""

@@ -1,0 +1,1 @@
+"""Writing the dossier: the section editor, revisions, attachments, structure, project facts, search."""

@@ -1,0 +1,1 @@
+"""Exporting the submission package: the export dialog, its history and the page preview."""

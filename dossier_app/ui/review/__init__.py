@@ -1,0 +1,1 @@
+"""Review in the window: the review strip, redlines, work queues, comments and the comment register."""

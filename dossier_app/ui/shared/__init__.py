@@ -1,0 +1,1 @@
+"""Pieces every window uses: typed settings, messages, background workers, translators, icons."""

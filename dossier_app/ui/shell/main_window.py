@@ -1,0 +1,475 @@
+"""The main window: navigator, section editor, guidance, revisions, attachments and search."""
+
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier_app.domain.enums import SectionState
+from dossier_app.domain.errors import DossierError, StorageBusy
+from dossier_app.domain.lifecycle import ALLOWED, Action
+from dossier_app.services import Services
+from dossier_app.services.accounts.accounts import AccountView
+from dossier_app.services.dossier.dossiers import SaveResult, SectionView
+from dossier_app.ui.dossier.attachments_pane import AttachmentsPane
+from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
+from dossier_app.ui.dossier.guidance_pane import GuidancePane
+from dossier_app.ui.dossier.revisions_pane import RevisionsPane
+from dossier_app.ui.dossier.search_panel import SearchPanel
+from dossier_app.ui.dossier.section_editor import SectionEditor
+from dossier_app.ui.review.comments_pane import CommentsPane
+from dossier_app.ui.review.queue_pane import QueuePane
+from dossier_app.ui.review.review_bar import ReviewBar
+from dossier_app.ui.shared.i18n import error_text
+from dossier_app.ui.shared.messages import show_error
+from dossier_app.ui.shared.settings import UiSettings
+from dossier_app.ui.shell.navigator import ID_ROLE, KIND_ROLE, PROJECT_ROLE, NavigatorModel, NodeKind
+from dossier_app.ui.shell.structure_actions import StructureActions
+from dossier_app.ui.shell.window_actions import WindowActions
+
+
+class MainWindow(QMainWindow):
+    """Composes the panes; every action goes through the services it was given."""
+
+    rebuild_requested = Signal()
+
+    def __init__(
+        self, services: Services, settings: UiSettings, language: str, account: AccountView | None = None
+    ) -> None:
+        super().__init__()
+        self.account = account
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.settings = settings
+        self.language = language
+        self.undo_stack = QUndoStack(self)
+        self._current_section: SectionView | None = None
+        self._current_project_id: int | None = None
+        self._restoring_selection = False
+        self._closing_checked = False
+
+        self.model = NavigatorModel(services, self)
+        self.navigator = QTreeView(self)
+        self.navigator.setObjectName("navigator")
+        self.navigator.setModel(self.model)
+        self.navigator.setHeaderHidden(True)
+        self.navigator.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.navigator.setUniformRowHeights(True)
+        self.navigator.setAllColumnsShowFocus(True)
+        self.search = SearchPanel(services, self)
+        self.editor = SectionEditor(services, self)
+        self.section_header = QLabel(self)
+        self.section_header.setObjectName("sectionHeader")
+        self.section_header.setWordWrap(True)
+        self.section_header.setTextFormat(Qt.TextFormat.RichText)
+        self.section_header.setContentsMargins(10, 6, 10, 6)
+        self.guidance = GuidancePane(language, self)
+        self.revisions = RevisionsPane(services, self)
+        self.attachments = AttachmentsPane(services, settings, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("sideTabs")
+        self.tabs.tabBar().setExpanding(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.addTab(self.guidance, self.tr("Guidance"))
+        self.tabs.addTab(self.revisions, self.tr("Revisions"))
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.comments = CommentsPane(services, lambda: self.editor.text.textCursor().selectedText(), self)
+        self.tabs.addTab(self.comments, self.tr("Comments"))
+        self.queue = QueuePane(services, account, self)
+        self.left_tabs = QTabWidget(self)
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.addTab(self.search, self.tr("Search"))
+        self.queue_tab = self.left_tabs.addTab(self.queue, self.tr("Work queue"))
+        self.review_bar = ReviewBar(services, account, self)
+        self.review_bar.save_first = self.editor.save_now
+
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.navigator)
+        self.left_splitter.addWidget(self.left_tabs)
+        self.left_splitter.setStretchFactor(0, 3)
+        self.left_splitter.setStretchFactor(1, 1)
+        editor_column = QWidget(self)
+        column_layout = QVBoxLayout(editor_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(self.section_header)
+        column_layout.addWidget(self.review_bar)
+        column_layout.addWidget(self.editor)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(editor_column)
+        self.main_splitter.addWidget(self.tabs)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 5)
+        self.main_splitter.setStretchFactor(2, 2)
+        self.main_splitter.setSizes([360, 620, 460])
+        self.setCentralWidget(self.main_splitter)
+
+        self.words_label = QLabel(self)
+        self.save_label = QLabel(self)
+        self.location_label = QLabel(
+            self.tr("Database: {location}").format(location=services.database.display_location), self
+        )
+        self.location_label.setStyleSheet("color: #666")
+        self.statusBar().addWidget(self.location_label, 1)
+        if account is not None:
+            self.account_label = QLabel(
+                self.tr("Signed in: {name}").format(name=account.display_name or account.username), self
+            )
+            self.statusBar().addPermanentWidget(self.account_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().addPermanentWidget(self.words_label)
+
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.section_menu = self.menuBar().addMenu(self.tr("&Section"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.editor.writable = self.may(Action.EDIT)
+        self.attachments.writable = self.may(Action.EDIT)
+        self.revisions.writable = self.may(Action.EDIT)
+        self.structure = StructureActions(self)
+        self.window_actions = WindowActions(self)
+        self._connect()
+        self._restore_layout()
+        self.model.reload()
+        self.queue.refresh()
+        header = self.navigator.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.navigator.expandToDepth(0)
+        self._update_title()
+        self._show_section(None)
+
+    # Wiring --------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.navigator.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.save_failed.connect(self._on_save_failed)
+        self.editor.conflict.connect(self._on_conflict)
+        self.editor.words_changed.connect(self._on_words_changed)
+        self.editor.dirty_changed.connect(self._on_dirty_changed)
+        self.revisions.restore_requested.connect(self.restore_revision)
+        self.search.hit_chosen.connect(self.jump_to_hit)
+        self.review_bar.changed.connect(self._after_review)
+        self.comments.changed.connect(self.review_bar.refresh)
+        self.editor.text.selectionChanged.connect(self.comments.update_quote)
+        self.queue.open_section.connect(self.select_section)
+        self.queue.count_changed.connect(self._label_queue)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def may(self, action: Action) -> bool:
+        """Whether the signed-in account's roles allow an action (the services refuse it anyway)."""
+        account = self.account
+        return account is None or (not account.disabled and bool(account.roles & ALLOWED[action]))
+
+    # Selection -----------------------------------------------------------------
+
+    def current_kind(self) -> NodeKind | None:
+        """What the navigator's current row is."""
+        index = self.navigator.currentIndex()
+        return NodeKind(index.data(KIND_ROLE)) if index.isValid() else None
+
+    def current_id(self) -> int | None:
+        """The id of the navigator's current row."""
+        index = self.navigator.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    @property
+    def current_project_id(self) -> int | None:
+        """The project the user is working in."""
+        return self._current_project_id
+
+    @property
+    def current_section(self) -> SectionView | None:
+        """The section in the editor."""
+        return self._current_section
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._restoring_selection:
+            return
+        if not self.editor.save_now():
+            self._restoring_selection = True
+            self.navigator.setCurrentIndex(previous)
+            self._restoring_selection = False
+            return
+        if not current.isValid():
+            self._show_section(None)
+            return
+        self._current_project_id = int(current.data(PROJECT_ROLE))
+        self.search.set_project(self._current_project_id)
+        if NodeKind(current.data(KIND_ROLE)) is NodeKind.SECTION:
+            self.open_section(int(current.data(ID_ROLE)))
+        else:
+            self._show_section(None)
+            self.show_overview(self._current_project_id)
+        self.structure.sync()
+        self.window_actions.sync()
+
+    def open_section(self, section_id: int) -> None:
+        """Load a section into the editor and the side panes."""
+        try:
+            section = self.services.dossiers.section(section_id)
+        except DossierError as error:
+            show_error(self, error)
+            self.reload_navigator(None)
+            return
+        self._show_section(section)
+
+    def _show_section(self, section: SectionView | None) -> None:
+        self._current_section = section
+        if section is None:
+            self.editor.clear()
+            self.section_header.setText(
+                "<span style='color:#666'>" + self.tr("Choose a section in the navigator to start writing.") + "</span>"
+            )
+        else:
+            self.editor.load(section)
+            self._current_project_id = section.project_id
+            self.section_header.setText(
+                f"<span style='color:#666'>{escape(section.project_code)} › {escape(section.document_title)}</span><br>"
+                f"<b style='font-size:13pt'>{escape(section.title)}</b>"
+            )
+        self.guidance.show_section(section)
+        self.review_bar.show_section(section.id if section else None, section.title if section else "")
+        self.comments.show_section(section.id if section else None)
+        self.revisions.show_section(section.id if section else None)
+        self.attachments.show_section(section.id if section else None)
+        self._update_save_label(None)
+        self._update_title()
+
+    def show_overview(self, project_id: int) -> None:
+        """Show how far each document of the project is, in the guidance pane."""
+        project = self.services.projects.get(project_id)
+        self.guidance.show_overview(f"{project.code} — {project.name}", self.services.reviews.overview(project_id))
+        self.tabs.setCurrentWidget(self.guidance)
+
+    def select_section(self, section_id: int | None) -> None:
+        """Make a section current in the navigator (and so in the editor)."""
+        if section_id is None:
+            return
+        index = self.model.index_of_section(section_id)
+        if index.isValid():
+            self.navigator.setCurrentIndex(index)
+            self.navigator.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.navigator.scrollTo(index)
+
+    def select_project(self, project_id: int) -> None:
+        """Make a project current and expand it."""
+        index = self.model.index_of_project(project_id)
+        if index.isValid():
+            self.navigator.setCurrentIndex(index)
+            self.navigator.expand(index)
+
+    def reload_navigator(self, select_section_id: int | None) -> None:
+        """Rebuild the tree after a structural change, keeping what was expanded."""
+        expanded = self._expanded_keys()
+        self._restoring_selection = True
+        self.model.reload()
+        self._restore_expanded(expanded)
+        self._restoring_selection = False
+        if select_section_id is not None and self.model.index_of_section(select_section_id).isValid():
+            self.select_section(select_section_id)
+            if self._current_section is None or self._current_section.id != select_section_id:
+                self.open_section(select_section_id)
+        elif self._current_section is not None:
+            still_there = self.model.index_of_section(self._current_section.id)
+            if still_there.isValid():
+                self._restoring_selection = True
+                self.navigator.setCurrentIndex(still_there)
+                self._restoring_selection = False
+            else:
+                self._show_section(None)
+        self.structure.sync()
+
+    def _expanded_keys(self) -> set[tuple[int, int]]:
+        keys: set[tuple[int, int]] = set()
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                if self.navigator.isExpanded(index):
+                    keys.add((int(index.data(KIND_ROLE)), int(index.data(ID_ROLE))))
+                    pending.append(index)
+        return keys
+
+    def _restore_expanded(self, keys: set[tuple[int, int]]) -> None:
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                if (int(index.data(KIND_ROLE)), int(index.data(ID_ROLE))) in keys:
+                    self.navigator.expand(index)
+                    pending.append(index)
+
+    # Saving --------------------------------------------------------------------
+
+    def _after_review(self) -> None:
+        """A review action changed a state: refresh the navigator icon, the queues and the comment thread."""
+        self._show_review_state()
+        self.queue.refresh()
+        self.comments.refresh()
+
+    def _show_review_state(self) -> None:
+        review = self.review_bar.review
+        if review is not None:
+            self.model.set_review_state(review.section_id, review.state, review.changed_since_approval)
+
+    def _label_queue(self, count: int) -> None:
+        label = self.tr("Work queue")
+        self.left_tabs.setTabText(self.queue_tab, f"{label} ({count})" if count else label)
+
+    def _on_saved(self, result: SaveResult) -> None:
+        self.model.update_section(result.section_id, result.word_count)
+        if result.revision is not None:
+            self.revisions.add_revision(result.revision)
+        self._update_save_label(result)
+        review = self.review_bar.review
+        if review is None or (review.state is SectionState.DRAFT and review.approved_revision_id is None):
+            return  # a plain draft stays a plain draft: no need to re-read the review state on every autosave
+        self.review_bar.refresh()
+        if self.review_bar.review is not None and self.review_bar.review.state != review.state:
+            self._show_review_state()
+            self.queue.refresh()
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        if dirty:
+            self.save_label.setText(self.tr("Unsaved changes…"))
+
+    def _update_save_label(self, result: SaveResult | None) -> None:
+        if result is None:
+            self.save_label.setText("")
+        else:
+            self.save_label.setText(self.tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
+
+    def _on_conflict(self, stored: SectionView) -> None:
+        dialog = ConflictDialog(stored, self.editor.markdown(), self)
+        dialog.exec()
+        if dialog.choice is ConflictChoice.KEEP_MINE:
+            self.editor.keep_mine(dialog.merged_markdown())
+            self.revisions.refresh()
+        elif dialog.choice is ConflictChoice.TAKE_THEIRS:
+            self._show_section(stored)
+
+    def restore_revision(self, revision_id: int) -> None:
+        """Save what is typed, then bring back an old revision as a new one."""
+        if not self.editor.save_now() or self._current_section is None:
+            return
+        try:
+            result = self.services.dossiers.restore_revision(revision_id)
+        except DossierError as error:
+            show_error(self, error)
+            return
+        self.open_section(result.section_id)
+        self.model.update_section(result.section_id, result.word_count)
+        self.revisions.refresh()
+        self.statusBar().showMessage(self.tr("Revision restored as a new revision."), 5000)
+
+    # Search --------------------------------------------------------------------
+
+    def jump_to_hit(self, section_id: int, folded_query: str) -> None:
+        """Open the section of a search result and mark the matches."""
+        if self._current_section is None or self._current_section.id != section_id:
+            self.select_section(section_id)
+        if self._current_section is not None and self._current_section.id == section_id:
+            self.editor.highlight(folded_query)
+
+    # Window --------------------------------------------------------------------
+
+    def _on_save_failed(self, error: DossierError) -> None:
+        if isinstance(error, StorageBusy):  # a passing lock: say so quietly, the editor retries by itself
+            self.save_label.setText(self.tr("Not saved yet: the database is busy"))
+            self.statusBar().showMessage(error_text(error), 8000)
+            return
+        show_error(self, error)
+
+    def _on_words_changed(self, count: int) -> None:
+        self.words_label.setText(self.tr("{count} words").format(count=count))
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        """A bound slot, so Qt drops the connection when the window is destroyed."""
+        self._update_title()
+
+    def _update_title(self) -> None:
+        parts = []
+        if self._current_section is not None:
+            parts.append(f"{self._current_section.project_code} — {self._current_section.title}[*]")
+        parts.append(self.tr("Park establishment dossier"))
+        self.setWindowTitle(" — ".join(parts))
+
+    def _restore_layout(self) -> None:
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self.resize(1440, 860)
+        if self.settings.window_state is not None:
+            self.restoreState(self.settings.window_state)
+        for name, splitter in (("main", self.main_splitter), ("left", self.left_splitter)):
+            state = self.settings.splitter(name)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        """Remember geometry, splitters and the open section."""
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.set_splitter("main", self.main_splitter.saveState())
+        self.settings.set_splitter("left", self.left_splitter.saveState())
+        self.settings.set_last_section(
+            self.services.database.display_location,
+            self._current_project_id,
+            self._current_section.id if self._current_section else None,
+        )
+        self.settings.sync()
+
+    def restore_last_place(self) -> None:
+        """Reopen the project and section the user had open last time."""
+        project_id, section_id = self.settings.last_section(self.services.database.display_location)
+        if section_id is not None and self.model.index_of_section(section_id).isValid():
+            self.select_section(section_id)
+        elif project_id is not None and self.model.index_of_project(project_id).isValid():
+            self.select_project(project_id)
+        elif self.model.rowCount() > 0:
+            self.navigator.expand(self.model.index(0, 0))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the open section first; never lose typing silently."""
+        if not self.editor.save_now():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Close without saving?"),
+                self.tr("The section could not be saved. Close anyway and lose the unsaved typing?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.save_layout()
+        event.accept()
+
+    def request_rebuild(self) -> None:
+        """Save everything, then ask the application to rebuild the window (language change)."""
+        if self.editor.save_now():
+            self.save_layout()
+            QTimer.singleShot(0, self.rebuild_requested.emit)

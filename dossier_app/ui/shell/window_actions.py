@@ -1,0 +1,292 @@
+"""The File and Help menus: projects, demo data, settings, search focus, quitting."""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from dossier_app.domain.enums import Role
+from dossier_app.domain.errors import DossierError
+from dossier_app.domain.lifecycle import Action
+from dossier_app.ui.dossier.project_dialog import ProjectDialog
+from dossier_app.ui.shared.messages import show_error
+from dossier_app.ui.shared.workers import run_in_background
+from dossier_app.ui.shell.readiness_actions import ReadinessActions
+from dossier_app.ui.shell.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from dossier_app.services.demo.demo import DemoResult
+    from dossier_app.ui.shell.window_host import WindowHost
+
+
+class WindowActions(QObject):
+    """Actions that concern the whole window rather than one section."""
+
+    # A register window changed its project's register; the open plan windows refresh their driven percents.
+    register_changed = Signal(int)
+
+    def __init__(self, window: "WindowHost") -> None:
+        super().__init__(window)
+        self._window = window
+        self.new_project_action = self._make(self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project)
+        self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
+        self.register_action = self._make(self.tr("Land clearance register…"), None, self.open_register)
+        self.consultations_action = self._make(
+            self.tr("Ministry consultations and review clock…"), None, self.open_consultations
+        )
+        self.holidays_action = self._make(self.tr("Holiday calendar…"), None, self.open_holidays)
+        self.milestones_action = self._make(self.tr("Milestone plan…"), "Ctrl+Shift+M", self.open_milestones)
+        self.export_action = self._make(self.tr("Export the submission package…"), "Ctrl+E", self.open_export)
+        self.demo_action = self._make(self.tr("Load the Cần Thơ demo data"), None, self.load_demo)
+        self.backups_action = self._make(self.tr("Backups…"), None, self.open_backups)
+        self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
+        self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.readiness = ReadinessActions(window)
+        for action in (
+            self.new_project_action,
+            self.edit_project_action,
+            self.register_action,
+            *self.readiness.actions,
+            self.consultations_action,
+            self.holidays_action,
+            self.milestones_action,
+            self.export_action,
+            self.demo_action,
+            self.backups_action,
+            self.settings_action,
+        ):
+            window.file_menu.addAction(action)
+        window.file_menu.addSeparator()
+        window.file_menu.addAction(self.quit_action)
+        self.find_action = self._make(self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search)
+        window.edit_menu.addSeparator()
+        window.edit_menu.addAction(self.find_action)
+        self.accounts_action = self._make(self.tr("Accounts…"), None, self.open_accounts)
+        self.audit_action = self._make(self.tr("Audit trail…"), None, self.open_audit)
+        account = window.account
+        if account is not None and account.has_role(Role.ADMIN):
+            window.file_menu.insertAction(self.settings_action, self.accounts_action)
+        if account is not None and (account.has_role(Role.ADMIN) or account.has_role(Role.MANAGER)):
+            window.file_menu.insertAction(self.settings_action, self.audit_action)
+        self.about_action = self._make(self.tr("About"), None, self.about)
+        window.help_menu.addAction(self.about_action)
+        self.sync()
+
+    def _make(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def sync(self) -> None:
+        """Enable what applies now."""
+        may = self._window.may(Action.EDIT_PROJECT)
+        self.new_project_action.setEnabled(may)
+        self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
+        self.register_action.setEnabled(self._window.current_project_id is not None)
+        self.readiness.sync()
+        self.consultations_action.setEnabled(self._window.current_project_id is not None)
+        self.milestones_action.setEnabled(self._window.current_project_id is not None)
+        self.export_action.setEnabled(self._window.current_project_id is not None and self._window.may(Action.EXPORT))
+
+    def new_project(self) -> None:
+        """Open the project form; the new project's dossier appears in the navigator."""
+        window = self._window
+        if not window.editor.save_now():
+            return
+        dialog = ProjectDialog(window.services, window.language, parent=window)
+        if dialog.exec() and dialog.saved is not None:
+            window.reload_navigator(None)
+            window.select_project(dialog.saved.id)
+            window.statusBar().showMessage(
+                self.tr("Project {code} created with its documents.").format(code=dialog.saved.code), 6000
+            )
+
+    def edit_project(self) -> None:
+        """Edit the current project's facts."""
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None or not window.editor.save_now():
+            return
+        try:
+            project = window.services.projects.get(project_id)
+        except DossierError as error:
+            show_error(window, error)
+            return
+        dialog = ProjectDialog(window.services, window.language, project, parent=window)
+        if dialog.exec():
+            window.reload_navigator(window.current_section.id if window.current_section else None)
+
+    def open_register(self) -> None:
+        """Open the land clearance register of the current project beside the main window."""
+        from dossier_app.ui.register.register_window import RegisterWindow
+
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None:
+            return
+        try:
+            register = RegisterWindow(window.services, project_id, window.settings, window)
+        except DossierError as error:
+            show_error(window, error)
+            return
+        register.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        register.register_changed.connect(self.register_changed)
+        register.show()
+        self.register_window = register
+
+    def open_consultations(self) -> None:
+        """Open the current project's ministry consultations and review clock beside the main window."""
+        from dossier_app.ui.completeness.consultations_window import ConsultationsWindow
+
+        window = self._window
+        if window.current_project_id is None:
+            return
+        try:
+            consultations = ConsultationsWindow(
+                window.services, window.current_project_id, window.language, window.account, window
+            )
+        except DossierError as error:
+            show_error(window, error)
+            return
+        consultations.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        consultations.show()
+        self.consultations_window = consultations
+
+    def open_holidays(self) -> None:
+        """Edit the holiday calendar the review clocks count over."""
+        from dossier_app.ui.shared.holidays_dialog import HolidaysDialog
+
+        HolidaysDialog(self._window.services, self._window.account, self._window).exec()
+
+    def open_milestones(self) -> None:
+        """Open the milestone plan of the current project beside the main window."""
+        from dossier_app.ui.milestones.milestones_window import MilestonesWindow
+
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None:
+            return
+        try:
+            plan = MilestonesWindow(
+                window.services, project_id, window.may(Action.EDIT_PLAN), window, settings=window.settings
+            )
+        except DossierError as error:
+            show_error(window, error)
+            return
+        plan.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.register_changed.connect(plan.register_changed)
+        plan.show()
+        self.milestones_window = plan
+
+    def open_export(self) -> None:
+        """Open the export dialog (with the export history) for the current project."""
+        from dossier_app.ui.export.export_dialog import ExportDialog
+
+        window = self._window
+        project_id = window.current_project_id
+        if project_id is None or not window.editor.save_now():
+            return
+        try:
+            code = window.services.projects.get(project_id).code
+        except DossierError as error:
+            show_error(window, error)
+            return
+        self.export_dialog = ExportDialog(window.services, code, window.settings, window)
+        self.export_dialog.exec()
+
+    def load_demo(self) -> None:
+        """Load CT-HTP and CT-ITP in the background with a progress dialog."""
+        window = self._window
+        if not window.editor.save_now():
+            return
+        progress = QProgressDialog(self.tr("Loading the Cần Thơ demo data…"), "", 0, 2, window)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        task = run_in_background(lambda report, _cancelled: window.services.demo.load(report))
+        task.on_progress(lambda done, total, _message: progress.setValue(done))
+
+        def finished(result: "DemoResult") -> None:
+            progress.close()
+            window.reload_navigator(None)
+            window.select_project(window.services.projects.by_code(result.project_codes[0]).id)
+            window.statusBar().showMessage(
+                self.tr("Demo data loaded: {created} project(s) created, {filled} section(s) filled.").format(
+                    created=result.projects_created, filled=result.sections_filled
+                ),
+                8000,
+            )
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            if isinstance(error, DossierError):
+                show_error(window, error)
+            else:
+                QMessageBox.critical(window, self.tr("Demo data"), str(error))
+
+        task.on_success(finished).on_failure(failed)
+
+    def open_accounts(self) -> None:
+        """Administrators manage the accounts."""
+        from dossier_app.ui.accounts.accounts_dialog import AccountsDialog
+
+        AccountsDialog(self._window.services, self._window).exec()
+
+    def open_audit(self) -> None:
+        """Show the audit trail."""
+        from dossier_app.ui.accounts.audit_dialog import AuditDialog
+
+        AuditDialog(self._window.services, self._window).exec()
+
+    def open_backups(self) -> None:
+        """Back up or restore; a restore closes the window and reopens it on the restored data."""
+        from dossier_app.ui.backups.backup_dialog import BackupDialog
+
+        window = self._window
+        if not window.editor.save_now():
+            return
+        dialog = BackupDialog(window.services, window.settings, window)
+        dialog.exec()
+        if dialog.restored_from is not None:
+            window.editor.clear()
+            window.reload_navigator(None)
+            window.request_rebuild()
+
+    def open_settings(self) -> None:
+        """Open the settings; a new language rebuilds the window."""
+        window = self._window
+        dialog = SettingsDialog(window.settings, window.services.database.display_location, window)
+        if not dialog.exec():
+            return
+        if dialog.database_changed:
+            window.statusBar().showMessage(
+                self.tr("The chosen database opens the next time the program starts."), 15000
+            )
+        if dialog.language_changed:
+            window.request_rebuild()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, with the editor's selection as the query."""
+        window = self._window
+        window.left_tabs.setCurrentWidget(window.search)
+        selected = window.editor.text.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            window.search.query.setText(selected)
+        window.search.query.setFocus()
+        window.search.query.selectAll()
+        if window.current_kind() is None and window.model.rowCount() > 0:
+            window.navigator.setCurrentIndex(window.model.index(0, 0))
+
+    def about(self) -> None:
+        """Say what the program is."""
+        QMessageBox.about(
+            self._window,
+            self.tr("About"),
+            self.tr(
+                "Dossier workspace for establishing a high-tech park and a concentrated IT park: "
+                "legal outlines, section drafting with full revision history, attachments and search."
+            ),
+        )
