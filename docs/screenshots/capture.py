@@ -19,20 +19,20 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from dossier_app.services import open_services  # noqa: E402
-from dossier_app.services.context import Operator  # noqa: E402
-from dossier_app.ui.checklist_window import ChecklistWindow  # noqa: E402
-from dossier_app.ui.consultations_window import ConsultationsWindow  # noqa: E402
-from dossier_app.ui.dashboard_window import DashboardWindow  # noqa: E402
-from dossier_app.ui.export_dialog import ExportDialog  # noqa: E402
-from dossier_app.ui.i18n import Translators  # noqa: E402
-from dossier_app.ui.login_dialog import LoginDialog  # noqa: E402
-from dossier_app.ui.main_window import MainWindow  # noqa: E402
-from dossier_app.ui.milestones_window import MilestonesWindow  # noqa: E402
-from dossier_app.ui.project_dialog import ProjectDialog  # noqa: E402
-from dossier_app.ui.readiness_window import ReadinessWindow  # noqa: E402
-from dossier_app.ui.register_window import RegisterWindow  # noqa: E402
-from dossier_app.ui.review_bar import ApprovalDialog  # noqa: E402
-from dossier_app.ui.settings import UiSettings  # noqa: E402
+from dossier_app.services.core.context import Operator  # noqa: E402
+from dossier_app.ui.accounts.login_dialog import LoginDialog  # noqa: E402
+from dossier_app.ui.completeness.checklist_window import ChecklistWindow  # noqa: E402
+from dossier_app.ui.completeness.consultations_window import ConsultationsWindow  # noqa: E402
+from dossier_app.ui.completeness.readiness_window import ReadinessWindow  # noqa: E402
+from dossier_app.ui.dossier.project_dialog import ProjectDialog  # noqa: E402
+from dossier_app.ui.export.export_dialog import ExportDialog  # noqa: E402
+from dossier_app.ui.milestones.milestones_window import MilestonesWindow  # noqa: E402
+from dossier_app.ui.register.dashboard_window import DashboardWindow  # noqa: E402
+from dossier_app.ui.register.register_window import RegisterWindow  # noqa: E402
+from dossier_app.ui.review.review_bar import ApprovalDialog  # noqa: E402
+from dossier_app.ui.shared.i18n import Translators  # noqa: E402
+from dossier_app.ui.shared.settings import UiSettings  # noqa: E402
+from dossier_app.ui.shell.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 
