@@ -49,7 +49,7 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
     services = open_for_window(database_location, settings)
     if services is None:
         return cli.EXIT_USAGE
-    _automatic_backup(services, settings.backups_kept)
+    backup = _start_automatic_backup(services, settings.backups_kept)
     try:
         account = sign_in(services)
         if account is None:
@@ -60,17 +60,27 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
         QTimer.singleShot(0, controller.offer_start)
         return app.exec()
     finally:
+        backup.join()
         services.close()
 
 
-def _automatic_backup(services, keep: int) -> None:  # type: ignore[no-untyped-def]
-    """Today's backup of a local database, if not made yet; a failure never stops the program from starting."""
+def _start_automatic_backup(services, keep: int):  # type: ignore[no-untyped-def]
+    """Today's backup of a local database, if not made yet, on its own thread so the window does not wait for the
+    copy; a failure is logged and never stops the program. The caller joins the thread before closing."""
     import logging
+    import threading
 
-    try:
-        services.backups.run_automatic(keep=keep)
-    except DossierError as error:
-        logging.getLogger(__name__).warning("automatic backup skipped: %s", error.message)
+    def back_up() -> None:
+        try:
+            services.backups.run_automatic(keep=keep)
+        except DossierError as error:
+            logging.getLogger(__name__).warning("automatic backup skipped: %s", error.message)
+        except Exception:  # a bug here must not take the window down with it
+            logging.getLogger(__name__).exception("automatic backup failed")
+
+    thread = threading.Thread(target=back_up, name="automatic-backup")
+    thread.start()
+    return thread
 
 
 class WindowController:
@@ -87,11 +97,12 @@ class WindowController:
         """Build, show and return the main window, back where the user left off."""
         from dossier_app.ui.shell.main_window import MainWindow
 
-        self.window = MainWindow(self.services, self.settings, self.translators.language, self.account)
-        self.window.rebuild_requested.connect(self.rebuild)
-        self.window.show()
-        self.window.restore_last_place()
-        return self.window
+        window = MainWindow(self.services, self.settings, self.translators.language, self.account, load_now=False)
+        self.window = window
+        window.rebuild_requested.connect(self.rebuild)
+        window.load_after_first_paint(then=window.restore_last_place)
+        window.show()
+        return window
 
     def offer_start(self) -> None:
         """On an empty database, offer the demo or a new project."""

@@ -1,9 +1,10 @@
 """The main window: navigator, section editor, guidance, revisions, attachments and search."""
 
+from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,14 +42,37 @@ from dossier_app.ui.shell.structure_actions import StructureActions
 from dossier_app.ui.shell.window_actions import WindowActions
 
 
+class _FirstPaint(QObject):
+    """Calls back once, on the turn of the event loop after the watched window's first paint."""
+
+    def __init__(self, window: QMainWindow, callback: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Wait for the first Paint, then step aside."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False
+
+
 class MainWindow(QMainWindow):
     """Composes the panes; every action goes through the services it was given."""
 
     rebuild_requested = Signal()
 
     def __init__(
-        self, services: Services, settings: UiSettings, language: str, account: AccountView | None = None
+        self,
+        services: Services,
+        settings: UiSettings,
+        language: str,
+        account: AccountView | None = None,
+        *,
+        load_now: bool = True,
     ) -> None:
+        """`load_now=False`: the window paints first and the caller runs load_data() right after (a faster start)."""
         super().__init__()
         self.account = account
         self.setObjectName("mainWindow")
@@ -147,15 +171,25 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self)
         self._connect()
         self._restore_layout()
-        self.model.reload()
-        self.queue.refresh()
         header = self.navigator.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.navigator.expandToDepth(0)
         self._update_title()
         self._show_section(None)
+        if load_now:
+            self.load_data()
+
+    def load_data(self) -> None:
+        """Fill the navigator and the work queue from the database."""
+        self.model.reload()
+        self.queue.refresh()
+        self.navigator.expandToDepth(0)
+
+    def load_after_first_paint(self, then: Callable[[], None] | None = None) -> None:
+        """Let the window paint its frame first, then fill it (and run `then`): the start shows a window at once."""
+        watcher = _FirstPaint(self, lambda: (self.load_data(), then() if then else None))
+        self.installEventFilter(watcher)
 
     # Wiring --------------------------------------------------------------------
 
