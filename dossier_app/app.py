@@ -40,6 +40,8 @@ def run_gui(database_location: str | None) -> int:
 
 def _open_and_run(app, database_location, settings, translators) -> int:  # type: ignore[no-untyped-def]
     """Open the database, sign in, show the window and run until it closes."""
+    import importlib
+
     from PySide6.QtCore import QTimer
 
     from dossier_app.services.core.context import Operator
@@ -50,6 +52,8 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
     if services is None:
         return cli.EXIT_USAGE
     backup = _start_automatic_backup(services, settings.backups_kept)
+    # While the sign-in dialog waits for a person, load the main window's modules, so Enter opens it sooner.
+    QTimer.singleShot(0, lambda: importlib.import_module("dossier_app.ui.shell.main_window"))
     try:
         account = sign_in(services)
         if account is None:
