@@ -11,6 +11,8 @@ from dossier_app.cli.export import add_export_commands
 from dossier_app.cli.milestones import add_milestone_commands
 from dossier_app.cli.outcomes import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, fail
 from dossier_app.cli.register import add_register_commands
+from dossier_app.cli.review import add_review_commands
+from dossier_app.cli.sections import add_section_commands
 from dossier_app.domain.errors import (
     DossierError,
     SchemaTooNew,
@@ -48,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="readiness against the legal checklist; exit 1 while anything is missing")
     check.add_argument("code", metavar="CODE", help="project code, e.g. CT-ITP")
     check.set_defaults(handler=cmd_check)
+    add_section_commands(commands)
+    add_review_commands(commands)
     add_account_commands(commands)
     add_register_commands(commands)
     add_export_commands(commands)

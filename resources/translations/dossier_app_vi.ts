@@ -1965,6 +1965,42 @@ SHA-256: {hash}</translation>
         <source>{tool} failed on {location}: {reason}</source>
         <translation>{tool} bị lỗi trên {location}: {reason}</translation>
     </message>
+    <message>
+        <source>A return says what should change: give it with --comment TEXT.</source>
+        <translation>Trả lại thì phải nói rõ cần sửa gì: hãy ghi nội dung bằng --comment TEXT.</translation>
+    </message>
+    <message>
+        <source>Standard input</source>
+        <translation>Đầu vào chuẩn (stdin)</translation>
+    </message>
+    <message>
+        <source>'{key}' is a section of the outline of {other}, not of {regime}, which project {code} follows.</source>
+        <translation>'{key}' là một mục trong đề cương theo {other}, không thuộc đề cương theo {regime} mà dự án {code} áp dụng.</translation>
+    </message>
+    <message>
+        <source>Section {key} belongs to project {other}, not to {code}.</source>
+        <translation>Mục {key} thuộc dự án {other}, không thuộc dự án {code}.</translation>
+    </message>
+    <message>
+        <source>Project {code} has no section '{key}': give an outline key of its regime, such as tt.can_cu_phap_ly, or a section id such as #123.</source>
+        <translation>Dự án {code} không có mục '{key}': hãy ghi khóa đề cương theo chế độ pháp lý của dự án, ví dụ tt.can_cu_phap_ly, hoặc số hiệu của mục, ví dụ #123.</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit} MB, the most a section may hold. Split it into sub-sections or attach the material as a file. Nothing was saved.</source>
+        <translation>{file} lớn hơn {limit} MB, mức tối đa của một mục. Hãy chia thành các mục con hoặc đính kèm tài liệu dưới dạng tệp. Chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text (byte {offset} is invalid); save it as UTF-8. Nothing was saved.</source>
+        <translation>{file} không phải là văn bản UTF-8 (byte thứ {offset} không hợp lệ); hãy lưu lại theo mã UTF-8. Chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>{file} does not exist. Nothing was saved.</source>
+        <translation>{file} không tồn tại. Chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({reason}). Nothing was saved.</source>
+        <translation>Không đọc được {file} ({reason}). Chưa lưu gì.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

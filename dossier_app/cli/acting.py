@@ -1,0 +1,63 @@
+"""Who a `section` or `review` command acts as: an account signed in with `--user` (or `DOSSIER_USER`), else the
+local operator `cli:<os account>`."""
+
+import argparse
+import getpass
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from dossier_app.cli.accounts import PASSWORD_ENV, refuse_password_argument
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ValidationFailed
+
+if TYPE_CHECKING:
+    from dossier_app.services import Services
+
+USER_ENV = "DOSSIER_USER"
+
+
+def acting_options() -> argparse.ArgumentParser:
+    """The options every section and review command shares, as a parent parser."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--user",
+        metavar="NAME",
+        help=f"act as this account, signed in with the password from {PASSWORD_ENV} or a hidden prompt "
+        f"(default: {USER_ENV}; without either, the local operator cli:<os account>)",
+    )
+    options.add_argument("--password", help=argparse.SUPPRESS)
+    return options
+
+
+def acting_name(args: argparse.Namespace) -> str | None:
+    """The account named by --user, else by DOSSIER_USER; None (the local operator) when neither names one."""
+    name = args.user if getattr(args, "user", None) is not None else os.environ.get(USER_ENV, "")
+    return name.strip() or None
+
+
+def read_password(username: str) -> str:
+    """The account's password from DOSSIER_PASSWORD, else typed once at a hidden prompt; never from an argument."""
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env:
+        return from_env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "Errors", "No password given: set DOSSIER_PASSWORD, or run the command in a terminal to be asked."
+            ),
+            field="password",
+        )
+    return getpass.getpass(f"Mật khẩu / password for {username}: ")
+
+
+def sign_in(services: "Services", args: argparse.Namespace) -> str:
+    """Sign in as --user / DOSSIER_USER and act with that account's roles from now on; returns who acts."""
+    refuse_password_argument(args)
+    username = acting_name(args)
+    if username is None:
+        return services.context.operator.name
+    account = services.accounts.authenticate(username, read_password(username))
+    from dossier_app.services.core.context import Operator
+
+    services.context.operator = Operator(account.username)  # as the window does after its sign-in dialog
+    return account.username
