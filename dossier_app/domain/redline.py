@@ -127,7 +127,7 @@ def redline(old: str, new: str) -> Redline:
         return comparison.result()
     old_keys, old_starts = _blocks_of(old_lines)
     new_keys, new_starts = _blocks_of(new_lines)
-    for tag, i1, i2, j1, j2 in _aligned(old_keys, new_keys):
+    for tag, i1, i2, j1, j2 in aligned(old_keys, new_keys):
         comparison.add(tag, old_starts[i1], old_starts[i2], new_starts[j1], new_starts[j2])
     return comparison.result()
 
@@ -145,15 +145,18 @@ def _blocks_of(lines: list[str]) -> tuple[list[str], list[int]]:
         end = index + 1
         while end < len(lines) and (not lines[end].strip()) == blank:
             end += 1
-        keys.append("" if blank else "".join(_line_key(line) for line in lines[index:end]))
+        keys.append("" if blank else "".join(line_key(line) for line in lines[index:end]))
         starts.append(index)
         index = end
     starts.append(len(lines))
     return keys, starts
 
 
-def _line_key(line: str) -> str:
-    """A line's words without layout, marked when it opens a list item, a table row, a heading or a quote."""
+def line_key(line: str) -> str:
+    """A line's words without layout, marked when it opens a list item, a table row, a heading or a quote.
+
+    Joined over a block's lines it is the same however the block is wrapped (the merge keys its blocks so too).
+    """
     parts = line.split()
     return ("\n" if parts and _BLOCK_MARK.match(parts[0]) else " ") + " ".join(parts)
 
@@ -164,10 +167,10 @@ def _is_blank(key: str) -> bool:
     return not key
 
 
-def _aligned(a: list[str], b: list[str]) -> list[_Op]:
-    """Opcodes by patience diff: a common head, then the items found once on each side in the longest
-    order both share, recursively; difflib only between anchors. (difflib alone anchors on the longest
-    common stretch, so a paragraph moved across the text turns everything between into changes.)"""
+def aligned(a: list[str], b: list[str]) -> list[_Op]:
+    """Opcodes (difflib's) by patience diff, shared with the merge: a common head, then the items found once on
+    each side in the longest order both share, recursively; difflib only between anchors. (difflib alone anchors
+    on the longest common stretch, so a paragraph moved across the text turns everything between into changes.)"""
     matches: list[tuple[int, int, int]] = []
     pending = [(0, len(a), 0, len(b))]
     while pending:
@@ -410,7 +413,7 @@ class _Comparison:
         old_lines, new_lines = self.old_lines, self.new_lines
         ta = _Tokens(old_lines[i1:i2], after_line=i1 > 0, before_line=i2 < len(old_lines))
         tb = _Tokens(new_lines[j1:j2], after_line=j1 > 0, before_line=j2 < len(new_lines))
-        ops = _merge_chaff(_aligned(ta.keys, tb.keys), ta.keys)
+        ops = _merge_chaff(aligned(ta.keys, tb.keys), ta.keys)
         if all(op[0] == "equal" for op in ops):
             self.unchanged.extend(new_lines[j1:j2])  # re-wrapped or re-spaced: the same words
             return
