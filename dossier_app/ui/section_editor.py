@@ -18,9 +18,11 @@ from dossier_app.domain.errors import DossierError, StaleEdit, StorageBusy
 from dossier_app.domain.text import fold, word_count
 from dossier_app.services import Services
 from dossier_app.services.dossiers import SaveResult, SectionView
-from dossier_app.ui.section_markdown import EDITOR_MARKDOWN, section_markdown
+from dossier_app.ui.markdown_pieces import MarkdownPieces
+from dossier_app.ui.section_markdown import EDITOR_MARKDOWN
 
 AUTOSAVE_DELAY_MS = 1500
+PRIME_SLICE_S = 0.004  # Markdown written ahead per turn of the event loop: well under a frame
 HEADING_SIZES = {2: 1.35, 3: 1.15}
 
 
@@ -46,6 +48,8 @@ class SectionEditor(QWidget):
         self.text.setReadOnly(True)
         self.text.setPlaceholderText(self.tr("Choose a section in the navigator to start writing."))
         self.text.document().setDocumentMargin(18)
+        self._pieces = MarkdownPieces(self.text.document())
+        self._primed = False
         self.toolbar = QToolBar(self.tr("Formatting"), self)
         self.toolbar.setObjectName("formattingToolbar")
         self._build_actions()
@@ -62,6 +66,9 @@ class SectionEditor(QWidget):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(250)
         self._count_timer.timeout.connect(self._count_words)
+        self._prime_timer = QTimer(self)
+        self._prime_timer.setSingleShot(True)
+        self._prime_timer.timeout.connect(self._prime)
         self.text.document().contentsChanged.connect(self._on_changed)
         self.text.document().modificationChanged.connect(self.dirty_changed)
         self.text.currentCharFormatChanged.connect(self._sync_format_buttons)
@@ -151,12 +158,13 @@ class SectionEditor(QWidget):
         return self._section is not None and self.text.document().isModified()
 
     def markdown(self) -> str:
-        """The editor's text as Markdown, the stored format."""
-        return section_markdown(self.text.document())
+        """The editor's text as Markdown, the stored format; only the pieces changed since the last call are written."""
+        return self._pieces.markdown()
 
     def load(self, section: SectionView) -> None:
         """Show a section; the previous one must have been saved first."""
         self._autosave.stop()
+        self._prime_timer.stop()
         self._section = section
         self._version = section.version
         document = self.text.document()
@@ -166,6 +174,8 @@ class SectionEditor(QWidget):
             self._apply_heading_sizes()
             document.setUndoRedoEnabled(True)
         document.setModified(False)
+        self._pieces = MarkdownPieces(document)
+        self._primed = False
         self.text.setExtraSelections([])
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self._set_enabled(self.writable)
@@ -174,6 +184,7 @@ class SectionEditor(QWidget):
     def clear(self) -> None:
         """Show nothing (no section chosen)."""
         self._autosave.stop()
+        self._prime_timer.stop()
         self._section = None
         with QSignalBlocker(self.text.document()):
             self.text.clear()
@@ -215,6 +226,15 @@ class SectionEditor(QWidget):
         self._after_save(result)
         return True
 
+    def _prime(self) -> None:
+        """Once typing starts, write the Markdown of the other pieces ahead of the autosave, a slice per event loop
+        turn, so that each save writes only the piece typed in."""
+        if self._section is None:
+            return
+        self._primed = self._pieces.prime(PRIME_SLICE_S)
+        if not self._primed:
+            self._prime_timer.start(0)
+
     def _after_save(self, result: SaveResult) -> None:
         self._version = result.version
         self.text.document().setModified(False)
@@ -223,6 +243,8 @@ class SectionEditor(QWidget):
     def _on_changed(self) -> None:
         if self._section is None or self.text.isReadOnly():
             return
+        if not self._primed and not self._prime_timer.isActive():
+            self._prime_timer.start(0)
         self._autosave.start()
         self._count_timer.start()
 
