@@ -1,5 +1,6 @@
 """The section editor: Markdown in and out of a QTextEdit, a formatting toolbar, autosave."""
 
+import shiboken6
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -8,6 +9,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextListFormat,
     QTextTableFormat,
@@ -69,8 +71,7 @@ class SectionEditor(QWidget):
         self._prime_timer = QTimer(self)
         self._prime_timer.setSingleShot(True)
         self._prime_timer.timeout.connect(self._prime)
-        self.text.document().contentsChanged.connect(self._on_changed)
-        self.text.document().modificationChanged.connect(self.dirty_changed)
+        self._watch(self.text.document())
         self.text.currentCharFormatChanged.connect(self._sync_format_buttons)
         self.text.cursorPositionChanged.connect(self._sync_block_buttons)
         self._set_enabled(False)
@@ -167,15 +168,7 @@ class SectionEditor(QWidget):
         self._prime_timer.stop()
         self._section = section
         self._version = section.version
-        document = self.text.document()
-        with QSignalBlocker(document):
-            document.setUndoRedoEnabled(False)
-            document.setMarkdown(section.body, EDITOR_MARKDOWN)
-            self._apply_heading_sizes()
-            document.setUndoRedoEnabled(True)
-        document.setModified(False)
-        self._pieces = MarkdownPieces(document)
-        self._primed = False
+        self._show_document(self._new_document(section.body))
         self.text.setExtraSelections([])
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self._set_enabled(self.writable)
@@ -225,6 +218,40 @@ class SectionEditor(QWidget):
             self.load(self._services.dossiers.section(self._section.id))
         self._after_save(result)
         return True
+
+    def _new_document(self, body: str) -> QTextDocument:
+        """The section's text in a document not yet shown: no layout runs while it is filled and its headings sized."""
+        shown = self.text.document()
+        document = QTextDocument(self.text)
+        document.setDefaultFont(shown.defaultFont())
+        document.setDocumentMargin(shown.documentMargin())
+        document.setPageSize(shown.pageSize())  # the editor's width: the layout made when it is shown lays out once
+        document.setUndoRedoEnabled(False)
+        document.setMarkdown(body, EDITOR_MARKDOWN)
+        self._apply_heading_sizes(document)
+        document.setUndoRedoEnabled(True)
+        document.setModified(False)
+        return document
+
+    def _show_document(self, document: QTextDocument) -> None:
+        """Put a filled document in the editor (laid out lazily by Qt) and forget the one shown before."""
+        shown = self.text.document()
+        was_modified = shown.isModified()
+        ours = shown.parent() == self.text  # the first one belongs to QTextEdit's control, which deletes it itself
+        self._pieces = MarkdownPieces(document)
+        self._primed = False
+        self.text.setDocument(document)
+        if ours:
+            shiboken6.delete(shown)  # now: its layout would otherwise go on laying it out on timer events
+        self._watch(document)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        if was_modified:
+            self.dirty_changed.emit(False)
+
+    def _watch(self, document: QTextDocument) -> None:
+        document.contentsChanged.connect(self._on_changed)
+        document.modificationChanged.connect(self.dirty_changed)
 
     def _prime(self) -> None:
         """Once typing starts, write the Markdown of the other pieces ahead of the autosave, a slice per event loop
@@ -320,9 +347,9 @@ class SectionEditor(QWidget):
         table_format.setHeaderRowCount(1)
         self.text.textCursor().insertTable(rows, columns, table_format)
 
-    def _apply_heading_sizes(self) -> None:
-        base = self.text.document().defaultFont().pointSizeF()
-        block = self.text.document().begin()
+    def _apply_heading_sizes(self, document: QTextDocument) -> None:
+        base = document.defaultFont().pointSizeF()
+        block = document.begin()
         while block.isValid():
             level = block.blockFormat().headingLevel()
             if level in HEADING_SIZES:

@@ -5,7 +5,7 @@ from PySide6.QtGui import QTextCursor
 
 from dossier_app.domain.text import normalise_body
 from dossier_app.services import Services
-from dossier_app.ui.section_editor import SectionEditor
+from dossier_app.ui.section_editor import HEADING_SIZES, SectionEditor
 from dossier_app.ui.section_markdown import section_markdown
 from tests.ui.conftest import section_id_by_key
 from tests.ui.test_markdown_pieces import SECTION
@@ -58,3 +58,25 @@ def test_formatting_a_paragraph_is_saved(demo_db: Services, qtbot) -> None:  # t
     editor.toggle_italic()
     assert _stored_is_the_whole_markdown(demo_db, editor, section_id)
     assert "*Đoạn thứ hai.*" in demo_db.dossiers.section(section_id).body
+
+
+def test_each_section_opens_in_a_fresh_document_with_its_own_undo(demo_db: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor, section_id = _editor(demo_db, qtbot, SECTION)
+    heading = editor.text.document().findBlockByNumber(0)
+    base = editor.text.document().defaultFont().pointSizeF()
+    assert QTextCursor(heading).charFormat().fontPointSize() == base * HEADING_SIZES[2]
+    _type_at(editor, 1, "Căn cứ ")
+    assert editor.undo_action.isEnabled() and editor.is_dirty
+    dirty: list[bool] = []
+    editor.dirty_changed.connect(dirty.append)
+    other = section_id_by_key(demo_db, "CT-HTP", "tt.can_cu_phap_ly")
+    for _ in range(3):  # the unsaved typing is dropped, as after "take theirs" in a conflict
+        editor.load(demo_db.dossiers.section(other))
+        editor.load(demo_db.dossiers.section(section_id))
+    assert dirty == [False] and not editor.is_dirty
+    assert not editor.undo_action.isEnabled() and not editor.text.document().isUndoAvailable()
+    assert "Căn cứ Luật" not in editor.text.toPlainText()
+    _type_at(editor, 2, "Mới ")
+    assert editor.undo_action.isEnabled()
+    editor.text.undo()
+    assert editor.text.document().findBlockByNumber(2).text() == "Đoạn thứ hai."
