@@ -254,8 +254,7 @@ class SectionEditor(QWidget):
         document.modificationChanged.connect(self.dirty_changed)
 
     def _prime(self) -> None:
-        """Once typing starts, write the Markdown of the other pieces ahead of the autosave, a slice per event loop
-        turn, so that each save writes only the piece typed in."""
+        """Write the pieces' Markdown ahead, a slice per event loop turn, so an autosave writes the one typed in."""
         if self._section is None:
             return
         self._primed = self._pieces.prime(PRIME_SLICE_S)
