@@ -1,7 +1,7 @@
 """The section editor: Markdown in and out of a QTextEdit, a formatting toolbar, autosave."""
 
 import shiboken6
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -225,7 +225,7 @@ class SectionEditor(QWidget):
         document = QTextDocument(self.text)
         document.setDefaultFont(shown.defaultFont())
         document.setDocumentMargin(shown.documentMargin())
-        document.setPageSize(shown.pageSize())  # the editor's width: the layout made when it is shown lays out once
+        document.setPageSize(QSizeF(0, 0))  # no layout pass until QTextEdit.setDocument gives it the editor's width
         document.setUndoRedoEnabled(False)
         document.setMarkdown(body, EDITOR_MARKDOWN)
         self._apply_heading_sizes(document)
