@@ -5,8 +5,10 @@ headings, bulleted and numbered lists and a table) is stored and loaded into the
 One autosave cycle = type one character (QTextCursor.insertText) + `editor.save_now()`, which
 converts the document with toMarkdown() and calls the service's save_body with the version it
 loaded (a new revision each time), then the window's `saved` handlers run (navigator, revisions
-pane). Reported separately: toMarkdown() alone, the service's save_body alone (same body size,
-another section), and the revisions pane's refresh, whose cost grows with the history.
+pane). Reported separately: toMarkdown() alone (the editor's markdown(), which rewrites only the
+piece typed in), the whole document written at once (section_markdown: a save before the pieces
+are written ahead), the service's save_body alone (same body size, another section), and the
+revisions pane's refresh, whose cost grows with the history.
 
     .venv/bin/python bench/autosave.py [--runs 30] [--profile] [--history 200]
 """
@@ -122,6 +124,15 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         markdown = editor.markdown()
         markdown_times.append(time.perf_counter() - start)
+    from dossier_app.ui.dossier.section_markdown import section_markdown
+
+    whole_times = []
+    for _ in range(10):
+        start = time.perf_counter()
+        whole = section_markdown(editor.text.document())
+        whole_times.append(time.perf_counter() - start)
+    if whole != markdown:
+        raise RuntimeError("the editor's Markdown differs from the whole document's")
 
     # The service alone, with bodies the editor would produce, on a section with the same history length.
     service_bodies = [markdown + TYPED[i % len(TYPED)] * (i + 1) + "\n" for i in range(args.runs + 3)]
@@ -150,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     report("  of which insertText", typing, None)
     report("  of which save_now (toMarkdown + save_body + saved handlers)", saves, None)
     report("  toMarkdown() alone", markdown_times, None)
+    report("  whole document's Markdown at once (section_markdown)", whole_times, None)
     report(f"service save_body alone ({len(markdown)} chars, new revision)", service_times, TARGET_MS)
     report(f"  revisions pane refresh ({history} revisions)", refresh_times, None)
 

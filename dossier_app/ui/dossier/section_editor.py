@@ -1,6 +1,7 @@
 """The section editor: Markdown in and out of a QTextEdit, a formatting toolbar, autosave."""
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QSignalBlocker, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -8,6 +9,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextListFormat,
     QTextTableFormat,
@@ -18,9 +20,11 @@ from dossier_app.domain.errors import DossierError, StaleEdit, StorageBusy
 from dossier_app.domain.text import fold, word_count
 from dossier_app.services import Services
 from dossier_app.services.dossier.dossiers import SaveResult, SectionView
-from dossier_app.ui.dossier.section_markdown import EDITOR_MARKDOWN, section_markdown
+from dossier_app.ui.dossier.markdown_pieces import MarkdownPieces
+from dossier_app.ui.dossier.section_markdown import EDITOR_MARKDOWN
 
 AUTOSAVE_DELAY_MS = 1500
+PRIME_SLICE_S = 0.004  # Markdown written ahead per turn of the event loop: well under a frame
 HEADING_SIZES = {2: 1.35, 3: 1.15}
 
 
@@ -46,6 +50,8 @@ class SectionEditor(QWidget):
         self.text.setReadOnly(True)
         self.text.setPlaceholderText(self.tr("Choose a section in the navigator to start writing."))
         self.text.document().setDocumentMargin(18)
+        self._pieces = MarkdownPieces(self.text.document())
+        self._primed = False
         self.toolbar = QToolBar(self.tr("Formatting"), self)
         self.toolbar.setObjectName("formattingToolbar")
         self._build_actions()
@@ -62,8 +68,10 @@ class SectionEditor(QWidget):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(250)
         self._count_timer.timeout.connect(self._count_words)
-        self.text.document().contentsChanged.connect(self._on_changed)
-        self.text.document().modificationChanged.connect(self.dirty_changed)
+        self._prime_timer = QTimer(self)
+        self._prime_timer.setSingleShot(True)
+        self._prime_timer.timeout.connect(self._prime)
+        self._watch(self.text.document())
         self.text.currentCharFormatChanged.connect(self._sync_format_buttons)
         self.text.cursorPositionChanged.connect(self._sync_block_buttons)
         self._set_enabled(False)
@@ -151,21 +159,16 @@ class SectionEditor(QWidget):
         return self._section is not None and self.text.document().isModified()
 
     def markdown(self) -> str:
-        """The editor's text as Markdown, the stored format."""
-        return section_markdown(self.text.document())
+        """The editor's text as Markdown, the stored format; only the pieces changed since the last call are written."""
+        return self._pieces.markdown()
 
     def load(self, section: SectionView) -> None:
         """Show a section; the previous one must have been saved first."""
         self._autosave.stop()
+        self._prime_timer.stop()
         self._section = section
         self._version = section.version
-        document = self.text.document()
-        with QSignalBlocker(document):
-            document.setUndoRedoEnabled(False)
-            document.setMarkdown(section.body, EDITOR_MARKDOWN)
-            self._apply_heading_sizes()
-            document.setUndoRedoEnabled(True)
-        document.setModified(False)
+        self._show_document(self._new_document(section.body))
         self.text.setExtraSelections([])
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self._set_enabled(self.writable)
@@ -174,6 +177,7 @@ class SectionEditor(QWidget):
     def clear(self) -> None:
         """Show nothing (no section chosen)."""
         self._autosave.stop()
+        self._prime_timer.stop()
         self._section = None
         with QSignalBlocker(self.text.document()):
             self.text.clear()
@@ -215,6 +219,48 @@ class SectionEditor(QWidget):
         self._after_save(result)
         return True
 
+    def _new_document(self, body: str) -> QTextDocument:
+        """The section's text in a document not yet shown: no layout runs while it is filled and its headings sized."""
+        shown = self.text.document()
+        document = QTextDocument(self.text)
+        document.setDefaultFont(shown.defaultFont())
+        document.setDocumentMargin(shown.documentMargin())
+        document.setPageSize(QSizeF(0, 0))  # no layout pass until QTextEdit.setDocument gives it the editor's width
+        document.setUndoRedoEnabled(False)
+        document.setMarkdown(body, EDITOR_MARKDOWN)
+        self._apply_heading_sizes(document)
+        document.setUndoRedoEnabled(True)
+        document.setModified(False)
+        return document
+
+    def _show_document(self, document: QTextDocument) -> None:
+        """Put a filled document in the editor (laid out lazily by Qt) and forget the one shown before."""
+        shown = self.text.document()
+        was_modified = shown.isModified()
+        ours = shown.parent() == self.text  # the first one belongs to QTextEdit's control, which deletes it itself
+        self._pieces = MarkdownPieces(document)
+        self._primed = False
+        self.text.setDocument(document)
+        if ours:
+            shiboken6.delete(shown)  # now: its layout would otherwise go on laying it out on timer events
+        self._watch(document)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        if was_modified:
+            self.dirty_changed.emit(False)
+
+    def _watch(self, document: QTextDocument) -> None:
+        document.contentsChanged.connect(self._on_changed)
+        document.modificationChanged.connect(self.dirty_changed)
+
+    def _prime(self) -> None:
+        """Write the pieces' Markdown ahead, a slice per event loop turn, so an autosave writes the one typed in."""
+        if self._section is None:
+            return
+        self._primed = self._pieces.prime(PRIME_SLICE_S)
+        if not self._primed:
+            self._prime_timer.start(0)
+
     def _after_save(self, result: SaveResult) -> None:
         self._version = result.version
         self.text.document().setModified(False)
@@ -223,6 +269,8 @@ class SectionEditor(QWidget):
     def _on_changed(self) -> None:
         if self._section is None or self.text.isReadOnly():
             return
+        if not self._primed and not self._prime_timer.isActive():
+            self._prime_timer.start(0)
         self._autosave.start()
         self._count_timer.start()
 
@@ -298,9 +346,9 @@ class SectionEditor(QWidget):
         table_format.setHeaderRowCount(1)
         self.text.textCursor().insertTable(rows, columns, table_format)
 
-    def _apply_heading_sizes(self) -> None:
-        base = self.text.document().defaultFont().pointSizeF()
-        block = self.text.document().begin()
+    def _apply_heading_sizes(self, document: QTextDocument) -> None:
+        base = document.defaultFont().pointSizeF()
+        block = document.begin()
         while block.isValid():
             level = block.blockFormat().headingLevel()
             if level in HEADING_SIZES:

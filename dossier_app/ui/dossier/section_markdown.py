@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cache
 
 from PySide6.QtGui import (
     QFontInfo,
@@ -50,7 +51,12 @@ COLUMN_LIMIT = 80  # QTextMarkdownWriter's fixed line length
 DEEPEST_INDENT = 60  # list nesting deeper than this (30 bulleted or 15 numbered levels) is written at this depth
 _BREAK = "\u2000"  # EN QUAD: a space to Qt (QChar.isSpace), a place it may wrap
 _BULLETS = {QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare}
-_LINE_STARTERS = set(">~=")  # read as block syntax at the start of a line, and not escaped there by the writer
+# Characters looked for in the text, with a pattern finding them. ">", "~" and "=" at the start of a word are read as
+# block syntax at the start of a line, and not escaped there by the writer (\s is str.isspace, as QChar::isSpace).
+_LINE_STARTERS = (">~=", re.compile(r"(?:^|(?<=\s))[>~=]"))
+_TEXT_BRACKETS = ("[`", re.compile(r"[\[`]"))
+_LINK_BRACKETS = ("[]", re.compile(r"[\[\]]"))
+_PIPE = ("|", re.compile(r"\|"))
 _ESCAPED = re.compile(r"\\(.)", re.S)  # one backslash and the character it escapes
 # What the writer puts at the start of a line: quote prefixes, the indent, a list item's number or bullet.
 _LINE_PREFIX = r"(?:> )*[ ]*(?:(?:[-*+]|\d+[.)])[ ]+(?:\[[ x]\] )?)?"
@@ -163,20 +169,22 @@ def _marks(document: QTextDocument) -> _Marks:
         if not _code(block):
             for position, text, mono in _fragments(block):
                 if not mono:
-                    marks.at += [(p, _Kind.BRACKET) for p, char in _positions(position, text) if char in "[`"]
+                    marks.at += [(p, _Kind.BRACKET) for p in _found(position, text, _TEXT_BRACKETS)]
                 elif not _header_cell(block):
                     marks.at += _code_ends(position, text)
             for position, text in _link_texts(block):
-                marks.at += [(p, _Kind.BRACKET) for p, char in _positions(position, text) if char in "[]"]
+                marks.at += [(p, _Kind.BRACKET) for p in _found(position, text, _LINK_BRACKETS)]
         if in_table:
             for position, text, _ in _fragments(block):
-                marks.at += [(p, _Kind.PIPE) for p, char in _positions(position, text) if char == "|"]
+                marks.at += [(p, _Kind.PIPE) for p in _found(position, text, _PIPE)]
         elif _wrapped(block):
             room = max(1, COLUMN_LIMIT - indent - 6)  # the longest run of characters that cannot lose one
             for position, text, mono in _fragments(block):
-                starts = [] if mono else list(_word_starts(position, text, block))
-                marked = {*starts, *(p for p, char in _positions(position, text) if char in "[`" and not mono)}
-                marks.at += [(p, _Kind.CUT) for p in _cuts(position, text, room, marked)]
+                starts = [] if mono else _found(position, text, _LINE_STARTERS)
+                runs = list(_long_runs(room).finditer(text))
+                if runs:
+                    marked = {*starts, *([] if mono else _found(position, text, _TEXT_BRACKETS))}
+                    marks.at += [(p, _Kind.CUT) for p in _cuts(position, text, runs, room, marked)]
                 marks.at += [(p, _Kind.START) for p in starts]
             for position, changes in _turns(block):
                 marks.at.append((position, _Kind.TURN))
@@ -206,7 +214,7 @@ def _code_ends(start: int, text: str) -> list[tuple[int, _Kind]]:
     """Marks around inline code, unless it starts or ends with a backtick (the writer pads those with a space)."""
     if not text or text[0] == "`" or text[-1] == "`":
         return []
-    return [(start, _Kind.CODE_START), (start + sum(_units(char) for char in text), _Kind.CODE_END)]
+    return [(start, _Kind.CODE_START), (start + _length(text), _Kind.CODE_END)]
 
 
 def _turns(block: QTextBlock) -> Iterator[tuple[int, _Turn]]:
@@ -248,15 +256,6 @@ def _turns(block: QTextBlock) -> Iterator[tuple[int, _Turn]]:
             yield end, (changes, glued)
         end = fragment.position() + fragment.length()
         last = text[-1] if text else " "
-
-
-def _word_starts(start: int, text: str, block: QTextBlock) -> Iterator[int]:
-    """Positions of the characters in _LINE_STARTERS at the start of a word, where the writer may start a line."""
-    previous = " " if start == block.position() else block.document().characterAt(start - 1)
-    for position, char in _positions(start, text):
-        if char in _LINE_STARTERS and (previous.isspace() or position == start):
-            yield position
-        previous = char
 
 
 def _step(list_format: QTextListFormat) -> int:
@@ -319,28 +318,40 @@ def _units(char: str) -> int:
     return 2 if ord(char) > 0xFFFF else 1
 
 
-def _positions(start: int, text: str) -> Iterator[tuple[int, str]]:
-    """Each character of a fragment with its document position."""
-    position = start
-    for char in text:
-        yield position, char
-        position += _units(char)
+def _length(text: str) -> int:
+    """The length of a text in UTF-16 code units."""
+    return len(text) if not text or max(text) <= "\uffff" else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def _cuts(start: int, text: str, room: int, marked: set[int]) -> list[int]:
-    """Positions inside every run of non-space characters longer than `room` (counting the markers that will stand
-    before the `marked` positions), so that no piece is longer."""
+def _found(start: int, text: str, looked_for: tuple[str, re.Pattern[str]]) -> list[int]:
+    """The document positions of the matches of a pattern in a fragment starting at `start`."""
+    chars, pattern = looked_for
+    if not any(char in text for char in chars):  # most fragments: a scan in C for each character
+        return []
+    indices = [found.start() for found in pattern.finditer(text)]
+    if not indices or max(text) <= "\uffff":  # one code unit per character: the common case, done in C
+        return [start + index for index in indices]
+    return [start + _length(text[:index]) for index in indices]
+
+
+@cache
+def _long_runs(room: int) -> re.Pattern[str]:
+    """Runs of non-space characters that may be wider than `room`: a character is at most two units and a marker."""
+    return re.compile(rf"\S{{{room // 3 + 1},}}")
+
+
+def _cuts(start: int, text: str, runs: list[re.Match[str]], room: int, marked: set[int]) -> list[int]:
+    """Positions inside each of the `runs` of non-space characters that is longer than `room` (counting the markers
+    that will stand before the `marked` positions), so that no piece is longer."""
     cuts: list[int] = []
-    position = start
-    run = 0  # UTF-16 units since the last space or cut
-    for char in text:
-        width = _units(char) + (position in marked)
-        if char.isspace():
-            run = 0
-        else:
+    for found in runs:
+        position = start + _length(text[: found.start()])
+        run = 0  # UTF-16 units since the start of the run or the last cut
+        for char in found[0]:
+            width = _units(char) + (position in marked)
             if run and run + width > room:
                 cuts.append(position)
                 run = 0
             run += width
-        position += _units(char)
+            position += _units(char)
     return cuts
