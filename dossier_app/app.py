@@ -63,6 +63,7 @@ def run_gui(database_location: str | None) -> int:
 def _open_and_run(app, database_location, settings, translators) -> int:  # type: ignore[no-untyped-def]
     """Open the database, sign in, show the window and run until it closes."""
     import importlib
+    import threading
 
     from PySide6.QtCore import QTimer
 
@@ -74,13 +75,16 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
     if services is None:
         return _cli().EXIT_USAGE
     backup = _start_automatic_backup(services, settings.backups_kept)
-    # While the sign-in dialog waits for a person, load the main window's modules, so Enter opens it sooner.
-    QTimer.singleShot(0, lambda: importlib.import_module("dossier_app.ui.shell.main_window"))
+    # The main window's modules load on a thread while the sign-in waits for a person and checks the password
+    # (argon2 leaves the interpreter free while it hashes), so the window opens sooner after Enter.
+    preload = threading.Thread(target=importlib.import_module, args=("dossier_app.ui.shell.main_window",))
+    preload.start()
     try:
         account = sign_in(services)
         if account is None:
             return _cli().EXIT_OK
         services.context.operator = Operator(account.username)
+        preload.join()
         controller = WindowController(services, settings, translators, account)
         controller.open()
         QTimer.singleShot(0, controller.offer_start)
