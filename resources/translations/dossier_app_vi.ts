@@ -2001,6 +2001,46 @@ SHA-256: {hash}</translation>
         <source>{file} cannot be read ({reason}). Nothing was saved.</source>
         <translation>Không đọc được {file} ({reason}). Chưa lưu gì.</translation>
     </message>
+    <message>
+        <source>The server does not know this session; sign in again.</source>
+        <translation>Máy chủ không nhận ra phiên làm việc này; hãy đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>Sign in first: the request carries no session token.</source>
+        <translation>Hãy đăng nhập trước: yêu cầu không kèm mã phiên làm việc.</translation>
+    </message>
+    <message>
+        <source>The session expired at {expires}; sign in again.</source>
+        <translation>Phiên làm việc đã hết hạn lúc {expires}; hãy đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>The session was ended (signed out, or the account was disabled); sign in again.</source>
+        <translation>Phiên làm việc đã kết thúc (đã đăng xuất, hoặc tài khoản bị vô hiệu hóa); hãy đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is only for a server on this computer (a loopback address); use https:// for {server}.</source>
+        <translation>Chỉ dùng http:// thường cho máy chủ chạy trên chính máy tính này (địa chỉ loopback); hãy dùng https:// cho {server}.</translation>
+    </message>
+    <message>
+        <source>The server {server} shows a different certificate (fingerprint {presented}) from the one trusted before ({pinned}). Nothing was sent. If IT replaced the certificate, confirm the new fingerprint with them.</source>
+        <translation>Máy chủ {server} đưa ra chứng thư khác (dấu vân tay {presented}) với chứng thư đã tin cậy trước đây ({pinned}). Chưa gửi dữ liệu nào. Nếu bộ phận CNTT đã thay chứng thư, hãy xác nhận dấu vân tay mới với họ.</translation>
+    </message>
+    <message>
+        <source>The server {server} shows a certificate no known authority vouches for (fingerprint {presented}). Confirm the fingerprint with IT and pin it.</source>
+        <translation>Máy chủ {server} đưa ra chứng thư không được tổ chức chứng thực nào bảo đảm (dấu vân tay {presented}). Hãy xác nhận dấu vân tay với bộ phận CNTT rồi ghim nó.</translation>
+    </message>
+    <message>
+        <source>The server {server} cannot be reached: {reason}</source>
+        <translation>Không kết nối được máy chủ {server}: {reason}</translation>
+    </message>
+    <message>
+        <source>The server refused the request ({status}): {message}</source>
+        <translation>Máy chủ từ chối yêu cầu ({status}): {message}</translation>
+    </message>
+    <message>
+        <source>The client name must be printable text of at most {limit} characters.</source>
+        <translation>Tên máy khách phải là văn bản in được, tối đa {limit} ký tự.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
