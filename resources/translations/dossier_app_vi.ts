@@ -2041,6 +2041,62 @@ SHA-256: {hash}</translation>
         <source>The client name must be printable text of at most {limit} characters.</source>
         <translation>Tên máy khách phải là văn bản in được, tối đa {limit} ký tự.</translation>
     </message>
+    <message>
+        <source>The field '{field}' must be {kind}.</source>
+        <translation>Trường '{field}' phải là {kind}.</translation>
+    </message>
+    <message>
+        <source>The request body is not a JSON object in UTF-8.</source>
+        <translation>Nội dung yêu cầu không phải là một đối tượng JSON mã hóa UTF-8.</translation>
+    </message>
+    <message>
+        <source>The request body must be JSON (Content-Type: application/json).</source>
+        <translation>Nội dung yêu cầu phải là JSON (Content-Type: application/json).</translation>
+    </message>
+    <message>
+        <source>The request has a field '{field}' the server does not take.</source>
+        <translation>Yêu cầu có trường '{field}' mà máy chủ không nhận.</translation>
+    </message>
+    <message>
+        <source>The request is larger than the server takes ({limit} bytes).</source>
+        <translation>Yêu cầu lớn hơn mức máy chủ nhận ({limit} byte).</translation>
+    </message>
+    <message>
+        <source>The request lacks the field '{field}'.</source>
+        <translation>Yêu cầu thiếu trường '{field}'.</translation>
+    </message>
+    <message>
+        <source>The request's Content-Length header is not a number.</source>
+        <translation>Tiêu đề Content-Length của yêu cầu không phải là một số.</translation>
+    </message>
+    <message>
+        <source>The server has nothing at {path}.</source>
+        <translation>Máy chủ không có gì tại {path}.</translation>
+    </message>
+    <message>
+        <source>{method} is not allowed at {path}.</source>
+        <translation>Không được dùng {method} tại {path}.</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>một danh sách</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>một số nguyên</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>một đối tượng</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>văn bản</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true hoặc false</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
