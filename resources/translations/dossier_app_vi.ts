@@ -2097,6 +2097,30 @@ SHA-256: {hash}</translation>
         <source>true or false</source>
         <translation>true hoặc false</translation>
     </message>
+    <message>
+        <source>The certificate cannot be written in {directory}: {reason}</source>
+        <translation>Không ghi được chứng thư vào {directory}: {reason}</translation>
+    </message>
+    <message>
+        <source>The certificate or key in {directory} cannot be used: {reason}</source>
+        <translation>Không dùng được chứng thư hoặc khóa trong {directory}: {reason}</translation>
+    </message>
+    <message>
+        <source>The server cannot listen on {host}:{port}: {reason}</source>
+        <translation>Máy chủ không lắng nghe được tại {host}:{port}: {reason}</translation>
+    </message>
+    <message>
+        <source>The server speaks plain HTTP only on this computer (127.0.0.1, ::1, localhost); to listen on {host}, give --tls-dir with a certificate ('serve --init-tls DIR' makes one).</source>
+        <translation>Máy chủ chỉ dùng HTTP thường trên chính máy tính này (127.0.0.1, ::1, localhost); để lắng nghe tại {host}, hãy chỉ định --tls-dir kèm chứng thư (lệnh 'serve --init-tls DIR' tạo chứng thư).</translation>
+    </message>
+    <message>
+        <source>{directory} already has a certificate or key; nothing was overwritten. Desktops trust the present certificate: to replace it, remove both files, then confirm the new fingerprint on each desktop.</source>
+        <translation>{directory} đã có chứng thư hoặc khóa; không ghi đè tệp nào. Các máy trạm đang tin cậy chứng thư hiện có: muốn thay, hãy xóa cả hai tệp, rồi xác nhận dấu vân tay mới trên từng máy trạm.</translation>
+    </message>
+    <message>
+        <source>{directory} has no cert.pem and key.pem: make them with 'serve --init-tls {directory}', or put a certificate from an authority and its key there.</source>
+        <translation>{directory} không có cert.pem và key.pem: hãy tạo bằng lệnh 'serve --init-tls {directory}', hoặc đặt vào đó chứng thư do tổ chức chứng thực cấp cùng khóa của nó.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
