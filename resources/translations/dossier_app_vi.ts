@@ -2121,6 +2121,14 @@ SHA-256: {hash}</translation>
         <source>{directory} has no cert.pem and key.pem: make them with 'serve --init-tls {directory}', or put a certificate from an authority and its key there.</source>
         <translation>{directory} không có cert.pem và key.pem: hãy tạo bằng lệnh 'serve --init-tls {directory}', hoặc đặt vào đó chứng thư do tổ chức chứng thực cấp cùng khóa của nó.</translation>
     </message>
+    <message>
+        <source>'{url}' is not a server address (https://name:port).</source>
+        <translation>'{url}' không phải là địa chỉ máy chủ (https://tên:cổng).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation>'{value}' không phải là dấu vân tay SHA-256 (64 chữ số thập lục phân).</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
