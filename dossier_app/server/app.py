@@ -1,6 +1,7 @@
 """The HTTP API of the department server: sign-in, sign-out, who am I, health. Each request acts with services of
 its own (`Services.acting_as`), run in the thread pool, so no request ever changes who another acts as."""
 
+import asyncio
 import logging
 import time
 from importlib import metadata
@@ -26,6 +27,9 @@ from dossier_app.storage.migrations import head_revision
 
 LOG = logging.getLogger("dossier_app.server")
 SERVER_OPERATOR_PREFIX = "server:"  # not an account name (no colon there) and not the local operator's `cli:`
+# Password checks at once: each takes 64 MiB and a core for ~130 ms, so a flood of sign-ins waits its turn instead
+# of exhausting the server's memory; requests with a token never wait for these.
+PASSWORD_CHECKS_AT_ONCE = 2
 
 
 def program_version() -> str:
@@ -50,6 +54,7 @@ class DossierApi:
 
     def __init__(self, services: Services) -> None:
         self._services = services
+        self._password_checks = asyncio.Semaphore(PASSWORD_CHECKS_AT_ONCE)
 
     def _anonymous(self, request: Request) -> Services:
         """Services for a request nobody is signed in to yet: audit entries name the client's address."""
@@ -74,9 +79,10 @@ class DossierApi:
         """POST {username, password, client?} → 201 {token, expires, account}."""
         fields = await json_fields(request, required={"username": str, "password": str}, optional={"client": str})
         services = self._anonymous(request)
-        issued = await run_in_threadpool(
-            services.tokens.sign_in, fields["username"], fields["password"], fields.get("client", "")
-        )
+        async with self._password_checks:
+            issued = await run_in_threadpool(
+                services.tokens.sign_in, fields["username"], fields["password"], fields.get("client", "")
+            )
         request.state.user = issued.account.username
         body = {"token": issued.token, "expires": issued.expires.isoformat(), "account": account_json(issued.account)}
         return JSONResponse(body, status_code=201, headers={"Cache-Control": "no-store"})

@@ -284,3 +284,17 @@ def test_concurrent_requests_each_act_as_their_own_person(server_services: Servi
 
     assert asyncio.run(run()) == [OFFICER, ADMIN] * 12
     assert server_services.context.operator.name == "cli:tester"
+
+
+def test_a_bug_is_a_plain_500_that_tells_nothing_of_the_inside(
+    server_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("secret detail of the inside")
+
+    monkeypatch.setattr("dossier_app.services.sync.tokens.TokenService.resolve", broken)
+    with TestClient(create_app(server_services), raise_server_exceptions=False) as client:
+        answer = client.get("/v1/me", headers=bearer("A" * 43))
+    assert answer.status_code == 500
+    assert answer.json()["error"] == "internal"
+    assert "secret" not in answer.text
