@@ -1,18 +1,40 @@
 """Composition root: builds the services, the translator and the main window; the only wiring place."""
 
 import sys
+import warnings
 from collections.abc import Sequence
+from types import ModuleType
 
-from dossier_app import cli
 from dossier_app.domain.errors import DossierError
+
+# The program's own modules: dossier_app and everything under it, and main.py when it runs as the script.
+OWN_MODULES = r"(dossier_app|__main__)(\.|$)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python main.py [--db …] [COMMAND …]`: a command runs headless, no command opens the window."""
-    args = cli.build_parser().parse_args(argv)
+    hide_library_warnings()
+    args = _cli().build_parser().parse_args(argv)
     if args.command:
-        return cli.run(args)
+        return _cli().run(args)
     return run_gui(args.db)
+
+
+def hide_library_warnings() -> None:
+    """Keep the warnings of third-party libraries off the user's terminal; the program's own still show.
+
+    A library warns about its own future (pyHanko's import on a newer cryptography, say): that is for the developers'
+    tests, not for the officer at the terminal. Put first in the filter list, so it wins over -W and PYTHONWARNINGS;
+    warnings attributed to our modules keep whatever the other filters say (the test suite turns them into errors).
+    """
+    warnings.filterwarnings("ignore", module=f"(?!{OWN_MODULES})")
+
+
+def _cli() -> ModuleType:
+    """The command line, imported on first use: importing it imports the libraries, which may warn as they load."""
+    from dossier_app import cli
+
+    return cli
 
 
 def run_gui(database_location: str | None) -> int:
@@ -50,14 +72,14 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
 
     services = open_for_window(database_location, settings)
     if services is None:
-        return cli.EXIT_USAGE
+        return _cli().EXIT_USAGE
     backup = _start_automatic_backup(services, settings.backups_kept)
     # While the sign-in dialog waits for a person, load the main window's modules, so Enter opens it sooner.
     QTimer.singleShot(0, lambda: importlib.import_module("dossier_app.ui.shell.main_window"))
     try:
         account = sign_in(services)
         if account is None:
-            return cli.EXIT_OK
+            return _cli().EXIT_OK
         services.context.operator = Operator(account.username)
         controller = WindowController(services, settings, translators, account)
         controller.open()
