@@ -13,6 +13,7 @@ from dossier_app.cli.outcomes import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, fail
 from dossier_app.cli.register import add_register_commands
 from dossier_app.cli.review import add_review_commands
 from dossier_app.cli.sections import add_section_commands
+from dossier_app.cli.serve import add_serve_command
 from dossier_app.domain.errors import (
     DossierError,
     SchemaTooNew,
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_consultation_commands(commands)
     add_milestone_commands(commands)
     add_backup_commands(commands)
+    add_serve_command(commands)
     return parser
 
 
@@ -147,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
         if reconfigure:
             reconfigure(encoding="utf-8", errors="replace")
     offline = getattr(args, "offline", None)
-    if offline is not None:  # check-format and package verify read files, not the database
+    if offline is not None:  # check-format and package verify read files; serve opens the database itself
         try:
             result: int = offline(args)
             return result

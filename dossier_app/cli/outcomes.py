@@ -4,25 +4,14 @@ one-line refusal on stderr, in Vietnamese then English."""
 import sys
 
 from dossier_app.domain.errors import DossierError
-from dossier_app.storage.resources import message_translations
+from dossier_app.storage.resources import translated_message
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
 def localised(error: DossierError) -> str:
     """One line with the Vietnamese message, then the English one."""
-    english = error.message
-    table = message_translations("vi")
-    template = table.get(error.template)
-    if not template:
-        return english
-    params = {
-        name: table.get(value, value) if isinstance(value, str) else value for name, value in error.params.items()
-    }
-    try:
-        vietnamese = template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return english
+    english, vietnamese = error.message, translated_message(error, "vi")
     return f"{vietnamese} — {english}" if vietnamese != english else english
 
 

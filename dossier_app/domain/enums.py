@@ -75,6 +75,8 @@ class AuditAction(StrEnum):
     ACCOUNT_PASSWORD = "account.password"
     ACCOUNT_ROLES = "account.roles"
     ACCOUNT_LOCK = "account.lock"
+    SESSION_SIGN_IN = "session.sign_in"
+    SESSION_SIGN_OUT = "session.sign_out"
     DEMO_LOAD = "demo.load"
     PARTY_ADD = "party.add"
     PARTY_UPDATE = "party.update"

@@ -207,3 +207,80 @@ class SigningFailed(DossierError):
     """A PDF could not be signed; the package folder is removed."""
 
     template = QT_TRANSLATE_NOOP("Errors", "{path} could not be signed; nothing was exported.")
+
+
+class SessionRefused(DossierError):
+    """A request to the department server whose session token is unknown there; the desktop signs in again."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The server does not know this session; sign in again.")
+
+
+class SessionRequired(SessionRefused):
+    """A request to the department server without a session token."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "Sign in first: the request carries no session token.")
+
+
+class SessionExpired(SessionRefused):
+    """The session token's life is over (`expires`, UTC)."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The session expired at {expires}; sign in again.")
+
+    def __init__(self, *, expires: datetime) -> None:
+        super().__init__(expires=expires.strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+
+class SessionRevoked(SessionRefused):
+    """The session was ended: signed out, or its account disabled by an administrator."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The session was ended (signed out, or the account was disabled); sign in again."
+    )
+
+
+class InsecureServer(DossierError):
+    """Plain HTTP is for a server on this machine only; elsewhere the connection must be TLS."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "Plain http:// is only for a server on this computer (a loopback address); use https:// for {server}."
+    )
+
+
+class CertificateChanged(DossierError):
+    """The server shows another certificate than the one pinned at the first connection; nothing was sent to it."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server {server} shows a different certificate (fingerprint {presented}) from the one trusted before "
+        "({pinned}). Nothing was sent. If IT replaced the certificate, confirm the new fingerprint with them.",
+    )
+
+    def __init__(self, *, server: str, pinned: str, presented: str) -> None:
+        self.pinned, self.presented = pinned, presented
+        super().__init__(server=server, pinned=pinned, presented=presented)
+
+
+class CertificateUntrusted(DossierError):
+    """A certificate no known authority vouches for, and no fingerprint to pin it by; nothing was sent."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server {server} shows a certificate no known authority vouches for (fingerprint {presented}). "
+        "Confirm the fingerprint with IT and pin it.",
+    )
+
+
+class ServerUnreachable(DossierError):
+    """The department server did not answer (down, wrong address, network, TLS failure)."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The server {server} cannot be reached: {reason}")
+
+
+class ServerRefused(DossierError):
+    """The department server refused a request; its English and Vietnamese messages are kept as it sent them."""
+
+    template = QT_TRANSLATE_NOOP("Errors", "The server refused the request ({status}): {message}")
+
+    def __init__(self, *, status: int, code: str, message: str, message_vi: str) -> None:
+        self.status, self.code, self.message_vi = status, code, message_vi
+        super().__init__(status=status, message=message)

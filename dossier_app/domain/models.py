@@ -162,6 +162,18 @@ class Account(SQLModel, table=True):
     created_by: str = Field(default="", max_length=120)
 
 
+class SessionToken(SQLModel, table=True):
+    """A sign-in at the department server; only the token's SHA-256 is kept: a copy of the database signs no one in."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    token_sha256: str = Field(max_length=64, unique=True, index=True)
+    client: str = Field(default="", max_length=80)
+    created_at: datetime = _moment()
+    expires_at: datetime = Field(sa_type=DateTime(timezone=True))
+    revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
 class AuditEntry(SQLModel, table=True):
     """One recorded change, chained to the previous entry by SHA-256; only ever appended to."""
 

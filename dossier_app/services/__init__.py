@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from dossier_app.services.register.register_io import RegisterIO
     from dossier_app.services.review.comment_register import CommentRegisterService
     from dossier_app.services.review.reviews import ReviewService
+    from dossier_app.services.sync.tokens import TokenService
     from dossier_app.storage.database import Database
     from dossier_app.storage.files import BlobStore
 
@@ -56,6 +57,13 @@ class Services:
         """Release the database connections."""
         self.context.database.dispose()
 
+    def acting_as(self, operator: "Operator") -> "Services":
+        """The same database, stores and clock with a context of its own acting as `operator`: the server serves
+        many people at once, and one person's request must never change who another's acts as."""
+        from dataclasses import replace
+
+        return Services(replace(self.context, operator=operator), self._password_hasher)
+
     @cached_property
     def audit(self) -> "AuditTrail":
         """The audit trail every writing service appends to."""
@@ -69,6 +77,13 @@ class Services:
         from dossier_app.services.accounts.accounts import AccountService
 
         return AccountService(self.context, self.audit, self._password_hasher)
+
+    @cached_property
+    def tokens(self) -> "TokenService":
+        """Sign-in at the department server: session tokens, kept hashed."""
+        from dossier_app.services.sync.tokens import TokenService
+
+        return TokenService(self.context, self.audit, self.accounts)
 
     @cached_property
     def projects(self) -> "ProjectService":

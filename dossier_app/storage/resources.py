@@ -7,7 +7,7 @@ from typing import IO, Any
 import yaml
 
 from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, NotFound
 from dossier_app.domain.outline import Regime, parse_regime
 from dossier_app.domain.register import AssetKind
 from dossier_app.domain.working_days import CalendarDay, parse_holidays
@@ -59,6 +59,25 @@ def message_translations(language: str, context: str = "Errors") -> dict[str, st
             if source and translation is not None and translation.text and not translation.get("type"):
                 table[source] = translation.text
     return table
+
+
+@cache
+def _cached_translations(language: str, context: str) -> dict[str, str]:
+    return message_translations(language, context)
+
+
+def translated_message(error: DossierError, language: str = "vi") -> str:
+    """An error's message in `language` from the catalogue (its parameters too, where they are messages);
+    the English message when there is no translation. The catalogue is read once per process."""
+    table = _cached_translations(language, "Errors")
+    template = table.get(error.template)
+    if not template:
+        return error.message
+    params = {key: table.get(value, value) if isinstance(value, str) else value for key, value in error.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return error.message
 
 
 LAND_USE_FILE = RESOURCES_DIR / "catalogues" / "land_use_codes.yaml"

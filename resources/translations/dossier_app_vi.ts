@@ -2001,6 +2001,134 @@ SHA-256: {hash}</translation>
         <source>{file} cannot be read ({reason}). Nothing was saved.</source>
         <translation>Không đọc được {file} ({reason}). Chưa lưu gì.</translation>
     </message>
+    <message>
+        <source>The server does not know this session; sign in again.</source>
+        <translation>Máy chủ không nhận ra phiên làm việc này; hãy đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>Sign in first: the request carries no session token.</source>
+        <translation>Hãy đăng nhập trước: yêu cầu không kèm mã phiên làm việc.</translation>
+    </message>
+    <message>
+        <source>The session expired at {expires}; sign in again.</source>
+        <translation>Phiên làm việc đã hết hạn lúc {expires}; hãy đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>The session was ended (signed out, or the account was disabled); sign in again.</source>
+        <translation>Phiên làm việc đã kết thúc (đã đăng xuất, hoặc tài khoản bị vô hiệu hóa); hãy đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is only for a server on this computer (a loopback address); use https:// for {server}.</source>
+        <translation>Chỉ dùng http:// thường cho máy chủ chạy trên chính máy tính này (địa chỉ loopback); hãy dùng https:// cho {server}.</translation>
+    </message>
+    <message>
+        <source>The server {server} shows a different certificate (fingerprint {presented}) from the one trusted before ({pinned}). Nothing was sent. If IT replaced the certificate, confirm the new fingerprint with them.</source>
+        <translation>Máy chủ {server} đưa ra chứng thư khác (dấu vân tay {presented}) với chứng thư đã tin cậy trước đây ({pinned}). Chưa gửi dữ liệu nào. Nếu bộ phận CNTT đã thay chứng thư, hãy xác nhận dấu vân tay mới với họ.</translation>
+    </message>
+    <message>
+        <source>The server {server} shows a certificate no known authority vouches for (fingerprint {presented}). Confirm the fingerprint with IT and pin it.</source>
+        <translation>Máy chủ {server} đưa ra chứng thư không được tổ chức chứng thực nào bảo đảm (dấu vân tay {presented}). Hãy xác nhận dấu vân tay với bộ phận CNTT rồi ghim nó.</translation>
+    </message>
+    <message>
+        <source>The server {server} cannot be reached: {reason}</source>
+        <translation>Không kết nối được máy chủ {server}: {reason}</translation>
+    </message>
+    <message>
+        <source>The server refused the request ({status}): {message}</source>
+        <translation>Máy chủ từ chối yêu cầu ({status}): {message}</translation>
+    </message>
+    <message>
+        <source>The client name must be printable text of at most {limit} characters.</source>
+        <translation>Tên máy khách phải là văn bản in được, tối đa {limit} ký tự.</translation>
+    </message>
+    <message>
+        <source>The field '{field}' must be {kind}.</source>
+        <translation>Trường '{field}' phải là {kind}.</translation>
+    </message>
+    <message>
+        <source>The request body is not a JSON object in UTF-8.</source>
+        <translation>Nội dung yêu cầu không phải là một đối tượng JSON mã hóa UTF-8.</translation>
+    </message>
+    <message>
+        <source>The request body must be JSON (Content-Type: application/json).</source>
+        <translation>Nội dung yêu cầu phải là JSON (Content-Type: application/json).</translation>
+    </message>
+    <message>
+        <source>The request has a field '{field}' the server does not take.</source>
+        <translation>Yêu cầu có trường '{field}' mà máy chủ không nhận.</translation>
+    </message>
+    <message>
+        <source>The request is larger than the server takes ({limit} bytes).</source>
+        <translation>Yêu cầu lớn hơn mức máy chủ nhận ({limit} byte).</translation>
+    </message>
+    <message>
+        <source>The request lacks the field '{field}'.</source>
+        <translation>Yêu cầu thiếu trường '{field}'.</translation>
+    </message>
+    <message>
+        <source>The request's Content-Length header is not a number.</source>
+        <translation>Tiêu đề Content-Length của yêu cầu không phải là một số.</translation>
+    </message>
+    <message>
+        <source>The server has nothing at {path}.</source>
+        <translation>Máy chủ không có gì tại {path}.</translation>
+    </message>
+    <message>
+        <source>{method} is not allowed at {path}.</source>
+        <translation>Không được dùng {method} tại {path}.</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>một danh sách</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>một số nguyên</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>một đối tượng</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>văn bản</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true hoặc false</translation>
+    </message>
+    <message>
+        <source>The certificate cannot be written in {directory}: {reason}</source>
+        <translation>Không ghi được chứng thư vào {directory}: {reason}</translation>
+    </message>
+    <message>
+        <source>The certificate or key in {directory} cannot be used: {reason}</source>
+        <translation>Không dùng được chứng thư hoặc khóa trong {directory}: {reason}</translation>
+    </message>
+    <message>
+        <source>The server cannot listen on {host}:{port}: {reason}</source>
+        <translation>Máy chủ không lắng nghe được tại {host}:{port}: {reason}</translation>
+    </message>
+    <message>
+        <source>The server speaks plain HTTP only on this computer (127.0.0.1, ::1, localhost); to listen on {host}, give --tls-dir with a certificate ('serve --init-tls DIR' makes one).</source>
+        <translation>Máy chủ chỉ dùng HTTP thường trên chính máy tính này (127.0.0.1, ::1, localhost); để lắng nghe tại {host}, hãy chỉ định --tls-dir kèm chứng thư (lệnh 'serve --init-tls DIR' tạo chứng thư).</translation>
+    </message>
+    <message>
+        <source>{directory} already has a certificate or key; nothing was overwritten. Desktops trust the present certificate: to replace it, remove both files, then confirm the new fingerprint on each desktop.</source>
+        <translation>{directory} đã có chứng thư hoặc khóa; không ghi đè tệp nào. Các máy trạm đang tin cậy chứng thư hiện có: muốn thay, hãy xóa cả hai tệp, rồi xác nhận dấu vân tay mới trên từng máy trạm.</translation>
+    </message>
+    <message>
+        <source>{directory} has no cert.pem and key.pem: make them with 'serve --init-tls {directory}', or put a certificate from an authority and its key there.</source>
+        <translation>{directory} không có cert.pem và key.pem: hãy tạo bằng lệnh 'serve --init-tls {directory}', hoặc đặt vào đó chứng thư do tổ chức chứng thực cấp cùng khóa của nó.</translation>
+    </message>
+    <message>
+        <source>'{url}' is not a server address (https://name:port).</source>
+        <translation>'{url}' không phải là địa chỉ máy chủ (https://tên:cổng).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation>'{value}' không phải là dấu vân tay SHA-256 (64 chữ số thập lục phân).</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

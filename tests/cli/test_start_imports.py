@@ -13,8 +13,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Loaded only by the code that uses them: signing, charts, Word, PDF, spreadsheets, page images, passwords.
-HEAVY = ("pyhanko", "matplotlib", "docx", "reportlab", "openpyxl", "python_calamine", "pypdfium2", "pypdf", "argon2")
+# Loaded only by the code that uses them: signing, charts, Word, PDF, spreadsheets, page images, passwords, the
+# department server and its certificates, the desktop's HTTP client.
+HEAVY = (
+    "pyhanko",
+    "matplotlib",
+    "docx",
+    "reportlab",
+    "openpyxl",
+    "python_calamine",
+    "pypdfium2",
+    "pypdf",
+    "argon2",
+    "starlette",
+    "uvicorn",
+    "httpx",
+    "cryptography",
+)
 # `--help` needs neither the database layer nor Qt.
 HELP_FORBIDDEN = (*HEAVY, "sqlalchemy", "sqlmodel", "alembic", "PySide6")
 

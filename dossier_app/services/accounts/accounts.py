@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.accounts import (
@@ -30,7 +30,7 @@ from dossier_app.domain.errors import (
     NotFound,
     PermissionDenied,
 )
-from dossier_app.domain.models import Account, as_utc
+from dossier_app.domain.models import Account, SessionToken, as_utc
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
 
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 ARGON2_TIME_COST = 3
 ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_PARALLELISM = 1
+# One hash of a made-up password per hasher cost, for checking the passwords of unknown names (see `_dummy`).
+_DUMMY_HASHES: dict[tuple[object, ...], str] = {}
 
 
 def production_hasher() -> "PasswordHasher":
@@ -88,7 +90,8 @@ class AccountSpec:
     roles: tuple[Role, ...]
 
 
-def _view(row: Account) -> AccountView:
+def account_view(row: Account) -> AccountView:
+    """The read model of an account row (the server's session check builds it from its own query)."""
     return AccountView(
         id=row.id or 0,
         username=row.username,
@@ -114,7 +117,6 @@ class AccountService:
         self._context = context
         self._audit = audit
         self._given_hasher = hasher
-        self._dummy_hash: str | None = None
 
     @cached_property
     def _hasher(self) -> "PasswordHasher":
@@ -131,12 +133,12 @@ class AccountService:
     def list(self) -> list[AccountView]:
         """Every account by user name, without password hashes."""
         with self._context.database.begin() as session:
-            return [_view(row) for row in session.exec(select(Account).order_by(col(Account.username))).all()]
+            return [account_view(row) for row in session.exec(select(Account).order_by(col(Account.username))).all()]
 
     def get(self, username: str) -> AccountView:
         """One account by user name, whatever the case typed."""
         with self._context.database.begin() as session:
-            return _view(self._find(session, username))
+            return account_view(self._find(session, username))
 
     # Changing ------------------------------------------------------------------------------------
 
@@ -148,7 +150,7 @@ class AccountService:
             self._audit.lock(session)  # two first starts at once: only one administrator is created
             if self._count(session) > 0:
                 raise Conflict(QT_TRANSLATE_NOOP("Errors", "The first administrator has already been created."))
-            return _view(self._insert(session, name, display, frozenset({Role.ADMIN}), password_hash))
+            return account_view(self._insert(session, name, display, frozenset({Role.ADMIN}), password_hash))
 
     def add(self, username: str, roles: Iterable[str | Role], password: str, display_name: str = "") -> AccountView:
         """A new account with its roles; administrators (and the command line) only."""
@@ -159,7 +161,7 @@ class AccountService:
         password_hash = self._hasher.hash(password)
         with self._context.database.begin() as session:
             self._require_admin(session)
-            return _view(self._insert(session, name, display, held, password_hash))
+            return account_view(self._insert(session, name, display, held, password_hash))
 
     def disable(self, username: str) -> AccountView:
         """Stop an account from signing in or acting; its history stays."""
@@ -181,7 +183,7 @@ class AccountService:
             session.add(row)
             session.flush()
             self._record(session, AuditAction.ACCOUNT_ROLES, row, f"{row.username}: {before} → {row.roles}")
-            return _view(row)
+            return account_view(row)
 
     def set_password(self, username: str, password: str) -> AccountView:
         """Reset a password (administrators) or change one's own; also lifts a lockout."""
@@ -196,7 +198,7 @@ class AccountService:
             session.add(row)
             session.flush()
             self._record(session, AuditAction.ACCOUNT_PASSWORD, row, f"{row.username}: password set, lock cleared")
-            return _view(row)
+            return account_view(row)
 
     # Signing in ----------------------------------------------------------------------------------
 
@@ -205,7 +207,7 @@ class AccountService:
         now = self._context.clock()
         with self._context.database.begin() as session:
             row = session.exec(select(Account).where(Account.username == normalise_username(username))).first()
-            snapshot = _view(row) if row else None
+            snapshot = account_view(row) if row else None
             stored_hash = row.password_hash if row else ""
         if snapshot is None:
             self._verify(self._dummy(), password)  # the same cost, so timing does not tell who exists
@@ -226,7 +228,7 @@ class AccountService:
                     row.password_hash = self._hasher.hash(password)
             session.add(row)
             session.flush()
-            view = _view(row)
+            view = account_view(row)
         if error is not None:
             raise error  # raised after the commit, so the count of wrong passwords is kept
         return view
@@ -272,15 +274,28 @@ class AccountService:
             self._require_admin(session)
             row = self._find(session, username, lock=True)
             if row.disabled == disabled:
-                return _view(row)
+                return account_view(row)
             if disabled:
                 self._refuse_last_admin(session, row)
             row.disabled = disabled
             session.add(row)
             session.flush()
+            summary = f"{row.username}: {'disabled' if disabled else 'enabled'}"
+            if disabled:
+                ended = self._revoke_sessions(session, row)
+                summary += f", {ended} server session(s) ended" if ended else ""
             action = AuditAction.ACCOUNT_DISABLE if disabled else AuditAction.ACCOUNT_ENABLE
-            self._record(session, action, row, f"{row.username}: {'disabled' if disabled else 'enabled'}")
-            return _view(row)
+            self._record(session, action, row, summary)
+            return account_view(row)
+
+    def _revoke_sessions(self, session: Session, row: Account) -> int:
+        """End every open server session of the account, in the caller's transaction; how many were open."""
+        result = session.execute(
+            update(SessionToken)
+            .where(col(SessionToken.account_id) == row.id, col(SessionToken.revoked_at).is_(None))
+            .values(revoked_at=self._context.clock())
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     def _insert(self, session: Session, name: str, display: str, roles: frozenset[Role], password_hash: str) -> Account:
         if session.exec(select(Account.id).where(Account.username == name)).first() is not None:
@@ -354,6 +369,10 @@ class AccountService:
             return False
 
     def _dummy(self) -> str:
-        if self._dummy_hash is None:
-            self._dummy_hash = self._hasher.hash("no such account, same cost")
-        return self._dummy_hash
+        """A hash to check an unknown name's password against, made once per process and cost: the server builds
+        its services per request, and an extra hash there would tell a stranger which names exist."""
+        hasher = self._hasher
+        cost = (hasher.time_cost, hasher.memory_cost, hasher.parallelism, hasher.hash_len, hasher.salt_len, hasher.type)
+        if cost not in _DUMMY_HASHES:
+            _DUMMY_HASHES[cost] = hasher.hash("no such account, same cost")
+        return _DUMMY_HASHES[cost]

@@ -1,0 +1,142 @@
+"""The HTTP API of the department server: sign-in, sign-out, who am I, health. Each request acts with services of
+its own (`Services.acting_as`), run in the thread pool, so no request ever changes who another acts as."""
+
+import asyncio
+import logging
+import time
+from importlib import metadata
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from dossier_app.domain.accounts import ROLE_ORDER
+from dossier_app.domain.errors import DossierError
+from dossier_app.server.refusals import on_dossier_error, on_http_error, on_unexpected
+from dossier_app.server.requests import bearer_token, json_fields, peer
+from dossier_app.services import Services
+from dossier_app.services.accounts.accounts import AccountView
+from dossier_app.services.core.context import Operator
+from dossier_app.storage.migrations import head_revision
+
+LOG = logging.getLogger("dossier_app.server")
+SERVER_OPERATOR_PREFIX = "server:"  # not an account name (no colon there) and not the local operator's `cli:`
+# Password checks at once: each takes 64 MiB and a core for ~130 ms, so a flood of sign-ins waits its turn instead
+# of exhausting the server's memory; requests with a token never wait for these.
+PASSWORD_CHECKS_AT_ONCE = 2
+
+
+def program_version() -> str:
+    """The installed program's version."""
+    try:
+        return metadata.version("dossier_app")
+    except metadata.PackageNotFoundError:
+        return "0.0.0"
+
+
+def account_json(account: AccountView) -> dict[str, Any]:
+    """An account as the API shows it: never its hash, its failed attempts or its lock."""
+    return {
+        "username": account.username,
+        "display_name": account.display_name,
+        "roles": [role.value for role in ROLE_ORDER if role in account.roles],
+    }
+
+
+class DossierApi:
+    """The routes over one open database; `services` is the server's own, never acted with directly."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._password_checks = asyncio.Semaphore(PASSWORD_CHECKS_AT_ONCE)
+
+    def _anonymous(self, request: Request) -> Services:
+        """Services for a request nobody is signed in to yet: audit entries name the client's address."""
+        return self._services.acting_as(Operator(f"{SERVER_OPERATOR_PREFIX}{peer(request)}"))
+
+    async def signed_in(self, request: Request) -> tuple[AccountView, Services]:
+        """The account of the request's bearer token and services acting as it; SessionRefused otherwise."""
+        token = bearer_token(request)
+        account = await run_in_threadpool(self._anonymous(request).tokens.resolve, token)
+        request.state.user = account.username
+        return account, self._services.acting_as(Operator(account.username))
+
+    async def health(self, _request: Request) -> Response:
+        """Whether the server runs, and which program and schema it serves; no sign-in needed."""
+        return JSONResponse({"program": "dossier_app", "version": program_version(), "schema": head_revision()})
+
+    async def session(self, request: Request) -> Response:
+        """One route for both, so a wrong method is answered with every allowed one."""
+        return await (self.sign_in(request) if request.method == "POST" else self.sign_out(request))
+
+    async def sign_in(self, request: Request) -> Response:
+        """POST {username, password, client?} → 201 {token, expires, account}."""
+        fields = await json_fields(request, required={"username": str, "password": str}, optional={"client": str})
+        services = self._anonymous(request)
+        async with self._password_checks:
+            issued = await run_in_threadpool(
+                services.tokens.sign_in, fields["username"], fields["password"], fields.get("client", "")
+            )
+        request.state.user = issued.account.username
+        body = {"token": issued.token, "expires": issued.expires.isoformat(), "account": account_json(issued.account)}
+        return JSONResponse(body, status_code=201, headers={"Cache-Control": "no-store"})
+
+    async def sign_out(self, request: Request) -> Response:
+        """DELETE with the bearer token → 204; the token is refused from then on."""
+        token = bearer_token(request)
+        account = await run_in_threadpool(self._anonymous(request).tokens.sign_out, token)
+        request.state.user = account.username
+        return Response(status_code=204)
+
+    async def me(self, request: Request) -> Response:
+        """GET → the account the bearer token signs in as."""
+        account, _services = await self.signed_in(request)
+        return JSONResponse(account_json(account))
+
+
+class RequestLog:
+    """One log line per request: client, method, path (never the query), status, time, and who, once known. Tokens
+    and passwords travel in headers and bodies, which are never logged."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), 500
+
+        async def sending(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self._app(scope, receive, sending)
+        finally:
+            client = scope.get("client")
+            user = scope.get("state", {}).get("user", "-")
+            elapsed = (time.perf_counter() - started) * 1000
+            path = scope.get("path", "")[:200]
+            host = client[0] if client else "-"
+            LOG.info('%s %s "%s %s" %d %.0f ms', host, user, scope.get("method", ""), path, status, elapsed)
+
+
+def create_app(services: Services) -> Starlette:
+    """The API over `services` (whose operator it never uses: each request acts as its own person)."""
+    api = DossierApi(services)
+    routes = [
+        Route("/v1/health", api.health, methods=["GET"]),
+        Route("/v1/session", api.session, methods=["POST", "DELETE"]),
+        Route("/v1/me", api.me, methods=["GET"]),
+    ]
+    handlers = {DossierError: on_dossier_error, HTTPException: on_http_error, Exception: on_unexpected}
+    return Starlette(routes=routes, middleware=[Middleware(RequestLog)], exception_handlers=handlers)

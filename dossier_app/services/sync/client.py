@@ -1,0 +1,361 @@
+"""The desktop's connection to the department server (httpx): health, sign-in, who am I, sign-out.
+
+TLS is trusted on first use, as SSH trusts a host key: the server's certificate is fetched and its SHA-256
+fingerprint compared with the one pinned (given by the caller, else remembered by the caller's PinStore from the
+first connection); a different certificate is refused with CertificateChanged naming both, before anything is
+sent. The connection then trusts exactly that certificate. A certificate from a real authority verifies as usual
+when no fingerprint is pinned. Plain http:// is accepted for a loopback address only (tests, a server on this
+machine). httpx is imported here only, so nothing on the program's start path loads it.
+"""
+
+import socket
+import ssl
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from dossier_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    AuthenticationFailed,
+    CertificateChanged,
+    CertificateUntrusted,
+    DossierError,
+    InsecureServer,
+    ServerRefused,
+    ServerUnreachable,
+    SessionExpired,
+    SessionRefused,
+    SessionRequired,
+    SessionRevoked,
+    ValidationFailed,
+)
+from dossier_app.services.sync.pinning import PinStore, fingerprint, normalise_fingerprint
+
+DEFAULT_TIMEOUT = 10.0
+_LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+class Trust(StrEnum):
+    """How this connection trusts the server."""
+
+    PLAIN = "plain"  # http:// on a loopback address: nothing to trust
+    AUTHORITY = "authority"  # a certificate the system's authorities vouch for
+    PINNED = "pinned"  # exactly the certificate with the pinned fingerprint
+
+
+@dataclass(frozen=True)
+class ServerTrust:
+    """What `connect` decided: the window shows the fingerprint to confirm with IT when `first_use`."""
+
+    kind: Trust
+    fingerprint: str = ""
+    first_use: bool = False
+
+
+@dataclass(frozen=True)
+class RemoteAccount:
+    """The signed-in account as the server describes it."""
+
+    username: str
+    display_name: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A session at the server: the token (kept in memory by the connection), its end, the account."""
+
+    token: str
+    expires: datetime
+    account: RemoteAccount
+
+
+@dataclass(frozen=True)
+class ServerHealth:
+    """Which program and schema the server runs."""
+
+    program: str
+    version: str
+    schema: str
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _self_signed(certificate_pem: str) -> bool:
+    from cryptography import x509
+
+    certificate = x509.load_pem_x509_certificate(certificate_pem.encode("ascii"))
+    return certificate.issuer == certificate.subject
+
+
+def pinned_context(certificate_pem: str) -> ssl.SSLContext:
+    """An SSL context that trusts exactly this certificate; the host name is not checked for a self-signed one
+    (desktops may reach it by any name or address: the pin is the check), but is for an authority's."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_verify_locations(cadata=certificate_pem)
+    if _self_signed(certificate_pem):
+        context.check_hostname = False
+    else:
+        context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN  # the pinned leaf is the anchor, not its authority
+    return context
+
+
+def _bad_answer(status: int) -> ServerRefused:
+    message = "the answer is not the JSON the program expects"
+    return ServerRefused(status=status, code="bad_answer", message=message, message_vi=message)
+
+
+def _text(data: Mapping[str, Any], name: str, status: int) -> str:
+    value = data.get(name)
+    if not isinstance(value, str):
+        raise _bad_answer(status)
+    return value
+
+
+def _account(data: Any, status: int) -> RemoteAccount:
+    if not isinstance(data, dict) or not isinstance(data.get("roles"), list):
+        raise _bad_answer(status)
+    roles = tuple(role for role in data["roles"] if isinstance(role, str))
+    return RemoteAccount(_text(data, "username", status), _text(data, "display_name", status), roles)
+
+
+class SyncConnection:
+    """One desktop's connection to the department server; a context manager, closed when done."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        fingerprint: str | None = None,
+        pins: PinStore | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        parts = urlsplit(base_url.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("Errors", "'{url}' is not a server address (https://name:port)."),
+                field="server",
+                url=base_url,
+            )
+        self.host = parts.hostname
+        self.port = parts.port or (443 if parts.scheme == "https" else 80)
+        self.tls = parts.scheme == "https"
+        self.base_url = base_url.strip().rstrip("/")
+        if not self.tls and not _is_loopback(self.host):
+            raise InsecureServer(server=self.server)
+        self._pin = ""
+        if fingerprint is not None:
+            self._pin = normalise_fingerprint(fingerprint)
+            if not self._pin:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("Errors", "'{value}' is not a SHA-256 fingerprint (64 hexadecimal digits)."),
+                    field="fingerprint",
+                    value=fingerprint,
+                )
+        self._pins = pins
+        self._timeout = timeout
+        self._http: httpx.Client | None = None
+        self.trust: ServerTrust | None = None
+        self.token: str | None = None
+        self.expires: datetime | None = None
+
+    @property
+    def server(self) -> str:
+        """'host:port', the key of the server's pinned fingerprint."""
+        return f"{self.host.lower()}:{self.port}"
+
+    # Trust ---------------------------------------------------------------------------------------
+
+    def connect(self) -> ServerTrust:
+        """Decide how to trust the server (see the module's note); CertificateChanged, CertificateUntrusted or
+        ServerUnreachable otherwise, with nothing sent. Done once; every request calls it first."""
+        if self._http is not None and self.trust is not None:
+            return self.trust
+        verify: ssl.SSLContext | bool = False
+        if not self.tls:
+            trust = ServerTrust(Trust.PLAIN)
+        else:
+            trust, verify = self._trust_tls()
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            verify=verify,
+            timeout=self._timeout,
+            trust_env=False,  # no proxy from the environment: the connection goes where the user said
+            follow_redirects=False,
+        )
+        self.trust = trust
+        return trust
+
+    def _trust_tls(self) -> tuple[ServerTrust, ssl.SSLContext]:
+        pinned = self._pin or (self._pins.pinned(self.server) if self._pins else None) or ""
+        pinned = normalise_fingerprint(pinned) if pinned else ""
+        if pinned:
+            certificate = self._presented_certificate()
+            presented = fingerprint(certificate)
+            if presented != pinned:
+                raise CertificateChanged(server=self.server, pinned=pinned, presented=presented)
+            if self._pins is not None and self._pins.pinned(self.server) != pinned:
+                self._pins.pin(self.server, pinned)  # a fingerprint IT confirmed is remembered too
+            return ServerTrust(Trust.PINNED, pinned), pinned_context(certificate)
+        authority = ssl.create_default_context()
+        authority.minimum_version = ssl.TLSVersion.TLSv1_2
+        if self._authority_vouches(authority):
+            return ServerTrust(Trust.AUTHORITY), authority
+        certificate = self._presented_certificate()
+        presented = fingerprint(certificate)
+        if self._pins is None:
+            raise CertificateUntrusted(server=self.server, presented=presented)
+        self._pins.pin(self.server, presented)
+        return ServerTrust(Trust.PINNED, presented, first_use=True), pinned_context(certificate)
+
+    def _presented_certificate(self) -> str:
+        """The certificate the server presents now (PEM), fetched without trusting it."""
+        try:
+            return ssl.get_server_certificate((self.host, self.port), timeout=self._timeout)
+        except (OSError, ValueError) as error:
+            raise self._unreachable(error) from error
+
+    def _authority_vouches(self, context: ssl.SSLContext) -> bool:
+        """Whether a handshake verified by the system's authorities (and the host name) succeeds."""
+        try:
+            with (
+                socket.create_connection((self.host, self.port), timeout=self._timeout) as raw,
+                context.wrap_socket(raw, server_hostname=self.host),
+            ):
+                return True
+        except ssl.SSLCertVerificationError:
+            return False
+        except OSError as error:
+            raise self._unreachable(error) from error
+
+    def _unreachable(self, error: BaseException) -> ServerUnreachable:
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        return ServerUnreachable(server=self.server, reason=reason)
+
+    # Requests ------------------------------------------------------------------------------------
+
+    def health(self) -> ServerHealth:
+        """Which program and schema the server runs; no sign-in needed."""
+        status, data = self._request("GET", "/v1/health", signed=False)
+        return ServerHealth(
+            _text(data, "program", status), _text(data, "version", status), _text(data, "schema", status)
+        )
+
+    def sign_in(self, username: str, password: str, client_label: str = "") -> SignedIn:
+        """Sign in; the token is kept for the following requests (AuthenticationFailed, ServerRefused otherwise)."""
+        body = {"username": username, "password": password, "client": client_label}
+        status, data = self._request("POST", "/v1/session", json=body, signed=False)
+        try:
+            expires = datetime.fromisoformat(_text(data, "expires", status))
+        except ValueError:
+            raise _bad_answer(status) from None
+        signed = SignedIn(_text(data, "token", status), expires, _account(data.get("account"), status))
+        self.token, self.expires = signed.token, signed.expires
+        return signed
+
+    def me(self) -> RemoteAccount:
+        """The account the session signs in as; SessionRefused (and its kinds) when it no longer does."""
+        status, data = self._request("GET", "/v1/me")
+        return _account(data, status)
+
+    def sign_out(self) -> None:
+        """End the session at the server and forget the token."""
+        try:
+            self._request("DELETE", "/v1/session")
+        finally:
+            self.token = self.expires = None
+
+    def _request(
+        self, method: str, path: str, *, json: Mapping[str, Any] | None = None, signed: bool = True
+    ) -> tuple[int, dict[str, Any]]:
+        self.connect()
+        assert self._http is not None
+        headers = {}
+        if signed:
+            if self.token is None:
+                raise SessionRequired()
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            answer = self._http.request(method, path, json=json, headers=headers)
+        except httpx.TransportError as error:
+            raise self._transport_failure(error) from error
+        if answer.status_code >= 400:
+            raise self._refusal(answer)
+        if answer.status_code == 204:
+            return answer.status_code, {}
+        try:
+            data = answer.json()
+        except ValueError:
+            raise _bad_answer(answer.status_code) from None
+        if not isinstance(data, dict):
+            raise _bad_answer(answer.status_code)
+        return answer.status_code, data
+
+    def _transport_failure(self, error: httpx.TransportError) -> DossierError:
+        """A failed request; a certificate that no longer verifies against the pin is named as changed."""
+        cause: BaseException | None = error
+        while cause is not None:
+            if isinstance(cause, ssl.SSLCertVerificationError) and self.trust and self.trust.kind == Trust.PINNED:
+                try:
+                    presented = fingerprint(self._presented_certificate())
+                except ServerUnreachable:
+                    break
+                return CertificateChanged(server=self.server, pinned=self.trust.fingerprint, presented=presented)
+            cause = cause.__cause__ or cause.__context__
+        return self._unreachable(error)
+
+    def _refusal(self, answer: httpx.Response) -> DossierError:
+        """The server's refusal as a typed error: the sign-in ones as the desktop knows them, others as sent."""
+        try:
+            data = answer.json()
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("error"), str):
+            message = f"HTTP {answer.status_code}"
+            return ServerRefused(status=answer.status_code, code="http", message=message, message_vi=message)
+        code = data["error"]
+        if answer.status_code == 401 and code != "authentication_failed":
+            self.token = None  # the session is over; the desktop signs in again
+        if code == "session_expired" and self.expires is not None:
+            return SessionExpired(expires=self.expires)
+        known: dict[str, type[DossierError]] = {
+            "authentication_failed": AuthenticationFailed,
+            "session_required": SessionRequired,
+            "session_unknown": SessionRefused,
+            "session_revoked": SessionRevoked,
+            "session_expired": SessionRefused,
+        }
+        if code in known:
+            return known[code]()
+        english = data.get("message_en") if isinstance(data.get("message_en"), str) else code
+        vietnamese = data.get("message_vi") if isinstance(data.get("message_vi"), str) else english
+        return ServerRefused(status=answer.status_code, code=code, message=str(english), message_vi=str(vietnamese))
+
+    # Closing -------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the HTTP connections (the session stays valid at the server until signed out or expired)."""
+        if self._http is not None:
+            self._http.close()
+            self._http = None
+
+    def __enter__(self) -> "SyncConnection":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
