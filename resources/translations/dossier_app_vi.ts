@@ -3890,8 +3890,8 @@ SHA-256: {hash}</translation>
         <translation>Nhập vào sổ giải phóng mặt bằng</translation>
     </message>
     <message>
-        <source>Register files (*.xlsx *.csv)</source>
-        <translation>Tệp sổ (*.xlsx *.csv)</translation>
+        <source>Register files ({patterns})</source>
+        <translation>Tệp sổ ({patterns})</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
