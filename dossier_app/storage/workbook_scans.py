@@ -156,6 +156,7 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
 _CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0 "
 _CELLS = frozenset((_TABLE + "table-cell", _TABLE + "covered-table-cell"))
+_TABLE_ELEMENT, _ROW = _TABLE + "table", _TABLE + "table-row"
 _CONSTANTS = {"=TRUE()": "true", "=FALSE()": "false"}
 
 
@@ -173,17 +174,17 @@ class _OdsScan:
         self.in_cell = False
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
-        if name == _TABLE + "table":
+        if self.in_cell:  # the commonest case first: a paragraph, annotation or frame in a cell; it is used
+            self.used = True
+            self.tables += name == _TABLE_ELEMENT
+        elif name == _TABLE_ELEMENT:
             self.tables += 1
             if self.tables == 1:
                 self.sheet = self.sheets.setdefault(attributes.get(_TABLE + "name", ""), SheetMarks())
                 self.row = 1
+        elif self.tables != 1:
             return
-        if self.tables != 1:
-            return
-        if self.in_cell:
-            self.used = True  # a paragraph, annotation or frame in a cell: something is there
-        elif name == _TABLE + "table-row":
+        elif name == _ROW:
             self.repeat = max(1, int(attributes.get(_TABLE + "number-rows-repeated", "1")))
             self.column, self.used = 0, False
         elif name in _CELLS:
@@ -212,13 +213,13 @@ class _OdsScan:
         self.column += columns
 
     def end(self, name: str) -> None:
-        if name == _TABLE + "table":
+        if name == _TABLE_ELEMENT:
             self.tables -= 1
         elif self.tables != 1:
             return
         elif name in _CELLS:
             self.in_cell = False
-        elif name == _TABLE + "table-row":
+        elif name == _ROW:
             if self.used:
                 self.sheet.rows = self.row + self.repeat - 1
             self.row += self.repeat
