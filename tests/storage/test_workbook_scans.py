@@ -206,3 +206,19 @@ def test_the_refusal_of_another_kind_of_file_names_every_kind_read(tmp_path: Pat
     assert problem.value == "register.numbers"
     assert problem.reason == "Only .xlsx, .xlsm, .xls, .ods and .csv files can be imported."
     assert all(suffix in problem.reason for suffix in IMPORT_SUFFIXES)
+
+
+def test_a_macro_enabled_workbook_is_read_as_an_xlsx(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Mã hộ", "Số"])
+    sheet.append(["HT-1", "=2+2"])
+    book.save(tmp_path / "book.xlsx")
+    macros = tmp_path / "book.xlsm"
+    macros.write_bytes((tmp_path / "book.xlsx").read_bytes())
+    result = read_table_file(macros, "CSV")
+    assert [(p.row, p.column, p.value) for p in result.problems] == [(2, "Sheet: B", "=2+2")]
+    assert result.tables["Sheet"].rows == [(2, ["HT-1", None])]
