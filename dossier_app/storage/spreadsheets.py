@@ -216,8 +216,9 @@ def read_ods_or_xls(path: Path) -> ReadResult:
 
     calamine reads the cells, but hands a formula's cached value as if it were typed; the file's own records
     (content.xml of an .ods, the BIFF records of an .xls: see `workbook_scans`, `xls_records`) name the formula
-    cells, the error cells and the merges, and an .ods's last used row, so an oversized sheet is refused before
-    calamine parses it. A sheet calamine lists that those records do not is not vouched for: the file is refused."""
+    cells, the error cells and the merges, and an .ods's last used row, so a file with an oversized sheet is
+    refused before calamine parses it. A sheet calamine lists that those records do not is not vouched for: the
+    file is refused."""
     from xml.parsers.expat import ExpatError
 
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
@@ -227,6 +228,11 @@ def read_ods_or_xls(path: Path) -> ReadResult:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ExpatError, struct.error, IndexError):
         return _not_a_workbook(path)
     result = ReadResult(encoding=path.suffix.lower().lstrip("."))
+    for title, marks in found.items():  # calamine parses a whole .ods when it opens it: refuse before
+        if marks.rows > MAX_ROWS + 1:
+            result.problems.append(_problem(TOO_MANY_ROWS, value=f"{marks.rows}", sheet=title))
+    if result.problems:
+        return result
     try:
         book = CalamineWorkbook.from_path(str(path))
     except (CalamineError, OSError, ValueError):
@@ -237,9 +243,6 @@ def read_ods_or_xls(path: Path) -> ReadResult:
             return _not_a_workbook(path)
         for title in titles:
             marks = found[title]
-            if marks.rows > MAX_ROWS + 1:  # refuse at once, without parsing the cells
-                result.problems.append(_problem(TOO_MANY_ROWS, value=f"{marks.rows}", sheet=title))
-                continue
             for cells in dict.fromkeys(marks.merged):
                 result.problems.append(_problem(_MERGED, column=cells, sheet=title))
             try:

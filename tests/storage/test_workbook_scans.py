@@ -5,6 +5,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import python_calamine
 
 from dossier_app.storage import spreadsheets
 from dossier_app.storage.spreadsheets import IMPORT_SUFFIXES, read_table_file
@@ -98,6 +99,11 @@ def test_an_ods_with_too_many_rows_is_refused_before_calamine_reads_it(
     rows = "".join(f"<table:table-row>{_text(f'HT-{n}')}</table:table-row>" for n in range(6))
     path = _ods(tmp_path / "big.ods", f'<table:table table:name="Hộ">{rows}</table:table>')
     monkeypatch.setattr(spreadsheets, "MAX_ROWS", 4)
+
+    def unread(*_args: object) -> None:
+        raise AssertionError("calamine was asked to parse an oversized .ods")
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", unread)
     result = read_table_file(path, "CSV")
     assert [(p.column, p.value, p.reason) for p in result.problems] == [
         ("Hộ", "6", "The sheet has too many rows for one import; split the file.")
