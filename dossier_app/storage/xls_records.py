@@ -5,8 +5,8 @@ formula API; so the BIFF records are read here, from the workbook stream of the 
 formula cell has a FORMULA record (shared, array and table formulas too), an error typed as a value is a BOOLERR
 record with its error flag, merged ranges are MERGECELLS records. A formula's tokens are not decoded, except to
 tell the constants TRUE and FALSE and an error value alone, which LibreOffice writes for a boolean or a typed
-error (#N/A). BIFF8 (Excel 97–2003) and BIFF5 (Excel 5/95)
-are read; older files and password-protected ones are refused as unreadable."""
+error (#N/A); so a formula is shown by its cached value, not its text. BIFF8 (Excel 97–2003) and BIFF5
+(Excel 5/95) are read; older files and password-protected ones are refused as unreadable."""
 
 import array
 import codecs
@@ -48,6 +48,8 @@ def workbook_stream(data: bytes) -> bytes:
     size = 1 << shift
     fats, directory, _, cutoff, minifat, minifats, difat, difats = struct.unpack_from("<8I", data, 0x2C)
     count = len(data) // size - 1
+    if difats > count or fats > count:  # more than the file holds: a broken (or hostile) header
+        raise ValueError("a header counting more sectors than the file holds")
 
     def sector(number: int) -> bytes:
         if number >= count:
