@@ -1,4 +1,4 @@
-"""`register template|import|export`: the land clearance register as Excel or CSV."""
+"""`register template|import|export`: the land clearance register as Excel, OpenDocument or CSV."""
 
 import argparse
 import sys
@@ -20,7 +20,9 @@ def add_register_commands(commands: "argparse._SubParsersAction[argparse.Argumen
     template = actions.add_parser("template", help="write an empty workbook with the headers and lists")
     template.add_argument("file", metavar="FILE.xlsx")
     template.set_defaults(handler=cmd_register_template)
-    importing = actions.add_parser("import", help="households and parcels from .xlsx or .csv, all or nothing")
+    importing = actions.add_parser(
+        "import", help="households and parcels from .xlsx, .xlsm, .xls, .ods or .csv, all or nothing"
+    )
     importing.add_argument("code", metavar="CODE", help="project code")
     importing.add_argument("file", metavar="FILE")
     importing.add_argument("--dry-run", action="store_true", help="report every problem, write nothing")

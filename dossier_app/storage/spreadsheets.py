@@ -4,6 +4,7 @@ import codecs
 import csv
 import io
 import re
+import struct
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -11,17 +12,31 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any, cast
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, RowProblem
+from dossier_app.storage.workbook_scans import (
+    ERROR_CODES,
+    SheetMarks,
+    XlsxScan,
+    cell_range,
+    column_letters,
+    merged_ranges,
+    scan_ods,
+    scan_xlsx_sheet,
+    worksheet_parts,
+)
+from dossier_app.storage.xls_records import scan_xls
 
 Cell = str | int | float | Decimal | date | datetime | bool | None
+# The files an import reads, as Excel, LibreOffice Calc and the others save them; the refusal of any other names
+# them all (a test keeps that message in step with this list).
+IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 # Strict decodes tried in this order; the first that succeeds wins (cp1258 accepts almost any bytes, so it is last).
 CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
 # More rows than this in one sheet (or CSV file) are refused before they are read: split the file.
 MAX_ROWS = 500_000  # a 100,000-party register exports ~320,000 compensation lines; a million rows is refused
 TOO_MANY_ROWS = QT_TRANSLATE_NOOP("Errors", "The sheet has too many rows for one import; split the file.")
-_MERGE = re.compile(rb'mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 # Control characters no CSV text holds: a binary file that happened to decode.
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -67,13 +82,15 @@ def read_table_file(path: Path, csv_sheet: str) -> ReadResult:
         )
     if size == 0:
         return ReadResult(problems=[_problem(QT_TRANSLATE_NOOP("Errors", "The file is empty."))])
-    if path.suffix.lower() == ".csv":
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
         return read_csv(path, csv_sheet)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
-    return ReadResult(
-        problems=[_problem(QT_TRANSLATE_NOOP("Errors", "Only .xlsx and .csv files can be imported."), value=path.name)]
-    )
+    if suffix in (".ods", ".xls"):
+        return read_ods_or_xls(path)
+    reason = QT_TRANSLATE_NOOP("Errors", "Only .xlsx, .xlsm, .xls, .ods and .csv files can be imported.")
+    return ReadResult(problems=[_problem(reason, value=path.name)])
 
 
 def decode_csv(data: bytes) -> tuple[str, str] | None:
@@ -123,124 +140,6 @@ def read_csv(path: Path, sheet: str) -> ReadResult:
     return ReadResult(tables={sheet: table}, encoding=encoding)
 
 
-@dataclass
-class _SheetScan:
-    """What one worksheet's XML declares, found by a byte scan before any cell is parsed."""
-
-    rows: int = 0
-    suspect: bool = False  # a formula or an error cell may be there: the exact reader must look
-
-
-_ROOT = re.compile(rb"<(\w+:)?worksheet[\s>]")
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=[\"'][A-Z]*[0-9]*:?[A-Z]*([0-9]+)[\"']")
-_AFTER_NAME = frozenset(b" \t\r\n>/")
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def _merged_ranges(stream: IO[bytes]) -> list[str]:
-    """The merged ranges a worksheet's XML declares (read in chunks; ranges are unique per sheet)."""
-    found: dict[str, None] = {}
-    tail = b""
-    while chunk := stream.read(1 << 20):
-        data = tail + chunk
-        for match in _MERGE.finditer(data):
-            found.setdefault(match.group(1).decode(), None)
-        tail = data[-200:]
-    return list(found)
-
-
-def _has_element(data: bytes, start_tag: bytes) -> bool:
-    """Whether `data` holds an element named exactly by `start_tag` (`<f` but not `<formula1`)."""
-    position = data.find(start_tag)
-    while position != -1:
-        after = position + len(start_tag)
-        if after >= len(data) or data[after] in _AFTER_NAME:
-            return True
-        position = data.find(start_tag, after)
-    return False
-
-
-def _scan_sheet(stream: IO[bytes]) -> _SheetScan:
-    """The declared (or counted) rows and any sign of a formula or an error cell, in 1 MiB chunks.
-
-    Three byte searches per chunk at most: formulas (`<f>`), error cells (`t="e"`), rows when the sheet
-    declares no dimension."""
-    scan = _SheetScan()
-    first = stream.read(1 << 20)
-    root = _ROOT.search(first)
-    prefix = (root.group(1) or b"") if root else b""
-    formula, row_tag = b"<" + prefix + b"f", b"<" + prefix + b"row"
-    errors = [b't="e"'] + ([b"t='e'"] if b"='" in first else [])
-    dimension = _DIMENSION.search(first)
-    declared = int(dimension.group(1)) if dimension else None
-    tail = b""
-    chunk = first
-    while chunk:
-        if declared is None:
-            scan.rows += chunk.count(row_tag)
-        data = tail + chunk
-        if not scan.suspect and (_has_element(data, formula) or any(e in data for e in errors)):
-            scan.suspect = True
-        tail = data[-16:]
-        chunk = stream.read(1 << 20)
-    if declared is not None:
-        scan.rows = declared
-    return scan
-
-
-def _letters(column: int) -> str:
-    """A zero-based column number as its letters (0 → A, 27 → AB)."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _merged_calamine(sheet: Any) -> list[str]:
-    """calamine's merged ranges of a sheet as A1 references, in the order the file lists them."""
-    ranges = sheet.merged_cell_ranges or []
-    found = (f"{_letters(c0)}{r0 + 1}:{_letters(c1)}{r1 + 1}" for (r0, c0), (r1, c1) in ranges)
-    return list(dict.fromkeys(found))
-
-
-def _part(base: str, target: str) -> str:
-    """A relationship target as a path inside the zip."""
-    if target.startswith("/"):
-        return target.lstrip("/")
-    folder = base.rsplit("/", 1)[0] + "/" if "/" in base else ""
-    parts: list[str] = []
-    for piece in (folder + target).split("/"):
-        if piece == "..":
-            if parts:
-                parts.pop()
-        elif piece and piece != ".":
-            parts.append(piece)
-    return "/".join(parts)
-
-
-def _worksheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet title → its XML part, in workbook order (chart sheets left out, as openpyxl leaves them)."""
-    from xml.etree import ElementTree
-
-    package = ElementTree.fromstring(archive.read("_rels/.rels"))
-    book = next(r.get("Target", "") for r in package.iter(_RELS) if r.get("Type", "").endswith("/officeDocument"))
-    book = _part("", book)
-    folder, name = book.rsplit("/", 1) if "/" in book else ("", book)
-    rels = ElementTree.fromstring(archive.read(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"))
-    worksheets = (r for r in rels.iter(_RELS) if r.get("Type", "").endswith("/worksheet"))
-    targets = {r.get("Id"): _part(book, r.get("Target", "")) for r in worksheets}
-    sheets: dict[str, str] = {}
-    for sheet in ElementTree.fromstring(archive.read(book)).iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_DOC_REL))
-        if target is not None:
-            sheets[sheet.get("name", "")] = target
-    return sheets
-
-
 def _plain(value: object) -> Cell:
     if value is None or isinstance(value, bool | int | float | Decimal | date):
         return value
@@ -249,8 +148,14 @@ def _plain(value: object) -> Cell:
 
 
 def _not_a_workbook(path: Path) -> ReadResult:
-    reason = QT_TRANSLATE_NOOP("Errors", "The file is not an Excel workbook (.xlsx).")
-    return ReadResult(problems=[_problem(reason, value=path.name)], encoding="xlsx")
+    suffix = path.suffix.lower()
+    if suffix == ".ods":
+        reason = QT_TRANSLATE_NOOP("Errors", "The file is not an OpenDocument spreadsheet (.ods).")
+    elif suffix == ".xls":
+        reason = QT_TRANSLATE_NOOP("Errors", "The file is not an Excel 97–2003 workbook (.xls).")
+    else:
+        reason = QT_TRANSLATE_NOOP("Errors", "The file is not an Excel workbook (.xlsx).")
+    return ReadResult(problems=[_problem(reason, value=path.name)], encoding=suffix.lstrip("."))
 
 
 def read_xlsx(path: Path) -> ReadResult:
@@ -263,11 +168,11 @@ def read_xlsx(path: Path) -> ReadResult:
 
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = _worksheet_parts(archive)
-            scans: dict[str, _SheetScan] = {}
+            parts = worksheet_parts(archive)
+            scans: dict[str, XlsxScan] = {}
             for title, part in parts.items():
                 with archive.open(part) as stream:
-                    scans[title] = _scan_sheet(stream)
+                    scans[title] = scan_xlsx_sheet(stream)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, StopIteration, SyntaxError):
         return _not_a_workbook(path)
     if any(scan.suspect for scan in scans.values()):
@@ -297,6 +202,85 @@ def read_xlsx(path: Path) -> ReadResult:
             if table is not None:
                 result.tables[title] = table
     return result
+
+
+def _merged_calamine(sheet: Any) -> list[str]:
+    """calamine's merged ranges of a sheet as A1 references, in the order the file lists them."""
+    ranges = sheet.merged_cell_ranges or []
+    found = (f"{column_letters(c0)}{r0 + 1}:{column_letters(c1)}{r1 + 1}" for (r0, c0), (r1, c1) in ranges)
+    return list(dict.fromkeys(found))
+
+
+def read_ods_or_xls(path: Path) -> ReadResult:
+    """Every sheet of an OpenDocument (.ods) or Excel 97–2003 (.xls) workbook, refused as an .xlsx is.
+
+    calamine reads the cells, but hands a formula's cached value as if it were typed; the file's own records
+    (content.xml of an .ods, the BIFF records of an .xls: see `workbook_scans`, `xls_records`) name the formula
+    cells, the error cells and the merges, and an .ods's last used row, so a file with an oversized sheet is
+    refused before calamine parses it. A sheet calamine lists that those records do not is not vouched for: the
+    file is refused."""
+    from xml.parsers.expat import ExpatError
+
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+
+    try:
+        found = scan_ods(path) if path.suffix.lower() == ".ods" else scan_xls(path)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ExpatError, struct.error, IndexError):
+        return _not_a_workbook(path)
+    result = ReadResult(encoding=path.suffix.lower().lstrip("."))
+    for title, marks in found.items():  # calamine parses a whole .ods when it opens it: refuse before
+        if marks.rows > MAX_ROWS + 1:
+            result.problems.append(_problem(TOO_MANY_ROWS, value=f"{marks.rows}", sheet=title))
+    if result.problems:
+        return result
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except (CalamineError, OSError, ValueError):
+        return _not_a_workbook(path)
+    with book:
+        titles = [m.name for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        if not set(titles) <= set(found):
+            return _not_a_workbook(path)
+        for title in titles:
+            marks = found[title]
+            for cells in dict.fromkeys(marks.merged):
+                result.problems.append(_problem(_MERGED, column=cells, sheet=title))
+            try:
+                sheet = book.get_sheet_by_name(title)
+            except CalamineError:
+                return _not_a_workbook(path)
+            table = _calamine_table(sheet, title, result)
+            del sheet
+            _apply_marks(table, marks, title, result)
+            if table is not None:
+                result.tables[title] = table
+    return result
+
+
+def _apply_marks(table: "Table | None", marks: SheetMarks, title: str, result: ReadResult) -> None:
+    """Report each formula and error cell by row and column (a block .ods repeats as its range) and empty it, as
+    the exact .xlsx reader does; a constant TRUE() or FALSE() becomes the boolean it stands for."""
+    rows = dict(table.rows) if table is not None else {}
+    for mark in sorted(marks.marks, key=lambda m: (m.row, m.column)):
+        constant = mark.kind in ("true", "false")
+        if not constant:
+            first = rows.get(mark.row, [])
+            shown = mark.value or ("" if mark.column >= len(first) else _shown(first[mark.column]))
+            where = column_letters(mark.column)
+            if mark.rows > 1 or mark.columns > 1:
+                where = cell_range(mark.row, mark.column, mark.rows, mark.columns)
+            reason = _FORMULA if mark.kind == "formula" else _ERROR
+            result.problems.append(_problem(reason, mark.row, where, shown, title))
+        for number in range(mark.row, mark.row + mark.rows):
+            values = rows.get(number)
+            if values is None:
+                continue
+            for column in range(mark.column, min(mark.column + mark.columns, len(values))):
+                values[column] = (mark.kind == "true") if constant else None
+
+
+def _shown(value: Cell) -> str:
+    return "" if value is None else str(value)
 
 
 _KEPT = frozenset((int, bool, date, datetime, type(None)))
@@ -381,7 +365,7 @@ def read_xlsx_exactly(path: Path) -> ReadResult:
             source = getattr(sheet, "_get_source", None)
             if source is not None:
                 with source() as stream:
-                    for cells in _merged_ranges(stream):
+                    for cells in merged_ranges(stream):
                         result.problems.append(_problem(_MERGED, column=cells, sheet=sheet.title))
             for row in sheet.iter_rows():
                 values: list[Cell] = []
@@ -389,14 +373,16 @@ def read_xlsx_exactly(path: Path) -> ReadResult:
                 for cell in row:
                     number = getattr(cell, "row", None) or number
                     kind = getattr(cell, "data_type", "n")
+                    if kind == "f" and str(cell.value).replace(" ", "").upper() in _CONSTANTS:
+                        values.append(_CONSTANTS[str(cell.value).replace(" ", "").upper()])
+                        continue  # TRUE() or FALSE(): how LibreOffice saves a boolean, not a formula to refuse
                     if kind in ("f", "e"):
-                        reason = (
-                            QT_TRANSLATE_NOOP("Errors", "Formulas are not accepted; paste the values instead.")
-                            if kind == "f"
-                            else QT_TRANSLATE_NOOP("Errors", "The cell holds a spreadsheet error.")
-                        )
+                        shown = str(cell.value)
+                        if kind == "f" and shown[1:] in ERROR_CODES:  # an error alone, as LibreOffice saves it
+                            kind, shown = "e", shown[1:]
+                        reason = _FORMULA if kind == "f" else _ERROR
                         letter = getattr(cell, "column_letter", "")
-                        result.problems.append(_problem(reason, number, letter, str(cell.value), sheet.title))
+                        result.problems.append(_problem(reason, number, letter, shown, sheet.title))
                         values.append(None)
                         continue
                     values.append(_plain(cell.value))
@@ -417,3 +403,6 @@ def read_xlsx_exactly(path: Path) -> ReadResult:
 
 
 _MERGED = QT_TRANSLATE_NOOP("Errors", "Merged cells are not accepted; unmerge them.")
+_FORMULA = QT_TRANSLATE_NOOP("Errors", "Formulas are not accepted; paste the values instead.")
+_ERROR = QT_TRANSLATE_NOOP("Errors", "The cell holds a spreadsheet error.")
+_CONSTANTS = {"=TRUE()": True, "=FALSE()": False}

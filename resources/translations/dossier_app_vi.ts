@@ -1750,8 +1750,8 @@ SHA-256: {hash}</translation>
         <translation>Tệp trống.</translation>
     </message>
     <message>
-        <source>Only .xlsx and .csv files can be imported.</source>
-        <translation>Chỉ nhập được tệp .xlsx và .csv.</translation>
+        <source>Only .xlsx, .xlsm, .xls, .ods and .csv files can be imported.</source>
+        <translation>Chỉ nhập được tệp .xlsx, .xlsm, .xls, .ods và .csv.</translation>
     </message>
     <message>
         <source>The file is not in UTF-8, UTF-16 or Windows-1258 encoding.</source>
@@ -1760,6 +1760,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>The file holds binary data or text in an unknown encoding; save it as CSV UTF-8.</source>
         <translation>Tệp chứa dữ liệu nhị phân hoặc văn bản có bảng mã không xác định; hãy lưu tệp dưới dạng CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file is not an OpenDocument spreadsheet (.ods).</source>
+        <translation>Tệp không phải bảng tính OpenDocument (.ods).</translation>
+    </message>
+    <message>
+        <source>The file is not an Excel 97–2003 workbook (.xls).</source>
+        <translation>Tệp không phải sổ tính Excel 97–2003 (.xls).</translation>
     </message>
     <message>
         <source>The file is not an Excel workbook (.xlsx).</source>
@@ -4010,8 +4018,8 @@ SHA-256: {hash}</translation>
         <translation>Nhập vào sổ giải phóng mặt bằng</translation>
     </message>
     <message>
-        <source>Register files (*.xlsx *.csv)</source>
-        <translation>Tệp sổ (*.xlsx *.csv)</translation>
+        <source>Register files ({patterns})</source>
+        <translation>Tệp sổ ({patterns})</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>

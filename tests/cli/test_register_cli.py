@@ -1,5 +1,7 @@
 """`register template|import|export` on both backends: exit codes, reports and nothing written on a refusal."""
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,31 @@ def test_problems_exit_1_on_a_dry_run_and_2_on_an_import(
     assert _counts(db_url)["affectedparty"] == 0
     code, _, err = _run(capsys, "--db", db_url, "register", "import", "NO-SUCH", str(bad))
     assert code == 2 and len(err.splitlines()) == 1
+
+
+def test_an_unknown_kind_of_file_is_refused_naming_the_kinds_read(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "--db", db_url, "demo", "--households", "0")[0] == 0
+    other = tmp_path / "so-dang-ky.numbers"
+    other.write_bytes(b"PK\x03\x04 not for us")
+    code, out, _ = _run(capsys, "--db", db_url, "register", "import", "CT-ITP", str(other), "--dry-run")
+    assert code == 1 and "Only .xlsx, .xlsm, .xls, .ods and .csv files can be imported." in out
+    code, _, err = _run(capsys, "--db", db_url, "register", "import", "CT-ITP", str(other))
+    assert code == 2 and "so-dang-ky.numbers" in err
+    assert _counts(db_url)["affectedparty"] == 0
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: no .ods to read")
+def test_an_ods_is_checked_and_imported(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(capsys, "--db", db_url, "demo", "--households", "0")[0] == 0
+    good = workbook(tmp_path / "good.xlsx", [party_row("HT-1"), party_row("HT-2")], [parcel_row("HT-1")])
+    profile = (tmp_path / "profile").as_uri()
+    convert = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "ods"]
+    subprocess.run([*convert, "--outdir", str(tmp_path), str(good)], capture_output=True, timeout=300, check=True)
+    ods = tmp_path / "good.ods"
+    code, out, err = _run(capsys, "--db", db_url, "register", "import", "CT-ITP", str(ods), "--dry-run")
+    assert (code, err) == (0, "") and "2 hộ/parties, 1 thửa/parcels" in out and "0 lỗi/problems" in out
+    assert _counts(db_url)["affectedparty"] == 0
+    code, out, _ = _run(capsys, "--db", db_url, "register", "import", "CT-ITP", str(ods))
+    assert code == 0 and _counts(db_url)["landparcel"] == 1

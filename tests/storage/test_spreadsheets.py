@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from dossier_app.storage import spreadsheets
+from dossier_app.storage import spreadsheets, workbook_scans
 from dossier_app.storage.spreadsheets import read_table_file, read_xlsx, read_xlsx_exactly
 
 
@@ -135,14 +135,14 @@ def test_the_scan_counts_undeclared_rows_and_sees_prefixed_formulas() -> None:
     from io import BytesIO
 
     plain = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"/></sheetData></worksheet>'
-    scan = spreadsheets._scan_sheet(BytesIO(plain))
+    scan = workbook_scans.scan_xlsx_sheet(BytesIO(plain))
     assert (scan.rows, scan.suspect) == (2, False)
     prefixed = b'<x:worksheet xmlns:x="main"><x:dimension ref="A1:B9"/><x:row><x:c><x:f>1+1</x:f></x:c></x:row>'
-    scan = spreadsheets._scan_sheet(BytesIO(prefixed))
+    scan = workbook_scans.scan_xlsx_sheet(BytesIO(prefixed))
     assert (scan.rows, scan.suspect) == (9, True)
     lists = b'<worksheet><dataValidations><dataValidation><formula1>"A,B"</formula1></dataValidation></worksheet>'
-    assert not spreadsheets._scan_sheet(BytesIO(lists)).suspect
-    assert spreadsheets._scan_sheet(BytesIO(b"<worksheet><c r='A1' t='e'><v>#N/A</v></c></worksheet>")).suspect
+    assert not workbook_scans.scan_xlsx_sheet(BytesIO(lists)).suspect
+    assert workbook_scans.scan_xlsx_sheet(BytesIO(b"<worksheet><c r='A1' t='e'><v>#N/A</v></c></worksheet>")).suspect
 
 
 def test_relative_sheet_targets_as_excel_writes_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,3 +161,22 @@ def test_relative_sheet_targets_as_excel_writes_them(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(spreadsheets, "read_xlsx_exactly", refused)
     assert _cells(read_xlsx(path)) == _cells(read_xlsx(written))
+
+
+def test_true_false_and_lone_errors_saved_as_formulas_read_as_what_they_are(tmp_path: Path) -> None:
+    # LibreOffice saves a boolean as the formula TRUE() or FALSE() and a typed #N/A as the formula =#N/A.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Hộ"
+    sheet.append(["Mã hộ", "Có", "Ghi chú"])
+    sheet.append(["HT-1", "=TRUE()", "=#N/A"])
+    sheet.append(["HT-2", "=FALSE()", "=NA()"])
+    path = tmp_path / "calc.xlsx"
+    book.save(path)
+    result = read_table_file(path, "CSV")
+    assert [(p.row, p.column, p.value, p.reason) for p in result.problems] == [
+        (2, "Hộ: C", "#N/A", "The cell holds a spreadsheet error."),
+        (3, "Hộ: C", "=NA()", "Formulas are not accepted; paste the values instead."),
+    ]
+    assert result.tables["Hộ"].rows == [(2, ["HT-1", True, None]), (3, ["HT-2", False, None])]

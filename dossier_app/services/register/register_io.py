@@ -47,6 +47,7 @@ from dossier_app.services.register.register import RegisterService
 from dossier_app.services.register.register_cells import TEXT_TYPES, CellRefused, cell_parser, cell_text, parse_cell
 from dossier_app.services.register.register_rows import insert_parties, parcel_input
 from dossier_app.storage.resources import load_asset_kinds, load_house_grades
+from dossier_app.storage.spreadsheets import IMPORT_SUFFIXES as IMPORT_SUFFIXES  # the files an import reads (UI)
 from dossier_app.storage.spreadsheets import Cell, Table, read_table_file
 
 CSV_SHEET = "CSV"

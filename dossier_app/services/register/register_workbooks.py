@@ -1,10 +1,13 @@
 """Writing register workbooks: the empty template with drop-down lists, and the export of a register."""
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -33,6 +36,33 @@ _LAYOUT = (
     (ASSETS_SHEET, ASSET_COLUMNS),
     (LINES_SHEET, LINE_COLUMNS),
 )
+# What OOXML writes as `_xHHHH_`: the control characters XML cannot hold, and the `_` of a literal `_xHHHH_`.
+_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# First characters that make a spreadsheet program read a text as a formula (OWASP's list, with `{` and `#`).
+_SIGNS = frozenset("=+-@{#\t\r")
+
+
+def _escape(match: "re.Match[str]") -> str:
+    return f"_x{ord(match.group()):04X}_"
+
+
+def text_row(sheet: Any, values: Iterable[Any]) -> list[Any]:
+    """A row to append in which every text is a text cell, never a formula, whatever it starts with.
+
+    openpyxl turns a text starting with `=` into a formula (`<f>`) and one such as `#N/A` into an error cell: a
+    party named `=HYPERLINK(…)` would run in Excel. Such texts (and any starting with `+`, `-`, `@`, `{`, `#`, a
+    tab or a carriage return, in case a later openpyxl reads more of them) become cells forced to type string,
+    written `t="inlineStr"` (write-only) or `t="s"`; the rest are plain texts, which openpyxl writes as strings
+    (a cell object per text would make an export of 100,000 parties a minute slower). calamine, Excel and
+    LibreOffice read every text back as it was, `_xHHHH_` escapes included."""
+    row: list[Any] = []
+    for value in values:
+        if value.__class__ is str and (value[:1] in _SIGNS or value in ERROR_CODES or _ESCAPED.search(value)):
+            cell = WriteOnlyCell(sheet, _ESCAPED.sub(_escape, value))
+            cell.data_type = "s"
+            value = cell
+        row.append(value)
+    return row
 
 
 def write_template(
@@ -49,22 +79,26 @@ def write_template(
     assert first is not None
     book.remove(first)
     catalogue = book.create_sheet(CATALOGUE_SHEET)
-    catalogue.append(["Loại đất", "Tên loại đất", "Phường/xã", "Có/không", "Loại đối tượng", "Loại tài sản", "Cấp nhà"])
+    headers = ["Loại đất", "Tên loại đất", "Phường/xã", "Có/không", "Loại đối tượng", "Loại tài sản", "Cấp nhà"]
+    catalogue.append(text_row(catalogue, headers))
     codes = list(land_codes.items())
     assets = [kind.name for kind in asset_kinds.values()]
     longest = max(len(codes), len(wards), len(assets), len(grades), 2)
     for index in range(longest):
         code, name = codes[index] if index < len(codes) else ("", "")
         catalogue.append(
-            [
-                code or None,
-                name or None,
-                wards[index] if index < len(wards) else None,
-                (YES, NO)[index] if index < 2 else None,
-                list(KIND_WORDS.values())[index] if index < 2 else None,
-                assets[index] if index < len(assets) else None,
-                grades[index] if index < len(grades) else None,
-            ]
+            text_row(
+                catalogue,
+                [
+                    code or None,
+                    name or None,
+                    wards[index] if index < len(wards) else None,
+                    (YES, NO)[index] if index < 2 else None,
+                    list(KIND_WORDS.values())[index] if index < 2 else None,
+                    assets[index] if index < len(assets) else None,
+                    grades[index] if index < len(grades) else None,
+                ],
+            )
         )
     lists = {
         "land_code": f"'{CATALOGUE_SHEET}'!$A$2:$A${len(codes) + 1}",
@@ -76,7 +110,7 @@ def write_template(
     }
     for title, columns in _LAYOUT:
         sheet = book.create_sheet(title, index=len(book.worksheets) - 1)
-        sheet.append([c.header_vi for c in columns])
+        sheet.append(text_row(sheet, [c.header_vi for c in columns]))
         for position, column in enumerate(columns, start=1):
             letter = get_column_letter(position)
             sheet[f"{letter}1"].font = Font(bold=True)
@@ -111,7 +145,11 @@ def write_export(path: Path, parties: Sequence[PartyInput], asset_kinds: dict[st
     book = Workbook(write_only=True)
     sheets = {title: book.create_sheet(title) for title, _ in _LAYOUT}
     for title, columns in _LAYOUT:
-        sheets[title].append([c.header_vi for c in columns])
+        sheets[title].append(text_row(sheets[title], [c.header_vi for c in columns]))
+
+    def put(title: str, columns: tuple[ColumnSpec, ...], row: dict[str, Any]) -> None:
+        sheets[title].append(text_row(sheets[title], [_cell(c, row[c.name], names) for c in columns]))
+
     for party in parties:
         settle = party.resettlement
         values: dict[str, Any] = {c.name: getattr(party, c.name, None) for c in PARTY_COLUMNS}
@@ -121,16 +159,14 @@ def write_export(path: Path, parties: Sequence[PartyInput], asset_kinds: dict[st
             "resettlement_lot": settle.lot_no if settle else None,
             "resettlement_fee_vnd": settle.land_fee_vnd if settle and settle.land_fee_vnd else None,
         }
-        sheets[PARTIES_SHEET].append([_cell(c, values[c.name], names) for c in PARTY_COLUMNS])
+        put(PARTIES_SHEET, PARTY_COLUMNS, values)
         for parcel in party.parcels:
             row = {c.name: getattr(parcel, c.name, None) for c in PARCEL_COLUMNS}
-            row |= {"party_code": party.code, "parcel_ward": parcel.ward}
-            sheets[PARCELS_SHEET].append([_cell(c, row[c.name], names) for c in PARCEL_COLUMNS])
+            put(PARCELS_SHEET, PARCEL_COLUMNS, row | {"party_code": party.code, "parcel_ward": parcel.ward})
         for asset in party.assets:
             row = {c.name: getattr(asset, c.name, None) for c in ASSET_COLUMNS} | {"party_code": party.code}
-            row |= {"count": asset.count or None, "area_m2": asset.area_m2 or None}
-            sheets[ASSETS_SHEET].append([_cell(c, row[c.name], names) for c in ASSET_COLUMNS])
+            put(ASSETS_SHEET, ASSET_COLUMNS, row | {"count": asset.count or None, "area_m2": asset.area_m2 or None})
         for line in party.compensation:
             row = {c.name: getattr(line, c.name, None) for c in LINE_COLUMNS} | {"party_code": party.code}
-            sheets[LINES_SHEET].append([_cell(c, row[c.name], names) for c in LINE_COLUMNS])
+            put(LINES_SHEET, LINE_COLUMNS, row)
     book.save(path)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services
 from dossier_app.services.register.register import PartyFilter, RegisterTotals
+from dossier_app.services.register.register_io import IMPORT_SUFFIXES
 from dossier_app.ui.register.catalogues_dialog import CataloguesDialog
 from dossier_app.ui.register.dashboard_window import DashboardWindow
 from dossier_app.ui.register.register_detail import PartyDetailPane
@@ -394,8 +395,12 @@ class RegisterWindow(QDialog):
     def start_import(self, path: Path | None = None) -> ImportDialog | None:
         """Ask for a file (unless given), then open the import dialog with its dry run running."""
         if path is None:
+            patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
             chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import into the register"), self._folder(), self.tr("Register files (*.xlsx *.csv)")
+                self,
+                self.tr("Import into the register"),
+                self._folder(),
+                self.tr("Register files ({patterns})").format(patterns=patterns),
             )
             if not chosen:
                 return None

@@ -168,6 +168,22 @@ def test_a_bad_file_shows_its_problems_and_cannot_be_imported(
     dialog.reject()
 
 
+def test_the_import_dialog_offers_every_format_the_import_reads(
+    window: RegisterWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def choose(*args: object) -> tuple[str, str]:
+        asked.append(str(args[3]))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    assert window.start_import() is None
+    assert asked and asked[0].endswith("(*.xlsx *.xlsm *.xls *.ods *.csv)")
+
+
 def test_a_good_file_imports_and_the_table_grows(
     window: RegisterWindow, register_db: Services, tmp_path: Path, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
