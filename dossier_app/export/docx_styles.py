@@ -51,7 +51,8 @@ class StyleIds:
     def id(self, name: str) -> str | None:
         """The id `paragraph.style = name` would store (None for the default paragraph style, as python-docx does)."""
         if name not in self._ids:
-            self._ids[name] = self._doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+            part = self._doc.part  # python-docx leaves get_style_id untyped
+            self._ids[name] = part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
         return self._ids[name]
 
     def apply(self, paragraph: DocxParagraph, name: str) -> None:
