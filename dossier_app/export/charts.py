@@ -4,8 +4,10 @@ The inputs are plain values (export/chart_values.py); matplotlib is imported onl
 program starts without it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from dossier_app.domain.milestones import Assessment, Baseline, Deadline, Milestone
 from dossier_app.export.chart_values import (
@@ -29,17 +31,20 @@ __all__ = [
     "SCALES",
     "STEP_NAMES_VI",
     "STEP_ORDER",
+    "ChartCall",
     "ChartSize",
     "GanttScale",
     "WardFigures",
     "area_by_ward_png",
     "area_unit",
+    "draw_charts",
     "format_number",
     "gantt_png",
     "money_by_ward_png",
     "money_unit",
     "parties_by_step_png",
     "ward_label",
+    "warm_up",
 ]
 
 
@@ -82,3 +87,26 @@ def area_by_ward_png(wards: Sequence[WardFigures], size: ChartSize = DEFAULT_SIZ
     from dossier_app.export.dashboard import draw_area_by_ward
 
     return draw_area_by_ward(wards, size)
+
+
+# Drawing elsewhere ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartCall:
+    """One chart to draw as plain values a worker process can be sent: a drawing function of this module (pickled by
+    name) and its arguments."""
+
+    draw: Callable[..., bytes]
+    args: tuple[Any, ...] = ()
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+
+
+def draw_charts(calls: Sequence[ChartCall]) -> list[bytes]:
+    """Draw the charts in order, as PNG bytes, in whichever process runs this."""
+    return [call.draw(*call.args, **call.kwargs) for call in calls]
+
+
+def warm_up() -> None:
+    """Import matplotlib and the drawing modules ahead of the first chart (a worker process does this first)."""
+    from dossier_app.export import dashboard, gantt  # noqa: F401

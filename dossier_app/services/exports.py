@@ -49,6 +49,7 @@ from dossier_app.services.document_numbers import LETTER_SYMBOL, advance_numbers
 from dossier_app.services.export_appendices import (
     APPENDIX_TITLES,
     ExportAppendices,
+    PendingAppendix,
     comment_register_document,
     conditions_appendix,
     red_items,
@@ -63,6 +64,7 @@ from dossier_app.storage.resources import font_dir
 
 FORMATS = ("docx", "pdf")
 Progress = Callable[[int, int, str], None]
+Planned = PlanDocument | PendingAppendix  # a document, or an appendix whose charts are still to draw
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,12 @@ class ExportService:
     def plans(self, code: str, options: ExportOptions) -> tuple[list[PlanDocument], dict[str, Any]]:
         """The document plans of a project (and the manifest's section records); ExportIncomplete on a final export
         with required sections unapproved."""
+        planned, records = self._read(code, options)
+        return [item.document() if isinstance(item, PendingAppendix) else item for item in planned], records
+
+    def _read(self, code: str, options: ExportOptions) -> tuple[list[Planned], dict[str, Any]]:
+        """The plans read from the database, Appendices II and III with their charts still to draw, and the
+        manifest's records."""
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EXPORT)
             project = self._project(session, code)
@@ -189,7 +197,7 @@ class ExportService:
             signer_name=project.signer_name,
         )
         settings = DocumentSettings(options.settings.margins, options.settings.line_spacing, options.draft)
-        plans: list[PlanDocument] = []
+        plans: list[Planned] = []
         outlines = {outline.kind: outline for outline in regime.documents}
         printed = {LETTER_SYMBOL}
         labels: dict[int, str] = {}
@@ -219,7 +227,7 @@ class ExportService:
         hashes = {a.id or 0: a.sha256 for a, _ in attachments}
         pid = project.id or 0
         plans.append(conditions_appendix(self._checklist, pid, letter_head, LETTER_SYMBOL, labels, hashes, settings))
-        plans += self._appendices.plans(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
+        plans += self._appendices.pending(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
         plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
         register_head = replace(letterhead, number=numbers.get(REGISTER_SYMBOL))
         printed.add(REGISTER_SYMBOL)
