@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -25,6 +25,7 @@ from dossier_app.domain.errors import (
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Project, Section, SectionRevision
 from dossier_app.domain.text import content_hash
+from dossier_app.export.charts import draw_charts, warm_up
 from dossier_app.export.comment_register_doc import REGISTER_SYMBOL
 from dossier_app.export.documents import (
     AttachmentLine,
@@ -36,11 +37,11 @@ from dossier_app.export.documents import (
     build_de_an,
     build_to_trinh,
 )
-from dossier_app.export.docx_writer import write_docx
-from dossier_app.export.pdf_writer import write_pdf
+from dossier_app.export.package_files import warm_docx, warm_pdf, write_document
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
-from dossier_app.export.signing import FIELD_NAME, Signer, SigningKey, load_signer, sign_pdf
+from dossier_app.export.signature_records import FIELD_NAME, SigningKey
+from dossier_app.export.workers import Pending, Workers, cores
 from dossier_app.services.audit import AuditTrail
 from dossier_app.services.checklist import ChecklistService
 from dossier_app.services.comment_register import CommentRegisterService
@@ -61,6 +62,9 @@ from dossier_app.services.permissions import require_action
 from dossier_app.services.readiness import ReadinessService
 from dossier_app.services.reviews import ReviewService
 from dossier_app.storage.resources import font_dir
+
+if TYPE_CHECKING:
+    from dossier_app.export.signing import Signer
 
 FORMATS = ("docx", "pdf")
 Progress = Callable[[int, int, str], None]
@@ -276,48 +280,77 @@ class ExportService:
             )
         if options.number is not None:
             check_number(options.number)
-        plans, records = self.plans(code, options)
-        if options.documents is not None:
-            plans = [plan for plan in plans if plan.name in options.documents]
-            if not plans:
-                raise ValidationFailed(
-                    QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
-                )
-        signer = load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
-        today = self._context.clock().date()
-        folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
-        try:
-            return self._write(code, folder, plans, records, options, progress, cancelled or (lambda: False), signer)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
-            raise
+        with self._start_workers(options) as workers:
+            planned, records = self._read(code, options)
+            if options.documents is not None:
+                planned = [item for item in planned if item.name in options.documents]
+                if not planned:
+                    raise ValidationFailed(
+                        QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
+                    )
+            # Each appendix's charts, drawn while the other documents are written; the one with the most first, so its
+            # PDF (the register's, the longest) is written while the others are drawn.
+            appendices = [item for item in planned if isinstance(item, PendingAppendix) and item.charts]
+            appendices.sort(key=lambda appendix: -len(appendix.charts))
+            drawing = {workers.submit("charts", draw_charts, item.charts): item for item in appendices}
+            signer = _load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
+            today = self._context.clock().date()
+            folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
+            try:
+                files = _Files(workers, folder, options.formats, drawing)
+                done = cancelled or (lambda: False)
+                return self._write(code, folder, planned, files, records, options, progress, done, signer)
+            except BaseException:
+                workers.kill()  # nothing more is written into the folder once this returns
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
+                raise
+
+    @staticmethod
+    def _start_workers(options: ExportOptions) -> Workers:
+        """Worker processes for the charts (when they may be drawn) and the writers, warming up (imports, the Word
+        template, the fonts) while the database is read. On two cores one worker writes both formats beside the one
+        drawing; with more, each format has its own; on one core everything runs here."""
+        draws = options.documents is None or any(name in options.documents for name in APPENDIX_TITLES)
+        count = cores()
+        lanes = {fmt: fmt if count > 2 else "writer" for fmt in options.formats}
+        if draws:
+            lanes["charts"] = "charts"
+        workers = Workers(lanes, inline=count < 2)
+        if draws:
+            workers.submit("charts", warm_up)
+        if "docx" in lanes:
+            workers.submit("docx", warm_docx, options.settings.line_spacing)
+        if "pdf" in lanes:
+            workers.submit("pdf", warm_pdf, font_dir())
+        return workers
 
     def _write(
         self,
         code: str,
         folder: Path,
-        plans: list[PlanDocument],
+        planned: list[Planned],
+        files: "_Files",
         records: dict[str, Any],
         options: ExportOptions,
         progress: Progress | None,
         cancelled: Callable[[], bool],
-        signer: Signer | None,
+        signer: "Signer | None",
     ) -> ExportResult:
         written: list[Path] = []
-        total = len(plans) * len(options.formats) + 1
-        for plan in plans:
+        total = len(planned) * len(options.formats) + 1
+        for item in planned:
+            files.send(item)
+        for item in planned:
             for fmt in options.formats:
-                target = folder / f"{plan.name}.{fmt}"
+                target = folder / f"{item.name}.{fmt}"
                 if cancelled():
                     raise ExportCancelled()
                 if progress:
                     progress(len(written), total, target.name)
-                if fmt == "docx":
-                    write_docx(plan, target)
-                else:
-                    write_pdf(plan, target, font_dir())
+                files.wait(target)
                 written.append(target)
+        files.close()
         signatures = self._sign(folder, written, signer, options, str(records["project"])) if signer else {}
         written.extend(self._copy_attachments(folder, records.pop("attachments")))
         manifest = {
@@ -442,9 +475,11 @@ class ExportService:
         return copied
 
     def _sign(
-        self, folder: Path, written: list[Path], signer: Signer, options: ExportOptions, project: str
+        self, folder: Path, written: list[Path], signer: "Signer", options: ExportOptions, project: str
     ) -> dict[Path, dict[str, Any]]:
         """Sign every PDF in place; the manifest's signature record of each. A failure removes the whole folder."""
+        from dossier_app.export.signing import sign_pdf  # pyHanko only when signing
+
         record = {"field": FIELD_NAME, "signer": signer.subject, "certificate_sha256": signer.fingerprint}
         signed: dict[Path, dict[str, Any]] = {}
         try:
@@ -467,7 +502,7 @@ class ExportService:
         zip_path: Path | None,
         numbers: dict[str, int],
         given: frozenset[str],
-        signer: Signer | None = None,
+        signer: "Signer | None" = None,
     ) -> None:
         """The audit entry, the history line and the counters' advance: one transaction."""
         with self._context.database.begin() as session:
@@ -488,3 +523,58 @@ class ExportService:
                 summary,
                 project.id,
             )
+
+
+def _load_signer(key: SigningKey) -> "Signer":
+    """Open the signing key (importing pyHanko, which only signing needs)."""
+    from dossier_app.export.signing import load_signer
+
+    return load_signer(key)
+
+
+class _Files:
+    """The package's files on their way: each document sent to the writer of each format as soon as it can be (an
+    appendix once its charts are in), and waited for in package order."""
+
+    def __init__(
+        self,
+        workers: Workers,
+        folder: Path,
+        formats: tuple[str, ...],
+        drawing: dict[Pending[list[bytes]], PendingAppendix],
+    ) -> None:
+        self._workers = workers
+        self._folder = folder
+        self._formats = formats
+        self._drawing = drawing
+        self._jobs: dict[Path, Pending[Path]] = {}
+
+    def send(self, item: Planned) -> None:
+        """Send a document to its writers now; an appendix waits for its charts unless it has none."""
+        if isinstance(item, PendingAppendix):
+            if any(item is waiting for waiting in self._drawing.values()):
+                return
+            item = item.build(())
+        for fmt in self._formats:
+            target = self._folder / f"{item.name}.{fmt}"
+            self._jobs[target] = self._workers.submit(fmt, write_document, item, fmt, target, font_dir())
+
+    def wait(self, target: Path) -> None:
+        """Until the file is written (its own error raised here); charts that come in meanwhile send their appendix
+        on."""
+        while target not in self._jobs:  # an appendix whose charts are still being drawn
+            self._charts_in(self._workers.first_done(list(self._drawing)))
+        job = self._jobs[target]
+        while not job.done() and self._drawing:
+            done = self._workers.first_done([job, *self._drawing])
+            if done is not job:
+                self._charts_in(done)
+        job.result()
+
+    def close(self) -> None:
+        """Every file is written: let the workers go."""
+        self._workers.close()
+
+    def _charts_in(self, drawn: Pending[list[bytes]]) -> None:
+        appendix = self._drawing.pop(drawn)
+        self.send(appendix.build(drawn.result()))
