@@ -181,6 +181,7 @@ class _Worker:
         )
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._waiting: dict[int, Pending[Any]] = {}
+        self._ended = ""  # why the worker is gone, once it is
         self._threads = [
             threading.Thread(target=self._feed, name=f"export-{name}-in", daemon=True),
             threading.Thread(target=self._read, name=f"export-{name}-out", daemon=True),
@@ -192,6 +193,10 @@ class _Worker:
         """Queue a task; pickled here, so an argument that cannot be sent fails in the caller."""
         task = pickle.dumps((function, args), pickle.HIGHEST_PROTOCOL)
         with self._changed:
+            if self._ended:
+                pending._settle(False, WorkerFailed(self._ended))
+                self._changed.notify_all()
+                return
             self._waiting[task_id] = pending
         self._outbox.put(pickle.dumps((task_id, task), pickle.HIGHEST_PROTOCOL))
 
@@ -237,8 +242,9 @@ class _Worker:
                 self._changed.notify_all()
         code = self._process.wait()
         with self._changed:
+            self._ended = f"the {self.name} worker process ended (exit code {code})"
             for pending in self._waiting.values():
-                pending._settle(False, WorkerFailed(f"the {self.name} worker process ended (exit code {code})"))
+                pending._settle(False, WorkerFailed(self._ended))
             self._waiting.clear()
             self._changed.notify_all()
 
@@ -252,9 +258,13 @@ class Workers:
         self._changed = threading.Condition()
         self._ids = 0
         started: dict[str, _Worker] = {}
-        if not inline:
-            for worker in dict.fromkeys(lanes.values()):
+        try:
+            for worker in () if inline else dict.fromkeys(lanes.values()):
                 started[worker] = _Worker(worker, self._changed)
+        except OSError:  # no process can be started (a limit, a missing interpreter): everything runs here
+            for running in started.values():
+                running.kill()
+            started.clear()
         self._workers = {kind: started[worker] for kind, worker in lanes.items()} if started else {}
         self._started = list(started.values())
 

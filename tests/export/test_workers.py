@@ -88,3 +88,20 @@ def test_inline_tasks_run_here_only_when_their_result_is_asked_for(tmp_path: Pat
         assert target.read_text(encoding="utf-8") == "written"
         with pytest.raises(ValidationFailed):
             workers.submit("a", worker_tasks.refuse, "x").result()
+
+
+def test_a_task_sent_to_a_worker_that_died_fails_at_once() -> None:
+    with Workers({"a": "one"}) as workers:
+        with pytest.raises(WorkerFailed):
+            workers.submit("a", worker_tasks.die, 4).result()
+        with pytest.raises(WorkerFailed, match="exit code 4"):
+            workers.submit("a", os.getpid).result()
+
+
+def test_without_processes_to_start_the_tasks_run_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr("dossier_app.export.workers.subprocess.Popen", refuse)
+    with Workers({"a": "one"}) as workers:
+        assert workers.inline and workers.submit("a", os.getpid).result() == os.getpid()
