@@ -216,17 +216,27 @@ def big_appendix(households: int, scratch: Path, env: dict[str, str]) -> None:
 
 
 def profile(db: Path, scratch: Path, env: dict[str, str]) -> None:
-    """cProfile and -X importtime of one export, written beside the scratch folder's other files."""
+    """cProfile and -X importtime of one export's own process (its workers are other interpreters)."""
     out = scratch / "out-profile"
     stats = scratch / "export.prof"
     command = export_command(db, out)
-    subprocess.run(
+    done = subprocess.run(
         [command[0], "-X", "importtime", "-m", "cProfile", "-o", str(stats), *command[1:]],
         cwd=ROOT,
         env=env,
         check=True,
         capture_output=True,
+        text=True,
     )
+    imports = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and line.count("|") == 2:
+            _self, cumulative, name = line.removeprefix("import time:").split("|")
+            if cumulative.strip().isdigit():
+                imports.append((int(cumulative), name.rstrip()))
+    print("slowest imports of the command's process (cumulative µs):")
+    for micros, name in sorted(imports, reverse=True)[:20]:
+        print(f"  {micros:>9}  {name}")
     import pstats
 
     pstats.Stats(str(stats)).sort_stats("cumulative").print_stats("dossier_app", 25)
@@ -237,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each side of the comparison (default 5)")
     parser.add_argument("--apart-runs", type=int, default=3, help="runs of PDF only and DOCX only (0 skips them)")
     parser.add_argument("--households", type=int, default=0, help="also time Appendix III of N households")
-    parser.add_argument("--profile", action="store_true", help="cProfile one export (main process only)")
+    parser.add_argument("--profile", action="store_true", help="cProfile and -X importtime of one export's process")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args(argv)
 
