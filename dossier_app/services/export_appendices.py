@@ -122,7 +122,7 @@ DASHBOARD_SIZE = ChartSize(width_in=6.5, height_in=3.4, dpi=150)
 APPENDIX_TITLES = dict((PLAN_APPENDIX, REGISTER_APPENDIX))  # file name stem → title, in package order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one appendix is itself, not every appendix with equal fields
 class PendingAppendix:
     """An appendix read from the database whose charts are still to be drawn: `build` makes the document from the
     PNGs of `charts`, in their order, wherever they were drawn (an export draws them in a worker process)."""

@@ -37,7 +37,7 @@ from dossier_app.export.documents import (
     build_de_an,
     build_to_trinh,
 )
-from dossier_app.export.package_files import warm_docx, warm_pdf, write_document
+from dossier_app.export.package_files import defer_to_charts, warm_docx, warm_pdf, write_document
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
 from dossier_app.export.signature_records import FIELD_NAME, SigningKey
@@ -319,6 +319,8 @@ class ExportService:
         workers = Workers(lanes, inline=count < 2)
         if draws:
             workers.submit("charts", warm_up)
+            for fmt in options.formats:
+                workers.submit(fmt, defer_to_charts)
         if "docx" in lanes:
             workers.submit("docx", warm_docx, options.settings.line_spacing)
         if "pdf" in lanes:
