@@ -7,7 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from dossier_app.domain.milestones import Assessment, Bound, Deadline, FindingKind, Milestone, MilestoneStatus, Risk
-from dossier_app.export.charts import STEP_NAMES_VI, STEP_ORDER, WardFigures, format_number, ward_label
+from dossier_app.export.chart_values import STEP_NAMES_VI, STEP_ORDER, WardFigures, format_number, ward_label
 from dossier_app.export.documents import Letterhead, appendix_note
 from dossier_app.export.format_rules import Align
 from dossier_app.export.plan import AppendixHeader, Block, Document, DocumentSettings, Image, Paragraph, Run, Table

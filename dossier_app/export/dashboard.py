@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from dossier_app.export.chart_canvas import BASE_SIZE, FONT, GRID, MUTED, PAIR, STEP_RAMP, new_figure, png_bytes
-from dossier_app.export.charts import (
+from dossier_app.export.chart_values import (
     STEP_NAMES_VI,
     STEP_ORDER,
     ChartSize,

@@ -1,8 +1,12 @@
 """Word styles and small OOXML pieces of the DOCX writer: the decree's layout as named styles, short rules, fields."""
 
+from functools import cache
+from io import BytesIO
 from typing import Any
 
+from docx import Document as open_docx
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -33,6 +37,47 @@ def style_name(role: Role) -> str:
     if role in _HEADING_STYLE:
         return _HEADING_STYLE[role]
     return "Normal" if role is Role.BODY else f"Decree30 {role.value}"
+
+
+class StyleIds:
+    """Paragraph style names resolved to the ids python-docx stores, once per template: its own lookup scans every
+    style of the document on each paragraph, which cost more than writing the paragraphs. Every document opened from
+    the same template has the same styles, so they share the answers."""
+
+    def __init__(self, doc: DocxDocument, line_spacing: float) -> None:
+        self._doc = doc
+        self._ids, self._names = _resolved(line_spacing)
+
+    def id(self, name: str) -> str | None:
+        """The id `paragraph.style = name` would store (None for the default paragraph style, as python-docx does)."""
+        if name not in self._ids:
+            part = self._doc.part  # python-docx leaves get_style_id untyped
+            self._ids[name] = part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
+        return self._ids[name]
+
+    def apply(self, paragraph: DocxParagraph, name: str) -> None:
+        """What `paragraph.style = name` does, without the lookup."""
+        paragraph._p.style = self.id(name)
+
+    def add(self, container: Any, name: str) -> DocxParagraph:
+        """What `container.add_paragraph(style=name)` does, without the lookup."""
+        paragraph: DocxParagraph = container.add_paragraph()
+        self.apply(paragraph, name)
+        return paragraph
+
+    def name_of(self, paragraph: DocxParagraph) -> str | None:
+        """What `paragraph.style.name` reads, without the lookup."""
+        style_id = paragraph._p.style
+        if style_id not in self._names:
+            style = paragraph.style
+            self._names[style_id] = style.name if style is not None else None
+        return self._names[style_id]
+
+
+@cache
+def _resolved(line_spacing: float) -> tuple[dict[str, str | None], dict[str | None, str | None]]:
+    """The style ids by name and names by id found so far in the template of this line spacing."""
+    return {}, {}
 
 
 def set_fonts(element: Any) -> None:
@@ -79,7 +124,27 @@ def _configure(style: ParagraphStyle, role: Role, line_spacing: float) -> None:
     fmt.widow_control = True
 
 
+def new_document(line_spacing: float) -> DocxDocument:
+    """A fresh copy of the styled empty document every Word file of the package starts from.
+
+    The template is built once per process and line spacing and kept as bytes: styling python-docx's default
+    document costs more than writing most of our documents. Loading it is this one function, so the template can
+    later come from a data file instead."""
+    return open_docx(BytesIO(_template(line_spacing)))
+
+
+@cache
+def _template(line_spacing: float) -> bytes:
+    """python-docx's default document with the decree's styles, saved as bytes."""
+    doc = open_docx()
+    apply_styles(doc, line_spacing)
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
 def apply_styles(doc: DocxDocument, line_spacing: float) -> None:
+    """The decree's styles on a document: Times New Roman everywhere, a named style per role, the rule style."""
     styles = doc.styles
     defaults = styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
@@ -105,9 +170,9 @@ def apply_styles(doc: DocxDocument, line_spacing: float) -> None:
     rule.paragraph_format.line_spacing = 1.0
 
 
-def add_rule(container: Any, length_mm: float, column_mm: float) -> None:
+def add_rule(container: Any, length_mm: float, column_mm: float, styles: StyleIds) -> None:
     """A short centred rule: the bottom border of an empty paragraph indented to the rule's length."""
-    paragraph: DocxParagraph = container.add_paragraph(style=RULE_STYLE)
+    paragraph = styles.add(container, RULE_STYLE)
     side = max(0.0, (column_mm - length_mm) / 2)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -20,7 +19,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from dossier_app.export import format_rules as rules
-from dossier_app.export.docx_styles import RULE_STYLE, add_field, add_rule, apply_styles, style_name
+from dossier_app.export.docx_styles import RULE_STYLE, StyleIds, add_field, add_rule, new_document, style_name
 from dossier_app.export.format_rules import Align, Role, cased, heading_role, heading_text, list_label
 from dossier_app.export.page_orientation import PageBox, page_box, stretches
 from dossier_app.export.plan import (
@@ -54,8 +53,8 @@ def _runs(paragraph: DocxParagraph, runs: Runs, role: Role) -> None:
             out.italic = True
 
 
-def _para(container: Any, role: Role, text: str = "", runs: Runs = ()) -> DocxParagraph:
-    paragraph: DocxParagraph = container.add_paragraph(style=style_name(role))
+def _para(styles: StyleIds, container: Any, role: Role, text: str = "", runs: Runs = ()) -> DocxParagraph:
+    paragraph = styles.add(container, style_name(role))
     if text:
         paragraph.add_run(cased(role, text))
     if runs:
@@ -69,15 +68,15 @@ def _first_cell_paragraph(cell: _Cell) -> DocxParagraph:
     return first
 
 
-def _cell_para(cell: _Cell, role: Role, text: str = "", runs: Runs = ()) -> DocxParagraph:
+def _cell_para(styles: StyleIds, cell: _Cell, role: Role, text: str = "", runs: Runs = ()) -> DocxParagraph:
     first = _first_cell_paragraph(cell)
-    if not first.text and first.style is not None and first.style.name == "Normal" and not first.runs:
-        first.style = style_name(role)
+    if not first.text and styles.name_of(first) == "Normal" and not first.runs:
+        styles.apply(first, style_name(role))
         if text:
             first.add_run(cased(role, text))
         _runs(first, runs, role)
         return first
-    return _para(cell, role, text, runs)
+    return _para(styles, cell, role, text, runs)
 
 
 def _grid(doc: DocxDocument, widths_mm: tuple[float, ...], rows: int = 1) -> Any:
@@ -140,13 +139,13 @@ class DocxWriter:
 
     def __init__(self, document: Document) -> None:
         self._plan = document
-        self._doc = new_docx()
+        self._doc = new_document(document.settings.line_spacing)
+        self._styles = StyleIds(self._doc, document.settings.line_spacing)
         self._text_mm = document.settings.margins.text_width_mm
 
     def write(self, path: Path) -> Path:
         """Render every block and save; returns the path written."""
         self._page_setup()
-        apply_styles(self._doc, self._plan.settings.line_spacing)
         body = self._doc.element.body
         for paragraph in list(body.iterchildren(qn("w:p"))):
             body.remove(paragraph)
@@ -183,8 +182,8 @@ class DocxWriter:
         last = body[-2] if len(body) > 1 else None  # body[-1] is the document's own sectPr
         paragraphs = self._doc.paragraphs
         ending = paragraphs[-1] if paragraphs and last is paragraphs[-1]._p else None
-        if ending is None or ending.text or ending.style is None or ending.style.name != RULE_STYLE:
-            ending = self._doc.add_paragraph(style=RULE_STYLE)
+        if ending is None or ending.text or self._styles.name_of(ending) != RULE_STYLE:
+            ending = self._styles.add(self._doc, RULE_STYLE)
         sentinel = body.sectPr
         ending._p.get_or_add_pPr().append(deepcopy(sentinel))
         for reference in sentinel.xpath("w:headerReference | w:footerReference | w:pgNumType"):
@@ -228,14 +227,14 @@ class DocxWriter:
         if isinstance(block, HeaderBlock):
             self._header(block)
         elif isinstance(block, Title):
-            _para(doc, Role.DOC_TYPE, block.doc_type)
-            _para(doc, Role.SUBJECT, block.subject)
-            add_rule(doc, rules.SUBJECT_RULE_MM, self._text_mm)
+            _para(self._styles, doc, Role.DOC_TYPE, block.doc_type)
+            _para(self._styles, doc, Role.SUBJECT, block.subject)
+            add_rule(doc, rules.SUBJECT_RULE_MM, self._text_mm, self._styles)
         elif isinstance(block, Addressees):
             self._addressees(block)
         elif isinstance(block, LegalBases):
             for line in block.lines:
-                _para(doc, Role.LEGAL_BASIS, line)
+                _para(self._styles, doc, Role.LEGAL_BASIS, line)
         elif isinstance(block, Heading):
             self._heading(block)
         elif isinstance(block, Paragraph):
@@ -245,13 +244,13 @@ class DocxWriter:
         elif isinstance(block, Table):
             self._table(block)
         elif isinstance(block, Image):
-            paragraph = _para(doc, Role.CAPTION)
+            paragraph = _para(self._styles, doc, Role.CAPTION)
             paragraph.paragraph_format.first_line_indent = Mm(0)
             paragraph.add_run().add_picture(BytesIO(block.png), width=Mm(min(block.width_mm, self._text_mm)))
             if block.caption:
-                _para(doc, Role.CAPTION, block.caption)
+                _para(self._styles, doc, Role.CAPTION, block.caption)
         elif isinstance(block, PageBreak):
-            doc.add_paragraph(style=RULE_STYLE).add_run().add_break(WD_BREAK.PAGE)
+            self._styles.add(doc, RULE_STYLE).add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, SignatureBlock):
             self._signature(block)
         elif isinstance(block, CoverPage):
@@ -259,10 +258,10 @@ class DocxWriter:
         elif isinstance(block, TableOfContents):
             self._toc(block)
         elif isinstance(block, AppendixHeader):
-            _para(doc, Role.APPENDIX_LABEL, block.label)
-            _para(doc, Role.CHAPTER_TITLE, block.title).paragraph_format.space_after = Pt(0)
-            _para(doc, Role.APPENDIX_NOTE, block.note).paragraph_format.space_after = Pt(0)
-            add_rule(doc, rules.SUBJECT_RULE_MM, self._text_mm)  # Mẫu 2.1: a short rule under the note
+            _para(self._styles, doc, Role.APPENDIX_LABEL, block.label)
+            _para(self._styles, doc, Role.CHAPTER_TITLE, block.title).paragraph_format.space_after = Pt(0)
+            _para(self._styles, doc, Role.APPENDIX_NOTE, block.note).paragraph_format.space_after = Pt(0)
+            add_rule(doc, rules.SUBJECT_RULE_MM, self._text_mm, self._styles)  # Mẫu 2.1: a short rule under the note
             doc.paragraphs[-1].paragraph_format.space_after = Pt(rules.STYLES[Role.APPENDIX_NOTE].space_after_pt)
 
     def _header(self, block: HeaderBlock) -> None:
@@ -270,43 +269,43 @@ class DocxWriter:
         table = _grid(self._doc, rules.HEADER_COLUMNS_MM)
         left, right = table.rows[0].cells
         if block.governing_body:
-            _cell_para(left, Role.GOVERNING_BODY, block.governing_body)
-        _cell_para(left, Role.ISSUING_BODY, block.issuing_body)
-        add_rule(left, left_mm * rules.ISSUER_RULE_FRACTION, left_mm)
-        _cell_para(left, Role.NUMBER, block.number)
-        _cell_para(right, Role.NATIONAL_TITLE, rules.NATIONAL_TITLE)
-        _cell_para(right, Role.MOTTO, rules.MOTTO)
-        add_rule(right, rules.MOTTO_RULE_MM, right_mm)
-        _cell_para(right, Role.PLACE_DATE, block.place_date)
+            _cell_para(self._styles, left, Role.GOVERNING_BODY, block.governing_body)
+        _cell_para(self._styles, left, Role.ISSUING_BODY, block.issuing_body)
+        add_rule(left, left_mm * rules.ISSUER_RULE_FRACTION, left_mm, self._styles)
+        _cell_para(self._styles, left, Role.NUMBER, block.number)
+        _cell_para(self._styles, right, Role.NATIONAL_TITLE, rules.NATIONAL_TITLE)
+        _cell_para(self._styles, right, Role.MOTTO, rules.MOTTO)
+        add_rule(right, rules.MOTTO_RULE_MM, right_mm, self._styles)
+        _cell_para(self._styles, right, Role.PLACE_DATE, block.place_date)
 
     def _addressees(self, block: Addressees) -> None:
         if len(block.names) == 1:
-            _para(self._doc, Role.ADDRESSEES, f"{rules.ADDRESSEES_LABEL} {block.names[0]}.")
+            _para(self._styles, self._doc, Role.ADDRESSEES, f"{rules.ADDRESSEES_LABEL} {block.names[0]}.")
             return
-        _para(self._doc, Role.ADDRESSEES, rules.ADDRESSEES_LABEL).paragraph_format.space_after = Pt(0)
+        _para(self._styles, self._doc, Role.ADDRESSEES, rules.ADDRESSEES_LABEL).paragraph_format.space_after = Pt(0)
         for index, name in enumerate(block.names):
             end = "." if index == len(block.names) - 1 else ";"
-            line = _para(self._doc, Role.ADDRESSEES, f"- {name}{end}")
+            line = _para(self._styles, self._doc, Role.ADDRESSEES, f"- {name}{end}")
             line.paragraph_format.space_before = Pt(0)
             line.paragraph_format.space_after = Pt(0)
 
     def _heading(self, block: Heading) -> None:
         if block.chapter:
             if block.numbering:
-                _para(self._doc, Role.CHAPTER_LABEL, block.numbering)
-            title = _para(self._doc, Role.HEADING_1, block.text.upper())
+                _para(self._styles, self._doc, Role.CHAPTER_LABEL, block.numbering)
+            title = _para(self._styles, self._doc, Role.HEADING_1, block.text.upper())
             title.alignment = WD_ALIGN_PARAGRAPH.CENTER
             title.paragraph_format.first_line_indent = Mm(0)
             return
         role = heading_role(block.level)
-        paragraph = _para(self._doc, role, heading_text(block.numbering, block.text))
+        paragraph = _para(self._styles, self._doc, role, heading_text(block.numbering, block.text))
         if not block.in_toc:
-            paragraph.style = self._doc.styles[style_name(Role.BODY)]
+            self._styles.apply(paragraph, style_name(Role.BODY))
             for run in paragraph.runs:
                 run.bold = True
 
     def _paragraph(self, block: Paragraph) -> None:
-        paragraph = _para(self._doc, Role.BODY, runs=block.runs)
+        paragraph = _para(self._styles, self._doc, Role.BODY, runs=block.runs)
         if block.align is not None and block.align is not Align.JUSTIFY:
             paragraph.alignment = _WD_ALIGN[block.align]
             paragraph.paragraph_format.first_line_indent = Mm(0)
@@ -314,7 +313,7 @@ class DocxWriter:
     def _list(self, block: ListBlock, depth: int) -> None:
         for offset, item in enumerate(block.items):
             label = list_label(block.ordered, block.start + offset, depth)
-            paragraph = _para(self._doc, Role.LIST_ITEM, runs=(Run(f"{label} "), *item.runs))
+            paragraph = _para(self._styles, self._doc, Role.LIST_ITEM, runs=(Run(f"{label} "), *item.runs))
             if depth:
                 paragraph.paragraph_format.left_indent = Mm(rules.LIST_INDENT_MM * depth)
             for child in item.children:
@@ -333,36 +332,38 @@ class DocxWriter:
         repeat.set(qn("w:val"), "true")
         trpr.append(repeat)
         for index, cell in enumerate(header_row.cells):
-            _cell_para(cell, Role.TABLE_HEADER, runs=block.header[index] if index < len(block.header) else ())
+            _cell_para(
+                self._styles, cell, Role.TABLE_HEADER, runs=block.header[index] if index < len(block.header) else ()
+            )
         style_id = self._doc.styles[style_name(Role.TABLE_CELL)].style_id
         aligns = tuple(block.column_align(index) for index in range(len(widths)))
         table._tbl.extend(_body_rows(block.rows, widths, style_id, aligns))
-        self._doc.add_paragraph(style=RULE_STYLE)
+        self._styles.add(self._doc, RULE_STYLE)
 
     def _signature(self, block: SignatureBlock) -> None:
         table = _grid(self._doc, rules.SIGNATURE_COLUMNS_MM)
         left, right = table.rows[0].cells
-        _cell_para(left, Role.RECIPIENTS_LABEL, rules.RECIPIENTS_LABEL)
+        _cell_para(self._styles, left, Role.RECIPIENTS_LABEL, rules.RECIPIENTS_LABEL)
         for line in block.recipients:
-            _cell_para(left, Role.RECIPIENTS, f"- {line}")
+            _cell_para(self._styles, left, Role.RECIPIENTS, f"- {line}")
         for line in block.authority:
-            paragraph = _cell_para(right, Role.SIGN_AUTHORITY, line)
+            paragraph = _cell_para(self._styles, right, Role.SIGN_AUTHORITY, line)
             if line is not block.authority[0]:
                 paragraph.paragraph_format.space_before = Pt(0)
-        _cell_para(right, Role.SIGNER_NAME, block.name)
+        _cell_para(self._styles, right, Role.SIGNER_NAME, block.name)
 
     def _cover(self, block: CoverPage) -> None:
         if block.governing_body:
-            _para(self._doc, Role.COVER_BODY, block.governing_body).runs[0].bold = False
-        _para(self._doc, Role.COVER_BODY, block.issuing_body)
-        add_rule(self._doc, self._text_mm * 0.25, self._text_mm)
-        _para(self._doc, Role.COVER_TYPE, block.doc_type)
-        _para(self._doc, Role.COVER_SUBJECT, block.subject)
-        _para(self._doc, Role.COVER_PLACE, block.place_year)
+            _para(self._styles, self._doc, Role.COVER_BODY, block.governing_body).runs[0].bold = False
+        _para(self._styles, self._doc, Role.COVER_BODY, block.issuing_body)
+        add_rule(self._doc, self._text_mm * 0.25, self._text_mm, self._styles)
+        _para(self._styles, self._doc, Role.COVER_TYPE, block.doc_type)
+        _para(self._styles, self._doc, Role.COVER_SUBJECT, block.subject)
+        _para(self._styles, self._doc, Role.COVER_PLACE, block.place_year)
 
     def _toc(self, block: TableOfContents) -> None:
-        _para(self._doc, Role.TOC_TITLE, block.title)
-        paragraph = _para(self._doc, Role.TOC_ENTRY)
+        _para(self._styles, self._doc, Role.TOC_TITLE, block.title)
+        paragraph = _para(self._styles, self._doc, Role.TOC_ENTRY)
         entries = [
             heading_text(item.numbering, item.text) if not item.chapter else f"{item.numbering} {item.text}".strip()
             for item in self._plan.blocks

@@ -26,7 +26,7 @@ from dossier_app.export.chart_canvas import (
     new_figure,
     png_bytes,
 )
-from dossier_app.export.charts import ChartSize, GanttScale, format_number
+from dossier_app.export.chart_values import ChartSize, GanttScale, format_number
 
 LABEL_CHARS = 48
 ROW_IN = 0.36

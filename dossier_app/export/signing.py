@@ -32,8 +32,8 @@ from pyhanko_certvalidator import ValidationContext
 
 from dossier_app.domain.errors import SigningFailed, SigningKeyUnreadable
 from dossier_app.export import format_rules as rules
+from dossier_app.export.signature_records import FIELD_NAME, SignatureCheck, SigningKey
 
-FIELD_NAME = "Signature1"
 STAMP_TEXT = "Ký bởi: %(signer)s\nNgày ký: %(when)s"
 STAMP_FONT_PT = 10
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year
@@ -77,17 +77,6 @@ class _StampFont(FontEngineFactory):
 
 
 @dataclass(frozen=True)
-class SigningKey:
-    """A PKCS#12 file and its passphrase; the passphrase never leaves memory (no repr, no manifest, no log)."""
-
-    p12: Path
-    passphrase: str = ""
-
-    def __repr__(self) -> str:
-        return f"SigningKey(p12={str(self.p12)!r}, passphrase=***)"
-
-
-@dataclass(frozen=True)
 class Signer:
     """The loaded key: what signs, and who the certificate says signs."""
 
@@ -101,26 +90,6 @@ class Signer:
         """The signer's certificate (the trust root when the package is checked)."""
         cert: x509.Certificate = self.key.signing_cert
         return cert
-
-
-@dataclass(frozen=True)
-class SignatureCheck:
-    """One signature of a PDF as the check found it."""
-
-    field: str
-    signer: str
-    fingerprint: str
-    intact: bool  # the signed bytes hash to the signed digest
-    valid: bool  # the cryptographic signature over that digest is good
-    trusted: bool  # the certificate chains to the given trust root
-    whole_file: bool  # nothing was appended after the signature
-    signed_at: datetime | None
-    reason: str  # empty when all is well, else why not
-
-    @property
-    def ok(self) -> bool:
-        """Intact, valid and covering the whole file (trust is judged by the caller)."""
-        return self.intact and self.valid and self.whole_file
 
 
 def certificate_fingerprint(cert: x509.Certificate) -> str:
@@ -267,6 +236,7 @@ def _check(signature: EmbeddedPdfSignature, trust: x509.Certificate | None, pinn
 
 
 __all__ = [
+    "FIELD_NAME",
     "SignatureCheck",
     "Signer",
     "SigningKey",

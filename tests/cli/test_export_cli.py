@@ -1,5 +1,7 @@
 """export, check-format and package verify: the exit codes of the contract."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,23 @@ def test_export_number_is_checked_and_a_draft_prints_none(
     args = ("--db", demo_db, "export", "CT-HTP", "--out", str(out), "--draft", "--number", "7", "--format", "docx")
     code, stdout, _ = _run(capsys, *args)
     assert code == 0 and "numbers" not in stdout
+
+
+def test_the_export_command_leaves_the_drawing_and_writing_libraries_to_its_workers(
+    demo_db: str, tmp_path: Path
+) -> None:
+    code = (
+        "import sys\n"
+        "from dossier_app.app import main\n"
+        "from dossier_app.services.export import exports\n"
+        "exports.cores = lambda: 2  # workers whatever this machine has\n"
+        f"assert main(['--db', {demo_db!r}, 'export', 'CT-ITP', '--out', {str(tmp_path / 'o')!r}, '--draft']) == 0\n"
+        "loaded = {name.split('.')[0] for name in sys.modules}\n"
+        "print(sorted(loaded & {'matplotlib', 'docx', 'reportlab', 'pyhanko', 'pypdfium2', 'PIL', 'numpy'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2]
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    (folder,) = [path for path in (tmp_path / "o").iterdir() if path.is_dir()]
+    assert (folder / "Phu_luc_III.pdf").stat().st_size and (folder / "Phu_luc_II.docx").stat().st_size

@@ -183,3 +183,12 @@ def test_the_program_starts_without_matplotlib_and_charts_never_use_pyplot() -> 
         "assert 'matplotlib.pyplot' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_chart_modules_import_each_other_in_one_direction_only() -> None:
+    import grimp
+
+    graph = grimp.build_graph("dossier_app")  # counts the imports inside functions too
+    for drawing in ("dossier_app.export.dashboard", "dossier_app.export.gantt"):
+        assert graph.direct_import_exists(importer="dossier_app.export.charts", imported=drawing)
+        assert graph.find_shortest_chain(importer=drawing, imported="dossier_app.export.charts") is None

@@ -2,7 +2,8 @@
 Gantt chart) and III (the register by ward with the dashboard charts and every household), the bảng tổng hợp of
 the comment register, and the readiness gate of a final export."""
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from dossier_app.domain.enums import DocumentKind
@@ -20,7 +21,15 @@ from dossier_app.export.appendix_conditions import (
     build_conditions_appendix,
     section_numbers,
 )
-from dossier_app.export.charts import ChartSize, area_by_ward_png, gantt_png, money_by_ward_png, parties_by_step_png
+from dossier_app.export.charts import (
+    ChartCall,
+    ChartSize,
+    area_by_ward_png,
+    draw_charts,
+    gantt_png,
+    money_by_ward_png,
+    parties_by_step_png,
+)
 from dossier_app.export.comment_register_doc import build_comment_register
 from dossier_app.export.documents import Letterhead, SchemeContent, SectionText
 from dossier_app.export.plan import Document, DocumentSettings
@@ -113,6 +122,20 @@ DASHBOARD_SIZE = ChartSize(width_in=6.5, height_in=3.4, dpi=150)
 APPENDIX_TITLES = dict((PLAN_APPENDIX, REGISTER_APPENDIX))  # file name stem → title, in package order
 
 
+@dataclass(frozen=True, eq=False)  # one appendix is itself, not every appendix with equal fields
+class PendingAppendix:
+    """An appendix read from the database whose charts are still to be drawn: `build` makes the document from the
+    PNGs of `charts`, in their order, wherever they were drawn (an export draws them in a worker process)."""
+
+    name: str
+    charts: tuple[ChartCall, ...]
+    build: Callable[[Sequence[bytes]], Document]
+
+    def document(self) -> Document:
+        """Draw the charts here and build the document."""
+        return self.build(draw_charts(self.charts))
+
+
 class ExportAppendices:
     """Builds Appendices II and III of one project; reads only (the plan service may create a default plan)."""
 
@@ -131,11 +154,22 @@ class ExportAppendices:
     ) -> list[Document]:
         """Appendices II and III, or those of them named in `wanted` (None: both): the others cost no query or
         chart."""
-        out: list[Document] = []
+        return [pending.document() for pending in self.pending(project_id, letterhead, letter_symbol, settings, wanted)]
+
+    def pending(
+        self,
+        project_id: int,
+        letterhead: Letterhead,
+        letter_symbol: str,
+        settings: DocumentSettings,
+        wanted: Collection[str] | None = None,
+    ) -> list[PendingAppendix]:
+        """Appendices II and III (or those named in `wanted`) read from the database, their charts not drawn yet."""
+        out: list[PendingAppendix] = []
         if wanted is None or PLAN_APPENDIX[0] in wanted:
-            out.append(self.plan_appendix(project_id, letterhead, letter_symbol, settings))
+            out.append(self.pending_plan_appendix(project_id, letterhead, letter_symbol, settings))
         if wanted is None or REGISTER_APPENDIX[0] in wanted:
-            out.append(self.register_appendix(project_id, letterhead, letter_symbol, settings))
+            out.append(self.pending_register_appendix(project_id, letterhead, letter_symbol, settings))
         return out
 
     def plan_appendix(
@@ -148,34 +182,71 @@ class ExportAppendices:
     ) -> Document:
         """Appendix II: the milestone plan as of `today` (the service's today), as a table and a Gantt chart by
         month."""
+        return self.pending_plan_appendix(project_id, letterhead, letter_symbol, settings, today).document()
+
+    def pending_plan_appendix(
+        self,
+        project_id: int,
+        letterhead: Letterhead,
+        letter_symbol: str,
+        settings: DocumentSettings,
+        today: date | None = None,
+    ) -> PendingAppendix:
+        """Appendix II read from the database, its Gantt chart (when the plan has dates) still to draw."""
         today = today or self._milestones.today()
         view = self._milestones.plan(project_id, today=today)
         dated = any(m.start() or m.end() for m in view.milestones)
-        chart = (
-            gantt_png(view.milestones, view.deadlines, view.assessments, today=today, scale="month", size=GANTT_SIZE)
+        milestones, deadlines, assessments = tuple(view.milestones), tuple(view.deadlines), tuple(view.assessments)
+        charts = (
+            (
+                ChartCall(
+                    gantt_png,
+                    (milestones, deadlines, assessments),
+                    {"today": today, "scale": "month", "size": GANTT_SIZE},
+                ),
+            )
             if dated
-            else None
+            else ()
         )
-        return build_plan_appendix(
-            letterhead, letter_symbol, view.milestones, view.deadlines, view.assessments, chart, settings
-        )
+
+        def build(pngs: Sequence[bytes]) -> Document:
+            chart = pngs[0] if pngs else None
+            return build_plan_appendix(letterhead, letter_symbol, milestones, deadlines, assessments, chart, settings)
+
+        return PendingAppendix(PLAN_APPENDIX[0], charts, build)
 
     def register_appendix(
         self, project_id: int, letterhead: Letterhead, letter_symbol: str, settings: DocumentSettings
     ) -> Document:
         """Appendix III: the register by ward and step with money and area, its charts, and every household."""
+        return self.pending_register_appendix(project_id, letterhead, letter_symbol, settings).document()
+
+    def pending_register_appendix(
+        self, project_id: int, letterhead: Letterhead, letter_symbol: str, settings: DocumentSettings
+    ) -> PendingAppendix:
+        """Appendix III read from the database, its three dashboard charts (when the register has wards) to draw."""
         figures = self._dashboard.figures(project_id)
-        charts: list[tuple[bytes, str]] = []
-        if figures.wards:
-            charts = [
-                (parties_by_step_png(figures.wards, DASHBOARD_SIZE), "Số hộ theo bước thực hiện, theo phường"),
-                (money_by_ward_png(figures.wards, DASHBOARD_SIZE), "Kinh phí đã phê duyệt và đã chi trả, theo phường"),
-                (area_by_ward_png(figures.wards, DASHBOARD_SIZE), "Diện tích thu hồi và đã bàn giao, theo phường"),
-            ]
-        households = self.households(project_id)
-        return build_register_appendix(
-            letterhead, letter_symbol, figures.wards, figures.total, charts, households, settings
+        wards = tuple(figures.wards)
+        captions = (
+            "Số hộ theo bước thực hiện, theo phường",
+            "Kinh phí đã phê duyệt và đã chi trả, theo phường",
+            "Diện tích thu hồi và đã bàn giao, theo phường",
         )
+        charts = (
+            tuple(
+                ChartCall(draw, (wards, DASHBOARD_SIZE))
+                for draw in (parties_by_step_png, money_by_ward_png, area_by_ward_png)
+            )
+            if wards
+            else ()
+        )
+        households = self.households(project_id)
+
+        def build(pngs: Sequence[bytes]) -> Document:
+            drawn = list(zip(pngs, captions, strict=False))
+            return build_register_appendix(letterhead, letter_symbol, wards, figures.total, drawn, households, settings)
+
+        return PendingAppendix(REGISTER_APPENDIX[0], charts, build)
 
     def households(self, project_id: int) -> list[HouseholdLine]:
         """Every household of the project by ward (then as entered), with its totals, in one SQL query."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -25,6 +25,7 @@ from dossier_app.domain.errors import (
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Project, Section, SectionRevision
 from dossier_app.domain.text import content_hash
+from dossier_app.export.charts import draw_charts, warm_up
 from dossier_app.export.comment_register_doc import REGISTER_SYMBOL
 from dossier_app.export.documents import (
     AttachmentLine,
@@ -36,11 +37,11 @@ from dossier_app.export.documents import (
     build_de_an,
     build_to_trinh,
 )
-from dossier_app.export.docx_writer import write_docx
-from dossier_app.export.pdf_writer import write_pdf
+from dossier_app.export.package_files import defer_to_charts, warm_docx, warm_pdf, write_document
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
-from dossier_app.export.signing import FIELD_NAME, Signer, SigningKey, load_signer, sign_pdf
+from dossier_app.export.signature_records import FIELD_NAME, SigningKey
+from dossier_app.export.workers import Pending, Workers, cores
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.completeness.checklist import ChecklistService
 from dossier_app.services.completeness.readiness import ReadinessService
@@ -51,6 +52,7 @@ from dossier_app.services.export import FORMATS
 from dossier_app.services.export.export_appendices import (
     APPENDIX_TITLES,
     ExportAppendices,
+    PendingAppendix,
     comment_register_document,
     conditions_appendix,
     red_items,
@@ -62,7 +64,11 @@ from dossier_app.services.review.comment_register import CommentRegisterService
 from dossier_app.services.review.reviews import ReviewService
 from dossier_app.storage.resources import font_dir
 
+if TYPE_CHECKING:
+    from dossier_app.export.signing import Signer
+
 Progress = Callable[[int, int, str], None]
+Planned = PlanDocument | PendingAppendix  # a document, or an appendix whose charts are still to draw
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,12 @@ class ExportService:
     def plans(self, code: str, options: ExportOptions) -> tuple[list[PlanDocument], dict[str, Any]]:
         """The document plans of a project (and the manifest's section records); ExportIncomplete on a final export
         with required sections unapproved."""
+        planned, records = self._read(code, options)
+        return [item.document() if isinstance(item, PendingAppendix) else item for item in planned], records
+
+    def _read(self, code: str, options: ExportOptions) -> tuple[list[Planned], dict[str, Any]]:
+        """The plans read from the database, Appendices II and III with their charts still to draw, and the
+        manifest's records."""
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EXPORT)
             project = self._project(session, code)
@@ -189,7 +201,7 @@ class ExportService:
             signer_name=project.signer_name,
         )
         settings = DocumentSettings(options.settings.margins, options.settings.line_spacing, options.draft)
-        plans: list[PlanDocument] = []
+        plans: list[Planned] = []
         outlines = {outline.kind: outline for outline in regime.documents}
         printed = {LETTER_SYMBOL}
         labels: dict[int, str] = {}
@@ -219,7 +231,7 @@ class ExportService:
         hashes = {a.id or 0: a.sha256 for a, _ in attachments}
         pid = project.id or 0
         plans.append(conditions_appendix(self._checklist, pid, letter_head, LETTER_SYMBOL, labels, hashes, settings))
-        plans += self._appendices.plans(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
+        plans += self._appendices.pending(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
         plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
         register_head = replace(letterhead, number=numbers.get(REGISTER_SYMBOL))
         printed.add(REGISTER_SYMBOL)
@@ -268,48 +280,79 @@ class ExportService:
             )
         if options.number is not None:
             check_number(options.number)
-        plans, records = self.plans(code, options)
-        if options.documents is not None:
-            plans = [plan for plan in plans if plan.name in options.documents]
-            if not plans:
-                raise ValidationFailed(
-                    QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
-                )
-        signer = load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
-        today = self._context.clock().date()
-        folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
-        try:
-            return self._write(code, folder, plans, records, options, progress, cancelled or (lambda: False), signer)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
-            raise
+        with self._start_workers(options) as workers:
+            planned, records = self._read(code, options)
+            if options.documents is not None:
+                planned = [item for item in planned if item.name in options.documents]
+                if not planned:
+                    raise ValidationFailed(
+                        QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
+                    )
+            # Each appendix's charts, drawn while the other documents are written; the one with the most first, so its
+            # PDF (the register's, the longest) is written while the others are drawn.
+            appendices = [item for item in planned if isinstance(item, PendingAppendix) and item.charts]
+            appendices.sort(key=lambda appendix: -len(appendix.charts))
+            drawing = {workers.submit("charts", draw_charts, item.charts): item for item in appendices}
+            signer = _load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
+            today = self._context.clock().date()
+            folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
+            try:
+                files = _Files(workers, folder, options.formats, drawing)
+                done = cancelled or (lambda: False)
+                return self._write(code, folder, planned, files, records, options, progress, done, signer)
+            except BaseException:
+                workers.kill()  # nothing more is written into the folder once this returns
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
+                raise
+
+    @staticmethod
+    def _start_workers(options: ExportOptions) -> Workers:
+        """Worker processes for the charts (when they may be drawn) and the writers, warming up (imports, the Word
+        template, the fonts) while the database is read. On two cores one worker writes both formats beside the one
+        drawing; with more, each format has its own; on one core everything runs here."""
+        draws = options.documents is None or any(name in options.documents for name in APPENDIX_TITLES)
+        count = cores()
+        lanes = {fmt: fmt if count > 2 else "writer" for fmt in options.formats}
+        if draws:
+            lanes["charts"] = "charts"
+        workers = Workers(lanes, inline=count < 2)
+        if draws:
+            workers.submit("charts", warm_up)
+            for fmt in options.formats:
+                workers.submit(fmt, defer_to_charts)
+        if "docx" in lanes:
+            workers.submit("docx", warm_docx, options.settings.line_spacing)
+        if "pdf" in lanes:
+            workers.submit("pdf", warm_pdf, font_dir())
+        return workers
 
     def _write(
         self,
         code: str,
         folder: Path,
-        plans: list[PlanDocument],
+        planned: list[Planned],
+        files: "_Files",
         records: dict[str, Any],
         options: ExportOptions,
         progress: Progress | None,
         cancelled: Callable[[], bool],
-        signer: Signer | None,
+        signer: "Signer | None",
     ) -> ExportResult:
         written: list[Path] = []
-        total = len(plans) * len(options.formats) + 1
-        for plan in plans:
+        total = len(planned) * len(options.formats) + 1
+        for item in planned:
+            files.send(item)
+        for item in planned:
             for fmt in options.formats:
-                target = folder / f"{plan.name}.{fmt}"
+                target = folder / f"{item.name}.{fmt}"
                 if cancelled():
                     raise ExportCancelled()
                 if progress:
                     progress(len(written), total, target.name)
-                if fmt == "docx":
-                    write_docx(plan, target)
-                else:
-                    write_pdf(plan, target, font_dir())
+                files.wait(target)
                 written.append(target)
+        files.close()
         signatures = self._sign(folder, written, signer, options, str(records["project"])) if signer else {}
         written.extend(self._copy_attachments(folder, records.pop("attachments")))
         manifest = {
@@ -434,9 +477,11 @@ class ExportService:
         return copied
 
     def _sign(
-        self, folder: Path, written: list[Path], signer: Signer, options: ExportOptions, project: str
+        self, folder: Path, written: list[Path], signer: "Signer", options: ExportOptions, project: str
     ) -> dict[Path, dict[str, Any]]:
         """Sign every PDF in place; the manifest's signature record of each. A failure removes the whole folder."""
+        from dossier_app.export.signing import sign_pdf  # pyHanko only when signing
+
         record = {"field": FIELD_NAME, "signer": signer.subject, "certificate_sha256": signer.fingerprint}
         signed: dict[Path, dict[str, Any]] = {}
         try:
@@ -459,7 +504,7 @@ class ExportService:
         zip_path: Path | None,
         numbers: dict[str, int],
         given: frozenset[str],
-        signer: Signer | None = None,
+        signer: "Signer | None" = None,
     ) -> None:
         """The audit entry, the history line and the counters' advance: one transaction."""
         with self._context.database.begin() as session:
@@ -480,3 +525,58 @@ class ExportService:
                 summary,
                 project.id,
             )
+
+
+def _load_signer(key: SigningKey) -> "Signer":
+    """Open the signing key (importing pyHanko, which only signing needs)."""
+    from dossier_app.export.signing import load_signer
+
+    return load_signer(key)
+
+
+class _Files:
+    """The package's files on their way: each document sent to the writer of each format as soon as it can be (an
+    appendix once its charts are in), and waited for in package order."""
+
+    def __init__(
+        self,
+        workers: Workers,
+        folder: Path,
+        formats: tuple[str, ...],
+        drawing: dict[Pending[list[bytes]], PendingAppendix],
+    ) -> None:
+        self._workers = workers
+        self._folder = folder
+        self._formats = formats
+        self._drawing = drawing
+        self._jobs: dict[Path, Pending[Path]] = {}
+
+    def send(self, item: Planned) -> None:
+        """Send a document to its writers now; an appendix waits for its charts unless it has none."""
+        if isinstance(item, PendingAppendix):
+            if any(item is waiting for waiting in self._drawing.values()):
+                return
+            item = item.build(())
+        for fmt in self._formats:
+            target = self._folder / f"{item.name}.{fmt}"
+            self._jobs[target] = self._workers.submit(fmt, write_document, item, fmt, target, font_dir())
+
+    def wait(self, target: Path) -> None:
+        """Until the file is written (its own error raised here); charts that come in meanwhile send their appendix
+        on."""
+        while target not in self._jobs:  # an appendix whose charts are still being drawn
+            self._charts_in(self._workers.first_done(list(self._drawing)))
+        job = self._jobs[target]
+        while not job.done() and self._drawing:
+            done = self._workers.first_done([job, *self._drawing])
+            if done is not job:
+                self._charts_in(done)
+        job.result()
+
+    def close(self) -> None:
+        """Every file is written: let the workers go."""
+        self._workers.close()
+
+    def _charts_in(self, drawn: Pending[list[bytes]]) -> None:
+        appendix = self._drawing.pop(drawn)
+        self.send(appendix.build(drawn.result()))

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dossier_app.domain.errors import PackageUnreadable
-from dossier_app.export.signing import SignatureCheck, verify_signatures
+from dossier_app.export.signature_records import SignatureCheck
 
 MANIFEST = "manifest.json"
 # A zip is read in memory, never extracted; entries declaring more than this are refused before a byte is inflated.
@@ -133,6 +133,8 @@ def verify_package(path: Path) -> PackageCheck:
 def _signature(data: bytes, announced: dict[str, Any]) -> tuple[SignatureCheck | None, str]:
     """The announced signature of one PDF and what is wrong with it ('' when nothing): missing, broken, or made
     with another certificate than the manifest names."""
+    from dossier_app.export.signing import verify_signatures  # pyHanko only when a package carries a signature
+
     pinned = str(announced.get("certificate_sha256", "")).lower()
     field = str(announced.get("field", ""))
     checks = verify_signatures(data, pinned=pinned)

@@ -1,0 +1,48 @@
+"""The tasks of an export's worker processes: write one document in one format, and each worker's warm-up, which
+imports its library (and builds the Word template or registers the fonts) while the parent still reads the database.
+Module-level functions of plain values, so a worker can be sent them."""
+
+import os
+from pathlib import Path
+
+from dossier_app.export.plan import Document
+
+FORMATS = ("docx", "pdf")
+WRITER_NICENESS = 5
+_deferring = False  # in a writer worker: whether it has lowered its priority already
+
+
+def defer_to_charts() -> None:
+    """Lower this writer's priority, once: the charts and the appendices waiting for them are the export's longest
+    chain, and on two cores the writers (and the parent reading the database) would otherwise take half of the
+    charts' core. Linux schedules a session's processes as a group, so this orders the export's own processes."""
+    global _deferring
+    nice = getattr(os, "nice", None)  # not on Windows
+    if nice is not None and not _deferring:
+        _deferring = True
+        nice(WRITER_NICENESS)
+
+
+def write_document(plan: Document, fmt: str, target: Path, font_dir: Path) -> Path:
+    """Write the plan as `fmt` (docx or pdf) at `target`; the PDF embeds the faces found in `font_dir`."""
+    if fmt == "docx":
+        from dossier_app.export.docx_writer import write_docx
+
+        return write_docx(plan, target)
+    from dossier_app.export.pdf_writer import write_pdf
+
+    return write_pdf(plan, target, font_dir)
+
+
+def warm_docx(line_spacing: float) -> None:
+    """Import python-docx and build the styled template the documents of this line spacing open."""
+    from dossier_app.export.docx_styles import new_document
+
+    new_document(line_spacing)
+
+
+def warm_pdf(font_dir: Path) -> None:
+    """Import reportlab and register the embedded faces."""
+    from dossier_app.export.pdf_writer import register_fonts
+
+    register_fonts(font_dir)

@@ -1,0 +1,107 @@
+"""Worker processes of an export: tasks run elsewhere in order, errors come back as themselves (typed errors with
+their fields, OS errors with their errno), a worker that dies or a result that cannot be sent is an error, a kill
+stops a worker before it writes, and with no workers the tasks run here when their result is asked for."""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from dossier_app.domain.errors import ValidationFailed
+from dossier_app.export.workers import RemoteTraceback, WorkerFailed, Workers
+from tests.export import worker_tasks
+
+
+def test_tasks_run_in_another_process_in_the_order_sent() -> None:
+    with Workers({"a": "one", "b": "one", "c": "two"}) as workers:
+        first = workers.submit("a", os.getpid)
+        second = workers.submit("b", os.getpid)
+        other = workers.submit("c", os.getpid)
+        summed = workers.submit("a", sum, [1, 2, 3])
+        assert first.result() == second.result() != os.getpid()  # kinds a and b share a worker
+        assert other.result() not in (first.result(), os.getpid())
+        assert summed.result() == 6
+
+
+def test_a_typed_error_in_a_worker_is_raised_here_with_its_fields_and_the_worker_traceback() -> None:
+    with Workers({"a": "one"}) as workers:
+        pending = workers.submit("a", worker_tasks.refuse, "ặ")
+        with pytest.raises(ValidationFailed) as raised:
+            pending.result()
+        assert workers.submit("a", sum, [2, 2]).result() == 4  # the worker goes on after an error
+    error = raised.value
+    assert error.message == "Refused 'ặ'." and str(error) == "Refused 'ặ'."
+    assert error.field == "margins" and error.params == {"field": "margins", "value": "ặ"}
+    assert isinstance(error.__cause__, RemoteTraceback) and "in refuse" in str(error.__cause__)
+
+
+def test_an_os_error_keeps_its_type_errno_and_file_name(tmp_path: Path) -> None:
+    missing = tmp_path / "không có.pdf"
+    with Workers({"a": "one"}) as workers, pytest.raises(FileNotFoundError) as raised:
+        workers.submit("a", worker_tasks.open_missing, missing).result()
+    assert raised.value.filename == str(missing) and raised.value.errno is not None
+
+
+def test_a_worker_that_dies_fails_its_tasks_and_a_result_that_cannot_be_sent_is_an_error() -> None:
+    with Workers({"a": "one", "b": "two"}) as workers:
+        odd = workers.submit("b", worker_tasks.unpicklable)
+        dying = workers.submit("a", worker_tasks.die, 3)
+        after = workers.submit("a", os.getpid)
+        with pytest.raises(WorkerFailed, match="exit code 3"):
+            dying.result()
+        with pytest.raises(WorkerFailed, match="exit code 3"):
+            after.result()
+        with pytest.raises(WorkerFailed, match="pickle"):
+            odd.result()
+
+
+def test_kill_stops_a_worker_before_it_writes(tmp_path: Path) -> None:
+    target = tmp_path / "late.txt"
+    workers = Workers({"a": "one"})
+    workers.submit("a", worker_tasks.sleep_then_write, 1.5, target)
+    time.sleep(0.3)
+    started = time.perf_counter()
+    workers.kill()
+    assert time.perf_counter() - started < 1.0
+    time.sleep(1.5)
+    assert not target.exists()
+
+
+def test_first_done_returns_whichever_result_came_in_first() -> None:
+    with Workers({"slow": "one", "fast": "two"}) as workers:
+        slow = workers.submit("slow", time.sleep, 1.0)
+        fast = workers.submit("fast", os.getpid)
+        assert workers.first_done([slow, fast]) is fast
+
+
+def test_inline_tasks_run_here_only_when_their_result_is_asked_for(tmp_path: Path) -> None:
+    target = tmp_path / "inline.txt"
+    with Workers({"a": "one"}, inline=True) as workers:
+        assert workers.inline
+        written = workers.submit("a", worker_tasks.sleep_then_write, 0, target)
+        pid = workers.submit("a", os.getpid)
+        assert not target.exists() and not written.done()
+        assert workers.first_done([pid, written]) is pid and pid.result() == os.getpid()
+        assert not target.exists()
+        written.result()
+        assert target.read_text(encoding="utf-8") == "written"
+        with pytest.raises(ValidationFailed):
+            workers.submit("a", worker_tasks.refuse, "x").result()
+
+
+def test_a_task_sent_to_a_worker_that_died_fails_at_once() -> None:
+    with Workers({"a": "one"}) as workers:
+        with pytest.raises(WorkerFailed):
+            workers.submit("a", worker_tasks.die, 4).result()
+        with pytest.raises(WorkerFailed, match="exit code 4"):
+            workers.submit("a", os.getpid).result()
+
+
+def test_without_processes_to_start_the_tasks_run_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr("dossier_app.export.workers.subprocess.Popen", refuse)
+    with Workers({"a": "one"}) as workers:
+        assert workers.inline and workers.submit("a", os.getpid).result() == os.getpid()

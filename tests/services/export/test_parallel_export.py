@@ -1,0 +1,123 @@
+"""The export draws the charts and writes each format in worker processes: the files are those the writers write
+one document after the other, listed in package order, and an error in a worker (typed, or a worker that dies)
+surfaces as itself and leaves no package, no history line and no audit entry."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dossier_app.domain.errors import StorageUnavailable
+from dossier_app.export.docx_writer import write_docx
+from dossier_app.export.pdf_writer import write_pdf
+from dossier_app.export.workers import WorkerFailed, Workers
+from dossier_app.services import Services, export_appendices, exports
+from dossier_app.services.export.exports import ExportOptions
+from dossier_app.storage.resources import font_dir
+from tests.services import export_failures
+
+
+def _content(path: Path) -> dict[str, bytes]:
+    """What a file says: every part of a Word file (its zip's timestamps aside), the bytes of anything else."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+    return {"": path.read_bytes()}
+
+
+def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[dict[str, str], bool]]:
+    """The worker lanes each export starts, and whether it ran inline."""
+    started: list[tuple[dict[str, str], bool]] = []
+
+    class Recording(Workers):
+        def __init__(self, lanes: dict[str, str], inline: bool = False) -> None:
+            super().__init__(lanes, inline)
+            started.append((dict(lanes), inline))
+
+    monkeypatch.setattr(exports, "Workers", Recording)
+    return started
+
+
+def _actions(services: Services) -> list[str]:
+    return [entry.action for entry in services.audit.entries()]
+
+
+def _written_here(services: Services, folder: Path) -> dict[str, Path]:
+    """Every document of CT-ITP written in this process, one after the other, by the writers themselves."""
+    folder.mkdir()
+    plans, _records = services.exports.plans("CT-ITP", ExportOptions(draft=True))
+    written = {}
+    for plan in plans:
+        written[f"{plan.name}.docx"] = write_docx(plan, folder / f"{plan.name}.docx")
+        written[f"{plan.name}.pdf"] = write_pdf(plan, folder / f"{plan.name}.pdf", font_dir())
+    return written
+
+
+@pytest.mark.parametrize(
+    ("cores", "lanes"),
+    [
+        (1, None),
+        (2, {"docx": "writer", "pdf": "writer", "charts": "charts"}),
+        (4, {"docx": "docx", "pdf": "pdf", "charts": "charts"}),
+    ],
+)
+def test_the_export_writes_what_the_writers_write_one_document_after_the_other(
+    demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int, lanes: dict[str, str] | None
+) -> None:
+    reference = _written_here(demo_services, tmp_path / "here")
+    started = _recorded(monkeypatch)
+    monkeypatch.setattr(exports, "cores", lambda: cores)
+    result = demo_services.exports.export("CT-ITP", tmp_path / "out", ExportOptions(draft=True, zip_package=True))
+    if lanes is None:
+        assert [inline for _lanes, inline in started] == [True]
+    else:
+        assert started == [(lanes, False)]
+    documents = [path for path in result.files if path.parent == result.folder]
+    assert [path.name for path in documents] == list(reference)  # in package order, each in both formats
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [entry["path"] for entry in manifest["files"]] == [
+        path.relative_to(result.folder).as_posix() for path in result.files
+    ]
+    assert {"Phu_luc_II.pdf", "Phu_luc_III.docx"} <= set(reference)  # the appendices whose charts were drawn
+    for path in documents:
+        assert _content(path) == _content(reference[path.name]), path.name
+    assert demo_services.exports.verify_package(result.folder).ok
+    assert result.zip_path is not None and demo_services.exports.verify_package(result.zip_path).ok
+
+
+def test_one_format_and_one_document_start_only_the_workers_they_need(
+    demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = _recorded(monkeypatch)
+    monkeypatch.setattr(exports, "cores", lambda: 4)
+    options = ExportOptions(draft=True, formats=("pdf",), documents=("To_trinh",))
+    result = demo_services.exports.export("CT-ITP", tmp_path, options)
+    assert [path.name for path in result.files] == ["To_trinh.pdf"]
+    assert started == [({"pdf": "pdf"}, False)]
+
+
+@pytest.mark.parametrize(
+    ("patch", "error", "message"),
+    [
+        ((exports, "write_document", export_failures.write_or_refuse), StorageUnavailable, "No room left to write"),
+        ((exports, "write_document", export_failures.write_or_die), WorkerFailed, "exit code 9"),
+        ((export_appendices, "gantt_png", export_failures.refuse_to_draw), StorageUnavailable, "No room left to draw"),
+    ],
+)
+def test_an_error_in_a_worker_is_raised_as_itself_and_leaves_no_package(
+    demo_services: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    patch: tuple[object, str, object],
+    error: type[Exception],
+    message: str,
+) -> None:
+    monkeypatch.setattr(exports, "cores", lambda: 2)
+    monkeypatch.setattr(*patch)
+    before = _actions(demo_services)
+    with pytest.raises(error, match=message):
+        demo_services.exports.export("CT-ITP", tmp_path / "out", ExportOptions(draft=True, zip_package=True))
+    assert list((tmp_path / "out").iterdir()) == []
+    assert _actions(demo_services) == before
+    assert demo_services.export_history.list("CT-ITP") == []
