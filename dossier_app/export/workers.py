@@ -240,6 +240,8 @@ class _Worker:
                 pending = self._waiting.pop(task_id)
                 pending._settle(ok, value if ok else _raised(value))
                 self._changed.notify_all()
+        with contextlib.suppress(OSError):
+            stream.close()  # the worker closed its end: ours goes too, or the pipe lingers until collected
         code = self._process.wait()
         with self._changed:
             self._ended = f"the {self.name} worker process ended (exit code {code})"

@@ -12,7 +12,8 @@ from dossier_app.domain.errors import StorageUnavailable
 from dossier_app.export.docx_writer import write_docx
 from dossier_app.export.pdf_writer import write_pdf
 from dossier_app.export.workers import WorkerFailed, Workers
-from dossier_app.services import Services, export_appendices, exports
+from dossier_app.services import Services
+from dossier_app.services.export import export_appendices, exports
 from dossier_app.services.export.exports import ExportOptions
 from dossier_app.storage.resources import font_dir
 from tests.services import export_failures

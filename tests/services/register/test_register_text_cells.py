@@ -15,13 +15,14 @@ from dossier_app.storage.resources import load_asset_kinds
 from tests.services.register_support import parcel, party
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-LINK = '=HYPERLINK("http://evil.example/x","Bấm vào đây")'
+# Each value fits the shortest of the nine columns it is written to (a unit: 20 characters; PostgreSQL enforces it).
+LINK = '=HYPERLINK("e.vn")'
 # OWASP's first characters that make a spreadsheet program read a cell as a formula, each with a payload.
 VALUES = {
     "equals": LINK,
     "plus": "+" + LINK[1:],
-    "minus": "-2+3+cmd|' /C calc'!A0",
-    "at": "@SUM(1+9)*cmd|' /C calc'!A0",
+    "minus": "-2+3+cmd|'/C c'!A0",
+    "at": "@SUM(1+9)*cmd|'!A0",
     "tab": "\t" + LINK,
     "carriage_return": "\r" + LINK,
 }
