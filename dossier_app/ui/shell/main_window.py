@@ -171,10 +171,6 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self)
         self._connect()
         self._restore_layout()
-        header = self.navigator.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._update_title()
         self._show_section(None)
         if load_now:
@@ -183,6 +179,10 @@ class MainWindow(QMainWindow):
     def load_data(self) -> None:
         """Fill the navigator and the work queue from the database."""
         self.model.reload()
+        header = self.navigator.header()  # the sections exist once the model has its columns
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.queue.refresh()
         self.navigator.expandToDepth(0)
 

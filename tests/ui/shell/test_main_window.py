@@ -2,9 +2,11 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QHeaderView, QInputDialog
 
 from dossier_app.services import Services
+from dossier_app.ui.shared.settings import UiSettings
+from dossier_app.ui.shell.main_window import MainWindow
 from dossier_app.ui.shell.navigator import ID_ROLE, KIND_ROLE, NodeKind
 from tests.ui.conftest import section_id_by_key
 
@@ -172,3 +174,20 @@ def test_comparing_revisions_shows_the_changed_words(demo_db: Services, make_win
     assert "Kính" in html and "sớm" in html and "text-decoration:underline" in html.replace(" ", "")
     assert "từ được thêm" in dialog.view.toPlainText() and "1 dòng thay đổi" in dialog.view.toPlainText()
     dialog.close()
+
+
+def test_a_window_that_paints_first_fills_itself_after_its_first_paint(  # type: ignore[no-untyped-def]
+    demo_db: Services, ui_settings: UiSettings, qtbot
+) -> None:
+    """The start shows the frame at once, then the navigator fills, its titles in a stretched first column."""
+    window = MainWindow(demo_db, ui_settings, "vi", load_now=False)
+    qtbot.addWidget(window)
+    reopened: list[bool] = []
+    window.load_after_first_paint(then=lambda: reopened.append(True))
+    assert window.model.rowCount() == 0
+    window.show()
+    qtbot.waitUntil(lambda: reopened == [True], timeout=5000)
+    assert window.model.rowCount() == 2
+    header = window.navigator.header()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.ResizeToContents
