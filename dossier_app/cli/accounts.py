@@ -69,9 +69,8 @@ def refuse_password_argument(args: argparse.Namespace) -> None:
         )
 
 
-def read_new_password(args: argparse.Namespace) -> str:
-    """A new password from DOSSIER_PASSWORD, else typed twice at a hidden prompt; never from an argument."""
-    refuse_password_argument(args)
+def password_from_env_or_terminal() -> str | None:
+    """DOSSIER_PASSWORD if set; None when a hidden prompt may ask for it; a refusal when nobody can be asked."""
     from_env = os.environ.get(PASSWORD_ENV)
     if from_env:
         return from_env
@@ -82,6 +81,15 @@ def read_new_password(args: argparse.Namespace) -> str:
             ),
             field="password",
         )
+    return None
+
+
+def read_new_password(args: argparse.Namespace) -> str:
+    """A new password from DOSSIER_PASSWORD, else typed twice at a hidden prompt; never from an argument."""
+    refuse_password_argument(args)
+    from_env = password_from_env_or_terminal()
+    if from_env:
+        return from_env
     first = getpass.getpass(f"Mật khẩu / password for {args.name}: ")
     second = getpass.getpass("Nhập lại / again: ")
     if first != second:

@@ -4,11 +4,9 @@ local operator `cli:<os account>`."""
 import argparse
 import getpass
 import os
-import sys
 from typing import TYPE_CHECKING
 
-from dossier_app.cli.accounts import PASSWORD_ENV, refuse_password_argument
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ValidationFailed
+from dossier_app.cli.accounts import PASSWORD_ENV, password_from_env_or_terminal, refuse_password_argument
 
 if TYPE_CHECKING:
     from dossier_app.services import Services
@@ -37,17 +35,7 @@ def acting_name(args: argparse.Namespace) -> str | None:
 
 def read_password(username: str) -> str:
     """The account's password from DOSSIER_PASSWORD, else typed once at a hidden prompt; never from an argument."""
-    from_env = os.environ.get(PASSWORD_ENV)
-    if from_env:
-        return from_env
-    if not sys.stdin or not sys.stdin.isatty():
-        raise ValidationFailed(
-            QT_TRANSLATE_NOOP(
-                "Errors", "No password given: set DOSSIER_PASSWORD, or run the command in a terminal to be asked."
-            ),
-            field="password",
-        )
-    return getpass.getpass(f"Mật khẩu / password for {username}: ")
+    return password_from_env_or_terminal() or getpass.getpass(f"Mật khẩu / password for {username}: ")
 
 
 def sign_in(services: "Services", args: argparse.Namespace) -> str:

@@ -233,7 +233,7 @@ def test_a_password_is_asked_once_at_a_hidden_prompt_and_never_taken_as_an_argum
     assert (code, out) == (2, "") and "DOSSIER_PASSWORD" in err and "terminal" in err  # no terminal: no prompt
 
     prompts: list[str] = []
-    monkeypatch.setattr(acting.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(acting.getpass, "getpass", lambda prompt="": prompts.append(prompt) or PASSWORD)
     code, out, err = run(capsys, "--db", db_url, "section", "get", CODE, KEY, "--user", "chuyenvien")
     assert (code, err) == (0, "")
