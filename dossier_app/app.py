@@ -61,37 +61,80 @@ def run_gui(database_location: str | None) -> int:
 
 
 def _open_and_run(app, database_location, settings, translators) -> int:  # type: ignore[no-untyped-def]
-    """Open the database, sign in, show the window and run until it closes."""
-    import importlib
-    import threading
+    """Show the window's frame at once, then open the database, sign in and fill it; run until it closes."""
+    from dossier_app.ui.shell.main_window import MainWindow
 
-    from PySide6.QtCore import QTimer
-
-    from dossier_app.services.core.context import Operator
-    from dossier_app.ui.accounts.login_dialog import sign_in
-    from dossier_app.ui.shell.database_opening import open_for_window
-
-    services = open_for_window(database_location, settings)
-    if services is None:
-        return _cli().EXIT_USAGE
-    backup = _start_automatic_backup(services, settings.backups_kept)
-    # The main window's modules load on a thread while the sign-in waits for a person and checks the password
-    # (argon2 leaves the interpreter free while it hashes), so the window opens sooner after Enter.
-    preload = threading.Thread(target=importlib.import_module, args=("dossier_app.ui.shell.main_window",))
-    preload.start()
+    window = MainWindow(None, settings, translators.language)
+    start = _Start(app, window, database_location, settings, translators)
+    window.after_first_paint(start.run)
+    window.show()
     try:
-        account = sign_in(services)
-        if account is None:
-            return _cli().EXIT_OK
-        services.context.operator = Operator(account.username)
-        preload.join()
-        controller = WindowController(services, settings, translators, account)
-        controller.open()
-        QTimer.singleShot(0, controller.offer_start)
-        return app.exec()
+        code = app.exec()
     finally:
-        backup.join()
-        services.close()
+        start.finish()
+    return start.exit_code if start.exit_code is not None else code
+
+
+class _Start:
+    """What runs once the frame has painted: the database, the sign-in, the panes; or a clean exit when one fails."""
+
+    def __init__(self, app, window, database_location, settings, translators) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+        self.window = window
+        self.database_location = database_location
+        self.settings = settings
+        self.translators = translators
+        self.services = None
+        self.backup = None
+        self.exit_code: int | None = None
+        self.controller = None  # kept alive for the window's language switch
+
+    def run(self) -> None:
+        """Open, sign in, attach; any way out leaves the event loop with the right exit code."""
+        import threading
+
+        from PySide6.QtCore import QTimer
+
+        from dossier_app.services.core.context import Operator
+        from dossier_app.ui.accounts.login_dialog import sign_in
+        from dossier_app.ui.shell.database_opening import open_for_window
+        from dossier_app.ui.shell.main_window import preload_workspace
+
+        try:
+            self.services = services = open_for_window(self.database_location, self.settings)
+            if services is None:
+                self._leave(_cli().EXIT_USAGE)
+                return
+            self.backup = _start_automatic_backup(services, self.settings.backups_kept)
+            # The panes load on a thread while the sign-in waits for a person and checks the password (argon2
+            # leaves the interpreter free while it hashes), so the window fills sooner after Enter.
+            preload = threading.Thread(target=preload_workspace, name="preload-window")
+            preload.start()
+            account = sign_in(services, self.window)
+            preload.join()
+            if account is None:
+                self._leave(_cli().EXIT_OK)
+                return
+            services.context.operator = Operator(account.username)
+            controller = WindowController(services, self.settings, self.translators, account)
+            controller.open(self.window)
+            self.controller = controller
+            QTimer.singleShot(0, controller.offer_start)
+        except BaseException:
+            self._leave(1)
+            raise
+
+    def _leave(self, code: int) -> None:
+        self.exit_code = code
+        self.window.hide()
+        self.app.exit(code)
+
+    def finish(self) -> None:
+        """After the event loop: wait for today's backup, close the database."""
+        if self.backup is not None:
+            self.backup.join()
+        if self.services is not None:
+            self.services.close()
 
 
 def _start_automatic_backup(services, keep: int):  # type: ignore[no-untyped-def]
@@ -123,15 +166,20 @@ class WindowController:
         self.account = account
         self.window = None
 
-    def open(self):  # type: ignore[no-untyped-def]
-        """Build, show and return the main window, back where the user left off."""
+    def open(self, frame=None):  # type: ignore[no-untyped-def]
+        """Fill the frame that is already showing, or build and show a new window; back where the user left off."""
         from dossier_app.ui.shell.main_window import MainWindow
 
-        window = MainWindow(self.services, self.settings, self.translators.language, self.account, load_now=False)
+        if frame is None:
+            window = MainWindow(self.services, self.settings, self.translators.language, self.account, load_now=False)
+            window.load_after_first_paint(then=window.restore_last_place)
+            window.show()
+        else:
+            window = frame
+            window.attach(self.services, self.account)
+            window.restore_last_place()
         self.window = window
         window.rebuild_requested.connect(self.rebuild)
-        window.load_after_first_paint(then=window.restore_last_place)
-        window.show()
         return window
 
     def offer_start(self) -> None:

@@ -270,7 +270,7 @@ SHA-256: {hash}</translation>
         <translation>Chương trình tự động sao lưu cơ sở dữ liệu này mỗi ngày một lần khi khởi động và giữ lại {count} bản sao lưu gần nhất trong thư mục {folder}. Tệp đính kèm của mỗi bản sao lưu được lưu trong một thư mục bên cạnh.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server ({location}). The server's own daily backups are its administrator's job; here an administrator can write a complete copy now (pg_dump, attachments included) or restore one. Restoring replaces the data every desktop sees.</source>
+        <source>This database is on a PostgreSQL server ({location}). The server&apos;s own daily backups are its administrator&apos;s job; here an administrator can write a complete copy now (pg_dump, attachments included) or restore one. Restoring replaces the data every desktop sees.</source>
         <translation>Cơ sở dữ liệu này nằm trên máy chủ PostgreSQL ({location}). Việc sao lưu hằng ngày trên máy chủ do người quản trị máy chủ đảm nhiệm; tại đây, quản trị viên có thể tạo ngay một bản sao đầy đủ (pg_dump, gồm cả tệp đính kèm) hoặc khôi phục từ một bản sao. Khôi phục sẽ thay dữ liệu mà mọi máy đang dùng.</translation>
     </message>
     <message>
@@ -369,8 +369,8 @@ SHA-256: {hash}</translation>
         <translation>Xóa khỏi danh mục</translation>
     </message>
     <message>
-        <source>Remove '{name}' from the catalogue?</source>
-        <translation>Xóa '{name}' khỏi danh mục?</translation>
+        <source>Remove &apos;{name}&apos; from the catalogue?</source>
+        <translation>Xóa &apos;{name}&apos; khỏi danh mục?</translation>
     </message>
 </context>
 <context>
@@ -407,7 +407,7 @@ SHA-256: {hash}</translation>
         <translation>Phường, xã</translation>
     </message>
     <message>
-        <source>These lists check imports and fill the register's filters and the Excel template. An entry still used by the register cannot be removed.</source>
+        <source>These lists check imports and fill the register&apos;s filters and the Excel template. An entry still used by the register cannot be removed.</source>
         <translation>Các danh mục này dùng để kiểm tra dữ liệu khi nhập tệp, làm bộ lọc của sổ giải phóng mặt bằng và tệp mẫu Excel. Không thể xóa mục đang được sử dụng trong sổ.</translation>
     </message>
     <message>
@@ -442,7 +442,7 @@ SHA-256: {hash}</translation>
         <translation>Sửa số liệu…</translation>
     </message>
     <message>
-        <source>Numeric criteria, computed from the project's facts</source>
+        <source>Numeric criteria, computed from the project&apos;s facts</source>
         <translation>Các tiêu chí định lượng, tính từ số liệu của dự án</translation>
     </message>
     <message>
@@ -787,7 +787,7 @@ SHA-256: {hash}</translation>
         <translation>Thêm cơ quan…</translation>
     </message>
     <message>
-        <source>Add the regime's bodies</source>
+        <source>Add the regime&apos;s bodies</source>
         <translation>Thêm các cơ quan theo quy định</translation>
     </message>
     <message>
@@ -986,12 +986,12 @@ SHA-256: {hash}</translation>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <source>The account '{username}' is locked after too many wrong passwords; try again after {until}.</source>
-        <translation>Tài khoản '{username}' đã bị khóa do nhập sai mật khẩu quá nhiều lần; hãy thử lại sau {until}.</translation>
+        <source>The account &apos;{username}&apos; is locked after too many wrong passwords; try again after {until}.</source>
+        <translation>Tài khoản &apos;{username}&apos; đã bị khóa do nhập sai mật khẩu quá nhiều lần; hãy thử lại sau {until}.</translation>
     </message>
     <message>
-        <source>The account '{username}' is disabled. Ask an administrator.</source>
-        <translation>Tài khoản '{username}' đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.</translation>
+        <source>The account &apos;{username}&apos; is disabled. Ask an administrator.</source>
+        <translation>Tài khoản &apos;{username}&apos; đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.</translation>
     </message>
     <message>
         <source>You are not allowed to do this.</source>
@@ -1030,12 +1030,12 @@ SHA-256: {hash}</translation>
         <translation>Không ký số được {path}; chưa xuất tệp nào.</translation>
     </message>
     <message>
-        <source>Regime file: '{field}' is missing or empty at {where}.</source>
-        <translation>Tệp chế độ pháp lý: trường '{field}' bị thiếu hoặc để trống tại {where}.</translation>
+        <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
+        <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; bị thiếu hoặc để trống tại {where}.</translation>
     </message>
     <message>
-        <source>Regime file: the key '{key}' is used twice.</source>
-        <translation>Tệp chế độ pháp lý: khóa '{key}' được dùng hai lần.</translation>
+        <source>Regime file: the key &apos;{key}&apos; is used twice.</source>
+        <translation>Tệp chế độ pháp lý: khóa &apos;{key}&apos; được dùng hai lần.</translation>
     </message>
     <message>
         <source>Cannot read the file {name}: it is not a readable file.</source>
@@ -1050,20 +1050,20 @@ SHA-256: {hash}</translation>
         <translation>Tệp đính kèm này không còn tồn tại.</translation>
     </message>
     <message>
-        <source>The file of attachment '{name}' is missing from {location}.</source>
-        <translation>Không tìm thấy tệp của tài liệu đính kèm '{name}' trong thư mục {location}.</translation>
+        <source>The file of attachment &apos;{name}&apos; is missing from {location}.</source>
+        <translation>Không tìm thấy tệp của tài liệu đính kèm &apos;{name}&apos; trong thư mục {location}.</translation>
     </message>
     <message>
-        <source>The regime asks for no attachment '{kind}'.</source>
-        <translation>Chế độ pháp lý không yêu cầu tài liệu kèm theo '{kind}'.</translation>
+        <source>The regime asks for no attachment &apos;{kind}&apos;.</source>
+        <translation>Chế độ pháp lý không yêu cầu tài liệu kèm theo &apos;{kind}&apos;.</translation>
     </message>
     <message>
         <source>The file {name} is {size} MB; attachments may be at most {limit} MB. Nothing was added.</source>
         <translation>Tệp {name} có dung lượng {size} MB; tệp đính kèm không được vượt quá {limit} MB. Chưa thêm tệp nào.</translation>
     </message>
     <message>
-        <source>Unknown legal regime '{key}'.</source>
-        <translation>Không xác định được chế độ pháp lý '{key}'.</translation>
+        <source>Unknown legal regime &apos;{key}&apos;.</source>
+        <translation>Không xác định được chế độ pháp lý &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The section title is empty.</source>
@@ -1074,8 +1074,8 @@ SHA-256: {hash}</translation>
         <translation>Tiêu đề mục dài quá {limit} ký tự.</translation>
     </message>
     <message>
-        <source>The project has no section '{key}'.</source>
-        <translation>Dự án không có mục '{key}'.</translation>
+        <source>The project has no section &apos;{key}&apos;.</source>
+        <translation>Dự án không có mục &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>That revision does not exist.</source>
@@ -1098,20 +1098,20 @@ SHA-256: {hash}</translation>
         <translation>Không thể di chuyển mục thêm nữa.</translation>
     </message>
     <message>
-        <source>'{title}' is required by the legal outline and cannot be deleted.</source>
-        <translation>Mục '{title}' là bắt buộc theo đề cương quy định của pháp luật nên không thể xóa.</translation>
+        <source>&apos;{title}&apos; is required by the legal outline and cannot be deleted.</source>
+        <translation>Mục &apos;{title}&apos; là bắt buộc theo đề cương quy định của pháp luật nên không thể xóa.</translation>
     </message>
     <message>
-        <source>The area '{value}' is not a number of hectares.</source>
-        <translation>Diện tích '{value}' không phải là số héc-ta hợp lệ.</translation>
+        <source>The area &apos;{value}&apos; is not a number of hectares.</source>
+        <translation>Diện tích &apos;{value}&apos; không phải là số héc-ta hợp lệ.</translation>
     </message>
     <message>
-        <source>The amount '{value}' is not a whole number of đồng.</source>
-        <translation>Số tiền '{value}' phải là số nguyên (đơn vị: đồng).</translation>
+        <source>The amount &apos;{value}&apos; is not a whole number of đồng.</source>
+        <translation>Số tiền &apos;{value}&apos; phải là số nguyên (đơn vị: đồng).</translation>
     </message>
     <message>
-        <source>The project code '{value}' must be 1 to 32 letters, digits, dots, dashes or underscores.</source>
-        <translation>Mã dự án '{value}' phải dài từ 1 đến 32 ký tự, chỉ gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.</translation>
+        <source>The project code &apos;{value}&apos; must be 1 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>Mã dự án &apos;{value}&apos; phải dài từ 1 đến 32 ký tự, chỉ gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới.</translation>
     </message>
     <message>
         <source>The project name is empty.</source>
@@ -1126,8 +1126,8 @@ SHA-256: {hash}</translation>
         <translation>Tổng vốn đầu tư không được là số âm.</translation>
     </message>
     <message>
-        <source>Unknown legal regime '{value}'.</source>
-        <translation>Không xác định được chế độ pháp lý '{value}'.</translation>
+        <source>Unknown legal regime &apos;{value}&apos;.</source>
+        <translation>Không xác định được chế độ pháp lý &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The regime {value} does not apply to this kind of park.</source>
@@ -1138,16 +1138,16 @@ SHA-256: {hash}</translation>
         <translation>Không thể thay đổi loại khu của dự án đã tạo.</translation>
     </message>
     <message>
-        <source>Unknown export format '{value}' (use docx, pdf).</source>
-        <translation>Định dạng xuất '{value}' không hợp lệ (dùng docx, pdf).</translation>
+        <source>Unknown export format &apos;{value}&apos; (use docx, pdf).</source>
+        <translation>Định dạng xuất &apos;{value}&apos; không hợp lệ (dùng docx, pdf).</translation>
     </message>
     <message>
         <source>Choose at least one document to export.</source>
         <translation>Hãy chọn ít nhất một văn bản để xuất.</translation>
     </message>
     <message>
-        <source>There is no project with the code '{code}'.</source>
-        <translation>Không có dự án nào mang mã '{code}'.</translation>
+        <source>There is no project with the code &apos;{code}&apos;.</source>
+        <translation>Không có dự án nào mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>The number {number}/{symbol} changed while the package was written; export again.</source>
@@ -1158,8 +1158,8 @@ SHA-256: {hash}</translation>
         <translation>Số văn bản phải từ 1 đến {maximum}.</translation>
     </message>
     <message>
-        <source>Unknown document symbol '{value}' (use {symbols}).</source>
-        <translation>Ký hiệu văn bản '{value}' không hợp lệ (dùng {symbols}).</translation>
+        <source>Unknown document symbol &apos;{value}&apos; (use {symbols}).</source>
+        <translation>Ký hiệu văn bản &apos;{value}&apos; không hợp lệ (dùng {symbols}).</translation>
     </message>
     <message>
         <source>The name of the body consulted is empty.</source>
@@ -1170,12 +1170,12 @@ SHA-256: {hash}</translation>
         <translation>Thời hạn trả lời phải từ 0 đến 365 ngày làm việc (giá trị đã nhập: {value}).</translation>
     </message>
     <message>
-        <source>'{value}' is not a number zero or above.</source>
-        <translation>'{value}' không phải là số lớn hơn hoặc bằng 0.</translation>
+        <source>&apos;{value}&apos; is not a number zero or above.</source>
+        <translation>&apos;{value}&apos; không phải là số lớn hơn hoặc bằng 0.</translation>
     </message>
     <message>
-        <source>'{value}' is not a whole number of people.</source>
-        <translation>'{value}' không phải là số người (số nguyên).</translation>
+        <source>&apos;{value}&apos; is not a whole number of people.</source>
+        <translation>&apos;{value}&apos; không phải là số người (số nguyên).</translation>
     </message>
     <message>
         <source>A percentage must be between 0 and 100.</source>
@@ -1198,8 +1198,8 @@ SHA-256: {hash}</translation>
         <translation>Dự án này không còn tồn tại.</translation>
     </message>
     <message>
-        <source>The regime has no condition '{key}'.</source>
-        <translation>Chế độ pháp lý không có điều kiện '{key}'.</translation>
+        <source>The regime has no condition &apos;{key}&apos;.</source>
+        <translation>Chế độ pháp lý không có điều kiện &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The evidence {kind} {id} is not part of this project.</source>
@@ -1210,8 +1210,8 @@ SHA-256: {hash}</translation>
         <translation>Cơ quan được lấy ý kiến này không còn trong danh sách.</translation>
     </message>
     <message>
-        <source>'{name}' is already in the list of bodies consulted.</source>
-        <translation>'{name}' đã có trong danh sách cơ quan được lấy ý kiến.</translation>
+        <source>&apos;{name}&apos; is already in the list of bodies consulted.</source>
+        <translation>&apos;{name}&apos; đã có trong danh sách cơ quan được lấy ý kiến.</translation>
     </message>
     <message>
         <source>A reply date needs the date the request was sent.</source>
@@ -1222,8 +1222,8 @@ SHA-256: {hash}</translation>
         <translation>Ngày nhận trả lời ({received}) không được sớm hơn ngày gửi văn bản xin ý kiến ({sent}).</translation>
     </message>
     <message>
-        <source>A project with the code '{code}' already exists.</source>
-        <translation>Đã có dự án mang mã '{code}'.</translation>
+        <source>A project with the code &apos;{code}&apos; already exists.</source>
+        <translation>Đã có dự án mang mã &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>The database {location} is not a file that can be copied.</source>
@@ -1286,8 +1286,8 @@ SHA-256: {hash}</translation>
         <translation>Hãy ghi rõ cần sửa gì: ý kiến đang để trống.</translation>
     </message>
     <message>
-        <source>The section '{title}' has no text yet; write it before submitting it.</source>
-        <translation>Mục '{title}' chưa có nội dung; hãy soạn trước khi trình duyệt.</translation>
+        <source>The section &apos;{title}&apos; has no text yet; write it before submitting it.</source>
+        <translation>Mục &apos;{title}&apos; chưa có nội dung; hãy soạn trước khi trình duyệt.</translation>
     </message>
     <message>
         <source>The section was changed after you opened it for review; look at the new text before approving.</source>
@@ -1410,8 +1410,8 @@ SHA-256: {hash}</translation>
         <translation>Chỉ quản trị viên mới được nạp dữ liệu mẫu vào cơ sở dữ liệu đã có tài khoản.</translation>
     </message>
     <message>
-        <source>The user name '{value}' must be 1 to 64 letters (a–z, without accents), digits, dots, dashes or underscores, starting with a letter or digit.</source>
-        <translation>Tên đăng nhập '{value}' phải gồm 1 đến 64 chữ cái (a–z, không dấu), chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ cái hoặc chữ số.</translation>
+        <source>The user name &apos;{value}&apos; must be 1 to 64 letters (a–z, without accents), digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation>Tên đăng nhập &apos;{value}&apos; phải gồm 1 đến 64 chữ cái (a–z, không dấu), chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ cái hoặc chữ số.</translation>
     </message>
     <message>
         <source>The password must have at least {minimum} characters.</source>
@@ -1426,8 +1426,8 @@ SHA-256: {hash}</translation>
         <translation>Họ tên hiển thị dài quá {limit} ký tự.</translation>
     </message>
     <message>
-        <source>Unknown role '{value}': use officer, manager, clerk or admin.</source>
-        <translation>Vai trò '{value}' không hợp lệ: dùng officer, manager, clerk hoặc admin.</translation>
+        <source>Unknown role &apos;{value}&apos;: use officer, manager, clerk or admin.</source>
+        <translation>Vai trò &apos;{value}&apos; không hợp lệ: dùng officer, manager, clerk hoặc admin.</translation>
     </message>
     <message>
         <source>An account needs at least one role.</source>
@@ -1438,20 +1438,20 @@ SHA-256: {hash}</translation>
         <translation>Quản trị viên đầu tiên đã được tạo trước đó.</translation>
     </message>
     <message>
-        <source>An account named '{username}' already exists.</source>
-        <translation>Đã có tài khoản tên '{username}'.</translation>
+        <source>An account named &apos;{username}&apos; already exists.</source>
+        <translation>Đã có tài khoản tên &apos;{username}&apos;.</translation>
     </message>
     <message>
-        <source>Only an administrator can manage accounts; '{operator}' is not one.</source>
-        <translation>Chỉ quản trị viên mới được quản lý tài khoản; '{operator}' không phải quản trị viên.</translation>
+        <source>Only an administrator can manage accounts; &apos;{operator}&apos; is not one.</source>
+        <translation>Chỉ quản trị viên mới được quản lý tài khoản; &apos;{operator}&apos; không phải quản trị viên.</translation>
     </message>
     <message>
-        <source>'{username}' is the last active administrator; add another administrator first.</source>
-        <translation>'{username}' là quản trị viên cuối cùng còn hoạt động; hãy thêm một quản trị viên khác trước.</translation>
+        <source>&apos;{username}&apos; is the last active administrator; add another administrator first.</source>
+        <translation>&apos;{username}&apos; là quản trị viên cuối cùng còn hoạt động; hãy thêm một quản trị viên khác trước.</translation>
     </message>
     <message>
-        <source>There is no account named '{username}'.</source>
-        <translation>Không có tài khoản tên '{username}'.</translation>
+        <source>There is no account named &apos;{username}&apos;.</source>
+        <translation>Không có tài khoản tên &apos;{username}&apos;.</translation>
     </message>
     <message>
         <source>That comment no longer exists.</source>
@@ -1470,7 +1470,7 @@ SHA-256: {hash}</translation>
         <translation>Nội dung ý kiến đang để trống.</translation>
     </message>
     <message>
-        <source>An accepted, explained or refused comment needs the city's answer.</source>
+        <source>An accepted, explained or refused comment needs the city&apos;s answer.</source>
         <translation>Ý kiến đã tiếp thu, giải trình hoặc không tiếp thu phải có nội dung tiếp thu, giải trình của Thành phố.</translation>
     </message>
     <message>
@@ -1486,48 +1486,48 @@ SHA-256: {hash}</translation>
         <translation>Bạn chỉ xem được việc cần xử lý của chính mình.</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' is missing or empty at {where}.</source>
-        <translation>Mẫu mốc tiến độ: thiếu hoặc để trống '{field}' tại {where}.</translation>
+        <source>Milestone template: &apos;{field}&apos; is missing or empty at {where}.</source>
+        <translation>Mẫu mốc tiến độ: thiếu hoặc để trống &apos;{field}&apos; tại {where}.</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' at {where} must be a whole number, zero or more.</source>
-        <translation>Mẫu mốc tiến độ: '{field}' tại {where} phải là số nguyên từ 0 trở lên.</translation>
+        <source>Milestone template: &apos;{field}&apos; at {where} must be a whole number, zero or more.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{field}&apos; tại {where} phải là số nguyên từ 0 trở lên.</translation>
     </message>
     <message>
-        <source>Milestone template: '{value}' is not a valid '{field}' at {where}; use {allowed}.</source>
-        <translation>Mẫu mốc tiến độ: '{value}' không phải giá trị hợp lệ của '{field}' tại {where}; dùng {allowed}.</translation>
+        <source>Milestone template: &apos;{value}&apos; is not a valid &apos;{field}&apos; at {where}; use {allowed}.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{value}&apos; không phải giá trị hợp lệ của &apos;{field}&apos; tại {where}; dùng {allowed}.</translation>
     </message>
     <message>
-        <source>Milestone template: each entry of '{field}' at {where} must be a mapping.</source>
-        <translation>Mẫu mốc tiến độ: mỗi mục của '{field}' tại {where} phải là một bảng khóa – giá trị.</translation>
+        <source>Milestone template: each entry of &apos;{field}&apos; at {where} must be a mapping.</source>
+        <translation>Mẫu mốc tiến độ: mỗi mục của &apos;{field}&apos; tại {where} phải là một bảng khóa – giá trị.</translation>
     </message>
     <message>
-        <source>Milestone template: the key '{key}' is used twice.</source>
-        <translation>Mẫu mốc tiến độ: khóa '{key}' bị dùng hai lần.</translation>
+        <source>Milestone template: the key &apos;{key}&apos; is used twice.</source>
+        <translation>Mẫu mốc tiến độ: khóa &apos;{key}&apos; bị dùng hai lần.</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' at {where} needs a value for {allowed}.</source>
-        <translation>Mẫu mốc tiến độ: '{field}' tại {where} cần có giá trị cho {allowed}.</translation>
+        <source>Milestone template: &apos;{field}&apos; at {where} needs a value for {allowed}.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{field}&apos; tại {where} cần có giá trị cho {allowed}.</translation>
     </message>
     <message>
-        <source>Milestone template: the rule {where} needs either 'days' or 'months' (months only for within_days_after).</source>
-        <translation>Mẫu mốc tiến độ: quy tắc {where} cần có 'days' hoặc 'months' (chỉ dùng 'months' với within_days_after).</translation>
+        <source>Milestone template: the rule {where} needs either &apos;days&apos; or &apos;months&apos; (months only for within_days_after).</source>
+        <translation>Mẫu mốc tiến độ: quy tắc {where} cần có &apos;days&apos; hoặc &apos;months&apos; (chỉ dùng &apos;months&apos; với within_days_after).</translation>
     </message>
     <message>
-        <source>Milestone template: 'after' at {where} must name an earlier rule of the same step (duration_days only).</source>
-        <translation>Mẫu mốc tiến độ: 'after' tại {where} phải chỉ tới một quy tắc trước đó của cùng bước (chỉ với duration_days).</translation>
+        <source>Milestone template: &apos;after&apos; at {where} must name an earlier rule of the same step (duration_days only).</source>
+        <translation>Mẫu mốc tiến độ: &apos;after&apos; tại {where} phải chỉ tới một quy tắc trước đó của cùng bước (chỉ với duration_days).</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' at {where} must be true or false.</source>
-        <translation>Mẫu mốc tiến độ: '{field}' tại {where} phải là true hoặc false.</translation>
+        <source>Milestone template: &apos;{field}&apos; at {where} must be true or false.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{field}&apos; tại {where} phải là true hoặc false.</translation>
     </message>
     <message>
         <source>Milestone template: the file is not a mapping of fields.</source>
         <translation>Mẫu mốc tiến độ: tệp không phải là bảng các trường.</translation>
     </message>
     <message>
-        <source>Milestone template: '{field}' of the rule {where} names the unknown step '{value}'.</source>
-        <translation>Mẫu mốc tiến độ: '{field}' của quy tắc {where} chỉ tới bước không tồn tại '{value}'.</translation>
+        <source>Milestone template: &apos;{field}&apos; of the rule {where} names the unknown step &apos;{value}&apos;.</source>
+        <translation>Mẫu mốc tiến độ: &apos;{field}&apos; của quy tắc {where} chỉ tới bước không tồn tại &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The planned end of step {key} is before its planned start.</source>
@@ -1578,7 +1578,7 @@ SHA-256: {hash}</translation>
         <translation>Diện tích không được âm.</translation>
     </message>
     <message>
-        <source>The recovered area is larger than the parcel's total area.</source>
+        <source>The recovered area is larger than the parcel&apos;s total area.</source>
         <translation>Diện tích thu hồi lớn hơn tổng diện tích thửa đất.</translation>
     </message>
     <message>
@@ -1598,7 +1598,7 @@ SHA-256: {hash}</translation>
         <translation>Ngày của bước này sớm hơn ngày của bước trước.</translation>
     </message>
     <message>
-        <source>Enforcement must come after the plan's approval and not before the hand-over.</source>
+        <source>Enforcement must come after the plan&apos;s approval and not before the hand-over.</source>
         <translation>Cưỡng chế phải sau khi phương án được phê duyệt và không trước ngày bàn giao mặt bằng.</translation>
     </message>
     <message>
@@ -1626,12 +1626,12 @@ SHA-256: {hash}</translation>
         <translation>Thửa đất này bị kê khai hai lần cho cùng một hộ.</translation>
     </message>
     <message>
-        <source>Unknown step '{value}'.</source>
-        <translation>Bước '{value}' không tồn tại.</translation>
+        <source>Unknown step &apos;{value}&apos;.</source>
+        <translation>Bước &apos;{value}&apos; không tồn tại.</translation>
     </message>
     <message>
-        <source>The party code '{code}' is already used in this project.</source>
-        <translation>Mã hộ '{code}' đã được dùng trong dự án này.</translation>
+        <source>The party code &apos;{code}&apos; is already used in this project.</source>
+        <translation>Mã hộ &apos;{code}&apos; đã được dùng trong dự án này.</translation>
     </message>
     <message>
         <source>The citizen ID {value} is already registered in this project.</source>
@@ -1646,8 +1646,8 @@ SHA-256: {hash}</translation>
         <translation>Thửa số {parcel} tờ bản đồ số {sheet} đã có trong sổ của dự án này; nếu các hộ cùng sử dụng thửa đất, hãy đánh dấu đồng sử dụng ở cả hai hộ.</translation>
     </message>
     <message>
-        <source>Unknown sort column '{value}'.</source>
-        <translation>Không có cột sắp xếp '{value}'.</translation>
+        <source>Unknown sort column &apos;{value}&apos;.</source>
+        <translation>Không có cột sắp xếp &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>The affected party no longer exists.</source>
@@ -1734,8 +1734,8 @@ SHA-256: {hash}</translation>
         <translation>Số CCCD bị dùng hai lần trong tệp (lần đầu ở dòng {other_row}).</translation>
     </message>
     <message>
-        <source>No milestone template '{key}'.</source>
-        <translation>Không có mẫu mốc tiến độ '{key}'.</translation>
+        <source>No milestone template &apos;{key}&apos;.</source>
+        <translation>Không có mẫu mốc tiến độ &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The sheet has too many rows for one import; split the file.</source>
@@ -1786,48 +1786,48 @@ SHA-256: {hash}</translation>
         <translation>Ô chứa lỗi của bảng tính.</translation>
     </message>
     <message>
-        <source>Land-use code '{value}' must be 2 to 10 capital letters or digits, starting with a letter.</source>
-        <translation>Mã loại đất '{value}' phải gồm từ 2 đến 10 chữ cái in hoa hoặc chữ số, bắt đầu bằng chữ cái.</translation>
+        <source>Land-use code &apos;{value}&apos; must be 2 to 10 capital letters or digits, starting with a letter.</source>
+        <translation>Mã loại đất &apos;{value}&apos; phải gồm từ 2 đến 10 chữ cái in hoa hoặc chữ số, bắt đầu bằng chữ cái.</translation>
     </message>
     <message>
         <source>The name of land-use code {code} must have 1 to {limit} characters.</source>
         <translation>Tên của mã loại đất {code} phải có từ 1 đến {limit} ký tự.</translation>
     </message>
     <message>
-        <source>Unknown land-use group '{value}'.</source>
-        <translation>Không xác định được nhóm đất '{value}'.</translation>
+        <source>Unknown land-use group &apos;{value}&apos;.</source>
+        <translation>Không xác định được nhóm đất &apos;{value}&apos;.</translation>
     </message>
     <message>
         <source>A ward name must have 1 to {limit} characters.</source>
         <translation>Tên phường/xã phải có từ 1 đến {limit} ký tự.</translation>
     </message>
     <message>
-        <source>Regime file: '{field}' must be a whole number of at least {minimum} at {where}.</source>
-        <translation>Tệp chế độ pháp lý: trường '{field}' tại {where} phải là số nguyên không nhỏ hơn {minimum}.</translation>
+        <source>Regime file: &apos;{field}&apos; must be a whole number of at least {minimum} at {where}.</source>
+        <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; tại {where} phải là số nguyên không nhỏ hơn {minimum}.</translation>
     </message>
     <message>
-        <source>Regime file: '{field}' must be a number at {where}.</source>
-        <translation>Tệp chế độ pháp lý: trường '{field}' tại {where} phải là một số.</translation>
+        <source>Regime file: &apos;{field}&apos; must be a number at {where}.</source>
+        <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; tại {where} phải là một số.</translation>
     </message>
     <message>
         <source>Regime file: more originals than sets at {where}.</source>
         <translation>Tệp chế độ pháp lý: số bản chính nhiều hơn số bộ hồ sơ tại {where}.</translation>
     </message>
     <message>
-        <source>Regime file: unknown comparison '{value}' at {where}.</source>
-        <translation>Tệp chế độ pháp lý: phép so sánh '{value}' tại {where} không hợp lệ.</translation>
+        <source>Regime file: unknown comparison &apos;{value}&apos; at {where}.</source>
+        <translation>Tệp chế độ pháp lý: phép so sánh &apos;{value}&apos; tại {where} không hợp lệ.</translation>
     </message>
     <message>
-        <source>Regime file: '{value}' is not a step of the review clock ({where}).</source>
-        <translation>Tệp chế độ pháp lý: '{value}' không phải là một bước trong thời hạn giải quyết hồ sơ ({where}).</translation>
+        <source>Regime file: &apos;{value}&apos; is not a step of the review clock ({where}).</source>
+        <translation>Tệp chế độ pháp lý: &apos;{value}&apos; không phải là một bước trong thời hạn giải quyết hồ sơ ({where}).</translation>
     </message>
     <message>
-        <source>Regime file: '{value}' is not a section of the outline ({where}).</source>
-        <translation>Tệp chế độ pháp lý: '{value}' không phải là một mục của đề cương ({where}).</translation>
+        <source>Regime file: &apos;{value}&apos; is not a section of the outline ({where}).</source>
+        <translation>Tệp chế độ pháp lý: &apos;{value}&apos; không phải là một mục của đề cương ({where}).</translation>
     </message>
     <message>
-        <source>Regime file: '{value}' is not a criterion of the regime ({where}).</source>
-        <translation>Tệp chế độ pháp lý: '{value}' không phải là một tiêu chí của chế độ pháp lý ({where}).</translation>
+        <source>Regime file: &apos;{value}&apos; is not a criterion of the regime ({where}).</source>
+        <translation>Tệp chế độ pháp lý: &apos;{value}&apos; không phải là một tiêu chí của chế độ pháp lý ({where}).</translation>
     </message>
     <message>
         <source>Regime file: an unverified regime needs a note saying so ({where}).</source>
@@ -1842,20 +1842,20 @@ SHA-256: {hash}</translation>
         <translation>Tệp {path} không phải là văn bản Word (.docx) đọc được.</translation>
     </message>
     <message>
-        <source>The catalogue already has '{code}'.</source>
-        <translation>Danh mục đã có '{code}'.</translation>
+        <source>The catalogue already has &apos;{code}&apos;.</source>
+        <translation>Danh mục đã có &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>A ward is renamed by adding the new name and removing the old one.</source>
         <translation>Muốn đổi tên phường/xã, hãy thêm tên mới rồi xóa tên cũ.</translation>
     </message>
     <message>
-        <source>'{code}' is used by {count} row(s) of the register; it stays.</source>
-        <translation>'{code}' đang được dùng ở {count} dòng của sổ giải phóng mặt bằng nên không xóa được.</translation>
+        <source>&apos;{code}&apos; is used by {count} row(s) of the register; it stays.</source>
+        <translation>&apos;{code}&apos; đang được dùng ở {count} dòng của sổ giải phóng mặt bằng nên không xóa được.</translation>
     </message>
     <message>
-        <source>The catalogue has no '{code}'.</source>
-        <translation>Danh mục không có '{code}'.</translation>
+        <source>The catalogue has no &apos;{code}&apos;.</source>
+        <translation>Danh mục không có &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>The name of the day is empty.</source>
@@ -1878,12 +1878,12 @@ SHA-256: {hash}</translation>
         <translation>Lịch nghỉ lễ không có ngày {day}.</translation>
     </message>
     <message>
-        <source>'{value}' is not a date; write it as YYYY-MM-DD.</source>
-        <translation>'{value}' không phải là ngày; hãy ghi theo dạng YYYY-MM-DD (năm-tháng-ngày).</translation>
+        <source>&apos;{value}&apos; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>&apos;{value}&apos; không phải là ngày; hãy ghi theo dạng YYYY-MM-DD (năm-tháng-ngày).</translation>
     </message>
     <message>
-        <source>There is no baseline named '{name}' in this project.</source>
-        <translation>Dự án này không có kế hoạch gốc mang tên '{name}'.</translation>
+        <source>There is no baseline named &apos;{name}&apos; in this project.</source>
+        <translation>Dự án này không có kế hoạch gốc mang tên &apos;{name}&apos;.</translation>
     </message>
     <message>
         <source>The at-risk window must be between 0 and 365 days.</source>
@@ -1902,8 +1902,8 @@ SHA-256: {hash}</translation>
         <translation>Tên dài quá {limit} ký tự.</translation>
     </message>
     <message>
-        <source>A baseline named '{name}' already exists in this project.</source>
-        <translation>Dự án này đã có kế hoạch gốc mang tên '{name}'.</translation>
+        <source>A baseline named &apos;{name}&apos; already exists in this project.</source>
+        <translation>Dự án này đã có kế hoạch gốc mang tên &apos;{name}&apos;.</translation>
     </message>
     <message>
         <source>The plan has no step {key}.</source>
@@ -1914,8 +1914,8 @@ SHA-256: {hash}</translation>
         <translation>Kế hoạch không có vị trí {value}.</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid {field}; use {allowed}.</source>
-        <translation>'{value}' không phải là giá trị hợp lệ của {field}; hãy dùng {allowed}.</translation>
+        <source>&apos;{value}&apos; is not a valid {field}; use {allowed}.</source>
+        <translation>&apos;{value}&apos; không phải là giá trị hợp lệ của {field}; hãy dùng {allowed}.</translation>
     </message>
     <message>
         <source>Step {key} needs a title.</source>
@@ -1982,16 +1982,16 @@ SHA-256: {hash}</translation>
         <translation>Đầu vào chuẩn (stdin)</translation>
     </message>
     <message>
-        <source>'{key}' is a section of the outline of {other}, not of {regime}, which project {code} follows.</source>
-        <translation>'{key}' là một mục trong đề cương theo {other}, không thuộc đề cương theo {regime} mà dự án {code} áp dụng.</translation>
+        <source>&apos;{key}&apos; is a section of the outline of {other}, not of {regime}, which project {code} follows.</source>
+        <translation>&apos;{key}&apos; là một mục trong đề cương theo {other}, không thuộc đề cương theo {regime} mà dự án {code} áp dụng.</translation>
     </message>
     <message>
         <source>Section {key} belongs to project {other}, not to {code}.</source>
         <translation>Mục {key} thuộc dự án {other}, không thuộc dự án {code}.</translation>
     </message>
     <message>
-        <source>Project {code} has no section '{key}': give an outline key of its regime, such as tt.can_cu_phap_ly, or a section id such as #123.</source>
-        <translation>Dự án {code} không có mục '{key}': hãy ghi khóa đề cương theo chế độ pháp lý của dự án, ví dụ tt.can_cu_phap_ly, hoặc số hiệu của mục, ví dụ #123.</translation>
+        <source>Project {code} has no section &apos;{key}&apos;: give an outline key of its regime, such as tt.can_cu_phap_ly, or a section id such as #123.</source>
+        <translation>Dự án {code} không có mục &apos;{key}&apos;: hãy ghi khóa đề cương theo chế độ pháp lý của dự án, ví dụ tt.can_cu_phap_ly, hoặc số hiệu của mục, ví dụ #123.</translation>
     </message>
     <message>
         <source>{file} is larger than {limit} MB, the most a section may hold. Split it into sub-sections or attach the material as a file. Nothing was saved.</source>
@@ -2050,8 +2050,8 @@ SHA-256: {hash}</translation>
         <translation>Tên máy khách phải là văn bản in được, tối đa {limit} ký tự.</translation>
     </message>
     <message>
-        <source>The field '{field}' must be {kind}.</source>
-        <translation>Trường '{field}' phải là {kind}.</translation>
+        <source>The field &apos;{field}&apos; must be {kind}.</source>
+        <translation>Trường &apos;{field}&apos; phải là {kind}.</translation>
     </message>
     <message>
         <source>The request body is not a JSON object in UTF-8.</source>
@@ -2062,19 +2062,19 @@ SHA-256: {hash}</translation>
         <translation>Nội dung yêu cầu phải là JSON (Content-Type: application/json).</translation>
     </message>
     <message>
-        <source>The request has a field '{field}' the server does not take.</source>
-        <translation>Yêu cầu có trường '{field}' mà máy chủ không nhận.</translation>
+        <source>The request has a field &apos;{field}&apos; the server does not take.</source>
+        <translation>Yêu cầu có trường &apos;{field}&apos; mà máy chủ không nhận.</translation>
     </message>
     <message>
         <source>The request is larger than the server takes ({limit} bytes).</source>
         <translation>Yêu cầu lớn hơn mức máy chủ nhận ({limit} byte).</translation>
     </message>
     <message>
-        <source>The request lacks the field '{field}'.</source>
-        <translation>Yêu cầu thiếu trường '{field}'.</translation>
+        <source>The request lacks the field &apos;{field}&apos;.</source>
+        <translation>Yêu cầu thiếu trường &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <source>The request's Content-Length header is not a number.</source>
+        <source>The request&apos;s Content-Length header is not a number.</source>
         <translation>Tiêu đề Content-Length của yêu cầu không phải là một số.</translation>
     </message>
     <message>
@@ -2118,24 +2118,24 @@ SHA-256: {hash}</translation>
         <translation>Máy chủ không lắng nghe được tại {host}:{port}: {reason}</translation>
     </message>
     <message>
-        <source>The server speaks plain HTTP only on this computer (127.0.0.1, ::1, localhost); to listen on {host}, give --tls-dir with a certificate ('serve --init-tls DIR' makes one).</source>
-        <translation>Máy chủ chỉ dùng HTTP thường trên chính máy tính này (127.0.0.1, ::1, localhost); để lắng nghe tại {host}, hãy chỉ định --tls-dir kèm chứng thư (lệnh 'serve --init-tls DIR' tạo chứng thư).</translation>
+        <source>The server speaks plain HTTP only on this computer (127.0.0.1, ::1, localhost); to listen on {host}, give --tls-dir with a certificate (&apos;serve --init-tls DIR&apos; makes one).</source>
+        <translation>Máy chủ chỉ dùng HTTP thường trên chính máy tính này (127.0.0.1, ::1, localhost); để lắng nghe tại {host}, hãy chỉ định --tls-dir kèm chứng thư (lệnh &apos;serve --init-tls DIR&apos; tạo chứng thư).</translation>
     </message>
     <message>
         <source>{directory} already has a certificate or key; nothing was overwritten. Desktops trust the present certificate: to replace it, remove both files, then confirm the new fingerprint on each desktop.</source>
         <translation>{directory} đã có chứng thư hoặc khóa; không ghi đè tệp nào. Các máy trạm đang tin cậy chứng thư hiện có: muốn thay, hãy xóa cả hai tệp, rồi xác nhận dấu vân tay mới trên từng máy trạm.</translation>
     </message>
     <message>
-        <source>{directory} has no cert.pem and key.pem: make them with 'serve --init-tls {directory}', or put a certificate from an authority and its key there.</source>
-        <translation>{directory} không có cert.pem và key.pem: hãy tạo bằng lệnh 'serve --init-tls {directory}', hoặc đặt vào đó chứng thư do tổ chức chứng thực cấp cùng khóa của nó.</translation>
+        <source>{directory} has no cert.pem and key.pem: make them with &apos;serve --init-tls {directory}&apos;, or put a certificate from an authority and its key there.</source>
+        <translation>{directory} không có cert.pem và key.pem: hãy tạo bằng lệnh &apos;serve --init-tls {directory}&apos;, hoặc đặt vào đó chứng thư do tổ chức chứng thực cấp cùng khóa của nó.</translation>
     </message>
     <message>
-        <source>'{url}' is not a server address (https://name:port).</source>
-        <translation>'{url}' không phải là địa chỉ máy chủ (https://tên:cổng).</translation>
+        <source>&apos;{url}&apos; is not a server address (https://name:port).</source>
+        <translation>&apos;{url}&apos; không phải là địa chỉ máy chủ (https://tên:cổng).</translation>
     </message>
     <message>
-        <source>'{value}' is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
-        <translation>'{value}' không phải là dấu vân tay SHA-256 (64 chữ số thập lục phân).</translation>
+        <source>&apos;{value}&apos; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <translation>&apos;{value}&apos; không phải là dấu vân tay SHA-256 (64 chữ số thập lục phân).</translation>
     </message>
 </context>
 <context>
@@ -2419,7 +2419,7 @@ SHA-256: {hash}</translation>
         <translation>Mở rộng khu hiện có</translation>
     </message>
     <message>
-        <source>The land area is the project's area; changing it here changes the project.</source>
+        <source>The land area is the project&apos;s area; changing it here changes the project.</source>
         <translation>Diện tích đất là diện tích của dự án; sửa ở đây sẽ thay đổi thông tin dự án.</translation>
     </message>
 </context>
@@ -2748,6 +2748,10 @@ SHA-256: {hash}</translation>
         <translation>Chọn một mục trong khung điều hướng để bắt đầu soạn thảo.</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>
@@ -2783,7 +2787,7 @@ SHA-256: {hash}</translation>
         <translation>Lỗi không lường trước</translation>
     </message>
     <message>
-        <source>The action was not completed because of an unexpected error. Text already saved is safe; please tell the program's maintainers what you were doing.</source>
+        <source>The action was not completed because of an unexpected error. Text already saved is safe; please tell the program&apos;s maintainers what you were doing.</source>
         <translation>Thao tác chưa hoàn thành do một lỗi không lường trước. Nội dung đã lưu vẫn an toàn; xin báo cho người bảo trì chương trình biết bạn đang làm gì.</translation>
     </message>
 </context>
@@ -2846,7 +2850,7 @@ SHA-256: {hash}</translation>
         <translation>Hoàn thành</translation>
     </message>
     <message>
-        <source>Computed from the land register: the share of the project's {count} parties that have reached this step. It cannot be typed.</source>
+        <source>Computed from the land register: the share of the project&apos;s {count} parties that have reached this step. It cannot be typed.</source>
         <translation>Tính từ sổ giải phóng mặt bằng: tỷ lệ số hộ (trong tổng số {count} hộ của dự án) đã đến bước này. Không nhập tay được.</translation>
     </message>
     <message>
@@ -3650,7 +3654,7 @@ SHA-256: {hash}</translation>
         <translation>Cơ quan chủ quản:</translation>
     </message>
     <message>
-        <source>leave empty for a provincial People's Committee</source>
+        <source>leave empty for a provincial People&apos;s Committee</source>
         <translation>để trống nếu là Ủy ban nhân dân cấp tỉnh</translation>
     </message>
     <message>
@@ -3658,11 +3662,11 @@ SHA-256: {hash}</translation>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <source>Signer's title:</source>
+        <source>Signer&apos;s title:</source>
         <translation>Chức vụ người ký:</translation>
     </message>
     <message>
-        <source>Signer's name:</source>
+        <source>Signer&apos;s name:</source>
         <translation>Họ tên người ký:</translation>
     </message>
 </context>
@@ -4299,7 +4303,7 @@ SHA-256: {hash}</translation>
         <translation>Trên máy này ({path})</translation>
     </message>
     <message>
-        <source>The department's server (PostgreSQL)</source>
+        <source>The department&apos;s server (PostgreSQL)</source>
         <translation>Máy chủ của cơ quan (PostgreSQL)</translation>
     </message>
     <message>

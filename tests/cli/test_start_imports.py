@@ -82,6 +82,21 @@ def test_projects_imports_no_heavy_library(tmp_path: Path) -> None:
     assert sorted(loaded & set(HEAVY)) == []
 
 
+def test_the_window_frame_loads_no_database_layer() -> None:
+    """The frame paints before the database opens: its module must not pull SQLAlchemy in behind its back."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "from dossier_app.ui.shell.main_window import MainWindow"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    loaded = modules_in_report(result.stderr)
+    assert "PySide6" in loaded
+    assert sorted(loaded & {*HEAVY, "sqlalchemy", "sqlmodel", "alembic", "pydantic"}) == []
+
+
 @pytest.mark.parametrize("module", HEAVY)
 def test_the_check_would_see_a_heavy_import(module: str) -> None:
     """The report parser finds a heavy module when one is imported (guards against a check that never fails)."""

@@ -2,7 +2,7 @@
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,24 +21,7 @@ from dossier_app.services.accounts.accounts import AccountView
 from dossier_app.services.review.reviews import SectionReview
 from dossier_app.ui.shared.messages import show_error
 from dossier_app.ui.shared.redline_view import RedlineView
-
-STATE_COLOURS = {
-    SectionState.DRAFT: "#607d8b",
-    SectionState.SUBMITTED: "#1565c0",
-    SectionState.APPROVED: "#2e7d32",
-    SectionState.CHANGES_REQUESTED: "#c62828",
-}
-
-
-def state_name(state: SectionState) -> str:
-    """A review state in the UI language."""
-    names = {
-        SectionState.DRAFT: QCoreApplication.translate("ReviewBar", "Draft"),
-        SectionState.SUBMITTED: QCoreApplication.translate("ReviewBar", "Submitted"),
-        SectionState.APPROVED: QCoreApplication.translate("ReviewBar", "Approved"),
-        SectionState.CHANGES_REQUESTED: QCoreApplication.translate("ReviewBar", "Changes requested"),
-    }
-    return names[state]
+from dossier_app.ui.shared.review_states import STATE_COLOURS, state_name
 
 
 class ApprovalDialog(QDialog):

@@ -2,8 +2,6 @@
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from dossier_app.services.core.connections import without_password
-
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 DEFAULT_BACKUPS_KEPT = 10
@@ -107,6 +105,8 @@ class UiSettings:
 
     @database_url.setter
     def database_url(self, value: str) -> None:
+        from dossier_app.services.core.connections import without_password  # SQLAlchemy's URL parser: not at start
+
         self._settings.setValue("database/url", without_password(value) if value else "")
 
     def sync(self) -> None:

@@ -1,8 +1,11 @@
 """The main window: navigator, section editor, guidance, revisions, attachments and search."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -22,40 +25,65 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.enums import SectionState
 from dossier_app.domain.errors import DossierError, StorageBusy
 from dossier_app.domain.lifecycle import ALLOWED, Action
-from dossier_app.services import Services
-from dossier_app.services.accounts.accounts import AccountView
-from dossier_app.services.dossier.dossiers import SaveResult, SectionView
-from dossier_app.ui.dossier.attachments_pane import AttachmentsPane
-from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
-from dossier_app.ui.dossier.guidance_pane import GuidancePane
-from dossier_app.ui.dossier.revisions_pane import RevisionsPane
-from dossier_app.ui.dossier.search_panel import SearchPanel
-from dossier_app.ui.dossier.section_editor import SectionEditor
-from dossier_app.ui.review.comments_pane import CommentsPane
-from dossier_app.ui.review.queue_pane import QueuePane
-from dossier_app.ui.review.review_bar import ReviewBar
 from dossier_app.ui.shared.i18n import error_text
 from dossier_app.ui.shared.messages import show_error
 from dossier_app.ui.shared.settings import UiSettings
 from dossier_app.ui.shell.navigator import ID_ROLE, KIND_ROLE, PROJECT_ROLE, NavigatorModel, NodeKind
-from dossier_app.ui.shell.structure_actions import StructureActions
-from dossier_app.ui.shell.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from dossier_app.services import Services
+    from dossier_app.services.accounts.accounts import AccountView
+    from dossier_app.services.dossier.dossiers import SaveResult, SectionView
+
+# The panes and menus the window is made of: they import the services and through them the database libraries, so
+# the frame imports them only when it is given its services (and the start preloads them on a thread meanwhile).
+WORKSPACE_MODULES = (
+    "dossier_app.ui.dossier.attachments_pane",
+    "dossier_app.ui.dossier.guidance_pane",
+    "dossier_app.ui.dossier.revisions_pane",
+    "dossier_app.ui.dossier.search_panel",
+    "dossier_app.ui.dossier.section_editor",
+    "dossier_app.ui.review.comments_pane",
+    "dossier_app.ui.review.queue_pane",
+    "dossier_app.ui.review.review_bar",
+    "dossier_app.ui.shell.structure_actions",
+    "dossier_app.ui.shell.window_actions",
+)
+
+
+def preload_workspace() -> None:
+    """Import the window's panes ahead of need (on a thread, while a person signs in)."""
+    import importlib
+
+    for name in WORKSPACE_MODULES:
+        importlib.import_module(name)
 
 
 class _FirstPaint(QObject):
-    """Calls back once, on the turn of the event loop after the watched window's first paint."""
+    """Calls back once, on the turn of the event loop after the watched window's first paint.
 
-    def __init__(self, window: QMainWindow, callback: Callable[[], object]) -> None:
+    A window that gets no paint event (shown minimised, say) still goes on after `fallback_ms`.
+    """
+
+    def __init__(self, window: QMainWindow, callback: Callable[[], object], fallback_ms: int = 1000) -> None:
         super().__init__(window)
         self._callback = callback
+        self._done = False
+        QTimer.singleShot(fallback_ms, self, self._call)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Wait for the first Paint, then step aside."""
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-            self.deleteLater()
+            QTimer.singleShot(0, self, self._call)
         return False
+
+    def _call(self) -> None:
+        if not self._done:
+            self._done = True
+            self.parent().removeEventFilter(self)
+            self._callback()
+            self.deleteLater()
 
 
 class MainWindow(QMainWindow):
@@ -65,26 +93,62 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         settings: UiSettings,
         language: str,
         account: AccountView | None = None,
         *,
         load_now: bool = True,
     ) -> None:
-        """`load_now=False`: the window paints first and the caller runs load_data() right after (a faster start)."""
+        """Without services the window is a frame that paints at once; `attach` fills it once the database is open.
+
+        `load_now=False`: the window paints first and the caller runs load_data() right after (a faster start).
+        """
         super().__init__()
         self.account = account
         self.setObjectName("mainWindow")
-        self.services = services
         self.settings = settings
         self.language = language
+        self.attached = False
         self.undo_stack = QUndoStack(self)
         self._current_section: SectionView | None = None
         self._current_project_id: int | None = None
         self._restoring_selection = False
         self._closing_checked = False
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.section_menu = self.menuBar().addMenu(self.tr("&Section"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._enable_menus(False)  # empty until the database is open and the person signed in
+        self.opening_label = QLabel(self.tr("Opening the database…"), self)
+        self.opening_label.setObjectName("openingLabel")
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_label.setStyleSheet("color: #666; font-size: 12pt")
+        self.setCentralWidget(self.opening_label)
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self.resize(1440, 860)
+        self._update_title()
+        if services is not None:
+            self.attach(services, account, load_now=load_now)
 
+    def attach(self, services: Services, account: AccountView | None, *, load_now: bool = True) -> None:
+        """Build the panes and menus on the opened database, for the signed-in account."""
+        from dossier_app.ui.dossier.attachments_pane import AttachmentsPane
+        from dossier_app.ui.dossier.guidance_pane import GuidancePane
+        from dossier_app.ui.dossier.revisions_pane import RevisionsPane
+        from dossier_app.ui.dossier.search_panel import SearchPanel
+        from dossier_app.ui.dossier.section_editor import SectionEditor
+        from dossier_app.ui.review.comments_pane import CommentsPane
+        from dossier_app.ui.review.queue_pane import QueuePane
+        from dossier_app.ui.review.review_bar import ReviewBar
+        from dossier_app.ui.shell.structure_actions import StructureActions
+        from dossier_app.ui.shell.window_actions import WindowActions
+
+        self.services = services
+        self.account = account
+        settings, language = self.settings, self.language
         self.model = NavigatorModel(services, self)
         self.navigator = QTreeView(self)
         self.navigator.setObjectName("navigator")
@@ -144,6 +208,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(2, 2)
         self.main_splitter.setSizes([360, 620, 460])
         self.setCentralWidget(self.main_splitter)
+        self.opening_label = None
 
         self.words_label = QLabel(self)
         self.save_label = QLabel(self)
@@ -160,21 +225,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.words_label)
 
-        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.section_menu = self.menuBar().addMenu(self.tr("&Section"))
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.editor.writable = self.may(Action.EDIT)
         self.attachments.writable = self.may(Action.EDIT)
         self.revisions.writable = self.may(Action.EDIT)
         self.structure = StructureActions(self)
         self.window_actions = WindowActions(self)
+        self.attached = True
+        self._enable_menus(True)
         self._connect()
         self._restore_layout()
         self._update_title()
         self._show_section(None)
         if load_now:
             self.load_data()
+
+    def _enable_menus(self, enabled: bool) -> None:
+        for menu in (self.file_menu, self.edit_menu, self.section_menu, self.help_menu):
+            menu.menuAction().setEnabled(enabled)
 
     def load_data(self) -> None:
         """Fill the navigator and the work queue from the database."""
@@ -188,8 +255,11 @@ class MainWindow(QMainWindow):
 
     def load_after_first_paint(self, then: Callable[[], None] | None = None) -> None:
         """Let the window paint its frame first, then fill it (and run `then`): the start shows a window at once."""
-        watcher = _FirstPaint(self, lambda: (self.load_data(), then() if then else None))
-        self.installEventFilter(watcher)
+        self.after_first_paint(lambda: (self.load_data(), then() if then else None))
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the window has painted (the start opens the database then)."""
+        self.installEventFilter(_FirstPaint(self, callback))
 
     # Wiring --------------------------------------------------------------------
 
@@ -397,6 +467,8 @@ class MainWindow(QMainWindow):
             self.save_label.setText(self.tr("Saved at {time}").format(time=datetime.now().strftime("%H:%M:%S")))
 
     def _on_conflict(self, stored: SectionView) -> None:
+        from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
+
         dialog = ConflictDialog(stored, self.editor.markdown(), self)
         dialog.exec()
         if dialog.choice is ConflictChoice.KEEP_MINE:
@@ -452,10 +524,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts))
 
     def _restore_layout(self) -> None:
-        if self.settings.geometry is not None:
-            self.restoreGeometry(self.settings.geometry)
-        else:
-            self.resize(1440, 860)
         if self.settings.window_state is not None:
             self.restoreState(self.settings.window_state)
         for name, splitter in (("main", self.main_splitter), ("left", self.left_splitter)):
@@ -488,6 +556,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the open section first; never lose typing silently."""
+        if not self.attached:  # closed before the database opened: nothing typed yet
+            event.accept()
+            return
         if not self.editor.save_now():
             answer = QMessageBox.question(
                 self,

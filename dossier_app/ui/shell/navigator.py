@@ -1,15 +1,18 @@
 """The navigator: projects, their documents and section trees, with status icons and counts."""
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from dossier_app.domain.enums import SectionState, SectionStatus
-from dossier_app.services import Services
-from dossier_app.services.dossier.dossiers import SectionNode
-from dossier_app.ui.review.review_bar import state_name
 from dossier_app.ui.shared.icons import review_icon, section_icon
+from dossier_app.ui.shared.review_states import state_name
+
+if TYPE_CHECKING:
+    from dossier_app.services import Services
+    from dossier_app.services.dossier.dossiers import SectionNode
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -35,7 +38,7 @@ class NodeKind(IntEnum):
 class NavigatorModel(QStandardItemModel):
     """A thin two-column tree (title, written/required or words) rebuilt from the services' read models."""
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: "Services", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._section_items: dict[int, QStandardItem] = {}
@@ -102,7 +105,7 @@ class NavigatorModel(QStandardItemModel):
             cell.setToolTip(tip)
 
     def _add_sections(
-        self, parent: QStandardItem, nodes: tuple[SectionNode, ...], project_id: int, document_id: int
+        self, parent: QStandardItem, nodes: "tuple[SectionNode, ...]", project_id: int, document_id: int
     ) -> None:
         for node in nodes:
             item = self._item(node.title, NodeKind.SECTION, node.id, project_id)

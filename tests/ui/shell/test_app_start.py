@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import create_engine, text
 
 from dossier_app import app
@@ -37,3 +37,20 @@ def test_an_unwritable_database_path_is_named(tmp_path: Path, shown: list[str], 
     assert app.run_gui(str(blocker / "dossier.sqlite3")) == 2
     assert len(shown) == 1 and str(blocker / "dossier.sqlite3") in shown[0]
     assert not (blocker.parent / "dossier.sqlite3").exists()
+
+
+def test_the_window_shows_before_the_database_opens(tmp_path: Path, shown: list[str], monkeypatch, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The person sees the program's window at once; the database opens behind its 'Opening…' line."""
+    import dossier_app.ui.shell.database_opening as opening
+
+    seen: list[str] = []
+
+    def open_nothing(_location, _settings):  # type: ignore[no-untyped-def]
+        frames = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
+        seen.extend(label.text() for frame in frames for label in frame.findChildren(QLabel, "openingLabel"))
+        return None
+
+    monkeypatch.setattr(opening, "open_for_window", open_nothing)
+    assert app.run_gui(str(tmp_path / "never.sqlite3")) == 2
+    assert seen == ["Đang mở cơ sở dữ liệu…"]
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
