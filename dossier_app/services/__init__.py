@@ -235,12 +235,13 @@ class Services:
 
 def blob_store(database: "Database") -> "BlobStore":
     """Attachments beside a SQLite file; inside a server database, which desktops share without sharing a folder."""
-    from dossier_app.storage.blobs import DatabaseBlobStore
-    from dossier_app.storage.database import server_cache_dir
     from dossier_app.storage.files import FileStore
 
     if database.is_sqlite:
         return FileStore(database.files_root())
+    from dossier_app.storage.blobs import DatabaseBlobStore  # its tables load only for a server database
+    from dossier_app.storage.database import server_cache_dir
+
     return DatabaseBlobStore(database, server_cache_dir(), legacy=FileStore(database.files_root()))
 
 

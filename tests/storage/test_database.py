@@ -10,8 +10,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
-import dossier_app.domain.models  # noqa: F401 - registers the tables on SQLModel.metadata
 from dossier_app.domain.errors import SchemaTooNew, StorageUnavailable
+from dossier_app.domain.models import load_all
 from dossier_app.storage import migrations
 from dossier_app.storage.database import Database, open_database, resolve_url
 
@@ -28,6 +28,7 @@ def database(db_url: str) -> Iterator[Database]:
 
 
 def _schema_diff(database: Database) -> list[object]:
+    load_all()
     with database.engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_object": migrations.include_object}

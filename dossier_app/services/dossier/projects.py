@@ -23,7 +23,6 @@ from dossier_app.services.dossier.regime_switch import (
     outside_sections,
     plan_switch,
 )
-from dossier_app.services.milestones.milestone_rows import insert_plan
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 DEFAULT_REGIME = {ParkKind.HIGH_TECH: "nd10_2024", ParkKind.IT_PARK: "nd154_2013"}
@@ -206,6 +205,8 @@ class ProjectService:
             session.add(project)
             session.flush()
             instantiate_outline(session, project, self._context.regime(data.regime_key), actor)
+            from dossier_app.services.milestones.milestone_rows import insert_plan  # the milestone tables: on create
+
             insert_plan(session, project.id or 0, actor)
             view = _view(project)
             summary = f"{view.code} '{view.name}', {view.kind.value}, regime {view.regime_key}"

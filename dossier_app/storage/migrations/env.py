@@ -3,9 +3,10 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import dossier_app.domain.models  # noqa: F401 - registers the tables on SQLModel.metadata
+from dossier_app.domain.models import load_all
 from dossier_app.storage.migrations import include_object
 
+load_all()  # every table on the metadata, for autogenerate
 config = context.config
 target_metadata = SQLModel.metadata
 

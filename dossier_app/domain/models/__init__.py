@@ -1,0 +1,133 @@
+"""SQLModel tables, one module per capability; `from dossier_app.domain.models import X` loads X's module only.
+
+A command that lists projects needs three tables, not thirty: each name is imported from its module on first use
+(PEP 562), with the modules its foreign keys name. `load_all()` registers every table on `SQLModel.metadata`, for
+Alembic and the schema tests.
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from dossier_app.domain.moments import as_utc, utc_now
+
+if TYPE_CHECKING:
+    from dossier_app.domain.models.accounts import Account, AuditEntry, SessionToken, Setting
+    from dossier_app.domain.models.completeness import (
+        ConditionCheck,
+        ConditionEvidence,
+        Consultation,
+        MinistryComment,
+        ProjectFacts,
+    )
+    from dossier_app.domain.models.dossier import (
+        Attachment,
+        Document,
+        Project,
+        Section,
+        SectionComment,
+        SectionRevision,
+        StoredBlob,
+        StoredBlobChunk,
+    )
+    from dossier_app.domain.models.export import DocumentCounter, PackageExport
+    from dossier_app.domain.models.milestones import (
+        BaselineEntry,
+        Holiday,
+        MilestoneBaseline,
+        MilestonePlan,
+        MilestoneStep,
+        ReviewSchedule,
+    )
+    from dossier_app.domain.models.register import (
+        AffectedParty,
+        Asset,
+        CatalogueEntry,
+        CompensationLine,
+        LandParcel,
+        Resettlement,
+    )
+
+__all__ = [
+    "Account",
+    "AffectedParty",
+    "Asset",
+    "Attachment",
+    "AuditEntry",
+    "BaselineEntry",
+    "CatalogueEntry",
+    "CompensationLine",
+    "ConditionCheck",
+    "ConditionEvidence",
+    "Consultation",
+    "Document",
+    "DocumentCounter",
+    "Holiday",
+    "LandParcel",
+    "MilestoneBaseline",
+    "MilestonePlan",
+    "MilestoneStep",
+    "MinistryComment",
+    "PackageExport",
+    "Project",
+    "ProjectFacts",
+    "Resettlement",
+    "ReviewSchedule",
+    "Section",
+    "SectionComment",
+    "SectionRevision",
+    "SessionToken",
+    "Setting",
+    "StoredBlob",
+    "StoredBlobChunk",
+    "as_utc",
+    "load_all",
+    "utc_now",
+]
+
+_MODULE_OF = {
+    "Account": "accounts",
+    "AffectedParty": "register",
+    "Asset": "register",
+    "Attachment": "dossier",
+    "AuditEntry": "accounts",
+    "BaselineEntry": "milestones",
+    "CatalogueEntry": "register",
+    "CompensationLine": "register",
+    "ConditionCheck": "completeness",
+    "ConditionEvidence": "completeness",
+    "Consultation": "completeness",
+    "Document": "dossier",
+    "DocumentCounter": "export",
+    "Holiday": "milestones",
+    "LandParcel": "register",
+    "MilestoneBaseline": "milestones",
+    "MilestonePlan": "milestones",
+    "MilestoneStep": "milestones",
+    "MinistryComment": "completeness",
+    "PackageExport": "export",
+    "Project": "dossier",
+    "ProjectFacts": "completeness",
+    "Resettlement": "register",
+    "ReviewSchedule": "milestones",
+    "Section": "dossier",
+    "SectionComment": "dossier",
+    "SectionRevision": "dossier",
+    "SessionToken": "accounts",
+    "Setting": "accounts",
+    "StoredBlob": "dossier",
+    "StoredBlobChunk": "dossier",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines a table the first time the table is asked for."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+def load_all() -> None:
+    """Register every table on SQLModel.metadata (Alembic's autogenerate, the schema tests)."""
+    for module in sorted(set(_MODULE_OF.values())):
+        importlib.import_module(f"{__name__}.{module}")
