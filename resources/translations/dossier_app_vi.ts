@@ -515,6 +515,25 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Find a command</source>
+        <translation>Tìm lệnh</translation>
+    </message>
+    <message>
+        <source>Type part of a command&apos;s name, with or without diacritics</source>
+        <translation>Gõ một phần tên lệnh, có dấu hay không dấu đều được</translation>
+    </message>
+    <message>
+        <source>No command matches.</source>
+        <translation>Không có lệnh nào khớp.</translation>
+    </message>
+    <message>
+        <source>Not available now.</source>
+        <translation>Lúc này chưa dùng được.</translation>
+    </message>
+</context>
+<context>
     <name>CommentDialog</name>
     <message>
         <source>Edit comment</source>
@@ -2750,6 +2769,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Find a command…</source>
+        <translation>Tìm lệnh…</translation>
     </message>
     <message>
         <source>Unsaved changes…</source>

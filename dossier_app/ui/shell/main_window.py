@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -230,6 +230,11 @@ class MainWindow(QMainWindow):
         self.revisions.writable = self.may(Action.EDIT)
         self.structure = StructureActions(self)
         self.window_actions = WindowActions(self)
+        self.palette_action = QAction(self.tr("Find a command…"), self)
+        self.palette_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.palette_action.triggered.connect(self.open_command_palette)
+        self.help_menu.insertAction(self.window_actions.about_action, self.palette_action)
+        self.help_menu.insertSeparator(self.window_actions.about_action)
         self.attached = True
         self._enable_menus(True)
         self._connect()
@@ -238,6 +243,12 @@ class MainWindow(QMainWindow):
         self._show_section(None)
         if load_now:
             self.load_data()
+
+    def open_command_palette(self) -> None:
+        """Ctrl+K: find any command of the menus by name and run it."""
+        from dossier_app.ui.shell.command_palette import open_palette
+
+        open_palette(self, self.menuBar(), leave_out=self.palette_action)
 
     def _enable_menus(self, enabled: bool) -> None:
         for menu in (self.file_menu, self.edit_menu, self.section_menu, self.help_menu):
