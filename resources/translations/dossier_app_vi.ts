@@ -2767,6 +2767,18 @@ SHA-256: {hash}</translation>
         <translation>Chọn một mục trong khung điều hướng để bắt đầu soạn thảo.</translation>
     </message>
     <message>
+        <source>&amp;Dossier</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Land clearance</source>
+        <translation>Giải phóng mặt &amp;bằng</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Quản trị</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
@@ -4552,6 +4564,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>About</source>
         <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Choose a project in the navigator first.</source>
+        <translation>Hãy chọn một dự án trong khung điều hướng trước.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Vai trò của bạn không được làm việc này.</translation>
     </message>
     <message>
         <source>Project {code} created with its documents.</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -118,7 +119,12 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.section_menu = self.menuBar().addMenu(self.tr("&Section"))
+        self.dossier_menu = self.menuBar().addMenu(self.tr("&Dossier"))
+        self.clearance_menu = self.menuBar().addMenu(self.tr("&Land clearance"))
+        self.admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        for menu in self.menus():
+            menu.setToolTipsVisible(True)  # a greyed-out command's tooltip says why
         self._enable_menus(False)  # empty until the database is open and the person signed in
         self.opening_label = QLabel(self.tr("Opening the database…"), self)
         self.opening_label.setObjectName("openingLabel")
@@ -250,8 +256,20 @@ class MainWindow(QMainWindow):
 
         open_palette(self, self.menuBar(), leave_out=self.palette_action)
 
+    def menus(self) -> tuple[QMenu, ...]:
+        """The menu bar's menus, in order."""
+        return (
+            self.file_menu,
+            self.edit_menu,
+            self.section_menu,
+            self.dossier_menu,
+            self.clearance_menu,
+            self.admin_menu,
+            self.help_menu,
+        )
+
     def _enable_menus(self, enabled: bool) -> None:
-        for menu in (self.file_menu, self.edit_menu, self.section_menu, self.help_menu):
+        for menu in self.menus():
             menu.menuAction().setEnabled(enabled)
 
     def load_data(self) -> None:
@@ -263,6 +281,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.queue.refresh()
         self.navigator.expandToDepth(0)
+        self.window_actions.sync()
 
     def load_after_first_paint(self, then: Callable[[], None] | None = None) -> None:
         """Let the window paint its frame first, then fill it (and run `then`): the start shows a window at once."""
@@ -413,6 +432,7 @@ class MainWindow(QMainWindow):
             else:
                 self._show_section(None)
         self.structure.sync()
+        self.window_actions.sync()
 
     def _expanded_keys(self) -> set[tuple[int, int]]:
         keys: set[tuple[int, int]] = set()

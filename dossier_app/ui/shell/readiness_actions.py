@@ -43,11 +43,6 @@ class ReadinessActions(QObject):
         action.triggered.connect(slot)
         return action
 
-    def sync(self) -> None:
-        """Enabled while a project is chosen."""
-        for action in self.actions:
-            action.setEnabled(self._window.current_project_id is not None)
-
     def _show(self, current: W | None, build: type[W], *args: object) -> W | None:
         """The open window of this kind for the current project, or a new one."""
         project_id = self._window.current_project_id

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog
 
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import DossierError
@@ -43,35 +43,34 @@ class WindowActions(QObject):
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.readiness = ReadinessActions(window)
-        for action in (
-            self.new_project_action,
-            self.edit_project_action,
-            self.register_action,
-            *self.readiness.actions,
-            self.consultations_action,
-            self.holidays_action,
-            self.milestones_action,
-            self.export_action,
-            self.demo_action,
-            self.backups_action,
-            self.settings_action,
-        ):
-            window.file_menu.addAction(action)
-        window.file_menu.addSeparator()
-        window.file_menu.addAction(self.quit_action)
-        self.find_action = self._make(self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search)
-        window.edit_menu.addSeparator()
-        window.edit_menu.addAction(self.find_action)
         self.accounts_action = self._make(self.tr("Accounts…"), None, self.open_accounts)
         self.audit_action = self._make(self.tr("Audit trail…"), None, self.open_audit)
+        self.find_action = self._make(self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search)
+        self.about_action = self._make(self.tr("About"), None, self.about)
+        # Files and the program; then the menus of the work: the dossier, land clearance, administration.
+        self._fill(window.file_menu, self.new_project_action, self.edit_project_action, self.demo_action, None)
+        self._fill(window.file_menu, self.backups_action, self.settings_action, None, self.quit_action)
+        self._fill(window.dossier_menu, *self.readiness.actions, self.consultations_action, None, self.export_action)
+        self._fill(window.clearance_menu, self.register_action, self.milestones_action)
         account = window.account
         if account is not None and account.has_role(Role.ADMIN):
-            window.file_menu.insertAction(self.settings_action, self.accounts_action)
+            self._fill(window.admin_menu, self.accounts_action)
         if account is not None and (account.has_role(Role.ADMIN) or account.has_role(Role.MANAGER)):
-            window.file_menu.insertAction(self.settings_action, self.audit_action)
-        self.about_action = self._make(self.tr("About"), None, self.about)
+            self._fill(window.admin_menu, self.audit_action)
+        self._fill(window.admin_menu, self.holidays_action)
+        window.edit_menu.addSeparator()
+        window.edit_menu.addAction(self.find_action)
         window.help_menu.addAction(self.about_action)
         self.sync()
+
+    @staticmethod
+    def _fill(menu: QMenu, *actions: QAction | None) -> None:
+        """Add actions in order; None is a separator."""
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
 
     def _make(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self._window)
@@ -81,15 +80,23 @@ class WindowActions(QObject):
         return action
 
     def sync(self) -> None:
-        """Enable what applies now."""
-        may = self._window.may(Action.EDIT_PROJECT)
-        self.new_project_action.setEnabled(may)
-        self.edit_project_action.setEnabled(may and self._window.current_project_id is not None)
-        self.register_action.setEnabled(self._window.current_project_id is not None)
-        self.readiness.sync()
-        self.consultations_action.setEnabled(self._window.current_project_id is not None)
-        self.milestones_action.setEnabled(self._window.current_project_id is not None)
-        self.export_action.setEnabled(self._window.current_project_id is not None and self._window.may(Action.EXPORT))
+        """Enable what applies now; a greyed-out command says why in its tooltip and status tip."""
+        window = self._window
+        no_project = self.tr("Choose a project in the navigator first.")
+        has_project = window.current_project_id is not None
+        may_edit = window.may(Action.EDIT_PROJECT)
+        not_allowed = self.tr("Your role does not allow this.")
+        explain(self.new_project_action, may_edit, not_allowed)
+        explain(self.edit_project_action, may_edit and has_project, no_project if may_edit else not_allowed)
+        explain(self.register_action, has_project, no_project)
+        explain(self.consultations_action, has_project, no_project)
+        explain(self.milestones_action, has_project, no_project)
+        may_export = window.may(Action.EXPORT)
+        explain(self.export_action, has_project and may_export, no_project if may_export else not_allowed)
+        for action in self.readiness.actions:
+            explain(action, has_project, no_project)
+        # The demo goes only into a database without projects: never mixed into a department's real work.
+        self.demo_action.setVisible(window.model.rowCount() == 0)
 
     def new_project(self) -> None:
         """Open the project form; the new project's dossier appears in the navigator."""
@@ -290,3 +297,10 @@ class WindowActions(QObject):
                 "legal outlines, section drafting with full revision history, attachments and search."
             ),
         )
+
+
+def explain(action: QAction, enabled: bool, reason: str) -> None:
+    """Enable or grey out an action; greyed out, its tooltip and status tip give the reason."""
+    action.setEnabled(enabled)
+    action.setToolTip(action.text().replace("&", "") if enabled else reason)
+    action.setStatusTip("" if enabled else reason)

@@ -41,6 +41,9 @@ class WindowHost(Protocol):
     file_menu: QMenu
     edit_menu: QMenu
     section_menu: QMenu
+    dossier_menu: QMenu
+    clearance_menu: QMenu
+    admin_menu: QMenu
     help_menu: QMenu
     window_actions: MilestonesOpener
 

@@ -80,9 +80,10 @@ def test_window_draws_the_clock_and_edits_the_filing_date(demo_db: Services, qtb
     assert window.model.rowCount() == 7
 
 
-def test_file_menu_opens_the_consultations_of_the_current_project(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_dossier_menu_opens_the_consultations_of_the_current_project(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(demo_db)
     actions = window.window_actions
+    assert actions.consultations_action in window.dossier_menu.actions()
     project = demo_db.projects.by_code("CT-HTP")
     window.select_project(project.id)
     assert actions.consultations_action.isEnabled()

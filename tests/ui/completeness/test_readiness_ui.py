@@ -44,7 +44,7 @@ def test_menu_opens_the_dashboard_grouped_and_coloured(demo_db: Services, make_w
     actions = window.window_actions.readiness
     assert actions.readiness_action.isEnabled()
     assert actions.readiness_action.shortcut().toString() == "Ctrl+Shift+R"
-    assert actions.readiness_action in window.file_menu.actions()
+    assert actions.readiness_action in window.dossier_menu.actions()
     actions.readiness_action.trigger()
     dashboard = actions.readiness_window
     assert dashboard is not None and dashboard.isVisible()

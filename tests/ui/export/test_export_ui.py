@@ -164,13 +164,13 @@ def test_history_verifies_and_names_a_changed_file(qtbot, dialog: ExportDialog) 
     assert "OK" not in history.result.text()
 
 
-def test_file_menu_opens_the_export_dialog(make_window, exporting: Services, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_dossier_menu_opens_export(make_window, exporting: Services, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(ExportDialog, "exec", lambda self: 0)
     window = make_window(exporting)
     window.select_project(exporting.projects.by_code("CT-ITP").id)
     action = window.window_actions.export_action
     assert action.shortcut().toString() == "Ctrl+E" and action.isEnabled()
-    assert action in window.file_menu.actions()
+    assert action in window.dossier_menu.actions()
     action.trigger()
     assert window.window_actions.export_dialog.windowTitle().endswith("CT-ITP")
 

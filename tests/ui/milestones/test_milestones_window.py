@@ -211,10 +211,10 @@ def test_a_reader_without_the_right_cannot_edit(qtbot, plan_db: Services, vietna
     assert not reader.model.flags(reader.model.index(0, COLUMNS.index("title"))) & Qt.ItemFlag.ItemIsEditable
 
 
-def test_the_file_menu_opens_the_plan_of_the_current_project(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_clearance_menu_opens_the_plan_of_the_current_project(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(demo_db)
     actions = window.window_actions
-    assert actions.milestones_action in window.file_menu.actions()
+    assert actions.milestones_action in window.clearance_menu.actions()
     assert actions.milestones_action.shortcut().toString() == "Ctrl+Shift+M"
     project = demo_db.projects.by_code("CT-ITP")
     window.select_project(project.id)

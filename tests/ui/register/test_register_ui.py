@@ -218,10 +218,10 @@ def test_export_and_template_write_workbooks(window: RegisterWindow, tmp_path: P
     assert load_workbook(template).sheetnames[0] == "Hộ bị ảnh hưởng"
 
 
-def test_the_file_menu_opens_the_register_of_the_current_project(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_clearance_menu_opens_the_register_of_the_current_project(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(demo_db)
     actions = window.window_actions
-    assert actions.register_action in window.file_menu.actions()
+    assert actions.register_action in window.clearance_menu.actions()
     project = demo_db.projects.by_code("CT-ITP")
     window.select_project(project.id)
     assert actions.register_action.isEnabled()

@@ -29,7 +29,7 @@ def test_without_diacritics_the_milestone_plan_is_found_and_enter_runs_it(
     assert _names(palette)[0] == "Kế hoạch tiến độ…"
     assert [palette.model.index(0, column).data() for column in range(3)] == [
         "Kế hoạch tiến độ…",
-        "Tệp",
+        "Giải phóng mặt bằng",
         "Ctrl+Shift+M",
     ]
     qtbot.keyClick(palette.query, Qt.Key.Key_Return)

@@ -30,7 +30,7 @@ def test_window_shows_the_demo_projects_in_vietnamese(demo_db: Services, make_wi
     assert documents[0].startswith("Tờ trình") and documents[1].startswith("Đề án")
     assert model.index(0, 1, first_project).data() == "3/5"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Tệp", "&Sửa", "&Mục", "Trợ &giúp"]
+    assert menus == ["&Tệp", "&Sửa", "&Mục", "&Hồ sơ", "Giải phóng mặt &bằng", "&Quản trị", "Trợ &giúp"]
     assert window.tabs.tabText(0) == "Hướng dẫn"
 
 
