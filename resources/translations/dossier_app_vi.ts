@@ -4518,6 +4518,14 @@ SHA-256: {hash}</translation>
         <translation>Sổ giải phóng mặt bằng…</translation>
     </message>
     <message>
+        <source>Land clearance dashboard…</source>
+        <translation>Bảng theo dõi giải phóng mặt bằng…</translation>
+    </message>
+    <message>
+        <source>Catalogues…</source>
+        <translation>Danh mục…</translation>
+    </message>
+    <message>
         <source>Ministry consultations and review clock…</source>
         <translation>Lấy ý kiến bộ, ngành và thời hạn giải quyết…</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog
@@ -32,6 +33,8 @@ class WindowActions(QObject):
         self.new_project_action = self._make(self.tr("New project…"), QKeySequence.StandardKey.New, self.new_project)
         self.edit_project_action = self._make(self.tr("Project details…"), "Ctrl+Shift+P", self.edit_project)
         self.register_action = self._make(self.tr("Land clearance register…"), None, self.open_register)
+        self.dashboard_action = self._make(self.tr("Land clearance dashboard…"), None, self.open_dashboard)
+        self.catalogues_action = self._make(self.tr("Catalogues…"), None, self.open_catalogues)
         self.consultations_action = self._make(
             self.tr("Ministry consultations and review clock…"), None, self.open_consultations
         )
@@ -51,13 +54,13 @@ class WindowActions(QObject):
         self._fill(window.file_menu, self.new_project_action, self.edit_project_action, self.demo_action, None)
         self._fill(window.file_menu, self.backups_action, self.settings_action, None, self.quit_action)
         self._fill(window.dossier_menu, *self.readiness.actions, self.consultations_action, None, self.export_action)
-        self._fill(window.clearance_menu, self.register_action, self.milestones_action)
+        self._fill(window.clearance_menu, self.register_action, self.dashboard_action, self.milestones_action)
         account = window.account
         if account is not None and account.has_role(Role.ADMIN):
             self._fill(window.admin_menu, self.accounts_action)
         if account is not None and (account.has_role(Role.ADMIN) or account.has_role(Role.MANAGER)):
             self._fill(window.admin_menu, self.audit_action)
-        self._fill(window.admin_menu, self.holidays_action)
+        self._fill(window.admin_menu, self.holidays_action, self.catalogues_action)
         window.edit_menu.addSeparator()
         window.edit_menu.addAction(self.find_action)
         window.help_menu.addAction(self.about_action)
@@ -89,6 +92,7 @@ class WindowActions(QObject):
         explain(self.new_project_action, may_edit, not_allowed)
         explain(self.edit_project_action, may_edit and has_project, no_project if may_edit else not_allowed)
         explain(self.register_action, has_project, no_project)
+        explain(self.dashboard_action, has_project, no_project)
         explain(self.consultations_action, has_project, no_project)
         explain(self.milestones_action, has_project, no_project)
         may_export = window.may(Action.EXPORT)
@@ -143,6 +147,33 @@ class WindowActions(QObject):
         register.register_changed.connect(self.register_changed)
         register.show()
         self.register_window = register
+
+    def _open_register_window(self):  # type: ignore[no-untyped-def]
+        """The register window of the current project if one is open, else None."""
+        register = getattr(self, "register_window", None)
+        if register is None or not shiboken6.isValid(register) or not register.isVisible():
+            return None
+        return register if register.project_id == self._window.current_project_id else None
+
+    def open_dashboard(self) -> None:
+        """Show the current project's dashboard beside its register (which keeps it up to date)."""
+        if self._open_register_window() is None:
+            self.open_register()
+        register = self._open_register_window()
+        if register is not None:
+            register.open_dashboard()
+
+    def open_catalogues(self) -> None:
+        """Edit the land-use, ward and asset catalogues; an open register's filters follow the change."""
+        from dossier_app.ui.register.catalogues_dialog import CataloguesDialog
+
+        dialog = CataloguesDialog(self._window.services, self._window)  # type: ignore[arg-type]
+        register = self._open_register_window()
+        if register is not None:
+            dialog.changed.connect(register.reload_catalogues)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.catalogues_dialog = dialog
 
     def open_consultations(self) -> None:
         """Open the current project's ministry consultations and review clock beside the main window."""

@@ -22,18 +22,20 @@ def test_each_menu_holds_one_kind_of_work(demo_db: Services, make_window) -> Non
         "Lấy ý kiến bộ, ngành và thời hạn giải quyết…",
         "Xuất bộ hồ sơ trình…",
     ]
-    assert _names(window.clearance_menu) == ["Sổ giải phóng mặt bằng…", "Kế hoạch tiến độ…"]
-    assert _names(window.admin_menu) == ["Lịch nghỉ lễ…"]  # an officer: no accounts, no audit trail
+    assert _names(window.clearance_menu) == [
+        "Sổ giải phóng mặt bằng…",
+        "Bảng theo dõi giải phóng mặt bằng…",
+        "Kế hoạch tiến độ…",
+    ]
+    assert _names(window.admin_menu) == ["Lịch nghỉ lễ…", "Danh mục…"]  # an officer: no accounts, no audit trail
 
 
-def test_an_administrator_finds_accounts_and_the_audit_trail(
-    demo_db: Services, make_window
-) -> None:  # type: ignore[no-untyped-def]
+def test_an_administrator_finds_accounts_and_the_audit_trail(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
     demo_db.context.operator = Operator("cli:test")
     demo_db.accounts.add("quantri2", [Role.ADMIN], "admin-password")
     account = demo_db.accounts.get("quantri2")
     window = make_window(demo_db, account)
-    assert _names(window.admin_menu) == ["Tài khoản…", "Nhật ký thao tác…", "Lịch nghỉ lễ…"]
+    assert _names(window.admin_menu) == ["Tài khoản…", "Nhật ký thao tác…", "Lịch nghỉ lễ…", "Danh mục…"]
 
 
 def test_a_greyed_out_command_says_why_and_the_reason_goes_when_it_can_run(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
