@@ -24,6 +24,7 @@ from dossier_app.domain.errors import (
 )
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Project, Section, SectionRevision
+from dossier_app.domain.readiness import Light, ReadinessItem
 from dossier_app.domain.text import content_hash
 from dossier_app.export.charts import draw_charts, warm_up
 from dossier_app.export.comment_register_doc import REGISTER_SYMBOL
@@ -139,6 +140,10 @@ class ExportService:
         self._checklist = ChecklistService(context, audit)
         self._comments = CommentRegisterService(context, audit)
         self._readiness = readiness or ReadinessService(context, self._checklist)
+
+    def red_items(self, code: str) -> list[ReadinessItem]:
+        """What keeps a final export back, as readiness items a window words in its own language."""
+        return [item for item in self._readiness.report_for_code(code).items if item.light is Light.RED]
 
     def not_ready(self, code: str) -> list[str]:
         """What keeps a final export back: the red items of the readiness report, as `check CODE` prints them."""

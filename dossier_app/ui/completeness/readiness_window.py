@@ -17,6 +17,7 @@ from dossier_app.domain.errors import DossierError
 from dossier_app.domain.readiness import GROUP_TITLES, Group, Light, ReadinessItem, ReadinessReport, Target, TargetKind
 from dossier_app.services import Services
 from dossier_app.ui.shared.messages import show_error
+from dossier_app.ui.shared.readiness_text import item_text
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOURS = {Light.RED: "#c62828", Light.AMBER: "#ef8f00", Light.GREEN: "#2e7d32"}
@@ -33,20 +34,6 @@ def light_icon(light: Light, size: int = 14) -> QIcon:
     painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
     return QIcon(pixmap)
-
-
-def item_text(item: ReadinessItem, language: str) -> str:
-    """The item's message in the UI language (regime titles in Vietnamese for the Vietnamese UI)."""
-    template = QCoreApplication.translate("Readiness", item.template)
-    source = item.params_vi if language == "vi" and item.params_vi is not None else item.params
-    params = {
-        name: QCoreApplication.translate("Readiness", value) if isinstance(value, str) else value
-        for name, value in source.items()
-    }
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return item.message
 
 
 class ReadinessWindow(QDialog):

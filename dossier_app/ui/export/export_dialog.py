@@ -33,6 +33,7 @@ from dossier_app.services.export.page_settings import DocumentSettings, line_spa
 from dossier_app.ui.export.export_history_pane import ExportHistoryPane
 from dossier_app.ui.export.page_preview import PagePreview
 from dossier_app.ui.shared.i18n import error_text
+from dossier_app.ui.shared.readiness_text import item_text
 from dossier_app.ui.shared.settings import UiSettings
 from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
 
@@ -51,6 +52,7 @@ class ExportDialog(QDialog):
         self._services = services
         self._code = project_code
         self._settings = settings
+        self._language = settings.language
         self._task: BackgroundTask | None = None
         self.result: ExportResult | None = None
         self.tabs = QTabWidget(self)
@@ -209,7 +211,7 @@ class ExportDialog(QDialog):
         """The plan's documents, the red readiness items and the counters, read once on opening."""
         try:
             choices = self._services.exports.choices(self._code)
-            missing = self._services.exports.not_ready(self._code)
+            missing = [item_text(item, self._language) for item in self._services.exports.red_items(self._code)]
             unapproved = self._services.exports.missing_approvals(self._code)
             counters = self._services.numbers.counters(self._code)
         except DossierError as error:

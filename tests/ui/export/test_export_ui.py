@@ -73,28 +73,37 @@ def test_a_draft_export_runs_and_shows_the_result(
 def test_final_is_disabled_with_the_readiness_red_items_listed(dialog: ExportDialog, exporting: Services) -> None:
     assert not dialog.final_radio.isEnabled() and dialog.draft_radio.isChecked()
     listed = dialog.missing_list.toPlainText().splitlines()
-    red = exporting.exports.not_ready("CT-HTP")
-    assert red and listed[: len(red)] == red
+    red = exporting.exports.red_items("CT-HTP")
+    assert red and len(listed) == len(red) + 2 + len(exporting.exports.missing_approvals("CT-HTP"))
     assert listed[len(red) + 2 :] == exporting.exports.missing_approvals("CT-HTP")
     assert not dialog.missing_list.isHidden()
 
 
-def test_the_dialog_lists_the_lines_check_prints_for_the_demo_it_park(
-    qtbot, exporting: Services, ui_settings: UiSettings
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_missing_items_are_in_the_interface_language_only(
+    qtbot, exporting: Services, ui_settings: UiSettings, language: str, qapp
 ) -> None:  # type: ignore[no-untyped-def]
-    from dossier_app.services.completeness.readiness_text import report_lines
+    """The window never reuses the command line's "vi — en" lines: one language per window."""
+    from dossier_app.ui.shared.i18n import Translators
 
-    dialog = ExportDialog(exporting, "CT-ITP", ui_settings)
-    qtbot.addWidget(dialog)
-    assert not dialog.final_radio.isEnabled()
-    lines = report_lines(exporting.readiness.report_for_code("CT-ITP"))
-    checked = [line.split("✗ THIẾU ", 1)[1] for line in lines if "✗ THIẾU " in line]
-    listed = dialog.missing_list.toPlainText().splitlines()
-    red = listed[: len(checked)]
-    assert (
-        red == checked == exporting.exports.not_ready("CT-ITP")
-        and any("bản đồ" in line.lower() for line in red)  # the planning map, in the catalogue's Vietnamese
-    )
+    translators = Translators(qapp)
+    translators.install(language)
+    ui_settings.language = language
+    try:
+        dialog = ExportDialog(exporting, "CT-ITP", ui_settings)
+        qtbot.addWidget(dialog)
+        red = exporting.exports.red_items("CT-ITP")
+        listed = dialog.missing_list.toPlainText().splitlines()[: len(red)]
+    finally:
+        translators.install("en")
+    assert red and all(" — " not in line for line in listed)
+    if language == "en":
+        assert listed == [item.message for item in red]
+    else:
+        assert all(item.message not in line for item, line in zip(red, listed, strict=True))
+        assert any("bản đồ" in line.lower() for line in listed)  # the planning map, in the catalogue's Vietnamese
+        bilingual = exporting.exports.not_ready("CT-ITP")  # the command line's lines start with the same Vietnamese
+        assert all(line_cli.startswith(line) for line, line_cli in zip(listed, bilingual, strict=True))
 
 
 def test_cancel_stops_and_leaves_no_package(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
