@@ -97,3 +97,10 @@ def demo_services(services: Services) -> Services:
     """Services on a database with the Cần Thơ demo loaded."""
     services.demo.load()
     return services
+
+
+@pytest.fixture
+def draft_demo_services(services: Services) -> Services:
+    """The demo without its review story: every section a draft, for tests that count the queues from zero."""
+    services.demo.load(story=False)
+    return services

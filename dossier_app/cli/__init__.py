@@ -103,6 +103,11 @@ def cmd_demo(services: "Services", args: argparse.Namespace | None = None) -> in
             f"Kế hoạch mốc {result.register_project}: đã lập, mốc so sánh '{result.plan_baseline}'. "
             f"(milestone plan dated around today, baseline '{result.plan_baseline}' taken)"
         )
+    if result.review_story:
+        print(
+            "Duyệt CT-HTP: 1 mục chờ lãnh đạo duyệt, 2 mục đã duyệt (1 mục đã sửa sau khi duyệt), 1 mục bị trả lại "
+            "kèm ý kiến. (review: 1 section waiting, 2 approved (1 changed since), 1 returned with comments)"
+        )
     print(f"Cơ sở dữ liệu / database: {services.database.display_location}")
     return EXIT_OK
 

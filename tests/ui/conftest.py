@@ -49,6 +49,22 @@ def demo_db(sqlite_url: str) -> Iterator[Services]:
 
 
 @pytest.fixture
+def draft_demo_db(sqlite_url: str) -> Iterator[Services]:
+    """As demo_db without the review story (every section a draft), acting as the officer account `officer`.
+
+    `officer` loads the demo on the still account-less database (the audit names them), then the local
+    operator gives them an account with the officer role, as an administrator would.
+    """
+    services = open_services(sqlite_url, Operator("officer"), password_hasher=FAST_HASHER)
+    services.demo.load(story=False)
+    services.context.operator = Operator("cli:test")
+    services.accounts.add("officer", [Role.OFFICER], "officer-password")
+    services.context.operator = Operator("officer")
+    yield services
+    services.close()
+
+
+@pytest.fixture
 def make_window(qtbot, ui_settings: UiSettings, vietnamese: Translators) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
     """Build a shown main window on some services (several may be opened in one test)."""
 

@@ -18,6 +18,7 @@ from dossier_app.services.demo.consultations_demo import CONSULTATION_PROJECT, l
 from dossier_app.services.demo.milestone_demo import DEMO_BASELINE, load_plan
 from dossier_app.services.demo.readiness_demo import load_readiness_demo
 from dossier_app.services.demo.register_demo import RegisterLoad, load_register
+from dossier_app.services.demo.review_demo import REVIEW_PROJECT, load_review_story
 from dossier_app.services.dossier.dossiers import DossierService, walk_sections
 from dossier_app.services.dossier.projects import ProjectInput, ProjectService
 from dossier_app.services.milestones.milestone_rows import plan_row
@@ -86,6 +87,7 @@ class DemoResult:
     register_project: str = REGISTER_PROJECT
     plan_dated: bool = False  # whether the CT-ITP milestone plan was dated and its baseline taken this time
     plan_baseline: str = DEMO_BASELINE
+    review_story: bool = False  # whether CT-HTP's sections were submitted, approved and returned this time
 
 
 Progress = Callable[[int, int, str], None]
@@ -99,9 +101,13 @@ class DemoService:
         self._audit = audit
         self._accounts = accounts
 
-    def load(self, progress: Progress | None = None, households: int = DEMO_HOUSEHOLDS) -> DemoResult:
+    def load(
+        self, progress: Progress | None = None, households: int = DEMO_HOUSEHOLDS, *, story: bool = True
+    ) -> DemoResult:
         """Create the demo accounts and projects that are missing, fill their empty demo sections and give
         CT-ITP a synthetic register of `households` parties if its register is empty (else it is left as is).
+        `story`: also play CT-HTP's review story (sections waiting, approved, changed since, returned); without it
+        every section stays a draft, a clean start for trying the review by hand.
 
         Allowed to the local operator, an active administrator, or anyone while the database has no account
         yet; the projects and texts are then written by DEMO_OPERATOR, and one `demo.load` entry records who
@@ -133,6 +139,7 @@ class DemoService:
         )  # fmt: skip
         load_readiness_demo(writer, self._audit, projects.by_code(REGISTER_PROJECT).id)
         load_consultations(writer, self._audit, projects.by_code(CONSULTATION_PROJECT).id)
+        review_story = story and load_review_story(writer, self._audit, projects.by_code(REVIEW_PROJECT).id)
         plan_dated = self._load_plans(writer, projects)
         if created or filled or accounts:
             self._record_load(created, filled, accounts)
@@ -147,6 +154,7 @@ class DemoService:
             password=DEMO_PASSWORD,
             register=register,
             plan_dated=plan_dated,
+            review_story=review_story,
         )
 
     def _load_plans(self, writer: ServiceContext, projects: ProjectService) -> bool:

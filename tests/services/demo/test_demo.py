@@ -6,8 +6,19 @@ from dossier_app.domain.enums import ParkKind
 from dossier_app.domain.text import content_hash, fold, markdown_to_plain
 from dossier_app.services import Services
 from dossier_app.services.demo.demo import DEMO_OPERATOR
+from dossier_app.services.demo.review_demo import (
+    ADDED_AFTER_APPROVAL,
+    ADDED_BEFORE_SUBMITTING,
+    CHANGED_SINCE_APPROVAL,
+    OFFICER,
+    RETURNED,
+    REVIEW_PROJECT,
+)
+from dossier_app.services.dossier.dossiers import walk_sections
 from dossier_app.storage.resources import demo_texts
 from tests.services.support import row_counts, section_by_key
+
+EDITED = {CHANGED_SINCE_APPROVAL: ADDED_AFTER_APPROVAL, RETURNED: ADDED_BEFORE_SUBMITTING}
 
 
 def test_demo_creates_the_two_projects(services: Services) -> None:
@@ -41,11 +52,15 @@ def test_demo_text_lands_in_its_sections_with_a_revision(demo_services: Services
         for key, text in demo_texts(code).items():
             node = section_by_key(demo_services, project.id, key)
             view = demo_services.dossiers.section(node.id)
-            assert view.body.strip() == text.strip()
             assert view.word_count > 20, f"{code} {key} should read as a real draft"
-            [revision] = demo_services.dossiers.revisions(node.id)
-            assert revision.author == DEMO_OPERATOR
-            assert revision.content_hash == content_hash(view.body)
+            first, *later = reversed(demo_services.dossiers.revisions(node.id))
+            assert first.author == DEMO_OPERATOR
+            if code == REVIEW_PROJECT and key in EDITED:  # the story's officer revised these
+                assert [r.author for r in later] == [OFFICER]
+                assert view.body.strip() == text.strip() + EDITED[key]
+            else:
+                assert later == [] and view.body.strip() == text.strip()
+                assert first.content_hash == content_hash(view.body)
 
 
 def test_loading_twice_gives_the_same_counts(services: Services) -> None:
@@ -57,7 +72,8 @@ def test_loading_twice_gives_the_same_counts(services: Services) -> None:
     assert row_counts(services) == once
     assert services.projects.summaries() == summaries
     assert once["project"] == 2
-    assert once["sectionrevision"] == len(demo_texts("CT-HTP")) + len(demo_texts("CT-ITP"))
+    # one revision per demo text, and the story's two edits
+    assert once["sectionrevision"] == len(demo_texts("CT-HTP")) + len(demo_texts("CT-ITP")) + len(EDITED)
 
 
 def test_loading_again_never_overwrites_the_users_text(demo_services: Services) -> None:
@@ -95,3 +111,34 @@ def test_demo_search_finds_can_tho_without_diacritics(demo_services: Services) -
     hits = demo_services.search.search(project.id, "can tho")
     assert {h.section_id for h in hits} == expected
     assert all("can tho" in fold(h.snippet) for h in hits)
+
+
+def test_the_demo_leaves_a_section_in_every_review_state(demo_services: Services) -> None:
+    """Each demo role finds work on its first screen: a section to approve, one returned, approved ones."""
+    from dossier_app.domain.enums import SectionState
+    from dossier_app.services.demo.review_demo import APPROVED, RETURN_COMMENT, THREAD, WAITING
+
+    project = demo_services.projects.by_code(REVIEW_PROJECT)
+    review = {
+        key: demo_services.reviews.review(section_by_key(demo_services, project.id, key).id)
+        for key in (WAITING, APPROVED, CHANGED_SINCE_APPROVAL, RETURNED)
+    }
+    assert review[WAITING].state is SectionState.SUBMITTED and review[WAITING].submitted_by == OFFICER
+    assert review[APPROVED].state is SectionState.APPROVED and not review[APPROVED].changed_since_approval
+    assert review[CHANGED_SINCE_APPROVAL].changed_since_approval and review[APPROVED].approved_by == "lanhdao"
+    assert review[RETURNED].state is SectionState.CHANGES_REQUESTED
+    thread = demo_services.reviews.comments(review[RETURNED].section_id)
+    assert [c.body for c in thread] == [RETURN_COMMENT, *(body for _, body in THREAD)]
+    assert [q.section_id for q in demo_services.reviews.submitted_queue()] == [review[WAITING].section_id]
+    assert [r.section_id for r in demo_services.reviews.returned_queue(OFFICER)] == [review[RETURNED].section_id]
+    assert demo_services.demo.load().review_story is False  # told once: a second load changes nothing
+
+
+def test_without_the_story_every_section_stays_a_draft(services: Services) -> None:
+    from dossier_app.domain.enums import SectionState
+
+    assert services.demo.load(story=False).review_story is False
+    project = services.projects.by_code(REVIEW_PROJECT)
+    for tree in services.dossiers.tree(project.id):
+        for node in walk_sections(tree.sections):
+            assert services.reviews.review(node.id).state is SectionState.DRAFT

@@ -27,12 +27,12 @@ class Clock:
 
 
 @pytest.fixture
-def clock(demo_services: Services) -> Clock:
+def clock(draft_demo_services: Services) -> Clock:
     """The demo's services on a hand-moved clock, with a second officer `khac`."""
     fake = Clock()
-    demo_services.context.clock = fake
-    act_as(demo_services, LOCAL)
-    demo_services.accounts.add("khac", ["officer"], PASSWORD)
+    draft_demo_services.context.clock = fake
+    act_as(draft_demo_services, LOCAL)
+    draft_demo_services.accounts.add("khac", ["officer"], PASSWORD)
     return fake
 
 
@@ -51,101 +51,103 @@ def submit_as_officer(services: Services, section_id: int, body: str = TEXT) -> 
     return digest
 
 
-def test_the_overview_counts_required_sections_per_document(demo_services: Services, clock: Clock) -> None:
-    htp = demo_services.projects.by_code("CT-HTP")
-    overview = demo_services.reviews.overview(htp.id)
-    trees = documents(demo_services, "CT-HTP")
+def test_the_overview_counts_required_sections_per_document(draft_demo_services: Services, clock: Clock) -> None:
+    htp = draft_demo_services.projects.by_code("CT-HTP")
+    overview = draft_demo_services.reviews.overview(htp.id)
+    trees = documents(draft_demo_services, "CT-HTP")
     assert [(o.kind, o.required_total, o.written, o.submitted, o.approved) for o in overview] == [
         (DocumentKind.TO_TRINH, 5, 3, 0, 0),
         (DocumentKind.DE_AN, 12, 3, 0, 0),
     ]
     assert [(o.required_total, o.written) for o in overview] == [(t.required_total, t.required_written) for t in trees]
     first, second, third = required_ids(trees[0])[:3]
-    digest = submit_as_officer(demo_services, first)
-    submit_as_officer(demo_services, second)
-    write(demo_services, third, TEXT, "chuyenvien")
-    act_as(demo_services, "lanhdao")
-    demo_services.reviews.approve(first, digest)
-    counts = demo_services.reviews.overview(htp.id)[0]
+    digest = submit_as_officer(draft_demo_services, first)
+    submit_as_officer(draft_demo_services, second)
+    write(draft_demo_services, third, TEXT, "chuyenvien")
+    act_as(draft_demo_services, "lanhdao")
+    draft_demo_services.reviews.approve(first, digest)
+    counts = draft_demo_services.reviews.overview(htp.id)[0]
     assert (counts.required_total, counts.written, counts.submitted, counts.approved) == (5, 4, 1, 1)
     with pytest.raises(NotFound):
-        demo_services.reviews.overview(htp.id + 1000)
+        draft_demo_services.reviews.overview(htp.id + 1000)
 
 
-def test_managers_see_every_submitted_section_with_its_age(demo_services: Services, clock: Clock) -> None:
-    htp_section = required_ids(documents(demo_services, "CT-HTP")[1])[0]
-    itp_section = required_ids(documents(demo_services, "CT-ITP")[0])[0]
-    submit_as_officer(demo_services, htp_section)
+def test_managers_see_every_submitted_section_with_its_age(draft_demo_services: Services, clock: Clock) -> None:
+    htp_section = required_ids(documents(draft_demo_services, "CT-HTP")[1])[0]
+    itp_section = required_ids(documents(draft_demo_services, "CT-ITP")[0])[0]
+    submit_as_officer(draft_demo_services, htp_section)
     clock.now = START + timedelta(hours=1)
-    submit_as_officer(demo_services, itp_section)
+    submit_as_officer(draft_demo_services, itp_section)
     clock.now = START + timedelta(hours=3)
-    act_as(demo_services, "lanhdao")
-    queue = demo_services.reviews.submitted_queue()
+    act_as(draft_demo_services, "lanhdao")
+    queue = draft_demo_services.reviews.submitted_queue()
     assert [(q.section_id, q.project_code, q.submitted_by, q.age) for q in queue] == [
         (htp_section, "CT-HTP", "chuyenvien", timedelta(hours=3)),
         (itp_section, "CT-ITP", "chuyenvien", timedelta(hours=2)),
     ]
-    assert queue[0].document_title == documents(demo_services, "CT-HTP")[1].title
-    assert queue[0].title == demo_services.dossiers.section(htp_section).title
-    assert queue[0].revision_id == demo_services.reviews.review(htp_section).submitted_revision_id
+    assert queue[0].document_title == documents(draft_demo_services, "CT-HTP")[1].title
+    assert queue[0].title == draft_demo_services.dossiers.section(htp_section).title
+    assert queue[0].revision_id == draft_demo_services.reviews.review(htp_section).submitted_revision_id
     for person in ("chuyenvien", "vanthu", "quantri", "nobody"):
-        act_as(demo_services, person)
+        act_as(draft_demo_services, person)
         with pytest.raises(PermissionDenied):
-            demo_services.reviews.submitted_queue()
-    act_as(demo_services, LOCAL)
-    assert len(demo_services.reviews.submitted_queue()) == 2
+            draft_demo_services.reviews.submitted_queue()
+    act_as(draft_demo_services, LOCAL)
+    assert len(draft_demo_services.reviews.submitted_queue()) == 2
 
 
-def test_a_section_under_a_deleted_parent_leaves_the_queue(demo_services: Services, clock: Clock) -> None:
-    document_id = documents(demo_services, "CT-ITP")[1].id
-    act_as(demo_services, LOCAL)
-    parent = demo_services.dossiers.add_section(document_id, None, "Phụ lục riêng")
-    child = demo_services.dossiers.add_section(document_id, parent, "Bảng số liệu")
-    submit_as_officer(demo_services, child)
-    act_as(demo_services, "lanhdao")
-    assert [q.section_id for q in demo_services.reviews.submitted_queue()] == [child]
-    demo_services.dossiers.delete_section(parent)
-    assert demo_services.reviews.submitted_queue() == []
+def test_a_section_under_a_deleted_parent_leaves_the_queue(draft_demo_services: Services, clock: Clock) -> None:
+    document_id = documents(draft_demo_services, "CT-ITP")[1].id
+    act_as(draft_demo_services, LOCAL)
+    parent = draft_demo_services.dossiers.add_section(document_id, None, "Phụ lục riêng")
+    child = draft_demo_services.dossiers.add_section(document_id, parent, "Bảng số liệu")
+    submit_as_officer(draft_demo_services, child)
+    act_as(draft_demo_services, "lanhdao")
+    assert [q.section_id for q in draft_demo_services.reviews.submitted_queue()] == [child]
+    draft_demo_services.dossiers.delete_section(parent)
+    assert draft_demo_services.reviews.submitted_queue() == []
 
 
-def test_officers_see_what_was_returned_to_them(demo_services: Services, clock: Clock) -> None:
-    mine, theirs = required_ids(documents(demo_services, "CT-ITP")[1])[:2]
-    submit_as_officer(demo_services, mine)
-    write(demo_services, theirs, TEXT, "khac")
-    demo_services.reviews.submit(theirs)
+def test_officers_see_what_was_returned_to_them(draft_demo_services: Services, clock: Clock) -> None:
+    mine, theirs = required_ids(documents(draft_demo_services, "CT-ITP")[1])[:2]
+    submit_as_officer(draft_demo_services, mine)
+    write(draft_demo_services, theirs, TEXT, "khac")
+    draft_demo_services.reviews.submit(theirs)
     clock.now = START + timedelta(hours=2)
-    act_as(demo_services, "lanhdao")
-    demo_services.reviews.request_changes(mine, "Bổ sung số liệu lao động.")
-    demo_services.reviews.request_changes(theirs, "Dẫn nguồn quyết định.")
-    assert [r.section_id for r in demo_services.reviews.returned_queue("chuyenvien")] == [mine]  # managers may look
-    act_as(demo_services, "chuyenvien")
-    [returned] = demo_services.reviews.returned_queue("ChuyenVien")
+    act_as(draft_demo_services, "lanhdao")
+    draft_demo_services.reviews.request_changes(mine, "Bổ sung số liệu lao động.")
+    draft_demo_services.reviews.request_changes(theirs, "Dẫn nguồn quyết định.")
+    assert [r.section_id for r in draft_demo_services.reviews.returned_queue("chuyenvien")] == [
+        mine
+    ]  # managers may look
+    act_as(draft_demo_services, "chuyenvien")
+    [returned] = draft_demo_services.reviews.returned_queue("ChuyenVien")
     assert (returned.section_id, returned.project_code, returned.returned_by) == (mine, "CT-ITP", "lanhdao")
     assert (returned.comment, returned.returned_at) == ("Bổ sung số liệu lao động.", START + timedelta(hours=2))
     with pytest.raises(PermissionDenied):
-        demo_services.reviews.returned_queue("khac")
-    act_as(demo_services, "khac")
-    assert [r.section_id for r in demo_services.reviews.returned_queue("khac")] == [theirs]
+        draft_demo_services.reviews.returned_queue("khac")
+    act_as(draft_demo_services, "khac")
+    assert [r.section_id for r in draft_demo_services.reviews.returned_queue("khac")] == [theirs]
     for person in ("vanthu", "quantri"):
-        act_as(demo_services, person)
+        act_as(draft_demo_services, person)
         with pytest.raises(PermissionDenied):
-            demo_services.reviews.returned_queue(person)
-    submit_as_officer(demo_services, mine)  # resubmitted: no longer returned
-    assert demo_services.reviews.returned_queue("chuyenvien") == []
+            draft_demo_services.reviews.returned_queue(person)
+    submit_as_officer(draft_demo_services, mine)  # resubmitted: no longer returned
+    assert draft_demo_services.reviews.returned_queue("chuyenvien") == []
 
 
-def test_clerks_see_documents_whose_required_sections_are_all_approved(demo_services: Services, clock: Clock) -> None:
-    to_trinh = documents(demo_services, "CT-ITP")[0]
-    hashes = {section_id: submit_as_officer(demo_services, section_id) for section_id in required_ids(to_trinh)}
-    act_as(demo_services, "lanhdao")
+def test_clerks_see_documents_with_every_required_section_approved(draft_demo_services: Services, clock: Clock) -> None:
+    to_trinh = documents(draft_demo_services, "CT-ITP")[0]
+    hashes = {section_id: submit_as_officer(draft_demo_services, section_id) for section_id in required_ids(to_trinh)}
+    act_as(draft_demo_services, "lanhdao")
     *first, last = hashes
     for section_id in first:
-        demo_services.reviews.approve(section_id, hashes[section_id])
-    assert demo_services.reviews.approved_documents() == []
+        draft_demo_services.reviews.approve(section_id, hashes[section_id])
+    assert draft_demo_services.reviews.approved_documents() == []
     clock.now = START + timedelta(days=1)
-    demo_services.reviews.approve(last, hashes[last])
-    act_as(demo_services, "vanthu")
-    [ready] = demo_services.reviews.approved_documents()
+    draft_demo_services.reviews.approve(last, hashes[last])
+    act_as(draft_demo_services, "vanthu")
+    [ready] = draft_demo_services.reviews.approved_documents()
     assert (ready.document_id, ready.project_code, ready.kind, ready.required_total) == (
         to_trinh.id,
         "CT-ITP",
@@ -154,25 +156,25 @@ def test_clerks_see_documents_whose_required_sections_are_all_approved(demo_serv
     )
     assert ready.last_approved_at == START + timedelta(days=1)
     for person in ("chuyenvien", "quantri", "nobody"):
-        act_as(demo_services, person)
+        act_as(draft_demo_services, person)
         with pytest.raises(PermissionDenied):
-            demo_services.reviews.approved_documents()
-    write(demo_services, last, "Sửa sau phê duyệt.\n", "chuyenvien")  # changed since approval: not ready
-    act_as(demo_services, "vanthu")
-    assert demo_services.reviews.approved_documents() == []
-    assert demo_services.reviews.overview(to_trinh.project_id)[0].approved == 4
+            draft_demo_services.reviews.approved_documents()
+    write(draft_demo_services, last, "Sửa sau phê duyệt.\n", "chuyenvien")  # changed since approval: not ready
+    act_as(draft_demo_services, "vanthu")
+    assert draft_demo_services.reviews.approved_documents() == []
+    assert draft_demo_services.reviews.overview(to_trinh.project_id)[0].approved == 4
 
 
-def test_badges_follow_the_roles_of_the_account(demo_services: Services, clock: Clock) -> None:
-    to_trinh, de_an = documents(demo_services, "CT-ITP")
-    hashes = {section_id: submit_as_officer(demo_services, section_id) for section_id in required_ids(to_trinh)}
+def test_badges_follow_the_roles_of_the_account(draft_demo_services: Services, clock: Clock) -> None:
+    to_trinh, de_an = documents(draft_demo_services, "CT-ITP")
+    hashes = {section_id: submit_as_officer(draft_demo_services, section_id) for section_id in required_ids(to_trinh)}
     returned, waiting = required_ids(de_an)[:2]
-    submit_as_officer(demo_services, returned)
-    submit_as_officer(demo_services, waiting)
-    act_as(demo_services, "lanhdao")
+    submit_as_officer(draft_demo_services, returned)
+    submit_as_officer(draft_demo_services, waiting)
+    act_as(draft_demo_services, "lanhdao")
     for section_id, digest in hashes.items():
-        demo_services.reviews.approve(section_id, digest)
-    demo_services.reviews.request_changes(returned, "Viết lại.")
+        draft_demo_services.reviews.approve(section_id, digest)
+    draft_demo_services.reviews.request_changes(returned, "Viết lại.")
     expected = {
         "lanhdao": BadgeCounts(submitted=1, returned=0, approved_documents=1),
         "chuyenvien": BadgeCounts(submitted=0, returned=1, approved_documents=0),
@@ -180,17 +182,17 @@ def test_badges_follow_the_roles_of_the_account(demo_services: Services, clock: 
         "quantri": BadgeCounts(),
     }
     for person, counts in expected.items():
-        act_as(demo_services, person)
-        assert demo_services.reviews.badge_counts(person) == counts
-    act_as(demo_services, LOCAL)
-    assert demo_services.reviews.badge_counts("lanhdao") == expected["lanhdao"]
+        act_as(draft_demo_services, person)
+        assert draft_demo_services.reviews.badge_counts(person) == counts
+    act_as(draft_demo_services, LOCAL)
+    assert draft_demo_services.reviews.badge_counts("lanhdao") == expected["lanhdao"]
     with pytest.raises(NotFound):
-        demo_services.reviews.badge_counts("nobody")
-    act_as(demo_services, "chuyenvien")
+        draft_demo_services.reviews.badge_counts("nobody")
+    act_as(draft_demo_services, "chuyenvien")
     with pytest.raises(PermissionDenied):
-        demo_services.reviews.badge_counts("lanhdao")
-    act_as(demo_services, LOCAL)
-    demo_services.accounts.disable("lanhdao")
-    act_as(demo_services, "lanhdao")
+        draft_demo_services.reviews.badge_counts("lanhdao")
+    act_as(draft_demo_services, LOCAL)
+    draft_demo_services.accounts.disable("lanhdao")
+    act_as(draft_demo_services, "lanhdao")
     with pytest.raises(PermissionDenied):
-        demo_services.reviews.badge_counts("lanhdao")
+        draft_demo_services.reviews.badge_counts("lanhdao")

@@ -24,9 +24,9 @@ def _queue_items(window) -> list[QTreeWidgetItem]:  # type: ignore[no-untyped-de
     ]
 
 
-def test_manager_approves_from_the_queue_looking_at_the_redline(demo_db: Services, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    section_id = section_id_by_key(demo_db, "CT-HTP", "tt.kien_nghi")
-    officer_services, manager_services = _as(demo_db, "chuyenvien"), _as(demo_db, "lanhdao")
+def test_manager_approves_from_the_queue_seeing_the_redline(draft_demo_db: Services, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    section_id = section_id_by_key(draft_demo_db, "CT-HTP", "tt.kien_nghi")
+    officer_services, manager_services = _as(draft_demo_db, "chuyenvien"), _as(draft_demo_db, "lanhdao")
     officer = make_window(officer_services, officer_services.accounts.get("chuyenvien"))
     officer.select_section(section_id)
     officer.editor.text.textCursor().insertText("Kính trình. ")
@@ -114,9 +114,9 @@ def test_a_clerk_reads_but_cannot_edit(demo_db: Services, make_window) -> None: 
     clerk_services.close()
 
 
-def test_the_navigator_shows_review_state_and_badges(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
-    section_id = section_id_by_key(demo_db, "CT-HTP", "tt.kien_nghi")
-    officer_services = _as(demo_db, "chuyenvien")
+def test_the_navigator_shows_review_state_and_badges(draft_demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    section_id = section_id_by_key(draft_demo_db, "CT-HTP", "tt.kien_nghi")
+    officer_services = _as(draft_demo_db, "chuyenvien")
     window = make_window(officer_services, officer_services.accounts.get("chuyenvien"))
     window.select_section(section_id)
     assert window.review_bar.submit()

@@ -24,7 +24,10 @@ def test_window_shows_the_demo_projects_in_vietnamese(demo_db: Services, make_wi
     window = make_window(demo_db)
     model = window.model
     projects = [model.index(row, 0).data() for row in range(model.rowCount())]
-    assert projects == ["CT-HTP — Khu công nghệ cao Cần Thơ", "CT-ITP — Khu công nghệ thông tin tập trung Cần Thơ"]
+    assert projects == [  # the demo's review story: one section waits for the manager, one was returned
+        "CT-HTP — Khu công nghệ cao Cần Thơ  [1 chờ phê duyệt, 1 bị trả lại]",
+        "CT-ITP — Khu công nghệ thông tin tập trung Cần Thơ",
+    ]
     first_project = model.index(0, 0)
     documents = [model.index(row, 0, first_project).data() for row in range(model.rowCount(first_project))]
     assert documents[0].startswith("Tờ trình") and documents[1].startswith("Đề án")

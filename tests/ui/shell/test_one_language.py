@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -36,6 +37,8 @@ from dossier_app.ui.shared.settings import UiSettings
 from tests.ui.conftest import section_id_by_key
 
 CATALOGUE = Path(__file__).resolve().parents[3] / "resources" / "translations" / "dossier_app_vi.ts"
+# The audit trail's summaries are the hash-chained record as written when the action happened, shown verbatim.
+RECORDED_COLUMNS = {("auditTable", 4)}
 CELL_ROWS = 30  # the first rows of each table: enough to see its wording, cheap on a 480-household register
 
 
@@ -90,7 +93,12 @@ def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
         return 1
 
 
-def _model_texts(model: QAbstractItemModel, parent: QModelIndex = QModelIndex(), depth: int = 0) -> Iterator[str]:  # noqa: B008
+def _model_texts(
+    model: QAbstractItemModel,
+    parent: QModelIndex = QModelIndex(),  # noqa: B008
+    depth: int = 0,
+    skip: frozenset[int] = frozenset(),
+) -> Iterator[str]:
     for section in range(_columns(model, parent)):
         for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical) if depth == 0 else ():
             value = model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
@@ -98,13 +106,15 @@ def _model_texts(model: QAbstractItemModel, parent: QModelIndex = QModelIndex(),
                 yield value
     for row in range(min(model.rowCount(parent), CELL_ROWS)):
         for column in range(_columns(model, parent)):
+            if column in skip:
+                continue
             index = model.index(row, column, parent)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = index.data(role)
                 if isinstance(value, str):
                     yield value
             if column == 0 and depth < 3 and model.rowCount(index) > 0:
-                yield from _model_texts(model, index, depth + 1)
+                yield from _model_texts(model, index, depth + 1, skip)
 
 
 def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
@@ -130,8 +140,11 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
             yield where, widget.title()
             yield from ((where, a.text()) for a in widget.actions())
             yield from ((where, a.toolTip()) for a in widget.actions() if not a.isEnabled())
-        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            yield from ((where, text) for text in _model_texts(widget.model()))
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
+            if widget.model() is None:
+                continue
+            skip = frozenset(c for name, c in RECORDED_COLUMNS if name == widget.objectName())
+            yield from ((where, text) for text in _model_texts(widget.model(), skip=skip))
     if isinstance(top, QMainWindow):
         for action in top.menuBar().actions():
             yield "menu bar", action.text()
