@@ -38,3 +38,33 @@ def test_check_format_gives_the_expected_verdict(entry: dict[str, Any], capsys: 
     printed = {line.split(":", 1)[0].removeprefix("FAIL  ") for line in out.splitlines() if line.startswith("FAIL")}
     assert printed == {result.title for result in report.results if not result.passed}
     assert out.count("\n") == len(report.results) and err == ""
+
+
+ODD_VALUES = ("", "-1", "0", "1e9", "abc", "14pt", "-20mm", "NaN", "9" * 400, "start", "end", "on", "∞", "0x1C")
+
+
+def test_odd_attribute_values_give_a_report_never_a_traceback(tmp_path: Path) -> None:
+    """Every attribute of the body, styles and header set in turn to values no schema expects: a verdict each time."""
+    import random
+    import zipfile
+
+    source = CORPUS / "hand_fields_tables_sections.docx"
+    parts = ("word/document.xml", "word/styles.xml", "word/header1.xml")
+    with zipfile.ZipFile(source) as package:
+        files = {name: package.read(name) for name in package.namelist()}
+    chooser = random.Random(14)
+    for round_ in range(30):
+        changed = dict(files)
+        for part in parts:
+            text = changed[part].decode("utf-8")
+            spots = [i for i in range(len(text)) if text.startswith('w:val="', i) or text.startswith(' w:w="', i)]
+            for spot in sorted(chooser.sample(spots, min(8, len(spots))), reverse=True):  # later spots first
+                start = text.index('"', spot) + 1
+                end = text.index('"', start)
+                text = text[:start] + chooser.choice(ODD_VALUES) + text[end:]
+            changed[part] = text.encode("utf-8")
+        odd = tmp_path / f"odd{round_}.docx"
+        with zipfile.ZipFile(odd, "w") as package:
+            for name, data in changed.items():
+                package.writestr(name, data)
+        assert len(check_docx(odd).results) == 9
