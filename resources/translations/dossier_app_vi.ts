@@ -1861,6 +1861,10 @@ SHA-256: {hash}</translation>
         <translation>Tệp {path} không phải là văn bản Word (.docx) đọc được.</translation>
     </message>
     <message>
+        <source>The Word file {path} cannot be read: its part {part} is damaged or missing.</source>
+        <translation>Không đọc được tệp Word {path}: phần {part} bị hỏng hoặc bị thiếu.</translation>
+    </message>
+    <message>
         <source>The catalogue already has &apos;{code}&apos;.</source>
         <translation>Danh mục đã có &apos;{code}&apos;.</translation>
     </message>

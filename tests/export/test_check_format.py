@@ -1,6 +1,8 @@
 """check-format fails hand-made documents on exactly the rule they break, and passes our own output."""
 
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from docx import Document as new_docx
@@ -9,8 +11,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from dossier_app.export.check_format import DocxUnreadable, check_docx
+from dossier_app.export.check_format import DocxPartUnreadable, DocxUnreadable, check_docx
 from dossier_app.export.docx_writer import write_docx
+from dossier_app.export.word_formatting import StyleSheet, alignment, font_family, points
+from dossier_app.export.word_package import W
 from tests.export.support import to_trinh
 
 
@@ -135,3 +139,45 @@ def test_a_later_section_must_number_on(ours: Path, tmp_path: Path) -> None:
 
     assert _failed(_edit(ours, tmp_path / "r.docx", restart)) == {"page_numbers"}
     assert _failed(_edit(ours, tmp_path / "h.docx", hide_first)) == {"page_numbers"}
+
+
+def test_font_names_compare_by_family() -> None:
+    family = font_family("Times New Roman")
+    for name in ("Times New Roman Bold", "TimesNewRomanPS-BoldMT", "times new roman italic", "Times New Roman CE"):
+        assert font_family(name) == family, name
+    for name in ("Times", "Times New Roman Condensed Grotesque", "Arial", "Liberation Serif"):
+        assert font_family(name) != family, name
+
+
+def test_measures_and_alignment_words_never_raise() -> None:
+    assert points("28", 0.5) == 14 and points("14pt", 0.5) == 14 and points("1440", 0.05) == 72
+    assert points("20mm", 0.05) == pytest.approx(20 * 72 / 25.4)
+    assert points("abc", 0.5) is None and points(None, 0.5) is None and points("1e3", 0.5) is None
+    words = {"both": "justify", "distribute": "justify", "start": "left", "end": "right", "center": "center"}
+    assert {word: alignment(word) for word in words} == words
+    assert alignment("nonsense") == "left" and alignment(None) == "left"
+
+
+def _styles(xml: str) -> StyleSheet:
+    return StyleSheet(ElementTree.fromstring(f'<w:styles xmlns:w="{W}">{xml}</w:styles>'), None)
+
+
+def test_style_chains_end_at_a_loop_and_fall_back_to_the_default() -> None:
+    sheet = _styles(
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>'
+        '<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/></w:style>'
+    )
+    assert [style.get(f"{{{W}}}styleId") for style in sheet.chain("paragraph", "A")] == ["A", "B"]
+    assert [style.get(f"{{{W}}}styleId") for style in sheet.chain("paragraph", "Missing")] == ["Normal"]
+    assert sheet.chain("character", "Missing") == []
+
+
+def test_a_damaged_part_is_named(ours: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "d.docx"
+    with zipfile.ZipFile(ours) as source, zipfile.ZipFile(damaged, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, b"<w:hdr" if name == "word/header1.xml" else source.read(name))
+    with pytest.raises(DocxPartUnreadable) as raised:
+        check_docx(damaged)
+    assert raised.value.params["part"] == "word/header1.xml"
