@@ -1,5 +1,6 @@
 """SQLModel tables: projects, documents, sections, revisions, comments, accounts, the audit trail, the land register."""
 
+import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -25,7 +26,32 @@ def _moment() -> Any:
     return Field(default_factory=utc_now, sa_type=DateTime(timezone=True))
 
 
-class Project(SQLModel, table=True):
+def new_uid() -> str:
+    """A global id made where the row is made (no server round trip, no collision between offline desktops)."""
+    return str(uuid.uuid4())
+
+
+UNSTAMPED = 0  # a synced row written in the current transaction: storage/sync_log gives it a version at commit
+
+
+class SyncedRow(SQLModel):
+    """What every synced table carries: a global id and the library version of its last change (0 until the
+    transaction that wrote it commits; storage/sync_log stamps it). Named `sync_version` because Section.version
+    is already the editor's own save counter."""
+
+    uid: str = Field(default_factory=new_uid, max_length=36, unique=True, index=True)
+    sync_version: int = Field(
+        default=UNSTAMPED, index=True, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"}
+    )
+
+
+def _revision_ref() -> Any:
+    """A revision id kept without a foreign key (sections and revisions refer to each other); the change feed
+    still sends it as the revision's uid."""
+    return Field(default=None, sa_column_kwargs={"info": {"references": "sectionrevision"}})
+
+
+class Project(SyncedRow, table=True):
     """A park to establish: the facts every document of its dossier quotes."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -47,7 +73,7 @@ class Project(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class Document(SQLModel, table=True):
+class Document(SyncedRow, table=True):
     """One document of a project's dossier (Tờ trình, Đề án), built from its regime's outline."""
 
     __table_args__ = (UniqueConstraint("project_id", "kind"),)
@@ -59,7 +85,7 @@ class Document(SQLModel, table=True):
     position: int = 0
 
 
-class Section(SQLModel, table=True):
+class Section(SyncedRow, table=True):
     """A node of a document's outline and the Markdown body written for it."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -79,17 +105,17 @@ class Section(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
     # Review (see domain/lifecycle.py): the state, the revision last submitted and the one approved.
     state: str = Field(default=SectionState.DRAFT.value, max_length=20, index=True)
-    submitted_revision_id: int | None = None
+    submitted_revision_id: int | None = _revision_ref()
     submitted_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     submitted_by: str = Field(default="", max_length=120)
-    approved_revision_id: int | None = None
+    approved_revision_id: int | None = _revision_ref()
     approved_hash: str = Field(default="", max_length=64)
     approved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     approved_by: str = Field(default="", max_length=120)
     changed_since_approval: bool = False
 
 
-class SectionRevision(SQLModel, table=True):
+class SectionRevision(SyncedRow, table=True):
     """An immutable copy of a section's body as saved; history is only ever appended to."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -103,7 +129,7 @@ class SectionRevision(SQLModel, table=True):
     restored_from: int | None = None
 
 
-class Attachment(SQLModel, table=True):
+class Attachment(SyncedRow, table=True):
     """A file filed with a section; its bytes live in the content-addressed store under `sha256`."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -133,7 +159,7 @@ class StoredBlobChunk(SQLModel, table=True):
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
-class SectionComment(SQLModel, table=True):
+class SectionComment(SyncedRow, table=True):
     """A comment in a section's thread (`kind` comment), or the one it was returned with (`kind` return)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -203,7 +229,7 @@ def _area() -> Any:
     return Field(default=Decimal(0), sa_column=Column(Numeric(14, 2), nullable=False))
 
 
-class AffectedParty(SQLModel, table=True):
+class AffectedParty(SyncedRow, table=True):
     """A household or organisation whose land is recovered, and its progress through the clearance steps."""
 
     __table_args__ = (
@@ -236,7 +262,7 @@ class AffectedParty(SQLModel, table=True):
     enforced_on: date | None = None
 
 
-class LandParcel(SQLModel, table=True):
+class LandParcel(SyncedRow, table=True):
     """A parcel (tờ bản đồ, thửa) a party uses, and how much of it is recovered."""
 
     __table_args__ = (Index("ix_landparcel_sheet_parcel", "map_sheet", "parcel_no"),)
@@ -258,7 +284,7 @@ class LandParcel(SQLModel, table=True):
     co_used: bool = False
 
 
-class Asset(SQLModel, table=True):
+class Asset(SyncedRow, table=True):
     """An asset on a party's recovered land: a house or works (grade, m²), trees or crops (count), graves."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -270,7 +296,7 @@ class Asset(SQLModel, table=True):
     count: int = 0
 
 
-class CompensationLine(SQLModel, table=True):
+class CompensationLine(SyncedRow, table=True):
     """One line of a party's compensation and support: what, how much, at what price."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -283,7 +309,7 @@ class CompensationLine(SQLModel, table=True):
     amount_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
 
 
-class Resettlement(SQLModel, table=True):
+class Resettlement(SyncedRow, table=True):
     """A party's resettlement allocation, when eligible."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -294,7 +320,7 @@ class Resettlement(SQLModel, table=True):
     land_fee_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
 
 
-class CatalogueEntry(SQLModel, table=True):
+class CatalogueEntry(SyncedRow, table=True):
     """An entry of an editable catalogue (land-use codes, wards), seeded from resources/catalogues/."""
 
     __table_args__ = (UniqueConstraint("kind", "code"),)
@@ -308,7 +334,7 @@ class CatalogueEntry(SQLModel, table=True):
     position: int = 0
 
 
-class Consultation(SQLModel, table=True):
+class Consultation(SyncedRow, table=True):
     """A ministry or body asked for its written opinion on a project's dossier, with the dates that count."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -324,7 +350,7 @@ class Consultation(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class DocumentCounter(SQLModel, table=True):
+class DocumentCounter(SyncedRow, table=True):
     """The next number the clerk set for one document symbol of a project (TTr, ĐA); a final export takes it."""
 
     __table_args__ = (UniqueConstraint("project_id", "symbol"),)
@@ -340,7 +366,7 @@ class DocumentCounter(SQLModel, table=True):
 # The milestone plan of land recovery (DOMAIN.md §4; rules in domain/milestones.py) ---------------------
 
 
-class MilestonePlan(SQLModel, table=True):
+class MilestonePlan(SyncedRow, table=True):
     """A project's plan settings: the template it came from, the land kind its clocks use, the at-risk window."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -353,14 +379,14 @@ class MilestonePlan(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class ReviewSchedule(SQLModel, table=True):
+class ReviewSchedule(SyncedRow, table=True):
     """The day a project's dossier was filed: the start of its regime's review clock."""
 
     project_id: int = Field(foreign_key="project.id", primary_key=True, ondelete="CASCADE")
     submitted_on: date | None = None
 
 
-class Holiday(SQLModel, table=True):
+class Holiday(SyncedRow, table=True):
     """A day of the working-day calendar: a holiday off or a make-up Saturday; seeded from resources/holidays."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -369,7 +395,7 @@ class Holiday(SQLModel, table=True):
     kind: str = Field(default="off", max_length=10)
 
 
-class MilestoneStep(SQLModel, table=True):
+class MilestoneStep(SyncedRow, table=True):
     """One step of a project's plan; `key` stays the same through renames and moves (baselines refer to it)."""
 
     __table_args__ = (UniqueConstraint("project_id", "key"),)
@@ -388,7 +414,7 @@ class MilestoneStep(SQLModel, table=True):
     percent: int = 0
 
 
-class MilestoneBaseline(SQLModel, table=True):
+class MilestoneBaseline(SyncedRow, table=True):
     """A named snapshot of a plan's planned dates; its entries are only ever written once."""
 
     __table_args__ = (UniqueConstraint("project_id", "name"),)
@@ -400,7 +426,7 @@ class MilestoneBaseline(SQLModel, table=True):
     created_by: str = Field(default="", max_length=120)
 
 
-class BaselineEntry(SQLModel, table=True):
+class BaselineEntry(SyncedRow, table=True):
     """The planned dates of one step as a baseline froze them."""
 
     __table_args__ = (UniqueConstraint("baseline_id", "key"),)
@@ -434,7 +460,7 @@ def _decimal() -> Any:
     return Field(default=None, sa_column=Column(Numeric(14, 4), nullable=True))
 
 
-class ProjectFacts(SQLModel, table=True):
+class ProjectFacts(SyncedRow, table=True):
     """The figures the numeric criteria are computed from (the land area is Project.area_ha)."""
 
     project_id: int = Field(foreign_key="project.id", primary_key=True, ondelete="CASCADE")
@@ -450,7 +476,7 @@ class ProjectFacts(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class ConditionCheck(SQLModel, table=True):
+class ConditionCheck(SyncedRow, table=True):
     """A project's assessment of one condition of its regime (keyed by the condition's key)."""
 
     __table_args__ = (UniqueConstraint("project_id", "condition_key"),)
@@ -464,7 +490,7 @@ class ConditionCheck(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class ConditionEvidence(SQLModel, table=True):
+class ConditionEvidence(SyncedRow, table=True):
     """A link from a condition's assessment to the section or attachment that proves it."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -473,7 +499,7 @@ class ConditionEvidence(SQLModel, table=True):
     attachment_id: int | None = Field(default=None, foreign_key="attachment.id", ondelete="CASCADE")
 
 
-class MinistryComment(SQLModel, table=True):
+class MinistryComment(SyncedRow, table=True):
     """A row of the comment register: a ministry's or council's comment and the city's answer."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -488,3 +514,59 @@ class MinistryComment(SQLModel, table=True):
     created_at: datetime = _moment()
     updated_at: datetime = _moment()
     updated_by: str = Field(default="", max_length=120)
+
+
+# Sync bookkeeping (issue 13; storage/sync_log keeps them) ---------------------------------------------------
+
+
+class SyncState(SQLModel, table=True):
+    """The library version: the last version handed to a change; one row, only ever increased, so a pull `since`
+    a version sees every later change (its row lock makes concurrent writers take versions in commit order)."""
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+
+
+class SyncTombstone(SQLModel, table=True):
+    """A deleted synced row: its uid, its table and the version of the deletion, so replicas delete it too
+    instead of pushing it back (resurrection)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(max_length=36, index=True)
+    table_name: str = Field(max_length=40)
+    sync_version: int = Field(
+        default=UNSTAMPED, index=True, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"}
+    )
+    deleted_at: datetime = _moment()
+
+
+SYNCED_MODELS: tuple[type[SyncedRow], ...] = (
+    Project,
+    Document,
+    Section,
+    SectionRevision,
+    Attachment,
+    SectionComment,
+    AffectedParty,
+    LandParcel,
+    Asset,
+    CompensationLine,
+    Resettlement,
+    CatalogueEntry,
+    Consultation,
+    DocumentCounter,
+    MilestonePlan,
+    ReviewSchedule,
+    Holiday,
+    MilestoneStep,
+    MilestoneBaseline,
+    BaselineEntry,
+    ProjectFacts,
+    ConditionCheck,
+    ConditionEvidence,
+    MinistryComment,
+)
+# Local to one database, never synced: Account and SessionToken (accounts live on the server; a desktop keeps only
+# the verifiers of who signed in on it), AuditEntry and Setting (each database's own hash chain and facts),
+# StoredBlob and StoredBlobChunk (bytes travel by SHA-256, not as rows), PackageExport (where this machine wrote a
+# package), SyncState and SyncTombstone (the server's own bookkeeping).

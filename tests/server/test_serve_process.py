@@ -16,6 +16,7 @@ from dossier_app.domain.errors import (
 )
 from dossier_app.services.sync.client import ServerTrust, SyncConnection, Trust
 from dossier_app.services.sync.pinning import MemoryPins, fingerprint
+from dossier_app.storage.migrations import head_revision
 from tests.server.server_process import ServerProcess, free_port, main_py
 
 PASSWORD = "Mật-khẩu-máy-chủ-1"
@@ -45,7 +46,7 @@ def test_plain_http_on_loopback(server_db: Path, tmp_path: Path) -> None:
     with ServerProcess(server_db, tmp_path) as server:
         with SyncConnection(f"http://127.0.0.1:{server.port}") as connection:
             assert connection.connect().kind == Trust.PLAIN
-            assert connection.health().schema == "0015"
+            assert connection.health().schema == head_revision()
             with pytest.raises(AuthenticationFailed):
                 connection.sign_in("canbo", "not the password")
             signed = connection.sign_in("canbo", PASSWORD, "test desk")
@@ -83,7 +84,7 @@ def test_https_pinned_on_first_use_and_a_new_certificate_refused(server_db: Path
         assert kept.me().username == "canbo"
         with SyncConnection(url, pins=pins) as second:
             assert second.connect() == ServerTrust(Trust.PINNED, first, first_use=False)
-            assert second.health().schema == "0015"
+            assert second.health().schema == head_revision()
         with SyncConnection(url, fingerprint=first.replace(":", "").lower()) as confirmed:
             assert confirmed.health().program == "dossier_app"
         assert first in server.stdout()
