@@ -2066,6 +2066,14 @@ SHA-256: {hash}</translation>
         <translation>Yêu cầu có trường '{field}' mà máy chủ không nhận.</translation>
     </message>
     <message>
+        <source>The request has a parameter '{field}' the server does not take.</source>
+        <translation>Yêu cầu có tham số '{field}' mà máy chủ không nhận.</translation>
+    </message>
+    <message>
+        <source>The parameter '{field}' must be a whole number of at least 0, given once.</source>
+        <translation>Tham số '{field}' phải là một số nguyên không âm và chỉ được ghi một lần.</translation>
+    </message>
+    <message>
         <source>The cursor 'since' must be a whole number of at least 0.</source>
         <translation>Mốc đồng bộ 'since' phải là một số nguyên không âm.</translation>
     </message>

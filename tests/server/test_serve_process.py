@@ -11,7 +11,9 @@ from dossier_app.domain.errors import (
     AuthenticationFailed,
     CertificateChanged,
     CertificateUntrusted,
+    CursorAhead,
     InsecureServer,
+    SessionRequired,
     SessionRevoked,
 )
 from dossier_app.services.sync.client import ServerTrust, SyncConnection, Trust
@@ -62,6 +64,25 @@ def test_plain_http_on_loopback(server_db: Path, tmp_path: Path) -> None:
     log = server.stderr()
     assert '"POST /v1/session" 401' in log and 'canbo "GET /v1/me" 200' in log
     assert signed.token not in log and PASSWORD not in log
+
+
+def test_the_desktop_pulls_the_change_feed_page_by_page(server_db: Path, tmp_path: Path) -> None:
+    with ServerProcess(server_db, tmp_path) as server, SyncConnection(f"http://127.0.0.1:{server.port}") as connection:
+        with pytest.raises(SessionRequired):
+            connection.changes(0)
+        connection.sign_in("canbo", PASSWORD, "test desk")
+        pages = [connection.changes(0, limit=7)]
+        while pages[-1].more:
+            pages.append(connection.changes(pages[-1].cursor, limit=7))
+        changes = [change for page in pages for change in page.changes]
+        assert len(pages) > 2 and len({change["uid"] for change in changes}) == len(changes)
+        versions = [change["version"] for change in changes]
+        assert versions == sorted(versions) and pages[-1].cursor == pages[-1].library_version
+        assert {change["table"] for change in changes} >= {"catalogueentry"}
+        assert connection.changes(pages[-1].cursor).changes == ()
+        with pytest.raises(CursorAhead) as ahead:
+            connection.changes(pages[-1].cursor + 10)
+        assert ahead.value.params["version"] == pages[-1].library_version
 
 
 def test_https_pinned_on_first_use_and_a_new_certificate_refused(server_db: Path, tmp_path: Path) -> None:
