@@ -22,7 +22,7 @@ from dossier_app.domain.models import (
     SyncTombstone,
 )
 from dossier_app.storage.database import Database, open_database
-from dossier_app.storage.sync_log import synced_tables
+from dossier_app.storage.sync_log import synced_tables, written
 
 
 @pytest.fixture
@@ -230,3 +230,20 @@ def test_concurrent_writers_never_share_a_version(database: Database) -> None:
     with database.begin() as session:
         versions = [row.sync_version for row in session.exec(select(Project)).all()]
     assert len(versions) == 21 and len(set(versions)) == 21 and max(versions) == _library(database)
+
+
+def _holidays(database: Database) -> list[int]:
+    with database.begin() as session:
+        return [int(v) for v in session.execute(text("SELECT sync_version FROM holiday WHERE name = 'Tết'")).scalars()]
+
+
+def test_a_write_past_the_session_is_stamped_once_its_table_is_named(database: Database) -> None:
+    insert = text("INSERT INTO holiday (uid, day, name, kind) VALUES (:uid, :day, 'Tết', 'off')")
+    with database.begin() as session:  # a connection-level statement: the session's events never see it
+        session.connection().execute(insert, {"uid": str(uuid.uuid4()), "day": "2031-01-23"})
+    assert _holidays(database) == [0]
+    with database.begin() as session:
+        session.connection().execute(insert, {"uid": str(uuid.uuid4()), "day": "2031-01-24"})
+        written(session, "holiday")
+    versions = _holidays(database)
+    assert 0 not in versions and len(set(versions)) == 2 and max(versions) == _library(database)
