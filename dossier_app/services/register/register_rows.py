@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.models import AffectedParty, Asset, CompensationLine, LandParcel, Resettlement, new_uid
+from dossier_app.domain.models import AffectedParty, Asset, CompensationLine, LandParcel, Resettlement, new_uids
 from dossier_app.domain.register import AssetInput, CompensationInput, ParcelInput, PartyInput, ResettlementInput
 from dossier_app.domain.text import fold
 from dossier_app.storage.search_index import indexing_at_once
@@ -103,7 +103,7 @@ def _insert_rows(session: Session, model: Any, names: Sequence[str], rows: list[
         return
     table = _table(model)
     names = (*names, "uid")
-    rows = [(*row, new_uid()) for row in rows]
+    rows = [(*row, uid) for row, uid in zip(rows, new_uids(len(rows)), strict=True)]
     written(session, table.name)
     connection = session.connection()
     dialect = connection.dialect
