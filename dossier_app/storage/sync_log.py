@@ -9,7 +9,9 @@ and the unstamped rows of the tables written get them, parents' tables first, on
 lock is held until the commit, so on PostgreSQL a second writer takes its versions only after the first has
 committed, and a reader never sees a version before an older one is visible; SQLite serialises writers anyway.
 
-Statements sent with `connection.exec_driver_sql` bypass all this: such a writer names its table with `written`.
+Statements sent on the session's connection (`session.connection().execute`, `exec_driver_sql`) bypass the
+events: such a writer names its table with `written` (the register's bulk insert does); the `services` test fixture
+fails on any row left unstamped.
 """
 
 from collections.abc import Iterable, Sequence
