@@ -55,6 +55,10 @@ def test_since_zero_is_the_whole_library_and_the_last_cursor_gives_nothing(demo_
         _apply(replica, each)
     assert replica == _stored(demo_services)
     assert sum(len(each.changes) for each in pages) == len(replica)  # each row once
+    versions = [c["version"] for each in pages for c in each.changes] + [
+        d["version"] for each in pages for d in each.deleted
+    ]
+    assert len(versions) == len(set(versions))  # the register's bulk insert numbers its rows apart from the rest
     last = demo_services.changes.since(cursor)
     assert (last.changes, last.deleted, last.more, last.cursor) == ((), (), False, cursor)
 
