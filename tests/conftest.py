@@ -83,13 +83,29 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'dossier.sqlite3'}"
 
 
+def unstamped(services: Services) -> dict[str, int]:
+    """Synced rows and tombstones left without a sync version: a write that bypassed storage/sync_log."""
+    from dossier_app.storage.sync_log import TOMBSTONES, synced_tables
+
+    with services.database.engine.connect() as connection:
+        counts = {
+            name: int(connection.execute(text(f"SELECT count(*) FROM {name} WHERE sync_version = 0")).scalar_one())
+            for name in [*synced_tables(), TOMBSTONES.name]
+        }
+    return {name: count for name, count in counts.items() if count}
+
+
 @pytest.fixture
 def services(db_url: str) -> Iterator[Services]:
     """All services on a fresh database, acting as the local operator `cli:tester` (allowed everything, like the
-    command line); tests about roles act as named accounts (tests/services/test_permissions.py, review_support)."""
+    command line); tests about roles act as named accounts (tests/services/test_permissions.py, review_support).
+    Afterwards every synced row the test wrote must have its sync version (issue 13's pull feed relies on it)."""
     built = open_services(db_url, Operator(TESTER), password_hasher=FAST_HASHER)
     yield built
-    built.close()
+    try:
+        assert not unstamped(built), "rows written past storage/sync_log, so no pull would ever see them"
+    finally:
+        built.close()
 
 
 @pytest.fixture

@@ -36,6 +36,23 @@ class ValidationFailed(DossierError):
         super().__init__(template, field=field, **params)
 
 
+class CursorAhead(ValidationFailed):
+    """A pull's cursor is beyond the server's library version: the replica synced with another database, or the
+    server's was restored from an older backup; the replica must pull again from 0."""
+
+    def __init__(self, *, since: int, version: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The cursor {since} is ahead of the server's library version {version}: this copy was synced with "
+                "another database or the server's was restored; sync again from the start.",
+            ),
+            field="since",
+            since=since,
+            version=version,
+        )
+
+
 class NotFound(DossierError):
     """The thing asked for does not exist (any more)."""
 

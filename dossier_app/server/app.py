@@ -1,5 +1,6 @@
-"""The HTTP API of the department server: sign-in, sign-out, who am I, health. Each request acts with services of
-its own (`Services.acting_as`), run in the thread pool, so no request ever changes who another acts as."""
+"""The HTTP API of the department server: sign-in, sign-out, who am I, health, the change feed. Each request acts
+with services of its own (`Services.acting_as`), run in the thread pool, so no request ever changes who another
+acts as."""
 
 import asyncio
 import logging
@@ -18,11 +19,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier_app.domain.accounts import ROLE_ORDER
 from dossier_app.domain.errors import DossierError
-from dossier_app.server.refusals import on_dossier_error, on_http_error, on_unexpected
-from dossier_app.server.requests import bearer_token, json_fields, peer
+from dossier_app.server.refusals import VERSION_HEADER, on_dossier_error, on_http_error, on_unexpected
+from dossier_app.server.requests import bearer_token, json_fields, peer, query_numbers
 from dossier_app.services import Services
 from dossier_app.services.accounts.accounts import AccountView
 from dossier_app.services.core.context import Operator
+from dossier_app.services.sync.changes import DEFAULT_LIMIT
 from dossier_app.storage.migrations import head_revision
 
 LOG = logging.getLogger("dossier_app.server")
@@ -30,6 +32,8 @@ SERVER_OPERATOR_PREFIX = "server:"  # not an account name (no colon there) and n
 # Password checks at once: each takes 64 MiB and a core for ~130 ms, so a flood of sign-ins waits its turn instead
 # of exhausting the server's memory; requests with a token never wait for these.
 PASSWORD_CHECKS_AT_ONCE = 2
+# Zotero's name for the library version the client already holds (the answer's is VERSION_HEADER).
+HELD_VERSION_HEADER = "If-Modified-Since-Version"
 
 
 def program_version() -> str:
@@ -99,6 +103,20 @@ class DossierApi:
         account, _services = await self.signed_in(request)
         return JSONResponse(account_json(account))
 
+    async def changes(self, request: Request) -> Response:
+        """GET ?since=N&limit=M → the changes after cursor N (ChangeFeed.since), the library version in
+        Last-Modified-Version; 304 when If-Modified-Since-Version already holds the library version."""
+        _account, services = await self.signed_in(request)
+        asked = query_numbers(request, {"since": 0, "limit": DEFAULT_LIMIT})
+        held = request.headers.get(HELD_VERSION_HEADER, "").strip()
+        if held.isascii() and held.isdigit():
+            library = await run_in_threadpool(services.changes.library_version)
+            if library <= int(held):
+                return Response(status_code=304, headers={VERSION_HEADER: str(library)})
+        page = await run_in_threadpool(services.changes.since, asked["since"], asked["limit"])
+        headers = {VERSION_HEADER: str(page.library_version), "Cache-Control": "no-store"}
+        return JSONResponse(page.as_json(), headers=headers)
+
 
 class RequestLog:
     """One log line per request: client, method, path (never the query), status, time, and who, once known. Tokens
@@ -137,6 +155,7 @@ def create_app(services: Services) -> Starlette:
         Route("/v1/health", api.health, methods=["GET"]),
         Route("/v1/session", api.session, methods=["POST", "DELETE"]),
         Route("/v1/me", api.me, methods=["GET"]),
+        Route("/v1/changes", api.changes, methods=["GET"]),
     ]
     handlers = {DossierError: on_dossier_error, HTTPException: on_http_error, Exception: on_unexpected}
     return Starlette(routes=routes, middleware=[Middleware(RequestLog)], exception_handlers=handlers)

@@ -12,6 +12,7 @@ from dossier_app.domain.errors import (
     AccountLocked,
     AuthenticationFailed,
     Conflict,
+    CursorAhead,
     DossierError,
     NotFound,
     PermissionDenied,
@@ -41,6 +42,8 @@ class MethodNotAllowed(DossierError):
     template = QT_TRANSLATE_NOOP("Errors", "{method} is not allowed at {path}.")
 
 
+VERSION_HEADER = "Last-Modified-Version"  # the library version, as Zotero names it
+
 # First match wins: a subclass comes before its base.
 STATUSES: tuple[tuple[type[DossierError], int, str], ...] = (
     (SessionRequired, 401, "session_required"),
@@ -52,6 +55,7 @@ STATUSES: tuple[tuple[type[DossierError], int, str], ...] = (
     (PermissionDenied, 403, "permission_denied"),
     (AccountLocked, 423, "account_locked"),
     (TooLarge, 413, "too_large"),
+    (CursorAhead, 400, "cursor_ahead"),
     (ValidationFailed, 400, "invalid"),
     (UnknownAddress, 404, "no_such_path"),
     (MethodNotAllowed, 405, "method_not_allowed"),
@@ -84,6 +88,8 @@ def refusal(error: DossierError, headers: dict[str, str] | None = None) -> JSONR
     if isinstance(error, ValidationFailed):
         body["field"] = error.field
     answer_headers = dict(headers or {})
+    if isinstance(error, CursorAhead):  # the library version the client must restart below
+        answer_headers[VERSION_HEADER] = str(error.params["version"])
     if status == 401:
         answer_headers["WWW-Authenticate"] = (
             'Bearer realm="dossier"'

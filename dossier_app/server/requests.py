@@ -105,6 +105,37 @@ async def json_fields(
     return data
 
 
+_NUMBER_DIGITS = 18  # a version fits a signed 64-bit integer
+
+
+def query_numbers(request: Request, defaults: Mapping[str, int]) -> dict[str, int]:
+    """Whole numbers (0 or more, decimal digits only) from the query string, each at most once, no other
+    parameter; a missing one takes its default. ValidationFailed naming the first parameter at fault."""
+    params = request.query_params
+    for name in params:
+        if name not in defaults:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("Errors", "The request has a parameter '{field}' the server does not take."),
+                field=str(name)[:64],
+            )
+    found = {}
+    for name, default in defaults.items():
+        given = params.getlist(name)
+        if not given:
+            found[name] = default
+            continue
+        text = given[0]
+        if len(given) != 1 or not (text.isascii() and text.isdigit()) or len(text) > _NUMBER_DIGITS:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The parameter '{field}' must be a whole number of at least 0, given once."
+                ),
+                field=name,
+            )
+        found[name] = int(text)
+    return found
+
+
 def bearer_token(request: Request) -> str:
     """The token of the `Authorization: Bearer …` header, the only place a token is taken from."""
     headers = request.headers.getlist("authorization")

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from dossier_app.services.register.register_io import RegisterIO
     from dossier_app.services.review.comment_register import CommentRegisterService
     from dossier_app.services.review.reviews import ReviewService
+    from dossier_app.services.sync.changes import ChangeFeed
     from dossier_app.services.sync.tokens import TokenService
     from dossier_app.storage.database import Database
     from dossier_app.storage.files import BlobStore
@@ -84,6 +85,13 @@ class Services:
         from dossier_app.services.sync.tokens import TokenService
 
         return TokenService(self.context, self.audit, self.accounts)
+
+    @cached_property
+    def changes(self) -> "ChangeFeed":
+        """The pull side of sync: what changed after a cursor, with the tombstones."""
+        from dossier_app.services.sync.changes import ChangeFeed
+
+        return ChangeFeed(self.context)
 
     @cached_property
     def projects(self) -> "ProjectService":

@@ -20,6 +20,7 @@ from dossier_app.domain.errors import (
     StorageBusy,
     StorageUnavailable,
 )
+from dossier_app.storage.sync_log import VersionedSession
 
 APP_NAME = "dossier_app"
 DB_ENV = "DOSSIER_DB"
@@ -131,9 +132,10 @@ class Database:
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One session per unit of work: commit on success, roll back on any error; a lock wait over the
-        short timeout becomes StorageBusy, which callers show and retry instead of crashing."""
+        short timeout becomes StorageBusy, which callers show and retry instead of crashing. The session keeps
+        the sync versions and tombstones (storage/sync_log)."""
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with VersionedSession(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except OperationalError as error:
             if is_busy(error):

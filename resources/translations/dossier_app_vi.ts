@@ -2089,6 +2089,26 @@ SHA-256: {hash}</translation>
         <translation>Yêu cầu có trường &apos;{field}&apos; mà máy chủ không nhận.</translation>
     </message>
     <message>
+        <source>The request has a parameter '{field}' the server does not take.</source>
+        <translation>Yêu cầu có tham số '{field}' mà máy chủ không nhận.</translation>
+    </message>
+    <message>
+        <source>The parameter '{field}' must be a whole number of at least 0, given once.</source>
+        <translation>Tham số '{field}' phải là một số nguyên không âm và chỉ được ghi một lần.</translation>
+    </message>
+    <message>
+        <source>The cursor 'since' must be a whole number of at least 0.</source>
+        <translation>Mốc đồng bộ 'since' phải là một số nguyên không âm.</translation>
+    </message>
+    <message>
+        <source>The page size 'limit' must be a whole number from 1 to {largest}.</source>
+        <translation>Kích thước trang 'limit' phải là một số nguyên từ 1 đến {largest}.</translation>
+    </message>
+    <message>
+        <source>The cursor {since} is ahead of the server's library version {version}: this copy was synced with another database or the server's was restored; sync again from the start.</source>
+        <translation>Mốc đồng bộ {since} lớn hơn phiên bản dữ liệu hiện tại của máy chủ ({version}): bản sao này đã được đồng bộ với một cơ sở dữ liệu khác, hoặc dữ liệu của máy chủ đã được khôi phục từ bản sao lưu; hãy đồng bộ lại từ đầu.</translation>
+    </message>
+    <message>
         <source>The request is larger than the server takes ({limit} bytes).</source>
         <translation>Yêu cầu lớn hơn mức máy chủ nhận ({limit} byte).</translation>
     </message>

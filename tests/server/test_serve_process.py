@@ -11,11 +11,14 @@ from dossier_app.domain.errors import (
     AuthenticationFailed,
     CertificateChanged,
     CertificateUntrusted,
+    CursorAhead,
     InsecureServer,
+    SessionRequired,
     SessionRevoked,
 )
 from dossier_app.services.sync.client import ServerTrust, SyncConnection, Trust
 from dossier_app.services.sync.pinning import MemoryPins, fingerprint
+from dossier_app.storage.migrations import head_revision
 from tests.server.server_process import ServerProcess, free_port, main_py
 
 PASSWORD = "Mật-khẩu-máy-chủ-1"
@@ -45,7 +48,7 @@ def test_plain_http_on_loopback(server_db: Path, tmp_path: Path) -> None:
     with ServerProcess(server_db, tmp_path) as server:
         with SyncConnection(f"http://127.0.0.1:{server.port}") as connection:
             assert connection.connect().kind == Trust.PLAIN
-            assert connection.health().schema == "0015"
+            assert connection.health().schema == head_revision()
             with pytest.raises(AuthenticationFailed):
                 connection.sign_in("canbo", "not the password")
             signed = connection.sign_in("canbo", PASSWORD, "test desk")
@@ -61,6 +64,25 @@ def test_plain_http_on_loopback(server_db: Path, tmp_path: Path) -> None:
     log = server.stderr()
     assert '"POST /v1/session" 401' in log and 'canbo "GET /v1/me" 200' in log
     assert signed.token not in log and PASSWORD not in log
+
+
+def test_the_desktop_pulls_the_change_feed_page_by_page(server_db: Path, tmp_path: Path) -> None:
+    with ServerProcess(server_db, tmp_path) as server, SyncConnection(f"http://127.0.0.1:{server.port}") as connection:
+        with pytest.raises(SessionRequired):
+            connection.changes(0)
+        connection.sign_in("canbo", PASSWORD, "test desk")
+        pages = [connection.changes(0, limit=7)]
+        while pages[-1].more:
+            pages.append(connection.changes(pages[-1].cursor, limit=7))
+        changes = [change for page in pages for change in page.changes]
+        assert len(pages) > 2 and len({change["uid"] for change in changes}) == len(changes)
+        versions = [change["version"] for change in changes]
+        assert versions == sorted(versions) and pages[-1].cursor == pages[-1].library_version
+        assert {change["table"] for change in changes} >= {"catalogueentry"}
+        assert connection.changes(pages[-1].cursor).changes == ()
+        with pytest.raises(CursorAhead) as ahead:
+            connection.changes(pages[-1].cursor + 10)
+        assert ahead.value.params["version"] == pages[-1].library_version
 
 
 def test_https_pinned_on_first_use_and_a_new_certificate_refused(server_db: Path, tmp_path: Path) -> None:
@@ -83,7 +105,7 @@ def test_https_pinned_on_first_use_and_a_new_certificate_refused(server_db: Path
         assert kept.me().username == "canbo"
         with SyncConnection(url, pins=pins) as second:
             assert second.connect() == ServerTrust(Trust.PINNED, first, first_use=False)
-            assert second.health().schema == "0015"
+            assert second.health().schema == head_revision()
         with SyncConnection(url, fingerprint=first.replace(":", "").lower()) as confirmed:
             assert confirmed.health().program == "dossier_app"
         assert first in server.stdout()

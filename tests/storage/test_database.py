@@ -59,10 +59,10 @@ def test_opening_again_keeps_data_and_revision(db_url: str) -> None:
     with first.engine.begin() as connection:
         connection.execute(
             text(
-                "INSERT INTO project (code, name, kind, regime_key, location, ward, investor, governing_body, "
+                "INSERT INTO project (uid, code, name, kind, regime_key, location, ward, investor, governing_body, "
                 "issuing_body, signer_title, signer_name, created_at, updated_at, updated_by) VALUES "
-                "('X-1', 'Khu thử', 'it_park', 'nd154_2013', '', '', '', '', '', '', '', "
-                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'tester')"
+                "('0b5e6f2c-1d3a-4c8e-9f7a-2b4c6d8e0f1a', 'X-1', 'Khu thử', 'it_park', 'nd154_2013', '', '', '', "
+                "'', '', '', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'tester')"
             )
         )
     first.dispose()

@@ -12,6 +12,7 @@ from dossier_app.domain.moments import as_utc, utc_now
 
 if TYPE_CHECKING:
     from dossier_app.domain.models.accounts import Account, AuditEntry, SessionToken, Setting
+    from dossier_app.domain.models.columns import UNSTAMPED, SyncedRow, new_uid, new_uids
     from dossier_app.domain.models.completeness import (
         ConditionCheck,
         ConditionEvidence,
@@ -46,8 +47,14 @@ if TYPE_CHECKING:
         LandParcel,
         Resettlement,
     )
+    from dossier_app.domain.models.sync import SyncState, SyncTombstone
+
+    SYNCED_MODELS: tuple[type[SyncedRow], ...]
 
 __all__ = [
+    "SYNCED_MODELS",
+    "SYNCED_NAMES",
+    "UNSTAMPED",
     "Account",
     "AffectedParty",
     "Asset",
@@ -79,10 +86,47 @@ __all__ = [
     "Setting",
     "StoredBlob",
     "StoredBlobChunk",
+    "SyncState",
+    "SyncTombstone",
+    "SyncedRow",
     "as_utc",
     "load_all",
+    "new_uid",
+    "new_uids",
     "utc_now",
 ]
+
+# The synced tables by class name, in the order the change feed and the migration list them. Local to one
+# database, never synced: Account and SessionToken (accounts live on the server; a desktop keeps only the
+# verifiers of who signed in on it), AuditEntry and Setting (each database's own hash chain and facts),
+# StoredBlob and StoredBlobChunk (bytes travel by SHA-256, not as rows), PackageExport (where this machine
+# wrote a package), SyncState and SyncTombstone (the server's own bookkeeping).
+SYNCED_NAMES: tuple[str, ...] = (
+    "Project",
+    "Document",
+    "Section",
+    "SectionRevision",
+    "Attachment",
+    "SectionComment",
+    "AffectedParty",
+    "LandParcel",
+    "Asset",
+    "CompensationLine",
+    "Resettlement",
+    "CatalogueEntry",
+    "Consultation",
+    "DocumentCounter",
+    "MilestonePlan",
+    "ReviewSchedule",
+    "Holiday",
+    "MilestoneStep",
+    "MilestoneBaseline",
+    "BaselineEntry",
+    "ProjectFacts",
+    "ConditionCheck",
+    "ConditionEvidence",
+    "MinistryComment",
+)
 
 _MODULE_OF = {
     "Account": "accounts",
@@ -116,11 +160,19 @@ _MODULE_OF = {
     "Setting": "accounts",
     "StoredBlob": "dossier",
     "StoredBlobChunk": "dossier",
+    "SyncState": "sync",
+    "SyncTombstone": "sync",
+    "SyncedRow": "columns",
+    "UNSTAMPED": "columns",
+    "new_uid": "columns",
+    "new_uids": "columns",
 }
 
 
 def __getattr__(name: str) -> Any:
     """Import the module that defines a table the first time the table is asked for."""
+    if name == "SYNCED_MODELS":  # every synced table class: loads them all
+        return tuple(getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[n]}"), n) for n in SYNCED_NAMES)
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

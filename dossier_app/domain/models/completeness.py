@@ -4,13 +4,13 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import Column, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 import dossier_app.domain.models.dossier  # noqa: F401 - the tables its foreign keys name
-from dossier_app.domain.models.columns import decimal_field, moment_field
+from dossier_app.domain.models.columns import SyncedRow, decimal_field, moment_field
 
 
-class Consultation(SQLModel, table=True):
+class Consultation(SyncedRow, table=True):
     """A ministry or body asked for its written opinion on a project's dossier, with the dates that count."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -26,7 +26,7 @@ class Consultation(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class ProjectFacts(SQLModel, table=True):
+class ProjectFacts(SyncedRow, table=True):
     """The figures the numeric criteria are computed from (the land area is Project.area_ha)."""
 
     project_id: int = Field(foreign_key="project.id", primary_key=True, ondelete="CASCADE")
@@ -42,7 +42,7 @@ class ProjectFacts(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class ConditionCheck(SQLModel, table=True):
+class ConditionCheck(SyncedRow, table=True):
     """A project's assessment of one condition of its regime (keyed by the condition's key)."""
 
     __table_args__ = (UniqueConstraint("project_id", "condition_key"),)
@@ -56,7 +56,7 @@ class ConditionCheck(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class ConditionEvidence(SQLModel, table=True):
+class ConditionEvidence(SyncedRow, table=True):
     """A link from a condition's assessment to the section or attachment that proves it."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -65,7 +65,7 @@ class ConditionEvidence(SQLModel, table=True):
     attachment_id: int | None = Field(default=None, foreign_key="attachment.id", ondelete="CASCADE")
 
 
-class MinistryComment(SQLModel, table=True):
+class MinistryComment(SyncedRow, table=True):
     """A row of the comment register: a ministry's or council's comment and the city's answer."""
 
     id: int | None = Field(default=None, primary_key=True)

@@ -7,10 +7,10 @@ from sqlalchemy import BigInteger, Column, DateTime, LargeBinary, Numeric, Text,
 from sqlmodel import Field, SQLModel
 
 from dossier_app.domain.enums import SectionState
-from dossier_app.domain.models.columns import moment_field
+from dossier_app.domain.models.columns import SyncedRow, moment_field, revision_ref_field
 
 
-class Project(SQLModel, table=True):
+class Project(SyncedRow, table=True):
     """A park to establish: the facts every document of its dossier quotes."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -32,7 +32,7 @@ class Project(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class Document(SQLModel, table=True):
+class Document(SyncedRow, table=True):
     """One document of a project's dossier (Tờ trình, Đề án), built from its regime's outline."""
 
     __table_args__ = (UniqueConstraint("project_id", "kind"),)
@@ -44,7 +44,7 @@ class Document(SQLModel, table=True):
     position: int = 0
 
 
-class Section(SQLModel, table=True):
+class Section(SyncedRow, table=True):
     """A node of a document's outline and the Markdown body written for it."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -64,17 +64,17 @@ class Section(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
     # Review (see domain/lifecycle.py): the state, the revision last submitted and the one approved.
     state: str = Field(default=SectionState.DRAFT.value, max_length=20, index=True)
-    submitted_revision_id: int | None = None
+    submitted_revision_id: int | None = revision_ref_field()
     submitted_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     submitted_by: str = Field(default="", max_length=120)
-    approved_revision_id: int | None = None
+    approved_revision_id: int | None = revision_ref_field()
     approved_hash: str = Field(default="", max_length=64)
     approved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     approved_by: str = Field(default="", max_length=120)
     changed_since_approval: bool = False
 
 
-class SectionRevision(SQLModel, table=True):
+class SectionRevision(SyncedRow, table=True):
     """An immutable copy of a section's body as saved; history is only ever appended to."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -88,7 +88,7 @@ class SectionRevision(SQLModel, table=True):
     restored_from: int | None = None
 
 
-class Attachment(SQLModel, table=True):
+class Attachment(SyncedRow, table=True):
     """A file filed with a section; its bytes live in the content-addressed store under `sha256`."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -118,7 +118,7 @@ class StoredBlobChunk(SQLModel, table=True):
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
-class SectionComment(SQLModel, table=True):
+class SectionComment(SyncedRow, table=True):
     """A comment in a section's thread (`kind` comment), or the one it was returned with (`kind` return)."""
 
     id: int | None = Field(default=None, primary_key=True)

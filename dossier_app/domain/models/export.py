@@ -6,10 +6,10 @@ from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 import dossier_app.domain.models.dossier  # noqa: F401 - the tables its foreign keys name
-from dossier_app.domain.models.columns import moment_field
+from dossier_app.domain.models.columns import SyncedRow, moment_field
 
 
-class DocumentCounter(SQLModel, table=True):
+class DocumentCounter(SyncedRow, table=True):
     """The next number the clerk set for one document symbol of a project (TTr, ĐA); a final export takes it."""
 
     __table_args__ = (UniqueConstraint("project_id", "symbol"),)

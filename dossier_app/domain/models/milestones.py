@@ -3,15 +3,15 @@
 from datetime import date, datetime
 
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 import dossier_app.domain.models.dossier  # noqa: F401 - the tables its foreign keys name
-from dossier_app.domain.models.columns import moment_field
+from dossier_app.domain.models.columns import SyncedRow, moment_field
 
 # The milestone plan of land recovery (DOMAIN.md §4; rules in domain/milestones.py) ---------------------
 
 
-class MilestonePlan(SQLModel, table=True):
+class MilestonePlan(SyncedRow, table=True):
     """A project's plan settings: the template it came from, the land kind its clocks use, the at-risk window."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -24,14 +24,14 @@ class MilestonePlan(SQLModel, table=True):
     updated_by: str = Field(default="", max_length=120)
 
 
-class ReviewSchedule(SQLModel, table=True):
+class ReviewSchedule(SyncedRow, table=True):
     """The day a project's dossier was filed: the start of its regime's review clock."""
 
     project_id: int = Field(foreign_key="project.id", primary_key=True, ondelete="CASCADE")
     submitted_on: date | None = None
 
 
-class Holiday(SQLModel, table=True):
+class Holiday(SyncedRow, table=True):
     """A day of the working-day calendar: a holiday off or a make-up Saturday; seeded from resources/holidays."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -40,7 +40,7 @@ class Holiday(SQLModel, table=True):
     kind: str = Field(default="off", max_length=10)
 
 
-class MilestoneStep(SQLModel, table=True):
+class MilestoneStep(SyncedRow, table=True):
     """One step of a project's plan; `key` stays the same through renames and moves (baselines refer to it)."""
 
     __table_args__ = (UniqueConstraint("project_id", "key"),)
@@ -59,7 +59,7 @@ class MilestoneStep(SQLModel, table=True):
     percent: int = 0
 
 
-class MilestoneBaseline(SQLModel, table=True):
+class MilestoneBaseline(SyncedRow, table=True):
     """A named snapshot of a plan's planned dates; its entries are only ever written once."""
 
     __table_args__ = (UniqueConstraint("project_id", "name"),)
@@ -71,7 +71,7 @@ class MilestoneBaseline(SQLModel, table=True):
     created_by: str = Field(default="", max_length=120)
 
 
-class BaselineEntry(SQLModel, table=True):
+class BaselineEntry(SyncedRow, table=True):
     """The planned dates of one step as a baseline froze them."""
 
     __table_args__ = (UniqueConstraint("baseline_id", "key"),)

@@ -4,13 +4,13 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import BigInteger, Column, Index, Numeric, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 import dossier_app.domain.models.dossier  # noqa: F401 - the tables its foreign keys name
-from dossier_app.domain.models.columns import area_field
+from dossier_app.domain.models.columns import SyncedRow, area_field
 
 
-class AffectedParty(SQLModel, table=True):
+class AffectedParty(SyncedRow, table=True):
     """A household or organisation whose land is recovered, and its progress through the clearance steps."""
 
     __table_args__ = (
@@ -43,7 +43,7 @@ class AffectedParty(SQLModel, table=True):
     enforced_on: date | None = None
 
 
-class LandParcel(SQLModel, table=True):
+class LandParcel(SyncedRow, table=True):
     """A parcel (tờ bản đồ, thửa) a party uses, and how much of it is recovered."""
 
     __table_args__ = (Index("ix_landparcel_sheet_parcel", "map_sheet", "parcel_no"),)
@@ -65,7 +65,7 @@ class LandParcel(SQLModel, table=True):
     co_used: bool = False
 
 
-class Asset(SQLModel, table=True):
+class Asset(SyncedRow, table=True):
     """An asset on a party's recovered land: a house or works (grade, m²), trees or crops (count), graves."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -77,7 +77,7 @@ class Asset(SQLModel, table=True):
     count: int = 0
 
 
-class CompensationLine(SQLModel, table=True):
+class CompensationLine(SyncedRow, table=True):
     """One line of a party's compensation and support: what, how much, at what price."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -90,7 +90,7 @@ class CompensationLine(SQLModel, table=True):
     amount_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
 
 
-class Resettlement(SQLModel, table=True):
+class Resettlement(SyncedRow, table=True):
     """A party's resettlement allocation, when eligible."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -101,7 +101,7 @@ class Resettlement(SQLModel, table=True):
     land_fee_vnd: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
 
 
-class CatalogueEntry(SQLModel, table=True):
+class CatalogueEntry(SyncedRow, table=True):
     """An entry of an editable catalogue (land-use codes, wards), seeded from resources/catalogues/."""
 
     __table_args__ = (UniqueConstraint("kind", "code"),)

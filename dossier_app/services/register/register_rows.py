@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.models import AffectedParty, Asset, CompensationLine, LandParcel, Resettlement
+from dossier_app.domain.models import AffectedParty, Asset, CompensationLine, LandParcel, Resettlement, new_uids
 from dossier_app.domain.register import AssetInput, CompensationInput, ParcelInput, PartyInput, ResettlementInput
 from dossier_app.domain.text import fold
 from dossier_app.storage.search_index import indexing_at_once
+from dossier_app.storage.sync_log import written
 
 _CHILDREN = ("parcels", "assets", "compensation", "resettlement")
 PARTY_FIELDS = tuple(f.name for f in fields(PartyInput) if f.name not in _CHILDREN)
@@ -96,10 +97,14 @@ _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 def _insert_rows(session: Session, model: Any, names: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
     """INSERT many rows with the driver's executemany: the column types' own bind conversions, applied per
-    column, without SQLAlchemy's per-row parameter handling (which costs more than SQLite's insert)."""
+    column, without SQLAlchemy's per-row parameter handling (which costs more than SQLite's insert). Each row
+    gets its global id here; storage/sync_log gives the table's new rows their versions at commit."""
     if not rows:
         return
     table = _table(model)
+    names = (*names, "uid")
+    rows = [(*row, uid) for row, uid in zip(rows, new_uids(len(rows)), strict=True)]
+    written(session, table.name)
     connection = session.connection()
     dialect = connection.dialect
     mark = _PLACEHOLDERS.get(dialect.paramstyle)

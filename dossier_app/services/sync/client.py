@@ -1,4 +1,4 @@
-"""The desktop's connection to the department server (httpx): health, sign-in, who am I, sign-out.
+"""The desktop's connection to the department server (httpx): health, sign-in, who am I, sign-out, the change feed.
 
 TLS is trusted on first use, as SSH trusts a host key: the server's certificate is fetched and its SHA-256
 fingerprint compared with the one pinned (given by the caller, else remembered by the caller's PinStore from the
@@ -24,6 +24,7 @@ from dossier_app.domain.errors import (
     AuthenticationFailed,
     CertificateChanged,
     CertificateUntrusted,
+    CursorAhead,
     DossierError,
     InsecureServer,
     ServerRefused,
@@ -34,9 +35,11 @@ from dossier_app.domain.errors import (
     SessionRevoked,
     ValidationFailed,
 )
+from dossier_app.services.sync.changes import DEFAULT_LIMIT, ChangePage, check_page_request
 from dossier_app.services.sync.pinning import PinStore, fingerprint, normalise_fingerprint
 
 DEFAULT_TIMEOUT = 10.0
+VERSION_HEADER = "Last-Modified-Version"  # the server's library version, as Zotero names it
 _LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
 
@@ -125,6 +128,35 @@ def _text(data: Mapping[str, Any], name: str, status: int) -> str:
     if not isinstance(value, str):
         raise _bad_answer(status)
     return value
+
+
+def _typed(data: Mapping[str, Any], kinds: Mapping[str, type], status: int) -> None:
+    """Every field present with its exact JSON type (no true for a number), else the answer is not ours."""
+    for name, kind in kinds.items():
+        if type(data.get(name)) is not kind:
+            raise _bad_answer(status)
+
+
+_CHANGE_FIELDS = {"table": str, "uid": str, "version": int, "fields": dict}
+_DELETION_FIELDS = {"table": str, "uid": str, "version": int}
+_PAGE_FIELDS = {"since": int, "cursor": int, "library_version": int, "more": bool, "changes": list, "deleted": list}
+
+
+def change_page(data: Mapping[str, Any], status: int) -> ChangePage:
+    """The feed's JSON as the page the server read, checked field by field."""
+    _typed(data, _PAGE_FIELDS, status)
+    for change in data["changes"]:
+        _typed(change if isinstance(change, dict) else {}, _CHANGE_FIELDS, status)
+    for stone in data["deleted"]:
+        _typed(stone if isinstance(stone, dict) else {}, _DELETION_FIELDS, status)
+    return ChangePage(
+        data["since"],
+        data["cursor"],
+        data["library_version"],
+        data["more"],
+        tuple(data["changes"]),
+        tuple(data["deleted"]),
+    )
 
 
 def _account(data: Any, status: int) -> RemoteAccount:
@@ -273,6 +305,13 @@ class SyncConnection:
         status, data = self._request("GET", "/v1/me")
         return _account(data, status)
 
+    def changes(self, since: int, limit: int = DEFAULT_LIMIT) -> ChangePage:
+        """The server's changes after cursor `since` (a page of at most `limit`; follow `cursor` while `more`);
+        CursorAhead when the server's library is behind the cursor (pull again from 0)."""
+        check_page_request(since, limit)
+        status, data = self._request("GET", "/v1/changes", params={"since": since, "limit": limit})
+        return change_page(data, status)
+
     def sign_out(self) -> None:
         """End the session at the server and forget the token."""
         try:
@@ -281,7 +320,13 @@ class SyncConnection:
             self.token = self.expires = None
 
     def _request(
-        self, method: str, path: str, *, json: Mapping[str, Any] | None = None, signed: bool = True
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Mapping[str, Any] | None = None,
+        signed: bool = True,
+        params: Mapping[str, int] | None = None,
     ) -> tuple[int, dict[str, Any]]:
         self.connect()
         assert self._http is not None
@@ -291,7 +336,7 @@ class SyncConnection:
                 raise SessionRequired()
             headers["Authorization"] = f"Bearer {self.token}"
         try:
-            answer = self._http.request(method, path, json=json, headers=headers)
+            answer = self._http.request(method, path, json=json, headers=headers, params=params)
         except httpx.TransportError as error:
             raise self._transport_failure(error) from error
         if answer.status_code >= 400:
@@ -342,6 +387,10 @@ class SyncConnection:
         }
         if code in known:
             return known[code]()
+        held = answer.headers.get(VERSION_HEADER, "")
+        since = answer.request.url.params.get("since", "")
+        if code == "cursor_ahead" and held.isdigit() and since.isdigit():
+            return CursorAhead(since=int(since), version=int(held))
         english = data.get("message_en") if isinstance(data.get("message_en"), str) else code
         vietnamese = data.get("message_vi") if isinstance(data.get("message_vi"), str) else english
         return ServerRefused(status=answer.status_code, code=code, message=str(english), message_vi=str(vietnamese))
