@@ -160,9 +160,12 @@ class ExportService:
         planned, records = self._read(code, options)
         return [item.document() if isinstance(item, PendingAppendix) else item for item in planned], records
 
-    def _read(self, code: str, options: ExportOptions) -> tuple[list[Planned], dict[str, Any]]:
+    def _read(
+        self, code: str, options: ExportOptions, charted: Callable[[list[PendingAppendix]], None] | None = None
+    ) -> tuple[list[Planned], dict[str, Any]]:
         """The plans read from the database, Appendices II and III with their charts still to draw, and the
-        manifest's records."""
+        manifest's records. Those appendices are read first and given to `charted` at once: their charts are the
+        export's longest chain, so they can be drawn while the rest is read."""
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EXPORT)
             project = self._project(session, code)
@@ -192,6 +195,11 @@ class ExportService:
             signer_name=project.signer_name,
         )
         settings = DocumentSettings(options.settings.margins, options.settings.line_spacing, options.draft)
+        letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
+        pid = project.id or 0
+        appendices = self._appendices.pending(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
+        if charted:
+            charted(appendices)
         plans: list[Planned] = []
         outlines = {outline.kind: outline for outline in regime.documents}
         printed = {LETTER_SYMBOL}
@@ -218,11 +226,9 @@ class ExportService:
                     build_de_an(document_head, SchemeContent(f"Thành lập {project.name}", symbol), tree, settings)
                 )
         lines = [AttachmentLine(a.name, title, a.size, a.sha256) for a, title in attachments]
-        letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
         hashes = {a.id or 0: a.sha256 for a, _ in attachments}
-        pid = project.id or 0
         plans.append(conditions_appendix(self._checklist, pid, letter_head, LETTER_SYMBOL, labels, hashes, settings))
-        plans += self._appendices.pending(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
+        plans += appendices
         plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
         register_head = replace(letterhead, number=numbers.get(REGISTER_SYMBOL))
         printed.add(REGISTER_SYMBOL)
@@ -275,18 +281,22 @@ class ExportService:
         if options.number is not None:
             check_number(options.number)
         with workers or start_workers(options) as workers:
-            planned, records = self._read(code, options)
+            drawing: dict[Pending[list[bytes]], PendingAppendix] = {}
+
+            def draw(appendices: list[PendingAppendix]) -> None:
+                """Each appendix's charts, sent to be drawn as soon as they are read, while the other documents are
+                read and written; the one with the most first, so its PDF (the register's, the longest) is written
+                while the others are drawn."""
+                for item in sorted((item for item in appendices if item.charts), key=lambda item: -len(item.charts)):
+                    drawing[workers.submit("charts", draw_charts, item.charts)] = item
+
+            planned, records = self._read(code, options, draw)
             if options.documents is not None:
                 planned = [item for item in planned if item.name in options.documents]
                 if not planned:
                     raise ValidationFailed(
                         QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
                     )
-            # Each appendix's charts, drawn while the other documents are written; the one with the most first, so its
-            # PDF (the register's, the longest) is written while the others are drawn.
-            appendices = [item for item in planned if isinstance(item, PendingAppendix) and item.charts]
-            appendices.sort(key=lambda appendix: -len(appendix.charts))
-            drawing = {workers.submit("charts", draw_charts, item.charts): item for item in appendices}
             signer = _load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
             today = self._context.clock().date()
             folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")

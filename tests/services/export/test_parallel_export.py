@@ -6,10 +6,12 @@ import json
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dossier_app.domain.errors import StorageUnavailable
+from dossier_app.export.charts import draw_charts
 from dossier_app.export.docx_writer import write_docx
 from dossier_app.export.pdf_writer import write_pdf
 from dossier_app.export.workers import StartMethod, WorkerFailed, Workers
@@ -113,6 +115,39 @@ def test_one_format_and_one_document_start_only_the_workers_they_need(
     result = demo_services.exports.export("CT-ITP", tmp_path, options)
     assert [path.name for path in result.files] == ["To_trinh.pdf"]
     assert [(lanes, inline) for lanes, inline, _start in started] == [({"pdf": "pdf"}, False)]
+
+
+def test_the_charts_are_sent_to_be_drawn_before_the_other_documents_are_read(
+    demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    submit = Workers.submit
+
+    def recorded(workers: Workers, kind: str, function: Any, *args: Any) -> Any:
+        if function is draw_charts:
+            events.append(f"draw {len(args[0])}")
+        return submit(workers, kind, function, *args)
+
+    monkeypatch.setattr(Workers, "submit", recorded)
+    for name in ("build_to_trinh", "build_de_an", "conditions_appendix", "comment_register_document"):
+        build = getattr(exports, name)
+
+        def building(*args: Any, _build: Any = build, _name: str = name, **kwargs: Any) -> Any:
+            events.append(_name)
+            return _build(*args, **kwargs)
+
+        monkeypatch.setattr(exports, name, building)
+    monkeypatch.setattr(export_workers, "cores", lambda: 2)
+    demo_services.exports.export("CT-ITP", tmp_path, ExportOptions(draft=True))
+    # Appendix III's three charts first, then II's Gantt chart; then the documents without charts are read.
+    assert events == [
+        "draw 3",
+        "draw 1",
+        "build_to_trinh",
+        "build_de_an",
+        "conditions_appendix",
+        "comment_register_document",
+    ]
 
 
 @pytest.mark.parametrize(
