@@ -33,15 +33,16 @@ class ExportOptions:
 
 def start_workers(options: ExportOptions, start: StartMethod | None = None) -> Workers:
     """Worker processes for the charts (when they may be drawn) and the writers, warming up (imports, the Word
-    template, the fonts) at once. Each format has a worker of its own, even on two cores: each imports only its
-    library, and the two write an appendix's Word and PDF at once when its charts come in; on one core everything
-    runs here. `start`: fork or spawn (None: what the process allows, see export.workers)."""
+    template, the fonts) at once. On two cores one worker writes both formats beside the one drawing; with more,
+    each format has its own; on one core everything runs here. `start`: fork or spawn (None: what the process
+    allows, see export.workers)."""
     draws = options.documents is None or any(name in options.documents for name in CHARTED)
     formats = [fmt for fmt in options.formats if fmt in FORMATS]  # the export refuses the others
-    lanes = {fmt: fmt for fmt in formats}
+    count = cores()
+    lanes = {fmt: fmt if count > 2 else "writer" for fmt in formats}
     if draws:
         lanes["charts"] = "charts"
-    workers = Workers(lanes, inline=cores() < 2, start=start)
+    workers = Workers(lanes, inline=count < 2, start=start)
     if draws:
         workers.submit("charts", warm_up)
         for fmt in formats:
