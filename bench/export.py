@@ -216,7 +216,8 @@ def big_appendix(households: int, scratch: Path, env: dict[str, str]) -> None:
 
 
 def profile(db: Path, scratch: Path, env: dict[str, str]) -> None:
-    """cProfile and -X importtime of one export's own process (its workers are other interpreters)."""
+    """cProfile of one export's own process, and -X importtime of it and of its workers when they are forked (Linux:
+    they inherit the option and report to the same stderr; the profiler they inherit is never written out)."""
     out = scratch / "out-profile"
     stats = scratch / "export.prof"
     command = export_command(db, out)
@@ -234,7 +235,7 @@ def profile(db: Path, scratch: Path, env: dict[str, str]) -> None:
             _self, cumulative, name = line.removeprefix("import time:").split("|")
             if cumulative.strip().isdigit():
                 imports.append((int(cumulative), name.rstrip()))
-    print("slowest imports of the command's process (cumulative µs):")
+    print("slowest imports of the command's process and its forked workers (cumulative µs):")
     for micros, name in sorted(imports, reverse=True)[:20]:
         print(f"  {micros:>9}  {name}")
     import pstats

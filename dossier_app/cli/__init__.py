@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dossier_app.cli.accounts import add_account_commands
+from dossier_app.cli.acting import open_as_local_operator
 from dossier_app.cli.backups import add_backup_commands
 from dossier_app.cli.export import add_export_commands
 from dossier_app.cli.milestones import add_milestone_commands
@@ -63,13 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(commands)
     add_serve_command(commands)
     return parser
-
-
-def _open(args: argparse.Namespace) -> "Services":
-    from dossier_app.services import open_services
-    from dossier_app.services.core.context import Operator, os_account
-
-    return open_services(args.db, Operator(f"cli:{os_account()}"))
 
 
 def cmd_demo(services: "Services", args: argparse.Namespace | None = None) -> int:
@@ -154,14 +148,16 @@ def run(args: argparse.Namespace) -> int:
         if reconfigure:
             reconfigure(encoding="utf-8", errors="replace")
     offline = getattr(args, "offline", None)
-    if offline is not None:  # check-format and package verify read files; serve opens the database itself
+    # check-format and package verify read files; serve and export open the database themselves (export starts its
+    # worker processes first)
+    if offline is not None:
         try:
             result: int = offline(args)
             return result
         except DossierError as error:
             return fail(error)
     try:
-        services = _open(args)
+        services = open_as_local_operator(args.db)
     except (StorageUnavailable, SchemaTooNew) as error:
         return fail(error)
     try:

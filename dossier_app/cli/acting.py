@@ -38,6 +38,14 @@ def read_password(username: str) -> str:
     return password_from_env_or_terminal() or getpass.getpass(f"Mật khẩu / password for {username}: ")
 
 
+def open_as_local_operator(location: str | None) -> "Services":
+    """The database's services acting as the local operator `cli:<os account>`, as every command but `serve` starts."""
+    from dossier_app.services import open_services
+    from dossier_app.services.core.context import Operator, os_account
+
+    return open_services(location, Operator(f"cli:{os_account()}"))
+
+
 def sign_in(services: "Services", args: argparse.Namespace) -> str:
     """Sign in as --user / DOSSIER_USER and act with that account's roles from now on; returns who acts."""
     refuse_password_argument(args)

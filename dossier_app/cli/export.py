@@ -7,14 +7,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier_app.cli.acting import open_as_local_operator
 from dossier_app.cli.outcomes import EXIT_OK, EXIT_PROBLEM
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ExportIncomplete, ExportNotReady, ValidationFailed
 from dossier_app.services.export import FORMATS
 
 if TYPE_CHECKING:
+    from dossier_app.export.signature_records import SigningKey
+    from dossier_app.export.workers import Workers
     from dossier_app.services import Services
-    from dossier_app.services.export.exports import SigningKey
-
+    from dossier_app.services.export.export_workers import ExportOptions
 
 
 def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -33,7 +35,7 @@ def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
         metavar="P12",
         help=f"sign every PDF (PAdES) with this PKCS#12 file; passphrase from {P12_PASSWORD_ENV} or a prompt",
     )
-    export.set_defaults(handler=cmd_export)
+    export.set_defaults(offline=cmd_export)  # opens the database itself, once its worker processes have started
     check = commands.add_parser("check-format", help="Decree 30 conformance of any DOCX; exit 1 on a breach")
     check.add_argument("file", metavar="FILE.docx")
     check.set_defaults(offline=cmd_check_format)
@@ -61,20 +63,31 @@ def read_signing_key(path: str) -> "SigningKey":
                 field="sign",
             )
         passphrase = getpass.getpass(f"Mật khẩu chứng thư số / passphrase of {path}: ")
-    from dossier_app.services.export.exports import SigningKey
+    from dossier_app.export.signature_records import SigningKey
 
     return SigningKey(Path(path), passphrase)
 
 
-def cmd_export(services: "Services", args: argparse.Namespace) -> int:
-    """Write the package; a final export of an incomplete dossier lists what is missing and exits 1."""
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the package; a final export of an incomplete dossier lists what is missing and exits 1. The worker
+    processes start before the database opens, so their imports (matplotlib, python-docx, reportlab) overlap its."""
     formats = tuple(part.strip().lower() for part in args.format.split(",") if part.strip())
     sign = read_signing_key(args.sign) if args.sign else None
-    from dossier_app.services.export.exports import ExportOptions
+    from dossier_app.services.export.export_workers import ExportOptions, start_workers
 
     options = ExportOptions(draft=args.draft, formats=formats, zip_package=args.zip, number=args.number, sign=sign)
+    with start_workers(options) as workers:
+        services = open_as_local_operator(args.db)
+        try:
+            return _export(services, args, options, workers)
+        finally:
+            services.close()
+
+
+def _export(services: "Services", args: argparse.Namespace, options: "ExportOptions", workers: "Workers") -> int:
+    """The export itself, and what it prints."""
     try:
-        result = services.exports.export(args.code, Path(args.out), options)
+        result = services.exports.export(args.code, Path(args.out), options, workers=workers)
     except ExportIncomplete as error:
         heading = (
             f"lỗi / error: hồ sơ chưa đầy đủ, còn thiếu {len(error.missing)} mục / dossier not ready, "
@@ -98,7 +111,7 @@ def cmd_export(services: "Services", args: argparse.Namespace) -> int:
         print(f"  {path.relative_to(result.folder)}")
     if result.zip_path:
         print(f"  zip: {result.zip_path}")
-    if sign:
+    if options.sign:
         print("Đã ký số các tệp PDF / every PDF signed (PAdES)")
     print(f"manifest.json SHA-256 {result.manifest_sha256}")
     return EXIT_OK

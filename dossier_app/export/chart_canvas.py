@@ -1,9 +1,11 @@
 """The drawing surface every chart shares: a private Agg figure (never pyplot), the Vietnamese font, the palette."""
 
 import io
+from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.image import imsave
 
 # DejaVu Sans ships inside matplotlib and covers every Vietnamese letter; naming it keeps a user's matplotlibrc out.
 FONT = "DejaVu Sans"
@@ -23,6 +25,7 @@ GRID = "#e0e0e0"
 # A light-to-dark ramp for the register steps: the further a party went, the darker its segment.
 STEP_RAMP = ("#eeeeee", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
 PAIR = ("#9ecae1", "#08519c")
+NO_STAMP: dict[str, Any] = {"Software": None}  # PNG text matplotlib would add (its version); None leaves it out
 
 
 def new_figure(width_in: float, height_in: float, dpi: int) -> Figure:
@@ -34,7 +37,13 @@ def new_figure(width_in: float, height_in: float, dpi: int) -> Figure:
 
 
 def png_bytes(figure: Figure, dpi: int) -> bytes:
-    """The figure as PNG; the software stamp is left out so the same input gives the same bytes."""
+    """The figure as PNG, drawn once: `savefig` draws a figure with a layout engine twice (a dry run to place the
+    axes, then the picture), this draws the picture, laying it out on the way. The software stamp is left out so the
+    same input gives the same bytes."""
+    canvas = figure.canvas
+    assert isinstance(canvas, FigureCanvasAgg) and figure.dpi == dpi, "a figure of new_figure, saved at its own dpi"
+    canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib leaves the Agg canvas untyped
+    pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    imsave(buffer, pixels, format="png", origin="upper", dpi=dpi, metadata=NO_STAMP)
     return buffer.getvalue()

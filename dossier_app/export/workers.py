@@ -1,11 +1,17 @@
 """Worker processes of an export, so the charts and the two writers run on every core at once.
 
-A worker is a fresh interpreter (`python -c`, this module's `serve`) that imports only what its share needs:
-matplotlib for the charts, python-docx or reportlab for the writers. It reads tasks (a module-level function and its
-arguments, pickled) from its stdin and writes each result to its stdout, in order. Fresh interpreters rather than
-fork: the window exports from a thread of a multi-threaded process, where fork is unsafe, and multiprocessing's spawn
-would import the whole program again in every worker (its __main__); this way Linux, macOS and Windows run the same
-code, and everything a task is given must pickle. With a single core the tasks run here instead, one at a time.
+A worker imports only what its share needs: matplotlib for the charts, python-docx or reportlab for the writers. It
+reads tasks (a module-level function and its arguments, pickled) from a pipe and writes each result to another, in
+order; everything a task is given must pickle. How a worker starts (`start_method`):
+
+- **fork** on Linux when this process runs a single thread (the command line): the worker is a copy of this process,
+  with every module it has imported so far, and no interpreter to start. Forking a process with other threads is
+  unsafe (a lock another thread holds stays locked in the copy), so
+- **spawn** otherwise (the window exports from a thread; macOS and Windows): a fresh interpreter (`python -c`, this
+  module's `serve`). Not multiprocessing's spawn, which would import the whole program again in every worker (its
+  __main__).
+
+With a single core the tasks run here instead, one at a time.
 """
 
 import contextlib
@@ -20,11 +26,12 @@ import traceback
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Generic, TypeVar, cast
+from typing import IO, Any, Generic, Literal, NoReturn, TypeVar, cast
 
 from dossier_app.domain.errors import DossierError
 
 T = TypeVar("T")
+StartMethod = Literal["fork", "spawn"]
 _HEADER = struct.Struct("!Q")  # the length of the pickle that follows
 _ROOT = Path(__file__).resolve().parents[2]  # the folder holding the dossier_app package the worker must import
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from dossier_app.export.workers import serve; serve()"
@@ -47,15 +54,29 @@ def cores() -> int:
     return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
+def start_method() -> StartMethod:
+    """Fork on Linux while this process runs a single thread (counted by the kernel, so Qt's and other libraries'
+    threads count too); spawn otherwise."""
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    try:
+        threads = len(os.listdir("/proc/self/task"))
+    except OSError:
+        return "spawn"
+    return "fork" if threads == 1 else "spawn"
+
+
 # In the worker ----------------------------------------------------------------------------------------------------
 
 
-def serve() -> None:
-    """A worker's life: run each task read from stdin and write its outcome to stdout, until stdin closes."""
+def serve(source: IO[bytes] | None = None, sink: IO[bytes] | None = None) -> NoReturn:
+    """A worker's life: run each task read from `source` (stdin) and write its outcome to `sink` (stdout), until the
+    source closes; then exit."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the workers
-    source, sink = sys.stdin.buffer, sys.stdout.buffer
+    source = source or sys.stdin.buffer
+    sink = sink or sys.stdout.buffer
     sys.stdout = sys.stderr or open(os.devnull, "w")  # noqa: SIM115  # what a task prints must not mix into results
     while (frame := _receive(source)) is not None:
         task_id, task = frame
@@ -166,19 +187,84 @@ class Pending(Generic[T]):
             self._settle(False, error)
 
 
-class _Worker:
-    """One worker process, with a thread that feeds it tasks and one that reads its results."""
+class _Forked:
+    """A worker forked from this process, with the little of `subprocess.Popen` a worker uses: its two pipes, `wait`
+    and `kill`."""
 
-    def __init__(self, name: str, changed: threading.Condition) -> None:
+    def __init__(self) -> None:
+        inbox, self._inbox = os.pipe()  # the worker reads its tasks from `inbox`
+        self._outbox, outbox = os.pipe()  # and writes its results into `outbox`
+        for stream in (sys.stdout, sys.stderr):  # what is buffered here would be written twice
+            if stream is not None:
+                stream.flush()
+        try:
+            pid = os.fork()
+        except OSError:
+            for end in (inbox, self._inbox, self._outbox, outbox):
+                os.close(end)
+            raise
+        if pid == 0:
+            _forked_worker(inbox, outbox)
+        os.close(inbox)
+        os.close(outbox)
+        self.pid = pid
+        self.returncode: int | None = None
+        self._reaped = threading.Lock()
+        self.stdin = open(self._inbox, "wb")  # noqa: SIM115  # closed by the worker's feeding thread
+        self.stdout = open(self._outbox, "rb")  # noqa: SIM115  # closed by its reading thread
+
+    def wait(self) -> int:
+        """The worker's exit code, once it has exited (reaped once, whichever thread asks first)."""
+        with self._reaped:
+            if self.returncode is None:
+                _, status = os.waitpid(self.pid, 0)
+                self.returncode = os.waitstatus_to_exitcode(status)
+            return self.returncode
+
+    def kill(self) -> None:
+        """SIGKILL, unless the worker was reaped already."""
+        import signal
+
+        if self.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+
+def _forked_worker(inbox: int, outbox: int) -> NoReturn:
+    """The forked copy's life: keep only its two pipe ends (another end it held would keep its own inbox from ever
+    closing), leave what it inherited to the parent, and serve until the inbox closes; never return into the
+    parent's code."""
+    import gc
+
+    try:
+        gc.freeze()  # the parent's objects are the parent's: the copy's collections need not walk them
+        for name in os.listdir("/proc/self/fd"):
+            if int(name) > 2 and int(name) not in (inbox, outbox):
+                with contextlib.suppress(OSError):
+                    os.close(int(name))
+        serve(open(inbox, "rb"), open(outbox, "wb"))  # noqa: SIM115  # the process ends with them
+    finally:
+        os._exit(70)  # serve exits itself; this only if it failed to start
+
+
+class _Worker:
+    """One worker process, with a thread that feeds it tasks and one that reads its results (started by `begin`,
+    once every worker process has started: a fork must not copy them)."""
+
+    def __init__(self, name: str, changed: threading.Condition, start: StartMethod) -> None:
         self.name = name
         self._changed = changed
-        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window for a worker of the window
-        self._process = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, str(_ROOT)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            creationflags=flags,
-        )
+        self._process: subprocess.Popen[bytes] | _Forked
+        if start == "fork":
+            self._process = _Forked()
+        else:
+            flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window for the window's worker
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", _BOOT, str(_ROOT)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                creationflags=flags,
+            )
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._waiting: dict[int, Pending[Any]] = {}
         self._ended = ""  # why the worker is gone, once it is
@@ -186,6 +272,9 @@ class _Worker:
             threading.Thread(target=self._feed, name=f"export-{name}-in", daemon=True),
             threading.Thread(target=self._read, name=f"export-{name}-out", daemon=True),
         ]
+
+    def begin(self) -> None:
+        """Start feeding the worker and reading its results."""
         for thread in self._threads:
             thread.start()
 
@@ -211,10 +300,15 @@ class _Worker:
         self.join()
 
     def join(self) -> None:
-        """Wait for the process to exit and the threads to end."""
+        """Wait for the process to exit and the threads to end (which close the pipes; unstarted, this does)."""
         self._process.wait()
         for thread in self._threads:
-            thread.join()
+            if thread.ident is not None:
+                thread.join()
+        if self._threads[0].ident is None:
+            for stream in (self._process.stdin, self._process.stdout):
+                if stream is not None:
+                    stream.close()
 
     def _feed(self) -> None:
         stream = cast(IO[bytes], self._process.stdin)
@@ -254,19 +348,22 @@ class _Worker:
 class Workers:
     """Worker processes and the tasks sent to them, each worker's in order; a context manager that stops them all (at
     once when leaving on an error). `lanes` names the worker of each kind of task ('charts', 'docx', 'pdf'): kinds
-    may share one."""
+    may share one. `start`: how the workers start (None: `start_method()`)."""
 
-    def __init__(self, lanes: Mapping[str, str], inline: bool = False) -> None:
+    def __init__(self, lanes: Mapping[str, str], inline: bool = False, start: StartMethod | None = None) -> None:
         self._changed = threading.Condition()
         self._ids = 0
+        self.start: StartMethod = start or start_method()
         started: dict[str, _Worker] = {}
         try:
             for worker in () if inline else dict.fromkeys(lanes.values()):
-                started[worker] = _Worker(worker, self._changed)
+                started[worker] = _Worker(worker, self._changed, self.start)
         except OSError:  # no process can be started (a limit, a missing interpreter): everything runs here
             for running in started.values():
                 running.kill()
             started.clear()
+        for running in started.values():
+            running.begin()
         self._workers = {kind: started[worker] for kind, worker in lanes.items()} if started else {}
         self._started = list(started.values())
 

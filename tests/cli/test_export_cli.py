@@ -105,15 +105,27 @@ def test_the_export_command_leaves_the_drawing_and_writing_libraries_to_its_work
     code = (
         "import sys\n"
         "from dossier_app.app import main\n"
-        "from dossier_app.services.export import exports\n"
-        "exports.cores = lambda: 2  # workers whatever this machine has\n"
+        "from dossier_app.export import workers\n"
+        "from dossier_app.services.export import export_workers\n"
+        "export_workers.cores = lambda: 2  # workers whatever this machine has\n"
+        "started = []\n"
+        "class Recording(workers.Workers):\n"
+        "    def __init__(self, *args, **kwargs):\n"
+        "        started.append('sqlmodel' in sys.modules)  # whether the database layer had loaded\n"
+        "        super().__init__(*args, **kwargs)\n"
+        "        started.append(self.start)\n"
+        "export_workers.Workers = Recording\n"
         f"assert main(['--db', {demo_db!r}, 'export', 'CT-ITP', '--out', {str(tmp_path / 'o')!r}, '--draft']) == 0\n"
         "loaded = {name.split('.')[0] for name in sys.modules}\n"
+        "print(started)\n"
         "print(sorted(loaded & {'matplotlib', 'docx', 'reportlab', 'pyhanko', 'pypdfium2', 'PIL', 'numpy'}))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2]
     )
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    *_, started, libraries = done.stdout.strip().splitlines()
+    assert libraries == "[]", done.stdout + done.stderr
+    # The workers started before the database opened, forked on Linux (one thread), spawned elsewhere.
+    assert started == str([False, "fork" if sys.platform.startswith("linux") else "spawn"]), done.stdout + done.stderr
     (folder,) = [path for path in (tmp_path / "o").iterdir() if path.is_dir()]
     assert (folder / "Phu_luc_III.pdf").stat().st_size and (folder / "Phu_luc_II.docx").stat().st_size

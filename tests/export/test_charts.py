@@ -17,8 +17,10 @@ import numpy as np
 import pytest
 from matplotlib import image as mpimg
 from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
 
 from dossier_app.domain.milestones import Assessment, Milestone, Risk
+from dossier_app.export import dashboard, gantt
 from dossier_app.export.charts import (
     ChartSize,
     WardFigures,
@@ -93,6 +95,37 @@ def test_gantt_is_a_png_and_the_same_input_gives_the_same_bytes() -> None:
     first = _gantt(scale="week")
     assert first.startswith(PNG)
     assert _gantt(scale="week") == first
+
+
+def _saved(figure: Figure, dpi: int) -> bytes:
+    """The figure as `savefig` writes it (which draws a figure with a layout engine twice)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [lambda: _gantt(scale="week"), lambda: _gantt(scale="month"), *(lambda d=d: d(WARDS) for d in DASHBOARD)],
+    ids=["gantt-week", "gantt-month", "parties", "money", "area"],
+)
+def test_each_chart_is_drawn_once_into_the_bytes_savefig_writes(
+    monkeypatch: pytest.MonkeyPatch, draw: Callable[[], bytes]
+) -> None:
+    drawn: list[Figure] = []
+    original = Figure.draw
+
+    def counted(figure: Figure, renderer: object) -> None:
+        drawn.append(figure)
+        original(figure, renderer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Figure, "draw", counted)
+    png = draw()
+    assert len(drawn) == 1
+    monkeypatch.setattr(Figure, "draw", original)
+    monkeypatch.setattr(gantt, "png_bytes", _saved)
+    monkeypatch.setattr(dashboard, "png_bytes", _saved)
+    assert draw() == png
 
 
 def test_the_week_scale_is_wider_than_the_month_scale() -> None:

@@ -1,6 +1,7 @@
 """Tasks the worker tests send to a worker process: module-level functions it can import by name."""
 
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -31,3 +32,27 @@ def sleep_then_write(seconds: float, path: Path) -> None:
 def unpicklable() -> object:
     """A result that cannot cross back to the parent."""
     return lambda: None
+
+
+def argv() -> list[str]:
+    """The worker's command line: the parent's when forked, `-c … ROOT` when spawned."""
+    return list(sys.argv)
+
+
+def has_module(name: str) -> bool:
+    """Whether the worker has this module loaded (a forked worker has every module its parent had)."""
+    return name in sys.modules
+
+
+def open_descriptors() -> list[int]:
+    """The worker's open file descriptors above stderr (Linux)."""
+    listed = [int(name) for name in os.listdir("/proc/self/fd") if int(name) > 2]
+    return [fd for fd in listed if _is_open(fd)]  # the listing's own descriptor is closed by now
+
+
+def _is_open(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True

@@ -5,7 +5,6 @@ import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,7 @@ from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Attachment, Document, Project, Section, SectionRevision
 from dossier_app.domain.readiness import Light, ReadinessItem
 from dossier_app.domain.text import content_hash
-from dossier_app.export.charts import draw_charts, warm_up
+from dossier_app.export.charts import draw_charts
 from dossier_app.export.comment_register_doc import REGISTER_SYMBOL
 from dossier_app.export.documents import (
     AttachmentLine,
@@ -38,11 +37,11 @@ from dossier_app.export.documents import (
     build_de_an,
     build_to_trinh,
 )
-from dossier_app.export.package_files import defer_to_charts, warm_docx, warm_pdf, write_document
+from dossier_app.export.package_files import write_document
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.plan import DocumentSettings
 from dossier_app.export.signature_records import FIELD_NAME, SigningKey
-from dossier_app.export.workers import Pending, Workers, cores
+from dossier_app.export.workers import Pending, Workers
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.completeness.checklist import ChecklistService
 from dossier_app.services.completeness.readiness import ReadinessService
@@ -60,6 +59,7 @@ from dossier_app.services.export.export_appendices import (
     section_labels,
 )
 from dossier_app.services.export.export_history import record_export
+from dossier_app.services.export.export_workers import ExportOptions, start_workers
 from dossier_app.services.export.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.review.comment_register import CommentRegisterService
 from dossier_app.services.review.reviews import ReviewService
@@ -70,20 +70,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 Planned = PlanDocument | PendingAppendix  # a document, or an appendix whose charts are still to draw
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What the clerk chose: draft or final, formats, a zip, the page settings, the date and number to print."""
-
-    draft: bool = False
-    formats: tuple[str, ...] = FORMATS
-    zip_package: bool = False
-    settings: DocumentSettings = field(default_factory=DocumentSettings)
-    issued_on: date | None = None
-    number: int | None = None  # a final's Tờ trình number given once instead of the counter's
-    documents: tuple[str, ...] | None = None  # plan names to write (To_trinh, De_an, Phu_luc_IV); None: all
-    sign: SigningKey | None = None  # sign every PDF (PAdES); the passphrase is never logged or written
 
 
 @dataclass(frozen=True)
@@ -174,9 +160,12 @@ class ExportService:
         planned, records = self._read(code, options)
         return [item.document() if isinstance(item, PendingAppendix) else item for item in planned], records
 
-    def _read(self, code: str, options: ExportOptions) -> tuple[list[Planned], dict[str, Any]]:
+    def _read(
+        self, code: str, options: ExportOptions, charted: Callable[[list[PendingAppendix]], None] | None = None
+    ) -> tuple[list[Planned], dict[str, Any]]:
         """The plans read from the database, Appendices II and III with their charts still to draw, and the
-        manifest's records."""
+        manifest's records. Those appendices are read first and given to `charted` at once: their charts are the
+        export's longest chain, so they can be drawn while the rest is read."""
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EXPORT)
             project = self._project(session, code)
@@ -206,6 +195,11 @@ class ExportService:
             signer_name=project.signer_name,
         )
         settings = DocumentSettings(options.settings.margins, options.settings.line_spacing, options.draft)
+        letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
+        pid = project.id or 0
+        appendices = self._appendices.pending(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
+        if charted:
+            charted(appendices)
         plans: list[Planned] = []
         outlines = {outline.kind: outline for outline in regime.documents}
         printed = {LETTER_SYMBOL}
@@ -232,11 +226,9 @@ class ExportService:
                     build_de_an(document_head, SchemeContent(f"Thành lập {project.name}", symbol), tree, settings)
                 )
         lines = [AttachmentLine(a.name, title, a.size, a.sha256) for a, title in attachments]
-        letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
         hashes = {a.id or 0: a.sha256 for a, _ in attachments}
-        pid = project.id or 0
         plans.append(conditions_appendix(self._checklist, pid, letter_head, LETTER_SYMBOL, labels, hashes, settings))
-        plans += self._appendices.pending(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
+        plans += appendices
         plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
         register_head = replace(letterhead, number=numbers.get(REGISTER_SYMBOL))
         printed.add(REGISTER_SYMBOL)
@@ -272,9 +264,12 @@ class ExportService:
         options: ExportOptions | None = None,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        workers: Workers | None = None,
     ) -> ExportResult:
         """Write the package into `out_dir/<CODE>_<yyyy-mm-dd>_<n>` (and a .zip beside it when asked); a cancel or
-        a failure removes what was written (ExportCancelled), a final takes its numbers from the counters."""
+        a failure removes what was written (ExportCancelled), a final takes its numbers from the counters. `workers`:
+        those `start_workers(options)` started already (the command line starts them before opening the database);
+        they are closed when the export ends, killed if it fails."""
         options = options or ExportOptions()
         unknown = [fmt for fmt in options.formats if fmt not in FORMATS]
         if unknown or not options.formats:
@@ -285,19 +280,23 @@ class ExportService:
             )
         if options.number is not None:
             check_number(options.number)
-        with self._start_workers(options) as workers:
-            planned, records = self._read(code, options)
+        with workers or start_workers(options) as workers:
+            drawing: dict[Pending[list[bytes]], PendingAppendix] = {}
+
+            def draw(appendices: list[PendingAppendix]) -> None:
+                """Each appendix's charts, sent to be drawn as soon as they are read, while the other documents are
+                read and written; the one with the most first, so its PDF (the register's, the longest) is written
+                while the others are drawn."""
+                for item in sorted((item for item in appendices if item.charts), key=lambda item: -len(item.charts)):
+                    drawing[workers.submit("charts", draw_charts, item.charts)] = item
+
+            planned, records = self._read(code, options, draw)
             if options.documents is not None:
                 planned = [item for item in planned if item.name in options.documents]
                 if not planned:
                     raise ValidationFailed(
                         QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
                     )
-            # Each appendix's charts, drawn while the other documents are written; the one with the most first, so its
-            # PDF (the register's, the longest) is written while the others are drawn.
-            appendices = [item for item in planned if isinstance(item, PendingAppendix) and item.charts]
-            appendices.sort(key=lambda appendix: -len(appendix.charts))
-            drawing = {workers.submit("charts", draw_charts, item.charts): item for item in appendices}
             signer = _load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
             today = self._context.clock().date()
             folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
@@ -310,27 +309,6 @@ class ExportService:
                 shutil.rmtree(folder, ignore_errors=True)
                 folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
                 raise
-
-    @staticmethod
-    def _start_workers(options: ExportOptions) -> Workers:
-        """Worker processes for the charts (when they may be drawn) and the writers, warming up (imports, the Word
-        template, the fonts) while the database is read. On two cores one worker writes both formats beside the one
-        drawing; with more, each format has its own; on one core everything runs here."""
-        draws = options.documents is None or any(name in options.documents for name in APPENDIX_TITLES)
-        count = cores()
-        lanes = {fmt: fmt if count > 2 else "writer" for fmt in options.formats}
-        if draws:
-            lanes["charts"] = "charts"
-        workers = Workers(lanes, inline=count < 2)
-        if draws:
-            workers.submit("charts", warm_up)
-            for fmt in options.formats:
-                workers.submit(fmt, defer_to_charts)
-        if "docx" in lanes:
-            workers.submit("docx", warm_docx, options.settings.line_spacing)
-        if "pdf" in lanes:
-            workers.submit("pdf", warm_pdf, font_dir())
-        return workers
 
     def _write(
         self,

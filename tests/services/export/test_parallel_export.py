@@ -1,19 +1,22 @@
-"""The export draws the charts and writes each format in worker processes: the files are those the writers write
-one document after the other, listed in package order, and an error in a worker (typed, or a worker that dies)
-surfaces as itself and leaves no package, no history line and no audit entry."""
+"""The export draws the charts and writes each format in worker processes, forked or spawned: the files are those the
+writers write one document after the other, listed in package order, and an error in a worker (typed, or a worker
+that dies) surfaces as itself and leaves no package, no history line and no audit entry."""
 
 import json
+import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dossier_app.domain.errors import StorageUnavailable
+from dossier_app.export.charts import draw_charts
 from dossier_app.export.docx_writer import write_docx
 from dossier_app.export.pdf_writer import write_pdf
-from dossier_app.export.workers import WorkerFailed, Workers
+from dossier_app.export.workers import StartMethod, WorkerFailed, Workers
 from dossier_app.services import Services
-from dossier_app.services.export import export_appendices, exports
+from dossier_app.services.export import export_appendices, export_workers, exports
 from dossier_app.services.export.exports import ExportOptions
 from dossier_app.storage.resources import font_dir
 from tests.services import export_failures
@@ -27,16 +30,21 @@ def _content(path: Path) -> dict[str, bytes]:
     return {"": path.read_bytes()}
 
 
-def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[dict[str, str], bool]]:
-    """The worker lanes each export starts, and whether it ran inline."""
-    started: list[tuple[dict[str, str], bool]] = []
+def _recorded(
+    monkeypatch: pytest.MonkeyPatch, start: StartMethod | None = None
+) -> list[tuple[dict[str, str], bool, StartMethod]]:
+    """The worker lanes each export starts, whether it ran inline and how its workers started (as `start` asks, else
+    as the process allows)."""
+    started: list[tuple[dict[str, str], bool, StartMethod]] = []
+
+    forced = start
 
     class Recording(Workers):
-        def __init__(self, lanes: dict[str, str], inline: bool = False) -> None:
-            super().__init__(lanes, inline)
-            started.append((dict(lanes), inline))
+        def __init__(self, lanes: dict[str, str], inline: bool = False, start: StartMethod | None = None) -> None:
+            super().__init__(lanes, inline, forced or start)
+            started.append((dict(lanes), inline, self.start))
 
-    monkeypatch.setattr(exports, "Workers", Recording)
+    monkeypatch.setattr(export_workers, "Workers", Recording)
     return started
 
 
@@ -56,24 +64,35 @@ def _written_here(services: Services, folder: Path) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize(
-    ("cores", "lanes"),
+    ("cores", "lanes", "start"),
     [
-        (1, None),
-        (2, {"docx": "writer", "pdf": "writer", "charts": "charts"}),
-        (4, {"docx": "docx", "pdf": "pdf", "charts": "charts"}),
+        (1, None, "spawn"),
+        (2, {"docx": "writer", "pdf": "writer", "charts": "charts"}, "spawn"),
+        pytest.param(
+            2,
+            {"docx": "writer", "pdf": "writer", "charts": "charts"},
+            "fork",
+            marks=pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only"),
+        ),
+        (4, {"docx": "docx", "pdf": "pdf", "charts": "charts"}, "spawn"),
     ],
 )
 def test_the_export_writes_what_the_writers_write_one_document_after_the_other(
-    demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int, lanes: dict[str, str] | None
+    demo_services: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cores: int,
+    lanes: dict[str, str] | None,
+    start: StartMethod,
 ) -> None:
     reference = _written_here(demo_services, tmp_path / "here")
-    started = _recorded(monkeypatch)
-    monkeypatch.setattr(exports, "cores", lambda: cores)
+    started = _recorded(monkeypatch, start)
+    monkeypatch.setattr(export_workers, "cores", lambda: cores)
     result = demo_services.exports.export("CT-ITP", tmp_path / "out", ExportOptions(draft=True, zip_package=True))
     if lanes is None:
-        assert [inline for _lanes, inline in started] == [True]
+        assert [inline for _lanes, inline, _start in started] == [True]
     else:
-        assert started == [(lanes, False)]
+        assert started == [(lanes, False, start)]
     documents = [path for path in result.files if path.parent == result.folder]
     assert [path.name for path in documents] == list(reference)  # in package order, each in both formats
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
@@ -91,11 +110,44 @@ def test_one_format_and_one_document_start_only_the_workers_they_need(
     demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started = _recorded(monkeypatch)
-    monkeypatch.setattr(exports, "cores", lambda: 4)
+    monkeypatch.setattr(export_workers, "cores", lambda: 4)
     options = ExportOptions(draft=True, formats=("pdf",), documents=("To_trinh",))
     result = demo_services.exports.export("CT-ITP", tmp_path, options)
     assert [path.name for path in result.files] == ["To_trinh.pdf"]
-    assert started == [({"pdf": "pdf"}, False)]
+    assert [(lanes, inline) for lanes, inline, _start in started] == [({"pdf": "pdf"}, False)]
+
+
+def test_the_charts_are_sent_to_be_drawn_before_the_other_documents_are_read(
+    demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    submit = Workers.submit
+
+    def recorded(workers: Workers, kind: str, function: Any, *args: Any) -> Any:
+        if function is draw_charts:
+            events.append(f"draw {len(args[0])}")
+        return submit(workers, kind, function, *args)
+
+    monkeypatch.setattr(Workers, "submit", recorded)
+    for name in ("build_to_trinh", "build_de_an", "conditions_appendix", "comment_register_document"):
+        build = getattr(exports, name)
+
+        def building(*args: Any, _build: Any = build, _name: str = name, **kwargs: Any) -> Any:
+            events.append(_name)
+            return _build(*args, **kwargs)
+
+        monkeypatch.setattr(exports, name, building)
+    monkeypatch.setattr(export_workers, "cores", lambda: 2)
+    demo_services.exports.export("CT-ITP", tmp_path, ExportOptions(draft=True))
+    # Appendix III's three charts first, then II's Gantt chart; then the documents without charts are read.
+    assert events == [
+        "draw 3",
+        "draw 1",
+        "build_to_trinh",
+        "build_de_an",
+        "conditions_appendix",
+        "comment_register_document",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -114,7 +166,7 @@ def test_an_error_in_a_worker_is_raised_as_itself_and_leaves_no_package(
     error: type[Exception],
     message: str,
 ) -> None:
-    monkeypatch.setattr(exports, "cores", lambda: 2)
+    monkeypatch.setattr(export_workers, "cores", lambda: 2)
     monkeypatch.setattr(*patch)
     before = _actions(demo_services)
     with pytest.raises(error, match=message):
