@@ -147,7 +147,7 @@ def remember_a_section(env: dict[str, str], db: Path) -> int:
         "for t in s.dossiers.tree(p.id): walk(t.sections)\n"
         "words, sid = max(ids)\n"
         "u = UiSettings(QSettings('dossier_app', 'dossier_app'))\n"
-        "u.set_last_section(s.database.display_location, p.id, sid)\n"
+        "u.set_last_section(s.database.display_location, p.id, sid, person='chuyenvien')\n"
         "u.sync(); print(sid)\n"
     )
     code = f"ROOT = {str(ROOT)!r}\nDB = {str(db)!r}\n" + code

@@ -177,7 +177,7 @@ class WindowController:
         else:
             window = frame
             window.attach(self.services, self.account)
-            window.restore_last_place()
+            window.land_on_work()
         self.window = window
         window.rebuild_requested.connect(self.rebuild)
         return window

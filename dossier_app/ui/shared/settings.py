@@ -60,14 +60,16 @@ class UiSettings:
         """Remember a named splitter's sizes."""
         self._settings.setValue(f"splitters/{name}", value)
 
-    def last_section(self, database: str) -> tuple[int | None, int | None]:
-        """The project and section last open on this database."""
-        key = f"last/{_key(database)}"
+    def last_section(self, database: str, person: str = "") -> tuple[int | None, int | None]:
+        """The project and section `person` had open last on this database."""
+        key = _last_key(database, person)
         return self._int(f"{key}/project"), self._int(f"{key}/section")
 
-    def set_last_section(self, database: str, project_id: int | None, section_id: int | None) -> None:
-        """Remember where the user was, per database."""
-        key = f"last/{_key(database)}"
+    def set_last_section(
+        self, database: str, project_id: int | None, section_id: int | None, person: str = ""
+    ) -> None:
+        """Remember where the person was, per database and per person (several may share a desktop)."""
+        key = _last_key(database, person)
         self._settings.setValue(f"{key}/project", project_id if project_id is not None else "")
         self._settings.setValue(f"{key}/section", section_id if section_id is not None else "")
 
@@ -119,3 +121,8 @@ def _key(database: str) -> str:
     import hashlib
 
     return hashlib.sha1(database.encode("utf-8")).hexdigest()[:16]
+
+
+def _last_key(database: str, person: str) -> str:
+    """The settings group of one person's last place on one database (no person: the window without sign-in)."""
+    return f"last/{_key(database)}" + (f"/{_key(person.casefold())}" if person else "")

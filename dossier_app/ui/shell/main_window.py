@@ -572,18 +572,44 @@ class MainWindow(QMainWindow):
             self.services.database.display_location,
             self._current_project_id,
             self._current_section.id if self._current_section else None,
+            person=self._person(),
         )
         self.settings.sync()
 
     def restore_last_place(self) -> None:
         """Reopen the project and section the user had open last time."""
-        project_id, section_id = self.settings.last_section(self.services.database.display_location)
+        project_id, section_id = self.settings.last_section(
+            self.services.database.display_location, person=self._person()
+        )
         if section_id is not None and self.model.index_of_section(section_id).isValid():
             self.select_section(section_id)
         elif project_id is not None and self.model.index_of_project(project_id).isValid():
             self.select_project(project_id)
         elif self.model.rowCount() > 0:
             self.navigator.expand(self.model.index(0, 0))
+
+    def _person(self) -> str:
+        return self.account.username if self.account is not None else ""
+
+    def land_on_work(self) -> None:
+        """After sign-in: a manager on the oldest section waiting for approval, an officer on the first section
+        returned to them, with the work queue in front; otherwise back where this person left off."""
+        from dossier_app.domain.enums import Role
+
+        account = self.account
+        waiting: list[int] = []
+        try:
+            if account is not None and account.has_role(Role.MANAGER):
+                waiting = [item.section_id for item in self.services.reviews.submitted_queue()]
+            if not waiting and account is not None and account.has_role(Role.OFFICER):
+                waiting = [item.section_id for item in self.services.reviews.returned_queue(account.username)]
+        except DossierError:
+            waiting = []  # a queue this person may not read: the usual start
+        if waiting and self.model.index_of_section(waiting[0]).isValid():
+            self.select_section(waiting[0])
+            self.left_tabs.setCurrentWidget(self.queue)
+            return
+        self.restore_last_place()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the open section first; never lose typing silently."""

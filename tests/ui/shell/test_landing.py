@@ -1,0 +1,48 @@
+"""Each role lands on its work after sign-in, and each person's last place is their own."""
+
+from dossier_app.services import Services
+from dossier_app.services.core.context import Operator
+from dossier_app.services.demo.review_demo import RETURNED, WAITING
+from tests.ui.conftest import section_id_by_key
+
+
+def _as(demo_db: Services, username: str) -> Services:
+    demo_db.context.operator = Operator(username)
+    return demo_db
+
+
+def test_a_manager_lands_on_the_oldest_section_waiting_for_approval(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    services = _as(demo_db, "lanhdao")
+    window = make_window(services, services.accounts.get("lanhdao"))
+    window.land_on_work()
+    assert window.current_section is not None
+    assert window.current_section.id == section_id_by_key(services, "CT-HTP", WAITING)
+    assert window.left_tabs.currentWidget() is window.queue
+    assert window.review_bar.approve_button.isEnabled()
+
+
+def test_an_officer_lands_on_the_section_returned_to_them(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    services = _as(demo_db, "chuyenvien")
+    window = make_window(services, services.accounts.get("chuyenvien"))
+    window.land_on_work()
+    assert window.current_section is not None
+    assert window.current_section.id == section_id_by_key(services, "CT-HTP", RETURNED)
+    assert window.left_tabs.currentWidget() is window.queue
+
+
+def test_with_nothing_waiting_a_person_is_back_at_their_own_last_place(draft_demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    officer = draft_demo_db.accounts.get("officer")
+    first = make_window(draft_demo_db, officer)
+    mine = section_id_by_key(draft_demo_db, "CT-ITP", "tt.kien_nghi")
+    first.select_section(mine)
+    first.save_layout()
+    other = make_window(draft_demo_db, None)  # someone else on the same desktop, elsewhere
+    theirs = section_id_by_key(draft_demo_db, "CT-HTP", "tt.can_cu_phap_ly")
+    other.select_section(theirs)
+    other.save_layout()
+    again = make_window(draft_demo_db, officer)
+    again.land_on_work()
+    assert again.current_section is not None and again.current_section.id == mine
+    someone = make_window(draft_demo_db, None)
+    someone.land_on_work()
+    assert someone.current_section is not None and someone.current_section.id == theirs
