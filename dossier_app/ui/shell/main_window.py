@@ -593,7 +593,8 @@ class MainWindow(QMainWindow):
 
     def land_on_work(self) -> None:
         """After sign-in: a manager on the oldest section waiting for approval, an officer on the first section
-        returned to them, with the work queue in front; otherwise back where this person left off."""
+        returned to them, with the work queue in front; a clerk on the readiness of the project closest to final;
+        otherwise back where this person left off (an administrator with the accounts open over it)."""
         from dossier_app.domain.enums import Role
 
         account = self.account
@@ -609,7 +610,30 @@ class MainWindow(QMainWindow):
             self.select_section(waiting[0])
             self.left_tabs.setCurrentWidget(self.queue)
             return
+        if account is not None and account.has_role(Role.CLERK) and self._land_on_readiness():
+            return
         self.restore_last_place()
+        if account is not None and account.has_role(Role.ADMIN):
+            from dossier_app.ui.accounts.accounts_dialog import AccountsDialog
+
+            self.accounts_dialog = AccountsDialog(self.services, self)
+            self.accounts_dialog.open()  # over the window, without holding up the start
+
+    def _land_on_readiness(self) -> bool:
+        """A clerk: the readiness of the project closest to a final export (fewest red items), beside the window."""
+        from dossier_app.domain.readiness import Light
+
+        try:
+            projects = self.services.projects.summaries()
+            reds = {p.id: self.services.readiness.report(p.id).count(Light.RED) for p in projects}
+        except DossierError:
+            return False
+        if not reds:
+            return False
+        closest = min(reds, key=lambda project_id: (reds[project_id], project_id))
+        self.select_project(closest)
+        self.window_actions.readiness.open_readiness()
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the open section first; never lose typing silently."""

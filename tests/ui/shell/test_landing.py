@@ -46,3 +46,28 @@ def test_with_nothing_waiting_a_person_is_back_at_their_own_last_place(draft_dem
     someone = make_window(draft_demo_db, None)
     someone.land_on_work()
     assert someone.current_section is not None and someone.current_section.id == theirs
+
+
+def test_a_clerk_lands_on_the_readiness_of_the_project_closest_to_final(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    from dossier_app.domain.readiness import Light
+    from dossier_app.ui.completeness.readiness_window import ReadinessWindow
+
+    services = _as(demo_db, "vanthu")
+    reds = {p.code: services.readiness.report(p.id).count(Light.RED) for p in services.projects.summaries()}
+    closest = min(reds, key=lambda code: (reds[code], services.projects.by_code(code).id))
+    window = make_window(services, services.accounts.get("vanthu"))
+    window.land_on_work()
+    opened = window.window_actions.readiness.readiness_window
+    assert isinstance(opened, ReadinessWindow) and opened.isVisible()
+    assert window.current_project_id == services.projects.by_code(closest).id == opened.project_id
+    opened.close()
+
+
+def test_an_administrator_lands_on_the_accounts(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    from dossier_app.ui.accounts.accounts_dialog import AccountsDialog
+
+    services = _as(demo_db, "quantri")
+    window = make_window(services, services.accounts.get("quantri"))
+    window.land_on_work()
+    assert isinstance(window.accounts_dialog, AccountsDialog) and window.accounts_dialog.isVisible()
+    window.accounts_dialog.close()
