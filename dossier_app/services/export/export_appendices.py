@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from dossier_app.domain.enums import DocumentKind
-from dossier_app.domain.readiness import Light
 from dossier_app.export.appendices import (
     PLAN_APPENDIX,
     REGISTER_APPENDIX,
@@ -35,25 +34,15 @@ from dossier_app.export.documents import Letterhead, SchemeContent, SectionText
 from dossier_app.export.plan import Document, DocumentSettings
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.completeness.checklist import ChecklistService
-from dossier_app.services.completeness.readiness import ReadinessService
-from dossier_app.services.completeness.readiness_text import item_text
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.milestones.milestones import MilestoneService
 from dossier_app.services.register.catalogues import CatalogueService
 from dossier_app.services.register.register import RegisterService
 from dossier_app.services.register.register_dashboard import RegisterDashboard
 from dossier_app.services.review.comment_register import CommentRegisterService
-from dossier_app.storage.resources import message_translations
 
 SHORT_NAMES = {DocumentKind.TO_TRINH: "Tờ trình", DocumentKind.DE_AN: "Đề án"}
 SectionRef = tuple[int, str | None]  # a section's id and outline key
-
-
-def red_items(readiness: ReadinessService, code: str) -> list[str]:
-    """The red items of the readiness report, worded and ordered as `check CODE` prints them."""
-    report = readiness.report_for_code(code)
-    table = message_translations("vi", "Readiness")
-    return [item_text(item, table) for item in report.items if item.light is Light.RED]
 
 
 def section_labels(

@@ -45,6 +45,7 @@ from dossier_app.export.workers import Pending, Workers
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.completeness.checklist import ChecklistService
 from dossier_app.services.completeness.readiness import ReadinessService
+from dossier_app.services.completeness.readiness_text import item_text
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import require_action
 from dossier_app.services.dossier.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
@@ -55,7 +56,6 @@ from dossier_app.services.export.export_appendices import (
     PendingAppendix,
     comment_register_document,
     conditions_appendix,
-    red_items,
     section_labels,
 )
 from dossier_app.services.export.export_history import record_export
@@ -63,7 +63,7 @@ from dossier_app.services.export.export_workers import ExportOptions, start_work
 from dossier_app.services.export.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.review.comment_register import CommentRegisterService
 from dossier_app.services.review.reviews import ReviewService
-from dossier_app.storage.resources import font_dir
+from dossier_app.storage.resources import font_dir, message_translations
 
 if TYPE_CHECKING:
     from dossier_app.export.signing import Signer
@@ -133,7 +133,8 @@ class ExportService:
 
     def not_ready(self, code: str) -> list[str]:
         """What keeps a final export back: the red items of the readiness report, as `check CODE` prints them."""
-        return red_items(self._readiness, code)
+        table = message_translations("vi", "Readiness")
+        return [item_text(item, table) for item in self.red_items(code)]
 
     def missing_approvals(self, code: str) -> list[str]:
         """The required sections without an approved revision, as 'Document › Section'."""

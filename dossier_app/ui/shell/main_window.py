@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dossier_app.domain.enums import SectionState
+from dossier_app.domain.enums import Role, SectionState
 from dossier_app.domain.errors import DossierError, StorageBusy
 from dossier_app.domain.lifecycle import ALLOWED, Action
 from dossier_app.ui.shared.i18n import error_text
@@ -595,8 +595,6 @@ class MainWindow(QMainWindow):
         """After sign-in: a manager on the oldest section waiting for approval, an officer on the first section
         returned to them, with the work queue in front; a clerk on the readiness of the project closest to final;
         otherwise back where this person left off (an administrator with the accounts open over it)."""
-        from dossier_app.domain.enums import Role
-
         account = self.account
         waiting: list[int] = []
         try:
