@@ -70,7 +70,7 @@ def read_signing_key(path: str) -> "SigningKey":
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the package; a final export of an incomplete dossier lists what is missing and exits 1. The worker
-    processes start before the database opens, so their imports (matplotlib, python-docx, reportlab) overlap its."""
+    processes start before the database opens, so their imports (Pillow, python-docx, reportlab) overlap its."""
     formats = tuple(part.strip().lower() for part in args.format.split(",") if part.strip())
     sign = read_signing_key(args.sign) if args.sign else None
     from dossier_app.services.export.export_workers import ExportOptions, start_workers

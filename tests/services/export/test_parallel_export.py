@@ -67,10 +67,10 @@ def _written_here(services: Services, folder: Path) -> dict[str, Path]:
     ("cores", "lanes", "start"),
     [
         (1, None, "spawn"),
-        (2, {"docx": "writer", "pdf": "writer", "charts": "charts"}, "spawn"),
+        (2, {"docx": "docx", "pdf": "pdf", "charts": "charts"}, "spawn"),
         pytest.param(
             2,
-            {"docx": "writer", "pdf": "writer", "charts": "charts"},
+            {"docx": "docx", "pdf": "pdf", "charts": "charts"},
             "fork",
             marks=pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only"),
         ),
