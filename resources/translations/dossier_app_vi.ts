@@ -1045,6 +1045,22 @@ SHA-256: {hash}</translation>
         <translation>Không mở được chứng thư số {path}: tệp không tồn tại hoặc bị hỏng, hoặc mật khẩu không đúng. Chưa xuất tệp nào.</translation>
     </message>
     <message>
+        <source>The token driver {path} cannot be loaded (missing, or not a PKCS#11 module). Nothing was exported.</source>
+        <translation>Không nạp được trình điều khiển token {path} (không tồn tại, hoặc không phải mô-đun PKCS#11). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>No token labelled &apos;{token}&apos; is plugged in (driver {path}). Nothing was exported.</source>
+        <translation>Không thấy token có nhãn &apos;{token}&apos; được cắm vào máy (trình điều khiển {path}). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The token &apos;{token}&apos; refused the PIN (wrong PIN, or the token is locked). Nothing was exported.</source>
+        <translation>Token &apos;{token}&apos; từ chối mã PIN (sai mã PIN, hoặc token đã bị khóa). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The token &apos;{token}&apos; holds no signing key labelled &apos;{key}&apos; with its certificate. Nothing was exported.</source>
+        <translation>Token &apos;{token}&apos; không có khóa ký số nhãn &apos;{key}&apos; kèm chứng thư số của nó. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
         <source>{path} could not be signed; nothing was exported.</source>
         <translation>Không ký số được {path}; chưa xuất tệp nào.</translation>
     </message>
@@ -1419,6 +1435,18 @@ SHA-256: {hash}</translation>
     <message>
         <source>No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a terminal to be asked.</source>
         <translation>Chưa có mật khẩu của chứng thư số: hãy đặt biến DOSSIER_P12_PASSWORD, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Sign with a .p12 file (--sign) or a USB token (--sign-pkcs11), not both.</source>
+        <translation>Hãy ký bằng tệp .p12 (--sign) hoặc bằng USB token (--sign-pkcs11), không dùng cả hai.</translation>
+    </message>
+    <message>
+        <source>Signing with a USB token needs --token-label and --key-label.</source>
+        <translation>Ký số bằng USB token cần có --token-label và --key-label.</translation>
+    </message>
+    <message>
+        <source>No PIN for the USB token: set DOSSIER_PKCS11_PIN, or run the command in a terminal to be asked.</source>
+        <translation>Chưa có mã PIN của USB token: hãy đặt biến DOSSIER_PKCS11_PIN, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi mã PIN.</translation>
     </message>
     <message>
         <source>Restoring replaces the whole database: confirm at a terminal or add --yes.</source>
@@ -2089,23 +2117,23 @@ SHA-256: {hash}</translation>
         <translation>Yêu cầu có trường &apos;{field}&apos; mà máy chủ không nhận.</translation>
     </message>
     <message>
-        <source>The request has a parameter '{field}' the server does not take.</source>
-        <translation>Yêu cầu có tham số '{field}' mà máy chủ không nhận.</translation>
+        <source>The request has a parameter &apos;{field}&apos; the server does not take.</source>
+        <translation>Yêu cầu có tham số &apos;{field}&apos; mà máy chủ không nhận.</translation>
     </message>
     <message>
-        <source>The parameter '{field}' must be a whole number of at least 0, given once.</source>
-        <translation>Tham số '{field}' phải là một số nguyên không âm và chỉ được ghi một lần.</translation>
+        <source>The parameter &apos;{field}&apos; must be a whole number of at least 0, given once.</source>
+        <translation>Tham số &apos;{field}&apos; phải là một số nguyên không âm và chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <source>The cursor 'since' must be a whole number of at least 0.</source>
-        <translation>Mốc đồng bộ 'since' phải là một số nguyên không âm.</translation>
+        <source>The cursor &apos;since&apos; must be a whole number of at least 0.</source>
+        <translation>Mốc đồng bộ &apos;since&apos; phải là một số nguyên không âm.</translation>
     </message>
     <message>
-        <source>The page size 'limit' must be a whole number from 1 to {largest}.</source>
-        <translation>Kích thước trang 'limit' phải là một số nguyên từ 1 đến {largest}.</translation>
+        <source>The page size &apos;limit&apos; must be a whole number from 1 to {largest}.</source>
+        <translation>Kích thước trang &apos;limit&apos; phải là một số nguyên từ 1 đến {largest}.</translation>
     </message>
     <message>
-        <source>The cursor {since} is ahead of the server's library version {version}: this copy was synced with another database or the server's was restored; sync again from the start.</source>
+        <source>The cursor {since} is ahead of the server&apos;s library version {version}: this copy was synced with another database or the server&apos;s was restored; sync again from the start.</source>
         <translation>Mốc đồng bộ {since} lớn hơn phiên bản dữ liệu hiện tại của máy chủ ({version}): bản sao này đã được đồng bộ với một cơ sở dữ liệu khác, hoặc dữ liệu của máy chủ đã được khôi phục từ bản sao lưu; hãy đồng bộ lại từ đầu.</translation>
     </message>
     <message>
