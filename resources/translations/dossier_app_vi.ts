@@ -2324,6 +2324,74 @@ SHA-256: {hash}</translation>
         <translation>Chọn…</translation>
     </message>
     <message>
+        <source>Digital signature of the PDFs</source>
+        <translation>Ký số các tệp PDF</translation>
+    </message>
+    <message>
+        <source>Do not sign</source>
+        <translation>Không ký số</translation>
+    </message>
+    <message>
+        <source>Certificate file (.p12)</source>
+        <translation>Tệp chứng thư số (.p12)</translation>
+    </message>
+    <message>
+        <source>USB token</source>
+        <translation>USB Token ký số</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>asked at each export, never kept</source>
+        <translation>nhập mỗi lần xuất, không được lưu lại</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 driver the token&apos;s supplier installed</source>
+        <translation>Trình điều khiển PKCS#11 do nhà cung cấp token cài đặt</translation>
+    </message>
+    <message>
+        <source>Token driver:</source>
+        <translation>Trình điều khiển token:</translation>
+    </message>
+    <message>
+        <source>Read the tokens</source>
+        <translation>Đọc danh sách token</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Thiết bị token:</translation>
+    </message>
+    <message>
+        <source>The label of the signing key on the token</source>
+        <translation>Nhãn của khóa ký số trên token</translation>
+    </message>
+    <message>
+        <source>Key label:</source>
+        <translation>Nhãn khóa ký số:</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>Mã PIN:</translation>
+    </message>
+    <message>
+        <source>Reading the tokens…</source>
+        <translation>Đang đọc danh sách token…</translation>
+    </message>
+    <message>
+        <source>{count} token(s) plugged in.</source>
+        <translation>Có {count} token đang cắm vào máy.</translation>
+    </message>
+    <message>
+        <source>No token is plugged in: plug it in, then read the tokens again.</source>
+        <translation>Chưa có token nào được cắm vào máy: hãy cắm token rồi đọc lại danh sách.</translation>
+    </message>
+    <message>
         <source>Required sections not approved:</source>
         <translation>Các mục bắt buộc chưa được phê duyệt:</translation>
     </message>
@@ -2334,6 +2402,22 @@ SHA-256: {hash}</translation>
     <message>
         <source>Next {symbol} number:</source>
         <translation>Số {symbol} tiếp theo:</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation>Chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Token driver</source>
+        <translation>Trình điều khiển token</translation>
+    </message>
+    <message>
+        <source>PKCS#11 drivers (*.dll *.so *.so.* *.dylib)</source>
+        <translation>Trình điều khiển PKCS#11 (*.dll *.so *.so.* *.dylib)</translation>
     </message>
     <message>
         <source>Preparing the documents…</source>
@@ -2370,6 +2454,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Zip: {path}</source>
         <translation>Tệp zip: {path}</translation>
+    </message>
+    <message>
+        <source>Every PDF is digitally signed (PAdES).</source>
+        <translation>Mọi tệp PDF đã được ký số (PAdES).</translation>
     </message>
 </context>
 <context>
