@@ -58,20 +58,29 @@ P12_PASSWORD_ENV = "DOSSIER_P12_PASSWORD"
 PKCS11_PIN_ENV = "DOSSIER_PKCS11_PIN"
 
 
+def read_secret(env: str, prompt: str, refusal: str, field: str) -> str:
+    """The secret from the environment variable `env`, else typed at a hidden prompt; when no terminal can ask, a
+    refusal worded by `refusal`. Never from an argument, never echoed."""
+    secret = os.environ.get(env)
+    if secret is not None:
+        return secret
+    if not sys.stdin or not sys.stdin.isatty():
+        raise ValidationFailed(refusal, field=field)
+    return getpass.getpass(prompt)
+
+
 def read_signing_key(path: str) -> "SigningKey":
     """The .p12 and its passphrase from DOSSIER_P12_PASSWORD, else a hidden prompt; never from an argument."""
-    passphrase = os.environ.get(P12_PASSWORD_ENV)
-    if passphrase is None:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a "
-                    "terminal to be asked.",
-                ),
-                field="sign",
-            )
-        passphrase = getpass.getpass(f"Mật khẩu chứng thư số / passphrase of {path}: ")
+    passphrase = read_secret(
+        P12_PASSWORD_ENV,
+        f"Mật khẩu chứng thư số / passphrase of {path}: ",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a "
+            "terminal to be asked.",
+        ),
+        "sign",
+    )
     from dossier_app.export.signature_records import SigningKey
 
     return SigningKey(Path(path), passphrase)
@@ -89,17 +98,14 @@ def read_token_key(args: argparse.Namespace) -> "TokenKey":
             QT_TRANSLATE_NOOP("Errors", "Signing with a USB token needs --token-label and --key-label."),
             field="sign_pkcs11",
         )
-    pin = os.environ.get(PKCS11_PIN_ENV)
-    if pin is None:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "No PIN for the USB token: set DOSSIER_PKCS11_PIN, or run the command in a terminal to be asked.",
-                ),
-                field="sign_pkcs11",
-            )
-        pin = getpass.getpass(f"Mã PIN của token / PIN of the token {args.token_label}: ")
+    pin = read_secret(
+        PKCS11_PIN_ENV,
+        f"Mã PIN của token / PIN of the token {args.token_label}: ",
+        QT_TRANSLATE_NOOP(
+            "Errors", "No PIN for the USB token: set DOSSIER_PKCS11_PIN, or run the command in a terminal to be asked."
+        ),
+        "sign_pkcs11",
+    )
     from dossier_app.export.signature_records import TokenKey
 
     return TokenKey(Path(args.sign_pkcs11), args.token_label, args.key_label, pin)

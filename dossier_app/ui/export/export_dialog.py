@@ -247,17 +247,19 @@ class ExportDialog(QDialog):
         self.p12_path = QLineEdit(self._settings.export_signing("p12"), page)
         choose = QPushButton(self.tr("Choose…"), page)
         choose.clicked.connect(self.choose_p12)
-        row = QHBoxLayout()
-        row.addWidget(self.p12_path, 1)
-        row.addWidget(choose)
-        form.addRow(self.tr("File:"), row)
-        self.p12_passphrase = QLineEdit(page)
-        self.p12_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.p12_passphrase.setPlaceholderText(self.tr("asked at each export, never kept"))
+        form.addRow(self.tr("File:"), _beside(self.p12_path, choose))
+        self.p12_passphrase = self._secret_field(page)
         form.addRow(self.tr("Passphrase:"), self.p12_passphrase)
         for field in (self.p12_path, self.p12_passphrase):
             field.textChanged.connect(self._sync)
         return page
+
+    def _secret_field(self, parent: QWidget) -> QLineEdit:
+        """A hidden field for a passphrase or PIN, typed at each export."""
+        field = QLineEdit(parent)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setPlaceholderText(self.tr("asked at each export, never kept"))
+        return field
 
     def _token_page(self, parent: QWidget) -> QWidget:
         page = QWidget(parent)
@@ -272,26 +274,18 @@ class ExportDialog(QDialog):
             self.token_driver.addItem(path)
         choose = QPushButton(self.tr("Choose…"), page)
         choose.clicked.connect(self.choose_driver)
-        row = QHBoxLayout()
-        row.addWidget(self.token_driver, 1)
-        row.addWidget(choose)
-        form.addRow(self.tr("Token driver:"), row)
+        form.addRow(self.tr("Token driver:"), _beside(self.token_driver, choose))
         self.token_combo = QComboBox(page)
         self.token_combo.setEditable(True)
         if self._settings.export_signing("token"):
             self.token_combo.addItem(self._settings.export_signing("token"))
         self.refresh_tokens_button = QPushButton(self.tr("Read the tokens"), page)
         self.refresh_tokens_button.clicked.connect(self.read_tokens)
-        row = QHBoxLayout()
-        row.addWidget(self.token_combo, 1)
-        row.addWidget(self.refresh_tokens_button)
-        form.addRow(self.tr("Token:"), row)
+        form.addRow(self.tr("Token:"), _beside(self.token_combo, self.refresh_tokens_button))
         self.token_key = QLineEdit(self._settings.export_signing("key"), page)
         self.token_key.setToolTip(self.tr("The label of the signing key on the token"))
         form.addRow(self.tr("Key label:"), self.token_key)
-        self.token_pin = QLineEdit(page)
-        self.token_pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_pin.setPlaceholderText(self.tr("asked at each export, never kept"))
+        self.token_pin = self._secret_field(page)
         form.addRow(self.tr("PIN:"), self.token_pin)
         self.token_status = QLabel(page)
         self.token_status.setObjectName("tokenStatus")
@@ -599,3 +593,11 @@ class ExportDialog(QDialog):
             self.cancel()
             return
         super().reject()
+
+
+def _beside(field: QWidget, button: QPushButton) -> QHBoxLayout:
+    """A form row's field stretched, with its button at the right."""
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return row
