@@ -120,3 +120,9 @@ def test_the_p12_choice_signs_with_the_file_and_passphrase(qtbot, dialog: Export
     assert dialog.result is not None, dialog.status.text()
     check = verify_package(dialog.result.folder)
     assert check.ok and len(check.signatures) == 1
+
+
+def test_the_signing_settings_have_no_key_for_a_secret(ui_settings: UiSettings) -> None:
+    with pytest.raises(KeyError):
+        ui_settings.set_export_signing(pin="246810")
+    assert ui_settings.export_signing("pin") == ""
