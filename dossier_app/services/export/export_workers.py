@@ -9,7 +9,7 @@ from dossier_app.export.appendices import PLAN_APPENDIX, REGISTER_APPENDIX
 from dossier_app.export.charts import warm_up
 from dossier_app.export.package_files import warm_docx, warm_pdf
 from dossier_app.export.plan import DocumentSettings
-from dossier_app.export.signature_records import SigningKey
+from dossier_app.export.signature_records import SigningKey, TokenKey
 from dossier_app.export.workers import StartMethod, Workers, cores
 from dossier_app.services.export import FORMATS
 from dossier_app.storage.resources import font_dir
@@ -28,7 +28,7 @@ class ExportOptions:
     issued_on: date | None = None
     number: int | None = None  # a final's Tờ trình number given once instead of the counter's
     documents: tuple[str, ...] | None = None  # plan names to write (To_trinh, De_an, Phu_luc_IV); None: all
-    sign: SigningKey | None = None  # sign every PDF (PAdES); the passphrase is never logged or written
+    sign: SigningKey | TokenKey | None = None  # sign every PDF (PAdES); passphrase or PIN never logged or written
 
 
 def start_workers(options: ExportOptions, start: StartMethod | None = None) -> Workers:
