@@ -139,8 +139,8 @@ class DocxWriter:
 
     def __init__(self, document: Document) -> None:
         self._plan = document
-        self._doc = new_document(document.settings.line_spacing)
-        self._styles = StyleIds(self._doc, document.settings.line_spacing)
+        self._doc = new_document(document.settings.line_spacing, document.reference)
+        self._styles = StyleIds(self._doc, document.settings.line_spacing, document.reference)
         self._text_mm = document.settings.margins.text_width_mm
 
     def write(self, path: Path) -> Path:

@@ -2208,6 +2208,42 @@ SHA-256: {hash}</translation>
         <source>&apos;{value}&apos; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
         <translation>&apos;{value}&apos; không phải là dấu vân tay SHA-256 (64 chữ số thập lục phân).</translation>
     </message>
+    <message>
+        <source>The export template {path} is missing. Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} không có. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} is not a Word document that can be opened ({detail}). Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} không phải tệp Word mở được ({detail}). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} has no style &apos;{style}&apos;, which the documents use. Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} thiếu kiểu định dạng &apos;{style}&apos; mà văn bản cần dùng. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} is not valid YAML: {detail}. Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} không đúng cú pháp YAML: {detail}. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} should hold named fields (name: value). Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} phải gồm các trường có tên (tên: giá trị). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The field &apos;{name}&apos; of the export template {path} should be a line of text. Nothing was exported.</source>
+        <translation>Trường &apos;{name}&apos; của mẫu văn bản xuất {path} phải là một dòng chữ. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The field &apos;{name}&apos; of the export template {path} should be a list of lines. Nothing was exported.</source>
+        <translation>Trường &apos;{name}&apos; của mẫu văn bản xuất {path} phải là danh sách các dòng. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The field &apos;{name}&apos; of the export template {path} names {placeholder}; it may name: {allowed}. Nothing was exported.</source>
+        <translation>Trường &apos;{name}&apos; của mẫu văn bản xuất {path} có {placeholder}, nhưng chỉ được dùng: {allowed}. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} has no heading for {appendix}. Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} thiếu dòng tiêu đề của {appendix}. Chưa xuất tệp nào.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
