@@ -47,6 +47,7 @@ class MarkdownBlock:
     lines: tuple[str, ...]
     key: str
     blank_before: int  # blank lines between it and the block before it (or the start of the text)
+    depth: int = 0  # how many list items it sits inside
 
     @property
     def text(self) -> str:
@@ -162,7 +163,9 @@ def _parse(text: str) -> tuple[tuple[MarkdownBlock, ...], int]:
     blocks = []
     for span in spans:
         block_lines = tuple(lines[span.first : span.end])
-        blocks.append(MarkdownBlock(span.kind, block_lines, _key(span.kind, span.depth, block_lines), span.blank))
+        blocks.append(
+            MarkdownBlock(span.kind, block_lines, _key(span.kind, span.depth, block_lines), span.blank, span.depth)
+        )
     return tuple(blocks), len(lines) - (spans[-1].end if spans else 0)
 
 
