@@ -41,6 +41,7 @@ _LINE_BREAK = "\n"  # the key of a line break before a block marker
 _WORD_BUDGET = 1_000_000  # old × new items above which difflib (quadratic on repetitive text) is not asked
 
 COLLAPSED_TEMPLATE = QT_TRANSLATE_NOOP("Redline", "… {count} unchanged lines …")
+COLLAPSED_BLOCKS_TEMPLATE = QT_TRANSLATE_NOOP("Redline", "… {count} unchanged paragraphs, items or rows …")
 INSERT_STYLE = "background:#c8e6c9;text-decoration:underline"
 DELETE_STYLE = "background:#ffcdd2;color:#b71c1c;text-decoration:line-through"
 COLLAPSED_STYLE = "color:#757575;font-style:italic"

@@ -61,6 +61,7 @@ class ShownBlock:
     depth: int = 0
     label: str = ""
     header: bool = False
+    old_label: str = ""  # a kept or edited item's number in the old text (Qt renumbers after an inserted item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def compare_markdown(old: str, new: str) -> MarkedText:
     shown: list[ShownBlock] = []
     for tag, i1, i2, j1, j2 in aligned(old_keys, new_keys):
         if tag == "equal":
-            shown += [_whole(p, "equal") for p in new_blocks[j1:j2]]
+            shown += [_whole(p, "equal", o.label) for o, p in zip(old_blocks[i1:i2], new_blocks[j1:j2], strict=True)]
         else:
             shown += _replaced(old_blocks[i1:i2], new_blocks[j1:j2])
     shown = [block for block in shown if block.kind != "row" or block.cells or block.change == "equal"]
@@ -188,14 +189,22 @@ def _inline(source: str) -> tuple[Run, ...]:
 # Comparing ---------------------------------------------------------------------------------------------
 
 
-def _whole(parsed: _Parsed, change: Change) -> ShownBlock:
+def _whole(parsed: _Parsed, change: Change, old_label: str | None = None) -> ShownBlock:
     """A block shown whole, kept, inserted or deleted."""
     cells = tuple(tuple(Segment(change, r.text, r.bold, r.italic) for r in cell) for cell in parsed.cells)
     segments = tuple(Segment(change, r.text, r.bold, r.italic) for r in parsed.runs)
     block_change: BlockChange = change
     label = "delimiter" if parsed.delimiter else parsed.label
     return ShownBlock(
-        parsed.kind, block_change, segments, cells, parsed.level, parsed.block.depth, label, parsed.header
+        parsed.kind,
+        block_change,
+        segments,
+        cells,
+        parsed.level,
+        parsed.block.depth,
+        label,
+        parsed.header,
+        parsed.label if old_label is None else old_label,
     )
 
 
@@ -217,8 +226,9 @@ def _replaced(olds: list[_Parsed], news: list[_Parsed]) -> list[ShownBlock]:
     at = 0
 
     def alike(old: _Parsed, new: _Parsed) -> bool:
-        # one paragraph for one, even rewritten, reads best as an edit; a row whose words all changed is another row
-        floor = 0.0 if len(olds) == len(news) and old.kind != "row" else _PAIRING
+        # one paragraph replaced by one, even rewritten, reads best as an edit; elsewhere (and for a table row whose
+        # words all changed) a block unlike the old one is another block
+        floor = 0.0 if len(olds) == len(news) == 1 and old.kind != "row" else _PAIRING
         return _pairs(old, new) and _similarity(old, new) >= floor
 
     for index, old in enumerate(olds):
@@ -253,9 +263,8 @@ def _edited(old: _Parsed, new: _Parsed) -> ShownBlock:
         return ShownBlock("row", "changed" if changed else "equal", (), cells, 0, new.block.depth, "", new.header)
     segments = _segments(old.runs, new.runs)
     changed = any(s.change != "equal" for s in segments)
-    return ShownBlock(
-        new.kind, "changed" if changed else "equal", segments, (), new.level, new.block.depth, new.label, new.header
-    )
+    change: BlockChange = "changed" if changed else "equal"
+    return ShownBlock(new.kind, change, segments, (), new.level, new.block.depth, new.label, new.header, old.label)
 
 
 @dataclass(frozen=True, slots=True)

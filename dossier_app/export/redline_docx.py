@@ -20,7 +20,7 @@ from dossier_app.export.docx_styles import RULE_STYLE, style_name
 from dossier_app.export.docx_writer import DocxWriter
 from dossier_app.export.format_rules import Align, Role, heading_role, list_label
 from dossier_app.export.plan import Document, DocumentSettings, Paragraph, Run, Title
-from dossier_app.export.redline_blocks import BlockChange, MarkedText, Segments, ShownBlock
+from dossier_app.export.redline_blocks import BlockChange, MarkedText, Segment, Segments, ShownBlock
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOC_TYPE = "BẢN SO SÁNH THAY ĐỔI"
@@ -59,11 +59,9 @@ class _Marks:
             return f"<w:del {self.attributes()}/>"
         return ""
 
-    def runs(self, segments: Segments, label: str = "", label_change: BlockChange = "equal") -> str:
+    def runs(self, segments: Segments) -> str:
         """Runs of the segments, each inserted or deleted one wrapped in a tracked change."""
-        parts = [self._run(label, False, False, label_change)] if label else []
-        parts += [self._run(s.text, s.bold, s.italic, s.change) for s in segments]
-        return "".join(parts)
+        return "".join(self._run(s.text, s.bold, s.italic, s.change) for s in segments)
 
     def _run(self, text: str, bold: bool, italic: bool, change: str) -> str:
         props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
@@ -110,8 +108,7 @@ def write_redline_docx(marked: MarkedText, head: RedlineHead, path: Path) -> Pat
             if block.kind == "item":
                 paragraph.paragraph_format.first_line_indent = Mm(0)
                 paragraph.paragraph_format.left_indent = Mm(rules.LIST_INDENT_MM * block.depth)
-            label = f"{_label(block)} " if block.kind == "item" else ""
-            _fill(paragraph._p, marks, block, label)
+            _fill(paragraph._p, marks, block)
         index += 1
     doc.save(str(path))
     return path
@@ -124,15 +121,26 @@ def _role(block: ShownBlock) -> Role:
     return Role.LIST_ITEM if block.kind == "item" else Role.BODY
 
 
-def _label(block: ShownBlock) -> str:
-    """A list item's label as the export writes it (dashes and pluses, 1. then a))."""
-    number = int(block.label.rstrip(".)")) if block.label else 0
-    return list_label(bool(block.label), number, block.depth)
+def _label(block: ShownBlock) -> Segments:
+    """A list item's label as the export writes it (dashes and pluses, 1. then a)), tracked when it was renumbered."""
+
+    def written(label: str) -> str:
+        number = int(label.rstrip(".)")) if label else 0
+        return list_label(bool(label), number, block.depth) + " "
+
+    if block.kind != "item":
+        return ()
+    new, old = written(block.label), written(block.old_label)
+    if block.change in ("insert", "delete"):
+        return (Segment(block.change, old if block.change == "delete" else new),)
+    if new == old:
+        return (Segment("equal", new),)
+    return (Segment("delete", old), Segment("insert", new))
 
 
-def _fill(p: Any, marks: _Marks, block: ShownBlock, label: str) -> None:
+def _fill(p: Any, marks: _Marks, block: ShownBlock) -> None:
     """The paragraph's runs and, for a block that came or went, its marked paragraph mark."""
-    xml = marks.runs(block.segments, label, "equal" if block.change == "changed" else block.change)
+    xml = marks.runs(_label(block) + block.segments)
     mark = marks.mark(block.change)
     holder = parse_xml(f'<w:p xmlns:w="{_W}">{xml}</w:p>')
     for child in list(holder):

@@ -3,11 +3,9 @@ insertions underlined in green and deletions struck through in red, never a Mark
 
 from html import escape
 
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP
-from dossier_app.domain.redline import DELETE_STYLE, INSERT_STYLE
+from dossier_app.domain.redline import COLLAPSED_BLOCKS_TEMPLATE, DELETE_STYLE, INSERT_STYLE
 from dossier_app.export.redline_blocks import MarkedText, Segments, ShownBlock
 
-COLLAPSED_BLOCKS_TEMPLATE = QT_TRANSLATE_NOOP("Redline", "… {count} unchanged paragraphs, items or rows …")
 _COLLAPSED_STYLE = "color:#757575;font-style:italic"
 _ROW_COLOUR = {"insert": "#e8f5e9", "delete": "#ffebee"}
 _BULLET = "•"

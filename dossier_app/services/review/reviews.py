@@ -1,4 +1,4 @@
-"""Review of each section: submit, approve, return for changes, comment, redline, and the work queues."""
+"""Review of each section: submit, approve, return for changes, comment, and the work queues (redlines: redlines.py)."""
 
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +21,6 @@ from dossier_app.domain.lifecycle import (
     require_queue,
 )
 from dossier_app.domain.models import Document, Section, SectionComment, SectionRevision, as_utc
-from dossier_app.domain.redline import Redline, redline
 from dossier_app.services.accounts.audit import AuditTrail, shorten
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import current_actor
@@ -148,22 +147,6 @@ class ReviewService:
                 .limit(1)
             ).first()
             return _comment_view(row) if row else None
-
-    def review_redline(self, section_id: int) -> Redline:
-        """The submitted revision (else the current text) against the approved one, or against nothing."""
-        with self._context.database.begin() as session:
-            section = self._live(session, section_id)
-            new = section.body
-            if section.state == SectionState.SUBMITTED.value:
-                new = self._body(session, section.submitted_revision_id) or new
-            old = self._body(session, section.approved_revision_id) or ""
-        return redline(old, new)
-
-    def compare(self, revision_a_id: int, revision_b_id: int) -> Redline:
-        """Any two revisions compared, the first as the old text."""
-        with self._context.database.begin() as session:
-            old, new = self._revision(session, revision_a_id).body, self._revision(session, revision_b_id).body
-        return redline(old, new)
 
     # Work queues ---------------------------------------------------------------------------------
 
