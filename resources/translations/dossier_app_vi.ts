@@ -1997,6 +1997,10 @@ SHA-256: {hash}</translation>
         <translation>{tool} bị lỗi trên {location}: {reason}</translation>
     </message>
     <message>
+        <source>{option} takes a revision number as the history shows it (1, 2, …), not &apos;{text}&apos;.</source>
+        <translation>{option} nhận số phiên bản như trong lịch sử phiên bản (1, 2, …), không nhận &apos;{text}&apos;.</translation>
+    </message>
+    <message>
         <source>A return says what should change: give it with --comment TEXT.</source>
         <translation>Trả lại thì phải nói rõ cần sửa gì: hãy ghi nội dung bằng --comment TEXT.</translation>
     </message>
@@ -2089,23 +2093,23 @@ SHA-256: {hash}</translation>
         <translation>Yêu cầu có trường &apos;{field}&apos; mà máy chủ không nhận.</translation>
     </message>
     <message>
-        <source>The request has a parameter '{field}' the server does not take.</source>
-        <translation>Yêu cầu có tham số '{field}' mà máy chủ không nhận.</translation>
+        <source>The request has a parameter &apos;{field}&apos; the server does not take.</source>
+        <translation>Yêu cầu có tham số &apos;{field}&apos; mà máy chủ không nhận.</translation>
     </message>
     <message>
-        <source>The parameter '{field}' must be a whole number of at least 0, given once.</source>
-        <translation>Tham số '{field}' phải là một số nguyên không âm và chỉ được ghi một lần.</translation>
+        <source>The parameter &apos;{field}&apos; must be a whole number of at least 0, given once.</source>
+        <translation>Tham số &apos;{field}&apos; phải là một số nguyên không âm và chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <source>The cursor 'since' must be a whole number of at least 0.</source>
-        <translation>Mốc đồng bộ 'since' phải là một số nguyên không âm.</translation>
+        <source>The cursor &apos;since&apos; must be a whole number of at least 0.</source>
+        <translation>Mốc đồng bộ &apos;since&apos; phải là một số nguyên không âm.</translation>
     </message>
     <message>
-        <source>The page size 'limit' must be a whole number from 1 to {largest}.</source>
-        <translation>Kích thước trang 'limit' phải là một số nguyên từ 1 đến {largest}.</translation>
+        <source>The page size &apos;limit&apos; must be a whole number from 1 to {largest}.</source>
+        <translation>Kích thước trang &apos;limit&apos; phải là một số nguyên từ 1 đến {largest}.</translation>
     </message>
     <message>
-        <source>The cursor {since} is ahead of the server's library version {version}: this copy was synced with another database or the server's was restored; sync again from the start.</source>
+        <source>The cursor {since} is ahead of the server&apos;s library version {version}: this copy was synced with another database or the server&apos;s was restored; sync again from the start.</source>
         <translation>Mốc đồng bộ {since} lớn hơn phiên bản dữ liệu hiện tại của máy chủ ({version}): bản sao này đã được đồng bộ với một cơ sở dữ liệu khác, hoặc dữ liệu của máy chủ đã được khôi phục từ bản sao lưu; hãy đồng bộ lại từ đầu.</translation>
     </message>
     <message>
@@ -2179,6 +2183,22 @@ SHA-256: {hash}</translation>
     <message>
         <source>&apos;{value}&apos; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
         <translation>&apos;{value}&apos; không phải là dấu vân tay SHA-256 (64 chữ số thập lục phân).</translation>
+    </message>
+    <message>
+        <source>{file} must end in .docx: the redline is a Word file.</source>
+        <translation>{file} phải có đuôi .docx: bản so sánh thay đổi là tệp Word.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written ({reason}). Nothing was written.</source>
+        <translation>Không ghi được {file} ({reason}). Chưa ghi gì.</translation>
+    </message>
+    <message>
+        <source>The section has no saved revision yet.</source>
+        <translation>Mục này chưa có phiên bản nào được lưu.</translation>
+    </message>
+    <message>
+        <source>Section “{title}” has no revision {number}; its revisions are 1 to {last}.</source>
+        <translation>Mục “{title}” không có phiên bản {number}; các phiên bản của mục là từ 1 đến {last}.</translation>
     </message>
 </context>
 <context>
@@ -3931,12 +3951,47 @@ SHA-256: {hash}</translation>
         <source>… {count} unchanged lines …</source>
         <translation>… {count} dòng không đổi …</translation>
     </message>
+    <message>
+        <source>… {count} unchanged paragraphs, items or rows …</source>
+        <translation>… {count} đoạn, mục hoặc dòng bảng không đổi …</translation>
+    </message>
 </context>
 <context>
     <name>RedlineDialog</name>
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RedlineSaver</name>
+    <message>
+        <source>Save as Word with tracked changes…</source>
+        <translation>Lưu thành tệp Word có theo dõi thay đổi…</translation>
+    </message>
+    <message>
+        <source>Save the redline as a Word file</source>
+        <translation>Lưu bản so sánh thay đổi thành tệp Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
+    </message>
+    <message>
+        <source>Saved {path}: open it in Word or LibreOffice to accept or reject each change.</source>
+        <translation>Đã lưu {path}: mở bằng Word hoặc LibreOffice để chấp nhận hoặc từ chối từng thay đổi.</translation>
+    </message>
+    <message>
+        <source>The Word file was not written.</source>
+        <translation>Chưa ghi được tệp Word.</translation>
+    </message>
+    <message>
+        <source>Cannot save the redline</source>
+        <translation>Không lưu được bản so sánh thay đổi</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +4003,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The two texts are the same.</source>
         <translation>Hai văn bản giống nhau.</translation>
+    </message>
+    <message>
+        <source>{inserted} words inserted, {deleted} words deleted, {blocks} paragraphs, items or rows changed</source>
+        <translation>{inserted} từ được thêm, {deleted} từ bị xóa, {blocks} đoạn, mục hoặc dòng bảng thay đổi</translation>
     </message>
     <message>
         <source>inserted</source>
