@@ -34,7 +34,7 @@ class ApprovalDialog(QDialog):
         services: Services,
         review: SectionReview,
         title: str,
-        parent: QWidget,
+        parent: QWidget | None = None,
         settings: UiSettings | None = None,
     ) -> None:
         super().__init__(parent)

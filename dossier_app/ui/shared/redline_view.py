@@ -139,7 +139,7 @@ class RedlineDialog(QDialog):
         services: Services,
         redline: ReadableRedline,
         labels: tuple[str, str],
-        parent: QWidget,
+        parent: QWidget | None = None,
         settings: UiSettings | None = None,
     ) -> None:
         super().__init__(parent)
