@@ -87,9 +87,16 @@ def _close_table(columns: int) -> str:
 
 def _segments(segments: Segments) -> str:
     """Segments with their emphasis and marks; a line break inside one stays a line break."""
-    out = []
+    out: list[str] = []
+    previous = False  # whether the segment before was a deletion
     for segment in segments:
-        text = escape(segment.text).replace("\n", "<br>")
+        raw = segment.text if segment.change == "equal" else segment.text.lstrip(" ")
+        lead = " " * (len(segment.text) - len(raw))  # the space before a change is not part of what changed
+        if previous and segment.change == "insert" and not lead and not raw[:1].isspace():
+            lead = " "  # "30,0" replaced by "31,5" reads as two numbers, not "30,031,5"
+        out.append(lead)
+        previous = segment.change == "delete" and not segment.text[-1:].isspace()
+        text = escape(raw).replace("\n", "<br>")
         if segment.bold:
             text = f"<b>{text}</b>"
         if segment.italic:

@@ -77,9 +77,8 @@ def test_html_shows_formatting_and_marks_without_markdown_syntax() -> None:
     assert "**" not in html and "|---" not in html and "## " not in html and "| " not in html
     assert "<h3>" in html and "<b> Khu công nghệ cao Cần Thơ</b>" in html and "<i>Ghi chú:</i>" in html
     assert "<table" in html and "<th>Loại đất</th>" in html
-    assert f'<span style="{DELETE_STYLE}"> Ninh Kiều</span>' in html
-    assert f'<span style="{INSERT_STYLE}"> Bình Thủy</span>' in html
-    assert f'<td><span style="{DELETE_STYLE}">30,0</span><span style="{INSERT_STYLE}">31,5</span></td>' in html
+    assert f' <span style="{DELETE_STYLE}">Ninh Kiều</span> <span style="{INSERT_STYLE}">Bình Thủy</span>' in html
+    assert f'<td><span style="{DELETE_STYLE}">30,0</span> <span style="{INSERT_STYLE}">31,5</span></td>' in html
     assert "• " in html.replace("&nbsp;", " ")
 
 
