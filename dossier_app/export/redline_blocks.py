@@ -168,8 +168,8 @@ def _parse_block(block: MarkdownBlock) -> _Parsed:
             cells = cells[:-1]
         if cells and all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
             return _Parsed(block, "row", (), (), 0, "delimiter", False, True)
-        runs = tuple(_inline(cell.replace("\\|", "|")) for cell in cells)
-        return _Parsed(block, "row", (), runs, 0, "", False, False)
+        cell_runs = tuple(_inline(cell.replace("\\|", "|")) for cell in cells)
+        return _Parsed(block, "row", (), cell_runs, 0, "", False, False)
     elif kind == "code":
         body = list(lines[1:-1] if _FENCE.match(lines[0]) else (line[4:] for line in lines))
         return _Parsed(block, "code", (Run("\n".join(body)),), (), 0, "", False, False)
