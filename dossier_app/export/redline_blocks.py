@@ -6,12 +6,11 @@ word, with bold and italic kept as each side wrote them; a table row compares ce
 Markdown syntax back: the HTML view and the tracked-changes Word file both read these blocks.
 """
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from dossier_app.domain.merge import MarkdownBlock, markdown_blocks
+from dossier_app.domain.merge import MarkdownBlock, block_content, markdown_blocks
 from dossier_app.domain.redline import aligned, fold_chaff, word_matches, words
 from dossier_app.domain.text import writable
 from dossier_app.export.markdown_blocks import inline_runs, parse_inline
@@ -21,14 +20,6 @@ Change = Literal["equal", "insert", "delete"]
 BlockChange = Literal["equal", "insert", "delete", "changed"]
 ShownKind = Literal["paragraph", "heading", "item", "row", "code", "quote", "rule"]
 
-_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|\Z)")
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*\Z")
-_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*\Z")
-_ITEM = re.compile(r"\s*([-+*]|\d{1,9}[.)])(?:[ \t]+|\Z)")
-_QUOTE = re.compile(r" *> ?")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
-_FENCE = re.compile(r" *(`{3,}|~{3,})")
 _PAIRING = 0.4  # how alike two blocks' words must be to show one as the other edited, not one deleted and one added
 
 
@@ -142,43 +133,19 @@ def _parsed(text: str) -> list[_Parsed]:
 
 
 def _parse_block(block: MarkdownBlock) -> _Parsed:
-    """What one block shows: its inline runs (or cells), level or label, with the Markdown markers taken off."""
-    lines = block.lines
+    """What one block shows: its inline runs (or cells), level or label, the Markdown markers taken off."""
+    content = block_content(block)
     kind: ShownKind = block.kind
-    level, label, source = 0, "", "\n".join(lines)
-    if kind == "heading":
-        if heading := _HEADING.match(lines[0]):
-            level, source = len(heading.group(1)), _CLOSING_HASHES.sub("", lines[0][heading.end() :])
-        else:  # "Title\n===" (setext)
-            underline = _SETEXT.match(lines[-1])
-            level = 1 if underline and underline.group(1).startswith("=") else 2
-            source = "\n".join(lines[:-1])
-    elif kind == "item":
-        item = _ITEM.match(lines[0])
-        marker = item.group(1) if item else "-"
-        label = marker if marker[0].isdigit() else ""
-        source = "\n".join((lines[0][item.end() if item else 0 :], *(line.strip() for line in lines[1:])))
-    elif kind == "quote":
-        source = "\n".join(_QUOTE.sub("", line, count=1) for line in lines)
-    elif kind == "row":
-        cells = [cell.strip() for cell in _CELL_SPLIT.split(lines[0].strip())]
-        if cells and not cells[0]:
-            cells = cells[1:]
-        if cells and not cells[-1]:
-            cells = cells[:-1]
-        if cells and all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
-            return _Parsed(block, "row", (), (), 0, "delimiter", False, True)
-        cell_runs = tuple(_inline(cell.replace("\\|", "|")) for cell in cells)
-        return _Parsed(block, "row", (), cell_runs, 0, "", False, False)
-    elif kind == "code":
-        body = list(lines[1:-1] if _FENCE.match(lines[0]) else (line[4:] for line in lines))
-        return _Parsed(block, "code", (Run("\n".join(body)),), (), 0, "", False, False)
-    elif kind == "rule":
-        return _Parsed(block, "rule", (), (), 0, "", False, False)
-    runs = _inline(source)
+    if kind == "row":
+        cells = tuple(_inline(cell) for cell in content.cells)
+        return _Parsed(block, "row", (), cells, 0, "delimiter" if content.delimiter else "", False, content.delimiter)
+    if kind in ("code", "rule"):
+        shown: tuple[Run, ...] = (Run(content.text),) if content.text else ()
+        return _Parsed(block, kind, shown, (), 0, "", False, False)
+    runs = _inline(content.text)
     if kind == "quote":
         runs = tuple(Run(run.text, run.bold, True) for run in runs)
-    return _Parsed(block, kind, runs, (), level, label, False, False)
+    return _Parsed(block, kind, runs, (), content.level, content.number, False, False)
 
 
 def _inline(source: str) -> tuple[Run, ...]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from dossier_app.domain.accounts import normalise_username
 from dossier_app.domain.enums import SectionState
@@ -14,6 +14,7 @@ from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationFai
 from dossier_app.domain.models import Account, Document, Project, Section, SectionRevision, as_utc
 from dossier_app.export.redline_blocks import MarkedText, compare_markdown
 from dossier_app.services.core.context import ServiceContext
+from dossier_app.services.review.reviews import latest_revision, live_section
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,9 @@ class RedlineService:
     def for_review(self, section_id: int) -> ReadableRedline:
         """What the manager approves: the submitted revision (else the latest) against the approved one, or nothing."""
         with self._context.database.begin() as session:
-            section = _live(session, section_id)
+            section = live_section(session, section_id)
             new_id = section.submitted_revision_id if section.state == SectionState.SUBMITTED.value else None
-            new = session.get(SectionRevision, new_id) if new_id is not None else _latest(session, section_id)
+            new = session.get(SectionRevision, new_id) if new_id is not None else latest_revision(session, section_id)
             old = session.get(SectionRevision, section.approved_revision_id) if section.approved_revision_id else None
             return self._compared(session, section, old, new)
 
@@ -58,8 +59,8 @@ class RedlineService:
         """Revisions by the numbers the history shows; by default the last approved one (else the empty text) to
         the latest. A number the section has no revision of is refused, naming the numbers it has."""
         with self._context.database.begin() as session:
-            section = _live(session, section_id)
-            latest = _latest(session, section_id)
+            section = live_section(session, section_id)
+            latest = latest_revision(session, section_id)
             if from_number is None:
                 approved = section.approved_revision_id
                 old = session.get(SectionRevision, approved) if approved is not None else None
@@ -74,7 +75,7 @@ class RedlineService:
             old, new = session.get(SectionRevision, old_id), session.get(SectionRevision, new_id)
             if old is None or new is None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "That revision does not exist."))
-            return self._compared(session, _live(session, new.section_id), old, new)
+            return self._compared(session, live_section(session, new.section_id), old, new)
 
     def html(self, redline: ReadableRedline, collapsed_template: str) -> str:
         """The comparison as HTML for a QTextBrowser, unchanged stretches folded into `collapsed_template`."""
@@ -138,22 +139,6 @@ def revision_words(side: ComparedRevision | None) -> str:
     when = side.created_at.astimezone().strftime("%H:%M ngày %d/%m/%Y")
     approved = ", đã duyệt" if side.approved else ""
     return f"phiên bản {side.number}{approved} — {side.author}, {when}"
-
-
-def _live(session: Session, section_id: int) -> Section:
-    section = session.get(Section, section_id)
-    if section is None or section.deleted_at is not None:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
-    return section
-
-
-def _latest(session: Session, section_id: int) -> SectionRevision | None:
-    return session.exec(
-        select(SectionRevision)
-        .where(SectionRevision.section_id == section_id)
-        .order_by(col(SectionRevision.number).desc())
-        .limit(1)
-    ).first()
 
 
 def _numbered(session: Session, section: Section, number: int, latest: SectionRevision | None) -> SectionRevision:

@@ -103,6 +103,24 @@ def _comment_view(row: SectionComment) -> CommentView:
     )
 
 
+def live_section(session: Session, section_id: int, *, lock: bool = False) -> Section:
+    """The section, refused when it was deleted (also by the redlines)."""
+    section = session.get(Section, section_id, with_for_update=lock or None)
+    if section is None or section.deleted_at is not None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+    return section
+
+
+def latest_revision(session: Session, section_id: int) -> SectionRevision | None:
+    """The section's newest revision, if it has one."""
+    return session.exec(
+        select(SectionRevision)
+        .where(SectionRevision.section_id == section_id)
+        .order_by(col(SectionRevision.number).desc())
+        .limit(1)
+    ).first()
+
+
 class ReviewService:
     """Section by section approval; every action is checked against the acting account's roles."""
 
@@ -349,14 +367,7 @@ class ReviewService:
             changed_since_approval=section.changed_since_approval,
         )
 
-    @staticmethod
-    def _latest(session: Session, section_id: int) -> SectionRevision | None:
-        return session.exec(
-            select(SectionRevision)
-            .where(SectionRevision.section_id == section_id)
-            .order_by(col(SectionRevision.number).desc())
-            .limit(1)
-        ).first()
+    _latest = staticmethod(latest_revision)
 
     @staticmethod
     def _revision(session: Session, revision_id: int) -> SectionRevision:
@@ -373,9 +384,4 @@ class ReviewService:
         revision = self._body_revision(session, revision_id)
         return revision.body if revision else None
 
-    @staticmethod
-    def _live(session: Session, section_id: int, *, lock: bool = False) -> Section:
-        section = session.get(Section, section_id, with_for_update=lock or None)
-        if section is None or section.deleted_at is not None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
-        return section
+    _live = staticmethod(live_section)
