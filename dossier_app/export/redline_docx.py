@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import parse_xml
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from dossier_app.export import format_rules as rules
 from dossier_app.export.docx_styles import RULE_STYLE, style_name
@@ -82,14 +82,15 @@ def write_redline_docx(marked: MarkedText, head: RedlineHead, path: Path) -> Pat
         title=f"{DOC_TYPE}: {head.section_title}",
         settings=DocumentSettings(),
         blocks=(
-            Title(DOC_TYPE, head.section_title),
             Paragraph((Run(head.project),), Align.CENTER),
+            Title(DOC_TYPE, head.section_title),
             Paragraph((Run("Từ: ", bold=True), Run(head.old_label)), Align.LEFT),
             Paragraph((Run("Đến: ", bold=True), Run(head.new_label)), Align.LEFT),
         ),
     )
     writer = DocxWriter(plan)
     doc = writer.build()
+    doc.paragraphs[4].paragraph_format.space_before = Pt(12)  # "Từ:" stands apart from the rule under the subject
     marks = _Marks(head.author, head.date)
     styles = writer.styles
     blocks = marked.blocks

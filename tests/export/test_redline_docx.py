@@ -78,7 +78,9 @@ def test_the_decree_layout_of_the_export(tmp_path: Path) -> None:
     assert round(section.left_margin.mm) == round(Mm(margins.left).mm)
     normal = doc.styles["Normal"].font
     assert normal.name == rules.FONT_NAME and normal.size == Pt(rules.STYLES[rules.Role.BODY].size_pt)
-    assert doc.paragraphs[0].text == "BẢN SO SÁNH THAY ĐỔI" and doc.paragraphs[1].text == "Vị trí và quy mô"
+    head = ["Dự án CT-HTP — Khu công nghệ cao", "BẢN SO SÁNH THAY ĐỔI", "Vị trí và quy mô"]
+    assert [p.text for p in doc.paragraphs[:3]] == head
+    assert doc.paragraphs[4].text.startswith("Từ: ") and doc.paragraphs[4].paragraph_format.space_before == Pt(12)
     assert doc.tables and doc.tables[0].style.name == "Table Grid"
 
 
