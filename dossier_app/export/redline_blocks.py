@@ -20,6 +20,7 @@ Change = Literal["equal", "insert", "delete"]
 BlockChange = Literal["equal", "insert", "delete", "changed"]
 ShownKind = Literal["paragraph", "heading", "item", "row", "code", "quote", "rule"]
 
+_LOOKAHEAD = 8  # how many new blocks ahead an old block looks for its edited self
 _PAIRING = 0.4  # how alike two blocks' words must be to show one as the other edited, not one deleted and one added
 
 
@@ -181,28 +182,34 @@ def _words_of(parsed: _Parsed) -> list[str]:
     return [word for run in runs for word in words(run.text)]
 
 
-def _similarity(a: _Parsed, b: _Parsed) -> float:
-    """How much of two blocks' words are the same, as a ratio."""
-    return SequenceMatcher(None, _words_of(a), _words_of(b), autojunk=False).ratio()
-
-
 def _replaced(olds: list[_Parsed], news: list[_Parsed]) -> list[ShownBlock]:
-    """A run of old blocks replaced by new ones: each old block paired with the next new block of its kind that is
-    alike enough (an edit), the rest deleted or inserted where they stood."""
+    """A run of old blocks replaced by new ones: each old block paired with a new block of its kind a little further
+    on that is alike enough (an edit), the rest deleted or inserted where they stood. Looking only `_LOOKAHEAD`
+    blocks ahead keeps a section rewritten throughout linear rather than quadratic."""
     shown: list[ShownBlock] = []
     at = 0
+    old_words, new_words = [_words_of(p) for p in olds], [_words_of(p) for p in news]
+    # one paragraph replaced by one, even rewritten, reads best as an edit; elsewhere (and for a table row whose
+    # words all changed) a block unlike the old one is another block
+    single = len(olds) == len(news) == 1
 
-    def alike(old: _Parsed, new: _Parsed) -> bool:
-        # one paragraph replaced by one, even rewritten, reads best as an edit; elsewhere (and for a table row whose
-        # words all changed) a block unlike the old one is another block
-        floor = 0.0 if len(olds) == len(news) == 1 and old.kind != "row" else _PAIRING
-        return _pairs(old, new) and _similarity(old, new) >= floor
+    def alike(i: int, j: int) -> bool:
+        old, new = olds[i], news[j]
+        if not _pairs(old, new):
+            return False
+        if single and old.kind != "row":
+            return True
+        matcher = SequenceMatcher(None, old_words[i], new_words[j], autojunk=False)
+        return (
+            matcher.real_quick_ratio() >= _PAIRING and matcher.quick_ratio() >= _PAIRING and matcher.ratio() >= _PAIRING
+        )
 
     for index, old in enumerate(olds):
-        partner = next((j for j in range(at, len(news)) if alike(old, news[j])), None)
+        partner = next((j for j in range(at, min(len(news), at + _LOOKAHEAD)) if alike(index, j)), None)
         if partner is None:
             shown.append(_whole(old, "delete"))
-            if at < len(news) and news[at].kind == old.kind and not any(alike(o, news[at]) for o in olds[index + 1 :]):
+            later = range(index + 1, min(len(olds), index + 1 + _LOOKAHEAD))
+            if at < len(news) and news[at].kind == old.kind and not any(alike(i, at) for i in later):
                 shown.append(_whole(news[at], "insert"))  # a row replaced by another stays in its table
                 at += 1
             continue
