@@ -110,3 +110,44 @@ def resolved_lines(path: Path, *, accept: bool) -> list[str]:
             lines.append(" ".join(text.split()))
     head_end = next(index for index, line in enumerate(lines) if line.startswith("Đến:"))
     return lines[head_end + 1 :]
+
+
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Resolve(inPath As String, outPath As String, how As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), &quot;_blank&quot;, 0, args())
+  helper = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  command = &quot;.uno:&quot; &amp; how &amp; &quot;AllTrackedChanges&quot;
+  helper.executeDispatch(doc.CurrentController.Frame, command, &quot;&quot;, 0, Array())
+  Dim f(0) As New com.sun.star.beans.PropertyValue
+  f(0).Name = &quot;FilterName&quot;
+  f(0).Value = &quot;Text (encoded)&quot;
+  doc.storeToURL(ConvertToURL(outPath), f())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def libreoffice_resolved(soffice: str, path: Path, folder: Path) -> dict[str, list[str]]:
+    """The body's lines after LibreOffice itself ran Accept All and Reject All on the file (a Basic macro in a
+    throwaway profile, the result saved as text): {"Accept": […], "Reject": […]}; an empty paragraph is ""."""
+    import subprocess
+
+    profile = folder / "profile"
+    env = [f"-env:UserInstallation={profile.as_uri()}", "--headless"]
+    subprocess.run([soffice, *env, "--terminate_after_init"], check=True, capture_output=True, timeout=180)
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+    resolved: dict[str, list[str]] = {}
+    for how in ("Accept", "Reject"):
+        out = folder / f"{how}.txt"
+        call = f'macro:///Standard.Module1.Resolve("{path}","{out}","{how}")'
+        subprocess.run([soffice, *env, call], check=True, capture_output=True, timeout=180)
+        lines = [" ".join(line.split()) for line in out.read_text(encoding="utf-8-sig").splitlines()]
+        head_end = next(index for index, line in enumerate(lines) if line.startswith("Đến:"))
+        resolved[how] = lines[head_end + 1 :]
+    return resolved

@@ -15,7 +15,15 @@ from docx.shared import Mm, Pt
 from dossier_app.export import format_rules as rules
 from dossier_app.export.redline_blocks import compare_markdown
 from dossier_app.export.redline_docx import RedlineHead, write_redline_docx
-from tests.export.redline_support import NEW, OLD, W, document_xml, expected_lines, resolved_lines
+from tests.export.redline_support import (
+    NEW,
+    OLD,
+    W,
+    document_xml,
+    expected_lines,
+    libreoffice_resolved,
+    resolved_lines,
+)
 
 SOFFICE = shutil.which("soffice")
 AUTHOR = "Trần Thị Bình"
@@ -100,3 +108,13 @@ def test_libreoffice_opens_it_and_shows_both_texts(tmp_path: Path) -> None:
     for shown in ("BẢN SO SÁNH THAY ĐỔI", "Ninh Kiều", "Bình Thủy", "Đoạn này sẽ bị xoá", "Đoạn mới được thêm"):
         assert shown in flat
     assert "30,0" in flat and "31,5" in flat and "**" not in flat
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: nothing to accept or reject with")
+def test_libreoffice_accept_all_and_reject_all_give_each_revision(tmp_path: Path) -> None:
+    assert SOFFICE is not None
+    resolved = libreoffice_resolved(SOFFICE, _write(tmp_path), tmp_path)
+    for how, text in (("Accept", NEW), ("Reject", OLD)):
+        assert [line for line in resolved[how] if line] == expected_lines(text)
+        # whole paragraphs, items and rows went with their marks: the one empty paragraph is the one under the table
+        assert resolved[how].count("") == 1
