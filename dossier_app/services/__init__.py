@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from dossier_app.services.register.register_dashboard import RegisterDashboard
     from dossier_app.services.register.register_io import RegisterIO
     from dossier_app.services.review.comment_register import CommentRegisterService
+    from dossier_app.services.review.redlines import RedlineService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
     from dossier_app.services.sync.tokens import TokenService
@@ -134,6 +135,13 @@ class Services:
         from dossier_app.services.review.reviews import ReviewService
 
         return ReviewService(self.context, self.audit)
+
+    @cached_property
+    def redlines(self) -> "RedlineService":
+        """Revisions compared as formatted text, for the window and as Word files with tracked changes."""
+        from dossier_app.services.review.redlines import RedlineService
+
+        return RedlineService(self.context)
 
     @cached_property
     def catalogues(self) -> "CatalogueService":

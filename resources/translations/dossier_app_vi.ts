@@ -2025,6 +2025,10 @@ SHA-256: {hash}</translation>
         <translation>{tool} bị lỗi trên {location}: {reason}</translation>
     </message>
     <message>
+        <source>{option} takes a revision number as the history shows it (1, 2, …), not &apos;{text}&apos;.</source>
+        <translation>{option} nhận số phiên bản như trong lịch sử phiên bản (1, 2, …), không nhận &apos;{text}&apos;.</translation>
+    </message>
+    <message>
         <source>A return says what should change: give it with --comment TEXT.</source>
         <translation>Trả lại thì phải nói rõ cần sửa gì: hãy ghi nội dung bằng --comment TEXT.</translation>
     </message>
@@ -2243,6 +2247,22 @@ SHA-256: {hash}</translation>
     <message>
         <source>The export template {path} has no heading for {appendix}. Nothing was exported.</source>
         <translation>Mẫu văn bản xuất {path} thiếu dòng tiêu đề của {appendix}. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>{file} must end in .docx: the redline is a Word file.</source>
+        <translation>{file} phải có đuôi .docx: bản so sánh thay đổi là tệp Word.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written ({reason}). Nothing was written.</source>
+        <translation>Không ghi được {file} ({reason}). Chưa ghi gì.</translation>
+    </message>
+    <message>
+        <source>The section has no saved revision yet.</source>
+        <translation>Mục này chưa có phiên bản nào được lưu.</translation>
+    </message>
+    <message>
+        <source>Section “{title}” has no revision {number}; its revisions are 1 to {last}.</source>
+        <translation>Mục “{title}” không có phiên bản {number}; các phiên bản của mục là từ 1 đến {last}.</translation>
     </message>
 </context>
 <context>
@@ -4083,12 +4103,47 @@ SHA-256: {hash}</translation>
         <source>… {count} unchanged lines …</source>
         <translation>… {count} dòng không đổi …</translation>
     </message>
+    <message>
+        <source>… {count} unchanged paragraphs, items or rows …</source>
+        <translation>… {count} đoạn, mục hoặc dòng bảng không đổi …</translation>
+    </message>
 </context>
 <context>
     <name>RedlineDialog</name>
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RedlineSaver</name>
+    <message>
+        <source>Save as Word with tracked changes…</source>
+        <translation>Lưu thành tệp Word có theo dõi thay đổi…</translation>
+    </message>
+    <message>
+        <source>Save the redline as a Word file</source>
+        <translation>Lưu bản so sánh thay đổi thành tệp Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
+    </message>
+    <message>
+        <source>Saved {path}: open it in Word or LibreOffice to accept or reject each change.</source>
+        <translation>Đã lưu {path}: mở bằng Word hoặc LibreOffice để chấp nhận hoặc từ chối từng thay đổi.</translation>
+    </message>
+    <message>
+        <source>The Word file was not written.</source>
+        <translation>Chưa ghi được tệp Word.</translation>
+    </message>
+    <message>
+        <source>Cannot save the redline</source>
+        <translation>Không lưu được bản so sánh thay đổi</translation>
     </message>
 </context>
 <context>
@@ -4100,6 +4155,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The two texts are the same.</source>
         <translation>Hai văn bản giống nhau.</translation>
+    </message>
+    <message>
+        <source>{inserted} words inserted, {deleted} words deleted, {blocks} paragraphs, items or rows changed</source>
+        <translation>{inserted} từ được thêm, {deleted} từ bị xóa, {blocks} đoạn, mục hoặc dòng bảng thay đổi</translation>
     </message>
     <message>
         <source>inserted</source>

@@ -183,11 +183,22 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
     from dossier_app.ui.register.register_edit import PartyEditDialog
     from dossier_app.ui.register.register_window import RegisterWindow
     from dossier_app.ui.review.comment_register_window import CommentRegisterWindow
+    from dossier_app.ui.review.review_bar import ApprovalDialog
     from dossier_app.ui.shared.holidays_dialog import HolidaysDialog
+    from dossier_app.ui.shared.redline_view import RedlineDialog
     from dossier_app.ui.shell.main_window import MainWindow
     from dossier_app.ui.shell.settings_dialog import SettingsDialog
 
     project = services.projects.by_code("CT-ITP")
+    changed = section_id_by_key(services, "CT-HTP", "da.2_hien_trang")  # the demo's approved, then edited section
+
+    def approval() -> QWidget:
+        return ApprovalDialog(services, services.reviews.review(changed), "Hiện trạng", settings=settings)
+
+    def compare() -> QWidget:
+        newest, older = services.dossiers.revisions(changed)[:2]
+        redline = services.redlines.for_revisions(older.id, newest.id)
+        return RedlineDialog("Phiên bản 1 → 2", services, redline, ("1", "2"), settings=settings)
 
     def main_window() -> QWidget:
         window = MainWindow(services, settings, language, services.accounts.get("quantri2"))
@@ -214,6 +225,8 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         "accounts": lambda: AccountsDialog(services),
         "audit trail": lambda: AuditDialog(services),
         "sign-in": lambda: LoginDialog(services),
+        "approval": approval,
+        "compare revisions": compare,
     }
 
 
@@ -237,6 +250,8 @@ NAMES = [
     "accounts",
     "audit trail",
     "sign-in",
+    "approval",
+    "compare revisions",
 ]
 
 
