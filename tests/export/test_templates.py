@@ -141,4 +141,4 @@ def test_the_command_line_names_the_damaged_template_in_both_languages_and_exits
 
 
 def test_the_shipped_folder_is_found_beside_the_package() -> None:
-    assert templates.SHIPPED_DIR == Path(__file__).resolve().parents[2] / "exports"
+    assert Path(__file__).resolve().parents[2] / "exports" == templates.SHIPPED_DIR
