@@ -73,6 +73,35 @@ def capture_review(services, settings, language: str) -> None:  # type: ignore[n
     manager.close()
 
 
+ROLES = (("lanhdao", "manager"), ("chuyenvien", "officer"), ("vanthu", "clerk"), ("quantri", "admin"))
+
+
+def capture_roles(app: QApplication, language: str) -> None:
+    """Each demo role's first screen after sign-in, as the whole screen shows it (dialogs opened over the window
+    included), on a demo database of its own: role_<role>_<language>.png."""
+    database = HOME / f"roles-{language}.sqlite3"
+    loader = open_services(str(database), Operator("cli:demo"))
+    loader.demo.load()
+    loader.close()
+    for username, role in ROLES:
+        services = open_services(str(database), Operator(username))
+        settings = UiSettings(QSettings(str(HOME / f"roles-{language}-{username}.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(services, settings, language, services.accounts.get(username))
+        window.setGeometry(0, 0, 1440, 860)
+        window.show()
+        window.land_on_work()
+        for _ in range(40):
+            QApplication.processEvents()
+            time.sleep(0.02)
+        app.primaryScreen().grabWindow(0).copy(0, 0, 1440, 900).save(str(OUT / f"role_{role}_{language}.png"))
+        print("wrote", OUT / f"role_{role}_{language}.png")
+        for widget in QApplication.topLevelWidgets():
+            if widget is not window and widget.isVisible():
+                widget.close()
+        window.close()
+        services.close()
+
+
 def capture_export(services, settings, window: QWidget) -> None:  # type: ignore[no-untyped-def]
     """The clerk's export dialog after a draft export, its history tab, and the preview of the Tờ trình."""
     clerk = open_services(services.database.url, Operator("vanthu"))
@@ -148,6 +177,7 @@ def main() -> None:
     translators = Translators(app)
     for language in ("vi", "en"):
         translators.install(language)
+        capture_roles(app, language)
         settings = UiSettings(QSettings(str(HOME / f"{language}.ini"), QSettings.Format.IniFormat))
         window = MainWindow(services, settings, language, services.accounts.get("chuyenvien"))
         window.resize(1440, 860)
