@@ -72,7 +72,6 @@ DEMO_OPERATOR = "cli:demo"
 REGISTER_PROJECT = "CT-ITP"
 
 
-
 @dataclass(frozen=True)
 class DemoResult:
     """What loading the demo did: projects and sections it created or filled this time."""
