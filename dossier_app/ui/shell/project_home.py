@@ -119,6 +119,11 @@ class ProjectHomePane(QScrollArea):
         task = run_in_background(lambda _report, _cancelled: self._services.home.home(project_id))
         task.on_success(self._gathered).on_failure(self._failed)
 
+    @property
+    def busy(self) -> bool:
+        """Figures are being read."""
+        return self._gathering
+
     def refresh_if_shown(self) -> None:
         """Something changed elsewhere: read again if the home is on screen (choosing a project reads anyway)."""
         if self.isVisible():
