@@ -8,7 +8,7 @@ read model; a project seen before is drawn at once from its last figures while t
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from dossier_app.domain.errors import DossierError
@@ -23,9 +23,10 @@ from dossier_app.ui.register.register_model import format_area, format_vnd
 from dossier_app.ui.shared.i18n import error_text
 from dossier_app.ui.shared.readiness_text import item_text
 from dossier_app.ui.shared.workers import run_in_background
-from dossier_app.ui.shell.home_links import STYLE, Card, HomeLink, Tone
+from dossier_app.ui.shell.home_links import GREY, Card, HomeLink, Tone, tinted
 
 LIGHT_TONES = {Light.RED: Tone.RED, Light.AMBER: Tone.AMBER, Light.GREEN: Tone.GREEN}
+PAGE_COLOUR = "#eef2f4"
 TWO_COLUMNS_FROM = 820  # pixels of width from which the cards stand in two columns
 
 
@@ -58,18 +59,18 @@ class ProjectHomePane(QScrollArea):
         self._checks: dict[int, PackageCheck | str] = {}  # export id -> its check, or an error text
         self._gathering = False
         self._again = False
-        self.cards: dict[str, Card] = {}
         self.page = QWidget(self)
         self.page.setObjectName("projectHomePage")
-        self.page.setStyleSheet("QWidget#projectHomePage { background: #eef2f4; }" + STYLE)
-        self.title = QLabel(self.page)
+        background = self.page.palette()
+        background.setColor(QPalette.ColorRole.Window, QColor(PAGE_COLOUR))
+        self.page.setPalette(background)
+        self.page.setAutoFillBackground(True)
+        self.title = tinted(QLabel(self.page), "#263238", point_size=16, bold=True)
         self.title.setObjectName("homeTitle")
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #263238")
-        self.status = QLabel(self.page)
+        self.status = tinted(QLabel(self.page), GREY)
         self.status.setObjectName("homeStatus")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #607d8b")
         self.refresh_button = QPushButton(self.tr("Refresh"), self.page)
         self.refresh_button.setToolTip(self.tr("Read the figures again (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -82,6 +83,16 @@ class ProjectHomePane(QScrollArea):
         head.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
+        titles = {
+            "readiness": self.tr("Dossier readiness"),
+            "review": self.tr("Review"),
+            "clearance": self.tr("Land clearance"),
+            "consultations": self.tr("Ministry consultations"),
+            "export": self.tr("Last export"),
+        }
+        self.cards = {name: Card(title, name, self.page) for name, title in titles.items()}
+        for card in self.cards.values():
+            card.hide()
         layout = QVBoxLayout(self.page)
         layout.setContentsMargins(18, 14, 18, 18)
         layout.setSpacing(12)
@@ -90,8 +101,8 @@ class ProjectHomePane(QScrollArea):
         layout.addStretch(1)
         self.setWidget(self.page)
         self._columns = 0
-        self._focus_name = ""
         self._checking: int | None = None
+        self._place_cards()
 
     # Reading -------------------------------------------------------------------------------------------
 
@@ -149,36 +160,36 @@ class ProjectHomePane(QScrollArea):
     # Drawing -------------------------------------------------------------------------------------------
 
     def _clear(self) -> None:
-        focused = self.focusWidget()
-        self._focus_name = focused.objectName() if focused is not None and self.page.isAncestorOf(focused) else ""
-        for card in self.cards.values():
-            self.grid.removeWidget(card)
-            card.deleteLater()
-        self.cards = {}
+        """A project not seen yet: no figures of another project meanwhile."""
         self.home = None
         self.title.setText("")
+        for card in self.cards.values():
+            card.hide()
 
     def draw(self, home: ProjectHome) -> None:
-        """Draw a home from its read model (no database here), keeping the keyboard focus on the same line."""
-        self._clear()
+        """Draw a home from its read model (no database here): the same lines are reused, so the keyboard focus
+        stays where it was."""
         self.home = home
         self.title.setText(f"{home.code} — {home.name}")
         self.status.setText(
             self.tr("Figures as of {time}").format(time=home.at.astimezone().strftime("%H:%M:%S %d/%m/%Y"))
         )
-        self.cards = {
-            "readiness": self._readiness_card(home),
-            "review": self._review_card(home),
-            "clearance": self._clearance_card(home),
-            "consultations": self._consultations_card(home),
-            "export": self._export_card(home),
+        builders = {
+            "readiness": self._readiness_card,
+            "review": self._review_card,
+            "clearance": self._clearance_card,
+            "consultations": self._consultations_card,
+            "export": self._export_card,
         }
-        self._columns = 0
-        self._place_cards()
-        if self._focus_name:
-            again = self.page.findChild(QWidget, self._focus_name)
-            if again is not None:
-                again.setFocus()
+        reshaped = False
+        for name, build in builders.items():
+            card = self.cards[name]
+            card.begin()
+            build(card, home)
+            reshaped = card.end() or reshaped
+            card.show()
+        if reshaped:
+            self._tab_order()
         self._check_export(home)
         self.drawn.emit(home)
 
@@ -189,59 +200,50 @@ class ProjectHomePane(QScrollArea):
 
     def _place_cards(self) -> None:
         columns = 2 if self.viewport().width() >= TWO_COLUMNS_FROM else 1
-        if columns == self._columns or not self.cards:
+        if columns == self._columns:
             return
         self._columns = columns
-        order = ("readiness", "review", "clearance", "consultations", "export")
-        spots = (
-            {"readiness": (0, 0, 1), "review": (0, 1, 1), "clearance": (1, 0, 2), "consultations": (1, 1, 1)}
-            if columns == 2
-            else {}
-        )
         for card in self.cards.values():
             self.grid.removeWidget(card)
         if columns == 2:
+            spots = {"readiness": (0, 0, 1), "review": (0, 1, 1), "clearance": (1, 0, 2), "consultations": (1, 1, 1)}
             for name, (row, column, span) in spots.items():
                 self.grid.addWidget(self.cards[name], row, column, span, 1)
             self.grid.addWidget(self.cards["export"], 2, 1)
         else:
-            for row, name in enumerate(order):
-                self.grid.addWidget(self.cards[name], row, 0)
+            for row, card in enumerate(self.cards.values()):
+                self.grid.addWidget(card, row, 0)
         for column in range(2):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
-        self._tab_order([self.cards[name] for name in order])
 
-    def _tab_order(self, cards: list[Card]) -> None:
-        """Tab goes through the cards in reading order, line after line, then back to the refresh button."""
-        links = [link for card in cards for link in card.links.values()]
+    def _tab_order(self) -> None:
+        """Tab goes through the cards in reading order, tile after tile and line after line."""
         previous: QWidget = self.refresh_button
-        for link in links:
-            QWidget.setTabOrder(previous, link)
-            previous = link
+        for card in self.cards.values():
+            for link in card.ordered_links():
+                QWidget.setTabOrder(previous, link)
+                previous = link
 
-    def _readiness_card(self, home: ProjectHome) -> Card:
-        card = Card(self.tr("Dossier readiness"), "readiness", self.page)
+    def _readiness_card(self, card: Card, home: ProjectHome) -> None:
         captions = {Light.RED: self.tr("blocking"), Light.AMBER: self.tr("to look at"), Light.GREEN: self.tr("done")}
         for light, caption in captions.items():
             tile = card.tile(light.value, str(home.count(light)), caption, LIGHT_TONES[light])
-            tile.activated.connect(self.readiness_requested)
+            tile.on(self.readiness_requested.emit)
         to_fix = home.to_fix
         if to_fix:
-            card.note(self.tr("First to fix:"))
+            card.note("head", self.tr("First to fix:"))
         else:
-            card.note(self.tr("Nothing blocks a final export."))
+            card.note("head", self.tr("Nothing blocks a final export."))
         for number, item in enumerate(to_fix):
             link = card.line(f"fix{number}", item_text(item, self._language), LIGHT_TONES[item.light])
-            link.activated.connect(lambda target=item.target: self._choose(target))
-        card.line("all", self.tr("Open the readiness list…")).activated.connect(self.readiness_requested)
-        return card
+            link.on(lambda target=item.target: self._choose(target))
+        card.line("all", self.tr("Open the readiness list…")).on(self.readiness_requested.emit)
 
     def _choose(self, target: Target) -> None:
         self.item_chosen.emit(target)
 
-    def _review_card(self, home: ProjectHome) -> Card:
+    def _review_card(self, card: Card, home: ProjectHome) -> None:
         review = home.review
-        card = Card(self.tr("Review"), "review", self.page)
         written = card.tile(
             "written",
             f"{review.written}/{review.required}",
@@ -249,8 +251,8 @@ class ProjectHomePane(QScrollArea):
             Tone.GREEN if review.written >= review.required else Tone.AMBER,
         )
         self._open_section_or(written, review.first_unwritten, self.readiness_requested)
-        card.tile("waiting", str(len(review.waiting)), self.tr("waiting for approval"), Tone.BLUE).activated.connect(
-            self.queue_requested
+        card.tile("waiting", str(len(review.waiting)), self.tr("waiting for approval"), Tone.BLUE).on(
+            self.queue_requested.emit
         )
         approved = card.tile(
             "approved",
@@ -263,7 +265,7 @@ class ProjectHomePane(QScrollArea):
             "returned", str(len(review.returned)), self.tr("returned"), Tone.RED if review.returned else Tone.PLAIN
         )
         self._open_section_or(returned, review.returned[0] if review.returned else None, self.queue_requested)
-        for document in review.documents:
+        for number, document in enumerate(review.documents):
             text = self.tr(
                 "{document}: {written}/{total} written, {approved}/{total} approved, {submitted} waiting"
             ).format(
@@ -277,7 +279,7 @@ class ProjectHomePane(QScrollArea):
                 tone = Tone.GREEN
             else:
                 tone = Tone.AMBER if document.written >= document.required else Tone.RED
-            link = card.line(f"document{document.document_id}", text, tone)
+            link = card.line(f"document{number}", text, tone)
             first = document.first_unwritten if document.first_unwritten is not None else document.first_unapproved
             self._open_section_or(link, first, self.readiness_requested)
         oldest = review.oldest_waiting
@@ -288,70 +290,67 @@ class ProjectHomePane(QScrollArea):
                 date=oldest.submitted_at.astimezone().strftime("%d/%m/%Y"),
                 days=oldest.age.days,
             )
-            card.line("oldest", text, Tone.BLUE).activated.connect(lambda: self.section_chosen.emit(oldest.section_id))
+            card.line("oldest", text, Tone.BLUE).on(lambda: self.section_chosen.emit(oldest.section_id))
         else:
-            card.note(self.tr("No section is waiting for approval."))
+            card.note("nothing_waiting", self.tr("No section is waiting for approval."))
         if review.returned:
             text = self.tr("{count} section(s) returned for changes: open the first").format(count=len(review.returned))
             first = review.returned[0]
-            card.line("first_returned", text, Tone.RED).activated.connect(lambda: self.section_chosen.emit(first))
-        card.line("queue", self.tr("Open the work queue")).activated.connect(self.queue_requested)
-        return card
+            card.line("first_returned", text, Tone.RED).on(lambda: self.section_chosen.emit(first))
+        card.line("queue", self.tr("Open the work queue")).on(self.queue_requested.emit)
 
     def _open_section_or(self, link: HomeLink, section_id: int | None, otherwise: Signal) -> None:
         """The link opens a section when there is one to open, else the list that says why not."""
         if section_id is not None:
-            link.activated.connect(lambda: self.section_chosen.emit(section_id))
+            link.on(lambda: self.section_chosen.emit(section_id))
         else:
-            link.activated.connect(otherwise)
+            link.on(otherwise.emit)
 
-    def _clearance_card(self, home: ProjectHome) -> Card:
+    def _clearance_card(self, card: Card, home: ProjectHome) -> None:
         figures = home.clearance
-        card = Card(self.tr("Land clearance"), "clearance", self.page)
-        card.tile("households", format_vnd(figures.parties), self.tr("households"), Tone.PLAIN).activated.connect(
-            self.register_requested
+        card.tile("households", format_vnd(figures.parties), self.tr("households"), Tone.PLAIN).on(
+            self.register_requested.emit
         )
         paid_tone = (
             Tone.GREEN
             if figures.money_approved_vnd and figures.money_paid_vnd >= figures.money_approved_vnd
             else Tone.AMBER
         )
-        card.tile(
-            "paid", self._billions(figures.money_paid_vnd), self.tr("billion VND paid"), paid_tone
-        ).activated.connect(self.dashboard_requested)
-        card.tile(
-            "handed", self._hectares(figures.area_recovered_m2), self.tr("ha handed over"), Tone.PLAIN
-        ).activated.connect(self.dashboard_requested)
+        card.tile("paid", self._billions(figures.money_paid_vnd), self.tr("billion VND paid"), paid_tone).on(
+            self.dashboard_requested.emit
+        )
+        card.tile("handed", self._hectares(figures.area_recovered_m2), self.tr("ha handed over"), Tone.PLAIN).on(
+            self.dashboard_requested.emit
+        )
         if figures.parties:
             names = step_names()
             steps = " · ".join(
                 f"{names.get(step, step)} {format_vnd(count)}" for step, count in figures.parties_by_step.items()
             )
-            card.line("steps", self.tr("Households by step: {steps}").format(steps=steps)).activated.connect(
-                self.register_requested
+            card.line("steps", self.tr("Households by step: {steps}").format(steps=steps)).on(
+                self.register_requested.emit
             )
             money = self.tr("Money approved {approved} billion VND, paid {paid} billion VND").format(
                 approved=self._billions(figures.money_approved_vnd), paid=self._billions(figures.money_paid_vnd)
             )
-            card.line("money", money).activated.connect(self.dashboard_requested)
+            card.line("money", money).on(self.dashboard_requested.emit)
             area = self.tr("Area handed over {handed} of {planned} ha").format(
                 handed=self._hectares(figures.area_recovered_m2), planned=self._hectares(figures.area_planned_m2)
             )
-            card.line("area", area).activated.connect(self.dashboard_requested)
+            card.line("area", area).on(self.dashboard_requested.emit)
         else:
-            card.line("steps", self.tr("The register is empty: open it to import or add households")).activated.connect(
-                self.register_requested
+            card.line("steps", self.tr("The register is empty: open it to import or add households")).on(
+                self.register_requested.emit
             )
-        for flag in home.milestones:
+        for number, flag in enumerate(home.milestones):
             template = self.tr("Overdue: {title}") if flag.risk is Risk.OVERDUE else self.tr("At risk: {title}")
             tone = Tone.RED if flag.risk is Risk.OVERDUE else Tone.AMBER
-            link = card.line(f"milestone.{flag.key}", template.format(title=flag.title), tone)
-            link.activated.connect(lambda key=flag.key: self.milestone_chosen.emit(key))
+            link = card.line(f"milestone{number}", template.format(title=flag.title), tone)
+            link.on(lambda key=flag.key: self.milestone_chosen.emit(key))
         if not home.milestones:
-            card.line("milestones", self.tr("No milestone is overdue or at risk"), Tone.GREEN).activated.connect(
+            card.line("milestones", self.tr("No milestone is overdue or at risk"), Tone.GREEN).on(
                 lambda: self.milestone_chosen.emit("")
             )
-        return card
 
     @staticmethod
     def _billions(amount_vnd: int) -> str:
@@ -361,9 +360,8 @@ class ProjectHomePane(QScrollArea):
     def _hectares(area_m2: Decimal) -> str:
         return format_area(Decimal(area_m2) / Decimal(10_000))
 
-    def _consultations_card(self, home: ProjectHome) -> Card:
+    def _consultations_card(self, card: Card, home: ProjectHome) -> None:
         rows = home.consultations.rows
-        card = Card(self.tr("Ministry consultations"), "consultations", self.page)
         overdue = [row for row in rows if row.state is ConsultationState.OVERDUE]
         due_soon = [row for row in rows if row.state is ConsultationState.DUE_SOON]
         waiting = [row for row in rows if row.state is ConsultationState.WAITING]
@@ -372,35 +370,31 @@ class ProjectHomePane(QScrollArea):
             ("due_soon", len(due_soon), self.tr("due soon"), Tone.AMBER if due_soon else Tone.PLAIN),
             ("waiting", len(waiting), self.tr("waiting"), Tone.PLAIN),
         ):
-            card.tile(key, str(count), caption, tone).activated.connect(self.consultations_requested)
-        for row in overdue + due_soon:
+            card.tile(key, str(count), caption, tone).on(self.consultations_requested.emit)
+        for number, row in enumerate(overdue + due_soon):
             template = (
                 self.tr("{name}: reply overdue since {date}") if row in overdue else self.tr("{name}: reply due {date}")
             )
             when = row.due_on.strftime("%d/%m/%Y") if row.due_on else ""
             tone = Tone.RED if row in overdue else Tone.AMBER
-            card.line(f"body{row.id}", template.format(name=row.name, date=when), tone).activated.connect(
-                self.consultations_requested
+            card.line(f"body{number}", template.format(name=row.name, date=when), tone).on(
+                self.consultations_requested.emit
             )
         if not rows:
-            card.note(self.tr("No body has been consulted yet."))
-        card.line("all", self.tr("Open the consultations and review clock")).activated.connect(
-            self.consultations_requested
-        )
-        return card
+            card.note("nobody", self.tr("No body has been consulted yet."))
+        card.line("all", self.tr("Open the consultations and review clock")).on(self.consultations_requested.emit)
 
-    def _export_card(self, home: ProjectHome) -> Card:
-        card = Card(self.tr("Last export"), "export", self.page)
+    def _export_card(self, card: Card, home: ProjectHome) -> None:
         record = home.last_export
         if record is None:
-            card.line("none", self.tr("No package exported yet: export one…")).activated.connect(self.export_requested)
-            return card
+            card.line("none", self.tr("No package exported yet: export one…")).on(self.export_requested.emit)
+            return
         kind = self.tr("draft") if record.draft else self.tr("final")
         when = record.at.astimezone().strftime("%H:%M %d/%m/%Y")
         text = self.tr("{when}, {kind}, by {who}: {name}").format(
             when=when, kind=kind, who=record.actor, name=record.folder_name
         )
-        card.line("last", text, Tone.AMBER if record.draft else Tone.GREEN).activated.connect(self.history_requested)
+        card.line("last", text, Tone.AMBER if record.draft else Tone.GREEN).on(self.history_requested.emit)
         check = self._checks.get(record.id)
         if check is None:
             verdict, tone = self.tr("Checking the package against its manifest…"), Tone.PLAIN
@@ -413,9 +407,8 @@ class ProjectHomePane(QScrollArea):
             )
         else:
             verdict, tone = self.tr("Not verified: {file} differs or is missing").format(file=check.first_bad), Tone.RED
-        card.line("verified", verdict, tone).activated.connect(self.history_requested)
-        card.line("new", self.tr("Export the submission package…")).activated.connect(self.export_requested)
-        return card
+        card.line("verified", verdict, tone).on(self.history_requested.emit)
+        card.line("new", self.tr("Export the submission package…")).on(self.export_requested.emit)
 
     def _check_export(self, home: ProjectHome) -> None:
         """Check the last package once per session, off the GUI thread, then draw the verdict."""

@@ -124,7 +124,7 @@ def test_the_land_clearance_lines_open_register_dashboard_and_plan(window: MainW
     _click(window, qtbot, "clearance.paid")
     assert actions.register_window.dashboard is not None and actions.register_window.dashboard.isVisible()
     overdue = home.milestones[0]
-    _click(window, qtbot, f"clearance.milestone.{overdue.key}")
+    _click(window, qtbot, "clearance.milestone0")
     assert actions.milestones_window.isVisible() and actions.milestones_window.current_key() == overdue.key
     for opened in (actions.register_window.dashboard, actions.register_window, actions.milestones_window):
         opened.close()
@@ -191,3 +191,26 @@ def test_the_last_export_is_checked_and_opens_the_history(
     )
     QTest.keyClick(_link(window, "export.verified"), Qt.Key.Key_Space)
     assert opened == [True]  # the history, where the package is verified again
+
+
+def test_tab_reads_the_home_in_order_and_a_refresh_keeps_the_focus(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _home(window, qtbot, "CT-HTP")
+    chain: list[str] = []
+    widget = window.home.refresh_button.nextInFocusChain()
+    while len(chain) < 6:
+        if isinstance(widget, HomeLink):
+            chain.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert chain == [
+        "readiness.red",
+        "readiness.amber",
+        "readiness.green",
+        "readiness.fix0",
+        "readiness.fix1",
+        "readiness.fix2",
+    ]
+    line = _link(window, "review.queue")
+    line.setFocus()
+    window.home.refresh()
+    _settled(window, qtbot, window.home.project_id)
+    assert _link(window, "review.queue") is line and window.focusWidget() is line
