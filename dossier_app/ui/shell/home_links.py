@@ -32,7 +32,7 @@ FOCUS = QColor("#1565c0")
 HOVER = QColor("#b0bec5")
 CARD_BORDER = QColor("#d5dde2")
 GREY = "#607d8b"
-TILE_WIDTH = 118  # pixels a count tile needs for its number and a two-line caption
+TILE_WIDTH = 98  # pixels a count tile needs for its number and a caption wrapped on two or three lines
 MARK_ROOM = 22  # pixels left of a line's text for its dot or arrow
 
 W = TypeVar("W", bound=QWidget)

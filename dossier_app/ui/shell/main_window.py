@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
     def _show_section(self, section: SectionView | None) -> None:
         self._current_section = section
         self.centre.setCurrentWidget(self.editor_column)
+        self.tabs.show()
         if section is None:
             self.editor.clear()
             self.section_header.setText(
@@ -429,8 +430,10 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def show_home(self, project_id: int) -> None:
-        """Show the project's home in the centre: its figures, each opening where it is dealt with."""
+        """Show the project's home in the centre, with the room of the section's side panes (empty without a section):
+        its figures, each opening where it is dealt with."""
         self.centre.setCurrentWidget(self.home)
+        self.tabs.hide()
         self.home.show_project(project_id)
 
     def select_section(self, section_id: int | None) -> None:

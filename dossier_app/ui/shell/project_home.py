@@ -311,11 +311,10 @@ class ProjectHomePane(QScrollArea):
         card.tile("households", format_vnd(figures.parties), self.tr("households"), Tone.PLAIN).on(
             self.register_requested.emit
         )
-        paid_tone = (
-            Tone.GREEN
-            if figures.money_approved_vnd and figures.money_paid_vnd >= figures.money_approved_vnd
-            else Tone.AMBER
-        )
+        if not figures.money_approved_vnd:
+            paid_tone = Tone.PLAIN  # nothing approved yet, so nothing owed
+        else:
+            paid_tone = Tone.GREEN if figures.money_paid_vnd >= figures.money_approved_vnd else Tone.AMBER
         card.tile("paid", self._billions(figures.money_paid_vnd), self.tr("billion VND paid"), paid_tone).on(
             self.dashboard_requested.emit
         )

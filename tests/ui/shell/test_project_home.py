@@ -59,6 +59,7 @@ def _click(window: MainWindow, qtbot, name: str) -> None:  # type: ignore[no-unt
 def test_choosing_a_project_shows_its_home_in_the_centre(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     home = _home(window, qtbot, "CT-HTP")
     assert window.centre.currentWidget() is window.home and window.home.isVisible()
+    assert not window.tabs.isVisible()  # the section's side panes give the home their room
     assert window.home.title.text().startswith("CT-HTP — ")
     assert set(window.home.cards) == {"readiness", "review", "clearance", "consultations", "export"}
     waiting = window.home.page.findChild(Tile, "review.waiting")
@@ -66,7 +67,7 @@ def test_choosing_a_project_shows_its_home_in_the_centre(window: MainWindow, qtb
     assert window.home.page.findChild(Tile, "readiness.red").count() == str(home.count(home.to_fix[0].light))
     assert "Tổng quan hồ sơ" not in window.guidance.toPlainText()  # the overview left the guidance pane
     window.select_section(section_id_by_key(window.services, "CT-HTP", WAITING))
-    assert window.centre.currentWidget() is window.editor_column
+    assert window.centre.currentWidget() is window.editor_column and window.tabs.isVisible()
 
 
 def test_the_home_is_in_vietnamese(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
