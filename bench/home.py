@@ -23,9 +23,7 @@ takes an existing one, `--households 0` skips it.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,35 +31,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, demo_database, isolate_this_process, isolated_env, open_services, report, scratch_dir
+from _common import (
+    cached_demo_database,
+    demo_database,
+    isolate_this_process,
+    isolated_env,
+    open_services,
+    report,
+    scratch_dir,
+)
 from _qt import main_window
 
 FRAME_MS = 1000.0 / 60.0
 PROJECT, OTHER = "CT-ITP", "CT-HTP"
 TIMEOUT_S = 60.0
-
-
-def cached_big_database(households: int, cache: Path, env: dict[str, str]) -> tuple[Path, str]:
-    """The demo database with `households` parties in CT-ITP, built once per version of its sources."""
-    digest = hashlib.sha256()
-    sources = [ROOT / "dossier_app" / "services" / "demo" / name for name in ("register_demo.py", "demo.py")]
-    sources += sorted((ROOT / "dossier_app" / "domain" / "models").glob("*.py"))
-    sources += sorted((ROOT / "dossier_app" / "storage" / "migrations" / "versions").glob("*.py"))
-    for source in sources:
-        digest.update(source.read_bytes())
-    cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"home-{households}-{digest.hexdigest()[:12]}.sqlite3"
-    if path.exists():
-        return path, f"cached {path.name}"
-    partial = path.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    start = time.perf_counter()
-    command = [sys.executable, str(ROOT / "main.py"), "--db", str(partial), "demo", "--households", str(households)]
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    partial.replace(path)
-    return path, f"built in {time.perf_counter() - start:.0f} s"
 
 
 class Paints:
@@ -206,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.big_db:
             source, origin = Path(args.big_db), f"given {args.big_db}"
         else:
-            source, origin = cached_big_database(args.households, Path(args.cache), env)
+            source, origin = cached_demo_database("home", args.households, Path(args.cache), env)
         big = scratch / "big.sqlite3"
         shutil.copyfile(source, big)
         print(f"big register: {origin}", flush=True)
