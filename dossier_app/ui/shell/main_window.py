@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
         home.dashboard_requested.connect(actions.open_dashboard)
         home.milestone_chosen.connect(actions.open_milestone)
         home.consultations_requested.connect(actions.open_consultations)
+        home.consultation_chosen.connect(actions.open_consultation)
         home.export_requested.connect(actions.open_export)
         home.history_requested.connect(actions.open_export_history)
         actions.data_changed.connect(home.refresh_if_shown)

@@ -41,6 +41,7 @@ class ProjectHomePane(QScrollArea):
     dashboard_requested = Signal()
     milestone_chosen = Signal(str)  # a step key, or "" for the plan
     consultations_requested = Signal()
+    consultation_chosen = Signal(int)  # a consultation's id
     export_requested = Signal()
     history_requested = Signal()
     drawn = Signal(object)  # the ProjectHome read model now on screen
@@ -376,9 +377,8 @@ class ProjectHomePane(QScrollArea):
             )
             when = row.due_on.strftime("%d/%m/%Y") if row.due_on else ""
             tone = Tone.RED if row in overdue else Tone.AMBER
-            card.line(f"body{number}", template.format(name=row.name, date=when), tone).on(
-                self.consultations_requested.emit
-            )
+            link = card.line(f"body{number}", template.format(name=row.name, date=when), tone)
+            link.on(lambda consultation=row.id: self.consultation_chosen.emit(consultation))
         if not rows:
             card.note("nobody", self.tr("No body has been consulted yet."))
         card.line("all", self.tr("Open the consultations and review clock")).on(self.consultations_requested.emit)

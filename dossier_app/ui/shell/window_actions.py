@@ -198,6 +198,18 @@ class WindowActions(QObject):
         consultations.show()
         self.consultations_window = consultations
 
+    def open_consultation(self, consultation_id: int) -> None:
+        """Open the consultations with one body's row chosen (the project home's overdue and due-soon lines)."""
+        self.open_consultations()
+        window = getattr(self, "consultations_window", None)
+        if window is None or not shiboken6.isValid(window):
+            return
+        for row in range(window.model.rowCount()):
+            if window.model.row_at(row).id == consultation_id:
+                window.table.selectRow(row)
+                window.table.setFocus()
+                return
+
     def open_holidays(self) -> None:
         """Edit the holiday calendar the review clocks count over."""
         from dossier_app.ui.shared.holidays_dialog import HolidaysDialog

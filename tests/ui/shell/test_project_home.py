@@ -137,6 +137,12 @@ def test_the_consultation_and_export_lines_open_their_windows(window: MainWindow
     _click(window, qtbot, "consultations.overdue")
     assert actions.consultations_window.isVisible()
     actions.consultations_window.close()
+    overdue = next(row for row in window.home.home.consultations.rows if row.state.value == "overdue")
+    _click(window, qtbot, "consultations.body0")
+    consultations = actions.consultations_window
+    chosen = consultations.table.selectionModel().selectedRows()
+    assert consultations.isVisible() and [consultations.model.row_at(i.row()).id for i in chosen] == [overdue.id]
+    consultations.close()
     opened: list[bool] = []
     monkeypatch.setattr(
         ExportDialog, "exec", lambda dialog: opened.append(dialog.tabs.currentWidget() is dialog.history) or 0
