@@ -72,6 +72,7 @@ DEMO_OPERATOR = "cli:demo"
 REGISTER_PROJECT = "CT-ITP"
 
 
+
 @dataclass(frozen=True)
 class DemoResult:
     """What loading the demo did: projects and sections it created or filled this time."""
