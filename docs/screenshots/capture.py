@@ -16,6 +16,7 @@ os.environ["XDG_DATA_HOME"] = str(HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(HOME / "config")
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from dossier_app.services import open_services  # noqa: E402
@@ -168,6 +169,17 @@ def capture_plans(services, settings) -> None:  # type: ignore[no-untyped-def]
         window.close()
 
 
+def capture_home(window: MainWindow, services, language: str) -> None:  # type: ignore[no-untyped-def]
+    """CT-HTP's home in the centre: readiness, review, land clearance, consultations, last export."""
+    project_id = services.projects.by_code("CT-HTP").id
+    window.select_project(project_id)
+    wait_until(
+        lambda: not window.home.busy and window.home.home is not None and window.home.home.project_id == project_id
+    )
+    QCursor.setPos(0, 0)  # no line under the mouse
+    grab(window, f"project-home-{language}.png")
+
+
 def main() -> None:
     """Open the demo in both languages and save the views the README shows."""
     app = QApplication(sys.argv[:1])
@@ -185,6 +197,7 @@ def main() -> None:
         window.select_section(section_id(services, "CT-HTP", "da.3_dieu_kien_thanh_lap"))
         window.navigator.expand(window.model.index_of_section(section_id(services, "CT-HTP", "da.4_phuong_huong")))
         grab(window, f"main_window_{language}.png")
+        capture_home(window, services, language)
         if language == "vi":
             window.select_project(services.projects.by_code("CT-ITP").id)
             window.search.query.setText("hung thanh")

@@ -2750,30 +2750,6 @@ SHA-256: {hash}</translation>
         <source>A section you added yourself: the legal outline gives no guidance for it.</source>
         <translation>Mục do bạn tự thêm: đề cương quy định của pháp luật không có hướng dẫn cho mục này.</translation>
     </message>
-    <message>
-        <source>Required</source>
-        <translation>Bắt buộc</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Đã viết</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Đã trình duyệt</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Đã phê duyệt</translation>
-    </message>
-    <message>
-        <source>Dossier overview</source>
-        <translation>Tổng quan hồ sơ</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Văn bản</translation>
-    </message>
 </context>
 <context>
     <name>HolidaysDialog</name>
@@ -3899,6 +3875,205 @@ SHA-256: {hash}</translation>
     <message>
         <source>Signer&apos;s name:</source>
         <translation>Họ tên người ký:</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectHomePane</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Read the figures again (F5)</source>
+        <translation>Đọc lại số liệu (F5)</translation>
+    </message>
+    <message>
+        <source>Reading the project&apos;s figures…</source>
+        <translation>Đang đọc số liệu của dự án…</translation>
+    </message>
+    <message>
+        <source>Figures as of {time}</source>
+        <translation>Số liệu lúc {time}</translation>
+    </message>
+    <message>
+        <source>Dossier readiness</source>
+        <translation>Mức độ hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>chặn việc nộp</translation>
+    </message>
+    <message>
+        <source>to look at</source>
+        <translation>cần xem lại</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>First to fix:</source>
+        <translation>Cần xử lý trước:</translation>
+    </message>
+    <message>
+        <source>Nothing blocks a final export.</source>
+        <translation>Không còn mục nào chặn việc xuất bản chính thức.</translation>
+    </message>
+    <message>
+        <source>Open the readiness list…</source>
+        <translation>Mở danh sách mức độ hoàn thiện…</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Duyệt hồ sơ</translation>
+    </message>
+    <message>
+        <source>required sections written</source>
+        <translation>mục bắt buộc đã viết</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>bị trả lại</translation>
+    </message>
+    <message>
+        <source>{document}: {written}/{total} written, {approved}/{total} approved, {submitted} waiting</source>
+        <translation>{document}: đã viết {written}/{total}, đã phê duyệt {approved}/{total}, {submitted} mục chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Waiting longest: {title} — sent by {who} on {date} ({days} days)</source>
+        <translation>Chờ lâu nhất: {title} — {who} trình ngày {date} ({days} ngày)</translation>
+    </message>
+    <message>
+        <source>No section is waiting for approval.</source>
+        <translation>Không có mục nào chờ phê duyệt.</translation>
+    </message>
+    <message>
+        <source>{count} section(s) returned for changes: open the first</source>
+        <translation>{count} mục bị trả lại để chỉnh sửa: mở mục đầu tiên</translation>
+    </message>
+    <message>
+        <source>Open the work queue</source>
+        <translation>Mở danh sách việc cần xử lý</translation>
+    </message>
+    <message>
+        <source>Land clearance</source>
+        <translation>Giải phóng mặt bằng</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>hộ</translation>
+    </message>
+    <message>
+        <source>billion VND paid</source>
+        <translation>tỷ đồng đã chi trả</translation>
+    </message>
+    <message>
+        <source>ha handed over</source>
+        <translation>ha đã bàn giao</translation>
+    </message>
+    <message>
+        <source>Households by step: {steps}</source>
+        <translation>Số hộ theo bước: {steps}</translation>
+    </message>
+    <message>
+        <source>Money approved {approved} billion VND, paid {paid} billion VND</source>
+        <translation>Tiền bồi thường đã phê duyệt {approved} tỷ đồng, đã chi trả {paid} tỷ đồng</translation>
+    </message>
+    <message>
+        <source>Area handed over {handed} of {planned} ha</source>
+        <translation>Diện tích đã bàn giao {handed} trên {planned} ha</translation>
+    </message>
+    <message>
+        <source>The register is empty: open it to import or add households</source>
+        <translation>Sổ giải phóng mặt bằng chưa có hộ nào: mở sổ để nhập hoặc thêm hộ</translation>
+    </message>
+    <message>
+        <source>Overdue: {title}</source>
+        <translation>Quá hạn: {title}</translation>
+    </message>
+    <message>
+        <source>At risk: {title}</source>
+        <translation>Sắp đến hạn: {title}</translation>
+    </message>
+    <message>
+        <source>No milestone is overdue or at risk</source>
+        <translation>Không có mốc tiến độ nào quá hạn hay sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Ministry consultations</source>
+        <translation>Lấy ý kiến bộ, ngành</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>đang chờ trả lời</translation>
+    </message>
+    <message>
+        <source>{name}: reply overdue since {date}</source>
+        <translation>{name}: quá hạn trả lời từ ngày {date}</translation>
+    </message>
+    <message>
+        <source>{name}: reply due {date}</source>
+        <translation>{name}: hạn trả lời ngày {date}</translation>
+    </message>
+    <message>
+        <source>No body has been consulted yet.</source>
+        <translation>Chưa gửi lấy ý kiến cơ quan nào.</translation>
+    </message>
+    <message>
+        <source>Open the consultations and review clock</source>
+        <translation>Mở bảng lấy ý kiến và thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation>Lần xuất gần nhất</translation>
+    </message>
+    <message>
+        <source>No package exported yet: export one…</source>
+        <translation>Chưa xuất bộ hồ sơ nào: xuất bộ hồ sơ…</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>chính thức</translation>
+    </message>
+    <message>
+        <source>{when}, {kind}, by {who}: {name}</source>
+        <translation>{when}, bản {kind}, {who} xuất: {name}</translation>
+    </message>
+    <message>
+        <source>Checking the package against its manifest…</source>
+        <translation>Đang đối chiếu bộ hồ sơ với bảng kê tệp…</translation>
+    </message>
+    <message>
+        <source>Verified: all {count} files match the manifest</source>
+        <translation>Đã kiểm tra: cả {count} tệp khớp với bảng kê tệp</translation>
+    </message>
+    <message>
+        <source>Not verified: {file} differs or is missing</source>
+        <translation>Không khớp: tệp {file} đã thay đổi hoặc bị thiếu</translation>
+    </message>
+    <message>
+        <source>Export the submission package…</source>
+        <translation>Xuất bộ hồ sơ trình…</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ English source string of the catalogue whose translation differs; an English win
 """
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -205,8 +206,20 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         window.select_section(section_id_by_key(services, "CT-ITP", "tt.kien_nghi"))
         return window
 
+    def project_home(code: str) -> QWidget:
+        window = MainWindow(services, settings, language, services.accounts.get("quantri2"))
+        project_id = services.projects.by_code(code).id
+        window.select_project(project_id)
+        deadline = time.monotonic() + 60
+        while window.home.busy or window.home.home is None or window.home.home.project_id != project_id:
+            QApplication.processEvents()
+            assert time.monotonic() < deadline, "the project home was never drawn"
+        return window
+
     return {
         "main window": main_window,
+        "project home CT-HTP": lambda: project_home("CT-HTP"),  # waiting, returned, consultations overdue
+        "project home CT-ITP": lambda: project_home("CT-ITP"),  # the register, milestones overdue and at risk
         "project details": lambda: ProjectDialog(services, language, services.projects.get(project.id)),
         "export": lambda: ExportDialog(services, "CT-ITP", settings),
         "register": lambda: RegisterWindow(services, project.id, settings),
@@ -232,6 +245,8 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
 
 NAMES = [
     "main window",
+    "project home CT-HTP",
+    "project home CT-ITP",
     "project details",
     "export",
     "register",
