@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from dossier_app.services.review.comment_register import CommentRegisterService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
+    from dossier_app.services.sync.push import PushService
     from dossier_app.services.sync.tokens import TokenService
     from dossier_app.storage.database import Database
     from dossier_app.storage.files import BlobStore
@@ -92,6 +93,13 @@ class Services:
         from dossier_app.services.sync.changes import ChangeFeed
 
         return ChangeFeed(self.context)
+
+    @cached_property
+    def push(self) -> "PushService":
+        """The push side of sync on the server: desktops' changes applied through these services, as their person."""
+        from dossier_app.services.sync.push import PushService
+
+        return PushService(self.context, self.changes, self.dossiers, self.reviews)
 
     @cached_property
     def projects(self) -> "ProjectService":
