@@ -1,0 +1,696 @@
+"""This database as a desktop's replica of the department server: a sync pulls the server's changes since the
+replica's cursor and applies them, merges each section changed on both sides, pushes what was made here, and
+pulls again; conflicts are kept as records with all three texts.
+
+What is shared is what the server holds as last pulled (`SyncShadow`, Zotero's syncCache): a revision or comment
+whose uid is not there was made here and is pushed; a section's review fields there are the server's, and a local
+state that differs from them is a review request (submit, approve, return) the server re-checks. The revision a
+section's edits were written on (its base) is its shared revision of the highest number. When the server's latest
+moved past that base while revisions wait here, `merge_sections(base, ours, theirs)` merges them: a clean merge is
+saved here as a new revision and every offline revision is pushed on top of the server's latest, then the merged
+one, so the server's history holds each; the same block changed on both sides is a `SyncConflict` and the section's
+revisions wait here until a later save (made after reading the conflict) resolves it. Nothing is ever deleted to
+make a merge: every offline revision stays in this history.
+
+Only the dossier's sections, revisions, comments and review requests are pushed yet; every other synced table is
+pulled (the server's row wins).
+"""
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Date, DateTime, Numeric, Table, UniqueConstraint, delete, insert, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.enums import CommentKind, SectionState
+from dossier_app.domain.errors import CursorAhead, PreconditionFailed
+from dossier_app.domain.merge import merge_sections
+from dossier_app.domain.models import (
+    Document,
+    Project,
+    Section,
+    SectionComment,
+    SectionRevision,
+    Setting,
+    SyncConflict,
+    SyncShadow,
+    utc_now,
+)
+from dossier_app.services.sync.changes import MAX_LIMIT, references
+from dossier_app.services.sync.push import MAX_CHANGES
+from dossier_app.storage.sync_log import synced_tables, written
+
+if TYPE_CHECKING:
+    from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.dossier.dossiers import DossierService
+    from dossier_app.services.dossier.projects import ProjectService
+    from dossier_app.services.sync.client import PushAnswer, SyncConnection
+
+CURSOR_KEY = "sync.cursor"  # the server's library version this replica has pulled up to
+SERVER_KEY = "sync.server"  # the server it was pulled from
+PIN_PREFIX = "sync.pin."  # + 'host:port': the certificate fingerprint trusted for that server
+MAX_ROUNDS = 6  # pull, merge, push rounds in one sync (a 412 costs one)
+PUSH_BYTES = 4 * 1_048_576  # a batch's text, well below the server's limit
+SHADOWED = ("section", "sectionrevision", "sectioncomment")
+REVIEW_FIELDS = (
+    "state",
+    "submitted_revision",
+    "submitted_at",
+    "submitted_by",
+    "approved_revision",
+    "approved_hash",
+    "approved_at",
+    "approved_by",
+    "changed_since_approval",
+)
+# Change ids are made from what the change is, so the same change pushed again after a crash has the same id.
+CHANGE_IDS = uuid.UUID("5b0f4a1e-6c1d-4f7e-9a53-3d2b8c1e7a10")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A pushed change the server refused: what it was, and why, as the server said it."""
+
+    label: str
+    message_en: str
+    message_vi: str
+
+
+@dataclass
+class SyncReport:
+    """What one sync did: counts and the sections named."""
+
+    pulled: int = 0
+    pushed: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    retried: int = 0  # pushes refused because the server had moved (412), then pulled, merged and sent again
+    library_version: int = 0
+
+    @property
+    def clean(self) -> bool:
+        """Nothing left in conflict and nothing refused."""
+        return not self.conflicts and not self.refused
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """An unresolved conflict record, as `conflicts` lists it."""
+
+    id: int
+    section_id: int
+    label: str
+    title: str
+    blocks: int
+    created_at: datetime
+    base_text: str
+    ours_text: str
+    theirs_text: str
+
+
+@dataclass
+class _Work:
+    """A section's local work waiting to be pushed, read before a pull."""
+
+    section_id: int
+    uid: str
+    revisions: list[tuple[int, str]] = field(default_factory=list)  # (id, uid) in the order made
+    head: tuple[int, str] | None = None  # the shared revision the edits were written on
+    blocked: bool = False  # an unresolved conflict: push nothing of it
+
+
+@dataclass(frozen=True)
+class _Outgoing:
+    """One change to push and what to do when the server has it."""
+
+    change: dict[str, Any]
+    label: str
+    shares: tuple[tuple[str, str], ...] = ()  # (table, uid) the server holds once it is applied
+    review_of: int | None = None  # a review request's section: its state returns to the server's when refused
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+@cache
+def _unique_sets(table_name: str) -> tuple[tuple[str, ...], ...]:
+    """The natural keys of a table (unique constraints and indexes other than its uid and key): a pulled row
+    that matches a row made here on its own (the catalogue and holidays every new database starts with) is
+    that row, taking the server's uid."""
+    table = synced_tables()[table_name]
+    found: list[tuple[str, ...]] = []
+    for constraint in table.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            found.append(tuple(column.name for column in constraint.columns))
+    for index in table.indexes:
+        if index.unique:
+            found.append(tuple(column.name for column in index.columns))
+    keys = {column.name for column in table.primary_key.columns}
+    return tuple(names for names in found if names and not set(names) & ({"uid"} | keys))
+
+
+def _value(column: Any, value: Any) -> Any:
+    """A pulled JSON value as the column stores it."""
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    if isinstance(column.type, Numeric):
+        return Decimal(str(value))
+    return value
+
+
+class _Ids:
+    """uid → local id per table, read once per table and kept up to date while rows are applied."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._known: dict[str, dict[str, Any]] = {}
+
+    def of(self, table_name: str) -> dict[str, Any]:
+        if table_name not in self._known:
+            table = synced_tables()[table_name]
+            key = next(iter(table.primary_key.columns))
+            rows = self._session.connection().execute(core_select(table.c.uid, key))
+            self._known[table_name] = {str(uid): local for uid, local in rows}
+        return self._known[table_name]
+
+
+class ReplicaService:
+    """Sync and conflicts of this database as a replica (the services act locally; the server decides)."""
+
+    def __init__(self, context: "ServiceContext", dossiers: "DossierService", projects: "ProjectService") -> None:
+        self._context = context
+        self._dossiers, self._projects = dossiers, projects
+
+    # Pinned certificates (a PinStore kept in this database) --------------------------------------------
+
+    def pinned(self, server: str) -> str | None:
+        """The fingerprint this desktop trusts for `server` ('host:port'), if any."""
+        with self._context.database.begin() as session:
+            row = session.get(Setting, f"{PIN_PREFIX}{server}")
+            return row.value if row and row.value else None
+
+    def pin(self, server: str, fingerprint: str) -> None:
+        """Trust this fingerprint for `server` from now on."""
+        with self._context.database.begin() as session:
+            self._set(session, f"{PIN_PREFIX}{server}", fingerprint)
+
+    # Reading ---------------------------------------------------------------------------------------
+
+    def cursor(self) -> int:
+        """The server's library version this replica has pulled up to (0 before the first sync)."""
+        with self._context.database.begin() as session:
+            row = session.get(Setting, CURSOR_KEY)
+            return int(row.value) if row and row.value.isdigit() else 0
+
+    def conflicts(self, code: str | None = None) -> list[ConflictView]:
+        """Unresolved conflicts (of project CODE only, when given), oldest first."""
+        with self._context.database.begin() as session:
+            query = (
+                select(SyncConflict, Section.title, Section.outline_key, Project.code)
+                .join(Section, col(Section.id) == SyncConflict.section_id)
+                .join(Document, col(Document.id) == Section.document_id)
+                .join(Project, col(Project.id) == Document.project_id)
+                .where(col(SyncConflict.resolved_at).is_(None))
+                .order_by(col(SyncConflict.id))
+            )
+            if code is not None:
+                query = query.where(col(Project.code) == self._projects.by_code(code).code)
+            return [
+                ConflictView(
+                    row.id or 0,
+                    row.section_id,
+                    f"{project} {key or f'#{row.section_id}'}",
+                    title,
+                    row.blocks,
+                    row.created_at,
+                    row.base_text,
+                    row.ours_text,
+                    row.theirs_text,
+                )
+                for row, title, key, project in session.exec(query).all()
+            ]
+
+    # Sync ------------------------------------------------------------------------------------------
+
+    def sync(self, connection: "SyncConnection") -> SyncReport:
+        """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more."""
+        report = SyncReport()
+        cursor, refused = self.cursor(), set[str]()
+        for _round in range(MAX_ROUNDS):
+            cursor = self._pull(connection, cursor, report)
+            outbox = [item for item in self._outbox(report) if item.change["id"] not in refused]
+            if not outbox:
+                break
+            try:
+                self._push(connection, cursor, outbox, report, refused)
+            except PreconditionFailed:
+                report.retried += 1
+        report.library_version = cursor
+        return report
+
+    def _pull(self, connection: "SyncConnection", cursor: int, report: SyncReport) -> int:
+        """Every change after `cursor`, applied in one transaction; then the merges; the new cursor."""
+        changes: list[Mapping[str, Any]] = []
+        deleted: list[Mapping[str, Any]] = []
+        start = cursor
+        while True:
+            try:
+                page = connection.changes(cursor, MAX_LIMIT)
+            except CursorAhead:
+                if start == 0:
+                    raise
+                cursor = start = 0  # the server's library is not the one this replica pulled: pull it whole
+                changes.clear()
+                deleted.clear()
+                continue
+            changes.extend(page.changes)
+            deleted.extend(page.deleted)
+            cursor = page.cursor
+            if not page.more:
+                break
+        work = self._work()
+        keep = {item.uid for item in work.values()} | self._review_sections()
+        with self._context.database.begin() as session:
+            report.pulled += self._apply(session, changes, deleted, keep)
+            self._set(session, CURSOR_KEY, str(cursor))
+            self._set(session, SERVER_KEY, connection.base_url)
+        self._merge(work, report)
+        return cursor
+
+    def _set(self, session: Session, key: str, value: str) -> None:
+        row = session.get(Setting, key) or Setting(key=key)
+        row.value = value
+        session.add(row)
+
+    # Applying pulled rows ----------------------------------------------------------------------------
+
+    def _apply(
+        self,
+        session: Session,
+        changes: Sequence[Mapping[str, Any]],
+        deleted: Sequence[Mapping[str, Any]],
+        keep: set[str],
+    ) -> int:
+        """Upsert the pulled rows parents' tables first (a row whose parent comes later waits a pass), keep the
+        shadow, then delete what the server deleted. Sections with local work keep their own row for now."""
+        tables = synced_tables()
+        latest: dict[tuple[str, str], Mapping[str, Any]] = {}
+        for change in changes:  # a row changed between two pages came twice: the later wins
+            if change["table"] in tables:
+                latest[(change["table"], change["uid"])] = change
+        ids = _Ids(session)
+        waiting = sorted(latest.values(), key=lambda c: (list(tables).index(c["table"]), c["version"]))
+        later: list[tuple[str, str, str, str]] = []  # (table, uid, column, referenced uid) for a second pass
+        applied = 0
+        while waiting:
+            postponed = []
+            for change in waiting:
+                done = self._upsert(session, ids, change, keep, later)
+                if done:
+                    applied += 1
+                else:
+                    postponed.append(change)
+            if len(postponed) == len(waiting):
+                break  # their parents are not on the server's feed either: left out, named by count
+            waiting = postponed
+        for table_name, uid, column, ref_uid in later:
+            ref = next(r for r in references(table_name) if r.column == column)
+            target = ids.of(ref.table).get(ref_uid)
+            if target is not None:
+                table = tables[table_name]
+                session.execute(update(table).where(table.c.uid == uid).values({column: target}))
+        for stone in deleted:
+            gone = tables.get(stone["table"])
+            if gone is None:
+                continue
+            session.execute(delete(gone).where(gone.c.uid == stone["uid"]))
+            session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == stone["uid"]))
+            applied += 1
+        return applied
+
+    def _upsert(
+        self,
+        session: Session,
+        ids: _Ids,
+        change: Mapping[str, Any],
+        keep: set[str],
+        later: list[tuple[str, str, str, str]],
+    ) -> bool:
+        """One pulled row in; False when a parent it needs is not here yet."""
+        name, uid, fields = change["table"], change["uid"], change["fields"]
+        table: Table = synced_tables()[name]
+        refs = {ref.field: ref for ref in references(name)}
+        values: dict[str, Any] = {}
+        deferred: list[tuple[str, str]] = []
+        for key, value in fields.items():
+            ref = refs.get(key)
+            if ref is None:
+                if key in table.c:
+                    values[key] = _value(table.c[key], value)
+                continue
+            if value is None:
+                values[ref.column] = None
+                continue
+            local = ids.of(ref.table).get(value)
+            if local is None:
+                if not table.c[ref.column].nullable:
+                    return False
+                values[ref.column] = None
+                deferred.append((ref.column, value))
+            else:
+                values[ref.column] = local
+        if name in SHADOWED:
+            self._shadow(session, name, uid, fields)
+        known = ids.of(name)
+        if name == "section" and uid in keep:
+            return True  # its local work is merged and pushed first; the server's row comes after
+        key_column = next(iter(table.primary_key.columns))
+        local_id = known.get(uid)
+        if local_id is None:
+            local_id = self._natural_match(session, table, values)
+        if local_id is not None:
+            session.execute(update(table).where(key_column == local_id).values({**values, "uid": uid}))
+        else:
+            made = session.connection().execute(insert(table).values({**values, "uid": uid}))
+            written(session, name)  # sent on the connection: sync_log stamps it at commit all the same
+            local_id = values.get(key_column.name, made.inserted_primary_key[0] if made.inserted_primary_key else None)
+        known[uid] = local_id
+        later.extend((name, uid, column, ref_uid) for column, ref_uid in deferred)
+        return True
+
+    @staticmethod
+    def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) -> Any:
+        key_column = next(iter(table.primary_key.columns))
+        if key_column.name in values:  # a key that is also a reference (a project's facts): the same row
+            query = core_select(key_column).where(key_column == values[key_column.name])
+            return session.connection().execute(query).scalar()
+        for names in _unique_sets(table.name):
+            if all(values.get(n) is not None for n in names):
+                query = core_select(key_column).where(*(table.c[n] == values[n] for n in names))
+                match = session.connection().execute(query).scalar()
+                if match is not None:
+                    return match
+        return None
+
+    @staticmethod
+    def _shadow(session: Session, table_name: str, uid: str, fields: Mapping[str, Any]) -> None:
+        """Remember the server holds this row (a section with its review fields as the server has them)."""
+        kept = {name: fields.get(name) for name in REVIEW_FIELDS} if table_name == "section" else {}
+        row = session.get(SyncShadow, uid) or SyncShadow(uid=uid, table_name=table_name)
+        row.fields = json.dumps(kept, ensure_ascii=False)
+        session.add(row)
+
+    # Local work -----------------------------------------------------------------------------------------
+
+    def _work(self) -> dict[int, _Work]:
+        """Sections with revisions made here and not yet on the server, each with its base; a section with an
+        unresolved conflict is blocked unless a save made after the conflict resolves it now."""
+        shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectionrevision")
+        work: dict[int, _Work] = {}
+        with self._context.database.begin() as session:
+            local = session.exec(
+                select(SectionRevision.id, SectionRevision.uid, SectionRevision.section_id, Section.uid)
+                .join(Section, col(Section.id) == SectionRevision.section_id)
+                .where(col(SectionRevision.uid).not_in(shared))
+                .order_by(col(SectionRevision.id))
+            ).all()
+            for revision_id, revision_uid, section_id, section_uid in local:
+                item = work.setdefault(section_id, _Work(section_id, section_uid))
+                item.revisions.append((int(revision_id or 0), revision_uid))
+            for item in work.values():
+                item.head = self._head(session, item.section_id)
+            open_conflicts = session.scalars(select(SyncConflict).where(col(SyncConflict.resolved_at).is_(None))).all()
+            for conflict in open_conflicts:
+                waiting = work.get(conflict.section_id)
+                ours = session.scalars(
+                    select(SectionRevision.id).where(col(SectionRevision.uid) == conflict.ours_revision_uid)
+                ).first()
+                if waiting is None:
+                    continue
+                newer = [uid for revision_id, uid in waiting.revisions if ours is None or revision_id > ours]
+                if newer:
+                    conflict.resolved_at, conflict.resolved_by_revision_uid = utc_now(), newer[-1]
+                    session.add(conflict)
+                else:
+                    waiting.blocked = True
+        return work
+
+    @staticmethod
+    def _head(session: Session, section_id: int) -> tuple[int, str] | None:
+        """The section's shared revision of the highest number: what the server had last time."""
+        shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectionrevision")
+        row = session.exec(
+            select(SectionRevision.id, SectionRevision.uid)
+            .where(col(SectionRevision.section_id) == section_id, col(SectionRevision.uid).in_(shared))
+            .order_by(col(SectionRevision.number).desc(), col(SectionRevision.id).desc())
+            .limit(1)
+        ).first()
+        return None if row is None else (int(row[0] or 0), str(row[1]))
+
+    def _merge(self, work: Mapping[int, _Work], report: SyncReport) -> None:
+        """Merge each section whose server revision moved while revisions waited here."""
+        for item in work.values():
+            if item.blocked:
+                label = self._label(item.section_id)
+                if label not in report.conflicts:
+                    report.conflicts.append(label)
+                continue
+            with self._context.database.begin() as session:
+                theirs = self._head(session, item.section_id)
+                if theirs is None or theirs == item.head:
+                    continue
+                base = session.get(SectionRevision, item.head[0]) if item.head else None
+                their_text = session.get(SectionRevision, theirs[0])
+                section = session.get(Section, item.section_id)
+                assert their_text is not None and section is not None
+                base_text, ours, theirs_body = (base.body if base else ""), section.body, their_text.body
+            outcome = merge_sections(base_text, ours, theirs_body)
+            label = self._label(item.section_id)
+            if outcome.clean:
+                if outcome.text != ours:
+                    self._dossiers.save_body(item.section_id, outcome.text)
+                report.merged.append(label)
+                continue
+            with self._context.database.begin() as session:
+                session.add(
+                    SyncConflict(
+                        section_id=item.section_id,
+                        base_revision_uid=item.head[1] if item.head else "",
+                        theirs_revision_uid=theirs[1],
+                        ours_revision_uid=item.revisions[-1][1],
+                        base_text=base_text,
+                        ours_text=ours,
+                        theirs_text=theirs_body,
+                        blocks=len(outcome.conflicts),
+                    )
+                )
+            report.conflicts.append(label)
+
+    def _label(self, section_id: int) -> str:
+        with self._context.database.begin() as session:
+            row = session.exec(
+                select(Project.code, Section.outline_key)
+                .join(Document, col(Document.project_id) == Project.id)
+                .join(Section, col(Section.document_id) == Document.id)
+                .where(col(Section.id) == section_id)
+            ).first()
+        return f"{row[0]} {row[1] or f'#{section_id}'}" if row else f"#{section_id}"
+
+    def _review_sections(self) -> set[str]:
+        """Uids of sections whose review state here differs from the server's (a request to push)."""
+        return {item.change["uid"] for item in self._review_requests()}
+
+    # The outbox ---------------------------------------------------------------------------------------
+
+    def _outbox(self, report: SyncReport) -> list[_Outgoing]:
+        """Everything made here the server does not hold yet: revisions (chained on the server's latest),
+        comments, review requests; nothing of a section still in conflict."""
+        work = self._work()
+        blocked = {item.section_id for item in work.values() if item.blocked}
+        outgoing: list[_Outgoing] = []
+        with self._context.database.begin() as session:
+            for item in work.values():
+                if item.blocked:
+                    continue
+                label = self._label(item.section_id)
+                base = self._head(session, item.section_id)
+                for revision_id, revision_uid in item.revisions:
+                    revision = session.get(SectionRevision, revision_id)
+                    assert revision is not None
+                    fields = {"section": item.uid, "base": base[1] if base else None, "body": revision.body}
+                    outgoing.append(
+                        _Outgoing(
+                            self._change("sectionrevision", revision_uid, fields, f"rev:{revision_uid}"),
+                            f"{label}: phiên bản/revision {revision.number}",
+                            (("sectionrevision", revision_uid),),
+                        )
+                    )
+                    base = (revision_id, revision_uid)
+            shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectioncomment")
+            comments = session.exec(
+                select(SectionComment, Section.uid)
+                .join(Section, col(Section.id) == SectionComment.section_id)
+                .where(
+                    col(SectionComment.uid).not_in(shared),
+                    col(SectionComment.kind) == CommentKind.COMMENT.value,
+                    col(SectionComment.section_id).not_in(blocked or {0}),
+                )
+                .order_by(col(SectionComment.id))
+            ).all()
+            for comment, section_uid in comments:
+                fields = {"section": section_uid, "body": comment.body, "quote": comment.quote}
+                outgoing.append(
+                    _Outgoing(
+                        self._change("sectioncomment", comment.uid, fields, f"comment:{comment.uid}"),
+                        f"{self._label(comment.section_id)}: ý kiến/comment",
+                        (("sectioncomment", comment.uid),),
+                    )
+                )
+        outgoing.extend(item for item in self._review_requests() if item.review_of not in blocked)
+        return outgoing
+
+    @staticmethod
+    def _change(table: str, uid: str, fields: Mapping[str, Any], what: str) -> dict[str, Any]:
+        return {"id": str(uuid.uuid5(CHANGE_IDS, what)), "table": table, "uid": uid, "fields": dict(fields)}
+
+    def _review_requests(self) -> list[_Outgoing]:
+        """Each section whose review state here is not the server's, as the request that would make it so."""
+        requests: list[_Outgoing] = []
+        with self._context.database.begin() as session:
+            rows = session.exec(
+                select(Section, SyncShadow.fields).join(SyncShadow, col(SyncShadow.uid) == Section.uid)
+            ).all()
+            for section, shadow_text in rows:
+                server = json.loads(shadow_text or "{}")
+                request = self._request(session, section, server)
+                if request is not None:
+                    fields, what, words = request
+                    # A return's comment is on the server once the return is applied.
+                    shares = (("sectioncomment", fields["comment_uid"]),) if "comment_uid" in fields else ()
+                    change = self._change("section", section.uid, fields, what)
+                    requests.append(_Outgoing(change, f"{self._label(section.id or 0)}: {words}", shares, section.id))
+        return requests
+
+    def _request(
+        self, session: Session, section: Section, server: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], str, str] | None:
+        state, server_state = section.state, server.get("state")
+        approved = self._uid_of(session, section.approved_revision_id)
+        submitted = self._uid_of(session, section.submitted_revision_id)
+        if state == SectionState.APPROVED.value and (
+            server_state != state or approved != server.get("approved_revision")
+        ):
+            revision = approved or submitted
+            fields = {"review": "approve", "revision": revision, "hash": section.approved_hash}
+            return fields, f"approve:{section.uid}:{revision}:{_plain(section.approved_at)}", "duyệt/approve"
+        if state == SectionState.SUBMITTED.value and (
+            server_state != state or submitted != server.get("submitted_revision")
+        ):
+            fields = {"review": "submit", "revision": submitted}
+            return fields, f"submit:{section.uid}:{submitted}:{_plain(section.submitted_at)}", "trình/submit"
+        if state == SectionState.CHANGES_REQUESTED.value and server_state != state:
+            note = session.scalars(
+                select(SectionComment)
+                .where(
+                    col(SectionComment.section_id) == section.id,
+                    col(SectionComment.kind) == CommentKind.RETURN.value,
+                    col(SectionComment.uid).not_in(select(SyncShadow.uid)),
+                )
+                .order_by(col(SectionComment.id).desc())
+                .limit(1)
+            ).first()
+            if note is None:
+                return None
+            fields = {"review": "return", "comment": note.body, "comment_uid": note.uid}
+            return fields, f"return:{note.uid}", "trả lại/return"
+        return None
+
+    @staticmethod
+    def _uid_of(session: Session, revision_id: int | None) -> str | None:
+        if revision_id is None:
+            return None
+        revision = session.get(SectionRevision, revision_id)
+        return revision.uid if revision else None
+
+    # Pushing ------------------------------------------------------------------------------------------
+
+    def _push(
+        self,
+        connection: "SyncConnection",
+        based_on: int,
+        outbox: Sequence[_Outgoing],
+        report: SyncReport,
+        refused: set[str],
+    ) -> None:
+        """Send the outbox in batches; PreconditionFailed (the server moved) goes up to pull and merge again."""
+        for batch in _batches(outbox):
+            answer = connection.push(based_on, [item.change for item in batch])
+            based_on = answer.library_version
+            self._take(answer, batch, report, refused)
+
+    def _take(self, answer: "PushAnswer", batch: Sequence[_Outgoing], report: SyncReport, refused: set[str]) -> None:
+        """Mark what the server now holds as shared; a refused review request gives the section back the server's
+        state (the desktop shows what the server decided)."""
+        by_id = {item.change["id"]: item for item in batch}
+        with self._context.database.begin() as session:
+            for result in answer.results:
+                item = by_id.get(result.change_id)
+                if item is None:
+                    continue
+                if result.status == "refused":
+                    refused.add(result.change_id)
+                    report.refused.append(Refusal(item.label, result.message_en, result.message_vi))
+                    if item.review_of is not None:
+                        self._restore_review(session, item.review_of)
+                    continue
+                report.pushed.append(item.label)
+                for table, uid in item.shares:
+                    if session.get(SyncShadow, uid) is None:
+                        session.add(SyncShadow(uid=uid, table_name=table, fields=""))
+
+    def _restore_review(self, session: Session, section_id: int) -> None:
+        section = session.get(Section, section_id)
+        shadow = session.get(SyncShadow, section.uid) if section else None
+        if section is None or shadow is None:
+            return
+        server = json.loads(shadow.fields or "{}")
+        ids = _Ids(session).of("sectionrevision")
+        table = synced_tables()["section"]
+        values: dict[str, Any] = {}
+        for name in REVIEW_FIELDS:
+            value = server.get(name)
+            if name in ("submitted_revision", "approved_revision"):
+                values[f"{name}_id"] = ids.get(value) if value else None
+            else:
+                values[name] = _value(table.c[name], value)
+        session.execute(update(table).where(table.c.id == section_id).values(values))
+
+
+def _batches(outbox: Iterable[_Outgoing]) -> Iterable[list[_Outgoing]]:
+    """At most MAX_CHANGES changes and about PUSH_BYTES of text per push, in order."""
+    batch: list[_Outgoing] = []
+    size = 0
+    for item in outbox:
+        weight = len(json.dumps(item.change, ensure_ascii=False).encode("utf-8"))
+        if batch and (len(batch) >= MAX_CHANGES or size + weight > PUSH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += weight
+    if batch:
+        yield batch
