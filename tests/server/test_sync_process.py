@@ -15,6 +15,7 @@ import pytest
 from dossier_app.cli.sections import find_section
 from dossier_app.domain.enums import SectionState
 from dossier_app.domain.errors import PreconditionFailed
+from dossier_app.domain.models import Section
 from dossier_app.services import open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.sync.client import PushAnswer, SyncConnection
@@ -248,10 +249,11 @@ def test_a_tampered_officer_replica_cannot_make_the_server_approve(replicas: dic
             "approved_by = 'lanhdao' WHERE id = ?",
             (revision_id, digest, section.id),
         )
-    report = a.sync()
-    assert not report.clean
-    [refusal] = report.refused
-    assert f"{CODE} {KEY}" in refusal.label and "duyệt/approve" in refusal.label and refusal.message_vi
+    env = {"DOSSIER_PASSWORD": PASSWORD}
+    synced = main_py("--db", str(a.path), "sync", "--server", url(a.server), "--user", "chuyenvien", env=env)
+    assert synced.returncode == 1, synced.stderr
+    [refusal] = [line for line in synced.stdout.splitlines() if line.startswith("Bị từ chối / refused:")]
+    assert f"{CODE} {KEY}: duyệt/approve" in refusal and "không có quyền" in refusal and "not allowed" in refusal
     assert server_section(a.server) == before  # still submitted, not approved
     assert a.services.reviews.review(section.id).state is SectionState.SUBMITTED  # the server's state again
     same_as_server(a)
@@ -345,3 +347,21 @@ def test_a_push_refused_because_the_server_moved_is_merged_and_sent_again(replic
     assert a.sync().clean
     for replica in (a, b):
         same_as_server(replica)
+
+
+def test_a_section_deleted_on_the_server_and_edited_here_keeps_the_edit(replicas: dict[str, Replica]) -> None:
+    a = replicas["a"]
+    edited = a.body() + "\n\nĐoạn viết ngoài hiện trường.\n"
+    a.save(edited)
+    on_server = open_services(a.server._argv[1], Operator("cli:tester"))
+    try:  # a hard delete on the server (as a regime switch makes): its tombstone reaches the replica
+        with on_server.database.begin() as session:
+            session.delete(session.get(Section, find_section(on_server, CODE, KEY).id))
+    finally:
+        on_server.close()
+    report = a.sync()
+    assert report.kept == [f"{CODE} {KEY}"] and not report.clean
+    assert a.body() == edited
+    assert edited in revision_bodies(a.path)
+    [refusal] = report.refused  # its revision cannot be saved on the server: named, kept here
+    assert refusal.label.startswith(f"{CODE} {KEY}") and refusal.message_vi != refusal.message_en

@@ -92,13 +92,14 @@ class SyncReport:
     merged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # sections the server deleted, kept here for the edits on them
     retried: int = 0  # pushes refused because the server had moved (412), then pulled, merged and sent again
     library_version: int = 0
 
     @property
     def clean(self) -> bool:
-        """Nothing left in conflict and nothing refused."""
-        return not self.conflicts and not self.refused
+        """Nothing left in conflict, kept despite a deletion, or refused."""
+        return not self.conflicts and not self.refused and not self.kept
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,7 @@ class ReplicaService:
         work = self._work()
         keep = {item.uid for item in work.values()} | self._review_sections()
         with self._context.database.begin() as session:
-            report.pulled += self._apply(session, changes, deleted, keep)
+            report.pulled += self._apply(session, changes, deleted, keep, report)
             self._set(session, CURSOR_KEY, str(cursor))
             self._set(session, SERVER_KEY, connection.base_url)
         self._merge(work, report)
@@ -305,9 +306,11 @@ class ReplicaService:
         changes: Sequence[Mapping[str, Any]],
         deleted: Sequence[Mapping[str, Any]],
         keep: set[str],
+        report: SyncReport,
     ) -> int:
         """Upsert the pulled rows parents' tables first (a row whose parent comes later waits a pass), keep the
-        shadow, then delete what the server deleted. Sections with local work keep their own row for now."""
+        shadow, then delete what the server deleted. Sections with local work keep their own row for now, and are
+        not deleted with it: an edit made here outlives a deletion there, flagged."""
         tables = synced_tables()
         latest: dict[tuple[str, str], Mapping[str, Any]] = {}
         for change in changes:  # a row changed between two pages came twice: the later wins
@@ -338,10 +341,28 @@ class ReplicaService:
             gone = tables.get(stone["table"])
             if gone is None:
                 continue
+            edited = self._edited_under(session, stone["table"], stone["uid"], keep)
+            if edited:
+                report.kept.extend(label for label in edited if label not in report.kept)
+                continue
             session.execute(delete(gone).where(gone.c.uid == stone["uid"]))
             session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == stone["uid"]))
             applied += 1
         return applied
+
+    def _edited_under(self, session: Session, table_name: str, uid: str, keep: set[str]) -> list[str]:
+        """The sections with local work a deletion of this row would take (itself, or under a document or
+        project), as labels."""
+        query = select(Section.id, Section.uid).join(Document, col(Document.id) == Section.document_id)
+        if table_name == "section":
+            query = query.where(col(Section.uid) == uid)
+        elif table_name == "document":
+            query = query.where(col(Document.uid) == uid)
+        elif table_name == "project":
+            query = query.join(Project, col(Project.id) == Document.project_id).where(col(Project.uid) == uid)
+        else:
+            return []
+        return [self._label(int(found or 0)) for found, section_uid in session.exec(query).all() if section_uid in keep]
 
     def _upsert(
         self,
