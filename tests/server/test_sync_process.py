@@ -365,3 +365,26 @@ def test_a_section_deleted_on_the_server_and_edited_here_keeps_the_edit(replicas
     assert edited in revision_bodies(a.path)
     [refusal] = report.refused  # its revision cannot be saved on the server: named, kept here
     assert refusal.label.startswith(f"{CODE} {KEY}") and refusal.message_vi != refusal.message_en
+
+
+def test_a_return_and_comments_made_offline_reach_the_server_as_their_authors(replicas: dict[str, Replica]) -> None:
+    a, manager = replicas["a"], replicas["manager"]
+    a.save(a.body() + "\n\nĐoạn bổ sung.\n")
+    a.services.reviews.submit(find_section(a.services, CODE, KEY).id)
+    assert a.sync().clean and manager.sync().clean
+    mine = find_section(manager.services, CODE, KEY)
+    manager.services.reviews.add_comment(mine.id, "Cần dẫn thêm Luật Đầu tư.")
+    manager.services.reviews.request_changes(mine.id, "Bổ sung căn cứ về đầu tư.")
+    report = manager.sync()
+    assert report.clean and any("trả lại/return" in label for label in report.pushed)
+    assert server_section(manager.server)[1] == SectionState.CHANGES_REQUESTED.value
+    with server_db(manager.server) as db:
+        rows = db.execute("SELECT author, kind, body FROM sectioncomment WHERE author = 'lanhdao' ORDER BY id")
+        assert rows.fetchall()[-2:] == [
+            ("lanhdao", "comment", "Cần dẫn thêm Luật Đầu tư."),
+            ("lanhdao", "return", "Bổ sung căn cứ về đầu tư."),
+        ]
+    assert a.sync().clean
+    assert a.services.reviews.review(find_section(a.services, CODE, KEY).id).state is SectionState.CHANGES_REQUESTED
+    same_as_server(a)
+    same_as_server(manager)
