@@ -388,3 +388,24 @@ def test_a_return_and_comments_made_offline_reach_the_server_as_their_authors(re
     assert a.services.reviews.review(find_section(a.services, CODE, KEY).id).state is SectionState.CHANGES_REQUESTED
     same_as_server(a)
     same_as_server(manager)
+
+
+def test_sync_over_https_pins_the_certificate_in_the_replica_and_refuses_another(
+    demo_server_db: Path, tmp_path: Path
+) -> None:
+    from tests.server.test_serve_process import init_tls
+
+    database, tls = tmp_path / "server.sqlite3", tmp_path / "tls"
+    shutil.copyfile(demo_server_db, database)
+    pinned = init_tls(database, tls)
+    local = str(tmp_path / "laptop.sqlite3")
+    env = {"DOSSIER_PASSWORD": PASSWORD, "DOSSIER_USER": "chuyenvien"}
+    with ServerProcess(database, tmp_path, "--tls-dir", str(tls)) as server:
+        address = f"https://127.0.0.1:{server.port}"
+        first = main_py("--db", local, "sync", "--server", address, env=env)
+        assert first.returncode == 0, first.stderr
+        assert f"certificate pinned on first use: SHA-256 {pinned}" in first.stdout
+        again = main_py("--db", local, "sync", "--server", address, env=env)
+        assert again.returncode == 0 and "pinned on first use" not in again.stdout
+        wrong = main_py("--db", local, "sync", "--server", address, "--fingerprint", "AB" * 32, env=env)
+        assert wrong.returncode == 2 and pinned in wrong.stderr
