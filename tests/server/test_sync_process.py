@@ -409,3 +409,34 @@ def test_sync_over_https_pins_the_certificate_in_the_replica_and_refuses_another
         assert again.returncode == 0 and "pinned on first use" not in again.stdout
         wrong = main_py("--db", local, "sync", "--server", address, "--fingerprint", "AB" * 32, env=env)
         assert wrong.returncode == 2 and pinned in wrong.stderr
+
+
+def test_a_sync_stopped_after_its_pull_still_merges_at_the_next(
+    replicas: dict[str, Replica], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = replicas["a"], replicas["b"]
+    base = a.body()
+    a.save(base.replace(FIRST, FIRST + " (bản A)"))
+    b.save(base.replace(LAST, LAST + " (bản B)"))
+    assert a.sync().clean
+    replica = b.services.replica
+    finish, calls = replica._finish_merges, []
+
+    def stopped(report: SyncReport) -> None:
+        calls.append(report)
+        if len(calls) == 2:  # the first runs before the pull; the second saves the merge the pull decided
+            raise KeyboardInterrupt
+        finish(report)
+
+    monkeypatch.setattr(replica, "_finish_merges", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        b.sync()
+    monkeypatch.undo()
+    assert "(bản A)" not in b.body()  # pulled and decided, not yet saved
+    report = b.sync()
+    assert report.clean and report.merged == [f"{CODE} {KEY}"]
+    body = server_section(b.server)[0]
+    assert "(bản A)" in body and "(bản B)" in body
+    assert a.sync().clean
+    for replica_ in (a, b):
+        same_as_server(replica_)

@@ -226,7 +226,7 @@ class ReplicaService:
                 .join(Section, col(Section.id) == SyncConflict.section_id)
                 .join(Document, col(Document.id) == Section.document_id)
                 .join(Project, col(Project.id) == Document.project_id)
-                .where(col(SyncConflict.resolved_at).is_(None))
+                .where(col(SyncConflict.resolved_at).is_(None), col(SyncConflict.blocks) > 0)
                 .order_by(col(SyncConflict.id))
             )
             if code is not None:
@@ -251,6 +251,7 @@ class ReplicaService:
     def sync(self, connection: "SyncConnection") -> SyncReport:
         """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more."""
         report = SyncReport()
+        self._finish_merges(report)  # one a crash interrupted after its pull was applied
         cursor, refused = self.cursor(), set[str]()
         for _round in range(MAX_ROUNDS):
             cursor = self._pull(connection, cursor, report)
@@ -290,7 +291,8 @@ class ReplicaService:
             report.pulled += self._apply(session, changes, deleted, keep, report)
             self._set(session, CURSOR_KEY, str(cursor))
             self._set(session, SERVER_KEY, connection.base_url)
-        self._merge(work, report)
+            self._decide_merges(session, work, report)
+        self._finish_merges(report)
         return cursor
 
     def _set(self, session: Session, key: str, value: str) -> None:
@@ -455,7 +457,9 @@ class ReplicaService:
                 item.revisions.append((int(revision_id or 0), revision_uid))
             for item in work.values():
                 item.head = self._head(session, item.section_id)
-            open_conflicts = session.scalars(select(SyncConflict).where(col(SyncConflict.resolved_at).is_(None))).all()
+            open_conflicts = session.scalars(
+                select(SyncConflict).where(col(SyncConflict.resolved_at).is_(None), col(SyncConflict.blocks) > 0)
+            ).all()
             for conflict in open_conflicts:
                 waiting = work.get(conflict.section_id)
                 ours = session.scalars(
@@ -483,53 +487,70 @@ class ReplicaService:
         ).first()
         return None if row is None else (int(row[0] or 0), str(row[1]))
 
-    def _merge(self, work: Mapping[int, _Work], report: SyncReport) -> None:
-        """Merge each section whose server revision moved while revisions waited here."""
+    def _decide_merges(self, session: Session, work: Mapping[int, _Work], report: SyncReport) -> None:
+        """In the pull's own transaction, so a crash cannot lose the base: for each section whose server revision
+        moved past its base while revisions waited here, a record with the three texts; `blocks` 0 is a clean merge
+        still to save (`_finish_merges`), more is a conflict."""
         for item in work.values():
             if item.blocked:
-                label = self._label(item.section_id)
+                label = self._label(item.section_id, session)
                 if label not in report.conflicts:
                     report.conflicts.append(label)
                 continue
-            with self._context.database.begin() as session:
-                theirs = self._head(session, item.section_id)
-                if theirs is None or theirs == item.head:
-                    continue
-                base = session.get(SectionRevision, item.head[0]) if item.head else None
-                their_text = session.get(SectionRevision, theirs[0])
-                section = session.get(Section, item.section_id)
-                assert their_text is not None and section is not None
-                base_text, ours, theirs_body = (base.body if base else ""), section.body, their_text.body
-            outcome = merge_sections(base_text, ours, theirs_body)
-            label = self._label(item.section_id)
-            if outcome.clean:
-                if outcome.text != ours:
-                    self._dossiers.save_body(item.section_id, outcome.text)
-                report.merged.append(label)
+            theirs = self._head(session, item.section_id)
+            if theirs is None or theirs == item.head:
                 continue
-            with self._context.database.begin() as session:
-                session.add(
-                    SyncConflict(
-                        section_id=item.section_id,
-                        base_revision_uid=item.head[1] if item.head else "",
-                        theirs_revision_uid=theirs[1],
-                        ours_revision_uid=item.revisions[-1][1],
-                        base_text=base_text,
-                        ours_text=ours,
-                        theirs_text=theirs_body,
-                        blocks=len(outcome.conflicts),
-                    )
+            base = session.get(SectionRevision, item.head[0]) if item.head else None
+            their_text = session.get(SectionRevision, theirs[0])
+            section = session.get(Section, item.section_id)
+            assert their_text is not None and section is not None
+            base_text, ours, theirs_body = (base.body if base else ""), section.body, their_text.body
+            outcome = merge_sections(base_text, ours, theirs_body)
+            session.add(
+                SyncConflict(
+                    section_id=item.section_id,
+                    base_revision_uid=item.head[1] if item.head else "",
+                    theirs_revision_uid=theirs[1],
+                    ours_revision_uid=item.revisions[-1][1],
+                    base_text=base_text,
+                    ours_text=ours,
+                    theirs_text=theirs_body,
+                    blocks=len(outcome.conflicts),
                 )
-            report.conflicts.append(label)
+            )
+            if not outcome.clean:
+                report.conflicts.append(self._label(item.section_id, session))
 
-    def _label(self, section_id: int) -> str:
+    def _finish_merges(self, report: SyncReport) -> None:
+        """Save each clean merge decided (also one a crash interrupted) as a revision here; the push then sends the
+        offline revisions and the merged one on top of the server's latest."""
         with self._context.database.begin() as session:
-            row = session.exec(
-                select(Project.code, Section.outline_key)
-                .join(Document, col(Document.project_id) == Project.id)
-                .join(Section, col(Section.document_id) == Document.id)
-                .where(col(Section.id) == section_id)
-            ).first()
+            pending = session.scalars(
+                select(SyncConflict).where(col(SyncConflict.resolved_at).is_(None), col(SyncConflict.blocks) == 0)
+            ).all()
+            merges = [(row.id, row.section_id, row.base_text, row.ours_text, row.theirs_text) for row in pending]
+        for record_id, section_id, base_text, ours, theirs in merges:
+            saved = self._dossiers.save_body(section_id, merge_sections(base_text, ours, theirs).text)
+            with self._context.database.begin() as session:
+                record = session.get(SyncConflict, record_id)
+                assert record is not None
+                merged = session.get(SectionRevision, saved.revision.id) if saved.revision else None
+                record.resolved_at = utc_now()
+                record.resolved_by_revision_uid = merged.uid if merged else record.ours_revision_uid
+                session.add(record)
+            report.merged.append(self._label(section_id))
+
+    def _label(self, section_id: int, session: Session | None = None) -> str:
+        """How the command line names a section: project code and outline key (or #id)."""
+        if session is None:
+            with self._context.database.begin() as own:
+                return self._label(section_id, own)
+        row = session.exec(
+            select(Project.code, Section.outline_key)
+            .join(Document, col(Document.project_id) == Project.id)
+            .join(Section, col(Section.document_id) == Document.id)
+            .where(col(Section.id) == section_id)
+        ).first()
         return f"{row[0]} {row[1] or f'#{section_id}'}" if row else f"#{section_id}"
 
     def _review_sections(self) -> set[str]:
