@@ -70,6 +70,11 @@ def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
         print(f"Xung đột / conflict: {label} — giữ cả hai bản / both texts kept; xem / see: conflicts")
     for label in report.kept:
         print(f"Máy chủ đã xoá, giữ lại vì có sửa đổi ở đây / deleted on the server, kept for the edits here: {label}")
+    if report.unplaced:
+        print(
+            f"Không đặt được / left out: {report.unplaced} dòng thiếu dòng cha / rows whose parent is missing; "
+            "hãy đồng bộ lại / sync again"
+        )
     for refusal in report.refused:
         vietnamese = refusal.message_vi if refusal.message_vi != refusal.message_en else ""
         reason = f"{vietnamese} — {refusal.message_en}" if vietnamese else refusal.message_en

@@ -93,13 +93,14 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # sections the server deleted, kept here for the edits on them
+    unplaced: int = 0  # pulled rows whose parent is neither here nor on the feed (left out: the copy is not whole)
     retried: int = 0  # pushes refused because the server had moved (412), then pulled, merged and sent again
     library_version: int = 0
 
     @property
     def clean(self) -> bool:
-        """Nothing left in conflict, kept despite a deletion, or refused."""
-        return not self.conflicts and not self.refused and not self.kept
+        """Nothing left in conflict, kept despite a deletion, refused or left out."""
+        return not self.conflicts and not self.refused and not self.kept and not self.unplaced
 
 
 @dataclass(frozen=True)
@@ -331,7 +332,8 @@ class ReplicaService:
                 else:
                     postponed.append(change)
             if len(postponed) == len(waiting):
-                break  # their parents are not on the server's feed either: left out, named by count
+                report.unplaced += len(postponed)  # their parents are neither here nor on the feed: left out
+                break
             waiting = postponed
         for table_name, uid, column, ref_uid in later:
             ref = next(r for r in references(table_name) if r.column == column)
