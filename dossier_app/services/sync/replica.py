@@ -13,23 +13,18 @@ revisions wait here until a later save (made after reading the conflict) resolve
 make a merge: every offline revision stays in this history.
 
 Only the dossier's sections, revisions, comments and review requests are pushed yet; every other synced table is
-pulled (the server's row wins).
+pulled (the server's row wins). Applying a pull is `pulled_rows`; what is pushed and in which batches, `outbox`.
 """
 
 import json
-import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
-from functools import cache
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, DateTime, Numeric, Table, UniqueConstraint, delete, insert, update
-from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.enums import CommentKind, SectionState
+from dossier_app.domain.enums import CommentKind
 from dossier_app.domain.errors import CursorAhead, PreconditionFailed
 from dossier_app.domain.merge import merge_sections
 from dossier_app.domain.models import (
@@ -43,9 +38,9 @@ from dossier_app.domain.models import (
     SyncShadow,
     utc_now,
 )
-from dossier_app.services.sync.changes import MAX_LIMIT, references
-from dossier_app.services.sync.push import MAX_CHANGES
-from dossier_app.storage.sync_log import synced_tables, written
+from dossier_app.services.sync.changes import MAX_LIMIT
+from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
+from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -57,21 +52,6 @@ CURSOR_KEY = "sync.cursor"  # the server's library version this replica has pull
 SERVER_KEY = "sync.server"  # the server it was pulled from
 PIN_PREFIX = "sync.pin."  # + 'host:port': the certificate fingerprint trusted for that server
 MAX_ROUNDS = 6  # pull, merge, push rounds in one sync (a 412 costs one)
-PUSH_BYTES = 4 * 1_048_576  # a batch's text, well below the server's limit
-SHADOWED = ("section", "sectionrevision", "sectioncomment")
-REVIEW_FIELDS = (
-    "state",
-    "submitted_revision",
-    "submitted_at",
-    "submitted_by",
-    "approved_revision",
-    "approved_hash",
-    "approved_at",
-    "approved_by",
-    "changed_since_approval",
-)
-# Change ids are made from what the change is, so the same change pushed again after a crash has the same id.
-CHANGE_IDS = uuid.UUID("5b0f4a1e-6c1d-4f7e-9a53-3d2b8c1e7a10")
 
 
 @dataclass(frozen=True)
@@ -127,68 +107,6 @@ class _Work:
     revisions: list[tuple[int, str]] = field(default_factory=list)  # (id, uid) in the order made
     head: tuple[int, str] | None = None  # the shared revision the edits were written on
     blocked: bool = False  # an unresolved conflict: push nothing of it
-
-
-@dataclass(frozen=True)
-class _Outgoing:
-    """One change to push and what to do when the server has it."""
-
-    change: dict[str, Any]
-    label: str
-    shares: tuple[tuple[str, str], ...] = ()  # (table, uid) the server holds once it is applied
-    review_of: int | None = None  # a review request's section: its state returns to the server's when refused
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
-@cache
-def _unique_sets(table_name: str) -> tuple[tuple[str, ...], ...]:
-    """The natural keys of a table (unique constraints and indexes other than its uid and key): a pulled row
-    that matches a row made here on its own (the catalogue and holidays every new database starts with) is
-    that row, taking the server's uid."""
-    table = synced_tables()[table_name]
-    found: list[tuple[str, ...]] = []
-    for constraint in table.constraints:
-        if isinstance(constraint, UniqueConstraint):
-            found.append(tuple(column.name for column in constraint.columns))
-    for index in table.indexes:
-        if index.unique:
-            found.append(tuple(column.name for column in index.columns))
-    keys = {column.name for column in table.primary_key.columns}
-    return tuple(names for names in found if names and not set(names) & ({"uid"} | keys))
-
-
-def _value(column: Any, value: Any) -> Any:
-    """A pulled JSON value as the column stores it."""
-    if value is None:
-        return None
-    if isinstance(column.type, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column.type, Date):
-        return date.fromisoformat(value)
-    if isinstance(column.type, Numeric):
-        return Decimal(str(value))
-    return value
-
-
-class _Ids:
-    """uid → local id per table, read once per table and kept up to date while rows are applied."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._known: dict[str, dict[str, Any]] = {}
-
-    def of(self, table_name: str) -> dict[str, Any]:
-        if table_name not in self._known:
-            table = synced_tables()[table_name]
-            key = next(iter(table.primary_key.columns))
-            rows = self._session.connection().execute(core_select(table.c.uid, key))
-            self._known[table_name] = {str(uid): local for uid, local in rows}
-        return self._known[table_name]
 
 
 class ReplicaService:
@@ -289,7 +207,13 @@ class ReplicaService:
         work = self._work()
         keep = {item.uid for item in work.values()} | self._review_sections()
         with self._context.database.begin() as session:
-            report.pulled += self._apply(session, changes, deleted, keep, report)
+            applied = PulledRows(session, keep).apply(changes, deleted)
+            report.pulled += applied.applied
+            report.unplaced += applied.unplaced
+            for section_id in applied.kept:
+                label = self._label(section_id, session)
+                if label not in report.kept:
+                    report.kept.append(label)
             self._set(session, CURSOR_KEY, str(cursor))
             self._set(session, SERVER_KEY, connection.base_url)
             self._decide_merges(session, work, report)
@@ -302,143 +226,6 @@ class ReplicaService:
         session.add(row)
 
     # Applying pulled rows ----------------------------------------------------------------------------
-
-    def _apply(
-        self,
-        session: Session,
-        changes: Sequence[Mapping[str, Any]],
-        deleted: Sequence[Mapping[str, Any]],
-        keep: set[str],
-        report: SyncReport,
-    ) -> int:
-        """Upsert the pulled rows parents' tables first (a row whose parent comes later waits a pass), keep the
-        shadow, then delete what the server deleted. Sections with local work keep their own row for now, and are
-        not deleted with it: an edit made here outlives a deletion there, flagged."""
-        tables = synced_tables()
-        latest: dict[tuple[str, str], Mapping[str, Any]] = {}
-        for change in changes:  # a row changed between two pages came twice: the later wins
-            if change["table"] in tables:
-                latest[(change["table"], change["uid"])] = change
-        ids = _Ids(session)
-        waiting = sorted(latest.values(), key=lambda c: (list(tables).index(c["table"]), c["version"]))
-        later: list[tuple[str, str, str, str]] = []  # (table, uid, column, referenced uid) for a second pass
-        applied = 0
-        while waiting:
-            postponed = []
-            for change in waiting:
-                done = self._upsert(session, ids, change, keep, later)
-                if done:
-                    applied += 1
-                else:
-                    postponed.append(change)
-            if len(postponed) == len(waiting):
-                report.unplaced += len(postponed)  # their parents are neither here nor on the feed: left out
-                break
-            waiting = postponed
-        for table_name, uid, column, ref_uid in later:
-            ref = next(r for r in references(table_name) if r.column == column)
-            target = ids.of(ref.table).get(ref_uid)
-            if target is not None:
-                table = tables[table_name]
-                session.execute(update(table).where(table.c.uid == uid).values({column: target}))
-        for stone in deleted:
-            gone = tables.get(stone["table"])
-            if gone is None:
-                continue
-            edited = self._edited_under(session, stone["table"], stone["uid"], keep)
-            if edited:
-                report.kept.extend(label for label in edited if label not in report.kept)
-                continue
-            session.execute(delete(gone).where(gone.c.uid == stone["uid"]))
-            session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == stone["uid"]))
-            applied += 1
-        return applied
-
-    def _edited_under(self, session: Session, table_name: str, uid: str, keep: set[str]) -> list[str]:
-        """The sections with local work a deletion of this row would take (itself, or under a document or
-        project), as labels."""
-        query = select(Section.id, Section.uid).join(Document, col(Document.id) == Section.document_id)
-        if table_name == "section":
-            query = query.where(col(Section.uid) == uid)
-        elif table_name == "document":
-            query = query.where(col(Document.uid) == uid)
-        elif table_name == "project":
-            query = query.join(Project, col(Project.id) == Document.project_id).where(col(Project.uid) == uid)
-        else:
-            return []
-        return [self._label(int(found or 0)) for found, section_uid in session.exec(query).all() if section_uid in keep]
-
-    def _upsert(
-        self,
-        session: Session,
-        ids: _Ids,
-        change: Mapping[str, Any],
-        keep: set[str],
-        later: list[tuple[str, str, str, str]],
-    ) -> bool:
-        """One pulled row in; False when a parent it needs is not here yet."""
-        name, uid, fields = change["table"], change["uid"], change["fields"]
-        table: Table = synced_tables()[name]
-        refs = {ref.field: ref for ref in references(name)}
-        values: dict[str, Any] = {}
-        deferred: list[tuple[str, str]] = []
-        for key, value in fields.items():
-            ref = refs.get(key)
-            if ref is None:
-                if key in table.c:
-                    values[key] = _value(table.c[key], value)
-                continue
-            if value is None:
-                values[ref.column] = None
-                continue
-            local = ids.of(ref.table).get(value)
-            if local is None:
-                if not table.c[ref.column].nullable:
-                    return False
-                values[ref.column] = None
-                deferred.append((ref.column, value))
-            else:
-                values[ref.column] = local
-        if name in SHADOWED:
-            self._shadow(session, name, uid, fields)
-        known = ids.of(name)
-        if name == "section" and uid in keep:
-            return True  # its local work is merged and pushed first; the server's row comes after
-        key_column = next(iter(table.primary_key.columns))
-        local_id = known.get(uid)
-        if local_id is None:
-            local_id = self._natural_match(session, table, values)
-        if local_id is not None:
-            session.execute(update(table).where(key_column == local_id).values({**values, "uid": uid}))
-        else:
-            made = session.connection().execute(insert(table).values({**values, "uid": uid}))
-            written(session, name)  # sent on the connection: sync_log stamps it at commit all the same
-            local_id = values.get(key_column.name, made.inserted_primary_key[0] if made.inserted_primary_key else None)
-        known[uid] = local_id
-        later.extend((name, uid, column, ref_uid) for column, ref_uid in deferred)
-        return True
-
-    @staticmethod
-    def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) -> Any:
-        key_column = next(iter(table.primary_key.columns))
-        if key_column.name in values:  # a key that is also a reference (a project's facts): the same row
-            query = core_select(key_column).where(key_column == values[key_column.name])
-            return session.connection().execute(query).scalar()
-        for names in _unique_sets(table.name):
-            if all(values.get(n) is not None for n in names):
-                query = core_select(key_column).where(*(table.c[n] == values[n] for n in names))
-                match = session.connection().execute(query).scalar()
-                if match is not None:
-                    return match
-        return None
-
-    @staticmethod
-    def _shadow(session: Session, table_name: str, uid: str, fields: Mapping[str, Any]) -> None:
-        """Remember the server holds this row (a section with its review fields as the server has them)."""
-        kept = {name: fields.get(name) for name in REVIEW_FIELDS} if table_name == "section" else {}
-        row = session.get(SyncShadow, uid) or SyncShadow(uid=uid, table_name=table_name)
-        row.fields = json.dumps(kept, ensure_ascii=False)
-        session.add(row)
 
     # Local work -----------------------------------------------------------------------------------------
 
@@ -561,12 +348,12 @@ class ReplicaService:
 
     # The outbox ---------------------------------------------------------------------------------------
 
-    def _outbox(self, report: SyncReport) -> list[_Outgoing]:
+    def _outbox(self, report: SyncReport) -> list[Outgoing]:
         """Everything made here the server does not hold yet: revisions (chained on the server's latest),
         comments, review requests; nothing of a section still in conflict."""
         work = self._work()
         blocked = {item.section_id for item in work.values() if item.blocked}
-        outgoing: list[_Outgoing] = []
+        outgoing: list[Outgoing] = []
         with self._context.database.begin() as session:
             for item in work.values():
                 if item.blocked:
@@ -578,8 +365,8 @@ class ReplicaService:
                     assert revision is not None
                     fields = {"section": item.uid, "base": base[1] if base else None, "body": revision.body}
                     outgoing.append(
-                        _Outgoing(
-                            self._change("sectionrevision", revision_uid, fields, f"rev:{revision_uid}"),
+                        Outgoing(
+                            change("sectionrevision", revision_uid, fields, f"rev:{revision_uid}"),
                             f"{label}: phiên bản/revision {revision.number}",
                             (("sectionrevision", revision_uid),),
                         )
@@ -599,8 +386,8 @@ class ReplicaService:
             for comment, section_uid in comments:
                 fields = {"section": section_uid, "body": comment.body, "quote": comment.quote}
                 outgoing.append(
-                    _Outgoing(
-                        self._change("sectioncomment", comment.uid, fields, f"comment:{comment.uid}"),
+                    Outgoing(
+                        change("sectioncomment", comment.uid, fields, f"comment:{comment.uid}"),
                         f"{self._label(comment.section_id)}: ý kiến/comment",
                         (("sectioncomment", comment.uid),),
                     )
@@ -608,68 +395,23 @@ class ReplicaService:
         outgoing.extend(item for item in self._review_requests() if item.review_of not in blocked)
         return outgoing
 
-    @staticmethod
-    def _change(table: str, uid: str, fields: Mapping[str, Any], what: str) -> dict[str, Any]:
-        return {"id": str(uuid.uuid5(CHANGE_IDS, what)), "table": table, "uid": uid, "fields": dict(fields)}
-
-    def _review_requests(self) -> list[_Outgoing]:
+    def _review_requests(self) -> list[Outgoing]:
         """Each section whose review state here is not the server's, as the request that would make it so."""
-        requests: list[_Outgoing] = []
+        requests: list[Outgoing] = []
         with self._context.database.begin() as session:
             rows = session.exec(
                 select(Section, SyncShadow.fields).join(SyncShadow, col(SyncShadow.uid) == Section.uid)
             ).all()
             for section, shadow_text in rows:
                 server = json.loads(shadow_text or "{}")
-                request = self._request(session, section, server)
+                request = review_request(session, section, server)
                 if request is not None:
                     fields, what, words = request
                     # A return's comment is on the server once the return is applied.
                     shares = (("sectioncomment", fields["comment_uid"]),) if "comment_uid" in fields else ()
-                    change = self._change("section", section.uid, fields, what)
-                    requests.append(_Outgoing(change, f"{self._label(section.id or 0)}: {words}", shares, section.id))
+                    made = change("section", section.uid, fields, what)
+                    requests.append(Outgoing(made, f"{self._label(section.id or 0)}: {words}", shares, section.id))
         return requests
-
-    def _request(
-        self, session: Session, section: Section, server: Mapping[str, Any]
-    ) -> tuple[dict[str, Any], str, str] | None:
-        state, server_state = section.state, server.get("state")
-        approved = self._uid_of(session, section.approved_revision_id)
-        submitted = self._uid_of(session, section.submitted_revision_id)
-        if state == SectionState.APPROVED.value and (
-            server_state != state or approved != server.get("approved_revision")
-        ):
-            revision = approved or submitted
-            fields = {"review": "approve", "revision": revision, "hash": section.approved_hash}
-            return fields, f"approve:{section.uid}:{revision}:{_plain(section.approved_at)}", "duyệt/approve"
-        if state == SectionState.SUBMITTED.value and (
-            server_state != state or submitted != server.get("submitted_revision")
-        ):
-            fields = {"review": "submit", "revision": submitted}
-            return fields, f"submit:{section.uid}:{submitted}:{_plain(section.submitted_at)}", "trình/submit"
-        if state == SectionState.CHANGES_REQUESTED.value and server_state != state:
-            note = session.scalars(
-                select(SectionComment)
-                .where(
-                    col(SectionComment.section_id) == section.id,
-                    col(SectionComment.kind) == CommentKind.RETURN.value,
-                    col(SectionComment.uid).not_in(select(SyncShadow.uid)),
-                )
-                .order_by(col(SectionComment.id).desc())
-                .limit(1)
-            ).first()
-            if note is None:
-                return None
-            fields = {"review": "return", "comment": note.body, "comment_uid": note.uid}
-            return fields, f"return:{note.uid}", "trả lại/return"
-        return None
-
-    @staticmethod
-    def _uid_of(session: Session, revision_id: int | None) -> str | None:
-        if revision_id is None:
-            return None
-        revision = session.get(SectionRevision, revision_id)
-        return revision.uid if revision else None
 
     # Pushing ------------------------------------------------------------------------------------------
 
@@ -677,17 +419,17 @@ class ReplicaService:
         self,
         connection: "SyncConnection",
         based_on: int,
-        outbox: Sequence[_Outgoing],
+        outbox: Sequence[Outgoing],
         report: SyncReport,
         refused: set[str],
     ) -> None:
         """Send the outbox in batches; PreconditionFailed (the server moved) goes up to pull and merge again."""
-        for batch in _batches(outbox):
+        for batch in batches(outbox):
             answer = connection.push(based_on, [item.change for item in batch])
             based_on = answer.library_version
             self._take(answer, batch, report, refused)
 
-    def _take(self, answer: "PushAnswer", batch: Sequence[_Outgoing], report: SyncReport, refused: set[str]) -> None:
+    def _take(self, answer: "PushAnswer", batch: Sequence[Outgoing], report: SyncReport, refused: set[str]) -> None:
         """Mark what the server now holds as shared; a refused review request gives the section back the server's
         state (the desktop shows what the server decided)."""
         by_id = {item.change["id"]: item for item in batch}
@@ -700,41 +442,9 @@ class ReplicaService:
                     refused.add(result.change_id)
                     report.refused.append(Refusal(item.label, result.message_en, result.message_vi))
                     if item.review_of is not None:
-                        self._restore_review(session, item.review_of)
+                        restore_review(session, item.review_of)
                     continue
                 report.pushed.append(item.label)
                 for table, uid in item.shares:
                     if session.get(SyncShadow, uid) is None:
                         session.add(SyncShadow(uid=uid, table_name=table, fields=""))
-
-    def _restore_review(self, session: Session, section_id: int) -> None:
-        section = session.get(Section, section_id)
-        shadow = session.get(SyncShadow, section.uid) if section else None
-        if section is None or shadow is None:
-            return
-        server = json.loads(shadow.fields or "{}")
-        ids = _Ids(session).of("sectionrevision")
-        table = synced_tables()["section"]
-        values: dict[str, Any] = {}
-        for name in REVIEW_FIELDS:
-            value = server.get(name)
-            if name in ("submitted_revision", "approved_revision"):
-                values[f"{name}_id"] = ids.get(value) if value else None
-            else:
-                values[name] = _value(table.c[name], value)
-        session.execute(update(table).where(table.c.id == section_id).values(values))
-
-
-def _batches(outbox: Iterable[_Outgoing]) -> Iterable[list[_Outgoing]]:
-    """At most MAX_CHANGES changes and about PUSH_BYTES of text per push, in order."""
-    batch: list[_Outgoing] = []
-    size = 0
-    for item in outbox:
-        weight = len(json.dumps(item.change, ensure_ascii=False).encode("utf-8"))
-        if batch and (len(batch) >= MAX_CHANGES or size + weight > PUSH_BYTES):
-            yield batch
-            batch, size = [], 0
-        batch.append(item)
-        size += weight
-    if batch:
-        yield batch
