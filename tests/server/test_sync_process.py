@@ -440,3 +440,22 @@ def test_a_sync_stopped_after_its_pull_still_merges_at_the_next(
     assert a.sync().clean
     for replica_ in (a, b):
         same_as_server(replica_)
+
+
+def test_an_offline_approval_of_a_text_changed_since_is_refused_and_the_new_text_arrives(
+    replicas: dict[str, Replica],
+) -> None:
+    a, manager = replicas["a"], replicas["manager"]
+    a.save(a.body() + "\n\nBản trình.\n")
+    a.services.reviews.submit(find_section(a.services, CODE, KEY).id)
+    assert a.sync().clean and manager.sync().clean
+    mine = find_section(manager.services, CODE, KEY)
+    manager.services.reviews.approve(mine.id, manager.services.reviews.review(mine.id).submitted_hash)  # offline
+    a.save(a.body() + "\n\nSửa sau khi trình.\n")  # meanwhile the officer changes the text, and syncs first
+    assert a.sync().clean
+    report = manager.sync()
+    [refusal] = report.refused
+    assert "duyệt/approve" in refusal.label
+    assert server_section(manager.server)[1] != SectionState.APPROVED.value
+    assert "Sửa sau khi trình." in manager.body()  # the server's text, not the one approved offline
+    same_as_server(manager)

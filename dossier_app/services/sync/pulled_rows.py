@@ -4,8 +4,9 @@ back into this database's ids, natural keys adopted, the shadow kept, tombstones
 A row whose parent comes later waits a pass; a nullable reference to a row not yet here (a section's approved
 revision, a sub-section's parent) is set after all the rows are in. A pulled row that matches a row made here on
 its own by a natural key (the catalogue and holidays every new database seeds) becomes that row, taking the
-server's uid. A section with local work keeps its own row (its work is merged and pushed first), and a tombstone
-that would take such a section (itself, its document or its project) is not applied: the section is reported.
+server's uid. A section with local work keeps its own text and review fields (its work is merged and pushed
+first), and a tombstone that would take a section with revisions made here (itself, its document or its project)
+is not applied: the section is reported.
 """
 
 import json
@@ -31,6 +32,20 @@ REVIEW_FIELDS = (
     "submitted_at",
     "submitted_by",
     "approved_revision",
+    "approved_hash",
+    "approved_at",
+    "approved_by",
+    "changed_since_approval",
+)
+
+# A section's columns that stay as they are here while its local work waits to be pushed.
+BODY_COLUMNS = ("body", "plain_text", "search_text", "word_count", "version", "updated_at", "updated_by")
+REVIEW_COLUMNS = (
+    "state",
+    "submitted_revision_id",
+    "submitted_at",
+    "submitted_by",
+    "approved_revision_id",
     "approved_hash",
     "approved_at",
     "approved_by",
@@ -96,10 +111,13 @@ class Ids:
 
 
 class PulledRows:
-    """Applies pulled changes in one unit of work; `keep` holds the uids of sections with local work."""
+    """Applies pulled changes in one unit of work. `edited`: uids of sections with revisions made here (their
+    text and review stay as they are here until the push); `reviewed`: uids of sections whose review state here
+    is a request still to push (their review fields stay). Their other fields (title, place, deletion) are the
+    server's."""
 
-    def __init__(self, session: Session, keep: set[str]) -> None:
-        self._session, self._keep, self._ids = session, keep, Ids(session)
+    def __init__(self, session: Session, edited: set[str], reviewed: set[str]) -> None:
+        self._session, self._edited, self._reviewed, self._ids = session, edited, reviewed, Ids(session)
 
     def apply(self, changes: Sequence[Mapping[str, Any]], deleted: Sequence[Mapping[str, Any]]) -> Applied:
         """Upsert the pulled rows parents' tables first (a row whose parent comes later waits a pass), keep the
@@ -157,7 +175,7 @@ class PulledRows:
         else:
             return []
         rows = self._session.exec(query).all()
-        return [int(found or 0) for found, section_uid in rows if section_uid in self._keep]
+        return [int(found or 0) for found, section_uid in rows if section_uid in self._edited]
 
     def _upsert(self, change: Mapping[str, Any], later: list[tuple[str, str, str, str]]) -> bool:
         """One pulled row in; False when a parent it needs is not here yet."""
@@ -187,8 +205,12 @@ class PulledRows:
         if name in SHADOWED:
             shadow(session, name, uid, fields)
         known = ids.of(name)
-        if name == "section" and uid in self._keep:
-            return True  # its local work is merged and pushed first; the server's row comes after
+        if name == "section":  # local work is merged and pushed first; the server's row comes again after
+            held = (BODY_COLUMNS + REVIEW_COLUMNS if uid in self._edited else ()) + (
+                REVIEW_COLUMNS if uid in self._reviewed else ()
+            )
+            values = {column: value for column, value in values.items() if column not in held}
+            deferred = [(column, ref_uid) for column, ref_uid in deferred if column not in held]
         key_column = next(iter(table.primary_key.columns))
         local_id = known.get(uid)
         if local_id is None:

@@ -205,9 +205,9 @@ class ReplicaService:
             if not page.more:
                 break
         work = self._work()
-        keep = {item.uid for item in work.values()} | self._review_sections()
+        edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
         with self._context.database.begin() as session:
-            applied = PulledRows(session, keep).apply(changes, deleted)
+            applied = PulledRows(session, edited, reviewed).apply(changes, deleted)
             report.pulled += applied.applied
             report.unplaced += applied.unplaced
             for section_id in applied.kept:
