@@ -57,6 +57,12 @@ def test_a_push_needs_a_session_and_a_base_version(client: TestClient, server_se
     assert missing.json()["message_vi"] != missing.json()["message_en"]
     library = server_services.changes.library_version()
     assert push(client, token, library, [{"id": "x"}] * 51).status_code == 413
+    headers = {**bearer(token), "If-Unmodified-Since-Version": str(library), "Content-Type": "application/json"}
+    huge = client.post("/v1/changes", content=b"[" + b" " * (8 * 1_048_576) + b"]", headers=headers)
+    assert huge.status_code == 413 and huge.json()["error"] == "too_large"
+    broken = client.post("/v1/changes", content=b'{"changes": [', headers=headers)
+    assert broken.status_code == 400 and broken.json()["field"] == "body"
+    assert server_services.changes.library_version() == library
 
 
 def test_a_revision_is_saved_as_the_signed_in_person_under_the_uid_it_was_made_with(
