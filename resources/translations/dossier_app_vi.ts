@@ -733,6 +733,37 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsWindow</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Xung đột đồng bộ</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Số khối</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <source>The same passage was changed here and on the server. Both texts are kept. Open a conflict (Enter or double-click), merge what you need into your text and save it as a new revision.</source>
+        <translation>Cùng một đoạn đã được sửa ở máy này và trên máy chủ. Cả hai bản đều được giữ. Mở một xung đột (Enter hoặc nhấp đúp), đưa phần cần thiết vào bản của bạn rồi lưu thành phiên bản mới.</translation>
+    </message>
+    <message>
+        <source>No conflicts: this copy and the server agree.</source>
+        <translation>Không có xung đột: bản trên máy này khớp với máy chủ.</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>máy chủ</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationTableModel</name>
     <message>
         <source>Body consulted</source>
@@ -4762,6 +4793,33 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Sync server</source>
+        <translation>Máy chủ đồng bộ</translation>
+    </message>
+    <message>
+        <source>(none yet: trusted at the first sync)</source>
+        <translation>(chưa có: sẽ được tin cậy ở lần đồng bộ đầu tiên)</translation>
+    </message>
+    <message>
+        <source>Each desktop keeps its own copy and syncs with the department&apos;s server, which alone holds the data and checks each person&apos;s rights. Leave the address empty to work alone.</source>
+        <translation>Mỗi máy giữ một bản dữ liệu riêng và đồng bộ với máy chủ của Sở; chỉ máy chủ giữ dữ liệu chung và kiểm tra quyền của từng người. Để trống địa chỉ nếu làm việc một mình.</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (SHA-256):</source>
+        <translation>Chứng thư được tin cậy (SHA-256):</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// (or http:// for a server on this computer).</source>
+        <translation>Địa chỉ phải bắt đầu bằng https:// (hoặc http:// nếu máy chủ chạy ngay trên máy này).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>OK</source>
@@ -4916,6 +4974,101 @@ SHA-256: {hash}</translation>
     <message>
         <source>Delete section “{title}”</source>
         <translation>Xóa mục “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync server…</source>
+        <translation>Máy chủ đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Sync conflicts…</source>
+        <translation>Xung đột đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sign in with your account to sync with the server.</source>
+        <translation>Hãy đăng nhập bằng tài khoản của bạn để đồng bộ với máy chủ.</translation>
+    </message>
+    <message>
+        <source>Sign in at the server</source>
+        <translation>Đăng nhập máy chủ</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {server}:</source>
+        <translation>Mật khẩu của {user} trên máy chủ {server}:</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Server certificate trusted</source>
+        <translation>Đã tin cậy chứng thư máy chủ</translation>
+    </message>
+    <message>
+        <source>This desktop now trusts the server&apos;s certificate with the SHA-256 fingerprint
+{fingerprint}
+Check it with IT once; a different certificate will be refused.</source>
+        <translation>Từ nay máy này tin cậy chứng thư của máy chủ có dấu vân tay SHA-256
+{fingerprint}
+Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứng thư khác sẽ bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Conflict: {section}</source>
+        <translation>Xung đột: {section}</translation>
+    </message>
+    <message>
+        <source>Refused by the server: {what} — {why}</source>
+        <translation>Máy chủ từ chối: {what} — {why}</translation>
+    </message>
+    <message>
+        <source>Deleted on the server, kept here: {section}</source>
+        <translation>Máy chủ đã xóa, vẫn giữ ở máy này: {section}</translation>
+    </message>
+    <message>
+        <source>The sync finished, but not everything is in step with the server.</source>
+        <translation>Đã đồng bộ xong, nhưng còn nội dung chưa khớp với máy chủ.</translation>
+    </message>
+    <message>
+        <source>Show the conflicts…</source>
+        <translation>Xem các xung đột…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Not synced yet this session</source>
+        <translation>Chưa đồng bộ trong phiên này</translation>
+    </message>
+    <message>
+        <source>synced at {time}</source>
+        <translation>đồng bộ lúc {time}</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting</source>
+        <translation>{count} thay đổi chờ gửi</translation>
+    </message>
+    <message>
+        <source>{count} conflicts</source>
+        <translation>{count} xung đột</translation>
+    </message>
+    <message>
+        <source>Sync server: {server}</source>
+        <translation>Máy chủ đồng bộ: {server}</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,10 @@ class ReplicaService:
 
     # Reading ---------------------------------------------------------------------------------------
 
+    def waiting(self) -> int:
+        """How many changes made here the server does not hold yet (revisions, comments, review requests)."""
+        return len(self._outbox(SyncReport()))
+
     def cursor(self) -> int:
         """The server's library version this replica has pulled up to (0 before the first sync)."""
         with self._context.database.begin() as session:

@@ -250,6 +250,14 @@ class MainWindow(QMainWindow):
         self.palette_action.triggered.connect(self.open_command_palette)
         self.help_menu.insertAction(self.window_actions.about_action, self.palette_action)
         self.help_menu.insertSeparator(self.window_actions.about_action)
+        from dossier_app.ui.shell.sync_panel import SyncPanel
+
+        self.sync_panel = SyncPanel(self, services, settings, account)
+        self.statusBar().insertPermanentWidget(0, self.sync_panel.label)
+        for action in self.sync_panel.actions():
+            self.file_menu.insertAction(self.window_actions.backups_action, action)
+        self.file_menu.insertSeparator(self.window_actions.backups_action)
+        self.sync_panel.synced.connect(self._after_sync)
         self.attached = True
         self._enable_menus(True)
         self._connect()
@@ -453,6 +461,12 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.navigator.setCurrentIndex(index)
             self.navigator.expand(index)
+
+    def _after_sync(self) -> None:
+        """What the sync brought in: the tree, the queues and the home read again, the open section kept."""
+        self.reload_navigator(None)
+        self.queue.refresh()
+        self.window_actions.data_changed.emit()
 
     def reload_navigator(self, select_section_id: int | None) -> None:
         """Rebuild the tree after a structural change, keeping what was expanded."""

@@ -189,6 +189,7 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
     from dossier_app.ui.shared.redline_view import RedlineDialog
     from dossier_app.ui.shell.main_window import MainWindow
     from dossier_app.ui.shell.settings_dialog import SettingsDialog
+    from dossier_app.ui.shell.sync_panel import ConflictsWindow, ServerDialog
 
     project = services.projects.by_code("CT-ITP")
     changed = section_id_by_key(services, "CT-HTP", "da.2_hien_trang")  # the demo's approved, then edited section
@@ -200,6 +201,11 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         newest, older = services.dossiers.revisions(changed)[:2]
         redline = services.redlines.for_revisions(older.id, newest.id)
         return RedlineDialog("Phiên bản 1 → 2", services, redline, ("1", "2"), settings=settings)
+
+    def sync_conflicts() -> ConflictsWindow:
+        window = ConflictsWindow(services)
+        window.refresh()
+        return window
 
     def main_window() -> QWidget:
         window = MainWindow(services, settings, language, services.accounts.get("quantri2"))
@@ -238,6 +244,8 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         "accounts": lambda: AccountsDialog(services),
         "audit trail": lambda: AuditDialog(services),
         "sign-in": lambda: LoginDialog(services),
+        "sync server": lambda: ServerDialog("https://may-chu.so.gov.vn:8470", ""),
+        "sync conflicts": lambda: sync_conflicts(),
         "approval": approval,
         "compare revisions": compare,
     }
