@@ -37,9 +37,9 @@ from dossier_app.export.documents import (
     build_de_an,
     build_to_trinh,
 )
-from dossier_app.export.package_files import write_document
+from dossier_app.export.package_files import write_document, write_with_contents
+from dossier_app.export.plan import ContentsEntry, DocumentSettings
 from dossier_app.export.plan import Document as PlanDocument
-from dossier_app.export.plan import DocumentSettings
 from dossier_app.export.signature_records import FIELD_NAME, SigningKey
 from dossier_app.export.workers import Pending, Workers
 from dossier_app.services.accounts.audit import AuditTrail
@@ -325,8 +325,8 @@ class ExportService:
     ) -> ExportResult:
         written: list[Path] = []
         total = len(planned) * len(options.formats) + 1
-        for item in planned:
-            files.send(item)
+        for item in sorted(planned, key=lambda item: not (isinstance(item, PlanDocument) and item.has_contents)):
+            files.send(item)  # a document with contents first: its Word file waits for its PDF's pages
         for item in planned:
             for fmt in options.formats:
                 target = folder / f"{item.name}.{fmt}"
@@ -533,29 +533,55 @@ class _Files:
         self._folder = folder
         self._formats = formats
         self._drawing = drawing
-        self._jobs: dict[Path, Pending[Path]] = {}
+        self._jobs: dict[Path, Pending[Any]] = {}
+        self._paged: dict[Path, tuple[PlanDocument, Pending[tuple[Path, tuple[ContentsEntry, ...]]]]] = {}
 
     def send(self, item: Planned) -> None:
-        """Send a document to its writers now; an appendix waits for its charts unless it has none."""
+        """Send a document to its writers now; an appendix waits for its charts unless it has none. A document with
+        a table of contents sends its PDF alone: its Word file follows with the pages that PDF's layout found, and
+        the writers write the other documents meanwhile."""
         if isinstance(item, PendingAppendix):
             if any(item is waiting for waiting in self._drawing.values()):
                 return
             item = item.build(())
-        for fmt in self._formats:
+        formats = self._formats
+        if item.has_contents and {"docx", "pdf"} <= set(formats):
+            pdf = self._folder / f"{item.name}.pdf"
+            self._jobs[pdf] = self._workers.submit("pdf", write_with_contents, item, pdf, font_dir())
+            self._paged[self._folder / f"{item.name}.docx"] = (item, self._jobs[pdf])
+            formats = tuple(fmt for fmt in formats if fmt not in ("docx", "pdf"))
+        for fmt in formats:
             target = self._folder / f"{item.name}.{fmt}"
             self._jobs[target] = self._workers.submit(fmt, write_document, item, fmt, target, font_dir())
 
     def wait(self, target: Path) -> None:
         """Until the file is written (its own error raised here); charts that come in meanwhile send their appendix
-        on."""
-        while target not in self._jobs:  # an appendix whose charts are still being drawn
-            self._charts_in(self._workers.first_done(list(self._drawing)))
+        on, and pages that come in their Word file."""
+        self._paged_in()
+        while target not in self._jobs:
+            if target in self._paged:  # a Word file waiting for its PDF's pages
+                self._until(self._paged[target][1])
+                self._paged_in()
+            else:  # an appendix whose charts are still being drawn
+                self._charts_in(self._workers.first_done(list(self._drawing)))
         job = self._jobs[target]
+        self._until(job)
+        job.result()
+
+    def _until(self, job: Pending[Any]) -> None:
+        """Until the job is done, sending on the appendices whose charts come in meanwhile."""
         while not job.done() and self._drawing:
             done = self._workers.first_done([job, *self._drawing])
             if done is not job:
                 self._charts_in(done)
-        job.result()
+
+    def _paged_in(self) -> None:
+        """Send each Word file whose PDF has been written, with that PDF's pages in its contents."""
+        for target, (item, pages) in list(self._paged.items()):
+            if pages.done() or self._workers.inline:
+                del self._paged[target]
+                paged = item.with_contents(pages.result()[1])
+                self._jobs[target] = self._workers.submit("docx", write_document, paged, "docx", target, font_dir())
 
     def close(self) -> None:
         """Every file is written: let the workers go."""
