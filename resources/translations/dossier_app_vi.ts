@@ -1421,6 +1421,10 @@ SHA-256: {hash}</translation>
         <translation>Chưa có mật khẩu của chứng thư số: hãy đặt biến DOSSIER_P12_PASSWORD, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi mật khẩu.</translation>
     </message>
     <message>
+        <source>--from-organ and --to-organ name the agencies of an edXML message: add --edxml.</source>
+        <translation>--from-organ và --to-organ chỉ định cơ quan gửi, nhận của gói tin edXML: hãy thêm --edxml.</translation>
+    </message>
+    <message>
         <source>Restoring replaces the whole database: confirm at a terminal or add --yes.</source>
         <translation>Việc khôi phục sẽ thay thế toàn bộ cơ sở dữ liệu: hãy xác nhận trong cửa sổ dòng lệnh hoặc thêm tùy chọn --yes.</translation>
     </message>
@@ -2089,23 +2093,23 @@ SHA-256: {hash}</translation>
         <translation>Yêu cầu có trường &apos;{field}&apos; mà máy chủ không nhận.</translation>
     </message>
     <message>
-        <source>The request has a parameter '{field}' the server does not take.</source>
-        <translation>Yêu cầu có tham số '{field}' mà máy chủ không nhận.</translation>
+        <source>The request has a parameter &apos;{field}&apos; the server does not take.</source>
+        <translation>Yêu cầu có tham số &apos;{field}&apos; mà máy chủ không nhận.</translation>
     </message>
     <message>
-        <source>The parameter '{field}' must be a whole number of at least 0, given once.</source>
-        <translation>Tham số '{field}' phải là một số nguyên không âm và chỉ được ghi một lần.</translation>
+        <source>The parameter &apos;{field}&apos; must be a whole number of at least 0, given once.</source>
+        <translation>Tham số &apos;{field}&apos; phải là một số nguyên không âm và chỉ được ghi một lần.</translation>
     </message>
     <message>
-        <source>The cursor 'since' must be a whole number of at least 0.</source>
-        <translation>Mốc đồng bộ 'since' phải là một số nguyên không âm.</translation>
+        <source>The cursor &apos;since&apos; must be a whole number of at least 0.</source>
+        <translation>Mốc đồng bộ &apos;since&apos; phải là một số nguyên không âm.</translation>
     </message>
     <message>
-        <source>The page size 'limit' must be a whole number from 1 to {largest}.</source>
-        <translation>Kích thước trang 'limit' phải là một số nguyên từ 1 đến {largest}.</translation>
+        <source>The page size &apos;limit&apos; must be a whole number from 1 to {largest}.</source>
+        <translation>Kích thước trang &apos;limit&apos; phải là một số nguyên từ 1 đến {largest}.</translation>
     </message>
     <message>
-        <source>The cursor {since} is ahead of the server's library version {version}: this copy was synced with another database or the server's was restored; sync again from the start.</source>
+        <source>The cursor {since} is ahead of the server&apos;s library version {version}: this copy was synced with another database or the server&apos;s was restored; sync again from the start.</source>
         <translation>Mốc đồng bộ {since} lớn hơn phiên bản dữ liệu hiện tại của máy chủ ({version}): bản sao này đã được đồng bộ với một cơ sở dữ liệu khác, hoặc dữ liệu của máy chủ đã được khôi phục từ bản sao lưu; hãy đồng bộ lại từ đầu.</translation>
     </message>
     <message>
@@ -2179,6 +2183,22 @@ SHA-256: {hash}</translation>
     <message>
         <source>&apos;{value}&apos; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
         <translation>&apos;{value}&apos; không phải là dấu vân tay SHA-256 (64 chữ số thập lục phân).</translation>
+    </message>
+    <message>
+        <source>The electronic identification code &apos;{value}&apos; is not shaped like {shape}: four groups of 3, 2, 2 and 3 characters joined by dots, the last a capital letter and two digits.</source>
+        <translation>Mã định danh điện tử &apos;{value}&apos; không đúng dạng {shape}: bốn nhóm 3, 2, 2 và 3 ký tự nối bằng dấu chấm, nhóm cuối là một chữ cái in hoa và hai chữ số.</translation>
+    </message>
+    <message>
+        <source>The electronic identification code of the {role} is missing (enter it in Project details, shaped like {shape}).</source>
+        <translation>Chưa có mã định danh điện tử của {role} (nhập trong Thông tin dự án, dạng {shape}).</translation>
+    </message>
+    <message>
+        <source>sending agency</source>
+        <translation>cơ quan gửi</translation>
+    </message>
+    <message>
+        <source>receiving agency</source>
+        <translation>cơ quan nhận</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3747,22 @@ SHA-256: {hash}</translation>
     <message>
         <source>Signer&apos;s name:</source>
         <translation>Họ tên người ký:</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s electronic ID code:</source>
+        <translation>Mã định danh cơ quan gửi:</translation>
+    </message>
+    <message>
+        <source>The issuing body&apos;s electronic identification code (Decision 20/2020/QĐ-TTg), named as the sender of the edXML message</source>
+        <translation>Mã định danh điện tử của cơ quan ban hành (Quyết định 20/2020/QĐ-TTg), ghi là nơi gửi trong gói tin edXML</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s electronic ID code:</source>
+        <translation>Mã định danh cơ quan nhận:</translation>
+    </message>
+    <message>
+        <source>The receiving agency&apos;s electronic identification code; 000.00.00.G22 is the Government Office</source>
+        <translation>Mã định danh điện tử của cơ quan nhận; 000.00.00.G22 là Văn phòng Chính phủ</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import require_action
 from dossier_app.services.dossier.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
 from dossier_app.services.export import FORMATS
+from dossier_app.services.export.edxml_message import LetterFacts, organ_codes, write_package_message
 from dossier_app.services.export.export_appendices import (
     APPENDIX_TITLES,
     ExportAppendices,
@@ -171,6 +172,13 @@ class ExportService:
             require_action(session, self._context, Action.EXPORT)
             project = self._project(session, code)
             regime = self._context.regime(project.regime_key)
+            codes = (
+                organ_codes(
+                    project.sender_organ_code, project.recipient_organ_code, options.from_organ, options.to_organ
+                )
+                if options.edxml
+                else None
+            )
             documents = self._documents(session, project)
             sources = {document.id: self._sources(session, document, options.draft) for document in documents}
             attachments = self._attachments(session, [s.node for srcs in sources.values() for s in srcs])
@@ -202,6 +210,7 @@ class ExportService:
         if charted:
             charted(appendices)
         plans: list[Planned] = []
+        letter: LetterFacts | None = None
         outlines = {outline.kind: outline for outline in regime.documents}
         printed = {LETTER_SYMBOL}
         labels: dict[int, str] = {}
@@ -222,6 +231,16 @@ class ExportService:
                     symbol=symbol,
                 )
                 plans.append(build_to_trinh(document_head, content, tree, settings))
+                if codes:
+                    letter = LetterFacts(
+                        *codes,
+                        sender_name=project.issuing_body,
+                        sender_in_charge=project.governing_body or project.issuing_body,
+                        letterhead=document_head,
+                        notation=f"{symbol}-{document_head.issuer_symbol}",
+                        subject=content.subject,
+                        addressees=content.addressees,
+                    )
             elif kind is DocumentKind.DE_AN:
                 plans.append(
                     build_de_an(document_head, SchemeContent(f"Thành lập {project.name}", symbol), tree, settings)
@@ -237,7 +256,7 @@ class ExportService:
         plans.append(
             comment_register_document(self._comments, pid, register_head, subject, letter_head, LETTER_SYMBOL, settings)
         )
-        records = {
+        records: dict[str, Any] = {
             "project": project.code,
             "regime": regime.key,
             "regime_code": regime.code,
@@ -256,6 +275,11 @@ class ExportService:
             "attachments": [(a.name, a.sha256) for a, _ in attachments],
             "numbers": {symbol: number for symbol, number in numbers.items() if symbol in printed},
         }
+        if codes:
+            subject = f"Về việc đề nghị thành lập {project.name}"  # a regime without a Tờ trình: its facts anyway
+            notation = f"{LETTER_SYMBOL}-{letter_head.issuer_symbol}"
+            body = project.issuing_body
+            records["edxml"] = letter or LetterFacts(*codes, body, body, letter_head, notation, subject, ())
         return plans, records
 
     def export(
@@ -339,6 +363,12 @@ class ExportService:
         files.close()
         signatures = self._sign(folder, written, signer, options, str(records["project"])) if signer else {}
         written.extend(self._copy_attachments(folder, records.pop("attachments")))
+        letter = records.pop("edxml", None)
+        if letter is not None:
+            titles = {item.name: _title(item) for item in planned}
+            appendixes = tuple(title for name, title in titles.items() if name.startswith("Phu_luc"))
+            facts = replace(letter, appendixes=appendixes)
+            written.append(write_package_message(folder, written, facts, titles, self._context.clock()))
         manifest = {
             **records,
             "kind": "draft" if options.draft else "final",
@@ -509,6 +539,11 @@ class ExportService:
                 summary,
                 project.id,
             )
+
+
+def _title(item: Planned) -> str:
+    """A document's title, for the edXML message's description of its files."""
+    return APPENDIX_TITLES.get(item.name, item.name) if isinstance(item, PendingAppendix) else item.title
 
 
 def _load_signer(key: SigningKey) -> "Signer":
