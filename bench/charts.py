@@ -4,7 +4,7 @@ Builds a throwaway SQLite database with the Cần Thơ demo (CT-ITP's register o
 `--households N`), and the hand-dated M1-M16 plan of tests/export/plan_support.py (steps done, running and
 overdue, a baseline, legal deadlines). Reports the median of `--runs` runs after one untimed warm-up of each:
 the SQL figures per ward, each dashboard PNG, the whole `ChartService.dashboard` call, and `gantt_png` at both
-scales. The first drawing of the process (matplotlib import and font loading) is reported apart, as `cold`.
+scales. The first drawing of the process (Pillow import and font loading) is reported apart, as `cold`.
 
     .venv/bin/python bench/charts.py [--runs 7] [--households 480] [--keep]
 """

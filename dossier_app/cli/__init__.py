@@ -102,6 +102,11 @@ def cmd_demo(services: "Services", args: argparse.Namespace | None = None) -> in
             "Duyệt CT-HTP: 1 mục chờ lãnh đạo duyệt, 2 mục đã duyệt (1 mục đã sửa sau khi duyệt), 1 mục bị trả lại "
             "kèm ý kiến. (review: 1 section waiting, 2 approved (1 changed since), 1 returned with comments)"
         )
+    if result.draft_export is not None:
+        print(
+            f"Bản xuất dự thảo {result.export_project} (văn thư): {result.draft_export} "
+            f"(draft export of {result.export_project} by the clerk: {result.draft_export})"
+        )
     print(f"Cơ sở dữ liệu / database: {services.database.display_location}")
     return EXIT_OK
 

@@ -14,7 +14,7 @@ from dossier_app.domain.organ_codes import organ_code
 from dossier_app.services.export import FORMATS
 
 if TYPE_CHECKING:
-    from dossier_app.export.signature_records import SigningKey
+    from dossier_app.export.signature_records import SigningKey, TokenKey
     from dossier_app.export.workers import Workers
     from dossier_app.services import Services
     from dossier_app.services.export.export_workers import ExportOptions
@@ -36,6 +36,14 @@ def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
         metavar="P12",
         help=f"sign every PDF (PAdES) with this PKCS#12 file; passphrase from {P12_PASSWORD_ENV} or a prompt",
     )
+    export.add_argument(
+        "--sign-pkcs11",
+        metavar="MODULE.so",
+        help=f"sign every PDF with a key on a USB token through this PKCS#11 driver (with --token-label and "
+        f"--key-label); PIN from {PKCS11_PIN_ENV} or a prompt",
+    )
+    export.add_argument("--token-label", metavar="LABEL", help="the token to sign with (--sign-pkcs11)")
+    export.add_argument("--key-label", metavar="LABEL", help="the signing key on the token (--sign-pkcs11)")
     export.add_argument(
         "--edxml",
         action="store_true",
@@ -59,32 +67,67 @@ def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
 
 
 P12_PASSWORD_ENV = "DOSSIER_P12_PASSWORD"
+PKCS11_PIN_ENV = "DOSSIER_PKCS11_PIN"
+
+
+def read_secret(env: str, prompt: str, refusal: str, field: str) -> str:
+    """The secret from the environment variable `env`, else typed at a hidden prompt; when no terminal can ask, a
+    refusal worded by `refusal`. Never from an argument, never echoed."""
+    secret = os.environ.get(env)
+    if secret is not None:
+        return secret
+    if not sys.stdin or not sys.stdin.isatty():
+        raise ValidationFailed(refusal, field=field)
+    return getpass.getpass(prompt)
 
 
 def read_signing_key(path: str) -> "SigningKey":
     """The .p12 and its passphrase from DOSSIER_P12_PASSWORD, else a hidden prompt; never from an argument."""
-    passphrase = os.environ.get(P12_PASSWORD_ENV)
-    if passphrase is None:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a "
-                    "terminal to be asked.",
-                ),
-                field="sign",
-            )
-        passphrase = getpass.getpass(f"Mật khẩu chứng thư số / passphrase of {path}: ")
+    passphrase = read_secret(
+        P12_PASSWORD_ENV,
+        f"Mật khẩu chứng thư số / passphrase of {path}: ",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "No passphrase for the signing certificate: set DOSSIER_P12_PASSWORD, or run the command in a "
+            "terminal to be asked.",
+        ),
+        "sign",
+    )
     from dossier_app.export.signature_records import SigningKey
 
     return SigningKey(Path(path), passphrase)
 
 
+def read_token_key(args: argparse.Namespace) -> "TokenKey":
+    """The token's driver, labels and PIN from DOSSIER_PKCS11_PIN, else a hidden prompt; never from an argument."""
+    if args.sign:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("Errors", "Sign with a .p12 file (--sign) or a USB token (--sign-pkcs11), not both."),
+            field="sign",
+        )
+    if not args.token_label or not args.key_label:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("Errors", "Signing with a USB token needs --token-label and --key-label."),
+            field="sign_pkcs11",
+        )
+    pin = read_secret(
+        PKCS11_PIN_ENV,
+        f"Mã PIN của token / PIN of the token {args.token_label}: ",
+        QT_TRANSLATE_NOOP(
+            "Errors", "No PIN for the USB token: set DOSSIER_PKCS11_PIN, or run the command in a terminal to be asked."
+        ),
+        "sign_pkcs11",
+    )
+    from dossier_app.export.signature_records import TokenKey
+
+    return TokenKey(Path(args.sign_pkcs11), args.token_label, args.key_label, pin)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the package; a final export of an incomplete dossier lists what is missing and exits 1. The worker
-    processes start before the database opens, so their imports (matplotlib, python-docx, reportlab) overlap its."""
+    processes start before the database opens, so their imports (Pillow, python-docx, reportlab) overlap its."""
     formats = tuple(part.strip().lower() for part in args.format.split(",") if part.strip())
-    sign = read_signing_key(args.sign) if args.sign else None
+    sign = read_token_key(args) if args.sign_pkcs11 else read_signing_key(args.sign) if args.sign else None
     from dossier_app.services.export.export_workers import ExportOptions, start_workers
 
     if not args.edxml and (args.from_organ is not None or args.to_organ is not None):

@@ -220,6 +220,39 @@ class SigningKeyUnreadable(DossierError):
     )
 
 
+class SigningModuleUnreadable(DossierError):
+    """The PKCS#11 module (the USB token's driver) cannot be loaded: missing, or not a PKCS#11 library."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The token driver {path} cannot be loaded (missing, or not a PKCS#11 module). Nothing was exported."
+    )
+
+
+class SigningTokenMissing(DossierError):
+    """No token with the label is plugged in (or the module does not see it)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "No token labelled '{token}' is plugged in (driver {path}). Nothing was exported."
+    )
+
+
+class SigningPinRefused(DossierError):
+    """The token refused the PIN: wrong, or the token is locked after too many wrong ones."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The token '{token}' refused the PIN (wrong PIN, or the token is locked). Nothing was exported."
+    )
+
+
+class SigningTokenKeyMissing(DossierError):
+    """The token holds no signing key with the label, or no certificate for it."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The token '{token}' holds no signing key labelled '{key}' with its certificate. Nothing was exported.",
+    )
+
+
 class SigningFailed(DossierError):
     """A PDF could not be signed; the package folder is removed."""
 

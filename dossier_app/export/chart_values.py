@@ -1,5 +1,5 @@
 """The plain values charts are drawn from (sizes, ward figures, register steps) and the Vietnamese number formats
-their labels and the appendices share; no matplotlib here, so the tables and the drawing modules both import it."""
+their labels and the appendices share; no drawing library here, so the tables and the drawing modules both import it."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal

@@ -1,7 +1,8 @@
 """Charts of the land clearance plan and register as PNG bytes, one code path for the screen and the PDF appendix.
 
-The inputs are plain values (export/chart_values.py); matplotlib is imported only when a chart is drawn, so the
-program starts without it.
+The inputs are plain values (export/chart_values.py); Pillow is imported only when a chart is drawn, so the program
+starts without it. Drawn with Pillow rather than a plotting library: the four charts of an export take about a
+tenth of a second, where matplotlib's import alone took a third of one.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -108,5 +109,5 @@ def draw_charts(calls: Sequence[ChartCall]) -> list[bytes]:
 
 
 def warm_up() -> None:
-    """Import matplotlib and the drawing modules ahead of the first chart (a worker process does this first)."""
+    """Import Pillow and the drawing modules ahead of the first chart (a worker process does this first)."""
     from dossier_app.export import dashboard, gantt  # noqa: F401

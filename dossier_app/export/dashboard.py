@@ -1,13 +1,25 @@
-"""The register dashboard's bar charts by ward, drawn on private Agg figures (called through export/charts.py)."""
+"""The register dashboard's bar charts by ward, drawn with Pillow (called through export/charts.py)."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-from dossier_app.export.chart_canvas import BASE_SIZE, FONT, GRID, MUTED, PAIR, STEP_RAMP, new_figure, png_bytes
+from dossier_app.export.chart_canvas import (
+    AXIS,
+    BASE_SIZE,
+    GRID,
+    MUTED,
+    PAIR,
+    STEP_RAMP,
+    TEXT,
+    Box,
+    Canvas,
+    LegendItem,
+    draw_legend,
+    legend_columns,
+    legend_size,
+    nice_ticks,
+)
 from dossier_app.export.chart_values import (
     STEP_NAMES_VI,
     STEP_ORDER,
@@ -21,48 +33,89 @@ from dossier_app.export.chart_values import (
 
 WIDTH_IN = 8.0
 ROW_IN = {"stacked": 0.42, "grouped": 0.62}
+MARGIN_PT = 6.0
+TICK_PT = 3.5
 
 
-def _figure(size: ChartSize, rows: int, kind: str, legend_rows: int) -> Figure:
-    height = size.height_in or (1.0 + rows * ROW_IN[kind] + 0.3 * legend_rows)
-    return new_figure(size.width_in or WIDTH_IN, height, size.dpi)
+@dataclass(frozen=True)
+class _Axes:
+    """Where the bars go: the plot box, the number of rows (wards) and the value at the right edge."""
+
+    plot: Box
+    rows: int
+    right_value: float
+
+    def x(self, value: float) -> float:
+        return self.plot.left + value / self.right_value * self.plot.width
+
+    def y(self, row: float) -> float:
+        return self.plot.top + (row + 0.5) * self.plot.height / self.rows
+
+    def pitch(self) -> float:
+        return self.plot.height / self.rows
 
 
 def _empty(size: ChartSize, title: str) -> bytes:
-    figure = new_figure(size.width_in or WIDTH_IN, size.height_in or 2.0, size.dpi)
-    figure.suptitle(title, fontfamily=FONT, fontsize=BASE_SIZE + 2, fontweight="bold")
-    figure.text(
-        0.5,
-        0.45,
-        "Chưa có hộ nào trong sổ giải phóng mặt bằng.",
-        ha="center",
-        va="center",
-        fontfamily=FONT,
-        fontsize=BASE_SIZE + 1,
-        color=MUTED,
+    canvas = Canvas(size.width_in or WIDTH_IN, size.dpi)
+    canvas.begin(size.height_in or 2.0)
+    canvas.text(canvas.width / 2, canvas.pt(MARGIN_PT), title, BASE_SIZE + 2, TEXT, "ma", "bold")
+    message = "Chưa có hộ nào trong sổ giải phóng mặt bằng."
+    canvas.text(canvas.width / 2, canvas.height * 0.55, message, BASE_SIZE + 1, MUTED, "mm")
+    return canvas.png()
+
+
+def _chart(
+    size: ChartSize,
+    kind: str,
+    title: str,
+    labels: list[str],
+    xlabel: str,
+    right_value: float,
+    ticks: list[float],
+    tick_text: Callable[[float], str],
+    legend: list[LegendItem],
+    most_columns: int,
+    bars: Callable[[Canvas, _Axes], None],
+) -> bytes:
+    """Lay out title, ward names, axis, ticks and legend around the plot, then let `bars` draw into it."""
+    canvas = Canvas(size.width_in or WIDTH_IN, size.dpi)
+    pt = canvas.pt
+    columns = legend_columns(canvas, legend, most_columns)
+    _, legend_height = legend_size(canvas, legend, columns)
+    above = pt(MARGIN_PT) + canvas.line_height(BASE_SIZE + 2) + pt(6)
+    below = (
+        pt(TICK_PT + 2)
+        + canvas.line_height(BASE_SIZE - 1)
+        + pt(3)
+        + canvas.line_height(BASE_SIZE)
+        + pt(4)
+        + legend_height
+        + pt(MARGIN_PT)
     )
-    return png_bytes(figure, size.dpi)
-
-
-def _style(ax: Axes, title: str, xlabel: str, labels: list[str], formatter: Callable[[float, int], str]) -> None:
-    ax.set_title(title, fontfamily=FONT, fontsize=BASE_SIZE + 2, fontweight="bold", loc="left")
-    ax.set_xlabel(xlabel, fontfamily=FONT, fontsize=BASE_SIZE, color=MUTED)
-    ax.set_yticks(range(len(labels)), labels, fontfamily=FONT, fontsize=BASE_SIZE)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=6))
-    ax.xaxis.set_major_formatter(FuncFormatter(formatter))
-    ax.tick_params(axis="x", labelfontfamily=FONT, labelsize=BASE_SIZE - 1)
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x", color=GRID, linewidth=0.6)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-
-
-def _legend(figure: Figure, columns: int) -> None:
-    figure.legend(
-        loc="outside lower center", ncols=columns, frameon=False, prop={"family": FONT, "size": BASE_SIZE - 0.5}
-    )
+    rows_height = pt(72 * ROW_IN[kind]) * len(labels)
+    canvas.begin(size.height_in or canvas.inches(above + rows_height + below))
+    names_width = max(canvas.text_width(label, BASE_SIZE) for label in labels)
+    last_tick = canvas.text_width(tick_text(ticks[-1]), BASE_SIZE - 1) / 2 if ticks else 0.0
+    right = canvas.width - pt(MARGIN_PT) - max(pt(4), last_tick)
+    plot = Box(pt(MARGIN_PT) + names_width + pt(5), above, right, canvas.height - below)
+    axes = _Axes(plot, len(labels), right_value)
+    for value in ticks:
+        canvas.line((axes.x(value), plot.top), (axes.x(value), plot.bottom), GRID, 0.6)
+    bars(canvas, axes)
+    canvas.line((plot.left, plot.top), (plot.left, plot.bottom), AXIS, 0.8)
+    canvas.line((plot.left, plot.bottom), (plot.right, plot.bottom), AXIS, 0.8)
+    for value in ticks:
+        x = axes.x(value)
+        canvas.line((x, plot.bottom), (x, plot.bottom + pt(TICK_PT)), AXIS, 0.8)
+        canvas.text(x, plot.bottom + pt(TICK_PT + 2), tick_text(value), BASE_SIZE - 1, TEXT, "ma")
+    for row, label in enumerate(labels):
+        canvas.text(plot.left - pt(5), axes.y(row), label, BASE_SIZE, TEXT, "rm")
+    canvas.text(pt(MARGIN_PT), pt(MARGIN_PT), title, BASE_SIZE + 2, TEXT, "la", "bold")
+    xlabel_top = plot.bottom + pt(TICK_PT + 2) + canvas.line_height(BASE_SIZE - 1) + pt(3)
+    canvas.text((plot.left + plot.right) / 2, xlabel_top, xlabel, BASE_SIZE, MUTED, "ma")
+    legend_top = canvas.height - pt(MARGIN_PT) - legend_height
+    draw_legend(canvas, legend, columns, canvas.width / 2, legend_top)
+    return canvas.png()
 
 
 def draw_parties_by_step(wards: Sequence[WardFigures], size: ChartSize) -> bytes:
@@ -71,59 +124,43 @@ def draw_parties_by_step(wards: Sequence[WardFigures], size: ChartSize) -> bytes
     if not wards:
         return _empty(size, title)
     steps = [s for s in STEP_ORDER if any(w.parties_by_step.get(s, 0) for w in wards)] or ["none"]
-    figure = _figure(size, len(wards), "stacked", 1 + (len(steps) > 4))
-    ax = figure.add_subplot()
     largest = max(1, *(sum(w.parties_by_step.values()) for w in wards))
-    left = [0] * len(wards)
-    for step in steps:
-        counts = [w.parties_by_step.get(step, 0) for w in wards]
-        colour = STEP_RAMP[STEP_ORDER.index(step)]
-        bars = ax.barh(
-            range(len(wards)),
-            counts,
-            left=left,
-            height=0.62,
-            color=colour,
-            edgecolor="white",
-            linewidth=0.8,
-            label=STEP_NAMES_VI[step],
-        )
-        dark = STEP_ORDER.index(step) >= 4
-        for bar, count in zip(bars, counts, strict=True):
-            if count and count / largest >= 0.045:
-                ax.text(
-                    bar.get_x() + bar.get_width() / 2,
-                    bar.get_y() + bar.get_height() / 2,
-                    format_number(count),
-                    ha="center",
-                    va="center",
-                    fontfamily=FONT,
-                    fontsize=BASE_SIZE - 1.5,
-                    color="white" if dark else "#212121",
-                )
-        left = [a + b for a, b in zip(left, counts, strict=True)]
-    for row, total in enumerate(left):
-        ax.text(
-            total + largest * 0.01,
-            row,
-            format_number(total),
-            va="center",
-            ha="left",
-            fontfamily=FONT,
-            fontsize=BASE_SIZE - 1,
-            fontweight="bold",
-        )
-    ax.set_xlim(0, largest * 1.1)
-    _style(
-        ax,
+    right_value = largest * 1.1
+
+    def bars(canvas: Canvas, axes: _Axes) -> None:
+        half = axes.pitch() * 0.31
+        for row, ward in enumerate(wards):
+            left = 0
+            centre = axes.y(row)
+            for step in steps:
+                count = ward.parties_by_step.get(step, 0)
+                if not count:
+                    continue
+                colour = STEP_RAMP[STEP_ORDER.index(step)]
+                box = Box(axes.x(left), centre - half, axes.x(left + count), centre + half)
+                canvas.rect(box, colour, "#ffffff", 0.8)
+                if count / largest >= 0.045:
+                    dark = STEP_ORDER.index(step) >= 4
+                    ink = "#ffffff" if dark else TEXT
+                    canvas.text((box.left + box.right) / 2, centre, format_number(count), BASE_SIZE - 1.5, ink, "mm")
+                left += count
+            total_x = axes.x(left + largest * 0.01)
+            canvas.text(total_x, centre, format_number(left), BASE_SIZE - 1, TEXT, "lm", "bold")
+
+    legend = [LegendItem(STEP_NAMES_VI[step], STEP_RAMP[STEP_ORDER.index(step)]) for step in steps]
+    return _chart(
+        size,
+        "stacked",
         title,
-        "Số hộ gia đình, tổ chức",
         [ward_label(w.ward) for w in wards],
-        lambda value, _pos: format_number(int(value)),
+        "Số hộ gia đình, tổ chức",
+        right_value,
+        nice_ticks(right_value, integer=True),
+        lambda value: format_number(int(value)),
+        legend,
+        min(4, len(steps)),
+        bars,
     )
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-    _legend(figure, min(4, len(steps)))
-    return png_bytes(figure, size.dpi)
 
 
 def _grouped(
@@ -137,36 +174,41 @@ def _grouped(
 ) -> bytes:
     if not wards:
         return _empty(size, title)
-    figure = _figure(size, len(wards), "grouped", 1)
-    ax = figure.add_subplot()
     largest = max(max(values) for _, values in series) or Decimal(1)
-    for index, (name, values) in enumerate(series):
-        offset = -0.17 if index == 0 else 0.17
-        rows = [row + offset for row in range(len(wards))]
-        ax.barh(rows, [float(v) for v in values], height=0.34, color=PAIR[index], label=name)
-        for row, value in zip(rows, values, strict=True):
-            share = ""
-            if index == 1 and series[0][1][round(row - offset)]:
-                share = f" ({format_number(100 * value / series[0][1][round(row - offset)], 0)}%)"
-            ax.text(
-                float(value + largest * Decimal("0.01")),
-                row,
-                f"{format_number(value, decimals)} {short_unit}{share}",
-                va="center",
-                ha="left",
-                fontfamily=FONT,
-                fontsize=BASE_SIZE - 1.5,
-            )
-    ax.set_xlim(0, float(largest) * 1.22)
-    _style(
-        ax,
+    right_value = float(largest) * 1.22
+
+    def bars(canvas: Canvas, axes: _Axes) -> None:
+        pitch = axes.pitch()
+        for index, (_name, values) in enumerate(series):
+            offset = -0.17 if index == 0 else 0.17
+            for row, value in enumerate(values):
+                centre = axes.y(row + offset)
+                box = Box(axes.x(0), centre - pitch * 0.17, axes.x(float(value)), centre + pitch * 0.17)
+                if value:
+                    canvas.rect(box, PAIR[index])
+                share = ""
+                if index == 1 and series[0][1][row]:
+                    share = f" ({format_number(100 * value / series[0][1][row], 0)}%)"
+                text = f"{format_number(value, decimals)} {short_unit}{share}"
+                x = axes.x(float(value + largest * Decimal("0.01")))
+                canvas.text(x, centre, text, BASE_SIZE - 1.5, TEXT, "lm")
+
+    def tick_text(value: float) -> str:
+        return format_number(Decimal(str(value)), decimals if value % 1 else 0)
+
+    return _chart(
+        size,
+        "grouped",
         title,
-        xlabel,
         [ward_label(w.ward) for w in wards],
-        lambda value, _pos: format_number(Decimal(str(value)), decimals if value % 1 else 0),
+        xlabel,
+        right_value,
+        nice_ticks(right_value),
+        tick_text,
+        [LegendItem(name, PAIR[index]) for index, (name, _) in enumerate(series)],
+        2,
+        bars,
     )
-    _legend(figure, 2)
-    return png_bytes(figure, size.dpi)
 
 
 def draw_money_by_ward(wards: Sequence[WardFigures], size: ChartSize) -> bytes:

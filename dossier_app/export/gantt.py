@@ -1,20 +1,17 @@
-"""The milestone plan drawn as a Gantt chart on a private Agg figure (called through export/charts.py)."""
+"""The milestone plan drawn as a Gantt chart with Pillow (called through export/charts.py)."""
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
-
-from matplotlib.axes import Axes
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from dossier_app.domain.milestones import Assessment, Baseline, Bound, Deadline, Milestone, MilestoneStatus, Risk
 from dossier_app.export.chart_canvas import (
     ACTUAL,
     AT_RISK,
+    AXIS,
     BASE_SIZE,
     BASELINE,
-    FONT,
     GRID,
     MUTED,
     NOT_AFTER,
@@ -22,9 +19,15 @@ from dossier_app.export.chart_canvas import (
     OVERDUE,
     PLANNED,
     PLANNED_EDGE,
+    TEXT,
     TODAY,
-    new_figure,
-    png_bytes,
+    Box,
+    Canvas,
+    LegendItem,
+    draw_legend,
+    legend_columns,
+    legend_size,
+    marker,
 )
 from dossier_app.export.chart_values import ChartSize, GanttScale, format_number
 
@@ -40,7 +43,7 @@ RISK_COLOURS = {
     Risk.AT_RISK: ("#fcd581", AT_RISK),
     Risk.OVERDUE: ("#f5a3a3", OVERDUE),
 }
-RISK_TEXT = {Risk.ON_TRACK: "#212121", Risk.AT_RISK: "#9a6700", Risk.OVERDUE: OVERDUE}
+RISK_TEXT = {Risk.ON_TRACK: TEXT, Risk.AT_RISK: "#9a6700", Risk.OVERDUE: OVERDUE}
 
 
 def _x(day: date) -> float:
@@ -96,25 +99,49 @@ def _width(size: ChartSize, ticks: int, scale: GanttScale) -> float:
     return min(MAX_WIDTH_IN, max(10.0, LABEL_IN + 0.6 + ticks * INCH_PER_TICK[scale]))
 
 
+MARGIN_PT = 6.0
+TICK_PT = 3.5
+MINOR_TICK_PT = 2.0
+
+
+@dataclass(frozen=True)
+class _Axes:
+    """Where the plan goes: the plot box, the rows (steps) and the days from its left to its right edge."""
+
+    plot: Box
+    rows: int
+    first: float
+    last: float
+
+    def x(self, day: float) -> float:
+        return self.plot.left + (day - self.first) / (self.last - self.first) * self.plot.width
+
+    def y(self, row: float) -> float:
+        return self.plot.top + (row + 0.5) * self.plot.height / self.rows
+
+    def band(self, row: int, share: float) -> tuple[float, float]:
+        """The top and bottom of a bar `share` of a row tall, centred on the row."""
+        half = self.plot.height / self.rows * share / 2
+        return self.y(row) - half, self.y(row) + half
+
+    def bar(self, row: int, start: date, end: date, share: float) -> Box:
+        top, bottom = self.band(row, share)
+        return Box(self.x(_x(start)), top, self.x(_x(start) + _days(start, end)), bottom)
+
+
 def _empty(size: ChartSize, title: str) -> bytes:
-    figure = new_figure(size.width_in or 8.0, size.height_in or 2.0, size.dpi)
-    figure.text(
-        0.5,
-        0.55,
-        "Chưa có mốc tiến độ nào trong kế hoạch.",
-        ha="center",
-        va="center",
-        fontfamily=FONT,
-        fontsize=BASE_SIZE + 2,
-        color=MUTED,
-    )
+    canvas = Canvas(size.width_in or 8.0, size.dpi)
+    canvas.begin(size.height_in or 2.0)
+    message = "Chưa có mốc tiến độ nào trong kế hoạch."
+    canvas.text(canvas.width / 2, canvas.height * 0.55, message, BASE_SIZE + 2, MUTED, "mm")
     if title:
-        figure.suptitle(title, fontfamily=FONT, fontsize=BASE_SIZE + 3, fontweight="bold")
-    return png_bytes(figure, size.dpi)
+        canvas.text(canvas.width / 2, canvas.pt(MARGIN_PT), title, BASE_SIZE + 3, TEXT, "ma", "bold")
+    return canvas.png()
 
 
 def _draw_rows(
-    ax: Axes,
+    canvas: Canvas,
+    axes: _Axes,
     milestones: Sequence[Milestone],
     risks: dict[str, Risk],
     baseline: Baseline | None,
@@ -123,153 +150,59 @@ def _draw_rows(
     for row, m in enumerate(milestones):
         frozen = baseline.dates(m.key) if baseline is not None else None
         if frozen is not None and frozen.planned_start is not None and frozen.planned_end is not None:
-            ax.barh(
-                row,
-                _days(frozen.planned_start, frozen.planned_end),
-                left=_x(frozen.planned_start),
-                height=0.8,
-                color=BASELINE,
-                alpha=0.35,
-                edgecolor=MUTED,
-                linestyle="--",
-                linewidth=0.8,
-                zorder=1,
-            )
+            ghost = axes.bar(row, frozen.planned_start, frozen.planned_end, 0.8)
+            canvas.rect(ghost, BASELINE, MUTED, 0.8, alpha=0.35, dashed=True)
         face, edge = RISK_COLOURS[risks.get(m.key, Risk.ON_TRACK)]
         start, end = m.planned_start or m.planned_end, m.planned_end or m.planned_start
         if start is not None and end is not None:
-            ax.barh(
-                row,
-                _days(start, end),
-                left=_x(start),
-                height=0.56,
-                color=face,
-                edgecolor=edge,
-                linewidth=0.9,
-                zorder=2,
-            )
+            canvas.rect(axes.bar(row, start, end, 0.56), face, edge, 0.9)
         actual_end = m.actual_end
         if actual_end is None and m.actual_start is not None and m.status is MilestoneStatus.RUNNING:
             actual_end = max(today, m.actual_start)
         if m.actual_start is not None and actual_end is not None:
             running = m.actual_end is None
-            ax.barh(
-                row,
-                _days(m.actual_start, actual_end),
-                left=_x(m.actual_start),
-                height=0.24,
-                color=ACTUAL,
-                alpha=0.55 if running else 1.0,
-                hatch="///" if running else None,
-                edgecolor=ACTUAL,
-                linewidth=0.6,
-                zorder=3,
-            )
+            box = axes.bar(row, m.actual_start, actual_end, 0.24)
+            canvas.rect(box, ACTUAL, ACTUAL, 0.6, alpha=0.55 if running else 1.0)
+            if running:
+                canvas.hatch(box, ACTUAL)
         ends = [d for d in (end, actual_end) if d is not None]
         if m.status is MilestoneStatus.RUNNING and ends:
-            ax.text(
-                _x(max(ends)) + 2.5,
-                row,
-                f"{m.percent}%",
-                va="center",
-                ha="left",
-                fontfamily=FONT,
-                fontsize=BASE_SIZE - 1,
-                color=ACTUAL,
-                zorder=5,
-            )
+            canvas.text(axes.x(_x(max(ends)) + 2.5), axes.y(row), f"{m.percent}%", BASE_SIZE - 1, ACTUAL, "lm")
         if start is None and m.actual_start is None:
-            ax.text(
-                0.006,
-                row,
-                "chưa có ngày",
-                transform=ax.get_yaxis_transform(),
-                va="center",
-                ha="left",
-                fontfamily=FONT,
-                fontsize=BASE_SIZE - 1,
-                fontstyle="italic",
-                color=MUTED,
-                zorder=5,
-            )
+            x = axes.plot.left + 0.006 * axes.plot.width
+            canvas.text(x, axes.y(row), "chưa có ngày", BASE_SIZE - 1, MUTED, "lm", "italic")
 
 
-def _draw_deadlines(ax: Axes, rows: dict[str, int], deadlines: Sequence[Deadline]) -> None:
+def _draw_deadlines(canvas: Canvas, axes: _Axes, rows: dict[str, int], deadlines: Sequence[Deadline]) -> None:
     for deadline in deadlines:
         row = rows.get(deadline.step)
         if row is None:
             continue
         not_after = deadline.bound is Bound.NOT_AFTER
         colour = NOT_AFTER if not_after else NOT_BEFORE
-        ax.plot(
-            _x(deadline.due),
-            row,
-            marker="D" if not_after else "^",
-            markersize=7 if not_after else 8,
-            color=colour,
-            markerfacecolor="white" if deadline.rule.advisory else colour,
-            markeredgewidth=1.2,
-            linestyle="none",
-            zorder=6,
-        )
+        fill = "#ffffff" if deadline.rule.advisory else colour
+        marker(canvas, "diamond" if not_after else "triangle", axes.x(_x(deadline.due)), axes.y(row), fill, colour)
 
 
-def _legend_handles(baseline: Baseline | None, deadlines: Sequence[Deadline], risks: set[Risk]) -> list[Patch | Line2D]:
-    handles: list[Patch | Line2D] = [
-        Patch(facecolor=PLANNED, edgecolor=PLANNED_EDGE, label="Kế hoạch"),
-        Patch(facecolor=ACTUAL, edgecolor=ACTUAL, label="Thực tế"),
-    ]
+def _legend_items(baseline: Baseline | None, deadlines: Sequence[Deadline], risks: set[Risk]) -> list[LegendItem]:
+    items = [LegendItem("Kế hoạch", PLANNED, PLANNED_EDGE), LegendItem("Thực tế", ACTUAL, ACTUAL)]
     if Risk.OVERDUE in risks:
-        handles.append(Patch(facecolor=RISK_COLOURS[Risk.OVERDUE][0], edgecolor=OVERDUE, label="Quá hạn"))
+        items.append(LegendItem("Quá hạn", RISK_COLOURS[Risk.OVERDUE][0], OVERDUE))
     if Risk.AT_RISK in risks:
-        handles.append(Patch(facecolor=RISK_COLOURS[Risk.AT_RISK][0], edgecolor=AT_RISK, label="Sắp đến hạn"))
+        items.append(LegendItem("Sắp đến hạn", RISK_COLOURS[Risk.AT_RISK][0], AT_RISK))
     if baseline is not None:
-        handles.append(
-            Patch(
-                facecolor=BASELINE, alpha=0.35, edgecolor=MUTED, linestyle="--", label=f"Kế hoạch gốc «{baseline.name}»"
-            )
-        )
+        items.append(LegendItem(f"Kế hoạch gốc «{baseline.name}»", BASELINE, MUTED, alpha=0.35, dashed_edge=True))
     bounds = {(d.bound, d.rule.advisory) for d in deadlines}
     if any(bound is Bound.NOT_AFTER for bound, _ in bounds):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="D",
-                color=NOT_AFTER,
-                linestyle="none",
-                markersize=7,
-                label="Hạn luật định (không muộn hơn)",
-            )
-        )
+        items.append(LegendItem("Hạn luật định (không muộn hơn)", NOT_AFTER, kind="diamond"))
     if any(bound is Bound.NOT_BEFORE for bound, _ in bounds):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="^",
-                color=NOT_BEFORE,
-                linestyle="none",
-                markersize=8,
-                label="Thời hạn tối thiểu (không sớm hơn)",
-            )
-        )
+        items.append(LegendItem("Thời hạn tối thiểu (không sớm hơn)", NOT_BEFORE, kind="triangle"))
     advisory = sorted(bound for bound, is_advisory in bounds if is_advisory)
     if advisory:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="D" if advisory[0] is Bound.NOT_AFTER else "^",
-                color=MUTED,
-                markerfacecolor="white",
-                linestyle="none",
-                markersize=7,
-                label="Mốc tham khảo (tùy trường hợp)",
-            )
-        )
-    handles.append(Line2D([], [], color=TODAY, linestyle="--", label="Hôm nay"))
-    return handles
+        kind = "diamond" if advisory[0] is Bound.NOT_AFTER else "triangle"
+        items.append(LegendItem("Mốc tham khảo (tùy trường hợp)", MUTED, kind=kind, hollow=True))
+    items.append(LegendItem("Hôm nay", TODAY, kind="dashed"))
+    return items
 
 
 def draw_gantt(
@@ -292,68 +225,64 @@ def draw_gantt(
     first, last = _span(milestones, deadlines, baseline, today)
     ticks = _ticks(first, last, scale)
     width = _width(size, len(ticks), scale)
-    legend_rows = 2 if width >= 14 else 3
-    height = size.height_in or (0.9 + (0.35 if title else 0) + len(milestones) * ROW_IN + 0.55 + 0.28 * legend_rows)
-    figure = new_figure(width, height, size.dpi)
-    ax = figure.add_subplot()
-    left_edge = float(_x(first))
-    _draw_rows(ax, milestones, risks, baseline, today)
-    _draw_deadlines(ax, rows, deadlines)
-    ax.axvline(_x(today) + 0.5, color=TODAY, linestyle="--", linewidth=1.2, zorder=7)
-    ax.text(
-        _x(today) + 0.5,
-        -0.75,
-        f"Hôm nay {today:%d/%m/%Y}",
-        ha="center",
-        va="bottom",
-        fontfamily=FONT,
-        fontsize=BASE_SIZE - 1,
-        color=TODAY,
-        fontweight="bold",
-        clip_on=False,
-        zorder=8,
+    canvas = Canvas(width, size.dpi)
+    pt = canvas.pt
+    legend = _legend_items(baseline, deadlines, set(risks.values()))
+    columns = legend_columns(canvas, legend, math.ceil(9 / (2 if width >= 14 else 3)))
+    _, legend_height = legend_size(canvas, legend, columns)
+    late = sum(1 for r in risks.values() if r is Risk.OVERDUE)
+    heading = canvas.line_height(BASE_SIZE + 3) + pt(4) if title or late else 0.0
+    above = pt(MARGIN_PT) + heading + canvas.line_height(BASE_SIZE - 1) + pt(3)
+    tick_lines = max(text.count("\n") + 1 for _, text in ticks) if ticks else 1
+    below = (
+        pt(TICK_PT + 2)
+        + tick_lines * canvas.line_height(BASE_SIZE - 1)
+        + pt(3)
+        + canvas.line_height(BASE_SIZE)
+        + pt(6)
+        + legend_height
+        + pt(MARGIN_PT)
     )
-    ax.set_ylim(len(milestones) - 0.5, -0.5)
-    ax.set_yticks(range(len(milestones)), [_label(m) for m in milestones], fontfamily=FONT, fontsize=BASE_SIZE)
-    for label, m in zip(ax.get_yticklabels(), milestones, strict=True):
-        risk = risks.get(m.key, Risk.ON_TRACK)
-        label.set_color(RISK_TEXT[risk])
-        if risk is Risk.OVERDUE:
-            label.set_fontweight("bold")
+    canvas.begin(size.height_in or canvas.inches(above + pt(72 * ROW_IN) * len(milestones) + below))
+    labels = [_label(m) for m in milestones]
+    weights = ["bold" if risks.get(m.key) is Risk.OVERDUE else "regular" for m in milestones]
+    names_width = max(canvas.text_width(text, BASE_SIZE, w) for text, w in zip(labels, weights, strict=True))  # type: ignore[arg-type]
+    plot = Box(pt(MARGIN_PT) + names_width + pt(6), above, canvas.width - pt(MARGIN_PT + 4), canvas.height - below)
+    axes = _Axes(plot, len(milestones), _x(first), _x(last))
+
     stride = max(1, math.ceil(len(ticks) * MIN_TICK_GAP_IN[scale] / max(1.0, width - LABEL_IN - 0.6) - 0.01))
     shown = ticks[::stride]
-    ax.set_xticks([_x(d) for d, _ in shown], [text for _, text in shown], fontfamily=FONT, fontsize=BASE_SIZE - 1)
-    if stride > 1:  # unlabelled ticks between the labelled ones (tick objects are costly: only when needed)
-        ax.set_xticks([_x(d) for d, _ in ticks], minor=True)
-    ax.set_xlim(left_edge, _x(last))  # after the ticks, which would widen the view to include themselves
-    ax.grid(axis="x", which="both", color=GRID, linewidth=0.6, zorder=0)
-    ax.set_axisbelow(True)
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(
-        "Tuần (số tuần ISO, ngày thứ Hai)" if scale == "week" else "Tháng",
-        fontfamily=FONT,
-        fontsize=BASE_SIZE,
-        color=MUTED,
-    )
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    for day, _ in ticks:
+        canvas.line((axes.x(_x(day)), plot.top), (axes.x(_x(day)), plot.bottom), GRID, 0.6)
+    _draw_rows(canvas, axes, milestones, risks, baseline, today)
+    _draw_deadlines(canvas, axes, rows, deadlines)
+    today_x = axes.x(_x(today) + 0.5)
+    canvas.line((today_x, plot.top), (today_x, plot.bottom), TODAY, 1.2, dash=(4.0, 2.0))
+    today_text = f"Hôm nay {today:%d/%m/%Y}"
+    half = canvas.text_width(today_text, BASE_SIZE - 1, "bold") / 2
+    label_x = min(max(today_x, half + pt(MARGIN_PT)), canvas.width - half - pt(MARGIN_PT))
+    canvas.text(label_x, plot.top - pt(2), today_text, BASE_SIZE - 1, TODAY, "md", "bold")
+
+    canvas.line((plot.left, plot.top), (plot.left, plot.bottom), AXIS, 0.8)
+    canvas.line((plot.left, plot.bottom), (plot.right, plot.bottom), AXIS, 0.8)
+    if stride > 1:  # unlabelled ticks between the labelled ones
+        for day, _ in ticks:
+            x = axes.x(_x(day))
+            canvas.line((x, plot.bottom), (x, plot.bottom + pt(MINOR_TICK_PT)), AXIS, 0.6)
+    for day, text in shown:
+        x = axes.x(_x(day))
+        canvas.line((x, plot.bottom), (x, plot.bottom + pt(TICK_PT)), AXIS, 0.8)
+        canvas.text(x, plot.bottom + pt(TICK_PT + 2), text, BASE_SIZE - 1, TEXT, "ma")
+    for row, (text, weight, m) in enumerate(zip(labels, weights, milestones, strict=True)):
+        colour = RISK_TEXT[risks.get(m.key, Risk.ON_TRACK)]
+        canvas.text(plot.left - pt(6), axes.y(row), text, BASE_SIZE, colour, "rm", weight)  # type: ignore[arg-type]
+    xlabel = "Tuần (số tuần ISO, ngày thứ Hai)" if scale == "week" else "Tháng"
+    xlabel_top = plot.bottom + pt(TICK_PT + 2) + tick_lines * canvas.line_height(BASE_SIZE - 1) + pt(3)
+    canvas.text((plot.left + plot.right) / 2, xlabel_top, xlabel, BASE_SIZE, MUTED, "ma")
     if title:
-        ax.set_title(title, fontfamily=FONT, fontsize=BASE_SIZE + 3, fontweight="bold", loc="left", pad=18)
-    late = sum(1 for r in risks.values() if r is Risk.OVERDUE)
+        canvas.text(pt(MARGIN_PT), pt(MARGIN_PT), title, BASE_SIZE + 3, TEXT, "la", "bold")
     if late:
-        ax.set_title(
-            f"{format_number(late)} bước quá hạn",
-            fontfamily=FONT,
-            fontsize=BASE_SIZE,
-            color=OVERDUE,
-            loc="right",
-            pad=18,
-        )
-    figure.legend(
-        handles=_legend_handles(baseline, deadlines, set(risks.values())),
-        loc="outside lower center",
-        ncols=math.ceil(9 / legend_rows),
-        frameon=False,
-        prop={"family": FONT, "size": BASE_SIZE - 0.5},
-    )
-    return png_bytes(figure, size.dpi)
+        late_text = f"{format_number(late)} bước quá hạn"
+        canvas.text(canvas.width - pt(MARGIN_PT), pt(MARGIN_PT) + pt(2), late_text, BASE_SIZE, OVERDUE, "ra")
+    draw_legend(canvas, legend, columns, canvas.width / 2, canvas.height - pt(MARGIN_PT) - legend_height)
+    return canvas.png()

@@ -2,25 +2,11 @@
 imports its library (and builds the Word template or registers the fonts) while the parent still reads the database.
 Module-level functions of plain values, so a worker can be sent them."""
 
-import os
 from pathlib import Path
 
 from dossier_app.export.plan import ContentsEntry, Document
 
 FORMATS = ("docx", "pdf")
-WRITER_NICENESS = 5
-_deferring = False  # in a writer worker: whether it has lowered its priority already
-
-
-def defer_to_charts() -> None:
-    """Lower this writer's priority, once: the charts and the appendices waiting for them are the export's longest
-    chain, and on two cores the writers (and the parent reading the database) would otherwise take half of the
-    charts' core. Linux schedules a session's processes as a group, so this orders the export's own processes."""
-    global _deferring
-    nice = getattr(os, "nice", None)  # not on Windows
-    if nice is not None and not _deferring:
-        _deferring = True
-        nice(WRITER_NICENESS)
 
 
 def write_document(plan: Document, fmt: str, target: Path, font_dir: Path) -> Path:

@@ -1,5 +1,6 @@
-"""What signing takes and reports as plain records (the key to sign with, one signature as checked, the field's
-name), so the export and the package check can name them without importing pyHanko until they sign or verify."""
+"""What signing takes and reports as plain records (the key to sign with, a .p12 or a key on a token; one signature
+as checked; the field's name), so the export and the package check can name them without importing pyHanko until
+they sign or verify."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,20 @@ class SigningKey:
 
     def __repr__(self) -> str:
         return f"SigningKey(p12={str(self.p12)!r}, passphrase=***)"
+
+
+@dataclass(frozen=True)
+class TokenKey:
+    """A key on a PKCS#11 token (a USB token whose key never leaves it): the token's driver module, the token's and
+    the key's labels, and the PIN, which never leaves memory either (no repr, no manifest, no log)."""
+
+    module: Path
+    token_label: str
+    key_label: str
+    pin: str = ""
+
+    def __repr__(self) -> str:
+        return f"TokenKey(module={str(self.module)!r}, token={self.token_label!r}, key={self.key_label!r}, pin=***)"
 
 
 @dataclass(frozen=True)

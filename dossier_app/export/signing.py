@@ -3,7 +3,8 @@ and check the signatures a PDF carries."""
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from io import BytesIO
@@ -78,18 +79,33 @@ class _StampFont(FontEngineFactory):
 
 @dataclass(frozen=True)
 class Signer:
-    """The loaded key: what signs, and who the certificate says signs."""
+    """The loaded key: what signs (a .p12's key in memory, or a token's through its open session), and who the
+    certificate says signs. `release` closes what the key holds open (a token's session); `close` calls it."""
 
-    key: signers.SimpleSigner
+    key: signers.Signer
     subject: str
     common_name: str
     fingerprint: str  # SHA-256 of the DER certificate, hex
+    release: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def certificate(self) -> x509.Certificate:
         """The signer's certificate (the trust root when the package is checked)."""
-        cert: x509.Certificate = self.key.signing_cert
+        cert = self.key.signing_cert
+        assert cert is not None  # both kinds of key are built with their certificate
         return cert
+
+    def close(self) -> None:
+        """Let go of the key: a token's session is closed (a .p12's key has nothing open)."""
+        if self.release is not None:
+            self.release()
+
+
+def signer_for(key: signers.Signer, cert: x509.Certificate, release: Callable[[], None] | None = None) -> Signer:
+    """The Signer of a key whose certificate is `cert`, named as the certificate names its subject."""
+    subject = cert.subject.human_friendly
+    names = [str(value) for value in _attribute_values(cert, "common_name")]
+    return Signer(key, subject, names[0] if names else subject, certificate_fingerprint(cert), release)
 
 
 def certificate_fingerprint(cert: x509.Certificate) -> str:
@@ -107,10 +123,7 @@ def load_signer(key: SigningKey) -> Signer:
         loaded = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=key.passphrase.encode("utf-8") or None)
     except ValueError:
         raise SigningKeyUnreadable(path=str(key.p12)) from None  # no chained error: it may quote the input
-    cert: x509.Certificate = loaded.signing_cert
-    subject = cert.subject.human_friendly
-    names = [str(value) for value in _attribute_values(cert, "common_name")]
-    return Signer(loaded, subject, names[0] if names else subject, certificate_fingerprint(cert))
+    return signer_for(loaded, loaded.signing_cert)
 
 
 def _attribute_values(cert: x509.Certificate, attribute: str) -> list[object]:
@@ -243,6 +256,7 @@ __all__ = [
     "certificate_fingerprint",
     "load_signer",
     "sign_pdf",
+    "signer_for",
     "stamp_box",
     "stamp_text",
     "verify_signatures",

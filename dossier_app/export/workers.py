@@ -1,6 +1,6 @@
 """Worker processes of an export, so the charts and the two writers run on every core at once.
 
-A worker imports only what its share needs: matplotlib for the charts, python-docx or reportlab for the writers. It
+A worker imports only what its share needs: Pillow for the charts, python-docx or reportlab for the writers. It
 reads tasks (a module-level function and its arguments, pickled) from a pipe and writes each result to another, in
 order; everything a task is given must pickle. How a worker starts (`start_method`):
 
@@ -88,7 +88,7 @@ def serve(source: IO[bytes] | None = None, sink: IO[bytes] | None = None) -> NoR
         _send(sink, (task_id, _dumps(outcome)))
     sink.flush()
     sys.stdout.flush()
-    os._exit(0)  # skip the interpreter's teardown: matplotlib's takes longer than a small package's tasks
+    os._exit(0)  # skip the interpreter's teardown: the libraries' take longer than a small package's tasks
 
 
 def _carried(error: BaseException) -> tuple[str, Any, str]:

@@ -200,7 +200,7 @@ class Services:
 
     @cached_property
     def charts(self) -> "ChartService":
-        """Chart images (matplotlib loads when one is drawn)."""
+        """Chart images (Pillow loads when one is drawn)."""
         from dossier_app.services.register.charts import ChartService
 
         return ChartService(self.dashboard)

@@ -1045,6 +1045,22 @@ SHA-256: {hash}</translation>
         <translation>Không mở được chứng thư số {path}: tệp không tồn tại hoặc bị hỏng, hoặc mật khẩu không đúng. Chưa xuất tệp nào.</translation>
     </message>
     <message>
+        <source>The token driver {path} cannot be loaded (missing, or not a PKCS#11 module). Nothing was exported.</source>
+        <translation>Không nạp được trình điều khiển token {path} (không tồn tại, hoặc không phải mô-đun PKCS#11). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>No token labelled &apos;{token}&apos; is plugged in (driver {path}). Nothing was exported.</source>
+        <translation>Không thấy token có nhãn &apos;{token}&apos; được cắm vào máy (trình điều khiển {path}). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The token &apos;{token}&apos; refused the PIN (wrong PIN, or the token is locked). Nothing was exported.</source>
+        <translation>Token &apos;{token}&apos; từ chối mã PIN (sai mã PIN, hoặc token đã bị khóa). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The token &apos;{token}&apos; holds no signing key labelled &apos;{key}&apos; with its certificate. Nothing was exported.</source>
+        <translation>Token &apos;{token}&apos; không có khóa ký số nhãn &apos;{key}&apos; kèm chứng thư số của nó. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
         <source>{path} could not be signed; nothing was exported.</source>
         <translation>Không ký số được {path}; chưa xuất tệp nào.</translation>
     </message>
@@ -1423,6 +1439,18 @@ SHA-256: {hash}</translation>
     <message>
         <source>--from-organ and --to-organ name the agencies of an edXML message: add --edxml.</source>
         <translation>--from-organ và --to-organ chỉ định cơ quan gửi, nhận của gói tin edXML: hãy thêm --edxml.</translation>
+    </message>
+    <message>
+        <source>Sign with a .p12 file (--sign) or a USB token (--sign-pkcs11), not both.</source>
+        <translation>Hãy ký bằng tệp .p12 (--sign) hoặc bằng USB token (--sign-pkcs11), không dùng cả hai.</translation>
+    </message>
+    <message>
+        <source>Signing with a USB token needs --token-label and --key-label.</source>
+        <translation>Ký số bằng USB token cần có --token-label và --key-label.</translation>
+    </message>
+    <message>
+        <source>No PIN for the USB token: set DOSSIER_PKCS11_PIN, or run the command in a terminal to be asked.</source>
+        <translation>Chưa có mã PIN của USB token: hãy đặt biến DOSSIER_PKCS11_PIN, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi mã PIN.</translation>
     </message>
     <message>
         <source>Restoring replaces the whole database: confirm at a terminal or add --yes.</source>
@@ -2316,6 +2344,74 @@ SHA-256: {hash}</translation>
         <translation>Chọn…</translation>
     </message>
     <message>
+        <source>Digital signature of the PDFs</source>
+        <translation>Ký số các tệp PDF</translation>
+    </message>
+    <message>
+        <source>Do not sign</source>
+        <translation>Không ký số</translation>
+    </message>
+    <message>
+        <source>Certificate file (.p12)</source>
+        <translation>Tệp chứng thư số (.p12)</translation>
+    </message>
+    <message>
+        <source>USB token</source>
+        <translation>USB Token ký số</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>asked at each export, never kept</source>
+        <translation>nhập mỗi lần xuất, không được lưu lại</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 driver the token&apos;s supplier installed</source>
+        <translation>Trình điều khiển PKCS#11 do nhà cung cấp token cài đặt</translation>
+    </message>
+    <message>
+        <source>Token driver:</source>
+        <translation>Trình điều khiển token:</translation>
+    </message>
+    <message>
+        <source>Read the tokens</source>
+        <translation>Đọc danh sách token</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Thiết bị token:</translation>
+    </message>
+    <message>
+        <source>The label of the signing key on the token</source>
+        <translation>Nhãn của khóa ký số trên token</translation>
+    </message>
+    <message>
+        <source>Key label:</source>
+        <translation>Nhãn khóa ký số:</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>Mã PIN:</translation>
+    </message>
+    <message>
+        <source>Reading the tokens…</source>
+        <translation>Đang đọc danh sách token…</translation>
+    </message>
+    <message>
+        <source>{count} token(s) plugged in.</source>
+        <translation>Có {count} token đang cắm vào máy.</translation>
+    </message>
+    <message>
+        <source>No token is plugged in: plug it in, then read the tokens again.</source>
+        <translation>Chưa có token nào được cắm vào máy: hãy cắm token rồi đọc lại danh sách.</translation>
+    </message>
+    <message>
         <source>Required sections not approved:</source>
         <translation>Các mục bắt buộc chưa được phê duyệt:</translation>
     </message>
@@ -2326,6 +2422,22 @@ SHA-256: {hash}</translation>
     <message>
         <source>Next {symbol} number:</source>
         <translation>Số {symbol} tiếp theo:</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation>Chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Token driver</source>
+        <translation>Trình điều khiển token</translation>
+    </message>
+    <message>
+        <source>PKCS#11 drivers (*.dll *.so *.so.* *.dylib)</source>
+        <translation>Trình điều khiển PKCS#11 (*.dll *.so *.so.* *.dylib)</translation>
     </message>
     <message>
         <source>Preparing the documents…</source>
@@ -2362,6 +2474,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Zip: {path}</source>
         <translation>Tệp zip: {path}</translation>
+    </message>
+    <message>
+        <source>Every PDF is digitally signed (PAdES).</source>
+        <translation>Mọi tệp PDF đã được ký số (PAdES).</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # department server and its certificates, the desktop's HTTP client.
 HEAVY = (
     "pyhanko",
-    "matplotlib",
+    "PIL",
     "docx",
     "reportlab",
     "openpyxl",

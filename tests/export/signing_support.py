@@ -13,8 +13,8 @@ SIGNER_CN = "Nguyễn Văn Ánh"
 PASSPHRASE = "mật-khẩu-thử 7319"
 
 
-def write_p12(folder: Path, common_name: str = SIGNER_CN, passphrase: str = PASSPHRASE) -> Path:
-    """A self-signed RSA certificate for signing documents, in a PKCS#12 file protected by `passphrase`."""
+def make_certificate(common_name: str = SIGNER_CN) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    """A new RSA key and a self-signed certificate for signing documents with it."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name(
         [
@@ -49,6 +49,12 @@ def write_p12(folder: Path, common_name: str = SIGNER_CN, passphrase: str = PASS
         )
         .sign(key, hashes.SHA256())
     )
+    return key, certificate
+
+
+def write_p12(folder: Path, common_name: str = SIGNER_CN, passphrase: str = PASSPHRASE) -> Path:
+    """A self-signed RSA certificate for signing documents, in a PKCS#12 file protected by `passphrase`."""
+    key, certificate = make_certificate(common_name)
     data = pkcs12.serialize_key_and_certificates(
         b"signer",
         key,

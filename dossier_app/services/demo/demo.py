@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -15,6 +16,7 @@ from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import Operator, ServiceContext
 from dossier_app.services.demo import DEMO_HOUSEHOLDS
 from dossier_app.services.demo.consultations_demo import CONSULTATION_PROJECT, load_consultations
+from dossier_app.services.demo.export_demo import EXPORT_PROJECT, load_draft_export
 from dossier_app.services.demo.milestone_demo import DEMO_BASELINE, load_plan
 from dossier_app.services.demo.readiness_demo import load_readiness_demo
 from dossier_app.services.demo.register_demo import RegisterLoad, load_register
@@ -90,6 +92,8 @@ class DemoResult:
     plan_dated: bool = False  # whether the CT-ITP milestone plan was dated and its baseline taken this time
     plan_baseline: str = DEMO_BASELINE
     review_story: bool = False  # whether CT-HTP's sections were submitted, approved and returned this time
+    draft_export: Path | None = None  # the package the demo clerk exported this time (with the story only)
+    export_project: str = EXPORT_PROJECT
 
 
 Progress = Callable[[int, int, str], None]
@@ -108,8 +112,9 @@ class DemoService:
     ) -> DemoResult:
         """Create the demo accounts and projects that are missing, fill their empty demo sections and give
         CT-ITP a synthetic register of `households` parties if its register is empty (else it is left as is).
-        `story`: also play CT-HTP's review story (sections waiting, approved, changed since, returned); without it
-        every section stays a draft, a clean start for trying the review by hand.
+        `story`: also play CT-HTP's review story (sections waiting, approved, changed since, returned) and have the
+        demo clerk export CT-ITP's draft once; without it every section stays a draft and the history empty, a
+        clean start for trying the review by hand.
 
         Allowed to the local operator, an active administrator, or anyone while the database has no account
         yet; the projects and texts are then written by DEMO_OPERATOR, and one `demo.load` entry records who
@@ -143,6 +148,7 @@ class DemoService:
         load_consultations(writer, self._audit, projects.by_code(CONSULTATION_PROJECT).id)
         review_story = story and load_review_story(writer, self._audit, projects.by_code(REVIEW_PROJECT).id)
         plan_dated = self._load_plans(writer, projects)
+        draft_export = load_draft_export(writer, self._audit, projects.by_code(EXPORT_PROJECT).id) if story else None
         if created or filled or accounts:
             self._record_load(created, filled, accounts)
         if progress:
@@ -157,6 +163,7 @@ class DemoService:
             register=register,
             plan_dated=plan_dated,
             review_story=review_story,
+            draft_export=draft_export,
         )
 
     def _load_plans(self, writer: ServiceContext, projects: ProjectService) -> bool:

@@ -1,5 +1,5 @@
 """What an export is asked for and the worker processes it starts, in a module that loads no database layer: the
-command line starts the workers before it opens the database, so their imports (matplotlib, python-docx, reportlab)
+command line starts the workers before it opens the database, so their imports (Pillow, python-docx, reportlab)
 run while it imports SQLAlchemy and the models."""
 
 from dataclasses import dataclass, field
@@ -7,9 +7,9 @@ from datetime import date
 
 from dossier_app.export.appendices import PLAN_APPENDIX, REGISTER_APPENDIX
 from dossier_app.export.charts import warm_up
-from dossier_app.export.package_files import defer_to_charts, warm_docx, warm_pdf
+from dossier_app.export.package_files import warm_docx, warm_pdf
 from dossier_app.export.plan import DocumentSettings
-from dossier_app.export.signature_records import SigningKey
+from dossier_app.export.signature_records import SigningKey, TokenKey
 from dossier_app.export.workers import StartMethod, Workers, cores
 from dossier_app.services.export import FORMATS
 from dossier_app.storage.resources import font_dir
@@ -28,7 +28,7 @@ class ExportOptions:
     issued_on: date | None = None
     number: int | None = None  # a final's Tờ trình number given once instead of the counter's
     documents: tuple[str, ...] | None = None  # plan names to write (To_trinh, De_an, Phu_luc_IV); None: all
-    sign: SigningKey | None = None  # sign every PDF (PAdES); the passphrase is never logged or written
+    sign: SigningKey | TokenKey | None = None  # sign every PDF (PAdES); passphrase or PIN never logged or written
     edxml: bool = False  # also the package as one edXML message of the national document exchange
     from_organ: str | None = None  # the sender's electronic identification code this once (else the project's)
     to_organ: str | None = None  # the recipient's, likewise
@@ -36,20 +36,17 @@ class ExportOptions:
 
 def start_workers(options: ExportOptions, start: StartMethod | None = None) -> Workers:
     """Worker processes for the charts (when they may be drawn) and the writers, warming up (imports, the Word
-    template, the fonts) at once. On two cores one worker writes both formats beside the one drawing; with more,
-    each format has its own; on one core everything runs here. `start`: fork or spawn (None: what the process
-    allows, see export.workers)."""
+    template, the fonts) at once. Each format has a worker of its own, and the charts (a fraction of a second with
+    Pillow) another; on one core everything runs here. `start`: fork or spawn (None: what the process allows, see
+    export.workers)."""
     draws = options.documents is None or any(name in options.documents for name in CHARTED)
     formats = [fmt for fmt in options.formats if fmt in FORMATS]  # the export refuses the others
-    count = cores()
-    lanes = {fmt: fmt if count > 2 else "writer" for fmt in formats}
+    lanes = {fmt: fmt for fmt in formats}
     if draws:
         lanes["charts"] = "charts"
-    workers = Workers(lanes, inline=count < 2, start=start)
+    workers = Workers(lanes, inline=cores() < 2, start=start)
     if draws:
         workers.submit("charts", warm_up)
-        for fmt in formats:
-            workers.submit(fmt, defer_to_charts)
     if "docx" in lanes:
         workers.submit("docx", warm_docx, options.settings.line_spacing)
     if "pdf" in lanes:

@@ -40,7 +40,7 @@ from dossier_app.export.documents import (
 from dossier_app.export.package_files import write_document, write_with_contents
 from dossier_app.export.plan import ContentsEntry, DocumentSettings
 from dossier_app.export.plan import Document as PlanDocument
-from dossier_app.export.signature_records import FIELD_NAME, SigningKey
+from dossier_app.export.signature_records import FIELD_NAME, SigningKey, TokenKey
 from dossier_app.export.workers import Pending, Workers
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.completeness.checklist import ChecklistService
@@ -323,17 +323,21 @@ class ExportService:
                         QT_TRANSLATE_NOOP("Errors", "Choose at least one document to export."), field="documents"
                     )
             signer = _load_signer(options.sign) if options.sign else None  # a bad key refuses before any folder exists
-            today = self._context.clock().date()
-            folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
             try:
-                files = _Files(workers, folder, options.formats, drawing)
-                done = cancelled or (lambda: False)
-                return self._write(code, folder, planned, files, records, options, progress, done, signer)
-            except BaseException:
-                workers.kill()  # nothing more is written into the folder once this returns
-                shutil.rmtree(folder, ignore_errors=True)
-                folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
-                raise
+                today = self._context.clock().date()
+                folder = self._new_folder(out_dir, f"{records['project']}_{today.isoformat()}")
+                try:
+                    files = _Files(workers, folder, options.formats, drawing)
+                    done = cancelled or (lambda: False)
+                    return self._write(code, folder, planned, files, records, options, progress, done, signer)
+                except BaseException:
+                    workers.kill()  # nothing more is written into the folder once this returns
+                    shutil.rmtree(folder, ignore_errors=True)
+                    folder.with_name(f"{folder.name}.zip").unlink(missing_ok=True)
+                    raise
+            finally:
+                if signer is not None:
+                    signer.close()  # a token's session: opened once for the export, closed when it ends
 
     def _write(
         self,
@@ -546,8 +550,12 @@ def _title(item: Planned) -> str:
     return APPENDIX_TITLES.get(item.name, item.name) if isinstance(item, PendingAppendix) else item.title
 
 
-def _load_signer(key: SigningKey) -> "Signer":
-    """Open the signing key (importing pyHanko, which only signing needs)."""
+def _load_signer(key: SigningKey | TokenKey) -> "Signer":
+    """Open the signing key, a .p12 or a token's (importing pyHanko, which only signing needs)."""
+    if isinstance(key, TokenKey):
+        from dossier_app.export.tokens import open_token_signer
+
+        return open_token_signer(key)
     from dossier_app.export.signing import load_signer
 
     return load_signer(key)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QDir, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,7 @@ from dossier_app.services import Services
 from dossier_app.services.dossier.document_numbers import MAX_NUMBER
 from dossier_app.services.export.exports import ExportOptions, ExportResult
 from dossier_app.services.export.page_settings import DocumentSettings, line_spacing_range, margin_ranges, page_settings
+from dossier_app.services.export.signing_keys import SigningKey, TokenKey, installed_token_drivers, token_labels
 from dossier_app.ui.export.export_history_pane import ExportHistoryPane
 from dossier_app.ui.export.page_preview import PagePreview
 from dossier_app.ui.shared.i18n import error_text
@@ -54,6 +57,8 @@ class ExportDialog(QDialog):
         self._settings = settings
         self._language = settings.language
         self._task: BackgroundTask | None = None
+        self._token_reading: BackgroundTask | None = None
+        self._signing = False
         self.result: ExportResult | None = None
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._export_tab(), self.tr("Export"))
@@ -63,7 +68,9 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._load()
-        self.resize(980, 720)
+        if self.sign_token.isChecked():
+            self.read_tokens()  # the token chosen last time: is it plugged in?
+        self.resize(980, 800)
 
     # Building -----------------------------------------------------------------------------------
 
@@ -102,6 +109,7 @@ class ExportDialog(QDialog):
         right.addWidget(self._numbers_box(tab))
         right.addWidget(self._page_box(tab))
         right.addWidget(self._destination_box(tab))
+        right.addWidget(self._signing_box(tab))
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -207,6 +215,137 @@ class ExportDialog(QDialog):
         layout.addWidget(choose)
         return box
 
+    def _signing_box(self, parent: QWidget) -> QGroupBox:
+        """No signature, a .p12 file, or a key on a USB token (PKCS#11); the secrets are asked at each export."""
+        box = QGroupBox(self.tr("Digital signature of the PDFs"), parent)
+        self.signing_box = box
+        self.sign_none = QRadioButton(self.tr("Do not sign"), box)
+        self.sign_p12 = QRadioButton(self.tr("Certificate file (.p12)"), box)
+        self.sign_token = QRadioButton(self.tr("USB token"), box)
+        modes = QHBoxLayout()
+        for radio in (self.sign_none, self.sign_p12, self.sign_token):
+            modes.addWidget(radio)
+        modes.addStretch(1)
+        self.sign_pages = QStackedWidget(box)
+        self.sign_pages.addWidget(QWidget(self.sign_pages))
+        self.sign_pages.addWidget(self._p12_page(self.sign_pages))
+        self.sign_pages.addWidget(self._token_page(self.sign_pages))
+        layout = QVBoxLayout(box)
+        layout.addLayout(modes)
+        layout.addWidget(self.sign_pages)
+        mode = self._settings.export_signing("mode")
+        {"p12": self.sign_p12, "token": self.sign_token}.get(mode, self.sign_none).setChecked(True)
+        self.sign_pages.setCurrentIndex(self._signing_page())
+        for radio in (self.sign_none, self.sign_p12, self.sign_token):
+            radio.toggled.connect(self._show_signing_page)
+        return box
+
+    def _p12_page(self, parent: QWidget) -> QWidget:
+        page = QWidget(parent)
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.p12_path = QLineEdit(self._settings.export_signing("p12"), page)
+        choose = QPushButton(self.tr("Choose…"), page)
+        choose.clicked.connect(self.choose_p12)
+        form.addRow(self.tr("File:"), _beside(self.p12_path, choose))
+        self.p12_passphrase = self._secret_field(page)
+        form.addRow(self.tr("Passphrase:"), self.p12_passphrase)
+        for field in (self.p12_path, self.p12_passphrase):
+            field.textChanged.connect(self._sync)
+        return page
+
+    def _secret_field(self, parent: QWidget) -> QLineEdit:
+        """A hidden field for a passphrase or PIN, typed at each export."""
+        field = QLineEdit(parent)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setPlaceholderText(self.tr("asked at each export, never kept"))
+        return field
+
+    def _token_page(self, parent: QWidget) -> QWidget:
+        page = QWidget(parent)
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.token_driver = QComboBox(page)
+        self.token_driver.setEditable(True)
+        self.token_driver.setToolTip(self.tr("The PKCS#11 driver the token's supplier installed"))
+        saved = self._settings.export_signing("module")
+        drivers = [str(path) for path in installed_token_drivers()]
+        for path in [saved] * bool(saved) + [path for path in drivers if path != saved]:
+            self.token_driver.addItem(path)
+        choose = QPushButton(self.tr("Choose…"), page)
+        choose.clicked.connect(self.choose_driver)
+        form.addRow(self.tr("Token driver:"), _beside(self.token_driver, choose))
+        self.token_combo = QComboBox(page)
+        self.token_combo.setEditable(True)
+        if self._settings.export_signing("token"):
+            self.token_combo.addItem(self._settings.export_signing("token"))
+        self.refresh_tokens_button = QPushButton(self.tr("Read the tokens"), page)
+        self.refresh_tokens_button.clicked.connect(self.read_tokens)
+        form.addRow(self.tr("Token:"), _beside(self.token_combo, self.refresh_tokens_button))
+        self.token_key = QLineEdit(self._settings.export_signing("key"), page)
+        self.token_key.setToolTip(self.tr("The label of the signing key on the token"))
+        form.addRow(self.tr("Key label:"), self.token_key)
+        self.token_pin = self._secret_field(page)
+        form.addRow(self.tr("PIN:"), self.token_pin)
+        self.token_status = QLabel(page)
+        self.token_status.setObjectName("tokenStatus")
+        self.token_status.setWordWrap(True)
+        form.addRow(self.token_status)
+        self.token_driver.currentTextChanged.connect(self._sync)
+        self.token_driver.activated.connect(self.read_tokens)
+        for field in (self.token_key, self.token_pin):
+            field.textChanged.connect(self._sync)
+        self.token_combo.currentTextChanged.connect(self._sync)
+        return page
+
+    def _signing_page(self) -> int:
+        return 1 if self.sign_p12.isChecked() else 2 if self.sign_token.isChecked() else 0
+
+    def _show_signing_page(self) -> None:
+        """The fields of the chosen way of signing; choosing the token reads the tokens its driver sees."""
+        self.sign_pages.setCurrentIndex(self._signing_page())
+        if self.sign_token.isChecked() and self._token_reading is None:
+            self.read_tokens()
+        self._sync()
+
+    def read_tokens(self) -> None:
+        """Read the labels of the tokens plugged in from the driver, on a worker thread (a driver may be slow)."""
+        driver = self.token_driver.currentText().strip()
+        if not driver:
+            return
+        self.token_status.setStyleSheet("")
+        self.token_status.setText(self.tr("Reading the tokens…"))
+        self.refresh_tokens_button.setEnabled(False)
+        task = run_in_background(lambda report, cancelled: token_labels(Path(driver)))
+        self._token_reading = task
+        task.on_success(lambda labels: self._tokens_read(task, labels))
+        task.on_failure(lambda error: self._tokens_failed(task, error))
+
+    def _tokens_read(self, task: BackgroundTask, labels: list[str]) -> None:
+        if task is not self._token_reading:
+            return  # an older reading, of another driver
+        self._token_reading = None
+        self.refresh_tokens_button.setEnabled(True)
+        wanted = self.token_combo.currentText() or self._settings.export_signing("token")
+        self.token_combo.clear()
+        self.token_combo.addItems(labels)
+        if wanted in labels:
+            self.token_combo.setCurrentText(wanted)
+        self.token_status.setText(
+            self.tr("{count} token(s) plugged in.").format(count=len(labels))
+            if labels
+            else self.tr("No token is plugged in: plug it in, then read the tokens again.")
+        )
+        self._sync()
+
+    def _tokens_failed(self, task: BackgroundTask, error: BaseException) -> None:
+        if task is not self._token_reading:
+            return
+        self._token_reading = None
+        self.refresh_tokens_button.setEnabled(True)
+        self.token_status.setStyleSheet(ERROR_STYLE)
+        self.token_status.setText(error_text(error) if isinstance(error, DossierError) else str(error))
+
     def _load(self) -> None:
         """The plan's documents, the red readiness items and the counters, read once on opening."""
         try:
@@ -263,10 +402,36 @@ class ExportDialog(QDialog):
         documents = tuple(name for name, check in self.document_checks.items() if check.isChecked())
         if settings is None or not formats or not documents or not self.destination.text().strip():
             return None
+        if "pdf" in formats and not self.signing_complete():
+            return None
+        sign = self.signing_key() if "pdf" in formats else None
         draft = not self.final_radio.isChecked()
         return ExportOptions(
-            draft=draft, formats=formats, zip_package=self.zip_check.isChecked(), settings=settings, documents=documents
+            draft=draft,
+            formats=formats,
+            zip_package=self.zip_check.isChecked(),
+            settings=settings,
+            documents=documents,
+            sign=sign,
         )
+
+    def signing_complete(self) -> bool:
+        """Every field the chosen way of signing needs is filled (the PIN or passphrase included)."""
+        if self.sign_p12.isChecked():
+            return bool(self.p12_path.text().strip())
+        if self.sign_token.isChecked():
+            fields = (self.token_driver.currentText(), self.token_combo.currentText(), self.token_key.text())
+            return all(field.strip() for field in fields) and bool(self.token_pin.text())
+        return True
+
+    def signing_key(self) -> SigningKey | TokenKey | None:
+        """The key the PDFs are signed with, None to leave them unsigned."""
+        if self.sign_p12.isChecked():
+            return SigningKey(Path(self.p12_path.text().strip()), self.p12_passphrase.text())
+        if self.sign_token.isChecked():
+            driver, token = self.token_driver.currentText().strip(), self.token_combo.currentText().strip()
+            return TokenKey(Path(driver), token, self.token_key.text().strip(), self.token_pin.text())
+        return None
 
     @property
     def running(self) -> bool:
@@ -274,6 +439,7 @@ class ExportDialog(QDialog):
         return self._task is not None
 
     def _sync(self) -> None:
+        self.signing_box.setEnabled(self.pdf_check.isChecked() and not self.running)
         self.export_button.setEnabled(not self.running and self.options() is not None)
 
     # Running -------------------------------------------------------------------------------------
@@ -283,6 +449,37 @@ class ExportDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Destination folder"), self.destination.text())
         if folder:
             self.destination.setText(folder)
+
+    def choose_p12(self) -> None:
+        """Pick the .p12 certificate file."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Certificate file"), self.p12_path.text(), self.tr("Certificates (*.p12 *.pfx)")
+        )
+        if path:
+            self.p12_path.setText(path)
+
+    def choose_driver(self) -> None:
+        """Pick the token's PKCS#11 driver, then read its tokens."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Token driver"),
+            self.token_driver.currentText(),
+            self.tr("PKCS#11 drivers (*.dll *.so *.so.* *.dylib)"),
+        )
+        if path:
+            self.token_driver.setCurrentText(path)
+            self.read_tokens()
+
+    def _remember_signing(self) -> None:
+        """The choice, the file, the driver and the labels; never the passphrase or the PIN."""
+        mode = "p12" if self.sign_p12.isChecked() else "token" if self.sign_token.isChecked() else "none"
+        self._settings.set_export_signing(
+            mode=mode,
+            p12=self.p12_path.text().strip(),
+            module=self.token_driver.currentText().strip(),
+            token=self.token_combo.currentText().strip(),
+            key=self.token_key.text().strip(),
+        )
 
     def _save_numbers(self) -> bool:
         """Store the counters the clerk changed here."""
@@ -303,6 +500,8 @@ class ExportDialog(QDialog):
             return
         folder = Path(self.destination.text().strip())
         self._settings.export_folder = str(folder)
+        self._remember_signing()
+        self._signing = options.sign is not None
         self.result = None
         self.open_button.setEnabled(False)
         self.preview_button.setEnabled(False)
@@ -314,6 +513,8 @@ class ExportDialog(QDialog):
         )
         self._task.on_progress(self._progressed).on_success(self._finished).on_failure(self._failed)
         self.cancel_button.setEnabled(True)
+        for secret in (self.p12_passphrase, self.token_pin):
+            secret.clear()  # asked again at the next export: the form keeps no secret
         self._sync()
 
     def _progressed(self, done: int, total: int, name: str) -> None:
@@ -352,6 +553,8 @@ class ExportDialog(QDialog):
             lines.append(self.tr("Numbers: {numbers}").format(numbers=numbers))
         if result.zip_path:
             lines.append(self.tr("Zip: {path}").format(path=result.zip_path))
+        if self._signing:
+            lines.append(self.tr("Every PDF is digitally signed (PAdES)."))
         self.status.setText("\n".join(lines))
         self.open_button.setEnabled(True)
         self.open_button.setFocus()
@@ -390,3 +593,11 @@ class ExportDialog(QDialog):
             self.cancel()
             return
         super().reject()
+
+
+def _beside(field: QWidget, button: QPushButton) -> QHBoxLayout:
+    """A form row's field stretched, with its button at the right."""
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return row

@@ -65,6 +65,7 @@ class ReviewBar(QWidget):
         self._section_id: int | None = None
         self._title = ""
         self.review: SectionReview | None = None
+        self.approval_dialog: ApprovalDialog | None = None
         self.state_label = QLabel(self)
         self.state_label.setObjectName("reviewState")
         self.return_note = QLabel(self)
@@ -152,9 +153,22 @@ class ReviewBar(QWidget):
             return
         dialog = ApprovalDialog(self._services, self.review, self._title, self)
         dialog.exec()
-        if dialog.choice == "approve":
+        self._decide(dialog.choice)
+
+    def show_approval(self) -> ApprovalDialog | None:
+        """The same approval view over the window without holding up the caller (a manager's first screen): the
+        choice is carried out when the dialog closes."""
+        if self._section_id is None or self.review is None or not self.approve_button.isEnabled():
+            return None
+        dialog = self.approval_dialog = ApprovalDialog(self._services, self.review, self._title, self)
+        dialog.finished.connect(lambda _code: self._decide(dialog.choice))
+        dialog.open()
+        return dialog
+
+    def _decide(self, choice: str) -> None:
+        if choice == "approve":
             self.approve()
-        elif dialog.choice == "return":
+        elif choice == "return":
             self.request_changes()
 
     def approve(self) -> bool:

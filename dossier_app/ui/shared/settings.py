@@ -5,6 +5,7 @@ from PySide6.QtCore import QByteArray, QSettings
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 DEFAULT_BACKUPS_KEPT = 10
+EXPORT_SIGNING_KEYS = ("mode", "p12", "module", "token", "key")
 
 
 class UiSettings:
@@ -97,6 +98,18 @@ class UiSettings:
     @export_folder.setter
     def export_folder(self, value: str) -> None:
         self._settings.setValue("export/folder", value)
+
+    def export_signing(self, name: str) -> str:
+        """How the export dialog last signed: `mode` (none, p12, token), `p12`, `module`, `token`, `key`; never a
+        passphrase or a PIN."""
+        return str(self._settings.value(f"export/signing/{name}", ""))
+
+    def set_export_signing(self, **values: str) -> None:
+        """Remember the signing choice (the keys `export_signing` names; a secret has no key to go to)."""
+        for name, value in values.items():
+            if name not in EXPORT_SIGNING_KEYS:
+                raise KeyError(name)
+            self._settings.setValue(f"export/signing/{name}", value)
 
     @property
     def database_url(self) -> str:

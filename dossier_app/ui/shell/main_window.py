@@ -592,14 +592,17 @@ class MainWindow(QMainWindow):
         return self.account.username if self.account is not None else ""
 
     def land_on_work(self) -> None:
-        """After sign-in: a manager on the oldest section waiting for approval, an officer on the first section
-        returned to them, with the work queue in front; a clerk on the readiness of the project closest to final;
-        otherwise back where this person left off (an administrator with the accounts open over it)."""
+        """After sign-in: a manager on the oldest section waiting for approval with its approval view open, an
+        officer on the first section returned to them, with the work queue in front; a clerk on the readiness of the
+        project closest to final; otherwise back where this person left off (an administrator with the accounts open
+        over it)."""
         account = self.account
         waiting: list[int] = []
+        approving = False
         try:
             if account is not None and account.has_role(Role.MANAGER):
                 waiting = [item.section_id for item in self.services.reviews.submitted_queue()]
+                approving = bool(waiting)
             if not waiting and account is not None and account.has_role(Role.OFFICER):
                 waiting = [item.section_id for item in self.services.reviews.returned_queue(account.username)]
         except DossierError:
@@ -607,6 +610,8 @@ class MainWindow(QMainWindow):
         if waiting and self.model.index_of_section(waiting[0]).isValid():
             self.select_section(waiting[0])
             self.left_tabs.setCurrentWidget(self.queue)
+            if approving:
+                self.review_bar.show_approval()  # the redline of the oldest submission, ready to approve or return
             return
         if account is not None and account.has_role(Role.CLERK) and self._land_on_readiness():
             return

@@ -142,3 +142,26 @@ def test_without_the_story_every_section_stays_a_draft(services: Services) -> No
     for tree in services.dossiers.tree(project.id):
         for node in walk_sections(tree.sections):
             assert services.reviews.review(node.id).state is SectionState.DRAFT
+
+
+def test_the_demo_clerk_leaves_one_verified_draft_export_in_the_history(demo_services: Services) -> None:
+    from dossier_app.services.demo.export_demo import CLERK, EXPORT_DOCUMENTS, EXPORT_PROJECT
+
+    history = demo_services.export_history.list(EXPORT_PROJECT)
+    assert len(history) == 1
+    record = history[0]
+    assert record.draft and record.actor == CLERK
+    assert abs((record.at - demo_services.context.clock()).total_seconds()) < 3600  # dated today, not years ago
+    assert sorted(path.name for path in record.folder.iterdir()) == sorted(
+        [*(f"{name}.{fmt}" for name in EXPORT_DOCUMENTS for fmt in ("docx", "pdf")), "manifest.json"]
+    )
+    assert demo_services.export_history.verify(record.id).ok
+    assert demo_services.demo.load().draft_export is None  # once: loading again exports nothing more
+    assert len(demo_services.export_history.list(EXPORT_PROJECT)) == 1
+
+
+def test_without_the_story_the_export_history_stays_empty(services: Services) -> None:
+    from dossier_app.services.demo.export_demo import EXPORT_PROJECT
+
+    assert services.demo.load(story=False).draft_export is None
+    assert services.export_history.list(EXPORT_PROJECT) == []

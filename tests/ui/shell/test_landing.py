@@ -1,5 +1,6 @@
 """Each role lands on its work after sign-in, and each person's last place is their own."""
 
+from dossier_app.domain.enums import SectionState
 from dossier_app.services import Services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.demo.review_demo import RETURNED, WAITING
@@ -19,6 +20,20 @@ def test_a_manager_lands_on_the_oldest_section_waiting_for_approval(demo_db: Ser
     assert window.current_section.id == section_id_by_key(services, "CT-HTP", WAITING)
     assert window.left_tabs.currentWidget() is window.queue
     assert window.review_bar.approve_button.isEnabled()
+    dialog = window.review_bar.approval_dialog
+    assert dialog is not None and dialog.isVisible(), "the approval view opens by itself over the window"
+    assert dialog.view.toPlainText().strip()
+    dialog._choose("approve")
+    assert window.review_bar.review is not None and window.review_bar.review.state is SectionState.APPROVED
+
+
+def test_an_officer_landing_on_a_returned_section_gets_no_approval_view(  # type: ignore[no-untyped-def]
+    demo_db: Services, make_window
+) -> None:
+    services = _as(demo_db, "chuyenvien")
+    window = make_window(services, services.accounts.get("chuyenvien"))
+    window.land_on_work()
+    assert window.review_bar.approval_dialog is None
 
 
 def test_an_officer_lands_on_the_section_returned_to_them(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
