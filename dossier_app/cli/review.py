@@ -1,4 +1,5 @@
-"""`review status|submit|approve|return`: a section's review from a terminal, through the review bar's service calls."""
+"""`review status|submit|approve|return|redline`: a section's review from a terminal, through the review bar's service
+calls; `redline` writes the approval dialog's comparison as a Word file with tracked changes."""
 
 import argparse
 from datetime import datetime
@@ -32,6 +33,42 @@ def add_review_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
         if action == "return":
             parser.add_argument("--comment", metavar="TEXT", help="what should change (required)")
         parser.set_defaults(handler=handler)
+    redline = actions.add_parser(
+        "redline",
+        parents=[acting],
+        help="write a Word file with tracked changes between two revisions (default: last approved -> latest)",
+    )
+    add_section_arguments(redline)
+    redline.add_argument("--out", metavar="FILE.docx", required=True, help="the Word file to write")
+    redline.add_argument(
+        "--from",
+        dest="from_number",
+        metavar="REVISION",
+        help="the old revision's number, as the revisions pane shows it (default: the last approved one)",
+    )
+    redline.add_argument(
+        "--to",
+        dest="to_number",
+        metavar="REVISION",
+        help="the new revision's number (default: the latest)",
+    )
+    redline.set_defaults(handler=cmd_review_redline)
+
+
+def _revision_number(text: str | None, option: str) -> int | None:
+    """A revision number as the history shows it (a whole number from 1), or a refusal naming the option."""
+    if text is None:
+        return None
+    if not text.strip().isdigit() or int(text) < 1:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "Errors", "{option} takes a revision number as the history shows it (1, 2, …), not '{text}'."
+            ),
+            field=option,
+            option=option,
+            text=text,
+        )
+    return int(text)
 
 
 def _moment(at: datetime | None) -> str:
@@ -111,4 +148,30 @@ def cmd_review_return(services: "Services", args: argparse.Namespace) -> int:
     sign_in(services, args)
     services.reviews.request_changes(section.id, args.comment)
     print_review(services, section)
+    return EXIT_OK
+
+
+def cmd_review_redline(services: "Services", args: argparse.Namespace) -> int:
+    """Write the redline between two revisions as a Word file with tracked changes, then say what it compares."""
+    from pathlib import Path
+
+    from dossier_app.services.review.redlines import revision_words
+
+    section = find_section(services, args.code, args.key)
+    sign_in(services, args)
+    old, new = _revision_number(args.from_number, "--from"), _revision_number(args.to_number, "--to")
+    redline = services.redlines.between(section.id, old, new)
+    path = services.redlines.write_docx(redline, Path(args.out))
+    if redline.old is None:
+        print("Chưa có phiên bản nào được duyệt: so với văn bản trống / nothing approved yet: compared with empty text")
+    marked = redline.marked
+    print(f"{section_label(section)} — {section.title}")
+    print(f"Từ / from: {revision_words(redline.old)}")
+    print(f"Đến / to: {revision_words(redline.new)}")
+    print(
+        f"Thêm {marked.words_inserted} từ, xoá {marked.words_deleted} từ, {marked.blocks_changed} đoạn thay đổi / "
+        f"{marked.words_inserted} words inserted, {marked.words_deleted} deleted, "
+        f"{marked.blocks_changed} blocks changed"
+    )
+    print(f"Đã ghi / written: {path}")
     return EXIT_OK

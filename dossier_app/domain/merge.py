@@ -47,6 +47,7 @@ class MarkdownBlock:
     lines: tuple[str, ...]
     key: str
     blank_before: int  # blank lines between it and the block before it (or the start of the text)
+    depth: int = 0  # how many list items it sits inside
 
     @property
     def text(self) -> str:
@@ -162,7 +163,9 @@ def _parse(text: str) -> tuple[tuple[MarkdownBlock, ...], int]:
     blocks = []
     for span in spans:
         block_lines = tuple(lines[span.first : span.end])
-        blocks.append(MarkdownBlock(span.kind, block_lines, _key(span.kind, span.depth, block_lines), span.blank))
+        blocks.append(
+            MarkdownBlock(span.kind, block_lines, _key(span.kind, span.depth, block_lines), span.blank, span.depth)
+        )
     return tuple(blocks), len(lines) - (spans[-1].end if spans else 0)
 
 
@@ -185,6 +188,52 @@ def _key(kind: BlockKind, depth: int, lines: tuple[str, ...]) -> str:
     elif kind == "quote":
         lines = tuple(_QUOTE.sub("", line, count=1) for line in lines)
     return unicodedata.normalize("NFC", head + "".join(line_key(line) for line in lines))
+
+
+@dataclass(frozen=True, slots=True)
+class BlockContent:
+    """What a block says without its Markdown markers, for a view that formats it instead of showing the syntax:
+    the inline text (a heading's, an item's, a quote's or paragraph's; a code block's lines), a heading's level,
+    an ordered item's number as written ("3.") and a table row's cells (none for its delimiter row)."""
+
+    text: str = ""
+    level: int = 0
+    number: str = ""
+    cells: tuple[str, ...] = ()
+    delimiter: bool = False
+
+
+def block_content(block: MarkdownBlock) -> BlockContent:
+    """A block's content with the markers of its kind taken off (a setext heading's underline too)."""
+    lines = block.lines
+    if block.kind == "heading":
+        first = lines[0].lstrip()
+        if first.startswith("#"):
+            level = len(first) - len(first.lstrip("#"))
+            return BlockContent(re.sub(r"[ \t]+#+[ \t]*\Z", "", first[level:]).strip(), level=level)
+        return BlockContent("\n".join(lines[:-1]), level=1 if lines[-1].strip().startswith("=") else 2)
+    if block.kind == "item":
+        item = _ITEM.match(lines[0])
+        marker = item.group(2) if item else ""
+        first = lines[0][item.end() :] if item else lines[0]
+        rest = (line.strip() for line in lines[1:])
+        return BlockContent("\n".join((first, *rest)), number=marker if marker[:1].isdigit() else "")
+    if block.kind == "quote":
+        return BlockContent("\n".join(_QUOTE.sub("", line, count=1) for line in lines))
+    if block.kind == "row":
+        cells = [cell.strip() for cell in _CELL_SPLIT.split(lines[0].strip())]
+        cells = cells[1 if cells and not cells[0] else 0 : -1 if len(cells) > 1 and not cells[-1] else None]
+        if cells and all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
+            return BlockContent(delimiter=True)
+        return BlockContent(cells=tuple(cell.replace("\\|", "|") for cell in cells))
+    if block.kind == "code":
+        if not _FENCE.match(lines[0]):
+            return BlockContent("\n".join(line[4:] for line in lines))
+        closed = len(lines) > 1 and _FENCE.match(lines[-1])
+        return BlockContent("\n".join(lines[1:-1] if closed else lines[1:]))
+    if block.kind == "rule":
+        return BlockContent()
+    return BlockContent("\n".join(lines))
 
 
 # Merging ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -40,6 +41,7 @@ _LINE_BREAK = "\n"  # the key of a line break before a block marker
 _WORD_BUDGET = 1_000_000  # old × new items above which difflib (quadratic on repetitive text) is not asked
 
 COLLAPSED_TEMPLATE = QT_TRANSLATE_NOOP("Redline", "… {count} unchanged lines …")
+COLLAPSED_BLOCKS_TEMPLATE = QT_TRANSLATE_NOOP("Redline", "… {count} unchanged paragraphs, items or rows …")
 INSERT_STYLE = "background:#c8e6c9;text-decoration:underline"
 DELETE_STYLE = "background:#ffcdd2;color:#b71c1c;text-decoration:line-through"
 COLLAPSED_STYLE = "color:#757575;font-style:italic"
@@ -114,6 +116,11 @@ class Redline:
 def words(text: str) -> list[str]:
     """The words and punctuation of a text as the redline compares them, layout left out."""
     return _WORDS.findall(text)
+
+
+def word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The words and punctuation of a text with where each sits, for a diff that keeps the text's formatting."""
+    return _WORDS.finditer(text)
 
 
 def redline(old: str, new: str) -> Redline:
@@ -237,7 +244,7 @@ def _unique_in_order(a: list[str], b: list[str], alo: int, ahi: int, blo: int, b
     return run[::-1]
 
 
-def _merge_chaff(ops: list[_Op], a: list[str]) -> list[_Op]:
+def fold_chaff(ops: list[_Op], a: list[str]) -> list[_Op]:
     """Fold an equal stretch between two replacements, shorter than both, into them, so a shared "của" or
     "," does not shred a rewritten sentence into confetti (kept words next to a pure insertion stay kept)."""
     k = 1
@@ -413,7 +420,7 @@ class _Comparison:
         old_lines, new_lines = self.old_lines, self.new_lines
         ta = _Tokens(old_lines[i1:i2], after_line=i1 > 0, before_line=i2 < len(old_lines))
         tb = _Tokens(new_lines[j1:j2], after_line=j1 > 0, before_line=j2 < len(new_lines))
-        ops = _merge_chaff(aligned(ta.keys, tb.keys), ta.keys)
+        ops = fold_chaff(aligned(ta.keys, tb.keys), ta.keys)
         if all(op[0] == "equal" for op in ops):
             self.unchanged.extend(new_lines[j1:j2])  # re-wrapped or re-spaced: the same words
             return

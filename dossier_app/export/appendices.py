@@ -11,6 +11,7 @@ from dossier_app.export.chart_values import STEP_NAMES_VI, STEP_ORDER, WardFigur
 from dossier_app.export.documents import Letterhead, appendix_note
 from dossier_app.export.format_rules import Align
 from dossier_app.export.plan import AppendixHeader, Block, Document, DocumentSettings, Image, Paragraph, Run, Table
+from dossier_app.export.templates import wording_of
 
 Cell = tuple[Run, ...]
 
@@ -80,7 +81,8 @@ def _span(start: date | None, end: date | None) -> str:
     return f"{day(start)}\n{day(end)}"  # one date a line: the column stays as narrow as a date
 
 
-def _head(letterhead: Letterhead, letter_symbol: str, label: str, title: str) -> AppendixHeader:
+def _head(letterhead: Letterhead, letter_symbol: str, appendix: str, settings: DocumentSettings) -> AppendixHeader:
+    label, title = wording_of(settings).head(appendix)
     return AppendixHeader(label, title, appendix_note(letterhead, letter_symbol))
 
 
@@ -124,7 +126,7 @@ def build_plan_appendix(
         by_step.setdefault(deadline.step, []).append(deadline)
     verdicts = {assessment.key: assessment for assessment in assessments}
     blocks: list[Block] = [
-        _head(letterhead, letter_symbol, "Phụ lục II", "KẾ HOẠCH THU HỒI ĐẤT, BỒI THƯỜNG, HỖ TRỢ, TÁI ĐỊNH CƯ")
+        _head(letterhead, letter_symbol, PLAN_APPENDIX[0], settings)
     ]
     dated = any(m.planned_start or m.planned_end or m.actual_start or m.actual_end for m in milestones)
     if not milestones or not dated:
@@ -220,7 +222,7 @@ def build_register_appendix(
 ) -> Document:
     """Appendix III: parties by step and money and area per ward with a bold total row, the dashboard charts, then
     the list of households."""
-    blocks: list[Block] = [_head(letterhead, letter_symbol, "Phụ lục III", "TỔNG HỢP BỒI THƯỜNG, HỖ TRỢ, TÁI ĐỊNH CƯ")]
+    blocks: list[Block] = [_head(letterhead, letter_symbol, REGISTER_APPENDIX[0], settings)]
     if not wards:
         blocks.append(Paragraph((Run(f"Sổ giải phóng mặt bằng chưa có hộ nào. {NO_DATA}"),)))
     else:

@@ -8,6 +8,7 @@ from dossier_app.domain.conditions import ConditionStatus, Outcome
 from dossier_app.export.documents import Letterhead, SectionText, body_in_sentence
 from dossier_app.export.format_rules import Align, number_line, roman
 from dossier_app.export.plan import AppendixHeader, Block, Document, DocumentSettings, Heading, Paragraph, Run, Table
+from dossier_app.export.templates import wording_of
 
 STATUS_VI: Mapping[ConditionStatus, str] = {
     ConditionStatus.MET: "Đáp ứng",
@@ -119,11 +120,8 @@ def build_conditions_appendix(
         )
         for index, line in enumerate(conditions, start=1)
     )
-    blocks: list[Block] = [
-        AppendixHeader(
-            "Phụ lục I", "BẢNG ĐÁNH GIÁ VIỆC ĐÁP ỨNG CÁC ĐIỀU KIỆN THÀNH LẬP", letter_note(letterhead, letter_symbol)
-        )
-    ]
+    label, title = wording_of(settings).head("Phu_luc_I")
+    blocks: list[Block] = [AppendixHeader(label, title, letter_note(letterhead, letter_symbol))]
     if rows:
         blocks.append(Table(header=header, rows=rows, align=(Align.CENTER,)))  # STT centred, the rest text
     else:

@@ -17,6 +17,7 @@ from dossier_app.export.plan import (
     Table,
 )
 from dossier_app.export.plan import Title as TitleBlock
+from dossier_app.export.templates import wording_of
 
 # A summary report (báo cáo) in the decree's list of symbols; it carries the Tờ trình's reference under its title.
 REGISTER_SYMBOL = "BC"
@@ -66,8 +67,8 @@ def build_comment_register(
         Paragraph((Run(letter_note(letter, letter_symbol), italic=True),), align=Align.CENTER),  # as Mẫu 2.1 sets it
         table if rows else Paragraph((Run("Chưa có ý kiến góp ý nào được ghi nhận."),)),
         SignatureBlock(
-            recipients=("Như Tờ trình;", "Lưu: VT."),
-            authority=signature_authority(letterhead.issuing_body, letterhead.signer_title),
+            recipients=wording_of(settings).register_recipients,
+            authority=signature_authority(letterhead.issuing_body, letterhead.signer_title, settings),
             name=letterhead.signer_name,
         ),
     ]

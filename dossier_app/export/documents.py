@@ -27,6 +27,7 @@ from dossier_app.export.plan import (
     Title,
     plain,
 )
+from dossier_app.export.templates import wording_of
 
 _PLACE_MARKERS = (" THÀNH PHỐ ", " TỈNH ", " QUẬN ", " HUYỆN ", " PHƯỜNG ", " XÃ ")
 
@@ -135,13 +136,15 @@ def body_in_sentence(issuing_body: str) -> str:
     return issuing_body.strip().capitalize()
 
 
-def signature_authority(issuing_body: str, signer_title: str) -> tuple[str, ...]:
-    """The lines above the signer: 'TM. ỦY BAN NHÂN DÂN' for a people's committee, then the signer's title lines."""
+def signature_authority(
+    issuing_body: str, signer_title: str, settings: DocumentSettings | None = None
+) -> tuple[str, ...]:
+    """The lines above the signer: for a people's committee the template's collective line ('TM. ỦY BAN NHÂN DÂN'),
+    then the signer's title lines."""
     lines = [line.strip().upper() for line in signer_title.splitlines() if line.strip()]
     collective = _body_without_place(issuing_body)
-    if collective.startswith("ỦY BAN NHÂN DÂN") and not (lines and lines[0].startswith("TM.")):
-        lines.insert(0, f"TM. {collective}")
-    return tuple(lines)
+    signs_as_collective = collective if collective.startswith("ỦY BAN NHÂN DÂN") else ""
+    return wording_of(settings).signer_lines(signs_as_collective, lines)
 
 
 def _header(letterhead: Letterhead, symbol: str) -> HeaderBlock:
@@ -210,7 +213,7 @@ def build_to_trinh(
     blocks.append(
         SignatureBlock(
             recipients=content.recipients,
-            authority=signature_authority(letterhead.issuing_body, letterhead.signer_title),
+            authority=signature_authority(letterhead.issuing_body, letterhead.signer_title, settings),
             name=letterhead.signer_name,
         )
     )
@@ -277,7 +280,8 @@ def build_attachments_appendix(
         for index, line in enumerate(attachments, start=1)
     )
     header = tuple(cell(text) for text in ("STT", "Tên tệp", "Thuộc mục", "Dung lượng (byte)", "Mã SHA-256"))
-    blocks: list[Block] = [AppendixHeader("Phụ lục IV", "DANH MỤC TÀI LIỆU KÈM THEO", note)]
+    label, title = wording_of(settings).head("Phu_luc_IV")
+    blocks: list[Block] = [AppendixHeader(label, title, note)]
     if rows:
         blocks.append(Table(header=header, rows=rows, align=(Align.CENTER, Align.LEFT, Align.LEFT, Align.RIGHT)))
     else:

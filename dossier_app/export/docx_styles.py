@@ -2,6 +2,7 @@
 
 from functools import cache
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 from docx import Document as open_docx
@@ -16,6 +17,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from dossier_app.export import format_rules as rules
 from dossier_app.export.format_rules import Align, Role
+from dossier_app.export.templates import NO_STYLE, NOT_WORD, TemplateDamaged
 
 _ALIGN = {
     Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
@@ -44,9 +46,9 @@ class StyleIds:
     style of the document on each paragraph, which cost more than writing the paragraphs. Every document opened from
     the same template has the same styles, so they share the answers."""
 
-    def __init__(self, doc: DocxDocument, line_spacing: float) -> None:
+    def __init__(self, doc: DocxDocument, line_spacing: float, reference: Path | None = None) -> None:
         self._doc = doc
-        self._ids, self._names = _resolved(line_spacing)
+        self._ids, self._names = _resolved(template_key(line_spacing, reference))
 
     def id(self, name: str) -> str | None:
         """The id `paragraph.style = name` would store (None for the default paragraph style, as python-docx does)."""
@@ -75,8 +77,8 @@ class StyleIds:
 
 
 @cache
-def _resolved(line_spacing: float) -> tuple[dict[str, str | None], dict[str | None, str | None]]:
-    """The style ids by name and names by id found so far in the template of this line spacing."""
+def _resolved(_template: tuple[str, float]) -> tuple[dict[str, str | None], dict[str | None, str | None]]:
+    """The style ids by name and names by id found so far in the template of this reference and line spacing."""
     return {}, {}
 
 
@@ -124,13 +126,22 @@ def _configure(style: ParagraphStyle, role: Role, line_spacing: float) -> None:
     fmt.widow_control = True
 
 
-def new_document(line_spacing: float) -> DocxDocument:
-    """A fresh copy of the styled empty document every Word file of the package starts from.
+def new_document(line_spacing: float, reference: Path | None = None) -> DocxDocument:
+    """A fresh copy of the empty document a Word file of the package starts from: the kind's reference document of
+    `exports/` (its styles as the office keeps them, with the export's line spacing), or without one the styles
+    built in code.
 
-    The template is built once per process and line spacing and kept as bytes: styling python-docx's default
-    document costs more than writing most of our documents. Loading it is this one function, so the template can
-    later come from a data file instead."""
-    return open_docx(BytesIO(_template(line_spacing)))
+    Each is read once per process, file version and line spacing and kept as bytes: opening and adjusting a Word
+    file costs more than writing most of our documents."""
+    if reference is None:
+        return open_docx(BytesIO(_template(line_spacing)))
+    stat = reference.stat()
+    return open_docx(BytesIO(_reference(str(reference), stat.st_mtime_ns, stat.st_size, line_spacing)))
+
+
+def template_key(line_spacing: float, reference: Path | None) -> tuple[str, float]:
+    """What identifies the styles of a document: the reference file (or none) and the line spacing."""
+    return (str(reference) if reference is not None else "", line_spacing)
 
 
 @cache
@@ -138,9 +149,37 @@ def _template(line_spacing: float) -> bytes:
     """python-docx's default document with the decree's styles, saved as bytes."""
     doc = open_docx()
     apply_styles(doc, line_spacing)
+    return _saved(doc)
+
+
+@cache
+def _reference(path: str, _mtime_ns: int, _size: int, line_spacing: float) -> bytes:
+    """A reference document with the export's line spacing on the styles the decree spaces, saved as bytes."""
+    try:
+        doc = open_docx(path)
+    except Exception as error:  # python-docx raises several kinds for a damaged package
+        raise TemplateDamaged(NOT_WORD, path=path, detail=str(error)) from None
+    for role in Role:
+        if rules.STYLES[role].spaced:
+            try:
+                style = doc.styles[style_name(role)]
+            except KeyError:
+                raise TemplateDamaged(NO_STYLE, path=path, style=style_name(role)) from None
+            assert isinstance(style, ParagraphStyle)
+            style.paragraph_format.line_spacing = line_spacing
+    return _saved(doc)
+
+
+def _saved(doc: DocxDocument) -> bytes:
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def reference_document() -> bytes:
+    """A reference document for `exports/`: python-docx's default document with the decree's styles at single
+    spacing (release/export_templates.py writes one per document kind)."""
+    return _template(1.0)
 
 
 def apply_styles(doc: DocxDocument, line_spacing: float) -> None:

@@ -140,12 +140,27 @@ class DocxWriter:
 
     def __init__(self, document: Document) -> None:
         self._plan = document
-        self._doc = new_document(document.settings.line_spacing)
-        self._styles = StyleIds(self._doc, document.settings.line_spacing)
+        self._doc = new_document(document.settings.line_spacing, document.reference)
+        self._styles = StyleIds(self._doc, document.settings.line_spacing, document.reference)
         self._text_mm = document.settings.margins.text_width_mm
+
+    @property
+    def styles(self) -> StyleIds:
+        """The document's style ids, for a caller that adds paragraphs of its own after `build`."""
+        return self._styles
+
+    @property
+    def text_width_mm(self) -> float:
+        """The width between the margins of the last section, for tables a caller adds."""
+        return self._text_mm
 
     def write(self, path: Path) -> Path:
         """Render every block and save; returns the path written."""
+        self.build().save(str(path))
+        return path
+
+    def build(self) -> DocxDocument:
+        """Render every block into the document, not yet saved (the redline appends its tracked changes)."""
         self._page_setup()
         body = self._doc.element.body
         for paragraph in list(body.iterchildren(qn("w:p"))):
@@ -162,8 +177,7 @@ class DocxWriter:
         core.language = "vi-VN"
         core.author = (self._plan.blocks and getattr(self._plan.blocks[0], "issuing_body", "")) or ""
         self._update_fields_on_open()
-        self._doc.save(str(path))
-        return path
+        return self._doc
 
     def _set_box(self, section: Section, box: PageBox) -> None:
         """Paper, orientation and margins of a section; tables and rules that follow use its text width."""

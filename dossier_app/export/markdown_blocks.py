@@ -49,6 +49,12 @@ def _append(runs: list[Run], run: Run) -> None:
         runs.append(run)
 
 
+def parse_inline(source: str) -> list[Token]:
+    """The inline tokens of one block's text (its Markdown markers already taken off), for `inline_runs`."""
+    tokens = _PARSER.parseInline(writable(source))
+    return list(tokens[0].children or []) if tokens else []
+
+
 def parse_blocks(markdown: str, *, heading_offset: int = 0) -> tuple[Block, ...]:
     """The blocks of a Markdown text; its headings move `heading_offset` levels down to sit under the section's."""
     tokens = _PARSER.parse(writable(markdown))  # a stray control character would break the DOCX's XML

@@ -33,11 +33,11 @@ def write_with_contents(plan: Document, target: Path, font_dir: Path) -> tuple[P
     return write_pdf_contents(plan, target, font_dir)
 
 
-def warm_docx(line_spacing: float) -> None:
-    """Import python-docx and build the styled template the documents of this line spacing open."""
+def warm_docx(line_spacing: float, reference: Path | None = None) -> None:
+    """Import python-docx and read the reference document the first document (the Tờ trình) opens."""
     from dossier_app.export.docx_styles import new_document
 
-    new_document(line_spacing)
+    new_document(line_spacing, reference)
 
 
 def warm_pdf(font_dir: Path) -> None:

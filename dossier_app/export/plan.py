@@ -1,8 +1,13 @@
 """The document plan: what a document says and in which blocks, before any writer decides how to draw it."""
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier_app.export.format_rules import DEFAULT_LINE_SPACING, Align, Margins, check_line_spacing, heading_text
+
+if TYPE_CHECKING:
+    from dossier_app.export.templates import Wording
 
 
 @dataclass(frozen=True)
@@ -200,6 +205,7 @@ class DocumentSettings:
     margins: Margins = field(default_factory=Margins)
     line_spacing: float = DEFAULT_LINE_SPACING
     draft: bool = False
+    wording: "Wording | None" = None  # the words of exports/ (None: the shipped ones, see export.templates)
 
     def __post_init__(self) -> None:
         check_line_spacing(self.line_spacing)
@@ -213,6 +219,7 @@ class Document:
     title: str
     settings: DocumentSettings
     blocks: tuple[Block, ...]
+    reference: Path | None = None  # the Word reference document of exports/ it opens (None: styles built in code)
 
     @property
     def has_contents(self) -> bool:

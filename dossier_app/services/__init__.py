@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from dossier_app.services.dossier.attachments import AttachmentService
     from dossier_app.services.dossier.document_numbers import DocumentNumberService
     from dossier_app.services.dossier.dossiers import DossierService
+    from dossier_app.services.dossier.project_home import ProjectHomeService
     from dossier_app.services.dossier.projects import ProjectService
     from dossier_app.services.dossier.search import SearchService
     from dossier_app.services.export.export_history import ExportHistory
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from dossier_app.services.register.register_dashboard import RegisterDashboard
     from dossier_app.services.register.register_io import RegisterIO
     from dossier_app.services.review.comment_register import CommentRegisterService
+    from dossier_app.services.review.redlines import RedlineService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
     from dossier_app.services.sync.tokens import TokenService
@@ -134,6 +136,13 @@ class Services:
         from dossier_app.services.review.reviews import ReviewService
 
         return ReviewService(self.context, self.audit)
+
+    @cached_property
+    def redlines(self) -> "RedlineService":
+        """Revisions compared as formatted text, for the window and as Word files with tracked changes."""
+        from dossier_app.services.review.redlines import RedlineService
+
+        return RedlineService(self.context)
 
     @cached_property
     def catalogues(self) -> "CatalogueService":
@@ -239,6 +248,15 @@ class Services:
         from dossier_app.services.export.export_history import ExportHistory
 
         return ExportHistory(self.context)
+
+    @cached_property
+    def home(self) -> "ProjectHomeService":
+        """A project's home: readiness, review, land clearance, consultations and the last export at a glance."""
+        from dossier_app.services.dossier.project_home import ProjectHomeService
+
+        return ProjectHomeService(
+            self.context, self.projects, self.readiness, self.dashboard, self.consultations, self.export_history
+        )
 
 
 def blob_store(database: "Database") -> "BlobStore":

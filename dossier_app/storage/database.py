@@ -20,9 +20,9 @@ from dossier_app.domain.errors import (
     StorageBusy,
     StorageUnavailable,
 )
+from dossier_app.storage.resources import APP_NAME
 from dossier_app.storage.sync_log import VersionedSession
 
-APP_NAME = "dossier_app"
 DB_ENV = "DOSSIER_DB"
 BUSY_TIMEOUT_MS = 5000
 # The window's wait for another writer: short enough that a held lock never freezes it; autosave retries instead.

@@ -117,6 +117,17 @@ def load_wards(path: Path = RESOURCES_DIR / "catalogues" / "wards.yaml") -> tupl
 FONTS_DIR = RESOURCES_DIR / "fonts"
 
 
+APP_NAME = "dossier_app"  # the folder name of the user's data, settings and cache
+
+
+def office_templates_dir() -> Path:
+    """Where an office keeps its own export templates (files of the same names as exports/), read before the
+    shipped ones: the user's data folder, which an installed program's folder may not be."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "exports"
+
+
 def font_dir() -> Path:
     """The bundled Liberation Serif faces (SIL OFL) that the PDF export embeds."""
     return FONTS_DIR

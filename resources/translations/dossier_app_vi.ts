@@ -2029,6 +2029,10 @@ SHA-256: {hash}</translation>
         <translation>{tool} bị lỗi trên {location}: {reason}</translation>
     </message>
     <message>
+        <source>{option} takes a revision number as the history shows it (1, 2, …), not &apos;{text}&apos;.</source>
+        <translation>{option} nhận số phiên bản như trong lịch sử phiên bản (1, 2, …), không nhận &apos;{text}&apos;.</translation>
+    </message>
+    <message>
         <source>A return says what should change: give it with --comment TEXT.</source>
         <translation>Trả lại thì phải nói rõ cần sửa gì: hãy ghi nội dung bằng --comment TEXT.</translation>
     </message>
@@ -2227,6 +2231,58 @@ SHA-256: {hash}</translation>
     <message>
         <source>receiving agency</source>
         <translation>cơ quan nhận</translation>
+    </message>
+    <message>
+        <source>The export template {path} is missing. Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} không có. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} is not a Word document that can be opened ({detail}). Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} không phải tệp Word mở được ({detail}). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} has no style &apos;{style}&apos;, which the documents use. Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} thiếu kiểu định dạng &apos;{style}&apos; mà văn bản cần dùng. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} is not valid YAML: {detail}. Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} không đúng cú pháp YAML: {detail}. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} should hold named fields (name: value). Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} phải gồm các trường có tên (tên: giá trị). Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The field &apos;{name}&apos; of the export template {path} should be a line of text. Nothing was exported.</source>
+        <translation>Trường &apos;{name}&apos; của mẫu văn bản xuất {path} phải là một dòng chữ. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The field &apos;{name}&apos; of the export template {path} should be a list of lines. Nothing was exported.</source>
+        <translation>Trường &apos;{name}&apos; của mẫu văn bản xuất {path} phải là danh sách các dòng. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The field &apos;{name}&apos; of the export template {path} names {placeholder}; it may name: {allowed}. Nothing was exported.</source>
+        <translation>Trường &apos;{name}&apos; của mẫu văn bản xuất {path} có {placeholder}, nhưng chỉ được dùng: {allowed}. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The export template {path} has no heading for {appendix}. Nothing was exported.</source>
+        <translation>Mẫu văn bản xuất {path} thiếu dòng tiêu đề của {appendix}. Chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>{file} must end in .docx: the redline is a Word file.</source>
+        <translation>{file} phải có đuôi .docx: bản so sánh thay đổi là tệp Word.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written ({reason}). Nothing was written.</source>
+        <translation>Không ghi được {file} ({reason}). Chưa ghi gì.</translation>
+    </message>
+    <message>
+        <source>The section has no saved revision yet.</source>
+        <translation>Mục này chưa có phiên bản nào được lưu.</translation>
+    </message>
+    <message>
+        <source>Section “{title}” has no revision {number}; its revisions are 1 to {last}.</source>
+        <translation>Mục “{title}” không có phiên bản {number}; các phiên bản của mục là từ 1 đến {last}.</translation>
     </message>
 </context>
 <context>
@@ -2713,30 +2769,6 @@ SHA-256: {hash}</translation>
     <message>
         <source>A section you added yourself: the legal outline gives no guidance for it.</source>
         <translation>Mục do bạn tự thêm: đề cương quy định của pháp luật không có hướng dẫn cho mục này.</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>Bắt buộc</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Đã viết</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Đã trình duyệt</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Đã phê duyệt</translation>
-    </message>
-    <message>
-        <source>Dossier overview</source>
-        <translation>Tổng quan hồ sơ</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Văn bản</translation>
     </message>
 </context>
 <context>
@@ -3882,6 +3914,205 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ProjectHomePane</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Read the figures again (F5)</source>
+        <translation>Đọc lại số liệu (F5)</translation>
+    </message>
+    <message>
+        <source>Reading the project&apos;s figures…</source>
+        <translation>Đang đọc số liệu của dự án…</translation>
+    </message>
+    <message>
+        <source>Figures as of {time}</source>
+        <translation>Số liệu lúc {time}</translation>
+    </message>
+    <message>
+        <source>Dossier readiness</source>
+        <translation>Mức độ hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>chặn việc nộp</translation>
+    </message>
+    <message>
+        <source>to look at</source>
+        <translation>cần xem lại</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>First to fix:</source>
+        <translation>Cần xử lý trước:</translation>
+    </message>
+    <message>
+        <source>Nothing blocks a final export.</source>
+        <translation>Không còn mục nào chặn việc xuất bản chính thức.</translation>
+    </message>
+    <message>
+        <source>Open the readiness list…</source>
+        <translation>Mở danh sách mức độ hoàn thiện…</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Duyệt hồ sơ</translation>
+    </message>
+    <message>
+        <source>required sections written</source>
+        <translation>mục bắt buộc đã viết</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>bị trả lại</translation>
+    </message>
+    <message>
+        <source>{document}: {written}/{total} written, {approved}/{total} approved, {submitted} waiting</source>
+        <translation>{document}: đã viết {written}/{total}, đã phê duyệt {approved}/{total}, {submitted} mục chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Waiting longest: {title} — sent by {who} on {date} ({days} days)</source>
+        <translation>Chờ lâu nhất: {title} — {who} trình ngày {date} ({days} ngày)</translation>
+    </message>
+    <message>
+        <source>No section is waiting for approval.</source>
+        <translation>Không có mục nào chờ phê duyệt.</translation>
+    </message>
+    <message>
+        <source>{count} section(s) returned for changes: open the first</source>
+        <translation>{count} mục bị trả lại để chỉnh sửa: mở mục đầu tiên</translation>
+    </message>
+    <message>
+        <source>Open the work queue</source>
+        <translation>Mở danh sách việc cần xử lý</translation>
+    </message>
+    <message>
+        <source>Land clearance</source>
+        <translation>Giải phóng mặt bằng</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>hộ</translation>
+    </message>
+    <message>
+        <source>billion VND paid</source>
+        <translation>tỷ đồng đã chi trả</translation>
+    </message>
+    <message>
+        <source>ha handed over</source>
+        <translation>ha đã bàn giao</translation>
+    </message>
+    <message>
+        <source>Households by step: {steps}</source>
+        <translation>Số hộ theo bước: {steps}</translation>
+    </message>
+    <message>
+        <source>Money approved {approved} billion VND, paid {paid} billion VND</source>
+        <translation>Tiền bồi thường đã phê duyệt {approved} tỷ đồng, đã chi trả {paid} tỷ đồng</translation>
+    </message>
+    <message>
+        <source>Area handed over {handed} of {planned} ha</source>
+        <translation>Diện tích đã bàn giao {handed} trên {planned} ha</translation>
+    </message>
+    <message>
+        <source>The register is empty: open it to import or add households</source>
+        <translation>Sổ giải phóng mặt bằng chưa có hộ nào: mở sổ để nhập hoặc thêm hộ</translation>
+    </message>
+    <message>
+        <source>Overdue: {title}</source>
+        <translation>Quá hạn: {title}</translation>
+    </message>
+    <message>
+        <source>At risk: {title}</source>
+        <translation>Sắp đến hạn: {title}</translation>
+    </message>
+    <message>
+        <source>No milestone is overdue or at risk</source>
+        <translation>Không có mốc tiến độ nào quá hạn hay sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Ministry consultations</source>
+        <translation>Lấy ý kiến bộ, ngành</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>đang chờ trả lời</translation>
+    </message>
+    <message>
+        <source>{name}: reply overdue since {date}</source>
+        <translation>{name}: quá hạn trả lời từ ngày {date}</translation>
+    </message>
+    <message>
+        <source>{name}: reply due {date}</source>
+        <translation>{name}: hạn trả lời ngày {date}</translation>
+    </message>
+    <message>
+        <source>No body has been consulted yet.</source>
+        <translation>Chưa gửi lấy ý kiến cơ quan nào.</translation>
+    </message>
+    <message>
+        <source>Open the consultations and review clock</source>
+        <translation>Mở bảng lấy ý kiến và thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation>Lần xuất gần nhất</translation>
+    </message>
+    <message>
+        <source>No package exported yet: export one…</source>
+        <translation>Chưa xuất bộ hồ sơ nào: xuất bộ hồ sơ…</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>chính thức</translation>
+    </message>
+    <message>
+        <source>{when}, {kind}, by {who}: {name}</source>
+        <translation>{when}, bản {kind}, {who} xuất: {name}</translation>
+    </message>
+    <message>
+        <source>Checking the package against its manifest…</source>
+        <translation>Đang đối chiếu bộ hồ sơ với bảng kê tệp…</translation>
+    </message>
+    <message>
+        <source>Verified: all {count} files match the manifest</source>
+        <translation>Đã kiểm tra: cả {count} tệp khớp với bảng kê tệp</translation>
+    </message>
+    <message>
+        <source>Not verified: {file} differs or is missing</source>
+        <translation>Không khớp: tệp {file} đã thay đổi hoặc bị thiếu</translation>
+    </message>
+    <message>
+        <source>Export the submission package…</source>
+        <translation>Xuất bộ hồ sơ trình…</translation>
+    </message>
+</context>
+<context>
     <name>QueuePane</name>
     <message>
         <source>{hours} h</source>
@@ -4083,12 +4314,47 @@ SHA-256: {hash}</translation>
         <source>… {count} unchanged lines …</source>
         <translation>… {count} dòng không đổi …</translation>
     </message>
+    <message>
+        <source>… {count} unchanged paragraphs, items or rows …</source>
+        <translation>… {count} đoạn, mục hoặc dòng bảng không đổi …</translation>
+    </message>
 </context>
 <context>
     <name>RedlineDialog</name>
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RedlineSaver</name>
+    <message>
+        <source>Save as Word with tracked changes…</source>
+        <translation>Lưu thành tệp Word có theo dõi thay đổi…</translation>
+    </message>
+    <message>
+        <source>Save the redline as a Word file</source>
+        <translation>Lưu bản so sánh thay đổi thành tệp Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
+    </message>
+    <message>
+        <source>Saved {path}: open it in Word or LibreOffice to accept or reject each change.</source>
+        <translation>Đã lưu {path}: mở bằng Word hoặc LibreOffice để chấp nhận hoặc từ chối từng thay đổi.</translation>
+    </message>
+    <message>
+        <source>The Word file was not written.</source>
+        <translation>Chưa ghi được tệp Word.</translation>
+    </message>
+    <message>
+        <source>Cannot save the redline</source>
+        <translation>Không lưu được bản so sánh thay đổi</translation>
     </message>
 </context>
 <context>
@@ -4100,6 +4366,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The two texts are the same.</source>
         <translation>Hai văn bản giống nhau.</translation>
+    </message>
+    <message>
+        <source>{inserted} words inserted, {deleted} words deleted, {blocks} paragraphs, items or rows changed</source>
+        <translation>{inserted} từ được thêm, {deleted} từ bị xóa, {blocks} đoạn, mục hoặc dòng bảng thay đổi</translation>
     </message>
     <message>
         <source>inserted</source>

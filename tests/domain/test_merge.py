@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier_app.domain.merge import MergeOutcome, markdown_blocks, merge_sections
+from dossier_app.domain.merge import BlockContent, MergeOutcome, block_content, markdown_blocks, merge_sections
 
 PARAGRAPHS = [
     "Khu công nghệ cao Cần Thơ đề xuất quỹ đất sạch phục vụ xây dựng hạ tầng trên địa bàn thành phố Cần Thơ theo "
@@ -456,3 +456,18 @@ def test_the_same_text_on_both_sides_is_that_text(texts: tuple[str, str, str]) -
     assert merge_sections(base, mine, mine) == MergeOutcome(mine, ())
     outcome = merge_sections(base, mine, rewrap(mine))
     assert outcome.clean and keys(outcome.text) == keys(mine)
+
+
+def test_block_content_takes_the_markers_off() -> None:
+    text = (
+        "Tiêu đề\n===\n\n### Mục con ###\n\n3. Thứ ba\n   tiếp dòng\n\n> Trích dẫn\n> hai dòng\n\n"
+        "| A \\| B | C |\n|:---|---:|\n\n```\nmã\n"
+    )
+    contents = [block_content(block) for block in markdown_blocks(text)]
+    assert contents[0] == BlockContent("Tiêu đề", level=1)
+    assert contents[1] == BlockContent("Mục con", level=3)
+    assert contents[2] == BlockContent("Thứ ba\ntiếp dòng", number="3.")
+    assert contents[3] == BlockContent("Trích dẫn\nhai dòng")
+    assert contents[4] == BlockContent(cells=("A | B", "C"))
+    assert contents[5] == BlockContent(delimiter=True)
+    assert contents[6] == BlockContent("mã")  # a fence never closed keeps its last line

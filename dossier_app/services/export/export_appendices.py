@@ -3,8 +3,9 @@ Gantt chart) and III (the register by ward with the dashboard charts and every h
 the comment register, and the readiness gate of a final export."""
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from dossier_app.domain.enums import DocumentKind
 from dossier_app.export.appendices import (
@@ -119,10 +120,15 @@ class PendingAppendix:
     name: str
     charts: tuple[ChartCall, ...]
     build: Callable[[Sequence[bytes]], Document]
+    reference: Path | None = None  # the Word reference document of exports/ the appendix opens
+
+    def built(self, pngs: Sequence[bytes]) -> Document:
+        """The document from its charts' PNGs, opening its reference document."""
+        return replace(self.build(pngs), reference=self.reference)
 
     def document(self) -> Document:
         """Draw the charts here and build the document."""
-        return self.build(draw_charts(self.charts))
+        return self.built(draw_charts(self.charts))
 
 
 class ExportAppendices:

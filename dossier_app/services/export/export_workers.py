@@ -10,9 +10,10 @@ from dossier_app.export.charts import warm_up
 from dossier_app.export.package_files import warm_docx, warm_pdf
 from dossier_app.export.plan import DocumentSettings
 from dossier_app.export.signature_records import SigningKey, TokenKey
+from dossier_app.export.templates import SHIPPED_DIR, find
 from dossier_app.export.workers import StartMethod, Workers, cores
 from dossier_app.services.export import FORMATS
-from dossier_app.storage.resources import font_dir
+from dossier_app.storage.resources import font_dir, office_templates_dir
 
 CHARTED = (PLAN_APPENDIX[0], REGISTER_APPENDIX[0])  # the documents with charts: Appendices II and III
 
@@ -48,7 +49,8 @@ def start_workers(options: ExportOptions, start: StartMethod | None = None) -> W
     if draws:
         workers.submit("charts", warm_up)
     if "docx" in lanes:
-        workers.submit("docx", warm_docx, options.settings.line_spacing)
+        letter = find("to_trinh.docx", (office_templates_dir(), SHIPPED_DIR))
+        workers.submit("docx", warm_docx, options.settings.line_spacing, letter)
     if "pdf" in lanes:
         workers.submit("pdf", warm_pdf, font_dir())
     return workers

@@ -41,6 +41,7 @@ from dossier_app.export.package_files import write_document, write_with_contents
 from dossier_app.export.plan import ContentsEntry, DocumentSettings
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.signature_records import FIELD_NAME, SigningKey, TokenKey
+from dossier_app.export.templates import SHIPPED_DIR, Templates, load_templates
 from dossier_app.export.workers import Pending, Workers
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.completeness.checklist import ChecklistService
@@ -64,7 +65,7 @@ from dossier_app.services.export.export_workers import ExportOptions, start_work
 from dossier_app.services.export.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.review.comment_register import CommentRegisterService
 from dossier_app.services.review.reviews import ReviewService
-from dossier_app.storage.resources import font_dir, message_translations
+from dossier_app.storage.resources import font_dir, message_translations, office_templates_dir
 
 if TYPE_CHECKING:
     from dossier_app.export.signing import Signer
@@ -203,10 +204,15 @@ class ExportService:
             signer_title=project.signer_title,
             signer_name=project.signer_name,
         )
-        settings = DocumentSettings(options.settings.margins, options.settings.line_spacing, options.draft)
+        templates = load_templates(template_folders())  # read again each export: an office's edit shows at once
+        wording = templates.wording
+        settings = DocumentSettings(options.settings.margins, options.settings.line_spacing, options.draft, wording)
         letter_head = replace(letterhead, number=numbers.get(LETTER_SYMBOL))
         pid = project.id or 0
-        appendices = self._appendices.pending(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
+        appendices = [
+            replace(item, reference=templates.reference_for(item.name))
+            for item in self._appendices.pending(pid, letter_head, LETTER_SYMBOL, settings, options.documents)
+        ]
         if charted:
             charted(appendices)
         plans: list[Planned] = []
@@ -224,10 +230,11 @@ class ExportService:
             document_head = replace(letterhead, number=numbers.get(symbol))
             printed.add(symbol)
             if kind is DocumentKind.TO_TRINH:
+                decided_by = regime.decided_by_vi or "Thủ tướng Chính phủ"
                 content = LetterContent(
-                    subject=f"Về việc đề nghị thành lập {project.name}",
-                    addressees=(regime.decided_by_vi or "Thủ tướng Chính phủ",),
-                    recipients=("Như trên;", "Lưu: VT."),
+                    subject=wording.letter_subject.format(project=project.name),
+                    addressees=tuple(line.format(decided_by=decided_by) for line in wording.letter_addressees),
+                    recipients=wording.letter_recipients,
                     symbol=symbol,
                 )
                 plans.append(build_to_trinh(document_head, content, tree, settings))
@@ -242,9 +249,8 @@ class ExportService:
                         addressees=content.addressees,
                     )
             elif kind is DocumentKind.DE_AN:
-                plans.append(
-                    build_de_an(document_head, SchemeContent(f"Thành lập {project.name}", symbol), tree, settings)
-                )
+                scheme = SchemeContent(wording.scheme_subject.format(project=project.name), symbol)
+                plans.append(build_de_an(document_head, scheme, tree, settings))
         lines = [AttachmentLine(a.name, title, a.size, a.sha256) for a, title in attachments]
         hashes = {a.id or 0: a.sha256 for a, _ in attachments}
         plans.append(conditions_appendix(self._checklist, pid, letter_head, LETTER_SYMBOL, labels, hashes, settings))
@@ -252,7 +258,7 @@ class ExportService:
         plans.append(build_attachments_appendix(letter_head, LETTER_SYMBOL, lines, settings))
         register_head = replace(letterhead, number=numbers.get(REGISTER_SYMBOL))
         printed.add(REGISTER_SYMBOL)
-        subject = f"về Đề án thành lập {project.name}"
+        subject = wording.register_subject.format(project=project.name)
         plans.append(
             comment_register_document(self._comments, pid, register_head, subject, letter_head, LETTER_SYMBOL, settings)
         )
@@ -276,11 +282,11 @@ class ExportService:
             "numbers": {symbol: number for symbol, number in numbers.items() if symbol in printed},
         }
         if codes:
-            subject = f"Về việc đề nghị thành lập {project.name}"  # a regime without a Tờ trình: its facts anyway
+            subject = wording.letter_subject.format(project=project.name)  # a regime without a Tờ trình: its facts
             notation = f"{LETTER_SYMBOL}-{letter_head.issuer_symbol}"
             body = project.issuing_body
             records["edxml"] = letter or LetterFacts(*codes, body, body, letter_head, notation, subject, ())
-        return plans, records
+        return [_with_reference(item, templates) for item in plans], records
 
     def export(
         self,
@@ -561,6 +567,18 @@ def _load_signer(key: SigningKey | TokenKey) -> "Signer":
     return load_signer(key)
 
 
+def template_folders() -> tuple[Path, ...]:
+    """Where an export looks for each template file: the office's own folder first, then the shipped one."""
+    return (office_templates_dir(), SHIPPED_DIR)
+
+
+def _with_reference(item: Planned, templates: Templates) -> Planned:
+    """A document opening its kind's reference document of exports/ (an appendix with charts has it already)."""
+    if isinstance(item, PendingAppendix):
+        return item
+    return replace(item, reference=templates.reference_for(item.name))
+
+
 class _Files:
     """The package's files on their way: each document sent to the writer of each format as soon as it can be (an
     appendix once its charts are in), and waited for in package order."""
@@ -586,7 +604,7 @@ class _Files:
         if isinstance(item, PendingAppendix):
             if any(item is waiting for waiting in self._drawing.values()):
                 return
-            item = item.build(())
+            item = item.built(())
         formats = self._formats
         if item.has_contents and {"docx", "pdf"} <= set(formats):
             pdf = self._folder / f"{item.name}.pdf"
@@ -632,4 +650,4 @@ class _Files:
 
     def _charts_in(self, drawn: Pending[list[bytes]]) -> None:
         appendix = self._drawing.pop(drawn)
-        self.send(appendix.build(drawn.result()))
+        self.send(appendix.built(drawn.result()))

@@ -1,4 +1,4 @@
-"""Review of each section: submit, approve, return for changes, comment, redline, and the work queues."""
+"""Review of each section: submit, approve, return for changes, comment, and the work queues (redlines: redlines.py)."""
 
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +21,6 @@ from dossier_app.domain.lifecycle import (
     require_queue,
 )
 from dossier_app.domain.models import Document, Section, SectionComment, SectionRevision, as_utc
-from dossier_app.domain.redline import Redline, redline
 from dossier_app.services.accounts.audit import AuditTrail, shorten
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import current_actor
@@ -104,6 +103,24 @@ def _comment_view(row: SectionComment) -> CommentView:
     )
 
 
+def live_section(session: Session, section_id: int, *, lock: bool = False) -> Section:
+    """The section, refused when it was deleted (also by the redlines)."""
+    section = session.get(Section, section_id, with_for_update=lock or None)
+    if section is None or section.deleted_at is not None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+    return section
+
+
+def latest_revision(session: Session, section_id: int) -> SectionRevision | None:
+    """The section's newest revision, if it has one."""
+    return session.exec(
+        select(SectionRevision)
+        .where(SectionRevision.section_id == section_id)
+        .order_by(col(SectionRevision.number).desc())
+        .limit(1)
+    ).first()
+
+
 class ReviewService:
     """Section by section approval; every action is checked against the acting account's roles."""
 
@@ -148,22 +165,6 @@ class ReviewService:
                 .limit(1)
             ).first()
             return _comment_view(row) if row else None
-
-    def review_redline(self, section_id: int) -> Redline:
-        """The submitted revision (else the current text) against the approved one, or against nothing."""
-        with self._context.database.begin() as session:
-            section = self._live(session, section_id)
-            new = section.body
-            if section.state == SectionState.SUBMITTED.value:
-                new = self._body(session, section.submitted_revision_id) or new
-            old = self._body(session, section.approved_revision_id) or ""
-        return redline(old, new)
-
-    def compare(self, revision_a_id: int, revision_b_id: int) -> Redline:
-        """Any two revisions compared, the first as the old text."""
-        with self._context.database.begin() as session:
-            old, new = self._revision(session, revision_a_id).body, self._revision(session, revision_b_id).body
-        return redline(old, new)
 
     # Work queues ---------------------------------------------------------------------------------
 
@@ -366,14 +367,7 @@ class ReviewService:
             changed_since_approval=section.changed_since_approval,
         )
 
-    @staticmethod
-    def _latest(session: Session, section_id: int) -> SectionRevision | None:
-        return session.exec(
-            select(SectionRevision)
-            .where(SectionRevision.section_id == section_id)
-            .order_by(col(SectionRevision.number).desc())
-            .limit(1)
-        ).first()
+    _latest = staticmethod(latest_revision)
 
     @staticmethod
     def _revision(session: Session, revision_id: int) -> SectionRevision:
@@ -390,9 +384,4 @@ class ReviewService:
         revision = self._body_revision(session, revision_id)
         return revision.body if revision else None
 
-    @staticmethod
-    def _live(session: Session, section_id: int, *, lock: bool = False) -> Section:
-        section = session.get(Section, section_id, with_for_update=lock or None)
-        if section is None or section.deleted_at is not None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
-        return section
+    _live = staticmethod(live_section)

@@ -140,16 +140,19 @@ class RevisionsPane(QWidget):
             return
         newer, older = chosen
         try:
-            changes = self._services.reviews.compare(older.id, newer.id)
+            changes = self._services.redlines.for_revisions(older.id, newer.id)
         except DossierError as error:
             show_error(self, error)
             return
         label = self.tr("Revision {number} ({when}, {who})")
         dialog = RedlineDialog(
             self.tr("Changes from revision {old} to revision {new}").format(old=older.number, new=newer.number),
+            self._services,
             changes,
-            label.format(number=older.number, when=local_time(older), who=older.author),
-            label.format(number=newer.number, when=local_time(newer), who=newer.author),
+            (
+                label.format(number=older.number, when=local_time(older), who=older.author),
+                label.format(number=newer.number, when=local_time(newer), who=newer.author),
+            ),
             self,
         )
         dialog.setObjectName("redlineDialog")

@@ -20,23 +20,38 @@ from dossier_app.services import Services
 from dossier_app.services.accounts.accounts import AccountView
 from dossier_app.services.review.reviews import SectionReview
 from dossier_app.ui.shared.messages import show_error
-from dossier_app.ui.shared.redline_view import RedlineView
+from dossier_app.ui.shared.redline_view import RedlineSaver, RedlineView
 from dossier_app.ui.shared.review_states import STATE_COLOURS, state_name
+from dossier_app.ui.shared.settings import UiSettings
 
 
 class ApprovalDialog(QDialog):
-    """The manager approves while looking at the redline against the last approved text."""
+    """The manager approves while reading the formatted redline against the last approved text, and may save it as
+    a Word file with tracked changes."""
 
-    def __init__(self, services: Services, review: SectionReview, title: str, parent: QWidget) -> None:
+    def __init__(
+        self,
+        services: Services,
+        review: SectionReview,
+        title: str,
+        parent: QWidget | None = None,
+        settings: UiSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("approvalDialog")
         self.setWindowTitle(self.tr("Approve “{title}”").format(title=title))
         self.view = RedlineView(self)
         old_label = self.tr("Last approved text") if review.approved_revision_id else self.tr("(nothing approved yet)")
-        self.view.show_redline(services.reviews.review_redline(review.section_id), old_label, self.tr("Submitted text"))
+        self.redline = services.redlines.for_review(review.section_id)
+        self.view.show_readable(services, self.redline, old_label, self.tr("Submitted text"))
+        self.status = QLabel(self)
+        self.status.setObjectName("redlineStatus")
+        self.status.setWordWrap(True)
         buttons = QDialogButtonBox(self)
         self.approve_button = buttons.addButton(self.tr("Approve"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.return_button = buttons.addButton(self.tr("Return for changes…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = RedlineSaver(services, self.redline, self.status, self, settings or UiSettings())
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.choice = ""
         self.approve_button.clicked.connect(lambda: self._choose("approve"))
@@ -44,6 +59,7 @@ class ApprovalDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.resize(960, 680)
 

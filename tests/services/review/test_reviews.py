@@ -293,24 +293,6 @@ def test_every_review_action_is_in_the_audit_trail(services: Services, section_i
     assert services.audit.verify().ok
 
 
-def test_review_redline_against_the_last_approved_text(services: Services, section_id: int) -> None:
-    digest = submitted(services, section_id)
-    whole = services.reviews.review_redline(section_id)
-    assert whole.new_text() == FIRST and whole.words_deleted == 0 and whole.words_inserted > 10
-    act_as(services, "binh")
-    services.reviews.approve(section_id, digest)
-    submitted(services, section_id, SECOND)
-    change = services.reviews.review_redline(section_id)
-    assert (change.words_inserted, change.words_deleted) == (1, 0)
-    assert change.new_text() == SECOND
-    newest, oldest = services.dossiers.revisions(section_id)
-    compared = services.reviews.compare(oldest.id, newest.id)
-    assert (compared.words_inserted, compared.words_deleted) == (1, 0)
-    assert not services.reviews.compare(newest.id, newest.id).has_changes
-    with pytest.raises(NotFound):
-        services.reviews.compare(oldest.id, newest.id + 1000)
-
-
 def test_a_deleted_section_cannot_be_reviewed(services: Services, itp: ProjectView, section_id: int) -> None:
     document_id = services.dossiers.section(section_id).document_id
     act_as(services, LOCAL)
