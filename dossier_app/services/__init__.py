@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from dossier_app.services.review.redlines import RedlineService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
+    from dossier_app.services.sync.push import PushService
+    from dossier_app.services.sync.replica import ReplicaService
     from dossier_app.services.sync.tokens import TokenService
     from dossier_app.storage.database import Database
     from dossier_app.storage.files import BlobStore
@@ -94,6 +96,20 @@ class Services:
         from dossier_app.services.sync.changes import ChangeFeed
 
         return ChangeFeed(self.context)
+
+    @cached_property
+    def push(self) -> "PushService":
+        """The push side of sync on the server: desktops' changes applied through these services, as their person."""
+        from dossier_app.services.sync.push import PushService
+
+        return PushService(self.context, self.changes, self.dossiers, self.reviews)
+
+    @cached_property
+    def replica(self) -> "ReplicaService":
+        """This database as a desktop's replica of the department server: sync, conflicts."""
+        from dossier_app.services.sync.replica import ReplicaService
+
+        return ReplicaService(self.context, self.dossiers, self.projects)
 
     @cached_property
     def projects(self) -> "ProjectService":

@@ -1065,6 +1065,10 @@ SHA-256: {hash}</translation>
         <translation>Không ký số được {path}; chưa xuất tệp nào.</translation>
     </message>
     <message>
+        <source>The server&apos;s library moved on (version {version}, the push was based on {based_on}); pull, merge and push again.</source>
+        <translation>Thư viện trên máy chủ đã thay đổi (phiên bản {version}, lần gửi dựa trên phiên bản {based_on}); hãy nhận về, hợp nhất rồi gửi lại.</translation>
+    </message>
+    <message>
         <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
         <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; bị thiếu hoặc để trống tại {where}.</translation>
     </message>
@@ -2283,6 +2287,34 @@ SHA-256: {hash}</translation>
     <message>
         <source>Section “{title}” has no revision {number}; its revisions are 1 to {last}.</source>
         <translation>Mục “{title}” không có phiên bản {number}; các phiên bản của mục là từ 1 đến {last}.</translation>
+    </message>
+    <message>
+        <source>Sync signs in at the server: give the account with --user or DOSSIER_USER.</source>
+        <translation>Đồng bộ cần đăng nhập vào máy chủ: hãy cho biết tài khoản bằng --user hoặc DOSSIER_USER.</translation>
+    </message>
+    <message>
+        <source>A push names the library version it was based on in If-Unmodified-Since-Version.</source>
+        <translation>Lần gửi phải ghi phiên bản thư viện mà nó dựa trên trong If-Unmodified-Since-Version.</translation>
+    </message>
+    <message>
+        <source>A push takes at most {limit} changes; send the rest in another.</source>
+        <translation>Mỗi lần gửi nhận tối đa {limit} thay đổi; hãy gửi phần còn lại trong lần sau.</translation>
+    </message>
+    <message>
+        <source>The section changed on the server since this revision was written; sync again so the two are merged.</source>
+        <translation>Mục này đã thay đổi trên máy chủ kể từ khi phiên bản này được viết; hãy đồng bộ lại để hai bản được hợp nhất.</translation>
+    </message>
+    <message>
+        <source>The change&apos;s field &apos;{field}&apos; is missing or of the wrong kind.</source>
+        <translation>Trường &apos;{field}&apos; của thay đổi bị thiếu hoặc sai kiểu.</translation>
+    </message>
+    <message>
+        <source>The server does not yet take changes of &apos;{table}&apos; from desktops.</source>
+        <translation>Máy chủ chưa nhận thay đổi của &apos;{table}&apos; từ máy trạm.</translation>
+    </message>
+    <message>
+        <source>The server has no {table} with the id {uid}.</source>
+        <translation>Máy chủ không có {table} với mã {uid}.</translation>
     </message>
 </context>
 <context>

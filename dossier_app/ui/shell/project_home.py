@@ -415,14 +415,23 @@ class ProjectHomePane(QScrollArea):
         if record is None or record.id in self._checks or self._checking == record.id:
             return
         self._checking = record.id
-        task = run_in_background(lambda _report, _cancelled: self._services.export_history.verify(record.id))
-
-        def checked(result: PackageCheck | str) -> None:
-            self._checking = None
-            self._checks[record.id] = result
-            if self.home is not None and self.home.last_export is not None and self.home.last_export.id == record.id:
-                self.draw(self.home)
-
-        task.on_success(checked).on_failure(
-            lambda error: checked(error_text(error) if isinstance(error, DossierError) else str(error))
+        record_id = record.id
+        task = run_in_background(
+            lambda _report, _cancelled: (record_id, self._services.export_history.verify(record_id))
         )
+        # bound methods: a home closed before the check ends drops the result instead of drawing on deleted widgets
+        task.on_success(self._export_checked).on_failure(self._export_check_failed)
+
+    def _export_checked(self, result: tuple[int, PackageCheck]) -> None:
+        record_id, check = result
+        self._record_check(record_id, check)
+
+    def _export_check_failed(self, error: BaseException) -> None:
+        if self._checking is not None:
+            self._record_check(self._checking, error_text(error) if isinstance(error, DossierError) else str(error))
+
+    def _record_check(self, record_id: int, result: "PackageCheck | str") -> None:
+        self._checking = None
+        self._checks[record_id] = result
+        if self.home is not None and self.home.last_export is not None and self.home.last_export.id == record_id:
+            self.draw(self.home)
