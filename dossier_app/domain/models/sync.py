@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Column, DateTime, Text
 from sqlmodel import Field, SQLModel
 
+import dossier_app.domain.models.dossier  # noqa: F401 - the tables its foreign keys name
 from dossier_app.domain.models.columns import UNSTAMPED, moment_field
 
 # Sync bookkeeping (issue 13; storage/sync_log keeps them) ---------------------------------------------------
