@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from dossier_app.services import Services
 
 
-
 def add_backup_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """`backup DEST` and `restore SRC [--yes]`."""
     backup = commands.add_parser(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from dossier_app.cli.acting import open_as_local_operator
 from dossier_app.cli.outcomes import EXIT_OK, EXIT_PROBLEM
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ExportIncomplete, ExportNotReady, ValidationFailed
+from dossier_app.domain.organ_codes import organ_code
 from dossier_app.services.export import FORMATS
 
 if TYPE_CHECKING:
@@ -43,6 +44,17 @@ def add_export_commands(commands: "argparse._SubParsersAction[argparse.ArgumentP
     )
     export.add_argument("--token-label", metavar="LABEL", help="the token to sign with (--sign-pkcs11)")
     export.add_argument("--key-label", metavar="LABEL", help="the signing key on the token (--sign-pkcs11)")
+    export.add_argument(
+        "--edxml",
+        action="store_true",
+        help="also write the package as one edXML message (QCVN 102:2016/BTTTT) for the national document exchange",
+    )
+    export.add_argument(
+        "--from-organ", metavar="CODE", help="the sender's electronic identification code (default: the project's)"
+    )
+    export.add_argument(
+        "--to-organ", metavar="CODE", help="the recipient's electronic identification code (default: the project's)"
+    )
     export.set_defaults(offline=cmd_export)  # opens the database itself, once its worker processes have started
     check = commands.add_parser("check-format", help="Decree 30 conformance of any DOCX; exit 1 on a breach")
     check.add_argument("file", metavar="FILE.docx")
@@ -118,7 +130,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     sign = read_token_key(args) if args.sign_pkcs11 else read_signing_key(args.sign) if args.sign else None
     from dossier_app.services.export.export_workers import ExportOptions, start_workers
 
-    options = ExportOptions(draft=args.draft, formats=formats, zip_package=args.zip, number=args.number, sign=sign)
+    if not args.edxml and (args.from_organ is not None or args.to_organ is not None):
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "Errors", "--from-organ and --to-organ name the agencies of an edXML message: add --edxml."
+            ),
+            field="edxml",
+        )
+    from_organ = organ_code(args.from_organ, "sender_organ_code") if args.from_organ is not None else None
+    to_organ = organ_code(args.to_organ, "recipient_organ_code") if args.to_organ is not None else None
+    options = ExportOptions(
+        draft=args.draft,
+        formats=formats,
+        zip_package=args.zip,
+        number=args.number,
+        sign=sign,
+        edxml=args.edxml,
+        from_organ=from_organ,
+        to_organ=to_organ,
+    )
     with start_workers(options) as workers:
         services = open_as_local_operator(args.db)
         try:

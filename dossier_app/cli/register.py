@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from dossier_app.services import Services
 
 
-
 def add_register_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """`register template|import|export`: the register's Excel and CSV round trip."""
     register = commands.add_parser("register", help="land register: Excel template, import, export")

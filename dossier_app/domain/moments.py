@@ -1,6 +1,8 @@
 """Moments are stored in UTC and shown in local time; these two helpers keep them so."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
+
+VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year
 
 
 def utc_now() -> datetime:

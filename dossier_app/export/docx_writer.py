@@ -25,6 +25,7 @@ from dossier_app.export.page_orientation import PageBox, page_box, stretches
 from dossier_app.export.plan import (
     Addressees,
     AppendixHeader,
+    ContentsEntry,
     CoverPage,
     Document,
     HeaderBlock,
@@ -376,14 +377,40 @@ class DocxWriter:
         _para(self._styles, self._doc, Role.COVER_PLACE, block.place_year)
 
     def _toc(self, block: TableOfContents) -> None:
+        """The contents as a TOC field whose shown result is one paragraph per heading, its page right-aligned after
+        dot leaders: the pages the PDF's layout found (`block.entries`), which LibreOffice shows as they are and
+        Word offers to update (`w:updateFields`). Without them, the headings alone."""
         _para(self._styles, self._doc, Role.TOC_TITLE, block.title)
-        paragraph = _para(self._styles, self._doc, Role.TOC_ENTRY)
-        entries = [
-            heading_text(item.numbering, item.text) if not item.chapter else f"{item.numbering} {item.text}".strip()
+        entries = block.entries or tuple(
+            ContentsEntry(item.level, item.contents_text, 0)
             for item in self._plan.blocks
             if isinstance(item, Heading) and item.in_toc and item.level <= block.levels
-        ]
-        add_field(paragraph, f'TOC \\o "1-{block.levels}" \\h \\z \\u', "\n".join(entries))
+        )
+        entries = entries or (ContentsEntry(1, "", 0),)  # the field needs a paragraph to stand in
+        style = escape(self._styles.id(style_name(Role.TOC_ENTRY)) or "")
+        tab = round(self._text_mm * 1440 / 25.4)
+        field = (
+            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{block.levels}" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        parts = [f'<w:body xmlns:w="{_W}">']
+        for index, entry in enumerate(entries):
+            indent = round(rules.TOC_INDENT_MM * (entry.level - 1) * 1440 / 25.4)
+            bold = "<w:rPr><w:b/></w:rPr>" if entry.level == 1 else ""
+            text = escape(_NOT_XML.sub("", entry.text))
+            page = f"<w:r><w:tab/></w:r><w:r><w:t>{entry.page}</w:t></w:r>" if entry.page else ""
+            parts.append(
+                f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/>'
+                f'</w:tabs><w:ind w:left="{indent}" w:firstLine="0"/></w:pPr>{field if index == 0 else ""}'
+                f'<w:r>{bold}<w:t xml:space="preserve">{text}</w:t></w:r>{page}'
+                f"{end if index == len(entries) - 1 else ''}</w:p>"
+            )
+        parts.append("</w:body>")
+        ending = self._doc.element.body.sectPr
+        for paragraph in list(parse_xml("".join(parts))):
+            ending.addprevious(paragraph)
 
 
 def write_docx(document: Document, path: Path) -> Path:

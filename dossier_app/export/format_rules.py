@@ -37,6 +37,7 @@ NUMBER_PREFIX = "Số:"
 ADDRESSEES_LABEL = "Kính gửi:"
 RECIPIENTS_LABEL = "Nơi nhận:"
 TOC_TITLE = "MỤC LỤC"
+TOC_INDENT_MM = 8.0  # each level of the table of contents further in than the one above
 DRAFT_MARK = "DỰ THẢO"
 
 # The two columns of the header and of the recipients/signature block, in mm of the 165 mm text width.

@@ -44,6 +44,7 @@ from dossier_app.export.pdf_tables import (
 from dossier_app.export.plan import (
     Addressees,
     AppendixHeader,
+    ContentsEntry,
     CoverPage,
     Document,
     HeaderBlock,
@@ -162,6 +163,10 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             templates.append(template)
         self.addPageTemplates(sorted(templates, key=lambda template: template.id != first))
         self._draft = document.settings.draft
+        self.contents: list[ContentsEntry] = []  # the headings listed in the contents, with their pages, this pass
+
+    def beforeDocument(self) -> None:
+        self.contents = []  # each pass of a multiBuild lays the document out anew
 
     def _decorate(self, canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -181,6 +186,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         level = getattr(flowable, "toc_level", None)
         if level is not None:
             self.notify("TOCEntry", (level, flowable.toc_text, self.page))
+            self.contents.append(ContentsEntry(level + 1, flowable.toc_text, self.page))
 
 
 class PdfWriter:
@@ -193,10 +199,11 @@ class PdfWriter:
         self._text_mm = document.settings.margins.text_width_mm
         margins = document.settings.margins
         self._frame_h = (rules.PAPER_HEIGHT_MM - margins.top - margins.bottom) * mm
-        self._has_toc = any(isinstance(block, TableOfContents) for block in document.blocks)
+        self._toc_levels = max((b.levels for b in document.blocks if isinstance(b, TableOfContents)), default=0)
+        self.contents: tuple[ContentsEntry, ...] = ()  # once written: the contents' lines with their pages
 
-    def write(self, path: Path) -> Path:
-        """Lay out every block and save (twice over when there is a table of contents); returns the path."""
+    def write(self, path: Path | BytesIO) -> Path | BytesIO:
+        """Lay out every block and save (twice over when there is a table of contents); returns the target."""
         story: list[Any] = []
         parts = stretches(self._plan.blocks, self._plan.settings.margins)
         for number, stretch in enumerate(parts):
@@ -208,11 +215,13 @@ class PdfWriter:
             self._frame_h = (box.height_mm - box.top - box.bottom) * mm
             for block in stretch.blocks:
                 story.extend(self._block(block))
-        template = _Template(str(path), self._plan, "landscape" if parts and parts[0].landscape else "portrait")
-        if self._has_toc:
+        target = str(path) if isinstance(path, Path) else path
+        template = _Template(target, self._plan, "landscape" if parts and parts[0].landscape else "portrait")
+        if self._toc_levels:
             template.multiBuild(story)
         else:
             template.build(story)
+        self.contents = tuple(template.contents)
         return path
 
     def _p(self, role: Role, text: str = "", runs: Runs = (), **overrides: Any) -> PdfParagraph:
@@ -323,15 +332,13 @@ class PdfWriter:
             if block.numbering:
                 out.append(self._p(Role.CHAPTER_LABEL, block.numbering))
             title = self._p(Role.HEADING_1, block.text.upper(), alignment=TA_CENTER, firstLineIndent=0)
-            entry = f"{block.numbering} {block.text}".strip()
         else:
             role = heading_role(block.level)
             text = heading_text(block.numbering, block.text)
             title = self._p(role, text) if block.in_toc else self._p(Role.BODY, runs=(Run(text, bold=True),))
-            entry = text
-        if block.in_toc:
+        if block.in_toc and block.level <= self._toc_levels:  # the levels the contents list, as Word's field does
             title.toc_level = block.level - 1
-            title.toc_text = entry
+            title.toc_text = block.contents_text
         out.append(title)
         return out
 
@@ -460,7 +467,7 @@ class PdfWriter:
         )
         base = self._styles[Role.TOC_ENTRY]
         toc.levelStyles = [
-            ParagraphStyle(f"toc{level}", parent=base, leftIndent=level * 8 * mm, firstLineIndent=0)
+            ParagraphStyle(f"toc{level}", parent=base, leftIndent=level * rules.TOC_INDENT_MM * mm, firstLineIndent=0)
             for level in range(block.levels)
         ]
         toc.levelStyles[0] = ParagraphStyle("toc0", parent=toc.levelStyles[0], fontName=FACES[True, False])
@@ -469,7 +476,23 @@ class PdfWriter:
 
 def write_pdf(document: Document, path: Path, font_dir: Path) -> Path:
     """Write the plan as a PDF at `path`, embedding the Liberation Serif faces found in `font_dir`."""
-    return PdfWriter(document, font_dir).write(path)
+    PdfWriter(document, font_dir).write(path)
+    return path
 
 
-__all__ = ["PdfWriter", "register_fonts", "write_pdf"]
+def write_pdf_contents(document: Document, path: Path, font_dir: Path) -> tuple[Path, tuple[ContentsEntry, ...]]:
+    """Write the plan as a PDF and return the lines of its contents with the pages they fell on, which the Word
+    file of the same document shows in its table of contents."""
+    writer = PdfWriter(document, font_dir)
+    writer.write(path)
+    return path, writer.contents
+
+
+def contents_pages(document: Document, font_dir: Path) -> tuple[ContentsEntry, ...]:
+    """The contents' lines with their pages as the PDF would have them, laid out in memory (a Word-only export)."""
+    writer = PdfWriter(document, font_dir)
+    writer.write(BytesIO())
+    return writer.contents
+
+
+__all__ = ["PdfWriter", "contents_pages", "register_fonts", "write_pdf", "write_pdf_contents"]

@@ -1,10 +1,10 @@
 """The document plan: what a document says and in which blocks, before any writer decides how to draw it."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dossier_app.export.format_rules import DEFAULT_LINE_SPACING, Align, Margins, check_line_spacing
+from dossier_app.export.format_rules import DEFAULT_LINE_SPACING, Align, Margins, check_line_spacing, heading_text
 
 if TYPE_CHECKING:
     from dossier_app.export.templates import Wording
@@ -69,6 +69,13 @@ class Heading:
     numbering: str = ""
     chapter: bool = False
     in_toc: bool = True
+
+    @property
+    def contents_text(self) -> str:
+        """The heading as the table of contents lists it: 'Chương I Title' for a chapter, '1.2. Title' otherwise."""
+        if self.chapter:
+            return f"{self.numbering} {self.text}".strip()
+        return heading_text(self.numbering, self.text)
 
 
 @dataclass(frozen=True)
@@ -146,11 +153,22 @@ class CoverPage:
 
 
 @dataclass(frozen=True)
+class ContentsEntry:
+    """One line of a table of contents: the heading's level (1 a chapter), its text and the page it starts on."""
+
+    level: int
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
 class TableOfContents:
-    """The contents list of the headings that follow (a TOC field in Word, page numbers in the PDF)."""
+    """The contents list of the headings that follow (a TOC field in Word, page numbers in the PDF). `entries`: the
+    lines with the pages the PDF's layout found, which the Word file shows until Word updates the field."""
 
     title: str = "MỤC LỤC"
     levels: int = 2
+    entries: tuple[ContentsEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -202,6 +220,21 @@ class Document:
     settings: DocumentSettings
     blocks: tuple[Block, ...]
     reference: Path | None = None  # the Word reference document of exports/ it opens (None: styles built in code)
+
+    @property
+    def has_contents(self) -> bool:
+        """Whether the document lists its headings with their pages."""
+        return any(isinstance(block, TableOfContents) for block in self.blocks)
+
+    @property
+    def contents_known(self) -> bool:
+        """Whether its contents carry the pages of the PDF's layout."""
+        return any(isinstance(block, TableOfContents) and block.entries for block in self.blocks)
+
+    def with_contents(self, entries: tuple[ContentsEntry, ...]) -> "Document":
+        """The same document with the pages of its contents filled in."""
+        blocks = tuple(replace(b, entries=entries) if isinstance(b, TableOfContents) else b for b in self.blocks)
+        return replace(self, blocks=blocks)
 
     @property
     def has_cover(self) -> bool:

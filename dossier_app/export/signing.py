@@ -5,7 +5,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -32,12 +32,12 @@ from pyhanko.stamp.text import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 from dossier_app.domain.errors import SigningFailed, SigningKeyUnreadable
+from dossier_app.domain.moments import VIETNAM_TIME
 from dossier_app.export import format_rules as rules
 from dossier_app.export.signature_records import FIELD_NAME, SignatureCheck, SigningKey
 
 STAMP_TEXT = "Ký bởi: %(signer)s\nNgày ký: %(when)s"
 STAMP_FONT_PT = 10
-VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year
 _PT_PER_MM = 72 / 25.4
 _BOX_MM = (70.0, 13.0)  # width, height: two lines of 10 pt with padding, inside the 20 mm bottom margin
 _RIGHT_INSET_MM = 5.0  # from the right edge of the text block

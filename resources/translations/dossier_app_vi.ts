@@ -1472,6 +1472,10 @@ SHA-256: {hash}</translation>
         <translation>Chưa có mật khẩu của chứng thư số: hãy đặt biến DOSSIER_P12_PASSWORD, hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi mật khẩu.</translation>
     </message>
     <message>
+        <source>--from-organ and --to-organ name the agencies of an edXML message: add --edxml.</source>
+        <translation>--from-organ và --to-organ chỉ định cơ quan gửi, nhận của gói tin edXML: hãy thêm --edxml.</translation>
+    </message>
+    <message>
         <source>Sign with a .p12 file (--sign) or a USB token (--sign-pkcs11), not both.</source>
         <translation>Hãy ký bằng tệp .p12 (--sign) hoặc bằng USB token (--sign-pkcs11), không dùng cả hai.</translation>
     </message>
@@ -2246,6 +2250,22 @@ SHA-256: {hash}</translation>
     <message>
         <source>&apos;{value}&apos; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
         <translation>&apos;{value}&apos; không phải là dấu vân tay SHA-256 (64 chữ số thập lục phân).</translation>
+    </message>
+    <message>
+        <source>The electronic identification code &apos;{value}&apos; is not shaped like {shape}: four groups of 3, 2, 2 and 3 characters joined by dots, the last a capital letter and two digits.</source>
+        <translation>Mã định danh điện tử &apos;{value}&apos; không đúng dạng {shape}: bốn nhóm 3, 2, 2 và 3 ký tự nối bằng dấu chấm, nhóm cuối là một chữ cái in hoa và hai chữ số.</translation>
+    </message>
+    <message>
+        <source>The electronic identification code of the {role} is missing (enter it in Project details, shaped like {shape}).</source>
+        <translation>Chưa có mã định danh điện tử của {role} (nhập trong Thông tin dự án, dạng {shape}).</translation>
+    </message>
+    <message>
+        <source>sending agency</source>
+        <translation>cơ quan gửi</translation>
+    </message>
+    <message>
+        <source>receiving agency</source>
+        <translation>cơ quan nhận</translation>
     </message>
     <message>
         <source>The export template {path} is missing. Nothing was exported.</source>
@@ -3938,6 +3958,22 @@ SHA-256: {hash}</translation>
     <message>
         <source>Signer&apos;s name:</source>
         <translation>Họ tên người ký:</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s electronic ID code:</source>
+        <translation>Mã định danh cơ quan gửi:</translation>
+    </message>
+    <message>
+        <source>The issuing body&apos;s electronic identification code (Decision 20/2020/QĐ-TTg), named as the sender of the edXML message</source>
+        <translation>Mã định danh điện tử của cơ quan ban hành (Quyết định 20/2020/QĐ-TTg), ghi là nơi gửi trong gói tin edXML</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s electronic ID code:</source>
+        <translation>Mã định danh cơ quan nhận:</translation>
+    </message>
+    <message>
+        <source>The receiving agency&apos;s electronic identification code; 000.00.00.G22 is the Government Office</source>
+        <translation>Mã định danh điện tử của cơ quan nhận; 000.00.00.G22 là Văn phòng Chính phủ</translation>
     </message>
 </context>
 <context>

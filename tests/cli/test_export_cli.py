@@ -129,3 +129,35 @@ def test_the_export_command_leaves_the_drawing_and_writing_libraries_to_its_work
     assert started == str([False, "fork" if sys.platform.startswith("linux") else "spawn"]), done.stdout + done.stderr
     (folder,) = [path for path in (tmp_path / "o").iterdir() if path.is_dir()]
     assert (folder / "Phu_luc_III.pdf").stat().st_size and (folder / "Phu_luc_II.docx").stat().st_size
+
+
+def test_export_with_edxml_writes_the_message_that_verify_checks(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code, stdout, _ = _run(capsys, "--db", demo_db, "export", "CT-ITP", "--out", str(out), "--draft", "--edxml")
+    assert code == 0 and "Goi_tin_edXML.edxml" in stdout
+    (folder,) = [p for p in out.iterdir() if p.is_dir()]
+    assert _run(capsys, "package", "verify", str(folder))[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "vietnamese", "english"),
+    [
+        (("--edxml", "--from-organ", ""), "Chưa có mã định danh điện tử của cơ quan gửi", "sending agency is missing"),
+        (("--edxml", "--to-organ", "1.2"), "không đúng dạng 000.00.00.H13", "'1.2' is not shaped like 000.00.00.H13"),
+        (("--to-organ", "000.00.00.G22"), "hãy thêm --edxml", "add --edxml"),
+    ],
+)
+def test_export_with_a_missing_or_misshapen_organ_code_exits_2_writing_nothing(
+    demo_db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    extra: tuple[str, ...],
+    vietnamese: str,
+    english: str,
+) -> None:
+    out = tmp_path / "out"
+    code, _, stderr = _run(capsys, "--db", demo_db, "export", "CT-ITP", "--out", str(out), "--draft", *extra)
+    assert code == 2 and vietnamese in stderr and english in stderr
+    assert not out.exists()

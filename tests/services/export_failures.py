@@ -8,11 +8,11 @@ from dossier_app.domain.errors import QT_TRANSLATE_NOOP, StorageUnavailable
 from dossier_app.export.package_files import write_document
 from dossier_app.export.plan import Document
 
-FAILING = "De_an.pdf"
+FAILING = "Phu_luc_IV.pdf"  # De_an.pdf goes through write_with_contents
 
 
 def write_or_refuse(plan: Document, fmt: str, target: Path, font_dir: Path) -> Path:
-    """Write as the export does, but leave a half-written De_an.pdf and raise a typed error."""
+    """Write as the export does, but leave a half-written PDF and raise a typed error."""
     if target.name == FAILING:
         target.write_bytes(b"%PDF-1.4 half")
         raise StorageUnavailable(QT_TRANSLATE_NOOP("Errors", "No room left to write {path}."), path=target.name)
@@ -20,7 +20,7 @@ def write_or_refuse(plan: Document, fmt: str, target: Path, font_dir: Path) -> P
 
 
 def write_or_die(plan: Document, fmt: str, target: Path, font_dir: Path) -> Path:
-    """Write as the export does, but end the worker process half-way through De_an.pdf."""
+    """Write as the export does, but end the worker process half-way through a PDF."""
     if target.name == FAILING:
         target.write_bytes(b"%PDF-1.4 half")
         os._exit(9)

@@ -12,6 +12,7 @@ from dossier_app.storage import migrations
 from dossier_app.storage.sync_log import synced_tables
 
 SYNC_COLUMNS = ("uid", "sync_version")
+LATER_COLUMNS = ("sender_organ_code", "recipient_organ_code")  # 0017's: down with it, back with their defaults
 
 
 def _contents(services: Services) -> dict[str, list[tuple[object, ...]]]:
@@ -19,7 +20,7 @@ def _contents(services: Services) -> dict[str, list[tuple[object, ...]]]:
     found = {}
     with services.database.engine.connect() as connection:
         for name, table in synced_tables().items():
-            names = [c.name for c in table.columns if c.name not in SYNC_COLUMNS]
+            names = [c.name for c in table.columns if c.name not in (*SYNC_COLUMNS, *LATER_COLUMNS)]
             key = ", ".join(c.name for c in table.primary_key.columns)
             query = f"SELECT {', '.join(names)} FROM {name} ORDER BY {key}"
             found[name] = [tuple(row) for row in connection.execute(text(query))]

@@ -8,6 +8,7 @@ from sqlmodel import Field, SQLModel
 
 from dossier_app.domain.enums import SectionState
 from dossier_app.domain.models.columns import SyncedRow, moment_field, revision_ref_field
+from dossier_app.domain.organ_codes import GOVERNMENT_OFFICE
 
 
 class Project(SyncedRow, table=True):
@@ -27,6 +28,10 @@ class Project(SyncedRow, table=True):
     issuing_body: str = Field(default="", max_length=200)
     signer_title: str = Field(default="", max_length=200)
     signer_name: str = Field(default="", max_length=120)
+    # Electronic identification codes (Decision 20/2020/QĐ-TTg) of who sends the dossier and who receives it, as the
+    # national document exchange's edXML messages name them; see domain/organ_codes.py.
+    sender_organ_code: str = Field(default="", max_length=13)
+    recipient_organ_code: str = Field(default=GOVERNMENT_OFFICE, max_length=13)
     created_at: datetime = moment_field()
     updated_at: datetime = moment_field()
     updated_by: str = Field(default="", max_length=120)

@@ -27,6 +27,7 @@ from dossier_app.services.milestones.milestone_rows import plan_row
 from dossier_app.storage.resources import demo_texts
 
 CITY_BODY = "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
+CITY_ORGAN_CODE = "000.00.00.H13"  # the city's electronic identification code (H13: Cần Thơ)
 
 DEMO_PROJECTS = (
     ProjectInput(
@@ -41,6 +42,7 @@ DEMO_PROJECTS = (
         issuing_body=CITY_BODY,
         signer_title="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
         signer_name="Nguyễn Văn Hùng",
+        sender_organ_code=CITY_ORGAN_CODE,
     ),
     ProjectInput(
         code="CT-ITP",
@@ -55,6 +57,7 @@ DEMO_PROJECTS = (
         issuing_body=CITY_BODY,
         signer_title="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
         signer_name="Nguyễn Văn Hùng",
+        sender_organ_code=CITY_ORGAN_CODE,
     ),
 )
 
@@ -72,7 +75,6 @@ DEMO_KEY = "demo"
 DEMO_OPERATOR = "cli:demo"
 # The project whose register the demo fills, and its size (about 650 parcels) unless the caller asks for more.
 REGISTER_PROJECT = "CT-ITP"
-
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dossier_app.domain.enums import AuditAction, DocumentKind, ParkKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
 from dossier_app.domain.models import Document, Project, Section, utc_now
+from dossier_app.domain.organ_codes import GOVERNMENT_OFFICE, organ_code
 from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.domain.text import searchable
 from dossier_app.services.accounts.audit import AuditTrail, shorten
@@ -45,6 +46,8 @@ class ProjectInput:
     issuing_body: str = ""
     signer_title: str = ""
     signer_name: str = ""
+    sender_organ_code: str = ""  # electronic identification codes for the edXML message (domain/organ_codes.py)
+    recipient_organ_code: str = GOVERNMENT_OFFICE
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,8 @@ def _validate(data: ProjectInput, regimes: dict[str, Regime]) -> ProjectInput:
     for name, value in cleaned.items():
         if isinstance(value, str):
             cleaned[name] = value.strip()
+    for name in ("sender_organ_code", "recipient_organ_code"):
+        cleaned[name] = organ_code(cleaned[name], name)
     return ProjectInput(**cleaned)
 
 

@@ -30,6 +30,9 @@ class ExportOptions:
     number: int | None = None  # a final's Tờ trình number given once instead of the counter's
     documents: tuple[str, ...] | None = None  # plan names to write (To_trinh, De_an, Phu_luc_IV); None: all
     sign: SigningKey | TokenKey | None = None  # sign every PDF (PAdES); passphrase or PIN never logged or written
+    edxml: bool = False  # also the package as one edXML message of the national document exchange
+    from_organ: str | None = None  # the sender's electronic identification code this once (else the project's)
+    to_organ: str | None = None  # the recipient's, likewise
 
 
 def start_workers(options: ExportOptions, start: StartMethod | None = None) -> Workers:

@@ -37,9 +37,9 @@ from dossier_app.export.documents import (
     build_de_an,
     build_to_trinh,
 )
-from dossier_app.export.package_files import write_document
+from dossier_app.export.package_files import write_document, write_with_contents
+from dossier_app.export.plan import ContentsEntry, DocumentSettings
 from dossier_app.export.plan import Document as PlanDocument
-from dossier_app.export.plan import DocumentSettings
 from dossier_app.export.signature_records import FIELD_NAME, SigningKey, TokenKey
 from dossier_app.export.templates import SHIPPED_DIR, Templates, load_templates
 from dossier_app.export.workers import Pending, Workers
@@ -51,6 +51,7 @@ from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import require_action
 from dossier_app.services.dossier.document_numbers import LETTER_SYMBOL, advance_numbers, check_number, next_numbers
 from dossier_app.services.export import FORMATS
+from dossier_app.services.export.edxml_message import LetterFacts, organ_codes, write_package_message
 from dossier_app.services.export.export_appendices import (
     APPENDIX_TITLES,
     ExportAppendices,
@@ -172,6 +173,13 @@ class ExportService:
             require_action(session, self._context, Action.EXPORT)
             project = self._project(session, code)
             regime = self._context.regime(project.regime_key)
+            codes = (
+                organ_codes(
+                    project.sender_organ_code, project.recipient_organ_code, options.from_organ, options.to_organ
+                )
+                if options.edxml
+                else None
+            )
             documents = self._documents(session, project)
             sources = {document.id: self._sources(session, document, options.draft) for document in documents}
             attachments = self._attachments(session, [s.node for srcs in sources.values() for s in srcs])
@@ -208,6 +216,7 @@ class ExportService:
         if charted:
             charted(appendices)
         plans: list[Planned] = []
+        letter: LetterFacts | None = None
         outlines = {outline.kind: outline for outline in regime.documents}
         printed = {LETTER_SYMBOL}
         labels: dict[int, str] = {}
@@ -229,6 +238,16 @@ class ExportService:
                     symbol=symbol,
                 )
                 plans.append(build_to_trinh(document_head, content, tree, settings))
+                if codes:
+                    letter = LetterFacts(
+                        *codes,
+                        sender_name=project.issuing_body,
+                        sender_in_charge=project.governing_body or project.issuing_body,
+                        letterhead=document_head,
+                        notation=f"{symbol}-{document_head.issuer_symbol}",
+                        subject=content.subject,
+                        addressees=content.addressees,
+                    )
             elif kind is DocumentKind.DE_AN:
                 scheme = SchemeContent(wording.scheme_subject.format(project=project.name), symbol)
                 plans.append(build_de_an(document_head, scheme, tree, settings))
@@ -243,7 +262,7 @@ class ExportService:
         plans.append(
             comment_register_document(self._comments, pid, register_head, subject, letter_head, LETTER_SYMBOL, settings)
         )
-        records = {
+        records: dict[str, Any] = {
             "project": project.code,
             "regime": regime.key,
             "regime_code": regime.code,
@@ -262,6 +281,11 @@ class ExportService:
             "attachments": [(a.name, a.sha256) for a, _ in attachments],
             "numbers": {symbol: number for symbol, number in numbers.items() if symbol in printed},
         }
+        if codes:
+            subject = wording.letter_subject.format(project=project.name)  # a regime without a Tờ trình: its facts
+            notation = f"{LETTER_SYMBOL}-{letter_head.issuer_symbol}"
+            body = project.issuing_body
+            records["edxml"] = letter or LetterFacts(*codes, body, body, letter_head, notation, subject, ())
         return [_with_reference(item, templates) for item in plans], records
 
     def export(
@@ -335,8 +359,8 @@ class ExportService:
     ) -> ExportResult:
         written: list[Path] = []
         total = len(planned) * len(options.formats) + 1
-        for item in planned:
-            files.send(item)
+        for item in sorted(planned, key=lambda item: not (isinstance(item, PlanDocument) and item.has_contents)):
+            files.send(item)  # a document with contents first: its Word file waits for its PDF's pages
         for item in planned:
             for fmt in options.formats:
                 target = folder / f"{item.name}.{fmt}"
@@ -349,6 +373,12 @@ class ExportService:
         files.close()
         signatures = self._sign(folder, written, signer, options, str(records["project"])) if signer else {}
         written.extend(self._copy_attachments(folder, records.pop("attachments")))
+        letter = records.pop("edxml", None)
+        if letter is not None:
+            titles = {item.name: _title(item) for item in planned}
+            appendixes = tuple(title for name, title in titles.items() if name.startswith("Phu_luc"))
+            facts = replace(letter, appendixes=appendixes)
+            written.append(write_package_message(folder, written, facts, titles, self._context.clock()))
         manifest = {
             **records,
             "kind": "draft" if options.draft else "final",
@@ -521,6 +551,11 @@ class ExportService:
             )
 
 
+def _title(item: Planned) -> str:
+    """A document's title, for the edXML message's description of its files."""
+    return APPENDIX_TITLES.get(item.name, item.name) if isinstance(item, PendingAppendix) else item.title
+
+
 def _load_signer(key: SigningKey | TokenKey) -> "Signer":
     """Open the signing key, a .p12 or a token's (importing pyHanko, which only signing needs)."""
     if isinstance(key, TokenKey):
@@ -559,29 +594,55 @@ class _Files:
         self._folder = folder
         self._formats = formats
         self._drawing = drawing
-        self._jobs: dict[Path, Pending[Path]] = {}
+        self._jobs: dict[Path, Pending[Any]] = {}
+        self._paged: dict[Path, tuple[PlanDocument, Pending[tuple[Path, tuple[ContentsEntry, ...]]]]] = {}
 
     def send(self, item: Planned) -> None:
-        """Send a document to its writers now; an appendix waits for its charts unless it has none."""
+        """Send a document to its writers now; an appendix waits for its charts unless it has none. A document with
+        a table of contents sends its PDF alone: its Word file follows with the pages that PDF's layout found, and
+        the writers write the other documents meanwhile."""
         if isinstance(item, PendingAppendix):
             if any(item is waiting for waiting in self._drawing.values()):
                 return
             item = item.built(())
-        for fmt in self._formats:
+        formats = self._formats
+        if item.has_contents and {"docx", "pdf"} <= set(formats):
+            pdf = self._folder / f"{item.name}.pdf"
+            self._jobs[pdf] = self._workers.submit("pdf", write_with_contents, item, pdf, font_dir())
+            self._paged[self._folder / f"{item.name}.docx"] = (item, self._jobs[pdf])
+            formats = tuple(fmt for fmt in formats if fmt not in ("docx", "pdf"))
+        for fmt in formats:
             target = self._folder / f"{item.name}.{fmt}"
             self._jobs[target] = self._workers.submit(fmt, write_document, item, fmt, target, font_dir())
 
     def wait(self, target: Path) -> None:
         """Until the file is written (its own error raised here); charts that come in meanwhile send their appendix
-        on."""
-        while target not in self._jobs:  # an appendix whose charts are still being drawn
-            self._charts_in(self._workers.first_done(list(self._drawing)))
+        on, and pages that come in their Word file."""
+        self._paged_in()
+        while target not in self._jobs:
+            if target in self._paged:  # a Word file waiting for its PDF's pages
+                self._until(self._paged[target][1])
+                self._paged_in()
+            else:  # an appendix whose charts are still being drawn
+                self._charts_in(self._workers.first_done(list(self._drawing)))
         job = self._jobs[target]
+        self._until(job)
+        job.result()
+
+    def _until(self, job: Pending[Any]) -> None:
+        """Until the job is done, sending on the appendices whose charts come in meanwhile."""
         while not job.done() and self._drawing:
             done = self._workers.first_done([job, *self._drawing])
             if done is not job:
                 self._charts_in(done)
-        job.result()
+
+    def _paged_in(self) -> None:
+        """Send each Word file whose PDF has been written, with that PDF's pages in its contents."""
+        for target, (item, pages) in list(self._paged.items()):
+            if pages.done() or self._workers.inline:
+                del self._paged[target]
+                paged = item.with_contents(pages.result()[1])
+                self._jobs[target] = self._workers.submit("docx", write_document, paged, "docx", target, font_dir())
 
     def close(self) -> None:
         """Every file is written: let the workers go."""

@@ -13,6 +13,7 @@ from dossier_app.domain.errors import PackageUnreadable
 from dossier_app.export.signature_records import SignatureCheck
 
 MANIFEST = "manifest.json"
+MESSAGE_SUFFIX = ".edxml"  # an edXML message, whose attachments are checked against the manifest too
 # A zip is read in memory, never extracted; entries declaring more than this are refused before a byte is inflated.
 MAX_ENTRY_BYTES = 1 << 30
 MAX_ZIP_BYTES = 4 << 30
@@ -116,6 +117,10 @@ def verify_package(path: Path) -> PackageCheck:
             return PackageCheck(False, len(listed), name, "missing", tuple(signatures))
         if len(data) != int(entry["size"]) or sha256_bytes(data) != entry["sha256"]:
             return PackageCheck(False, len(listed), name, "content differs from the manifest", tuple(signatures))
+        if name.endswith(MESSAGE_SUFFIX):
+            problem = _message_problem(data, {str(e["path"]): str(e["sha256"]) for e in listed})
+            if problem:
+                return PackageCheck(False, len(listed), name, problem, tuple(signatures))
         announced = entry.get("signature")
         if isinstance(announced, dict):
             check, problem = _signature(data, announced)
@@ -128,6 +133,23 @@ def verify_package(path: Path) -> PackageCheck:
     if extra:
         return PackageCheck(False, len(listed), extra[0], "not listed in the manifest", tuple(signatures))
     return PackageCheck(True, len(listed), signatures=tuple(signatures))
+
+
+def _message_problem(data: bytes, hashes: dict[str, str]) -> str:
+    """What is wrong with an edXML message of the package ('' when nothing): unreadable, or an attachment that does
+    not decode to the bytes the manifest names for the file of its name."""
+    from dossier_app.export.edxml import MessageUnreadable, read_message
+
+    try:
+        message = read_message(data)
+    except MessageUnreadable as error:
+        return f"edXML message unreadable: {error}"
+    for carried in message.files:
+        if carried.name not in hashes:
+            return f"edXML attachment {carried.name} is not in the manifest"
+        if carried.sha256 != hashes[carried.name]:
+            return f"edXML attachment {carried.name} does not decode to the manifest's bytes"
+    return ""
 
 
 def _signature(data: bytes, announced: dict[str, Any]) -> tuple[SignatureCheck | None, str]:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMes
 
 from dossier_app.domain.enums import ParkKind
 from dossier_app.domain.errors import DossierError, ValidationFailed
+from dossier_app.domain.organ_codes import GOVERNMENT_OFFICE, organ_code
 from dossier_app.services import Services
 from dossier_app.services.dossier.projects import DEFAULT_REGIME, ProjectInput, ProjectView, parse_area, parse_vnd
 from dossier_app.services.dossier.regime_switch import RegimeSwitchPlan
@@ -61,6 +62,11 @@ class ProjectDialog(QDialog):
         self._fill_regimes()
         if project is not None:
             self._load(project)
+        else:
+            self.ui.recipientCodeEdit.setText(GOVERNMENT_OFFICE)  # a Tờ trình to the Prime Minister goes there
+        self._code_refused = False  # whether the message shown is a refused identification code
+        for edit in (self.ui.senderCodeEdit, self.ui.recipientCodeEdit):
+            edit.editingFinished.connect(self._check_codes)
         self._show_regime_note()
         self._fields = {
             "code": self.ui.codeEdit,
@@ -68,7 +74,23 @@ class ProjectDialog(QDialog):
             "regime_key": self.ui.regimeCombo,
             "area_ha": self.ui.areaEdit,
             "total_investment_vnd": self.ui.investmentEdit,
+            "sender_organ_code": self.ui.senderCodeEdit,
+            "recipient_organ_code": self.ui.recipientCodeEdit,
         }
+
+    def _check_codes(self) -> None:
+        """Name a badly shaped identification code as soon as the clerk leaves its field (Save refuses it too), and
+        clear that message once the codes are right."""
+        try:
+            organ_code(self.ui.senderCodeEdit.text(), "sender_organ_code")
+            organ_code(self.ui.recipientCodeEdit.text(), "recipient_organ_code")
+        except ValidationFailed as error:
+            self.ui.errorLabel.setText(error_text(error))
+            self._code_refused = True
+            return
+        if self._code_refused:
+            self.ui.errorLabel.clear()
+            self._code_refused = False
 
     def _fill_regimes(self) -> None:
         kind = ParkKind(self.ui.kindCombo.currentData())
@@ -132,6 +154,8 @@ class ProjectDialog(QDialog):
         ui.issuingEdit.setText(project.issuing_body)
         ui.signerTitleEdit.setPlainText(project.signer_title)
         ui.signerNameEdit.setText(project.signer_name)
+        ui.senderCodeEdit.setText(project.sender_organ_code)
+        ui.recipientCodeEdit.setText(project.recipient_organ_code)
         for edit in self.findChildren(QLineEdit):
             edit.setCursorPosition(0)
 
@@ -152,6 +176,8 @@ class ProjectDialog(QDialog):
             issuing_body=ui.issuingEdit.text(),
             signer_title=ui.signerTitleEdit.toPlainText(),
             signer_name=ui.signerNameEdit.text(),
+            sender_organ_code=ui.senderCodeEdit.text(),
+            recipient_organ_code=ui.recipientCodeEdit.text(),
         )
 
     def accept(self) -> None:

@@ -163,6 +163,28 @@ class Ui_ProjectDialog(object):
 
         self.formLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.signerNameEdit)
 
+        self.senderCodeLabel = QLabel(ProjectDialog)
+        self.senderCodeLabel.setObjectName(u"senderCodeLabel")
+
+        self.formLayout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.senderCodeLabel)
+
+        self.senderCodeEdit = QLineEdit(ProjectDialog)
+        self.senderCodeEdit.setObjectName(u"senderCodeEdit")
+        self.senderCodeEdit.setPlaceholderText(u"000.00.00.H13")
+
+        self.formLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.senderCodeEdit)
+
+        self.recipientCodeLabel = QLabel(ProjectDialog)
+        self.recipientCodeLabel.setObjectName(u"recipientCodeLabel")
+
+        self.formLayout.setWidget(14, QFormLayout.ItemRole.LabelRole, self.recipientCodeLabel)
+
+        self.recipientCodeEdit = QLineEdit(ProjectDialog)
+        self.recipientCodeEdit.setObjectName(u"recipientCodeEdit")
+        self.recipientCodeEdit.setPlaceholderText(u"000.00.00.G22")
+
+        self.formLayout.setWidget(14, QFormLayout.ItemRole.FieldRole, self.recipientCodeEdit)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -193,6 +215,8 @@ class Ui_ProjectDialog(object):
         self.issuingLabel.setBuddy(self.issuingEdit)
         self.signerTitleLabel.setBuddy(self.signerTitleEdit)
         self.signerNameLabel.setBuddy(self.signerNameEdit)
+        self.senderCodeLabel.setBuddy(self.senderCodeEdit)
+        self.recipientCodeLabel.setBuddy(self.recipientCodeEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.codeEdit, self.nameEdit)
         QWidget.setTabOrder(self.nameEdit, self.kindCombo)
@@ -206,6 +230,8 @@ class Ui_ProjectDialog(object):
         QWidget.setTabOrder(self.governingEdit, self.issuingEdit)
         QWidget.setTabOrder(self.issuingEdit, self.signerTitleEdit)
         QWidget.setTabOrder(self.signerTitleEdit, self.signerNameEdit)
+        QWidget.setTabOrder(self.signerNameEdit, self.senderCodeEdit)
+        QWidget.setTabOrder(self.senderCodeEdit, self.recipientCodeEdit)
 
         self.retranslateUi(ProjectDialog)
 
@@ -231,5 +257,13 @@ class Ui_ProjectDialog(object):
         self.issuingLabel.setText(QCoreApplication.translate("ProjectDialog", u"Issuing body:", None))
         self.signerTitleLabel.setText(QCoreApplication.translate("ProjectDialog", u"Signer's title:", None))
         self.signerNameLabel.setText(QCoreApplication.translate("ProjectDialog", u"Signer's name:", None))
+        self.senderCodeLabel.setText(QCoreApplication.translate("ProjectDialog", u"Sender's electronic ID code:", None))
+#if QT_CONFIG(tooltip)
+        self.senderCodeEdit.setToolTip(QCoreApplication.translate("ProjectDialog", u"The issuing body's electronic identification code (Decision 20/2020/Q\u0110-TTg), named as the sender of the edXML message", None))
+#endif // QT_CONFIG(tooltip)
+        self.recipientCodeLabel.setText(QCoreApplication.translate("ProjectDialog", u"Recipient's electronic ID code:", None))
+#if QT_CONFIG(tooltip)
+        self.recipientCodeEdit.setToolTip(QCoreApplication.translate("ProjectDialog", u"The receiving agency's electronic identification code; 000.00.00.G22 is the Government Office", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

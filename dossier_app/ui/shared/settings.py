@@ -66,9 +66,7 @@ class UiSettings:
         key = _last_key(database, person)
         return self._int(f"{key}/project"), self._int(f"{key}/section")
 
-    def set_last_section(
-        self, database: str, project_id: int | None, section_id: int | None, person: str = ""
-    ) -> None:
+    def set_last_section(self, database: str, project_id: int | None, section_id: int | None, person: str = "") -> None:
         """Remember where the person was, per database and per person (several may share a desktop)."""
         key = _last_key(database, person)
         self._settings.setValue(f"{key}/project", project_id if project_id is not None else "")

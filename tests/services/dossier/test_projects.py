@@ -73,6 +73,17 @@ def test_create_stores_the_facts(services: Services) -> None:
     assert services.projects.by_code("ct-itp2") == stored
 
 
+def test_a_project_keeps_its_organ_codes_in_capitals_the_recipient_the_government_office_by_default(
+    services: Services,
+) -> None:
+    created = services.projects.create(it_park(code="CT-ITP2", sender_organ_code=" 000.00.00.h13 "))
+    stored = services.projects.get(created.id)
+    assert (stored.sender_organ_code, stored.recipient_organ_code) == ("000.00.00.H13", "000.00.00.G22")
+    fields = {name: getattr(stored, name) for name in ProjectInput.__dataclass_fields__}
+    services.projects.update(stored.id, ProjectInput(**{**fields, "recipient_organ_code": "000.00.04.G14"}))
+    assert services.projects.get(stored.id).recipient_organ_code == "000.00.04.G14"
+
+
 @pytest.mark.parametrize("code", ["CT-ITP", "ct-itp", "Ct-Itp "])
 def test_duplicate_code_is_a_conflict_and_changes_nothing(services: Services, code: str) -> None:
     services.projects.create(it_park(code="CT-ITP"))
@@ -99,6 +110,8 @@ def test_duplicate_code_is_a_conflict_and_changes_nothing(services: Services, co
         ({"regime_key": "nd10_2024"}, "regime_key"),
         ({"regime_key": "nd999_2030"}, "regime_key"),
         ({"kind": ParkKind.HIGH_TECH}, "regime_key"),
+        ({"sender_organ_code": "000.00.H13"}, "sender_organ_code"),
+        ({"recipient_organ_code": "G22"}, "recipient_organ_code"),
     ],
 )
 def test_bad_input_names_the_field_and_stores_nothing(services: Services, changes: dict[str, Any], field: str) -> None:

@@ -1,5 +1,6 @@
 """The export service: drafts from the latest text, finals only from approved revisions, a verifiable package."""
 
+import hashlib
 import json
 import zipfile
 from pathlib import Path
@@ -7,9 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from dossier_app.domain.errors import ExportIncomplete, ExportNotReady, PermissionDenied
+from dossier_app.domain.errors import ExportIncomplete, ExportNotReady, PermissionDenied, ValidationFailed
+from dossier_app.export.edxml import Message, read_message
 from dossier_app.services import Services
 from dossier_app.services.dossier.dossiers import walk_sections
+from dossier_app.services.dossier.projects import ProjectInput
+from dossier_app.services.export.edxml_message import MESSAGE_FILE
 from dossier_app.services.export.exports import ExportOptions
 from dossier_app.services.export.format_checks import check_docx_file
 from tests.services.readiness_support import make_ready
@@ -125,3 +129,81 @@ def test_officers_may_not_export(demo_services: Services, tmp_path: Path) -> Non
         demo_services.exports.export("CT-HTP", tmp_path, ExportOptions(draft=True))
     act_as(demo_services, "cuong")
     assert demo_services.exports.export("CT-HTP", tmp_path, ExportOptions(draft=True, formats=("docx",))).files
+
+
+def _message(folder: Path) -> Message:
+    return read_message((folder / MESSAGE_FILE).read_bytes())
+
+
+def test_a_final_export_with_edxml_names_the_letter_and_carries_every_pdf_and_docx(
+    demo_services: Services, tmp_path: Path
+) -> None:
+    _approve_everything(demo_services, "CT-HTP", tmp_path)
+    options = ExportOptions(edxml=True, number=7)
+    result = demo_services.exports.export("CT-HTP", tmp_path / "out", options)
+    header = _message(result.folder).header
+    issued = demo_services.context.clock().date()
+    assert (header.sender.organ_id, header.recipient.organ_id) == ("000.00.00.H13", "000.00.00.G22")
+    assert header.sender.name == "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"
+    assert header.recipient.name == "Văn phòng Chính phủ"
+    assert (header.code_number, header.code_notation) == ("07", "TTr-UBND")
+    assert (header.place, header.promulgated_on) == ("Cần Thơ", issued)
+    assert header.document_id == f"000.00.00.H13,{issued:%Y/%m/%d},07/TTr-UBND"
+    assert (header.document_type, header.type_name) == (1, "Tờ trình")
+    assert header.subject == "Về việc đề nghị thành lập Khu công nghệ cao Cần Thơ"
+    assert (header.signer_competence, header.signer_position, header.signer_name) == (
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Hùng",
+    )
+    assert header.to_places == ("Thủ tướng Chính phủ",)
+    assert header.appendixes[0].startswith("Phụ lục I") and header.appendixes[-1].startswith("Phụ lục IV")
+    to_trinh = _pdf_text(result.folder / "To_trinh.pdf")
+    assert "Số: 07/TTr-UBND" in to_trinh and "Nguyễn Văn Hùng" in to_trinh  # the header says what the letter says
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    hashes = {entry["path"]: entry["sha256"] for entry in manifest["files"]}
+    carried = {file.name: file.sha256 for file in _message(result.folder).files}
+    documents = {path for path in hashes if path.endswith((".pdf", ".docx"))}
+    assert set(carried) == documents and any(path.startswith("attachments/") for path in documents)
+    assert all(carried[name] == hashes[name] for name in carried)
+    assert MESSAGE_FILE in hashes
+    assert demo_services.exports.verify_package(result.folder).ok
+
+
+def test_verify_fails_when_an_attachment_of_the_message_no_longer_decodes_to_the_manifests_bytes(
+    demo_services: Services, tmp_path: Path
+) -> None:
+    result = demo_services.exports.export("CT-ITP", tmp_path, ExportOptions(draft=True, edxml=True))
+    message = result.folder / MESSAGE_FILE
+    data = message.read_bytes()
+    start = data.index(b"<ContentTransferEncoded>") + len(b"<ContentTransferEncoded>")
+    swapped = b"A" if data[start : start + 1] != b"A" else b"B"
+    message.write_bytes(data[:start] + swapped + data[start + 1 :])
+    manifest_path = result.folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for entry in manifest["files"]:  # the message re-listed, as someone covering their tracks would
+        if entry["path"] == MESSAGE_FILE:
+            entry["sha256"] = hashlib.sha256(message.read_bytes()).hexdigest()
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    check = demo_services.exports.verify_package(result.folder)
+    assert not check.ok and check.first_bad == MESSAGE_FILE
+    assert check.reason == "edXML attachment To_trinh.docx does not decode to the manifest's bytes"
+
+
+def test_edxml_without_a_sender_code_refuses_before_writing_anything(demo_services: Services, tmp_path: Path) -> None:
+    project = demo_services.projects.by_code("CT-ITP")
+    fields = {name: getattr(project, name) for name in ProjectInput.__dataclass_fields__}
+    demo_services.projects.update(project.id, ProjectInput(**{**fields, "sender_organ_code": ""}))
+    with pytest.raises(ValidationFailed, match="sending agency is missing") as refused:
+        demo_services.exports.export("CT-ITP", tmp_path / "out", ExportOptions(draft=True, edxml=True))
+    assert refused.value.field == "sender_organ_code"
+    assert not (tmp_path / "out").exists()
+    given = ExportOptions(draft=True, edxml=True, from_organ="000.00.00.H13", to_organ="000.00.04.G14")
+    result = demo_services.exports.export("CT-ITP", tmp_path / "out", given)
+    header = _message(result.folder).header
+    assert (header.sender.organ_id, header.recipient.organ_id, header.recipient.name) == (
+        "000.00.00.H13",
+        "000.00.04.G14",
+        "",
+    )
+    assert header.code_number == ""  # a draft has no number yet

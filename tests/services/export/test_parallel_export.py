@@ -12,13 +12,14 @@ import pytest
 
 from dossier_app.domain.errors import StorageUnavailable
 from dossier_app.export.charts import draw_charts
-from dossier_app.export.docx_writer import write_docx
-from dossier_app.export.pdf_writer import write_pdf
+from dossier_app.export.package_files import write_document
+from dossier_app.export.pdf_writer import contents_pages
 from dossier_app.export.workers import StartMethod, WorkerFailed, Workers
 from dossier_app.services import Services
 from dossier_app.services.export import export_appendices, export_workers, exports
 from dossier_app.services.export.exports import ExportOptions
 from dossier_app.storage.resources import font_dir
+from tests.export.support import toc_field_lines
 from tests.services import export_failures
 
 
@@ -53,13 +54,14 @@ def _actions(services: Services) -> list[str]:
 
 
 def _written_here(services: Services, folder: Path) -> dict[str, Path]:
-    """Every document of CT-ITP written in this process, one after the other, by the writers themselves."""
+    """Every document of CT-ITP written in this process, one after the other, by the writers themselves (the Word
+    file with a table of contents taking its pages from the PDF's layout made in memory)."""
     folder.mkdir()
     plans, _records = services.exports.plans("CT-ITP", ExportOptions(draft=True))
     written = {}
     for plan in plans:
-        written[f"{plan.name}.docx"] = write_docx(plan, folder / f"{plan.name}.docx")
-        written[f"{plan.name}.pdf"] = write_pdf(plan, folder / f"{plan.name}.pdf", font_dir())
+        written[f"{plan.name}.docx"] = write_document(plan, "docx", folder / f"{plan.name}.docx", font_dir())
+        written[f"{plan.name}.pdf"] = write_document(plan, "pdf", folder / f"{plan.name}.pdf", font_dir())
     return written
 
 
@@ -148,6 +150,35 @@ def test_the_charts_are_sent_to_be_drawn_before_the_other_documents_are_read(
         "conditions_appendix",
         "comment_register_document",
     ]
+
+
+def test_the_de_an_pdf_goes_first_and_its_word_file_follows_with_its_pages_while_others_are_written(
+    demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent: list[str] = []
+    submit = Workers.submit
+
+    def recorded(workers: Workers, kind: str, function: Any, *args: Any) -> Any:
+        if function in (exports.write_document, exports.write_with_contents):
+            plan = args[0]
+            paged = any(getattr(block, "entries", ()) for block in plan.blocks)
+            sent.append(f"{args[-2].name}{' paged' if paged else ''}")
+        return submit(workers, kind, function, *args)
+
+    monkeypatch.setattr(Workers, "submit", recorded)
+    monkeypatch.setattr(export_workers, "cores", lambda: 2)
+    result = demo_services.exports.export("CT-ITP", tmp_path, ExportOptions(draft=True))
+    assert sent[0] == "De_an.pdf"
+    assert "De_an.docx paged" in sent and "De_an.docx" not in sent
+    assert sent.index("De_an.docx paged") > sent.index("To_trinh.pdf")  # the others filled the wait
+    pages = contents_pages(_plan(demo_services, "De_an"), font_dir())
+    assert pages
+    assert toc_field_lines(result.folder / "De_an.docx")[0] == [(entry.text, str(entry.page)) for entry in pages]
+
+
+def _plan(services: Services, name: str) -> Any:
+    plans, _records = services.exports.plans("CT-ITP", ExportOptions(draft=True))
+    return next(plan for plan in plans if plan.name == name)
 
 
 @pytest.mark.parametrize(

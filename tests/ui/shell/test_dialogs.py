@@ -25,6 +25,8 @@ def fill(dialog: ProjectDialog, **values: str) -> None:
         "ward": ui.wardEdit,
         "area": ui.areaEdit,
         "investment": ui.investmentEdit,
+        "sender": ui.senderCodeEdit,
+        "recipient": ui.recipientCodeEdit,
     }
     for name, value in values.items():
         edits[name].setText(value)
@@ -77,6 +79,31 @@ def test_editing_a_project_keeps_its_kind_and_regime(demo_db: Services, qtbot, v
     dialog.accept()
     assert demo_db.projects.by_code("CT-ITP").total_investment_vnd == 2_000_000_000
     assert demo_db.projects.by_code("CT-ITP").regime_key == "nd154_2013"
+
+
+def test_the_organ_codes_are_checked_as_typed_and_stored(demo_db: Services, qtbot, vietnamese) -> None:  # type: ignore[no-untyped-def]
+    new = ProjectDialog(demo_db, "vi")
+    qtbot.addWidget(new)
+    assert new.ui.recipientCodeEdit.text() == "000.00.00.G22" and new.ui.senderCodeEdit.text() == ""
+    project = demo_db.projects.by_code("CT-ITP")
+    dialog = ProjectDialog(demo_db, "vi", project)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.senderCodeEdit.text() == "000.00.00.H13"
+    fill(dialog, sender="000.00.H13")
+    dialog.ui.senderCodeEdit.editingFinished.emit()
+    assert "không đúng dạng 000.00.00.H13" in dialog.ui.errorLabel.text()
+    fill(dialog, sender="000.00.00.h13")
+    dialog.ui.senderCodeEdit.editingFinished.emit()
+    assert dialog.ui.errorLabel.text() == ""
+    fill(dialog, recipient="G22")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.ui.recipientCodeEdit
+    assert demo_db.projects.by_code("CT-ITP").recipient_organ_code == "000.00.00.G22"
+    fill(dialog, recipient="000.00.04.g14")
+    dialog.accept()
+    stored = demo_db.projects.by_code("CT-ITP")
+    assert (stored.sender_organ_code, stored.recipient_organ_code) == ("000.00.00.H13", "000.00.04.G14")
 
 
 def test_language_switch_rebuilds_the_window_in_english(demo_db: Services, ui_settings: UiSettings, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,7 @@
 """sync push: the server's applied change ids, a replica's shadow of the server's rows and its conflict records
 
 Revision ID: 0018
-Revises: 0016 (another branch adds 0017; the lead re-points this at merge time)
+Revises: 0017
 Create Date: 2026-12-06 10:15:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = '0018'
-down_revision: str | None = '0016'
+down_revision: str | None = '0017'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
