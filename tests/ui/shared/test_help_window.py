@@ -63,7 +63,7 @@ def test_f1_in_the_editor_opens_the_guide_on_writing(demo_db: Services, make_win
     assert help_window.windowTitle() == "Hướng dẫn sử dụng"
 
 
-def test_a_project_shows_the_window_section_and_the_menu_opens_it_too(demo_db: Services, make_window, qtbot, guide) -> None:  # type: ignore[no-untyped-def]
+def test_a_project_shows_the_window_part_and_the_menu_opens_it(demo_db: Services, make_window, qtbot, guide) -> None:  # type: ignore[no-untyped-def]
     window = make_window(demo_db)
     window.select_project(demo_db.projects.by_code("CT-ITP").id)
     assert window.guide_action.text() == "Hướng dẫn sử dụng" and window.guide_action.shortcut().toString() == "F1"
