@@ -2758,8 +2758,8 @@ SHA-256: {hash}</translation>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <source>Find in the guide (Enter: next)</source>
-        <translation>Tìm trong hướng dẫn (Enter: tìm tiếp)</translation>
+        <source>Find in the guide, with or without diacritics (Enter: next)</source>
+        <translation>Tìm trong hướng dẫn, gõ có dấu hoặc không dấu (Enter: tìm tiếp)</translation>
     </message>
     <message>
         <source>Contents</source>

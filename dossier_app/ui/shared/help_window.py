@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier_app.domain.text import fold
+
 # The guide beside the package: docs/ of the source tree, or of a PyInstaller bundle (which must ship the guide and
 # the screenshots it shows), found the way storage/resources.py finds resources/.
 DOCS_DIR = Path(__file__).resolve().parents[3] / "docs"
@@ -146,7 +148,7 @@ class HelpWindow(QDialog):
         self.browser.document().setDefaultFont(font)
         self.find_box = QLineEdit(self)
         self.find_box.setObjectName("helpFind")
-        self.find_box.setPlaceholderText(self.tr("Find in the guide (Enter: next)"))
+        self.find_box.setPlaceholderText(self.tr("Find in the guide, with or without diacritics (Enter: next)"))
         self.find_box.setClearButtonEnabled(True)
         self.find_box.returnPressed.connect(self.find_next)
         self.find_status = QLabel(self)
@@ -163,6 +165,7 @@ class HelpWindow(QDialog):
         QShortcut(QKeySequence.StandardKey.Find, self, self.find_box.setFocus)
         self.sections: dict[str, GuideSection] = {}
         self._image_width = 0
+        self._folded: str | None = None
         self.load()
 
     def load(self) -> None:
@@ -177,6 +180,7 @@ class HelpWindow(QDialog):
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(DOCS_DIR) + "/"))
         self.browser.setSearchPaths([str(DOCS_DIR)])
         self.browser.setMarkdown(text)
+        self._folded = None
         self._fit_images()
 
     def _fit_images(self) -> None:
@@ -256,15 +260,23 @@ class HelpWindow(QDialog):
         return self.browser.cursorForPosition(self.browser.viewport().rect().topLeft()).block().text()
 
     def find_next(self) -> None:
-        """Find the typed words after the cursor, from the start again at the end."""
-        words = self.find_box.text().strip()
+        """Find the typed words after the cursor, with or without diacritics ("sao luu" finds "Sao lưu"), from the
+        start again at the end."""
+        words = fold(self.find_box.text().strip())
         if not words:
             return
-        found = self.browser.find(words)
-        if not found:
-            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
-            found = self.browser.find(words)
-        self.find_status.setText("" if found else self.tr("Not found"))
+        if self._folded is None:  # the raw text has one character per position of the document, as fold keeps
+            self._folded = fold(self.browser.document().toRawText())
+        at = self._folded.find(words, self.browser.textCursor().selectionEnd())
+        if at < 0:
+            at = self._folded.find(words)
+        self.find_status.setText("" if at >= 0 else self.tr("Not found"))
+        if at >= 0:
+            cursor = QTextCursor(self.browser.document())
+            cursor.setPosition(at)
+            cursor.setPosition(at + len(words), QTextCursor.MoveMode.KeepAnchor)
+            self.browser.setTextCursor(cursor)
+            self.browser.ensureCursorVisible()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc closes the guide, even from the search box."""

@@ -111,6 +111,20 @@ def test_links_of_the_contents_go_to_their_section(qtbot, guide) -> None:  # typ
     _shown(qtbot, "tai-khoan")
 
 
+def test_the_find_box_finds_words_typed_without_diacritics(qtbot, vietnamese, guide) -> None:  # type: ignore[no-untyped-def]
+    help_window = help_launcher().show_anchor(START_ANCHOR)
+    help_window.find_box.setText("sao luu ngay")
+    help_window.find_next()
+    first = help_window.browser.textCursor()
+    assert first.selectedText() == "Sao lưu ngay"
+    help_window.find_next()
+    second = help_window.browser.textCursor()
+    assert second.selectedText().lower() == "sao lưu ngay" and second.position() > first.position()
+    help_window.find_box.setText("khong co trong huong dan")
+    help_window.find_next()
+    assert help_window.find_status.text() == "Không tìm thấy"
+
+
 def test_every_section_the_f1_map_names_is_in_the_guide() -> None:
     named = set(HELP_ANCHORS.values()) | set(HELP_SECTIONS.values()) | {HELP_EXPORT, HELP_HISTORY, START_ANCHOR}
     assert named - set(HEADINGS) == set()
