@@ -133,6 +133,20 @@ def capture_export(services, settings, window: QWidget) -> None:  # type: ignore
     clerk.close()
 
 
+def capture_signing(services, settings, window: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """The export dialog's signing box with the USB token chosen: driver, token, key label and PIN."""
+    clerk = open_services(services.database.url, Operator("vanthu"))
+    dialog = ExportDialog(clerk, "CT-HTP", settings, window)
+    dialog.show()
+    dialog.sign_token.setChecked(True)
+    wait_until(lambda: dialog._token_reading is None, 10)
+    box = dialog.sign_token.parentWidget()
+    box.resize(max(box.width(), 640), box.height())
+    grab(box, "guide_export_sign_vi.png")
+    dialog.close()
+    clerk.close()
+
+
 def wait_until(done, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
     """Spin the event loop until background drawing is done (or give up)."""
     deadline = time.monotonic() + seconds
@@ -324,6 +338,7 @@ def main() -> None:
             capture_admin(services, settings, register)
             register.close()
             capture_export(services, settings, register)
+            capture_signing(services, settings, register)
             capture_plans(services, settings)
     QTimer.singleShot(0, app.quit)
     app.exec()
