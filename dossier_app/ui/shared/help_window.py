@@ -42,7 +42,7 @@ from dossier_app.domain.text import fold
 # the screenshots it shows), found the way storage/resources.py finds resources/.
 DOCS_DIR = Path(__file__).resolve().parents[3] / "docs"
 GUIDE_FILE = DOCS_DIR / "huong-dan-su-dung.md"
-START_ANCHOR = "bat-dau"
+START_ANCHOR = "dau-trang"
 
 # The section of the guide for each window or dialog, by class name (the shared layer imports no other room of the
 # UI). A widget not named here is looked up through its parents; a window none of them names opens the start.
