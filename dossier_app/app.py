@@ -41,6 +41,7 @@ def run_gui(database_location: str | None) -> int:
     """Open the window on the database and run the event loop."""
     from PySide6.QtWidgets import QApplication
 
+    from dossier_app.ui.shared.help_window import help_launcher
     from dossier_app.ui.shared.i18n import Translators
     from dossier_app.ui.shared.messages import install_error_hook
     from dossier_app.ui.shared.settings import UiSettings
@@ -53,6 +54,7 @@ def run_gui(database_location: str | None) -> int:
     translators = Translators(app)
     translators.install(settings.language)
     previous_hook = install_error_hook()
+    help_launcher()  # F1 opens the user guide from every window, the sign-in included
     try:
         return _open_and_run(app, database_location, settings, translators)
     finally:

@@ -17,7 +17,7 @@ os.environ["XDG_CONFIG_HOME"] = str(HOME / "config")
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QCursor  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget  # noqa: E402
 
 from dossier_app.services import open_services  # noqa: E402
 from dossier_app.services.core.context import Operator  # noqa: E402
@@ -133,6 +133,20 @@ def capture_export(services, settings, window: QWidget) -> None:  # type: ignore
     clerk.close()
 
 
+def capture_signing(services, settings, window: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """The export dialog's signing box with the USB token chosen: driver, token, key label and PIN."""
+    clerk = open_services(services.database.url, Operator("vanthu"))
+    dialog = ExportDialog(clerk, "CT-HTP", settings, window)
+    dialog.show()
+    dialog.sign_token.setChecked(True)
+    wait_until(lambda: dialog._token_reading is None, 10)
+    box = dialog.sign_token.parentWidget()
+    box.resize(max(box.width(), 640), box.height())
+    grab(box, "guide_export_sign_vi.png")
+    dialog.close()
+    clerk.close()
+
+
 def wait_until(done, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
     """Spin the event loop until background drawing is done (or give up)."""
     deadline = time.monotonic() + seconds
@@ -180,6 +194,101 @@ def capture_home(window: MainWindow, services, language: str) -> None:  # type: 
     grab(window, f"project-home-{language}.png")
 
 
+def capture_palette(window: MainWindow) -> None:
+    """Ctrl+K: the command palette over the main window with a query typed without diacritics."""
+    from dossier_app.ui.shell.command_palette import CommandPalette
+
+    palette = CommandPalette(window.menuBar(), window, window.palette_action)
+    palette.show()
+    palette.query.setText("bang")
+    grab(palette, "guide_palette_vi.png")
+    palette.close()
+
+
+def capture_register_work(services, register: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """The party form of the register, and the dry run of an import into CT-HTP of CT-ITP's register with two
+    citizen IDs spoilt: the two problems listed, nothing written."""
+    import openpyxl
+
+    from dossier_app.ui.register.register_edit import PartyEditDialog
+    from dossier_app.ui.register.register_import import ImportDialog
+
+    project_id = services.projects.by_code("CT-ITP").id
+    party = services.register.parties(project_id, limit=3)[2]
+    dialog = PartyEditDialog(services, project_id, party.id, register)
+    dialog.resize(1000, 640)
+    dialog.show()
+    grab(dialog, "guide_party_edit_vi.png")
+    dialog.close()
+    workbook_path = HOME / "so-gpmb.xlsx"
+    services.register_io.export(project_id, workbook_path)
+    book = openpyxl.load_workbook(workbook_path)
+    sheet = book.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    sheet.cell(row=3, column=headers.index("Số CCCD") + 1, value="0920851")
+    sheet.cell(row=5, column=headers.index("Số CCCD") + 1, value="09208512345X")
+    book.save(workbook_path)
+    importer = ImportDialog(services, services.projects.by_code("CT-HTP").id, workbook_path, register)
+    importer.show()
+    importer.start()
+    wait_until(lambda: not importer.busy)
+    grab(importer, "guide_register_import_vi.png")
+    importer.close()
+
+
+def capture_admin(services, settings, window: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """The administrator's dialogs: accounts, audit trail, backups, settings, catalogues, holidays."""
+    from dossier_app.ui.accounts.accounts_dialog import AccountsDialog
+    from dossier_app.ui.accounts.audit_dialog import AuditDialog
+    from dossier_app.ui.backups.backup_dialog import BackupDialog
+    from dossier_app.ui.register.catalogues_dialog import CataloguesDialog
+    from dossier_app.ui.shared.holidays_dialog import HolidaysDialog
+    from dossier_app.ui.shell.settings_dialog import SettingsDialog
+
+    admin = open_services(services.database.url, Operator("quantri"))
+    account = admin.accounts.get("quantri")
+    admin.backups.run_automatic()
+    for dialog, name, size in (
+        (AccountsDialog(admin, window), "guide_accounts_vi.png", (900, 480)),
+        (AuditDialog(admin, window), "guide_audit_vi.png", (1200, 640)),
+        (BackupDialog(admin, settings, window), "guide_backups_vi.png", (900, 520)),
+        (SettingsDialog(settings, admin.database.display_location, window), "guide_settings_vi.png", None),
+        (CataloguesDialog(admin, window), "guide_catalogues_vi.png", (900, 560)),
+        (HolidaysDialog(admin, account, window), "guide_holidays_vi.png", (760, 560)),
+    ):
+        if size is not None:
+            dialog.resize(*size)
+        for table in dialog.findChildren(QAbstractItemView):
+            table.setCurrentIndex(table.model().index(0, 0))  # a row chosen: its buttons enabled
+        dialog.show()
+        grab(dialog, name)
+        dialog.close()
+    admin.close()
+
+
+def capture_comment_register(services, window: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """The comment register (bảng tổng hợp tiếp thu, giải trình) of the IT park."""
+    from dossier_app.ui.review.comment_register_window import CommentRegisterWindow
+
+    comments = CommentRegisterWindow(services, services.projects.by_code("CT-ITP").id, window)
+    comments.resize(1200, 420)
+    comments.show()
+    grab(comments, "guide_comment_register_vi.png")
+    comments.close()
+
+
+def capture_help(window: MainWindow) -> None:
+    """The user guide in the program's help window, opened by F1 on the register."""
+    from dossier_app.ui.shared.help_window import help_launcher
+
+    help_window = help_launcher().show_anchor("so-boi-thuong")
+    help_window.resize(1100, 820)
+    wait_until(lambda: False, 1)
+    help_window.scroll_to("so-boi-thuong")
+    grab(help_window, "guide_help_vi.png")
+    help_window.close()
+
+
 def main() -> None:
     """Open the demo in both languages and save the views the README shows."""
     app = QApplication(sys.argv[:1])
@@ -214,6 +323,9 @@ def main() -> None:
             dialog.show()
             grab(dialog, "project_dialog_vi.png")
             dialog.close()
+            capture_palette(window)
+            capture_comment_register(services, window)
+            capture_help(window)
         window.close()
         if language == "vi":
             capture_review(services, settings, language)
@@ -222,8 +334,11 @@ def main() -> None:
             register.show()
             register.table.selectRow(2)
             grab(register, "register_vi.png")
+            capture_register_work(services, register)
+            capture_admin(services, settings, register)
             register.close()
             capture_export(services, settings, register)
+            capture_signing(services, settings, register)
             capture_plans(services, settings)
     QTimer.singleShot(0, app.quit)
     app.exec()

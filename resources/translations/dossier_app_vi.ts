@@ -2835,6 +2835,33 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Find in the guide, with or without diacritics (Enter: next)</source>
+        <translation>Tìm trong hướng dẫn, gõ có dấu hoặc không dấu (Enter: tìm tiếp)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Tìm:</translation>
+    </message>
+    <message>
+        <source>The user guide {path} is missing from this installation.</source>
+        <translation>Bản cài đặt này thiếu tệp hướng dẫn sử dụng {path}.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysDialog</name>
     <message>
         <source>Holiday calendar</source>
@@ -3040,6 +3067,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Find a command…</source>
         <translation>Tìm lệnh…</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
         <source>Unsaved changes…</source>

@@ -43,6 +43,11 @@ from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
 ERROR_STYLE = "color: #b00020;"
 
 
+# F1: the sections of the user guide (docs/huong-dan-su-dung.md) for the two tabs.
+HELP_EXPORT = "xuat-ho-so"
+HELP_HISTORY = "lich-su-xuat"
+
+
 class ExportDialog(QDialog):
     """Writes one project's package; a final is offered only when the readiness report is complete."""
 
@@ -73,6 +78,10 @@ class ExportDialog(QDialog):
         self.resize(980, 800)
 
     # Building -----------------------------------------------------------------------------------
+
+    def help_anchor(self) -> str:
+        """F1: the guide on the export, or on the export history when that tab is in front."""
+        return HELP_HISTORY if self.tabs.currentWidget() is self.history else HELP_EXPORT
 
     def _export_tab(self) -> QWidget:
         tab = QWidget(self)

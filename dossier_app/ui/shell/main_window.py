@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.enums import Role, SectionState
 from dossier_app.domain.errors import DossierError, StorageBusy
 from dossier_app.domain.lifecycle import ALLOWED, Action
+from dossier_app.ui.shared.help_window import help_launcher
 from dossier_app.ui.shared.i18n import error_text
 from dossier_app.ui.shared.messages import show_error
 from dossier_app.ui.shared.settings import UiSettings
@@ -60,6 +61,34 @@ def preload_workspace() -> None:
 
     for name in WORKSPACE_MODULES:
         importlib.import_module(name)
+
+
+# F1: the section of the user guide (docs/huong-dan-su-dung.md) for each pane of the window and for its states.
+HELP_SECTIONS = {
+    "search": "tim-kiem",
+    "queue": "viec-can-xu-ly",
+    "review_bar": "trinh-duyet",
+    "revisions": "phien-ban",
+    "attachments": "tep-dinh-kem",
+    "comments": "y-kien",
+    "guidance": "soan-thao",
+    "editor": "soan-thao",
+    "home": "cua-so-chinh",
+    "returned": "sua-khi-bi-tra-lai",
+    "signing_in": "dang-nhap",
+}
+# The panes whose keyboard focus decides the section, in this order.
+PANES_WITH_HELP = (
+    "search",
+    "queue",
+    "review_bar",
+    "revisions",
+    "attachments",
+    "comments",
+    "guidance",
+    "editor",
+    "home",
+)
 
 
 class _FirstPaint(QObject):
@@ -248,6 +277,11 @@ class MainWindow(QMainWindow):
         self.palette_action = QAction(self.tr("Find a command…"), self)
         self.palette_action.setShortcut(QKeySequence("Ctrl+K"))
         self.palette_action.triggered.connect(self.open_command_palette)
+        self.guide_action = QAction(self.tr("User guide"), self)
+        self.guide_action.setShortcut(QKeySequence("F1"))
+        self.guide_action.triggered.connect(self.open_guide)
+        self.help_menu.insertAction(self.window_actions.about_action, self.guide_action)
+        help_launcher()  # F1 in every window and dialog, not only where the menu's shortcut reaches
         self.help_menu.insertAction(self.window_actions.about_action, self.palette_action)
         self.help_menu.insertSeparator(self.window_actions.about_action)
         from dossier_app.ui.shell.sync_panel import SyncPanel
@@ -266,6 +300,29 @@ class MainWindow(QMainWindow):
         self._show_section(None)
         if load_now:
             self.load_data()
+
+    def open_guide(self) -> None:
+        """F1, Trợ giúp › Hướng dẫn sử dụng: the guide at the section for what is in front."""
+        help_launcher().show_anchor(self.help_anchor())
+
+    def help_anchor(self) -> str:
+        """The guide's section for what the person is doing: the pane with the keyboard, else what is shown."""
+        if not self.attached:
+            return HELP_SECTIONS["signing_in"]
+        focus = self.focusWidget()
+        for name in PANES_WITH_HELP:
+            pane = getattr(self, name)
+            if focus is not None and (focus is pane or pane.isAncestorOf(focus)):
+                return HELP_SECTIONS[name]
+        if self.centre.currentWidget() is self.home or self.current_section is None:
+            return HELP_SECTIONS["home"]
+        review = self.review_bar.review
+        if review is not None and review.state is SectionState.CHANGES_REQUESTED:
+            return HELP_SECTIONS["returned"]
+        for name in ("revisions", "attachments", "comments"):
+            if self.tabs.currentWidget() is getattr(self, name):
+                return HELP_SECTIONS[name]
+        return HELP_SECTIONS["editor"]
 
     def open_command_palette(self) -> None:
         """Ctrl+K: find any command of the menus by name and run it."""
