@@ -4,6 +4,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from dossier_app.domain.milestones import Assessment, Baseline, Bound, Deadline, Milestone, MilestoneStatus, Risk
 from dossier_app.export.chart_canvas import (
@@ -199,8 +200,8 @@ def _legend_items(baseline: Baseline | None, deadlines: Sequence[Deadline], risk
         items.append(LegendItem("Thời hạn tối thiểu (không sớm hơn)", NOT_BEFORE, kind="triangle"))
     advisory = sorted(bound for bound, is_advisory in bounds if is_advisory)
     if advisory:
-        kind = "diamond" if advisory[0] is Bound.NOT_AFTER else "triangle"
-        items.append(LegendItem("Mốc tham khảo (tùy trường hợp)", MUTED, kind=kind, hollow=True))
+        shape: Literal["diamond", "triangle"] = "diamond" if advisory[0] is Bound.NOT_AFTER else "triangle"
+        items.append(LegendItem("Mốc tham khảo (tùy trường hợp)", MUTED, kind=shape, hollow=True))
     items.append(LegendItem("Hôm nay", TODAY, kind="dashed"))
     return items
 
