@@ -7,12 +7,21 @@ from types import ModuleType
 
 from dossier_app.domain.errors import DossierError
 
+# Kept here and in export.workers (which starts the bundle's workers with it) so the start path imports no more.
+WORKER_ARGUMENT = "--export-worker"
+
 # The program's own modules: dossier_app and everything under it, and main.py when it runs as the script.
 OWN_MODULES = r"(dossier_app|__main__)(\.|$)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python main.py [--db …] [COMMAND …]`: a command runs headless, no command opens the window."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == [WORKER_ARGUMENT]:
+        # The bundle starts an export's worker as itself with this hidden argument (it has no `python -c`).
+        from dossier_app.export.workers import serve
+
+        serve()
     hide_library_warnings()
     args = _cli().build_parser().parse_args(argv)
     if args.command:

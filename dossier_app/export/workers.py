@@ -9,7 +9,8 @@ order; everything a task is given must pickle. How a worker starts (`start_metho
   unsafe (a lock another thread holds stays locked in the copy), so
 - **spawn** otherwise (the window exports from a thread; macOS and Windows): a fresh interpreter (`python -c`, this
   module's `serve`). Not multiprocessing's spawn, which would import the whole program again in every worker (its
-  __main__).
+  __main__). The bundle (PyInstaller) has no `python -c`: it starts its own program with WORKER_ARGUMENT, which
+  `app.main` turns into `serve()` before anything else.
 
 With a single core the tasks run here instead, one at a time.
 """
@@ -35,6 +36,7 @@ StartMethod = Literal["fork", "spawn"]
 _HEADER = struct.Struct("!Q")  # the length of the pickle that follows
 _ROOT = Path(__file__).resolve().parents[2]  # the folder holding the dossier_app package the worker must import
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from dossier_app.export.workers import serve; serve()"
+WORKER_ARGUMENT = "--export-worker"  # hidden; app.main holds the same string (a test ties the two)
 
 
 class WorkerFailed(RuntimeError):
@@ -52,6 +54,13 @@ def cores() -> int:
     """The cores this process may run on."""
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def worker_command() -> list[str]:
+    """The command that starts a spawned worker: this interpreter with `-c`, or the frozen bundle's own program."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_ARGUMENT]
+    return [sys.executable, "-c", _BOOT, str(_ROOT)]
 
 
 def start_method() -> StartMethod:
@@ -260,7 +269,7 @@ class _Worker:
         else:
             flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window for the window's worker
             self._process = subprocess.Popen(
-                [sys.executable, "-c", _BOOT, str(_ROOT)],
+                worker_command(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 creationflags=flags,

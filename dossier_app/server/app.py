@@ -5,7 +5,6 @@ acts as."""
 import asyncio
 import logging
 import time
-from importlib import metadata
 from typing import Any
 
 from starlette.applications import Starlette
@@ -26,6 +25,7 @@ from dossier_app.services.accounts.accounts import AccountView
 from dossier_app.services.core.context import Operator
 from dossier_app.services.sync.changes import DEFAULT_LIMIT
 from dossier_app.storage.migrations import head_revision
+from dossier_app.version import PROGRAM_NAME, program_version
 
 LOG = logging.getLogger("dossier_app.server")
 SERVER_OPERATOR_PREFIX = "server:"  # not an account name (no colon there) and not the local operator's `cli:`
@@ -34,14 +34,6 @@ SERVER_OPERATOR_PREFIX = "server:"  # not an account name (no colon there) and n
 PASSWORD_CHECKS_AT_ONCE = 2
 # Zotero's name for the library version the client already holds (the answer's is VERSION_HEADER).
 HELD_VERSION_HEADER = "If-Modified-Since-Version"
-
-
-def program_version() -> str:
-    """The installed program's version."""
-    try:
-        return metadata.version("dossier_app")
-    except metadata.PackageNotFoundError:
-        return "0.0.0"
 
 
 def account_json(account: AccountView) -> dict[str, Any]:
@@ -73,7 +65,7 @@ class DossierApi:
 
     async def health(self, _request: Request) -> Response:
         """Whether the server runs, and which program and schema it serves; no sign-in needed."""
-        return JSONResponse({"program": "dossier_app", "version": program_version(), "schema": head_revision()})
+        return JSONResponse({"program": PROGRAM_NAME, "version": program_version(), "schema": head_revision()})
 
     async def session(self, request: Request) -> Response:
         """One route for both, so a wrong method is answered with every allowed one."""
