@@ -37,6 +37,7 @@ _HEADER = struct.Struct("!Q")  # the length of the pickle that follows
 _ROOT = Path(__file__).resolve().parents[2]  # the folder holding the dossier_app package the worker must import
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from dossier_app.export.workers import serve; serve()"
 WORKER_ARGUMENT = "--export-worker"  # hidden; app.main holds the same string (a test ties the two)
+START_VARIABLE = "DOSSIER_EXPORT_START"
 
 
 class WorkerFailed(RuntimeError):
@@ -65,8 +66,9 @@ def worker_command() -> list[str]:
 
 def start_method() -> StartMethod:
     """Fork on Linux while this process runs a single thread (counted by the kernel, so Qt's and other libraries'
-    threads count too); spawn otherwise."""
-    if not sys.platform.startswith("linux"):
+    threads count too); spawn otherwise. START_VARIABLE=spawn spawns anyway (the bundle's smoke test does, to try the
+    window's way from the command line); it never makes a process with threads fork."""
+    if os.environ.get(START_VARIABLE) == "spawn" or not sys.platform.startswith("linux"):
         return "spawn"
     try:
         threads = len(os.listdir("/proc/self/task"))

@@ -189,5 +189,13 @@ def test_a_frozen_program_starts_its_workers_as_itself_with_the_hidden_argument(
     assert argv == [str(program), WORKER_ARGUMENT] and summed == 6
 
 
+def test_the_start_variable_makes_a_single_threaded_process_spawn() -> None:
+    run = [sys.executable, "-c", "from dossier_app.export.workers import start_method; print(start_method())"]
+    root = Path(__file__).parents[2]
+    env = {**os.environ, "DOSSIER_EXPORT_START": "spawn"}
+    spawned = subprocess.run(run, cwd=root, env=env, capture_output=True, text=True, check=True)
+    assert spawned.stdout.strip() == "spawn"
+
+
 def test_the_hidden_worker_argument_is_the_same_in_app_and_workers() -> None:
     assert app.WORKER_ARGUMENT == WORKER_ARGUMENT
