@@ -186,6 +186,7 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
     from dossier_app.ui.review.review_bar import ApprovalDialog
     from dossier_app.ui.shared.holidays_dialog import HolidaysDialog
     from dossier_app.ui.shared.redline_view import RedlineDialog
+    from dossier_app.ui.shell.about_dialog import AboutDialog
     from dossier_app.ui.shell.main_window import MainWindow
     from dossier_app.ui.shell.settings_dialog import SettingsDialog
 
@@ -227,6 +228,7 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         "sign-in": lambda: LoginDialog(services),
         "approval": approval,
         "compare revisions": compare,
+        "about": AboutDialog,
     }
 
 
@@ -252,6 +254,7 @@ NAMES = [
     "sign-in",
     "approval",
     "compare revisions",
+    "about",
 ]
 
 
