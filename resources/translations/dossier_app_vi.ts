@@ -2060,8 +2060,8 @@ SHA-256: {hash}</translation>
         <translation>Bản lưu của tệp {sha256} trong cơ sở dữ liệu đã bị hỏng.</translation>
     </message>
     <message>
-        <source>{tool} is not installed on this computer; install the PostgreSQL client tools (Debian: postgresql-client) to back up or restore a server database.</source>
-        <translation>Máy này chưa cài {tool}; hãy cài bộ công cụ PostgreSQL (Debian: postgresql-client) để sao lưu hoặc khôi phục cơ sở dữ liệu máy chủ.</translation>
+        <source>{tool} is not installed on this computer; install the PostgreSQL client tools (Debian: postgresql-client; Windows: PostgreSQL&apos;s installer, command line tools) to back up or restore a server database.</source>
+        <translation>Máy này chưa cài {tool}; hãy cài bộ công cụ PostgreSQL (Debian: postgresql-client; Windows: bộ cài PostgreSQL, phần công cụ dòng lệnh) để sao lưu hoặc khôi phục cơ sở dữ liệu máy chủ.</translation>
     </message>
     <message>
         <source>{name} is not a backup of a server database (not a pg_dump custom-format file); nothing was changed.</source>
