@@ -11,6 +11,7 @@ outputs are committed; run this again only after changing a shape:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -25,8 +26,9 @@ BLUE = "#1565c0"
 LIGHT = "#90caf9"
 WHITE = "#ffffff"
 STROKE = 12
-PAGE = [(52, 16), (160, 16), (212, 68), (212, 240), (52, 240)]
-FOLD = [(160, 16), (160, 68), (212, 68)]
+Point = tuple[float, float]
+PAGE: list[Point] = [(52, 16), (160, 16), (212, 68), (212, 240), (52, 240)]
+FOLD: list[Point] = [(160, 16), (160, 68), (212, 68)]
 LINES = [((80, 96), (184, 96)), ((80, 124), (148, 124))]  # two lines of text above the pin
 LINE_WIDTH = 12
 PIN_TIP = (132, 228)
@@ -34,15 +36,20 @@ PIN_CENTRE = (132, 166)
 PIN_RADIUS = 38
 PIN_HOLE = 15
 # The two cubic curves from the tip up to the circle's sides (control points), mirrored about the pin's axis.
-PIN_LEFT = [PIN_TIP, (114, 204), (PIN_CENTRE[0] - PIN_RADIUS, 190), (PIN_CENTRE[0] - PIN_RADIUS, PIN_CENTRE[1])]
+PIN_LEFT: list[Point] = [
+    PIN_TIP,
+    (114, 204),
+    (PIN_CENTRE[0] - PIN_RADIUS, 190),
+    (PIN_CENTRE[0] - PIN_RADIUS, PIN_CENTRE[1]),
+]
 
 
-def _mirror(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def _mirror(points: Sequence[Point]) -> list[Point]:
     """The same points mirrored about the pin's vertical axis."""
     return [(2 * PIN_CENTRE[0] - x, y) for x, y in points]
 
 
-def _cubic(p: list[tuple[float, float]], steps: int = 48) -> list[tuple[float, float]]:
+def _cubic(p: Sequence[Point], steps: int = 48) -> list[Point]:
     """Points along a cubic Bézier curve."""
     out = []
     for i in range(steps + 1):
@@ -53,7 +60,7 @@ def _cubic(p: list[tuple[float, float]], steps: int = 48) -> list[tuple[float, f
     return out
 
 
-def pin_outline() -> list[tuple[float, float]]:
+def pin_outline() -> list[Point]:
     """The pin as one closed polygon: left curve up, the top half-circle left to right, right curve down."""
     left = _cubic(PIN_LEFT)
     arc = [
@@ -64,7 +71,7 @@ def pin_outline() -> list[tuple[float, float]]:
     return left + arc + right
 
 
-def _points(points: list[tuple[float, float]]) -> str:
+def _points(points: Sequence[Point]) -> str:
     return " ".join(f"{x:g},{y:g}" for x, y in points)
 
 
@@ -101,10 +108,10 @@ def png(size: int) -> Image.Image:
     big = Image.new("RGBA", (4 * size, 4 * size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(big)
 
-    def at(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    def at(points: Sequence[Point]) -> list[Point]:
         return [(x * scale, y * scale) for x, y in points]
 
-    def outlined(points: list[tuple[float, float]], fill: str) -> None:
+    def outlined(points: Sequence[Point], fill: str) -> None:
         """A polygon with the stroke centred on its edge and round joins, as SVG draws it."""
         width = STROKE * scale
         draw.polygon(at(points), fill=fill)
