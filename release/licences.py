@@ -128,6 +128,12 @@ REVIEWED: dict[str, Review] = {
     "colorama": Review(
         "BSD-3-Clause", "colorama 0.4.6 wheel, METADATA and LICENSE.txt", "https://github.com/tartley/colorama"
     ),
+    # Windows-only (zoneinfo's time zones there), so absent from a fresh Linux environment, where the check must give
+    # the same THIRD_PARTY_LICENSES: the 2026.6 wheel's METADATA License field and dist-info/licenses/LICENSE say
+    # Apache-2.0 (the time zone data itself is in the public domain).
+    "tzdata": Review(
+        "Apache-2.0", "tzdata 2026.6 wheel, METADATA and dist-info/licenses/LICENSE", "https://github.com/python/tzdata"
+    ),
     # PyInstaller's dependencies for building on macOS and Windows, never installed on Linux to read: each wheel's
     # METADATA License field and its dist-info LICENSE file (the MIT text twice, the 3-clause BSD text once).
     "macholib": Review(
