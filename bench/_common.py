@@ -143,6 +143,34 @@ def demo_database(path: Path) -> None:
         services.close()
 
 
+def cached_demo_database(name: str, households: int, cache: Path, env: dict[str, str]) -> tuple[Path, str]:
+    """The demo database with `households` parties in CT-ITP (`main.py demo --households N`), built once into
+    `cache` per version of its sources (the generator, the models, the migrations); its path and where it came from."""
+    import hashlib
+    import subprocess
+    import time
+
+    digest = hashlib.sha256()
+    sources = [ROOT / "dossier_app" / "services" / "demo" / module for module in ("register_demo.py", "demo.py")]
+    sources += sorted((ROOT / "dossier_app" / "domain" / "models").glob("*.py"))
+    sources += sorted((ROOT / "dossier_app" / "storage" / "migrations" / "versions").glob("*.py"))
+    for source in sources:
+        digest.update(source.read_bytes())
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{name}-{households}-{digest.hexdigest()[:12]}.sqlite3"
+    if path.exists():
+        return path, f"cached {path.name}"
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    start = time.perf_counter()
+    command = [sys.executable, str(ROOT / "main.py"), "--db", str(partial), "demo", "--households", str(households)]
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    partial.replace(path)
+    return path, f"built in {time.perf_counter() - start:.0f} s"
+
+
 def all_section_ids(services, project_id: int) -> list[int]:  # type: ignore[no-untyped-def]
     """Every live section of a project, in navigator order."""
     ids: list[int] = []

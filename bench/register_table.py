@@ -27,7 +27,6 @@ the sort change is held to the filter's 150 ms too.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -41,7 +40,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, isolated_env, report, scratch_dir
+from _common import ROOT, cached_demo_database, isolated_env, report, scratch_dir
 
 PAINT_MS = 300.0
 FILTER_MS = 150.0
@@ -51,28 +50,6 @@ CHILD_PREFIX = "TABLE_RESULT "
 # Eight different searches: a search already counted in this window is not counted again, so none repeats.
 SEARCHES = ("Nguyễn Văn", "0920", "khu vực Phú", "tran thi", "Lê Hoàng", "092092", "phuong hung thanh", "Võ Thị Mai")
 SORTS = ((1, "asc"), (1, "desc"), (3, "asc"), (0, "desc"), (0, "asc"))
-
-
-def cached_database(parties: int, cache: Path, env: dict[str, str]) -> tuple[Path, str]:
-    """The demo database with `parties` parties in CT-ITP, built once per version of its sources."""
-    digest = hashlib.sha256()
-    for name in ("services/demo/register_demo.py", "services/demo/demo.py", "domain/models.py"):
-        digest.update((ROOT / "dossier_app" / name).read_bytes())
-    for migration in sorted((ROOT / "dossier_app" / "storage" / "migrations" / "versions").glob("*.py")):
-        digest.update(migration.read_bytes())
-    cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"register-table-{parties}-{digest.hexdigest()[:12]}.sqlite3"
-    if path.exists():
-        return path, f"cached {path.name}"
-    partial = path.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    start = time.perf_counter()
-    command = [sys.executable, str(ROOT / "main.py"), "--db", str(partial), "demo", "--households", str(parties)]
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    partial.replace(path)
-    return path, f"built in {time.perf_counter() - start:.0f} s"
 
 
 # The child: one process with the program's windows -----------------------------------------------------------
@@ -232,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     scratch = scratch_dir("register-table", args.keep)
     env = isolated_env(scratch)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    db, origin = cached_database(args.parties, Path(args.cache), env)
+    db, origin = cached_demo_database("register-table", args.parties, Path(args.cache), env)
     print(f"database: {args.parties} parties in {PROJECT}, {db.stat().st_size / 1e6:.0f} MB, {origin}", flush=True)
 
     results: list[dict[str, Any]] = []

@@ -32,6 +32,7 @@ SCRIPTS = {
     "register_import": ("register_import.py", ["--runs", "1", "--parties", "20000"]),
     "register_table": ("register_table.py", ["--runs", "2", "--rounds", "3"]),
     "charts": ("charts.py", ["--runs", "3"]),
+    "home": ("home.py", ["--runs", "3", "--households", "20000"]),
 }
 
 

@@ -16,6 +16,7 @@ os.environ["XDG_DATA_HOME"] = str(HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(HOME / "config")
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from dossier_app.services import open_services  # noqa: E402
@@ -71,6 +72,35 @@ def capture_review(services, settings, language: str) -> None:  # type: ignore[n
     dialog.close()
     window.close()
     manager.close()
+
+
+ROLES = (("lanhdao", "manager"), ("chuyenvien", "officer"), ("vanthu", "clerk"), ("quantri", "admin"))
+
+
+def capture_roles(app: QApplication, language: str) -> None:
+    """Each demo role's first screen after sign-in, as the whole screen shows it (dialogs opened over the window
+    included), on a demo database of its own: role_<role>_<language>.png."""
+    database = HOME / f"roles-{language}.sqlite3"
+    loader = open_services(str(database), Operator("cli:demo"))
+    loader.demo.load()
+    loader.close()
+    for username, role in ROLES:
+        services = open_services(str(database), Operator(username))
+        settings = UiSettings(QSettings(str(HOME / f"roles-{language}-{username}.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(services, settings, language, services.accounts.get(username))
+        window.setGeometry(0, 0, 1440, 860)
+        window.show()
+        window.land_on_work()
+        for _ in range(40):
+            QApplication.processEvents()
+            time.sleep(0.02)
+        app.primaryScreen().grabWindow(0).copy(0, 0, 1440, 900).save(str(OUT / f"role_{role}_{language}.png"))
+        print("wrote", OUT / f"role_{role}_{language}.png")
+        for widget in QApplication.topLevelWidgets():
+            if widget is not window and widget.isVisible():
+                widget.close()
+        window.close()
+        services.close()
 
 
 def capture_export(services, settings, window: QWidget) -> None:  # type: ignore[no-untyped-def]
@@ -139,6 +169,17 @@ def capture_plans(services, settings) -> None:  # type: ignore[no-untyped-def]
         window.close()
 
 
+def capture_home(window: MainWindow, services, language: str) -> None:  # type: ignore[no-untyped-def]
+    """CT-HTP's home in the centre: readiness, review, land clearance, consultations, last export."""
+    project_id = services.projects.by_code("CT-HTP").id
+    window.select_project(project_id)
+    wait_until(
+        lambda: not window.home.busy and window.home.home is not None and window.home.home.project_id == project_id
+    )
+    QCursor.setPos(0, 0)  # no line under the mouse
+    grab(window, f"project-home-{language}.png")
+
+
 def main() -> None:
     """Open the demo in both languages and save the views the README shows."""
     app = QApplication(sys.argv[:1])
@@ -148,6 +189,7 @@ def main() -> None:
     translators = Translators(app)
     for language in ("vi", "en"):
         translators.install(language)
+        capture_roles(app, language)
         settings = UiSettings(QSettings(str(HOME / f"{language}.ini"), QSettings.Format.IniFormat))
         window = MainWindow(services, settings, language, services.accounts.get("chuyenvien"))
         window.resize(1440, 860)
@@ -155,6 +197,7 @@ def main() -> None:
         window.select_section(section_id(services, "CT-HTP", "da.3_dieu_kien_thanh_lap"))
         window.navigator.expand(window.model.index_of_section(section_id(services, "CT-HTP", "da.4_phuong_huong")))
         grab(window, f"main_window_{language}.png")
+        capture_home(window, services, language)
         if language == "vi":
             window.select_project(services.projects.by_code("CT-ITP").id)
             window.search.query.setText("hung thanh")

@@ -15,6 +15,7 @@ from dossier_app.cli.register import add_register_commands
 from dossier_app.cli.review import add_review_commands
 from dossier_app.cli.sections import add_section_commands
 from dossier_app.cli.serve import add_serve_command
+from dossier_app.cli.sync import add_sync_commands
 from dossier_app.domain.errors import (
     DossierError,
     SchemaTooNew,
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_milestone_commands(commands)
     add_backup_commands(commands)
     add_serve_command(commands)
+    add_sync_commands(commands)
     return parser
 
 

@@ -334,3 +334,21 @@ class ServerRefused(DossierError):
     def __init__(self, *, status: int, code: str, message: str, message_vi: str) -> None:
         self.status, self.code, self.message_vi = status, code, message_vi
         super().__init__(status=status, message=message)
+
+
+class PreconditionFailed(DossierError):
+    """A push named a library version the server has moved past: the desktop pulls, merges and pushes again."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server's library moved on (version {version}, the push was based on {based_on}); "
+        "pull, merge and push again.",
+    )
+
+    def __init__(self, *, based_on: int, version: int) -> None:
+        super().__init__(based_on=based_on, version=version)
+
+
+class ChangeRefused(DossierError):
+    """One pushed change the server cannot apply (unknown row, a base it no longer holds, a change of a kind it
+    does not take from desktops); the others in the push go on."""

@@ -1,6 +1,6 @@
-"""The HTTP API of the department server: sign-in, sign-out, who am I, health, the change feed. Each request acts
-with services of its own (`Services.acting_as`), run in the thread pool, so no request ever changes who another
-acts as."""
+"""The HTTP API of the department server: sign-in, sign-out, who am I, health, the change feed and pushes. Each
+request acts with services of its own (`Services.acting_as`), run in the thread pool, so no request ever changes
+who another acts as."""
 
 import asyncio
 import logging
@@ -17,14 +17,22 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier_app.domain.accounts import ROLE_ORDER
-from dossier_app.domain.errors import DossierError
-from dossier_app.server.refusals import VERSION_HEADER, on_dossier_error, on_http_error, on_unexpected
-from dossier_app.server.requests import bearer_token, json_fields, peer, query_numbers
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, TooLarge, ValidationFailed
+from dossier_app.server.refusals import (
+    VERSION_HEADER,
+    on_dossier_error,
+    on_http_error,
+    on_unexpected,
+    status_of,
+)
+from dossier_app.server.requests import MAX_PUSH_BYTES, bearer_token, json_fields, peer, query_numbers
 from dossier_app.services import Services
 from dossier_app.services.accounts.accounts import AccountView
 from dossier_app.services.core.context import Operator
 from dossier_app.services.sync.changes import DEFAULT_LIMIT
+from dossier_app.services.sync.push import MAX_CHANGES, ChangeResult
 from dossier_app.storage.migrations import head_revision
+from dossier_app.storage.resources import translated_message
 from dossier_app.version import PROGRAM_NAME, program_version
 
 LOG = logging.getLogger("dossier_app.server")
@@ -34,6 +42,8 @@ SERVER_OPERATOR_PREFIX = "server:"  # not an account name (no colon there) and n
 PASSWORD_CHECKS_AT_ONCE = 2
 # Zotero's name for the library version the client already holds (the answer's is VERSION_HEADER).
 HELD_VERSION_HEADER = "If-Modified-Since-Version"
+# Zotero's name for the library version a push was based on: 412 when the server has moved past it.
+BASED_ON_HEADER = "If-Unmodified-Since-Version"
 
 
 def account_json(account: AccountView) -> dict[str, Any]:
@@ -45,12 +55,23 @@ def account_json(account: AccountView) -> dict[str, Any]:
     }
 
 
+def result_json(result: ChangeResult) -> dict[str, Any]:
+    """One pushed change's outcome; a refusal with its code and reason in English and Vietnamese."""
+    body: dict[str, Any] = {"id": result.change_id, "status": result.outcome.value}
+    if result.error is not None:
+        body["error"] = status_of(result.error)[1]
+        body["message_en"] = result.error.message
+        body["message_vi"] = translated_message(result.error, "vi")
+    return body
+
+
 class DossierApi:
     """The routes over one open database; `services` is the server's own, never acted with directly."""
 
     def __init__(self, services: Services) -> None:
         self._services = services
         self._password_checks = asyncio.Semaphore(PASSWORD_CHECKS_AT_ONCE)
+        self._one_push = asyncio.Lock()  # pushes one at a time: the 412 check and the writes it guards are one step
 
     def _anonymous(self, request: Request) -> Services:
         """Services for a request nobody is signed in to yet: audit entries name the client's address."""
@@ -96,6 +117,34 @@ class DossierApi:
         return JSONResponse(account_json(account))
 
     async def changes(self, request: Request) -> Response:
+        """One route for both: the pull (GET) and the push (POST)."""
+        return await (self.push(request) if request.method == "POST" else self.pull(request))
+
+    async def push(self, request: Request) -> Response:
+        """POST {changes: [...]} with If-Unmodified-Since-Version: N → 200 {library_version, results}, each
+        change applied through the services as the signed-in person; 412 when the library moved past N."""
+        _account, services = await self.signed_in(request)
+        based_on = request.headers.get(BASED_ON_HEADER, "").strip()
+        if not (based_on.isascii() and based_on.isdigit()) or len(based_on) > 18:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "A push names the library version it was based on in If-Unmodified-Since-Version."
+                ),
+                field=BASED_ON_HEADER,
+            )
+        fields = await json_fields(request, required={"changes": list}, limit=MAX_PUSH_BYTES)
+        if len(fields["changes"]) > MAX_CHANGES:
+            raise TooLarge(
+                QT_TRANSLATE_NOOP("Errors", "A push takes at most {limit} changes; send the rest in another."),
+                limit=MAX_CHANGES,
+            )
+        async with self._one_push:
+            outcome = await run_in_threadpool(services.push.apply, int(based_on), fields["changes"])
+        body = {"library_version": outcome.library_version, "results": [result_json(r) for r in outcome.results]}
+        headers = {VERSION_HEADER: str(outcome.library_version), "Cache-Control": "no-store"}
+        return JSONResponse(body, headers=headers)
+
+    async def pull(self, request: Request) -> Response:
         """GET ?since=N&limit=M → the changes after cursor N (ChangeFeed.since), the library version in
         Last-Modified-Version; 304 when If-Modified-Since-Version already holds the library version."""
         _account, services = await self.signed_in(request)
@@ -147,7 +196,7 @@ def create_app(services: Services) -> Starlette:
         Route("/v1/health", api.health, methods=["GET"]),
         Route("/v1/session", api.session, methods=["POST", "DELETE"]),
         Route("/v1/me", api.me, methods=["GET"]),
-        Route("/v1/changes", api.changes, methods=["GET"]),
+        Route("/v1/changes", api.changes, methods=["GET", "POST"]),
     ]
     handlers = {DossierError: on_dossier_error, HTTPException: on_http_error, Exception: on_unexpected}
     return Starlette(routes=routes, middleware=[Middleware(RequestLog)], exception_handlers=handlers)

@@ -16,6 +16,7 @@ from dossier_app.domain.errors import (
     DossierError,
     NotFound,
     PermissionDenied,
+    PreconditionFailed,
     SchemaTooNew,
     SessionExpired,
     SessionRefused,
@@ -56,6 +57,7 @@ STATUSES: tuple[tuple[type[DossierError], int, str], ...] = (
     (AccountLocked, 423, "account_locked"),
     (TooLarge, 413, "too_large"),
     (CursorAhead, 400, "cursor_ahead"),
+    (PreconditionFailed, 412, "precondition_failed"),
     (ValidationFailed, 400, "invalid"),
     (UnknownAddress, 404, "no_such_path"),
     (MethodNotAllowed, 405, "method_not_allowed"),
@@ -88,7 +90,7 @@ def refusal(error: DossierError, headers: dict[str, str] | None = None) -> JSONR
     if isinstance(error, ValidationFailed):
         body["field"] = error.field
     answer_headers = dict(headers or {})
-    if isinstance(error, CursorAhead):  # the library version the client must restart below
+    if isinstance(error, CursorAhead | PreconditionFailed):  # the library version the client must pull to
         answer_headers[VERSION_HEADER] = str(error.params["version"])
     if status == 401:
         answer_headers["WWW-Authenticate"] = (

@@ -9,7 +9,9 @@ from starlette.requests import Request
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, SessionRequired, TooLarge, ValidationFailed
 
-MAX_BODY_BYTES = 1_048_576  # 1 MiB: a sign-in needs a few hundred bytes; pushes of changes come in batches
+MAX_BODY_BYTES = 1_048_576  # 1 MiB: a sign-in needs a few hundred bytes
+# A push holds a section's whole text (at most 2 MiB of UTF-8) and then some; desktops send batches below this.
+MAX_PUSH_BYTES = 8 * 1_048_576
 
 
 def _too_large(limit: int) -> TooLarge:
@@ -65,7 +67,10 @@ def _not_json() -> ValidationFailed:
 
 
 async def json_fields(
-    request: Request, required: Mapping[str, type], optional: Mapping[str, type] | None = None
+    request: Request,
+    required: Mapping[str, type],
+    optional: Mapping[str, type] | None = None,
+    limit: int = MAX_BODY_BYTES,
 ) -> dict[str, Any]:
     """A JSON object with every `required` field, perhaps some `optional` ones, nothing else, each of its exact
     type (no number for text, no true for a number); ValidationFailed naming the first field at fault."""
@@ -75,7 +80,7 @@ async def json_fields(
             QT_TRANSLATE_NOOP("Errors", "The request body must be JSON (Content-Type: application/json)."),
             field="content-type",
         )
-    raw = await read_body(request)
+    raw = await read_body(request, limit)
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
     except (UnicodeDecodeError, ValueError, RecursionError):

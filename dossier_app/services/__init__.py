@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from dossier_app.services.dossier.attachments import AttachmentService
     from dossier_app.services.dossier.document_numbers import DocumentNumberService
     from dossier_app.services.dossier.dossiers import DossierService
+    from dossier_app.services.dossier.project_home import ProjectHomeService
     from dossier_app.services.dossier.projects import ProjectService
     from dossier_app.services.dossier.search import SearchService
     from dossier_app.services.export.export_history import ExportHistory
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from dossier_app.services.review.redlines import RedlineService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
+    from dossier_app.services.sync.push import PushService
+    from dossier_app.services.sync.replica import ReplicaService
     from dossier_app.services.sync.tokens import TokenService
     from dossier_app.storage.database import Database
     from dossier_app.storage.files import BlobStore
@@ -93,6 +96,20 @@ class Services:
         from dossier_app.services.sync.changes import ChangeFeed
 
         return ChangeFeed(self.context)
+
+    @cached_property
+    def push(self) -> "PushService":
+        """The push side of sync on the server: desktops' changes applied through these services, as their person."""
+        from dossier_app.services.sync.push import PushService
+
+        return PushService(self.context, self.changes, self.dossiers, self.reviews)
+
+    @cached_property
+    def replica(self) -> "ReplicaService":
+        """This database as a desktop's replica of the department server: sync, conflicts."""
+        from dossier_app.services.sync.replica import ReplicaService
+
+        return ReplicaService(self.context, self.dossiers, self.projects)
 
     @cached_property
     def projects(self) -> "ProjectService":
@@ -247,6 +264,15 @@ class Services:
         from dossier_app.services.export.export_history import ExportHistory
 
         return ExportHistory(self.context)
+
+    @cached_property
+    def home(self) -> "ProjectHomeService":
+        """A project's home: readiness, review, land clearance, consultations and the last export at a glance."""
+        from dossier_app.services.dossier.project_home import ProjectHomeService
+
+        return ProjectHomeService(
+            self.context, self.projects, self.readiness, self.dashboard, self.consultations, self.export_history
+        )
 
 
 def blob_store(database: "Database") -> "BlobStore":

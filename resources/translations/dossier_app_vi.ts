@@ -780,6 +780,37 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsWindow</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Xung đột đồng bộ</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Số khối</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <source>The same passage was changed here and on the server. Both texts are kept. Open a conflict (Enter or double-click), merge what you need into your text and save it as a new revision.</source>
+        <translation>Cùng một đoạn đã được sửa ở máy này và trên máy chủ. Cả hai bản đều được giữ. Mở một xung đột (Enter hoặc nhấp đúp), đưa phần cần thiết vào bản của bạn rồi lưu thành phiên bản mới.</translation>
+    </message>
+    <message>
+        <source>No conflicts: this copy and the server agree.</source>
+        <translation>Không có xung đột: bản trên máy này khớp với máy chủ.</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>máy chủ</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationTableModel</name>
     <message>
         <source>Body consulted</source>
@@ -1110,6 +1141,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>{path} could not be signed; nothing was exported.</source>
         <translation>Không ký số được {path}; chưa xuất tệp nào.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s library moved on (version {version}, the push was based on {based_on}); pull, merge and push again.</source>
+        <translation>Thư viện trên máy chủ đã thay đổi (phiên bản {version}, lần gửi dựa trên phiên bản {based_on}); hãy nhận về, hợp nhất rồi gửi lại.</translation>
     </message>
     <message>
         <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
@@ -2311,6 +2346,34 @@ SHA-256: {hash}</translation>
         <source>Section “{title}” has no revision {number}; its revisions are 1 to {last}.</source>
         <translation>Mục “{title}” không có phiên bản {number}; các phiên bản của mục là từ 1 đến {last}.</translation>
     </message>
+    <message>
+        <source>Sync signs in at the server: give the account with --user or DOSSIER_USER.</source>
+        <translation>Đồng bộ cần đăng nhập vào máy chủ: hãy cho biết tài khoản bằng --user hoặc DOSSIER_USER.</translation>
+    </message>
+    <message>
+        <source>A push names the library version it was based on in If-Unmodified-Since-Version.</source>
+        <translation>Lần gửi phải ghi phiên bản thư viện mà nó dựa trên trong If-Unmodified-Since-Version.</translation>
+    </message>
+    <message>
+        <source>A push takes at most {limit} changes; send the rest in another.</source>
+        <translation>Mỗi lần gửi nhận tối đa {limit} thay đổi; hãy gửi phần còn lại trong lần sau.</translation>
+    </message>
+    <message>
+        <source>The section changed on the server since this revision was written; sync again so the two are merged.</source>
+        <translation>Mục này đã thay đổi trên máy chủ kể từ khi phiên bản này được viết; hãy đồng bộ lại để hai bản được hợp nhất.</translation>
+    </message>
+    <message>
+        <source>The change&apos;s field &apos;{field}&apos; is missing or of the wrong kind.</source>
+        <translation>Trường &apos;{field}&apos; của thay đổi bị thiếu hoặc sai kiểu.</translation>
+    </message>
+    <message>
+        <source>The server does not yet take changes of &apos;{table}&apos; from desktops.</source>
+        <translation>Máy chủ chưa nhận thay đổi của &apos;{table}&apos; từ máy trạm.</translation>
+    </message>
+    <message>
+        <source>The server has no {table} with the id {uid}.</source>
+        <translation>Máy chủ không có {table} với mã {uid}.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2796,30 +2859,6 @@ SHA-256: {hash}</translation>
     <message>
         <source>A section you added yourself: the legal outline gives no guidance for it.</source>
         <translation>Mục do bạn tự thêm: đề cương quy định của pháp luật không có hướng dẫn cho mục này.</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>Bắt buộc</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Đã viết</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Đã trình duyệt</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Đã phê duyệt</translation>
-    </message>
-    <message>
-        <source>Dossier overview</source>
-        <translation>Tổng quan hồ sơ</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Văn bản</translation>
     </message>
 </context>
 <context>
@@ -3949,6 +3988,205 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ProjectHomePane</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Read the figures again (F5)</source>
+        <translation>Đọc lại số liệu (F5)</translation>
+    </message>
+    <message>
+        <source>Reading the project&apos;s figures…</source>
+        <translation>Đang đọc số liệu của dự án…</translation>
+    </message>
+    <message>
+        <source>Figures as of {time}</source>
+        <translation>Số liệu lúc {time}</translation>
+    </message>
+    <message>
+        <source>Dossier readiness</source>
+        <translation>Mức độ hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>chặn việc nộp</translation>
+    </message>
+    <message>
+        <source>to look at</source>
+        <translation>cần xem lại</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>First to fix:</source>
+        <translation>Cần xử lý trước:</translation>
+    </message>
+    <message>
+        <source>Nothing blocks a final export.</source>
+        <translation>Không còn mục nào chặn việc xuất bản chính thức.</translation>
+    </message>
+    <message>
+        <source>Open the readiness list…</source>
+        <translation>Mở danh sách mức độ hoàn thiện…</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Duyệt hồ sơ</translation>
+    </message>
+    <message>
+        <source>required sections written</source>
+        <translation>mục bắt buộc đã viết</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>bị trả lại</translation>
+    </message>
+    <message>
+        <source>{document}: {written}/{total} written, {approved}/{total} approved, {submitted} waiting</source>
+        <translation>{document}: đã viết {written}/{total}, đã phê duyệt {approved}/{total}, {submitted} mục chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Waiting longest: {title} — sent by {who} on {date} ({days} days)</source>
+        <translation>Chờ lâu nhất: {title} — {who} trình ngày {date} ({days} ngày)</translation>
+    </message>
+    <message>
+        <source>No section is waiting for approval.</source>
+        <translation>Không có mục nào chờ phê duyệt.</translation>
+    </message>
+    <message>
+        <source>{count} section(s) returned for changes: open the first</source>
+        <translation>{count} mục bị trả lại để chỉnh sửa: mở mục đầu tiên</translation>
+    </message>
+    <message>
+        <source>Open the work queue</source>
+        <translation>Mở danh sách việc cần xử lý</translation>
+    </message>
+    <message>
+        <source>Land clearance</source>
+        <translation>Giải phóng mặt bằng</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>hộ</translation>
+    </message>
+    <message>
+        <source>billion VND paid</source>
+        <translation>tỷ đồng đã chi trả</translation>
+    </message>
+    <message>
+        <source>ha handed over</source>
+        <translation>ha đã bàn giao</translation>
+    </message>
+    <message>
+        <source>Households by step: {steps}</source>
+        <translation>Số hộ theo bước: {steps}</translation>
+    </message>
+    <message>
+        <source>Money approved {approved} billion VND, paid {paid} billion VND</source>
+        <translation>Tiền bồi thường đã phê duyệt {approved} tỷ đồng, đã chi trả {paid} tỷ đồng</translation>
+    </message>
+    <message>
+        <source>Area handed over {handed} of {planned} ha</source>
+        <translation>Diện tích đã bàn giao {handed} trên {planned} ha</translation>
+    </message>
+    <message>
+        <source>The register is empty: open it to import or add households</source>
+        <translation>Sổ giải phóng mặt bằng chưa có hộ nào: mở sổ để nhập hoặc thêm hộ</translation>
+    </message>
+    <message>
+        <source>Overdue: {title}</source>
+        <translation>Quá hạn: {title}</translation>
+    </message>
+    <message>
+        <source>At risk: {title}</source>
+        <translation>Sắp đến hạn: {title}</translation>
+    </message>
+    <message>
+        <source>No milestone is overdue or at risk</source>
+        <translation>Không có mốc tiến độ nào quá hạn hay sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Ministry consultations</source>
+        <translation>Lấy ý kiến bộ, ngành</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>đang chờ trả lời</translation>
+    </message>
+    <message>
+        <source>{name}: reply overdue since {date}</source>
+        <translation>{name}: quá hạn trả lời từ ngày {date}</translation>
+    </message>
+    <message>
+        <source>{name}: reply due {date}</source>
+        <translation>{name}: hạn trả lời ngày {date}</translation>
+    </message>
+    <message>
+        <source>No body has been consulted yet.</source>
+        <translation>Chưa gửi lấy ý kiến cơ quan nào.</translation>
+    </message>
+    <message>
+        <source>Open the consultations and review clock</source>
+        <translation>Mở bảng lấy ý kiến và thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation>Lần xuất gần nhất</translation>
+    </message>
+    <message>
+        <source>No package exported yet: export one…</source>
+        <translation>Chưa xuất bộ hồ sơ nào: xuất bộ hồ sơ…</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>chính thức</translation>
+    </message>
+    <message>
+        <source>{when}, {kind}, by {who}: {name}</source>
+        <translation>{when}, bản {kind}, {who} xuất: {name}</translation>
+    </message>
+    <message>
+        <source>Checking the package against its manifest…</source>
+        <translation>Đang đối chiếu bộ hồ sơ với bảng kê tệp…</translation>
+    </message>
+    <message>
+        <source>Verified: all {count} files match the manifest</source>
+        <translation>Đã kiểm tra: cả {count} tệp khớp với bảng kê tệp</translation>
+    </message>
+    <message>
+        <source>Not verified: {file} differs or is missing</source>
+        <translation>Không khớp: tệp {file} đã thay đổi hoặc bị thiếu</translation>
+    </message>
+    <message>
+        <source>Export the submission package…</source>
+        <translation>Xuất bộ hồ sơ trình…</translation>
+    </message>
+</context>
+<context>
     <name>QueuePane</name>
     <message>
         <source>{hours} h</source>
@@ -4602,6 +4840,33 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Sync server</source>
+        <translation>Máy chủ đồng bộ</translation>
+    </message>
+    <message>
+        <source>(none yet: trusted at the first sync)</source>
+        <translation>(chưa có: sẽ được tin cậy ở lần đồng bộ đầu tiên)</translation>
+    </message>
+    <message>
+        <source>Each desktop keeps its own copy and syncs with the department&apos;s server, which alone holds the data and checks each person&apos;s rights. Leave the address empty to work alone.</source>
+        <translation>Mỗi máy giữ một bản dữ liệu riêng và đồng bộ với máy chủ của Sở; chỉ máy chủ giữ dữ liệu chung và kiểm tra quyền của từng người. Để trống địa chỉ nếu làm việc một mình.</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (SHA-256):</source>
+        <translation>Chứng thư được tin cậy (SHA-256):</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// (or http:// for a server on this computer).</source>
+        <translation>Địa chỉ phải bắt đầu bằng https:// (hoặc http:// nếu máy chủ chạy ngay trên máy này).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>OK</source>
@@ -4756,6 +5021,101 @@ SHA-256: {hash}</translation>
     <message>
         <source>Delete section “{title}”</source>
         <translation>Xóa mục “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync server…</source>
+        <translation>Máy chủ đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Sync conflicts…</source>
+        <translation>Xung đột đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sign in with your account to sync with the server.</source>
+        <translation>Hãy đăng nhập bằng tài khoản của bạn để đồng bộ với máy chủ.</translation>
+    </message>
+    <message>
+        <source>Sign in at the server</source>
+        <translation>Đăng nhập máy chủ</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {server}:</source>
+        <translation>Mật khẩu của {user} trên máy chủ {server}:</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Server certificate trusted</source>
+        <translation>Đã tin cậy chứng thư máy chủ</translation>
+    </message>
+    <message>
+        <source>This desktop now trusts the server&apos;s certificate with the SHA-256 fingerprint
+{fingerprint}
+Check it with IT once; a different certificate will be refused.</source>
+        <translation>Từ nay máy này tin cậy chứng thư của máy chủ có dấu vân tay SHA-256
+{fingerprint}
+Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứng thư khác sẽ bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Conflict: {section}</source>
+        <translation>Xung đột: {section}</translation>
+    </message>
+    <message>
+        <source>Refused by the server: {what} — {why}</source>
+        <translation>Máy chủ từ chối: {what} — {why}</translation>
+    </message>
+    <message>
+        <source>Deleted on the server, kept here: {section}</source>
+        <translation>Máy chủ đã xóa, vẫn giữ ở máy này: {section}</translation>
+    </message>
+    <message>
+        <source>The sync finished, but not everything is in step with the server.</source>
+        <translation>Đã đồng bộ xong, nhưng còn nội dung chưa khớp với máy chủ.</translation>
+    </message>
+    <message>
+        <source>Show the conflicts…</source>
+        <translation>Xem các xung đột…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Not synced yet this session</source>
+        <translation>Chưa đồng bộ trong phiên này</translation>
+    </message>
+    <message>
+        <source>synced at {time}</source>
+        <translation>đồng bộ lúc {time}</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting</source>
+        <translation>{count} thay đổi chờ gửi</translation>
+    </message>
+    <message>
+        <source>{count} conflicts</source>
+        <translation>{count} xung đột</translation>
+    </message>
+    <message>
+        <source>Sync server: {server}</source>
+        <translation>Máy chủ đồng bộ: {server}</translation>
     </message>
 </context>
 <context>

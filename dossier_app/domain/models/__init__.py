@@ -47,7 +47,7 @@ if TYPE_CHECKING:
         LandParcel,
         Resettlement,
     )
-    from dossier_app.domain.models.sync import SyncState, SyncTombstone
+    from dossier_app.domain.models.sync import SyncAppliedChange, SyncConflict, SyncShadow, SyncState, SyncTombstone
 
     SYNCED_MODELS: tuple[type[SyncedRow], ...]
 
@@ -86,6 +86,9 @@ __all__ = [
     "Setting",
     "StoredBlob",
     "StoredBlobChunk",
+    "SyncAppliedChange",
+    "SyncConflict",
+    "SyncShadow",
     "SyncState",
     "SyncTombstone",
     "SyncedRow",
@@ -100,7 +103,8 @@ __all__ = [
 # database, never synced: Account and SessionToken (accounts live on the server; a desktop keeps only the
 # verifiers of who signed in on it), AuditEntry and Setting (each database's own hash chain and facts),
 # StoredBlob and StoredBlobChunk (bytes travel by SHA-256, not as rows), PackageExport (where this machine
-# wrote a package), SyncState and SyncTombstone (the server's own bookkeeping).
+# wrote a package), SyncState and SyncTombstone (the server's own bookkeeping), SyncAppliedChange (the
+# server's applied push ids), SyncShadow and SyncConflict (a replica's own view of the server and its conflicts).
 SYNCED_NAMES: tuple[str, ...] = (
     "Project",
     "Document",
@@ -160,6 +164,9 @@ _MODULE_OF = {
     "Setting": "accounts",
     "StoredBlob": "dossier",
     "StoredBlobChunk": "dossier",
+    "SyncAppliedChange": "sync",
+    "SyncConflict": "sync",
+    "SyncShadow": "sync",
     "SyncState": "sync",
     "SyncTombstone": "sync",
     "SyncedRow": "columns",

@@ -62,7 +62,7 @@ class ReadinessService:
             code, regime = project.code, self._context.regime(project.regime_key)
             order = section_order(session, project_id)
             for document in overview(session, project_id):
-                unwritten, unapproved = _first_missing(session, document.document_id, order)
+                unwritten, unapproved = first_missing(session, document.document_id, order)
                 items += document_items(
                     DocumentProgress(
                         document.document_id,
@@ -107,7 +107,7 @@ class ReadinessService:
         return ReadinessReport(project_id, code, tuple(items))
 
 
-def _first_missing(session: Session, document_id: int, order: dict[int, int]) -> tuple[int | None, int | None]:
+def first_missing(session: Session, document_id: int, order: dict[int, int]) -> tuple[int | None, int | None]:
     """The first required section (in outline order) not written, and the first not approved."""
     rows = session.exec(
         select(Section.id, Section.word_count, Section.state, Section.changed_since_approval).where(

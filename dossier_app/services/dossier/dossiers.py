@@ -247,9 +247,14 @@ class DossierService:
 
     # Writing -----------------------------------------------------------------
 
-    def save_body(self, section_id: int, body: str, *, base_version: int | None = None) -> SaveResult:
-        """Store a new body; a changed text adds a revision, a save from a stale version is refused."""
-        return self._store_body(section_id, body, base_version=base_version, restored_from=None)
+    def save_body(
+        self, section_id: int, body: str, *, base_version: int | None = None, revision_uid: str | None = None
+    ) -> SaveResult:
+        """Store a new body; a changed text adds a revision, a save from a stale version is refused. A revision
+        pushed by a desktop keeps the uid it was made with there (`revision_uid`), so it is one revision on both."""
+        return self._store_body(
+            section_id, body, base_version=base_version, restored_from=None, revision_uid=revision_uid
+        )
 
     def restore_revision(self, revision_id: int, *, base_version: int | None = None) -> SaveResult:
         """Bring back an old text as a new revision; history is never rewritten."""
@@ -257,7 +262,13 @@ class DossierService:
         return self._store_body(old.section_id, old.body, base_version=base_version, restored_from=old.number)
 
     def _store_body(
-        self, section_id: int, body: str, *, base_version: int | None, restored_from: int | None
+        self,
+        section_id: int,
+        body: str,
+        *,
+        base_version: int | None,
+        restored_from: int | None,
+        revision_uid: str | None = None,
     ) -> SaveResult:
         body = normalise_body(body)
         size = len(body.encode("utf-8"))
@@ -318,6 +329,8 @@ class DossierService:
                 created_at=now,
                 restored_from=restored_from,
             )
+            if revision_uid is not None:
+                revision.uid = revision_uid
             session.add(revision)
             session.flush()
             origin = f" restored from revision {restored_from}" if restored_from else ""

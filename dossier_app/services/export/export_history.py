@@ -87,6 +87,17 @@ class ExportHistory:
             )
             return [_record(row) for row in rows]
 
+    def latest(self, project_id: int) -> ExportRecord | None:
+        """The project's newest package, if any (the project home)."""
+        with self._context.database.begin() as session:
+            row = session.exec(
+                select(PackageExport)
+                .where(PackageExport.project_id == project_id)
+                .order_by(col(PackageExport.at).desc(), col(PackageExport.id).desc())
+                .limit(1)
+            ).first()
+            return _record(row) if row is not None else None
+
     def get(self, export_id: int) -> ExportRecord:
         """One history line by id."""
         with self._context.database.begin() as session:

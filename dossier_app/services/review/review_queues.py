@@ -198,6 +198,17 @@ def returned_sections(session: Session, username: str) -> list[ReturnedSection]:
     return result
 
 
+def returned_in_project(session: Session, project_id: int) -> list[int]:
+    """The ids of a project's live sections returned for changes, whoever wrote them, in outline order."""
+    rows = session.exec(
+        _located(Section.id)
+        .where(Section.state == SectionState.CHANGES_REQUESTED.value, Document.project_id == project_id)
+        .order_by(col(Document.position), col(Section.position), col(Section.id))
+    ).all()
+    visible = _visible(session, [int(row or 0) for row in rows])
+    return [int(row or 0) for row in rows if int(row or 0) in visible]
+
+
 def _author(session: Session, section_id: int, revision_id: int | None) -> str:
     """Who wrote the submitted revision, or the latest one when none was submitted."""
     query = select(SectionRevision.author)

@@ -258,8 +258,9 @@ class ReviewService:
             self._record(session, AuditAction.SECTION_APPROVE, "section", section_id, section, summary)
             return self._review_view(session, section)
 
-    def request_changes(self, section_id: int, comment: str) -> SectionReview:
-        """Return the submitted section to its officer (managers), saying what to change."""
+    def request_changes(self, section_id: int, comment: str, *, comment_uid: str | None = None) -> SectionReview:
+        """Return the submitted section to its officer (managers), saying what to change; a return pushed by a
+        desktop keeps its comment's uid (`comment_uid`)."""
         with self._context.database.begin() as session:
             section = self._live(session, section_id, lock=True)
             actor = self._actor(session)
@@ -273,6 +274,8 @@ class ReviewService:
                 kind=CommentKind.RETURN.value,
                 created_at=self._context.clock(),
             )
+            if comment_uid is not None:
+                note.uid = comment_uid
             session.add(note)
             session.flush()
             summary = f"returned for changes: {note.body}"
@@ -281,8 +284,9 @@ class ReviewService:
 
     # Comments ------------------------------------------------------------------------------------
 
-    def add_comment(self, section_id: int, body: str, quote: str = "") -> CommentView:
-        """Add a comment to the section's thread, quoting the selected text if any."""
+    def add_comment(self, section_id: int, body: str, quote: str = "", *, uid: str | None = None) -> CommentView:
+        """Add a comment to the section's thread, quoting the selected text if any; a comment pushed by a desktop
+        keeps the uid it was made with there."""
         with self._context.database.begin() as session:
             section = self._live(session, section_id)
             actor = self._actor(session)
@@ -297,6 +301,8 @@ class ReviewService:
                 kind=CommentKind.COMMENT.value,
                 created_at=self._context.clock(),
             )
+            if uid is not None:
+                row.uid = uid
             session.add(row)
             session.flush()
             summary = f"on section {section_id}: {row.body}"

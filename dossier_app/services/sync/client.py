@@ -1,4 +1,5 @@
-"""The desktop's connection to the department server (httpx): health, sign-in, who am I, sign-out, the change feed.
+"""The desktop's connection to the department server (httpx): health, sign-in, who am I, sign-out, the change feed
+and pushes.
 
 TLS is trusted on first use, as SSH trusts a host key: the server's certificate is fetched and its SHA-256
 fingerprint compared with the one pinned (given by the caller, else remembered by the caller's PinStore from the
@@ -10,7 +11,7 @@ machine). httpx is imported here only, so nothing on the program's start path lo
 
 import socket
 import ssl
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -27,6 +28,7 @@ from dossier_app.domain.errors import (
     CursorAhead,
     DossierError,
     InsecureServer,
+    PreconditionFailed,
     ServerRefused,
     ServerUnreachable,
     SessionExpired,
@@ -40,6 +42,7 @@ from dossier_app.services.sync.pinning import PinStore, fingerprint, normalise_f
 
 DEFAULT_TIMEOUT = 10.0
 VERSION_HEADER = "Last-Modified-Version"  # the server's library version, as Zotero names it
+BASED_ON_HEADER = "If-Unmodified-Since-Version"  # the library version a push was based on
 _LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
 
@@ -76,6 +79,25 @@ class SignedIn:
     token: str
     expires: datetime
     account: RemoteAccount
+
+
+@dataclass(frozen=True)
+class PushedChange:
+    """The server's answer about one pushed change: applied, already, unchanged or refused (with why)."""
+
+    change_id: str
+    status: str
+    error: str
+    message_en: str
+    message_vi: str
+
+
+@dataclass(frozen=True)
+class PushAnswer:
+    """The library version after a push and each change's answer, in the order sent."""
+
+    library_version: int
+    results: tuple[PushedChange, ...]
 
 
 @dataclass(frozen=True)
@@ -312,6 +334,32 @@ class SyncConnection:
         status, data = self._request("GET", "/v1/changes", params={"since": since, "limit": limit})
         return change_page(data, status)
 
+    def push(self, based_on: int, changes: Sequence[Mapping[str, Any]]) -> PushAnswer:
+        """Send changes made on this desktop (services/sync/push.py), based on library version `based_on`;
+        PreconditionFailed when the server has moved past it (pull, merge, push again)."""
+        import json as json_module
+
+        body = json_module.dumps({"changes": list(changes)}, ensure_ascii=False).encode("utf-8")
+        headers = {BASED_ON_HEADER: str(based_on), "Content-Type": "application/json"}
+        status, data = self._request("POST", "/v1/changes", content=body, headers=headers)
+        _typed(data, {"library_version": int, "results": list}, status)
+        results = []
+        for result in data["results"]:
+            if not isinstance(result, dict) or not isinstance(result.get("id"), str):
+                raise _bad_answer(status)
+            if result.get("status") not in ("applied", "already", "unchanged", "refused"):
+                raise _bad_answer(status)
+            results.append(
+                PushedChange(
+                    result["id"],
+                    str(result["status"]),
+                    str(result.get("error", "")),
+                    str(result.get("message_en", "")),
+                    str(result.get("message_vi", "")),
+                )
+            )
+        return PushAnswer(data["library_version"], tuple(results))
+
     def sign_out(self) -> None:
         """End the session at the server and forget the token."""
         try:
@@ -327,16 +375,18 @@ class SyncConnection:
         json: Mapping[str, Any] | None = None,
         signed: bool = True,
         params: Mapping[str, int] | None = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> tuple[int, dict[str, Any]]:
         self.connect()
         assert self._http is not None
-        headers = {}
+        headers = dict(headers or {})
         if signed:
             if self.token is None:
                 raise SessionRequired()
             headers["Authorization"] = f"Bearer {self.token}"
         try:
-            answer = self._http.request(method, path, json=json, headers=headers, params=params)
+            answer = self._http.request(method, path, json=json, content=content, headers=headers, params=params)
         except httpx.TransportError as error:
             raise self._transport_failure(error) from error
         if answer.status_code >= 400:
@@ -391,6 +441,9 @@ class SyncConnection:
         since = answer.request.url.params.get("since", "")
         if code == "cursor_ahead" and held.isdigit() and since.isdigit():
             return CursorAhead(since=int(since), version=int(held))
+        based_on = answer.request.headers.get(BASED_ON_HEADER, "")
+        if answer.status_code == 412 and held.isdigit() and based_on.isdigit():
+            return PreconditionFailed(based_on=int(based_on), version=int(held))
         english = data.get("message_en") if isinstance(data.get("message_en"), str) else code
         vietnamese = data.get("message_vi") if isinstance(data.get("message_vi"), str) else english
         return ServerRefused(status=answer.status_code, code=code, message=str(english), message_vi=str(vietnamese))

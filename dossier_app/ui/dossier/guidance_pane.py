@@ -5,7 +5,6 @@ import html
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from dossier_app.services.dossier.dossiers import SectionView
-from dossier_app.services.review.reviews import DocumentOverview
 
 
 class GuidancePane(QTextBrowser):
@@ -44,23 +43,3 @@ class GuidancePane(QTextBrowser):
                 + "</p>"
             )
         self.setHtml("".join(parts))
-
-    def show_overview(self, title: str, documents: list[DocumentOverview]) -> None:
-        """The dossier overview: per document, required sections written, submitted and approved."""
-        head = "".join(
-            f"<th align='right'>{html.escape(text)}</th>"
-            for text in (self.tr("Required"), self.tr("Written"), self.tr("Submitted"), self.tr("Approved"))
-        )
-        rows = "".join(
-            f"<tr><td>{html.escape(d.title)}</td><td align='right'>{d.required_total}</td>"
-            f"<td align='right'>{d.written}</td><td align='right'>{d.submitted}</td>"
-            f"<td align='right'><b>{d.approved}</b></td></tr>"
-            for d in documents
-        )
-        caption = html.escape(self.tr("Dossier overview"))
-        document = html.escape(self.tr("Document"))
-        self.setHtml(
-            f"<h3>{html.escape(title)}</h3><p style='color:#666'>{caption}</p>"
-            f"<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse'>"
-            f"<tr><th align='left'>{document}</th>{head}</tr>{rows}</table>"
-        )

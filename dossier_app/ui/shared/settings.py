@@ -124,6 +124,14 @@ class UiSettings:
 
         self._settings.setValue("database/url", without_password(value) if value else "")
 
+    def sync_server(self, database: str) -> str:
+        """The department sync server this replica syncs with ("" when it works alone)."""
+        return str(self._settings.value(f"syncserver/{_key(database)}", ""))
+
+    def set_sync_server(self, database: str, url: str) -> None:
+        """Remember the sync server of this database (an address only; passwords are never kept)."""
+        self._settings.setValue(f"syncserver/{_key(database)}", url.strip())
+
     def sync(self) -> None:
         """Write pending changes to disk now."""
         self._settings.sync()

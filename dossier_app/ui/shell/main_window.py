@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -47,6 +48,7 @@ WORKSPACE_MODULES = (
     "dossier_app.ui.review.comments_pane",
     "dossier_app.ui.review.queue_pane",
     "dossier_app.ui.review.review_bar",
+    "dossier_app.ui.shell.project_home",
     "dossier_app.ui.shell.structure_actions",
     "dossier_app.ui.shell.window_actions",
 )
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         from dossier_app.ui.review.comments_pane import CommentsPane
         from dossier_app.ui.review.queue_pane import QueuePane
         from dossier_app.ui.review.review_bar import ReviewBar
+        from dossier_app.ui.shell.project_home import ProjectHomePane
         from dossier_app.ui.shell.structure_actions import StructureActions
         from dossier_app.ui.shell.window_actions import WindowActions
 
@@ -207,7 +210,13 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.left_splitter)
-        self.main_splitter.addWidget(editor_column)
+        self.home = ProjectHomePane(services, language, self)
+        self.centre = QStackedWidget(self)
+        self.centre.setObjectName("centre")
+        self.centre.addWidget(editor_column)
+        self.centre.addWidget(self.home)
+        self.editor_column = editor_column
+        self.main_splitter.addWidget(self.centre)
         self.main_splitter.addWidget(self.tabs)
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 5)
@@ -241,6 +250,14 @@ class MainWindow(QMainWindow):
         self.palette_action.triggered.connect(self.open_command_palette)
         self.help_menu.insertAction(self.window_actions.about_action, self.palette_action)
         self.help_menu.insertSeparator(self.window_actions.about_action)
+        from dossier_app.ui.shell.sync_panel import SyncPanel
+
+        self.sync_panel = SyncPanel(self, services, settings, account)
+        self.statusBar().insertPermanentWidget(0, self.sync_panel.label)
+        for action in self.sync_panel.actions():
+            self.file_menu.insertAction(self.window_actions.backups_action, action)
+        self.file_menu.insertSeparator(self.window_actions.backups_action)
+        self.sync_panel.synced.connect(self._after_sync)
         self.attached = True
         self._enable_menus(True)
         self._connect()
@@ -308,6 +325,36 @@ class MainWindow(QMainWindow):
         self.queue.open_section.connect(self.select_section)
         self.queue.count_changed.connect(self._label_queue)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._connect_home()
+
+    def _connect_home(self) -> None:
+        """Each line of the project home opens its place through the window's own actions; changes made
+        elsewhere make the home read its figures again."""
+        home, actions = self.home, self.window_actions
+        home.readiness_requested.connect(actions.readiness.open_readiness)
+        home.item_chosen.connect(actions.readiness.go_to)
+        home.section_chosen.connect(self.select_section)
+        home.queue_requested.connect(self.show_queue)
+        home.register_requested.connect(actions.open_register)
+        home.dashboard_requested.connect(actions.open_dashboard)
+        home.milestone_chosen.connect(actions.open_milestone)
+        home.consultations_requested.connect(actions.open_consultations)
+        home.consultation_chosen.connect(actions.open_consultation)
+        home.export_requested.connect(actions.open_export)
+        home.history_requested.connect(actions.open_export_history)
+        actions.data_changed.connect(home.refresh_if_shown)
+        self.review_bar.changed.connect(home.refresh_if_shown)
+
+    def show_queue(self) -> None:
+        """Bring the work queue to the front, with the keyboard in it."""
+        self.left_tabs.setCurrentWidget(self.queue)
+        self.queue.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Back from another window (the register, the plan, a dialog): the home reads its figures again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.attached and self.isActiveWindow():
+            self.home.refresh_if_shown()
 
     def may(self, action: Action) -> bool:
         """Whether the signed-in account's roles allow an action (the services refuse it anyway)."""
@@ -353,7 +400,7 @@ class MainWindow(QMainWindow):
             self.open_section(int(current.data(ID_ROLE)))
         else:
             self._show_section(None)
-            self.show_overview(self._current_project_id)
+            self.show_home(self._current_project_id)
         self.structure.sync()
         self.window_actions.sync()
 
@@ -369,6 +416,8 @@ class MainWindow(QMainWindow):
 
     def _show_section(self, section: SectionView | None) -> None:
         self._current_section = section
+        self.centre.setCurrentWidget(self.editor_column)
+        self.tabs.show()
         if section is None:
             self.editor.clear()
             self.section_header.setText(
@@ -389,11 +438,12 @@ class MainWindow(QMainWindow):
         self._update_save_label(None)
         self._update_title()
 
-    def show_overview(self, project_id: int) -> None:
-        """Show how far each document of the project is, in the guidance pane."""
-        project = self.services.projects.get(project_id)
-        self.guidance.show_overview(f"{project.code} — {project.name}", self.services.reviews.overview(project_id))
-        self.tabs.setCurrentWidget(self.guidance)
+    def show_home(self, project_id: int) -> None:
+        """Show the project's home in the centre, with the room of the section's side panes (empty without a section):
+        its figures, each opening where it is dealt with."""
+        self.centre.setCurrentWidget(self.home)
+        self.tabs.hide()
+        self.home.show_project(project_id)
 
     def select_section(self, section_id: int | None) -> None:
         """Make a section current in the navigator (and so in the editor)."""
@@ -411,6 +461,12 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.navigator.setCurrentIndex(index)
             self.navigator.expand(index)
+
+    def _after_sync(self) -> None:
+        """What the sync brought in: the tree, the queues and the home read again, the open section kept."""
+        self.reload_navigator(None)
+        self.queue.refresh()
+        self.window_actions.data_changed.emit()
 
     def reload_navigator(self, select_section_id: int | None) -> None:
         """Rebuild the tree after a structural change, keeping what was expanded."""

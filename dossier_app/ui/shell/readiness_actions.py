@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
@@ -21,6 +21,8 @@ W = TypeVar("W", bound=QDialog)
 
 class ReadinessActions(QObject):
     """Owns the three windows of the current project and routes the dashboard's links."""
+
+    data_changed = Signal()  # the checklist or the comment register changed something readiness counts
 
     def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
@@ -106,6 +108,7 @@ class ReadinessActions(QObject):
     def _refresh_readiness(self) -> None:
         if self.readiness_window is not None:
             self.readiness_window.refresh()
+        self.data_changed.emit()
 
     def open_section(self, section_id: int) -> None:
         """Bring the main window forward with the section open."""

@@ -26,6 +26,8 @@ class WindowActions(QObject):
 
     # A register window changed its project's register; the open plan windows refresh their driven percents.
     register_changed = Signal(int)
+    # Something a side window edits changed (register, plan, consultations, an export): the project home reads again.
+    data_changed = Signal()
 
     def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
@@ -46,6 +48,8 @@ class WindowActions(QObject):
         self.settings_action = self._make(self.tr("Settings…"), "Ctrl+,", self.open_settings)
         self.quit_action = self._make(self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.readiness = ReadinessActions(window)
+        self.readiness.data_changed.connect(self.data_changed)
+        self.register_changed.connect(lambda _project_id: self.data_changed.emit())
         self.accounts_action = self._make(self.tr("Accounts…"), None, self.open_accounts)
         self.audit_action = self._make(self.tr("Audit trail…"), None, self.open_audit)
         self.find_action = self._make(self.tr("Search the project…"), QKeySequence.StandardKey.Find, self.focus_search)
@@ -190,8 +194,21 @@ class WindowActions(QObject):
             show_error(window, error)
             return
         consultations.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        consultations.model.changed.connect(self.data_changed)
         consultations.show()
         self.consultations_window = consultations
+
+    def open_consultation(self, consultation_id: int) -> None:
+        """Open the consultations with one body's row chosen (the project home's overdue and due-soon lines)."""
+        self.open_consultations()
+        window = getattr(self, "consultations_window", None)
+        if window is None or not shiboken6.isValid(window):
+            return
+        for row in range(window.model.rowCount()):
+            if window.model.row_at(row).id == consultation_id:
+                window.table.selectRow(row)
+                window.table.setFocus()
+                return
 
     def open_holidays(self) -> None:
         """Edit the holiday calendar the review clocks count over."""
@@ -216,11 +233,26 @@ class WindowActions(QObject):
             return
         plan.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.register_changed.connect(plan.register_changed)
+        plan.undo_stack.indexChanged.connect(self.data_changed)
         plan.show()
         self.milestones_window = plan
 
+    def open_milestone(self, key: str) -> None:
+        """Open the plan with one step chosen (the project home's overdue and at-risk lines)."""
+        self.open_milestones()
+        plan = getattr(self, "milestones_window", None)
+        if key and plan is not None and shiboken6.isValid(plan):
+            plan.reload(select=key)
+
     def open_export(self) -> None:
         """Open the export dialog (with the export history) for the current project."""
+        self._export(history=False)
+
+    def open_export_history(self) -> None:
+        """Open the export dialog on its history (the project home's last-export lines)."""
+        self._export(history=True)
+
+    def _export(self, *, history: bool) -> None:
         from dossier_app.ui.export.export_dialog import ExportDialog
 
         window = self._window
@@ -233,7 +265,10 @@ class WindowActions(QObject):
             show_error(window, error)
             return
         self.export_dialog = ExportDialog(window.services, code, window.settings, window)
+        if history:
+            self.export_dialog.tabs.setCurrentWidget(self.export_dialog.history)
         self.export_dialog.exec()
+        self.data_changed.emit()
 
     def load_demo(self) -> None:
         """Load CT-HTP and CT-ITP in the background with a progress dialog."""

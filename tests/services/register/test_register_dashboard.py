@@ -138,3 +138,12 @@ def test_chart_service_draws_the_dashboard_from_the_same_figures(services: Servi
     for image in (charts.parties_by_step, charts.money, charts.area):
         assert image.startswith(PNG)
     assert charts.money == services.charts.money_png(charts.figures.wards)
+
+
+def test_the_totals_alone_are_the_sum_of_the_wards(services: Services, known: ProjectView, htp: ProjectView) -> None:
+    assert services.dashboard.totals(known.id) == services.dashboard.figures(known.id).total
+    assert services.dashboard.totals(htp.id).parties == 1
+
+
+def test_the_totals_of_an_empty_register_are_zero(services: Services, itp: ProjectView) -> None:
+    assert services.dashboard.totals(itp.id) == WardFigures(ward="")

@@ -94,14 +94,6 @@ def test_a_comment_quotes_the_selected_text(demo_db: Services, make_window, monk
     manager_services.close()
 
 
-def test_selecting_a_project_shows_the_dossier_overview(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
-    window = make_window(demo_db)
-    window.select_project(demo_db.projects.by_code("CT-HTP").id)
-    text = window.guidance.toPlainText()
-    assert "Tổng quan hồ sơ" in text and "Tờ trình đề nghị thành lập khu công nghệ cao" in text
-    assert "Đã phê duyệt" in text
-
-
 def test_a_clerk_reads_but_cannot_edit(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
     clerk_services = _as(demo_db, "vanthu")
     window = make_window(clerk_services, clerk_services.accounts.get("vanthu"))

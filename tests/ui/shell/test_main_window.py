@@ -175,7 +175,8 @@ def test_comparing_revisions_shows_the_changed_words(demo_db: Services, make_win
     assert dialog is not None and dialog.isVisible()
     html = dialog.view.toHtml()
     assert "Kính" in html and "sớm" in html and "text-decoration:underline" in html.replace(" ", "")
-    assert "từ được thêm" in dialog.view.toPlainText() and "1 dòng thay đổi" in dialog.view.toPlainText()
+    summary = "3 từ được thêm, 1 từ bị xóa, 1 đoạn, mục hoặc dòng bảng thay đổi"  # Đề → Kính đề, + sớm
+    assert summary in dialog.view.toPlainText()
     dialog.close()
 
 

@@ -14,7 +14,16 @@ def _names(menu) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_each_menu_holds_one_kind_of_work(demo_db: Services, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(demo_db)
-    assert _names(window.file_menu) == ["Dự án mới…", "Thông tin dự án…", "Sao lưu dữ liệu…", "Cài đặt…", "Thoát"]
+    assert _names(window.file_menu) == [
+        "Dự án mới…",
+        "Thông tin dự án…",
+        "Đồng bộ ngay",
+        "Xung đột đồng bộ…",
+        "Máy chủ đồng bộ…",
+        "Sao lưu dữ liệu…",
+        "Cài đặt…",
+        "Thoát",
+    ]
     assert _names(window.dossier_menu) == [
         "Mức độ hoàn thiện hồ sơ…",
         "Bảng đánh giá điều kiện…",

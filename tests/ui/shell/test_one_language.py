@@ -6,6 +6,7 @@ English source string of the catalogue whose translation differs; an English win
 """
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -189,6 +190,7 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
     from dossier_app.ui.shell.about_dialog import AboutDialog
     from dossier_app.ui.shell.main_window import MainWindow
     from dossier_app.ui.shell.settings_dialog import SettingsDialog
+    from dossier_app.ui.shell.sync_panel import ConflictsWindow, ServerDialog
 
     project = services.projects.by_code("CT-ITP")
     changed = section_id_by_key(services, "CT-HTP", "da.2_hien_trang")  # the demo's approved, then edited section
@@ -201,13 +203,30 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         redline = services.redlines.for_revisions(older.id, newest.id)
         return RedlineDialog("Phiên bản 1 → 2", services, redline, ("1", "2"), settings=settings)
 
+    def sync_conflicts() -> ConflictsWindow:
+        window = ConflictsWindow(services)
+        window.refresh()
+        return window
+
     def main_window() -> QWidget:
         window = MainWindow(services, settings, language, services.accounts.get("quantri2"))
         window.select_section(section_id_by_key(services, "CT-ITP", "tt.kien_nghi"))
         return window
 
+    def project_home(code: str) -> QWidget:
+        window = MainWindow(services, settings, language, services.accounts.get("quantri2"))
+        project_id = services.projects.by_code(code).id
+        window.select_project(project_id)
+        deadline = time.monotonic() + 60
+        while window.home.busy or window.home.home is None or window.home.home.project_id != project_id:
+            QApplication.processEvents()
+            assert time.monotonic() < deadline, "the project home was never drawn"
+        return window
+
     return {
         "main window": main_window,
+        "project home CT-HTP": lambda: project_home("CT-HTP"),  # waiting, returned, consultations overdue
+        "project home CT-ITP": lambda: project_home("CT-ITP"),  # the register, milestones overdue and at risk
         "project details": lambda: ProjectDialog(services, language, services.projects.get(project.id)),
         "export": lambda: ExportDialog(services, "CT-ITP", settings),
         "register": lambda: RegisterWindow(services, project.id, settings),
@@ -226,6 +245,8 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         "accounts": lambda: AccountsDialog(services),
         "audit trail": lambda: AuditDialog(services),
         "sign-in": lambda: LoginDialog(services),
+        "sync server": lambda: ServerDialog("https://may-chu.so.gov.vn:8470", ""),
+        "sync conflicts": lambda: sync_conflicts(),
         "approval": approval,
         "compare revisions": compare,
         "about": AboutDialog,
@@ -234,6 +255,8 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
 
 NAMES = [
     "main window",
+    "project home CT-HTP",
+    "project home CT-ITP",
     "project details",
     "export",
     "register",

@@ -1,0 +1,104 @@
+"""`sync` and `conflicts`: this database as a replica of the department server, from a terminal."""
+
+import argparse
+import contextlib
+import socket
+from typing import TYPE_CHECKING
+
+from dossier_app.cli.accounts import refuse_password_argument
+from dossier_app.cli.acting import USER_ENV, acting_name, read_password
+from dossier_app.cli.outcomes import EXIT_OK, EXIT_PROBLEM
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, ValidationFailed
+
+if TYPE_CHECKING:
+    from dossier_app.services import Services
+
+
+def add_sync_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`sync --server URL [--user NAME] [--fingerprint SHA256]` and `conflicts [CODE]`."""
+    sync = commands.add_parser(
+        "sync",
+        help="pull the server's changes, merge, push this desktop's; exit 1 while a conflict or a refusal remains, "
+        "2 when the server cannot be reached or refuses the sign-in",
+    )
+    sync.add_argument("--server", metavar="URL", required=True, help="the department server, e.g. https://host:8470")
+    sync.add_argument("--user", metavar="NAME", help=f"the account at the server (default: {USER_ENV})")
+    sync.add_argument(
+        "--fingerprint",
+        metavar="SHA256",
+        help="the server certificate's SHA-256 fingerprint, as `serve --init-tls` printed it (else pinned at the "
+        "first connection and refused when it changes)",
+    )
+    sync.add_argument("--password", help=argparse.SUPPRESS)
+    sync.set_defaults(handler=cmd_sync)
+    conflicts = commands.add_parser("conflicts", help="unresolved sync conflicts; exit 1 while any remain")
+    conflicts.add_argument("code", metavar="CODE", nargs="?", help="only this project's")
+    conflicts.set_defaults(handler=cmd_conflicts)
+
+
+def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
+    """Sign in at the server, sync, sign out; print what moved and what is left."""
+    refuse_password_argument(args)
+    username = acting_name(args)
+    if username is None:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("Errors", "Sync signs in at the server: give the account with --user or DOSSIER_USER."),
+            field="user",
+        )
+    from dossier_app.services.sync.client import SyncConnection
+
+    with SyncConnection(args.server, fingerprint=args.fingerprint, pins=services.replica) as connection:
+        trust = connection.connect()
+        if trust.first_use:
+            print(f"Đã ghim chứng thư / certificate pinned on first use: SHA-256 {trust.fingerprint}")
+        connection.sign_in(username, read_password(username), f"cli {socket.gethostname()}"[:80])
+        try:
+            report = services.replica.sync(connection)
+        finally:
+            with contextlib.suppress(DossierError):  # the session ends at its expiry anyway
+                connection.sign_out()
+    print(f"Máy chủ / server: {connection.base_url} — phiên bản thư viện / library version {report.library_version}")
+    print(f"Đã nhận / pulled: {report.pulled} thay đổi / changes")
+    print(f"Đã gửi / pushed: {len(report.pushed)}")
+    for label in report.pushed:
+        print(f"  {label}")
+    if report.retried:
+        print(f"Máy chủ đã thay đổi, đã nhận và gửi lại / server moved, pulled and pushed again: {report.retried}")
+    for label in report.merged:
+        print(f"Đã hợp nhất / merged: {label}")
+    for label in report.conflicts:
+        print(f"Xung đột / conflict: {label} — giữ cả hai bản / both texts kept; xem / see: conflicts")
+    for label in report.kept:
+        print(f"Máy chủ đã xoá, giữ lại vì có sửa đổi ở đây / deleted on the server, kept for the edits here: {label}")
+    if report.unplaced:
+        print(
+            f"Không đặt được / left out: {report.unplaced} dòng thiếu dòng cha / rows whose parent is missing; "
+            "hãy đồng bộ lại / sync again"
+        )
+    for refusal in report.refused:
+        vietnamese = refusal.message_vi if refusal.message_vi != refusal.message_en else ""
+        reason = f"{vietnamese} — {refusal.message_en}" if vietnamese else refusal.message_en
+        print(f"Bị từ chối / refused: {refusal.label} — {reason}")
+    if report.clean:
+        print("Đồng bộ xong / in sync")
+        return EXIT_OK
+    return EXIT_PROBLEM
+
+
+def cmd_conflicts(services: "Services", args: argparse.Namespace) -> int:
+    """List the unresolved conflicts; exit 1 while any remain."""
+    found = services.replica.conflicts(args.code)
+    if not found:
+        print("Không có xung đột / no conflicts")
+        return EXIT_OK
+    for conflict in found:
+        when = conflict.created_at.astimezone().isoformat(sep=" ", timespec="seconds")
+        print(
+            f"{conflict.label} — {conflict.title}: {conflict.blocks} khối sửa khác nhau ở hai nơi / "
+            f"block(s) changed differently on both sides ({when})"
+        )
+    print(
+        "Giải quyết / to resolve: lưu bản đã hợp nhất / save the resolved text with "
+        "`section put CODE KEY FILE`, rồi / then `sync`"
+    )
+    return EXIT_PROBLEM

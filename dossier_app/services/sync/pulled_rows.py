@@ -1,0 +1,268 @@
+"""A pulled page applied to a replica: rows upserted by uid, parents' tables first, references turned from uids
+back into this database's ids, natural keys adopted, the shadow kept, tombstones applied except over local work.
+
+A row whose parent comes later waits a pass; a nullable reference to a row not yet here (a section's approved
+revision, a sub-section's parent) is set after all the rows are in. A pulled row that matches a row made here on
+its own by a natural key (the catalogue and holidays every new database seeds) becomes that row, taking the
+server's uid. A section with local work keeps its own text and review fields (its work is merged and pushed
+first), and a tombstone that would take a section with revisions made here (itself, its document or its project)
+is not applied: the section is reported.
+"""
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Numeric, Table, UniqueConstraint, delete, insert, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.models import Document, Project, Section, SyncShadow
+from dossier_app.services.sync.changes import references
+from dossier_app.storage.sync_log import synced_tables, written
+
+SHADOWED = ("section", "sectionrevision", "sectioncomment")  # the tables whose local rows are pushed
+REVIEW_FIELDS = (
+    "state",
+    "submitted_revision",
+    "submitted_at",
+    "submitted_by",
+    "approved_revision",
+    "approved_hash",
+    "approved_at",
+    "approved_by",
+    "changed_since_approval",
+)
+
+# A section's columns that stay as they are here while its local work waits to be pushed.
+BODY_COLUMNS = ("body", "plain_text", "search_text", "word_count", "version", "updated_at", "updated_by")
+REVIEW_COLUMNS = (
+    "state",
+    "submitted_revision_id",
+    "submitted_at",
+    "submitted_by",
+    "approved_revision_id",
+    "approved_hash",
+    "approved_at",
+    "approved_by",
+    "changed_since_approval",
+)
+
+
+@dataclass
+class Applied:
+    """What applying a pull did: rows applied, rows left out (no parent anywhere), sections kept despite a
+    deletion on the server."""
+
+    applied: int = 0
+    unplaced: int = 0
+    kept: list[int] = field(default_factory=list)
+
+
+@cache
+def _unique_sets(table_name: str) -> tuple[tuple[str, ...], ...]:
+    """The natural keys of a table (unique constraints and indexes other than its uid and key): a pulled row
+    that matches a row made here on its own (the catalogue and holidays every new database starts with) is
+    that row, taking the server's uid."""
+    table = synced_tables()[table_name]
+    found: list[tuple[str, ...]] = []
+    for constraint in table.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            found.append(tuple(column.name for column in constraint.columns))
+    for index in table.indexes:
+        if index.unique:
+            found.append(tuple(column.name for column in index.columns))
+    keys = {column.name for column in table.primary_key.columns}
+    return tuple(names for names in found if names and not set(names) & ({"uid"} | keys))
+
+
+def _value(column: Any, value: Any) -> Any:
+    """A pulled JSON value as the column stores it."""
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    if isinstance(column.type, Numeric):
+        return Decimal(str(value))
+    return value
+
+
+class Ids:
+    """uid → local id per table, read once per table and kept up to date while rows are applied."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._known: dict[str, dict[str, Any]] = {}
+
+    def of(self, table_name: str) -> dict[str, Any]:
+        """The table's uids and local ids."""
+        if table_name not in self._known:
+            table = synced_tables()[table_name]
+            key = next(iter(table.primary_key.columns))
+            rows = self._session.connection().execute(core_select(table.c.uid, key))
+            self._known[table_name] = {str(uid): local for uid, local in rows}
+        return self._known[table_name]
+
+
+class PulledRows:
+    """Applies pulled changes in one unit of work. `edited`: uids of sections with revisions made here (their
+    text and review stay as they are here until the push); `reviewed`: uids of sections whose review state here
+    is a request still to push (their review fields stay). Their other fields (title, place, deletion) are the
+    server's."""
+
+    def __init__(self, session: Session, edited: set[str], reviewed: set[str]) -> None:
+        self._session, self._edited, self._reviewed, self._ids = session, edited, reviewed, Ids(session)
+
+    def apply(self, changes: Sequence[Mapping[str, Any]], deleted: Sequence[Mapping[str, Any]]) -> Applied:
+        """Upsert the pulled rows parents' tables first (a row whose parent comes later waits a pass), keep the
+        shadow, then delete what the server deleted. Sections with local work keep their own row for now, and are
+        not deleted with it: an edit made here outlives a deletion there, flagged."""
+        tables = synced_tables()
+        latest: dict[tuple[str, str], Mapping[str, Any]] = {}
+        for change in changes:  # a row changed between two pages came twice: the later wins
+            if change["table"] in tables:
+                latest[(change["table"], change["uid"])] = change
+        session, ids = self._session, self._ids
+        waiting = sorted(latest.values(), key=lambda c: (list(tables).index(c["table"]), c["version"]))
+        later: list[tuple[str, str, str, str]] = []  # (table, uid, column, referenced uid) for a second pass
+        outcome = Applied()
+        while waiting:
+            postponed = []
+            for change in waiting:
+                if self._upsert(change, later):
+                    outcome.applied += 1
+                else:
+                    postponed.append(change)
+            if len(postponed) == len(waiting):
+                outcome.unplaced = len(postponed)  # their parents are neither here nor on the feed: left out
+                break
+            waiting = postponed
+        for table_name, uid, column, ref_uid in later:
+            ref = next(r for r in references(table_name) if r.column == column)
+            target = ids.of(ref.table).get(ref_uid)
+            if target is not None:
+                table = tables[table_name]
+                session.execute(update(table).where(table.c.uid == uid).values({column: target}))
+        for stone in deleted:
+            gone = tables.get(stone["table"])
+            if gone is None:
+                continue
+            edited = self._edited_under(stone["table"], stone["uid"])
+            if edited:
+                outcome.kept.extend(section for section in edited if section not in outcome.kept)
+                continue
+            session.execute(delete(gone).where(gone.c.uid == stone["uid"]))
+            session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == stone["uid"]))
+            outcome.applied += 1
+        return outcome
+
+    def _edited_under(self, table_name: str, uid: str) -> list[int]:
+        """The sections with local work a deletion of this row would take (itself, or under a document or
+        project)."""
+        query = select(Section.id, Section.uid).join(Document, col(Document.id) == Section.document_id)
+        if table_name == "section":
+            query = query.where(col(Section.uid) == uid)
+        elif table_name == "document":
+            query = query.where(col(Document.uid) == uid)
+        elif table_name == "project":
+            query = query.join(Project, col(Project.id) == Document.project_id).where(col(Project.uid) == uid)
+        else:
+            return []
+        rows = self._session.exec(query).all()
+        return [int(found or 0) for found, section_uid in rows if section_uid in self._edited]
+
+    def _upsert(self, change: Mapping[str, Any], later: list[tuple[str, str, str, str]]) -> bool:
+        """One pulled row in; False when a parent it needs is not here yet."""
+        session, ids = self._session, self._ids
+        name, uid, fields = change["table"], change["uid"], change["fields"]
+        table: Table = synced_tables()[name]
+        refs = {ref.field: ref for ref in references(name)}
+        values: dict[str, Any] = {}
+        deferred: list[tuple[str, str]] = []
+        for key, value in fields.items():
+            ref = refs.get(key)
+            if ref is None:
+                if key in table.c:
+                    values[key] = _value(table.c[key], value)
+                continue
+            if value is None:
+                values[ref.column] = None
+                continue
+            local = ids.of(ref.table).get(value)
+            if local is None:
+                if not table.c[ref.column].nullable:
+                    return False
+                values[ref.column] = None
+                deferred.append((ref.column, value))
+            else:
+                values[ref.column] = local
+        if name in SHADOWED:
+            shadow(session, name, uid, fields)
+        known = ids.of(name)
+        if name == "section":  # local work is merged and pushed first; the server's row comes again after
+            held = (BODY_COLUMNS + REVIEW_COLUMNS if uid in self._edited else ()) + (
+                REVIEW_COLUMNS if uid in self._reviewed else ()
+            )
+            values = {column: value for column, value in values.items() if column not in held}
+            deferred = [(column, ref_uid) for column, ref_uid in deferred if column not in held]
+        key_column = next(iter(table.primary_key.columns))
+        local_id = known.get(uid)
+        if local_id is None:
+            local_id = _natural_match(session, table, values)
+        if local_id is not None:
+            session.execute(update(table).where(key_column == local_id).values({**values, "uid": uid}))
+        else:
+            made = session.connection().execute(insert(table).values({**values, "uid": uid}))
+            written(session, name)  # sent on the connection: sync_log stamps it at commit all the same
+            local_id = values.get(key_column.name, made.inserted_primary_key[0] if made.inserted_primary_key else None)
+        known[uid] = local_id
+        later.extend((name, uid, column, ref_uid) for column, ref_uid in deferred)
+        return True
+
+
+def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) -> Any:
+    """The local row a pulled row without a known uid is: the same key, or the same natural key."""
+    key_column = next(iter(table.primary_key.columns))
+    if key_column.name in values:  # a key that is also a reference (a project's facts): the same row
+        query = core_select(key_column).where(key_column == values[key_column.name])
+        return session.connection().execute(query).scalar()
+    for names in _unique_sets(table.name):
+        if all(values.get(n) is not None for n in names):
+            query = core_select(key_column).where(*(table.c[n] == values[n] for n in names))
+            match = session.connection().execute(query).scalar()
+            if match is not None:
+                return match
+    return None
+
+
+def shadow(session: Session, table_name: str, uid: str, fields: Mapping[str, Any]) -> None:
+    """Remember the server holds this row (a section with its review fields as the server has them)."""
+    kept = {name: fields.get(name) for name in REVIEW_FIELDS} if table_name == "section" else {}
+    row = session.get(SyncShadow, uid) or SyncShadow(uid=uid, table_name=table_name)
+    row.fields = json.dumps(kept, ensure_ascii=False)
+    session.add(row)
+
+
+def restore_review(session: Session, section_id: int) -> None:
+    """Give a section back the server's review fields as last pulled (a review request the server refused)."""
+    section = session.get(Section, section_id)
+    shadow = session.get(SyncShadow, section.uid) if section else None
+    if section is None or shadow is None:
+        return
+    server = json.loads(shadow.fields or "{}")
+    ids = Ids(session).of("sectionrevision")
+    table = synced_tables()["section"]
+    values: dict[str, Any] = {}
+    for name in REVIEW_FIELDS:
+        value = server.get(name)
+        if name in ("submitted_revision", "approved_revision"):
+            values[f"{name}_id"] = ids.get(value) if value else None
+        else:
+            values[name] = _value(table.c[name], value)
+    session.execute(update(table).where(table.c.id == section_id).values(values))

@@ -1,0 +1,247 @@
+"""The push side of sync, as Zotero's conditional writes: a batch of changes made on a desktop, applied by the
+server through the same services as the person who signed the request, with that person's roles.
+
+A push names the library version its desktop last pulled; when the server has moved past it the whole push is
+refused (PreconditionFailed, HTTP 412) and the desktop pulls, merges and pushes again. Each change carries an id
+its desktop made; an id already applied is acknowledged and not applied again. A change the services refuse (no
+role, a stale base, an approval bound to another hash) comes back with its reason and does not stop the others.
+No change writes a row itself: a revision goes through `DossierService.save_body`, a comment through
+`ReviewService.add_comment`, a submit, approval or return through the review service, which checks the role
+(`domain/lifecycle.require`) and binds an approval to the hash of the submitted revision.
+
+Changes (`table`, `uid`, `fields`):
+- `sectionrevision`, the revision's uid: `{section, base, body}`, `base` the uid of the revision it was written
+  on (null for a section's first); refused as stale unless it is still the section's latest on the server.
+- `sectioncomment`, the comment's uid: `{section, body, quote}`.
+- `section`, the section's uid: `{review: "submit", revision}`, `{review: "approve", revision, hash}` or
+  `{review: "return", comment, comment_uid}`.
+"""
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Table
+from sqlalchemy import select as core_select
+from sqlmodel import col, select
+
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused, DossierError, PreconditionFailed, StaleEdit
+from dossier_app.domain.models import SectionRevision, SyncAppliedChange
+from dossier_app.storage.sync_log import synced_tables
+
+if TYPE_CHECKING:
+    from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.dossier.dossiers import DossierService
+    from dossier_app.services.review.reviews import ReviewService
+    from dossier_app.services.sync.changes import ChangeFeed
+
+MAX_CHANGES = 50  # per push, as Zotero takes at most 50 objects per write
+UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+class Outcome(StrEnum):
+    """What became of one pushed change."""
+
+    APPLIED = "applied"
+    ALREADY = "already"  # its id (or its row) was applied before: acknowledged, not applied twice
+    UNCHANGED = "unchanged"  # applied, but it changed nothing (a revision holding the text the section has)
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """One change's outcome; `error` says why it was refused."""
+
+    change_id: str
+    outcome: Outcome
+    error: DossierError | None = None
+
+
+@dataclass(frozen=True)
+class PushOutcome:
+    """The library version after the push and each change's result, in the order sent."""
+
+    library_version: int
+    results: tuple[ChangeResult, ...]
+
+
+class StaleBase(StaleEdit):
+    """A pushed revision was written on a revision that is no longer the section's latest on the server."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The section changed on the server since this revision was written; sync again so the two are merged.",
+    )
+
+
+def _malformed(field: str) -> ChangeRefused:
+    return ChangeRefused(
+        QT_TRANSLATE_NOOP("Errors", "The change's field '{field}' is missing or of the wrong kind."), field=field
+    )
+
+
+def _uid(data: Mapping[str, Any], name: str, *, optional: bool = False) -> str | None:
+    value = data.get(name)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not UID.match(value):
+        raise _malformed(name)
+    return value
+
+
+def _text(data: Mapping[str, Any], name: str) -> str:
+    value = data.get(name, "")
+    if not isinstance(value, str):
+        raise _malformed(name)
+    return value
+
+
+class PushService:
+    """Applies a desktop's pushed changes as the person the services act as (never a local operator)."""
+
+    def __init__(
+        self, context: "ServiceContext", changes: "ChangeFeed", dossiers: "DossierService", reviews: "ReviewService"
+    ) -> None:
+        self._context = context
+        self._changes, self._dossiers, self._reviews = changes, dossiers, reviews
+
+    def apply(self, based_on: int, changes: Sequence[Any]) -> PushOutcome:
+        """Every change in order, each through its service; PreconditionFailed when the library moved past
+        `based_on`. The caller serialises pushes (one at a time per server), so nothing moves in between."""
+        library = self._changes.library_version()
+        if library > based_on:
+            raise PreconditionFailed(based_on=based_on, version=library)
+        results = tuple(self._one(change) for change in changes)
+        return PushOutcome(self._changes.library_version(), results)
+
+    def _one(self, change: Any) -> ChangeResult:
+        change_id = change.get("id") if isinstance(change, dict) else None
+        change_id = change_id if isinstance(change_id, str) and UID.match(change_id) else ""
+        try:
+            if not change_id:
+                raise _malformed("id")
+            assert isinstance(change, dict)
+            table, uid, fields = change.get("table"), _uid(change, "uid"), change.get("fields")
+            if not isinstance(fields, dict):
+                raise _malformed("fields")
+            assert uid is not None
+            if self._applied_before(change_id):
+                return ChangeResult(change_id, Outcome.ALREADY)
+            handlers: dict[Any, Callable[[str, Mapping[str, Any]], Outcome]] = {
+                "sectionrevision": self._revision,
+                "sectioncomment": self._comment,
+                "section": self._review,
+            }
+            handler = handlers.get(table)
+            if handler is None:
+                raise ChangeRefused(
+                    QT_TRANSLATE_NOOP("Errors", "The server does not yet take changes of '{table}' from desktops."),
+                    table=str(table)[:40],
+                )
+            outcome = handler(uid, fields)
+            if outcome is not Outcome.ALREADY:
+                self._remember(change_id, str(table), uid)
+            return ChangeResult(change_id, outcome)
+        except DossierError as error:
+            return ChangeResult(change_id, Outcome.REFUSED, error)
+
+    # The kinds of change ---------------------------------------------------------------------------
+
+    def _revision(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
+        section_id = self._id("section", _uid(fields, "section"))
+        base, body = _uid(fields, "base", optional=True), fields.get("body")
+        if not isinstance(body, str):
+            raise _malformed("body")
+        if self._find("sectionrevision", uid) is not None:
+            return Outcome.ALREADY  # applied, its id not yet remembered (the server stopped in between)
+        if self._head(section_id) != base:
+            raise StaleBase()
+        saved = self._dossiers.save_body(section_id, body, revision_uid=uid)
+        return Outcome.APPLIED if saved.changed else Outcome.UNCHANGED
+
+    def _comment(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
+        section_id = self._id("section", _uid(fields, "section"))
+        if self._find("sectioncomment", uid) is not None:
+            return Outcome.ALREADY
+        self._reviews.add_comment(section_id, _text(fields, "body"), _text(fields, "quote"), uid=uid)
+        return Outcome.APPLIED
+
+    def _review(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
+        section_id = self._id("section", uid)
+        action = fields.get("review")
+        reviews = self._reviews
+        if action == "return":
+            comment_uid = _uid(fields, "comment_uid")
+            if self._find("sectioncomment", comment_uid) is not None:
+                return Outcome.ALREADY
+            reviews.request_changes(section_id, _text(fields, "comment"), comment_uid=comment_uid)
+            return Outcome.APPLIED
+        revision_id = self._id("sectionrevision", _uid(fields, "revision"))
+        review = reviews.review(section_id)
+        if action == "submit":
+            if review.state.value == "submitted" and review.submitted_revision_id == revision_id:
+                return Outcome.ALREADY
+            if self._head_id(section_id) != revision_id:
+                raise StaleBase()
+            reviews.submit(section_id)
+            return Outcome.APPLIED
+        if action == "approve":
+            if review.state.value == "approved" and review.approved_revision_id == revision_id:
+                return Outcome.ALREADY
+            if review.submitted_revision_id != revision_id:
+                from dossier_app.domain.lifecycle import StaleReview
+
+                raise StaleReview()
+            reviews.approve(section_id, _text(fields, "hash"))  # checks the role and the hash
+            return Outcome.APPLIED
+        raise _malformed("review")
+
+    # Reading the server's rows (never writing them) ---------------------------------------------------
+
+    def _find(self, table_name: str, uid: str | None) -> int | None:
+        table: Table = synced_tables()[table_name]
+        with self._context.database.begin() as session:
+            found = session.connection().execute(core_select(table.c.id).where(table.c.uid == uid)).scalar()
+        return None if found is None else int(found)
+
+    def _id(self, table_name: str, uid: str | None) -> int:
+        found = self._find(table_name, uid)
+        if found is None:
+            raise ChangeRefused(
+                QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."),
+                table=table_name,
+                uid=uid,
+            )
+        return found
+
+    def _latest(self, section_id: int) -> tuple[int, str] | None:
+        with self._context.database.begin() as session:
+            row = session.exec(
+                select(SectionRevision.id, SectionRevision.uid)
+                .where(col(SectionRevision.section_id) == section_id)
+                .order_by(col(SectionRevision.number).desc())
+                .limit(1)
+            ).first()
+        return None if row is None else (int(row[0] or 0), str(row[1]))
+
+    def _head(self, section_id: int) -> str | None:
+        latest = self._latest(section_id)
+        return None if latest is None else latest[1]
+
+    def _head_id(self, section_id: int) -> int | None:
+        latest = self._latest(section_id)
+        return None if latest is None else latest[0]
+
+    # The applied ids --------------------------------------------------------------------------------
+
+    def _applied_before(self, change_id: str) -> bool:
+        with self._context.database.begin() as session:
+            return session.get(SyncAppliedChange, change_id) is not None
+
+    def _remember(self, change_id: str, table: str, uid: str) -> None:
+        with self._context.database.begin() as session:
+            session.add(
+                SyncAppliedChange(change_id=change_id, username=self._context.operator.name, table_name=table, uid=uid)
+            )

@@ -1,0 +1,404 @@
+"""The window's side of a replica: where the department's sync server is, a line in the status bar (online or offline,
+the last sync, changes waiting, conflicts), Tệp › Đồng bộ ngay, a sync every minute while the server answers, and
+the conflicts window with the side-by-side merge view.
+
+The signed-in person signs in at the server with their own password, asked once per session and kept in memory
+only; every sync runs off the GUI thread.
+"""
+
+import contextlib
+from dataclasses import dataclass, replace
+from datetime import datetime
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier_app.domain.errors import AuthenticationFailed, DossierError, ServerUnreachable, SessionRefused
+from dossier_app.ui.shared.messages import error_text, show_error
+from dossier_app.ui.shared.workers import run_in_background
+
+if TYPE_CHECKING:
+    from dossier_app.services import Services
+    from dossier_app.services.accounts.accounts import AccountView
+    from dossier_app.services.sync.replica import ConflictView, SyncReport
+    from dossier_app.ui.shared.settings import UiSettings
+
+MINUTE_MS = 60_000
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What a sync in the background brought back to the window."""
+
+    report: "SyncReport"
+    waiting: int
+    conflicts: int
+    first_use_fingerprint: str = ""
+
+
+class SyncPanel(QObject):
+    """Sync of this database with the department server, as the signed-in person."""
+
+    synced = Signal()  # after a sync that reached the server: the window reads its data again
+
+    def __init__(
+        self, window: QWidget, services: "Services", settings: "UiSettings", account: "AccountView | None"
+    ) -> None:
+        super().__init__(window)
+        self._window, self._services, self._settings, self._account = window, services, settings, account
+        self._database = services.database.url
+        self._password: str | None = None
+        self._running = False
+        self.online: bool | None = None  # None: not tried yet this session
+        self.last_sync: datetime | None = None
+        self.waiting = 0
+        self.conflicts = 0
+        self.label = QLabel(window)
+        self.label.setObjectName("syncStatus")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.server_action = QAction(self.tr("Sync server…"), window)
+        self.server_action.triggered.connect(self.choose_server)
+        self.sync_action = QAction(self.tr("Sync now"), window)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.sync_action.triggered.connect(lambda: self.sync_now(quiet=False))
+        self.conflicts_action = QAction(self.tr("Sync conflicts…"), window)
+        self.conflicts_action.triggered.connect(self.open_conflicts)
+        self.timer = QTimer(self)
+        self.timer.setInterval(MINUTE_MS)
+        self.timer.timeout.connect(lambda: self.sync_now(quiet=True))
+        self.conflicts_window: ConflictsWindow | None = None
+        self._count_local()
+        self._update()
+        if self.server:
+            self.timer.start()
+
+    @property
+    def server(self) -> str:
+        """The sync server's address for this database ("" when it works alone)."""
+        return self._settings.sync_server(self._database)
+
+    def actions(self) -> list[QAction]:
+        """The File menu's sync commands, in order."""
+        return [self.sync_action, self.conflicts_action, self.server_action]
+
+    # The server's address --------------------------------------------------------------------------------
+
+    def choose_server(self) -> bool:
+        """Ask for the server's address (and show the certificate this desktop trusts for it)."""
+        dialog = ServerDialog(self.server, self._pinned(self.server), self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self._settings.set_sync_server(self._database, dialog.address())
+        self._password = None  # another server: sign in again
+        self.online = None
+        if self.server:
+            self.timer.start()
+        else:
+            self.timer.stop()
+        self._update()
+        return True
+
+    def _pinned(self, address: str) -> str:
+        if not address:
+            return ""
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(address)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            return self._services.replica.pinned(f"{parts.hostname}:{port}") or ""
+        except (DossierError, ValueError):
+            return ""
+
+    # Syncing ---------------------------------------------------------------------------------------------
+
+    def sync_now(self, quiet: bool = False) -> None:
+        """Sync in the background; `quiet` (the timer) asks nothing and shows only the status line."""
+        if self._running:
+            return
+        if not self.server and (quiet or not self.choose_server() or not self.server):
+            return
+        if self._account is None:
+            if not quiet:
+                QMessageBox.information(
+                    self._window, self.tr("Sync"), self.tr("Sign in with your account to sync with the server.")
+                )
+            return
+        if self._password is None:
+            if quiet:
+                return  # the timer never asks; the person syncs once by hand after signing in
+            password, ok = QInputDialog.getText(
+                self._window,
+                self.tr("Sign in at the server"),
+                self.tr("Password of {user} at {server}:").format(user=self._account.username, server=self.server),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return
+            self._password = password
+        self._running = True
+        self.quiet = quiet
+        self.label.setText(self.tr("Syncing…"))
+        server, username, password, services = self.server, self._account.username, self._password, self._services
+
+        def job(_report: object, _cancelled: object) -> Synced:
+            from dossier_app.services.sync.client import SyncConnection
+
+            with SyncConnection(server, pins=services.replica) as connection:
+                trust = connection.connect()
+                connection.sign_in(username, password, "desktop")
+                try:
+                    report = services.replica.sync(connection)
+                finally:
+                    with contextlib.suppress(DossierError):  # the session ends at its expiry anyway
+                        connection.sign_out()
+            first = trust.fingerprint if trust.first_use else ""
+            return Synced(report, services.replica.waiting(), len(services.replica.conflicts()), first)
+
+        run_in_background(job).on_success(self._done).on_failure(self._failed)
+
+    def _done(self, result: Synced) -> None:
+        self._running = False
+        self.online, self.last_sync = True, datetime.now().astimezone()
+        self.waiting, self.conflicts = result.waiting, result.conflicts
+        self._update()
+        if result.report.pulled or result.report.merged:
+            self.synced.emit()
+        if result.first_use_fingerprint:
+            QMessageBox.information(
+                self._window,
+                self.tr("Server certificate trusted"),
+                self.tr(
+                    "This desktop now trusts the server's certificate with the SHA-256 fingerprint\n{fingerprint}\n"
+                    "Check it with IT once; a different certificate will be refused."
+                ).format(fingerprint=result.first_use_fingerprint),
+            )
+        report = result.report
+        if not report.clean and not self.quiet:
+            self._show_problems(report)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        if isinstance(error, ServerUnreachable):
+            self.online = False
+            self._update()
+            if not self.quiet:
+                show_error(self._window, error)
+            return
+        if isinstance(error, (AuthenticationFailed, SessionRefused)):
+            self._password = None  # ask again next time
+        self.online = self.online if self.online is not None else False
+        self._update()
+        if isinstance(error, DossierError):
+            if not self.quiet:
+                show_error(self._window, error)
+            return
+        QMessageBox.critical(self._window, self.tr("Sync"), str(error))
+
+    def _show_problems(self, report: "SyncReport") -> None:
+        lines = [self.tr("Conflict: {section}").format(section=label) for label in report.conflicts]
+        lines += [
+            self.tr("Refused by the server: {what} — {why}").format(what=refusal.label, why=refusal.message_vi)
+            for refusal in report.refused
+        ]
+        lines += [self.tr("Deleted on the server, kept here: {section}").format(section=label) for label in report.kept]
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Sync"))
+        box.setText(self.tr("The sync finished, but not everything is in step with the server."))
+        box.setDetailedText("\n".join(lines))
+        box.addButton(QMessageBox.StandardButton.Ok)
+        show = box.addButton(self.tr("Show the conflicts…"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is show:
+            self.open_conflicts()
+
+    # The status bar ---------------------------------------------------------------------------------------
+
+    def _count_local(self) -> None:
+        try:
+            self.waiting = self._services.replica.waiting() if self.server else 0
+            self.conflicts = len(self._services.replica.conflicts())
+        except DossierError:
+            self.waiting = self.conflicts = 0
+
+    def _update(self) -> None:
+        """The status line: offline or online, the last sync, the changes waiting and the conflicts."""
+        self.sync_action.setEnabled(not self._running)
+        self.conflicts_action.setEnabled(True)
+        if not self.server:
+            self.label.setText("")
+            self.label.setVisible(False)
+            return
+        self.label.setVisible(True)
+        if self.online is False:
+            state, colour = self.tr("Offline"), "#b71c1c"
+        elif self.online:
+            state, colour = self.tr("Online"), "#1b5e20"
+        else:
+            state, colour = self.tr("Not synced yet this session"), "#757575"
+        parts = [f"<span style='color:{colour}'>● {escape(state)}</span>"]
+        if self.last_sync is not None:
+            parts.append(escape(self.tr("synced at {time}").format(time=self.last_sync.strftime("%H:%M"))))
+        if self.waiting:
+            parts.append(escape(self.tr("{count} changes waiting").format(count=self.waiting)))
+        if self.conflicts:
+            conflicts = escape(self.tr("{count} conflicts").format(count=self.conflicts))
+            parts.append(f"<span style='color:#b71c1c'>{conflicts}</span>")
+        self.label.setText(" · ".join(parts))
+        self.label.setToolTip(self.tr("Sync server: {server}").format(server=self.server))
+
+    # Conflicts -------------------------------------------------------------------------------------------
+
+    def open_conflicts(self) -> None:
+        """The conflicts window, one for the session, read again each time it is shown."""
+        if self.conflicts_window is None:
+            self.conflicts_window = ConflictsWindow(self._services, self._window)
+            self.conflicts_window.resolved.connect(self._after_resolution)
+        self.conflicts_window.refresh()
+        self.conflicts_window.show()
+        self.conflicts_window.raise_()
+
+    def _after_resolution(self) -> None:
+        self._count_local()
+        self._update()
+        self.synced.emit()
+
+
+class ServerDialog(QDialog):
+    """The department server's address, and the fingerprint of the certificate trusted for it."""
+
+    def __init__(self, address: str, pinned: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncServerDialog")
+        self.setWindowTitle(self.tr("Sync server"))
+        self.address_edit = QLineEdit(address, self)
+        self.address_edit.setPlaceholderText("https://may-chu.so-khcn.cantho.gov.vn:8470")
+        self.address_edit.setMinimumWidth(420)
+        fingerprint = QLabel(pinned or self.tr("(none yet: trusted at the first sync)"), self)
+        fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fingerprint.setWordWrap(True)
+        note = QLabel(
+            self.tr(
+                "Each desktop keeps its own copy and syncs with the department's server, which alone holds the "
+                "data and checks each person's rights. Leave the address empty to work alone."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Server address:"), self.address_edit)
+        form.addRow(self.tr("Trusted certificate (SHA-256):"), fingerprint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def address(self) -> str:
+        return self.address_edit.text().strip().rstrip("/")
+
+    def _accept(self) -> None:
+        address = self.address()
+        if address and not address.startswith(("http://", "https://")):
+            QMessageBox.warning(
+                self,
+                self.tr("Sync server"),
+                self.tr("The address starts with https:// (or http:// for a server on this computer)."),
+            )
+            return
+        self.accept()
+
+
+class ConflictsWindow(QDialog):
+    """Every unresolved sync conflict; opening one shows the server's text beside ours to merge and save."""
+
+    resolved = Signal()
+
+    def __init__(self, services: "Services", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncConflictsWindow")
+        self.setWindowTitle(self.tr("Sync conflicts"))
+        self._services = services
+        self._conflicts: list[ConflictView] = []
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("Section"), self.tr("Blocks"), self.tr("Found")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.itemActivated.connect(lambda item, _column: self.open_item(self.tree.indexOfTopLevelItem(item)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+    def refresh(self) -> None:
+        """Read the unresolved conflicts again."""
+        try:
+            self._conflicts = self._services.replica.conflicts()
+        except DossierError as error:
+            self._conflicts = []
+            self.intro.setText(error_text(error))
+        self.tree.clear()
+        for conflict in self._conflicts:
+            when = conflict.created_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            item = QTreeWidgetItem([f"{conflict.label} — {conflict.title}", str(conflict.blocks), when])
+            self.tree.addTopLevelItem(item)
+        if self._conflicts:
+            self.intro.setText(
+                self.tr(
+                    "The same passage was changed here and on the server. Both texts are kept. Open a conflict "
+                    "(Enter or double-click), merge what you need into your text and save it as a new revision."
+                )
+            )
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        else:
+            self.intro.setText(self.tr("No conflicts: this copy and the server agree."))
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+
+    def open_item(self, row: int) -> bool:
+        """The merge view of one conflict; whether a revision was saved (which resolves it at the next sync)."""
+        if not 0 <= row < len(self._conflicts):
+            return False
+        from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
+
+        conflict = self._conflicts[row]
+        try:
+            stored = replace(
+                self._services.dossiers.section(conflict.section_id),
+                body=conflict.theirs_text,
+                updated_by=self.tr("the server"),
+            )
+            dialog = ConflictDialog(stored, conflict.ours_text, self)
+            dialog.exec()
+            if dialog.choice is None:
+                return False
+            text = dialog.merged_markdown() if dialog.choice is ConflictChoice.KEEP_MINE else conflict.theirs_text
+            saved = self._services.dossiers.save_body(conflict.section_id, text)
+        except DossierError as error:
+            show_error(self, error)
+            return False
+        self.refresh()
+        self.resolved.emit()
+        return bool(saved.changed)

@@ -1,0 +1,166 @@
+"""The window's sync with a real `serve` process: the server's address, the status line (online, offline, last sync,
+changes waiting), Tệp › Đồng bộ ngay asking the password once, and the conflicts window's merge view."""
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from dossier_app.cli.sections import find_section
+from dossier_app.domain.enums import Role
+from dossier_app.services import Services, open_services
+from dossier_app.services.core.context import Operator
+from dossier_app.services.sync.client import SyncConnection
+from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
+from dossier_app.ui.shared.settings import UiSettings
+from dossier_app.ui.shell.sync_panel import ServerDialog
+from tests.server.server_process import ServerProcess, main_py
+
+PASSWORD = "demo-cantho"
+CODE, KEY = "CT-HTP", "tt.can_cu_phap_ly"
+FIRST = "trên cơ sở các căn cứ pháp lý sau đây:"
+
+
+@pytest.fixture(scope="module")
+def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    database = tmp_path_factory.mktemp("sync-ui") / "server.sqlite3"
+    made = main_py("--db", str(database), "demo", "--households", "5")
+    assert made.returncode == 0, made.stderr
+    return database
+
+
+@pytest.fixture
+def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
+    database = tmp_path / "server.sqlite3"
+    shutil.copyfile(demo_server_db, database)
+    with ServerProcess(database, tmp_path) as running:
+        yield running
+
+
+def _url(server: ServerProcess) -> str:
+    return f"http://127.0.0.1:{server.port}"
+
+
+def _replica(path: Path, server: ServerProcess, username: str = "chuyenvien") -> Services:
+    """A desktop's copy, synced once from the server (as the command line's first sync does)."""
+    services = open_services(str(path), Operator("cli:tester"))
+    with SyncConnection(_url(server)) as connection:
+        connection.sign_in(username, PASSWORD, "test desk")
+        assert services.replica.sync(connection).clean
+    # Accounts stay on the server (offline sign-in is not synced yet): the desk has its own local account.
+    services.accounts.add(username, [Role.OFFICER], "local-password")
+    services.context.operator = Operator(username)
+    return services
+
+
+@pytest.fixture
+def desk(server: ServerProcess, tmp_path: Path) -> Iterator[Services]:
+    services = _replica(tmp_path / "desk.sqlite3", server)
+    yield services
+    services.close()
+
+
+def _window(make_window, services: Services, ui_settings: UiSettings, server: ServerProcess | None):  # type: ignore[no-untyped-def]
+    if server is not None:
+        ui_settings.set_sync_server(services.database.url, _url(server))
+    return make_window(services, services.accounts.get("chuyenvien"))
+
+
+def _sync(qtbot, window, monkeypatch: pytest.MonkeyPatch, password: str = PASSWORD) -> list[str]:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+
+    def ask(*_args: object, **_kwargs: object) -> tuple[str, bool]:
+        asked.append("password")
+        return password, True
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    window.sync_panel.sync_action.trigger()
+    qtbot.waitUntil(lambda: not window.sync_panel._running, timeout=60_000)
+    return asked
+
+
+def test_sync_now_asks_the_password_once_pushes_a_local_edit_and_shows_online(  # type: ignore[no-untyped-def]
+    desk: Services, server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    window = _window(make_window, desk, ui_settings, server)
+    panel = window.sync_panel
+    assert panel.sync_action in window.file_menu.actions() and panel.label.isVisible()
+    assert "Chưa đồng bộ" in panel.label.text()
+    section = find_section(desk, CODE, KEY)
+    desk.dossiers.save_body(section.id, section.body + "\n\nĐoạn viết trên máy xách tay.")
+    assert desk.replica.waiting() == 1
+    assert _sync(qtbot, window, monkeypatch) == ["password"]
+    assert panel.online is True and panel.last_sync is not None and panel.waiting == 0
+    assert "Trực tuyến" in panel.label.text() and "đồng bộ lúc" in panel.label.text()
+    other = _replica(tmp_path / "other.sqlite3", server)
+    assert "Đoạn viết trên máy xách tay." in find_section(other, CODE, KEY).body  # it reached the server
+    other.close()
+    assert _sync(qtbot, window, monkeypatch) == []  # kept for the session: not asked again
+
+
+def test_an_unreachable_server_shows_offline_and_a_wrong_password_is_asked_again(  # type: ignore[no-untyped-def]
+    desk: Services, server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch
+) -> None:
+    window = _window(make_window, desk, ui_settings, server)
+    shown: list[str] = []
+    monkeypatch.setattr("dossier_app.ui.shell.sync_panel.show_error", lambda _parent, error: shown.append(str(error)))
+    assert _sync(qtbot, window, monkeypatch, password="sai-mat-khau") == ["password"]
+    assert shown and window.sync_panel._password is None
+    ui_settings.set_sync_server(desk.database.url, "http://127.0.0.1:9")  # nothing listens there
+    assert _sync(qtbot, window, monkeypatch) == ["password"]
+    assert window.sync_panel.online is False and "Ngoại tuyến" in window.sync_panel.label.text()
+
+
+def test_the_server_dialog_takes_an_address_and_refuses_one_without_a_scheme(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    warned: list[str] = []
+    monkeypatch.setattr("dossier_app.ui.shell.sync_panel.QMessageBox.warning", lambda *args: warned.append(args[2]))
+    dialog = ServerDialog("", "", None)
+    qtbot.addWidget(dialog)
+    dialog.address_edit.setText("may-chu:8470")
+    dialog._accept()
+    assert warned and dialog.result() == 0
+    dialog.address_edit.setText("https://may-chu.so.gov.vn:8470/")
+    dialog._accept()
+    assert dialog.result() == 1 and dialog.address() == "https://may-chu.so.gov.vn:8470"
+
+
+def test_a_conflict_is_listed_merged_in_the_side_by_side_view_and_pushed_at_the_next_sync(  # type: ignore[no-untyped-def]
+    desk: Services, server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    other = _replica(tmp_path / "other.sqlite3", server)
+    theirs_section = find_section(other, CODE, KEY)
+    other.dossiers.save_body(theirs_section.id, theirs_section.body.replace(FIRST, "theo các căn cứ sau:", 1))
+    with SyncConnection(_url(server)) as connection:
+        connection.sign_in("chuyenvien", PASSWORD, "other desk")
+        assert other.replica.sync(connection).clean
+    ours_section = find_section(desk, CODE, KEY)
+    desk.dossiers.save_body(ours_section.id, ours_section.body.replace(FIRST, "căn cứ vào các văn bản sau:", 1))
+    window = _window(make_window, desk, ui_settings, server)
+    monkeypatch.setattr("dossier_app.ui.shell.sync_panel.QMessageBox.exec", lambda _box: 0)
+    _sync(qtbot, window, monkeypatch)
+    panel = window.sync_panel
+    assert panel.conflicts == 1 and "1 xung đột" in panel.label.text()
+    panel.open_conflicts()
+    conflicts = panel.conflicts_window
+    assert conflicts is not None and conflicts.tree.topLevelItemCount() == 1
+
+    def merge(dialog: ConflictDialog) -> int:
+        assert "theo các căn cứ sau:" in dialog.theirs.toPlainText()
+        assert "căn cứ vào các văn bản sau:" in dialog.mine.toPlainText()
+        cursor = dialog.mine.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        cursor.insertText(" Đã thống nhất với bản trên máy chủ.")
+        dialog._decide(ConflictChoice.KEEP_MINE)
+        return 1
+
+    monkeypatch.setattr(ConflictDialog, "exec", merge)
+    assert conflicts.open_item(0)
+    _sync(qtbot, window, monkeypatch)
+    assert panel.conflicts == 0 and panel.waiting == 0
+    with SyncConnection(_url(server)) as connection:
+        connection.sign_in("chuyenvien", PASSWORD, "other desk")
+        other.replica.sync(connection)
+    assert "Đã thống nhất với bản trên máy chủ." in find_section(other, CODE, KEY).body
+    other.close()
