@@ -1,5 +1,6 @@
 """Composition root: builds the services, the translator and the main window; the only wiring place."""
 
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -7,12 +8,24 @@ from types import ModuleType
 
 from dossier_app.domain.errors import DossierError
 
+# Kept here and in export.workers (which starts the bundle's workers with it) so the start path imports no more.
+WORKER_ARGUMENT = "--export-worker"
+# Set, the window paints its frame once, prints `first-paint <unix time> …` and exits 0 without opening the database;
+# a value ending in .png keeps a picture of it there. For packaging/smoke.py and the start-up measures, not for users.
+PAINT_ONCE_VARIABLE = "DOSSIER_PAINT_ONCE"
+
 # The program's own modules: dossier_app and everything under it, and main.py when it runs as the script.
 OWN_MODULES = r"(dossier_app|__main__)(\.|$)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python main.py [--db …] [COMMAND …]`: a command runs headless, no command opens the window."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == [WORKER_ARGUMENT]:
+        # The bundle starts an export's worker as itself with this hidden argument (it has no `python -c`).
+        from dossier_app.export.workers import serve
+
+        serve()
     hide_library_warnings()
     args = _cli().build_parser().parse_args(argv)
     if args.command:
@@ -43,6 +56,7 @@ def run_gui(database_location: str | None) -> int:
 
     from dossier_app.ui.shared.help_window import help_launcher
     from dossier_app.ui.shared.i18n import Translators
+    from dossier_app.ui.shared.icons import program_icon
     from dossier_app.ui.shared.messages import install_error_hook
     from dossier_app.ui.shared.settings import UiSettings
 
@@ -50,6 +64,8 @@ def run_gui(database_location: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("dossier_app")
     app.setOrganizationName("dossier_app")
+    app.setWindowIcon(program_icon())  # every window and dialog takes the application's icon
+    app.setDesktopFileName("dossier_app")  # Wayland and the taskbar match the window to dossier_app.desktop
     settings = UiSettings()
     translators = Translators(app)
     translators.install(settings.language)
@@ -68,13 +84,26 @@ def _open_and_run(app, database_location, settings, translators) -> int:  # type
 
     window = MainWindow(None, settings, translators.language)
     start = _Start(app, window, database_location, settings, translators)
-    window.after_first_paint(start.run)
+    paint_once = os.environ.get(PAINT_ONCE_VARIABLE)
+    window.after_first_paint(start.run if paint_once is None else lambda: _painted_once(app, window, paint_once))
     window.show()
     try:
         code = app.exec()
     finally:
         start.finish()
     return start.exit_code if start.exit_code is not None else code
+
+
+def _painted_once(app, window, picture: str) -> None:  # type: ignore[no-untyped-def]
+    """The smoke test's and the start bench's exit: report the first paint (wall clock), keep a picture, leave."""
+    import time
+
+    painted = time.time()
+    if picture.endswith(".png"):
+        window.grab().save(picture)
+    icon = sorted(size.width() for size in app.windowIcon().availableSizes())
+    print(f"first-paint {painted:.6f} icon={icon} title={window.windowTitle()}", flush=True)
+    app.exit(0)
 
 
 class _Start:

@@ -45,6 +45,11 @@ PERMISSIVE = frozenset(
     }
 )  # fmt: skip
 WEAK_COPYLEFT_PREFIXES = ("LGPL-",)
+# Exceptions that let a build tool's output be shipped under any licence while the tool itself stays GPL: the tool may
+# be in requirements-dev.lock (it builds the bundle) but never in requirements.lock (what the bundle carries).
+# PyInstaller's Bootloader-exception covers the bootloader it links into the bundle; the run-time hooks and modules it
+# also embeds (PyInstaller/hooks/rthooks, PyInstaller/fake-modules) are Apache-2.0 (its COPYING.txt).
+BUILD_TOOL_EXCEPTIONS = frozenset({"Bootloader-exception"})
 STRONG_COPYLEFT_PREFIXES = ("AGPL-", "GPL-", "SSPL-")
 
 # The last part of a `License :: …` classifier, as an SPDX identifier (or a family name where it names no version).
@@ -122,6 +127,30 @@ REVIEWED: dict[str, Review] = {
     # classifier "BSD License" and dist-info/licenses/LICENSE.txt is the 3-clause BSD text.
     "colorama": Review(
         "BSD-3-Clause", "colorama 0.4.6 wheel, METADATA and LICENSE.txt", "https://github.com/tartley/colorama"
+    ),
+    # Windows-only (zoneinfo's time zones there), so absent from a fresh Linux environment, where the check must give
+    # the same THIRD_PARTY_LICENSES: the 2026.6 wheel's METADATA License field and dist-info/licenses/LICENSE say
+    # Apache-2.0 (the time zone data itself is in the public domain).
+    "tzdata": Review(
+        "Apache-2.0", "tzdata 2026.6 wheel, METADATA and dist-info/licenses/LICENSE", "https://github.com/python/tzdata"
+    ),
+    # PyInstaller's dependencies for building on macOS and Windows, never installed on Linux to read: each wheel's
+    # METADATA License field and its dist-info LICENSE file (the MIT text twice, the 3-clause BSD text once).
+    "macholib": Review(
+        "MIT", "macholib 1.16.4 wheel, METADATA and LICENSE", "https://github.com/ronaldoussoren/macholib"
+    ),
+    "pefile": Review("MIT", "pefile 2024.8.26 wheel, METADATA and LICENSE", "https://github.com/erocarrera/pefile"),
+    "pywin32-ctypes": Review(
+        "BSD-3-Clause",
+        "pywin32-ctypes 0.2.3 wheel, METADATA and LICENSE.txt",
+        "https://github.com/enthought/pywin32-ctypes",
+    ),
+    # The metadata has only the classifier "GPLv2" and a free-text License field; COPYING.txt (dist-info/licenses)
+    # says GPL-2.0-or-later with the Bootloader exception (its own SPDX line). A build tool: see BUILD_TOOL_EXCEPTIONS.
+    "pyinstaller": Review(
+        "GPL-2.0-or-later WITH Bootloader-exception",
+        "pyinstaller 6.22.3 wheel, dist-info/licenses/COPYING.txt",
+        "https://pyinstaller.org",
     ),
 }
 
@@ -223,6 +252,8 @@ def _recognised(identifier: str) -> bool:
 def term_misfit(term: Term) -> str | None:
     """Why an Apache-2.0 program cannot carry this one licence, or None if it can."""
     identifier = term.identifier.removesuffix("+")
+    if term.exception in BUILD_TOOL_EXCEPTIONS:
+        return None
     if identifier in PERMISSIVE or identifier.startswith(WEAK_COPYLEFT_PREFIXES):
         return None
     if identifier.startswith("AGPL-"):
@@ -271,6 +302,14 @@ def used_under(text: str) -> str:
         return render(chosen(parse_expression(text)))
     except ValueError:
         return text
+
+
+def build_tool_only(text: str) -> bool:
+    """Whether a licence fits only through a build tool's exception, so the package may build but not be shipped."""
+    try:
+        return any(term.exception in BUILD_TOOL_EXCEPTIONS for term in _leaves(parse_expression(text)))
+    except ValueError:
+        return False
 
 
 def expression_misfit(text: str) -> str | None:
@@ -506,6 +545,11 @@ def check() -> int:
         f"{p.name}: in {RUN_LOCK.name} but not in {DEV_LOCK.name}: run ./dev lock"
         for p in shipped
         if canonicalize_name(p.name) not in locked
+    ]
+    failures += [
+        f"{p.name}: in {RUN_LOCK.name} under {p.expression}, which lets it build the bundle but not be shipped in it"
+        for p in shipped
+        if build_tool_only(p.expression)
     ]
     if sys.version_info[:2] != NOTICE_PYTHON:
         print(f"{NOTICE.name} is written on Python {'.'.join(map(str, NOTICE_PYTHON))}: not compared on this one")

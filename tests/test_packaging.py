@@ -99,6 +99,7 @@ def test_the_installed_packages_are_the_locked_ones() -> None:
         "(GPL-2.0-only OR Apache-2.0) AND BSD-3-Clause",
         "BSD-3-Clause AND 0BSD AND MIT AND Zlib AND CC0-1.0",
         "MIT or Apache-2.0",
+        "GPL-2.0-or-later WITH Bootloader-exception",  # PyInstaller, a build tool: check() keeps it out of the bundle
     ],
 )
 def test_licences_an_apache_program_can_carry(expression: str) -> None:
@@ -201,6 +202,21 @@ def test_the_check_fails_naming_a_gpl_package(
     assert licences.check() == 1
     err = capsys.readouterr().err
     assert "PyYAML 6" in err and "GPL-3.0-or-later (strong copyleft)" in err
+
+
+def test_the_check_fails_on_a_build_tool_in_the_runtime_lock(
+    small_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A licence that fits only by a bootloader exception may build the bundle; it may not be shipped in it."""
+    monkeypatch.setitem(
+        licences.REVIEWED, "pyyaml", licences.Review("GPL-2.0-or-later WITH Bootloader-exception", "a test")
+    )
+    licences.write()
+    assert licences.check() == 1
+    assert "which lets it build the bundle but not be shipped in it" in capsys.readouterr().err
+    assert not licences.build_tool_only("MIT") and licences.build_tool_only(
+        "GPL-2.0-or-later WITH Bootloader-exception"
+    )
 
 
 def test_the_check_fails_on_an_unreviewed_package_it_cannot_read(

@@ -27,10 +27,23 @@ if TYPE_CHECKING:
     from dossier_app.services import Services
 
 
+class _PrintVersion(argparse.Action):
+    """`--version`: the number is read only when asked for (argparse's own action would read it on every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from dossier_app.version import PROGRAM_NAME, program_version
+
+        print(f"{PROGRAM_NAME} {program_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The contract of ARCHITECTURE.md §5, as far as the program has come."""
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog="dossier_app" if getattr(sys, "frozen", False) else "python main.py",  # the bundle's program is the exe
         description="Hồ sơ thành lập khu công nghệ cao / khu CNTT tập trung — dossier workspace. "
         "Without a command, opens the window.",
     )
@@ -39,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH_OR_URL",
         help="database file or URL (sqlite:///…, postgresql+psycopg://…); default: DOSSIER_DB or the user data folder",
     )
+    parser.add_argument("--version", action=_PrintVersion, help="print the program's name and version, then exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", help="load the Cần Thơ demo projects CT-HTP and CT-ITP (safe to repeat)")
     demo.add_argument(

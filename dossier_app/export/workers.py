@@ -9,7 +9,8 @@ order; everything a task is given must pickle. How a worker starts (`start_metho
   unsafe (a lock another thread holds stays locked in the copy), so
 - **spawn** otherwise (the window exports from a thread; macOS and Windows): a fresh interpreter (`python -c`, this
   module's `serve`). Not multiprocessing's spawn, which would import the whole program again in every worker (its
-  __main__).
+  __main__). The bundle (PyInstaller) has no `python -c`: it starts its own program with WORKER_ARGUMENT, which
+  `app.main` turns into `serve()` before anything else.
 
 With a single core the tasks run here instead, one at a time.
 """
@@ -35,6 +36,8 @@ StartMethod = Literal["fork", "spawn"]
 _HEADER = struct.Struct("!Q")  # the length of the pickle that follows
 _ROOT = Path(__file__).resolve().parents[2]  # the folder holding the dossier_app package the worker must import
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from dossier_app.export.workers import serve; serve()"
+WORKER_ARGUMENT = "--export-worker"  # hidden; app.main holds the same string (a test ties the two)
+START_VARIABLE = "DOSSIER_EXPORT_START"
 
 
 class WorkerFailed(RuntimeError):
@@ -54,10 +57,18 @@ def cores() -> int:
     return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
+def worker_command() -> list[str]:
+    """The command that starts a spawned worker: this interpreter with `-c`, or the frozen bundle's own program."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_ARGUMENT]
+    return [sys.executable, "-c", _BOOT, str(_ROOT)]
+
+
 def start_method() -> StartMethod:
     """Fork on Linux while this process runs a single thread (counted by the kernel, so Qt's and other libraries'
-    threads count too); spawn otherwise."""
-    if not sys.platform.startswith("linux"):
+    threads count too); spawn otherwise. START_VARIABLE=spawn spawns anyway (the bundle's smoke test does, to try the
+    window's way from the command line); it never makes a process with threads fork."""
+    if os.environ.get(START_VARIABLE) == "spawn" or not sys.platform.startswith("linux"):
         return "spawn"
     try:
         threads = len(os.listdir("/proc/self/task"))
@@ -260,7 +271,7 @@ class _Worker:
         else:
             flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window for the window's worker
             self._process = subprocess.Popen(
-                [sys.executable, "-c", _BOOT, str(_ROOT)],
+                worker_command(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 creationflags=flags,

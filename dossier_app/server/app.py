@@ -5,7 +5,6 @@ who another acts as."""
 import asyncio
 import logging
 import time
-from importlib import metadata
 from typing import Any
 
 from starlette.applications import Starlette
@@ -34,6 +33,7 @@ from dossier_app.services.sync.changes import DEFAULT_LIMIT
 from dossier_app.services.sync.push import MAX_CHANGES, ChangeResult
 from dossier_app.storage.migrations import head_revision
 from dossier_app.storage.resources import translated_message
+from dossier_app.version import PROGRAM_NAME, program_version
 
 LOG = logging.getLogger("dossier_app.server")
 SERVER_OPERATOR_PREFIX = "server:"  # not an account name (no colon there) and not the local operator's `cli:`
@@ -44,14 +44,6 @@ PASSWORD_CHECKS_AT_ONCE = 2
 HELD_VERSION_HEADER = "If-Modified-Since-Version"
 # Zotero's name for the library version a push was based on: 412 when the server has moved past it.
 BASED_ON_HEADER = "If-Unmodified-Since-Version"
-
-
-def program_version() -> str:
-    """The installed program's version."""
-    try:
-        return metadata.version("dossier_app")
-    except metadata.PackageNotFoundError:
-        return "0.0.0"
 
 
 def account_json(account: AccountView) -> dict[str, Any]:
@@ -94,7 +86,7 @@ class DossierApi:
 
     async def health(self, _request: Request) -> Response:
         """Whether the server runs, and which program and schema it serves; no sign-in needed."""
-        return JSONResponse({"program": "dossier_app", "version": program_version(), "schema": head_revision()})
+        return JSONResponse({"program": PROGRAM_NAME, "version": program_version(), "schema": head_revision()})
 
     async def session(self, request: Request) -> Response:
         """One route for both, so a wrong method is answered with every allowed one."""

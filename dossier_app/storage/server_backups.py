@@ -23,7 +23,9 @@ from dossier_app.storage.migrations import known_revision
 
 DUMP_HEADER = b"PGDMP"
 DUMP_SUFFIX = ".dump"
-_TOOL_FOLDERS = "/usr/lib/postgresql"
+_TOOL_FOLDERS = "/usr/lib/postgresql"  # Debian's servers: /usr/lib/postgresql/<major>/bin
+# Windows: the EDB installer's C:\Program Files\PostgreSQL\<major>\bin (64-bit, then 32-bit Program Files).
+_WINDOWS_PROGRAM_FOLDERS = ("ProgramW6432", "ProgramFiles", "ProgramFiles(x86)")
 _LOCK_WAIT_MS = 30_000
 _VERSION_ROW = re.compile(r"^COPY [\w.\"]*alembic_version \(version_num\) FROM stdin;\n([^\n\\]+)\n", re.MULTILINE)
 # No owners, grants or comments: a department's own account restores what it dumped without superuser rights.
@@ -37,19 +39,31 @@ END $$;
 """
 
 
+def installed_tools(name: str, windows: bool = os.name == "nt") -> list[Path]:
+    """One PostgreSQL tool of every installed server, oldest major version first (Debian's or Windows' folders)."""
+    if windows:
+        roots = {Path(os.environ[key]) / "PostgreSQL" for key in _WINDOWS_PROGRAM_FOLDERS if os.environ.get(key)}
+        pattern = f"*/bin/{name}.exe"
+    else:
+        roots, pattern = {Path(_TOOL_FOLDERS)}, f"*/bin/{name}"
+    found = {path for root in roots for path in root.glob(pattern)}
+    return sorted(found, key=lambda path: (_major(path.parent.parent.name), str(path)))
+
+
 def server_tool(name: str) -> Path:
     """pg_dump, pg_restore or psql: on the PATH, else the newest installed server's, else a clear refusal."""
-    found = shutil.which(name)
+    found = shutil.which(name)  # on Windows also finds NAME.exe (PATHEXT)
     if found:
         return Path(found)
-    candidates = sorted(Path(_TOOL_FOLDERS).glob(f"*/bin/{name}"), key=lambda p: _major(p.parent.parent.name))
+    candidates = installed_tools(name)
     if candidates:
         return candidates[-1]
     raise StorageUnavailable(
         QT_TRANSLATE_NOOP(
             "Errors",
             "{tool} is not installed on this computer; install the PostgreSQL client tools (Debian: "
-            "postgresql-client) to back up or restore a server database.",
+            "postgresql-client; Windows: PostgreSQL's installer, command line tools) to back up or restore a server "
+            "database.",
         ),
         tool=name,
     )
@@ -133,7 +147,7 @@ def restore_server_backup(database: Database, source: Path) -> str:
 
 def _read_whole(source: Path) -> None:
     """pg_restore reads every data block into nowhere: a truncated or altered dump fails here."""
-    _pg_restore(source, "--file=/dev/null")
+    _pg_restore(source, f"--file={os.devnull}")  # /dev/null, or nul on Windows
 
 
 def _pg_restore(source: Path, *options: str) -> bytes:

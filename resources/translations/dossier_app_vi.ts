@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Park establishment dossier</source>
+        <translation>Hồ sơ thành lập khu công nghệ</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Phiên bản %1</translation>
+    </message>
+    <message>
+        <source>Dossier workspace for establishing a high-tech park and a concentrated IT park: legal outlines, section drafting with full revision history, attachments and search.</source>
+        <translation>Môi trường soạn thảo hồ sơ thành lập khu công nghệ cao và khu công nghệ thông tin tập trung: đề cương theo quy định của pháp luật, soạn thảo từng mục với đầy đủ lịch sử phiên bản, tệp đính kèm và tìm kiếm.</translation>
+    </message>
+    <message>
+        <source>Free software under the Apache License 2.0 (the LICENSE file that comes with the program). It ships with the libraries and fonts below, each under its own licence; their notices are in the THIRD_PARTY_LICENSES file and each library&apos;s full licence text comes with it.</source>
+        <translation>Phần mềm tự do theo Giấy phép Apache 2.0 (tệp LICENSE đi kèm chương trình). Chương trình có kèm các thư viện và phông chữ dưới đây, mỗi thành phần theo giấy phép riêng; thông báo giấy phép của chúng ở tệp THIRD_PARTY_LICENSES và toàn văn giấy phép của từng thư viện đi kèm thư viện đó.</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <source>Home page</source>
+        <translation>Trang chủ</translation>
+    </message>
+    <message>
+        <source>The THIRD_PARTY_LICENSES file is missing: this copy of the program is incomplete.</source>
+        <translation>Thiếu tệp THIRD_PARTY_LICENSES: bản chương trình này không đầy đủ.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -2052,8 +2099,8 @@ SHA-256: {hash}</translation>
         <translation>Bản lưu của tệp {sha256} trong cơ sở dữ liệu đã bị hỏng.</translation>
     </message>
     <message>
-        <source>{tool} is not installed on this computer; install the PostgreSQL client tools (Debian: postgresql-client) to back up or restore a server database.</source>
-        <translation>Máy này chưa cài {tool}; hãy cài bộ công cụ PostgreSQL (Debian: postgresql-client) để sao lưu hoặc khôi phục cơ sở dữ liệu máy chủ.</translation>
+        <source>{tool} is not installed on this computer; install the PostgreSQL client tools (Debian: postgresql-client; Windows: PostgreSQL&apos;s installer, command line tools) to back up or restore a server database.</source>
+        <translation>Máy này chưa cài {tool}; hãy cài bộ công cụ PostgreSQL (Debian: postgresql-client; Windows: bộ cài PostgreSQL, phần công cụ dòng lệnh) để sao lưu hoặc khôi phục cơ sở dữ liệu máy chủ.</translation>
     </message>
     <message>
         <source>{name} is not a backup of a server database (not a pg_dump custom-format file); nothing was changed.</source>
@@ -5262,10 +5309,6 @@ Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứ
     <message>
         <source>The chosen database opens the next time the program starts.</source>
         <translation>Cơ sở dữ liệu vừa chọn sẽ được mở từ lần khởi động sau.</translation>
-    </message>
-    <message>
-        <source>Dossier workspace for establishing a high-tech park and a concentrated IT park: legal outlines, section drafting with full revision history, attachments and search.</source>
-        <translation>Môi trường soạn thảo hồ sơ thành lập khu công nghệ cao và khu công nghệ thông tin tập trung: đề cương theo quy định của pháp luật, soạn thảo từng mục với đầy đủ lịch sử phiên bản, tệp đính kèm và tìm kiếm.</translation>
     </message>
 </context>
 <context>

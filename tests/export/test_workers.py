@@ -12,8 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from dossier_app import app
 from dossier_app.domain.errors import ValidationFailed
-from dossier_app.export.workers import RemoteTraceback, StartMethod, WorkerFailed, Workers, start_method
+from dossier_app.export.workers import (
+    WORKER_ARGUMENT,
+    RemoteTraceback,
+    StartMethod,
+    WorkerFailed,
+    Workers,
+    start_method,
+    worker_command,
+)
 from tests.export import worker_tasks
 
 LINUX = sys.platform.startswith("linux")
@@ -156,3 +165,37 @@ def test_workers_fork_on_linux_in_a_process_of_one_thread_and_spawn_beside_other
     finally:
         stop.set()
         other.join()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in program is a script with a #! line")
+def test_a_frozen_program_starts_its_workers_as_itself_with_the_hidden_argument(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundle has no `python -c`: a worker is the bundle's own program, which app.main turns into serve()."""
+    program = tmp_path / "dossier_app"  # stands in for the bundle's executable: app.main with the given arguments
+    root = Path(__file__).parents[2]
+    program.write_text(
+        f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(root)!r})\n"
+        "from dossier_app.app import main\nraise SystemExit(main())\n",
+        encoding="utf-8",
+    )
+    program.chmod(0o755)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    assert worker_command() == [str(program), WORKER_ARGUMENT]
+    with Workers({"a": "one"}, start="spawn") as workers:
+        argv = workers.submit("a", worker_tasks.argv).result()
+        summed = workers.submit("a", sum, [1, 2, 3]).result()
+    assert argv == [str(program), WORKER_ARGUMENT] and summed == 6
+
+
+def test_the_start_variable_makes_a_single_threaded_process_spawn() -> None:
+    run = [sys.executable, "-c", "from dossier_app.export.workers import start_method; print(start_method())"]
+    root = Path(__file__).parents[2]
+    env = {**os.environ, "DOSSIER_EXPORT_START": "spawn"}
+    spawned = subprocess.run(run, cwd=root, env=env, capture_output=True, text=True, check=True)
+    assert spawned.stdout.strip() == "spawn"
+
+
+def test_the_hidden_worker_argument_is_the_same_in_app_and_workers() -> None:
+    assert app.WORKER_ARGUMENT == WORKER_ARGUMENT

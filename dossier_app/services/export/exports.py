@@ -5,7 +5,6 @@ import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +65,7 @@ from dossier_app.services.export.packages import MANIFEST, PackageCheck, file_en
 from dossier_app.services.review.comment_register import CommentRegisterService
 from dossier_app.services.review.reviews import ReviewService
 from dossier_app.storage.resources import font_dir, message_translations, office_templates_dir
+from dossier_app.version import PROGRAM_NAME, program_version
 
 if TYPE_CHECKING:
     from dossier_app.export.signing import Signer
@@ -95,14 +95,6 @@ class _Source:
     revision_id: int | None
     sha256: str
     approved_by: str
-
-
-def program_version() -> str:
-    """The installed program's version, written into every manifest."""
-    try:
-        return metadata.version("dossier_app")
-    except metadata.PackageNotFoundError:
-        return "0.0.0"
 
 
 def _safe_name(name: str) -> str:
@@ -382,7 +374,8 @@ class ExportService:
         manifest = {
             **records,
             "kind": "draft" if options.draft else "final",
-            "program_version": program_version(),
+            "program": {"name": PROGRAM_NAME, "version": program_version()},
+            "program_version": program_version(),  # the same number, as packages written before "program" had it
             "created_at": self._context.clock().isoformat(),
             "created_by": self._context.operator.name,
             "files": [{**file_entry(folder, path), **signatures.get(path, {})} for path in written],

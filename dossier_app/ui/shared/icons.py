@@ -1,6 +1,7 @@
-"""Status icons drawn in code, so they stay crisp and need no image files."""
+"""Status icons drawn in code, so they stay crisp and need no image files; the program's own icon from its files."""
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
@@ -12,6 +13,17 @@ REQUIRED_EMPTY = QColor("#e65100")
 OPTIONAL_EMPTY = QColor("#9e9e9e")
 SUBMITTED = QColor("#1565c0")
 RETURNED = QColor("#c62828")
+# Drawn by packaging/icon.py: the same page-and-pin at each size (the small ones are not a blurred large one).
+PROGRAM_ICONS_DIR = Path(__file__).resolve().parents[3] / "resources" / "icons"
+PROGRAM_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def program_icon() -> QIcon:
+    """The program's icon at every size it is drawn at; set on the application, every window and dialog has it."""
+    icon = QIcon()
+    for size in PROGRAM_ICON_SIZES:
+        icon.addFile(str(PROGRAM_ICONS_DIR / f"dossier_app-{size}.png"))
+    return icon
 
 
 @cache

@@ -354,15 +354,10 @@ class WindowActions(QObject):
             window.navigator.setCurrentIndex(window.model.index(0, 0))
 
     def about(self) -> None:
-        """Say what the program is."""
-        QMessageBox.about(
-            self._window,
-            self.tr("About"),
-            self.tr(
-                "Dossier workspace for establishing a high-tech park and a concentrated IT park: "
-                "legal outlines, section drafting with full revision history, attachments and search."
-            ),
-        )
+        """Say what the program is, its version and its licences and those of what it ships with."""
+        from dossier_app.ui.shell.about_dialog import AboutDialog
+
+        AboutDialog(self._window).exec()
 
 
 def explain(action: QAction, enabled: bool, reason: str) -> None:

@@ -16,6 +16,7 @@ from dossier_app.services.dossier.projects import ProjectInput
 from dossier_app.services.export.edxml_message import MESSAGE_FILE
 from dossier_app.services.export.exports import ExportOptions
 from dossier_app.services.export.format_checks import check_docx_file
+from dossier_app.version import program_version
 from tests.services.readiness_support import make_ready
 from tests.services.review_support import LOCAL, act_as, create_cast, write
 
@@ -55,11 +56,23 @@ def test_draft_export_writes_docx_pdf_manifest_that_verifies(demo_services: Serv
             assert check_docx_file(path).passed, path
     assert "DỰ THẢO" in _pdf_text(result.folder / "To_trinh.pdf")
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["kind"] == "draft" and manifest["regime"] == "nd10_2024" and manifest["program_version"]
+    assert manifest["kind"] == "draft" and manifest["regime"] == "nd10_2024"
+    assert manifest["program"] == {"name": "dossier_app", "version": program_version()} != {}
+    assert manifest["program_version"] == program_version()
     assert all(len(entry["sha256"]) == 64 and entry["size"] > 0 for entry in manifest["files"])
     assert manifest["sections"] and all("revision_id" in s for s in manifest["sections"])
     assert demo_services.exports.verify_package(result.folder).ok
     assert result.zip_path is not None and demo_services.exports.verify_package(result.zip_path).ok
+
+
+def test_a_package_written_before_the_program_entry_still_verifies(demo_services: Services, tmp_path: Path) -> None:
+    """Packages made before the manifest named its program (no "program", no "program_version") keep verifying."""
+    result = demo_services.exports.export("CT-HTP", tmp_path, ExportOptions(draft=True, formats=("docx",)))
+    path = result.folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    del manifest["program"], manifest["program_version"]
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert demo_services.exports.verify_package(result.folder).ok
 
 
 def test_one_changed_byte_fails_verify_naming_the_file(demo_services: Services, tmp_path: Path) -> None:

@@ -54,3 +54,34 @@ def test_the_window_shows_before_the_database_opens(tmp_path: Path, shown: list[
     assert app.run_gui(str(tmp_path / "never.sqlite3")) == 2
     assert seen == ["Đang mở cơ sở dữ liệu…"]
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
+
+
+def test_paint_once_paints_the_frame_reports_and_leaves_without_the_database(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch, capsys, qapp
+) -> None:
+    """DOSSIER_PAINT_ONCE (the bundle's smoke test): first paint stamped, a picture kept, exit 0, no database made."""
+    picture = tmp_path / "window.png"
+    monkeypatch.setenv(app.PAINT_ONCE_VARIABLE, str(picture))
+    database = tmp_path / "untouched.sqlite3"
+    assert app.run_gui(str(database)) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("first-paint ") and float(line.split()[1]) > 0
+    assert "icon=[16, 24, 32, 48, 64, 128, 256]" in line and "title=Hồ sơ" in line
+    assert picture.stat().st_size > 1000 and not database.exists()
+
+
+def test_every_window_and_dialog_carries_the_program_icon(qapp) -> None:  # type: ignore[no-untyped-def]
+    """run_gui sets the icon on the application, so windows and dialogs made later take it at every size."""
+    from PySide6.QtWidgets import QDialog
+
+    from dossier_app.ui.shared.icons import PROGRAM_ICON_SIZES, program_icon
+
+    previous = qapp.windowIcon()
+    qapp.setWindowIcon(program_icon())
+    try:
+        dialog = QDialog()
+        sizes = sorted(size.width() for size in dialog.windowIcon().availableSizes())
+        assert sizes == list(PROGRAM_ICON_SIZES)
+        assert not dialog.windowIcon().pixmap(16, 16).isNull()
+    finally:
+        qapp.setWindowIcon(previous)

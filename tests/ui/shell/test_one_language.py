@@ -187,6 +187,7 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
     from dossier_app.ui.review.review_bar import ApprovalDialog
     from dossier_app.ui.shared.holidays_dialog import HolidaysDialog
     from dossier_app.ui.shared.redline_view import RedlineDialog
+    from dossier_app.ui.shell.about_dialog import AboutDialog
     from dossier_app.ui.shell.main_window import MainWindow
     from dossier_app.ui.shell.settings_dialog import SettingsDialog
     from dossier_app.ui.shell.sync_panel import ConflictsWindow, ServerDialog
@@ -248,6 +249,7 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         "sync conflicts": lambda: sync_conflicts(),
         "approval": approval,
         "compare revisions": compare,
+        "about": AboutDialog,
     }
 
 
@@ -275,6 +277,7 @@ NAMES = [
     "sign-in",
     "approval",
     "compare revisions",
+    "about",
 ]
 
 
