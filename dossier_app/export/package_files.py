@@ -2,11 +2,13 @@
 imports its library (and builds the Word template or registers the fonts) while the parent still reads the database.
 Module-level functions of plain values, so a worker can be sent them."""
 
+import os
 from pathlib import Path
 
 from dossier_app.export.plan import ContentsEntry, Document
 
 FORMATS = ("docx", "pdf")
+WORKER_NICENESS = 5
 
 
 def write_document(plan: Document, fmt: str, target: Path, font_dir: Path) -> Path:
@@ -31,6 +33,14 @@ def write_with_contents(plan: Document, target: Path, font_dir: Path) -> tuple[P
     from dossier_app.export.pdf_writer import write_pdf_contents
 
     return write_pdf_contents(plan, target, font_dir)
+
+
+def yield_to_parent() -> None:
+    """Lower this worker's priority: while the parent imports the database layer and reads the project (the
+    export's longest chain), the workers' warm-ups take only what the parent leaves of the cores."""
+    nice = getattr(os, "nice", None)  # not on Windows
+    if nice is not None:
+        nice(WORKER_NICENESS)
 
 
 def warm_docx(line_spacing: float, reference: Path | None = None) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from dossier_app.export.appendices import PLAN_APPENDIX, REGISTER_APPENDIX
 from dossier_app.export.charts import warm_up
-from dossier_app.export.package_files import warm_docx, warm_pdf
+from dossier_app.export.package_files import warm_docx, warm_pdf, yield_to_parent
 from dossier_app.export.plan import DocumentSettings
 from dossier_app.export.signature_records import SigningKey, TokenKey
 from dossier_app.export.templates import SHIPPED_DIR, find
@@ -46,6 +46,9 @@ def start_workers(options: ExportOptions, start: StartMethod | None = None) -> W
     if draws:
         lanes["charts"] = "charts"
     workers = Workers(lanes, inline=cores() < 2, start=start)
+    if not workers.inline:
+        for lane in lanes:
+            workers.submit(lane, yield_to_parent)
     if draws:
         workers.submit("charts", warm_up)
     if "docx" in lanes:
