@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         from dossier_app.ui.shell.sync_panel import SyncPanel
 
         self.sync_panel = SyncPanel(self, services, settings, account)
-        self.statusBar().insertPermanentWidget(0, self.sync_panel.label)
+        self.statusBar().addPermanentWidget(self.sync_panel.label)
         for action in self.sync_panel.actions():
             self.file_menu.insertAction(self.window_actions.backups_action, action)
         self.file_menu.insertSeparator(self.window_actions.backups_action)
