@@ -95,7 +95,10 @@ def click(app, window, paints: Paints, project_id: int) -> tuple[float, float]: 
     home.drawn.connect(on_drawn)
     seen = paints.count
     start = time.perf_counter()
+    already = window.current_project_id == project_id
     window.select_project(project_id)
+    if already and not home.busy:  # the window opened on this project and read it already: a click reads again
+        home.refresh()
     until(app, lambda: paints.count > seen, "first paint")  # a new project's title at least is painted
     app.processEvents()  # the rest of that frame
     first = time.perf_counter() - start
