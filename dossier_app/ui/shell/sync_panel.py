@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -362,7 +363,9 @@ class ConflictsWindow(QDialog):
         self.tree.clear()
         for conflict in self._conflicts:
             when = conflict.created_at.astimezone().strftime("%d/%m/%Y %H:%M")
-            item = QTreeWidgetItem([f"{conflict.label} — {conflict.title}", str(conflict.blocks), when])
+            project = conflict.label.split(" ", 1)[0]  # the label is "CODE outline_key"; people read titles
+            item = QTreeWidgetItem([f"{project} › {conflict.title}", str(conflict.blocks), when])
+            item.setToolTip(0, conflict.label)
             self.tree.addTopLevelItem(item)
         if self._conflicts:
             self.intro.setText(
@@ -374,8 +377,11 @@ class ConflictsWindow(QDialog):
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         else:
             self.intro.setText(self.tr("No conflicts: this copy and the server agree."))
-        for column in range(3):
-            self.tree.resizeColumnToContents(column)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def open_item(self, row: int) -> bool:
         """The merge view of one conflict; whether a revision was saved (which resolves it at the next sync)."""

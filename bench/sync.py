@@ -1,0 +1,257 @@
+"""Sync against one `main.py serve` process on a loopback port (issue 13's figures).
+
+* **First sync of a big register onto an empty laptop**: the demo with `--households N` (100,000) on the server, an
+  empty SQLite replica signs in and syncs; target ≤ 60 s. The replica's and the server's peak memory beside it.
+* **Incremental sync with ten changed sections** on that laptop: ten sections saved, then one sync (push and the
+  pull after it); target ≤ 1 s, median of `--rounds`.
+* **A department**: `--desktops` (50) replicas of a small demo, each first synced (not timed); then every desktop
+  saves `--sections` (20) sections with a line of its own and syncs, several at a time from a thread pool
+  (`--parallel`, 8). Target: p95 of a desktop's sync ≤ 500 ms, no edit lost (each line is in the server's history
+  of that section, or kept in a conflict record on its desktop), the server's peak RSS ≤ 400 MB.
+
+The server database is SQLite by default; `--server-db postgresql+psycopg://…` puts it on PostgreSQL (the demo is
+loaded into it first). Desktops are SQLite files in a scratch folder. The client side runs in this process, so on a
+two-core machine the desktops' own work competes with the server for the cores: the figures are upper bounds.
+
+    .venv/bin/python bench/sync.py [--households 100000] [--rounds 5] [--desktops 50] [--sections 20]
+                                   [--parallel 8] [--server-db URL] [--skip-big] [--skip-department] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import ROOT, cached_demo_database, isolate_this_process, isolated_env, open_services, report, scratch_dir
+
+PASSWORD = "demo-cantho"  # the demo accounts' password
+USER = "chuyenvien"
+FIRST_SYNC_TARGET_MS = 60_000.0
+INCREMENTAL_TARGET_MS = 1_000.0
+ROUND_TARGET_MS = 500.0
+SERVER_RSS_TARGET_MB = 400.0
+
+
+class Server:
+    """`main.py --db DB serve --port PORT`, started on entry and stopped with SIGTERM on exit."""
+
+    def __init__(self, database: str, scratch: Path, env: dict[str, str]) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = int(probe.getsockname()[1])
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._command = [sys.executable, str(ROOT / "main.py"), "--db", database, "serve", "--port", str(self.port)]
+        self._log = scratch / f"serve-{self.port}.log"
+        self._env = env
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> Server:
+        with self._log.open("wb") as log:
+            self.process = subprocess.Popen(self._command, cwd=ROOT, env=self._env, stdout=log, stderr=log)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"serve exited with {self.process.returncode}: {self._log.read_text()[-2000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("serve did not listen within 120 s")
+
+    def peak_rss_mb(self) -> float:
+        """The server process's peak resident memory so far (Linux: VmHWM)."""
+        assert self.process is not None
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+def client_peak_rss_mb() -> float:
+    """This process's peak resident memory (the replicas' side)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def sync(services, server: Server, device: str):  # type: ignore[no-untyped-def]
+    """Sign in as the demo officer, sync, sign out; the report."""
+    from dossier_app.services.sync.client import SyncConnection
+
+    with SyncConnection(server.url) as connection:
+        connection.sign_in(USER, PASSWORD, device)
+        try:
+            return services.replica.sync(connection)
+        finally:
+            connection.sign_out()
+
+
+def section_ids(services, count: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The first `count` written sections of the demo's projects."""
+    from dossier_app.services.dossier.dossiers import walk_sections
+
+    found: list[int] = []
+    for project in services.projects.summaries():
+        for tree in services.dossiers.tree(project.id):
+            found.extend(node.id for node in walk_sections(tree.sections) if node.written)
+    return found[:count]
+
+
+def server_database(households: int, scratch: Path, cache: Path, env: dict[str, str], url: str | None) -> str:
+    """A fresh copy of the cached demo database (SQLite), or the demo loaded into `url` (PostgreSQL)."""
+    if url:
+        loaded = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "--db", url, "demo", "--households", str(households)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if loaded.returncode != 0:
+            raise SystemExit(f"demo on {url} failed: {loaded.stderr[-2000:]}")
+        return url
+    cached, _ = cached_demo_database("sync", households, cache, env)
+    copy = scratch / f"server-{households}.sqlite3"
+    shutil.copyfile(cached, copy)
+    return str(copy)
+
+
+def big_register(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[str, str]) -> int:
+    """The first sync of a big register onto an empty laptop, then incremental syncs of ten changed sections."""
+    database = server_database(args.households, scratch, cache, env, args.server_db)
+    failed = 0
+    with Server(database, scratch, env) as server:
+        laptop = open_services(str(scratch / "laptop.sqlite3"))
+        start = time.perf_counter()
+        first = sync(laptop, server, "bench laptop")
+        elapsed = time.perf_counter() - start
+        result = report(
+            f"first sync of the {args.households:,}-household demo onto an empty laptop (pulled {first.pulled:,})",
+            [elapsed],
+            FIRST_SYNC_TARGET_MS,
+            note=f"laptop peak RSS {client_peak_rss_mb():.0f} MB, server peak RSS {server.peak_rss_mb():.0f} MB",
+        )
+        failed |= result["verdict"] == "FAIL"
+        ids = section_ids(laptop, 10)
+        samples = []
+        for round_number in range(args.rounds):
+            for section_id in ids:
+                body = laptop.dossiers.section(section_id).body
+                laptop.dossiers.save_body(section_id, f"{body}\n\nBổ sung lần {round_number + 1} trên máy xách tay.")
+            start = time.perf_counter()
+            done = sync(laptop, server, "bench laptop")
+            samples.append(time.perf_counter() - start)
+            if len(done.pushed) < len(ids) or not done.clean:
+                raise SystemExit(f"incremental sync pushed {len(done.pushed)} of {len(ids)}, clean={done.clean}")
+        result = report("incremental sync with ten changed sections", samples, INCREMENTAL_TARGET_MS)
+        failed |= result["verdict"] == "FAIL"
+        laptop.close()
+    return int(failed)
+
+
+def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[str, str]) -> int:
+    """Many desktops saving and syncing against one server; p95, lost edits and the server's memory."""
+    database = server_database(20, scratch, cache, env, args.server_db)
+    with Server(database, scratch, env) as server:
+        desks = [open_services(str(scratch / f"desk-{n:02d}.sqlite3")) for n in range(args.desktops)]
+        start = time.perf_counter()
+        for n, desk in enumerate(desks):
+            sync(desk, server, f"desk {n}")
+        print(f"department: {args.desktops} desktops first synced in {time.perf_counter() - start:.1f} s", flush=True)
+        ids = section_ids(desks[0], args.sections)
+        marks: dict[tuple[int, int], str] = {}
+        for n, desk in enumerate(desks):
+            for section_id in ids:
+                mark = f"Ghi chú của máy {n:02d} cho mục {section_id}."
+                body = desk.dossiers.section(section_id).body
+                desk.dossiers.save_body(section_id, f"{body}\n\n{mark}")
+                marks[(n, section_id)] = mark
+
+        def one(n: int) -> tuple[float, int]:
+            begun = time.perf_counter()
+            done = sync(desks[n], server, f"desk {n}")
+            return time.perf_counter() - begun, len(done.conflicts)
+
+        start = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.parallel) as pool:
+            outcomes = list(pool.map(one, range(args.desktops)))
+        wall = time.perf_counter() - start
+        result = report(
+            f"department: one sync of each of {args.desktops} desktops, {args.parallel} at a time",
+            [seconds for seconds, _ in outcomes],
+            ROUND_TARGET_MS,
+            gate="p95_ms",
+            note=f"all in {wall:.1f} s; conflicts {sum(c for _, c in outcomes)}",
+        )
+        rss = server.peak_rss_mb()
+        print(
+            f"department: server peak RSS {rss:.0f} MB (target ≤ {SERVER_RSS_TARGET_MB:.0f} MB) "
+            f"{'PASS' if rss <= SERVER_RSS_TARGET_MB else 'FAIL'}",
+            flush=True,
+        )
+        lost = lost_edits(database, desks, marks) if not args.server_db else None
+        print(f"department: lost edits {lost if lost is not None else 'not checked (PostgreSQL server)'}", flush=True)
+        for desk in desks:
+            desk.close()
+    failed = result["verdict"] == "FAIL" or rss > SERVER_RSS_TARGET_MB or bool(lost)
+    return int(failed)
+
+
+def lost_edits(database: str, desks, marks: dict[tuple[int, int], str]) -> int:  # type: ignore[no-untyped-def]
+    """Edits neither in the server's history of their section nor kept in a conflict record on their desktop."""
+    with sqlite3.connect(database) as server:
+        history = "\n".join(body for (body,) in server.execute("SELECT body FROM sectionrevision"))
+    lost = 0
+    for (n, _section_id), mark in marks.items():
+        if mark in history:
+            continue
+        with sqlite3.connect(desks[n].database.url.removeprefix("sqlite:///")) as desk:
+            kept = any(mark in ours for (ours,) in desk.execute("SELECT ours_text FROM syncconflict"))
+        lost += not kept
+    return lost
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--desktops", type=int, default=50)
+    parser.add_argument("--sections", type=int, default=20)
+    parser.add_argument("--parallel", type=int, default=8)
+    parser.add_argument("--server-db", default=None, help="a PostgreSQL URL for the server (default: SQLite)")
+    parser.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "dossier-bench-cache")
+    parser.add_argument("--skip-big", action="store_true")
+    parser.add_argument("--skip-department", action="store_true")
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args(argv)
+    scratch = scratch_dir("sync", keep=args.keep)
+    isolate_this_process(scratch)
+    env = isolated_env(scratch)
+    args.cache.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    if not args.skip_big:
+        failed |= big_register(args, scratch, args.cache, env)
+    if not args.skip_department:
+        failed |= department(args, scratch, args.cache, env)
+    return failed
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
