@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -42,6 +43,7 @@ class Smoke:
     """The bundle's program run in a bare environment from a scratch folder."""
 
     def __init__(self, bundle: Path, scratch: Path) -> None:
+        self.bundle = bundle
         self.program = bundle / PROGRAM
         if not self.program.is_file():
             raise Failed(f"no program at {self.program}: build it with ./dev bundle")
@@ -78,6 +80,18 @@ class Smoke:
             output = result.stdout[-2000:] + result.stderr[-3000:]
             raise Failed(f"`{' '.join(args)}` exited {result.returncode}:\n{output}")
         return result
+
+
+def check_guide(smoke: Smoke) -> None:
+    """The user guide F1 opens is in the bundle, with every picture it shows."""
+    found = [path for path in smoke.bundle.rglob("huong-dan-su-dung.md") if path.parent.name == "docs"]
+    if len(found) != 1:
+        raise Failed(f"the bundle holds {len(found)} copies of docs/huong-dan-su-dung.md")
+    guide = found[0]
+    pictures = re.findall(r"\]\((screenshots/[^)]+\.png)\)", guide.read_text(encoding="utf-8"))
+    missing = [picture for picture in pictures if not (guide.parent / picture).is_file()]
+    if not pictures or missing:
+        raise Failed(f"the guide's pictures missing from the bundle: {missing or 'none referenced'}")
 
 
 def check_commands(smoke: Smoke) -> None:
@@ -198,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Smoke test of {args.bundle.resolve()} (scratch {scratch})", flush=True)
     try:
         smoke = Smoke(args.bundle.resolve(), scratch)
+        check_guide(smoke)
         check_commands(smoke)
         check_serve(smoke)
         check_window(smoke, scratch / "window.png")

@@ -75,6 +75,8 @@ HELP_ANCHORS: dict[str, str] = {
     "BackupDialog": "sao-luu",
     "SettingsDialog": "cai-dat-chuong-trinh",
     "HolidaysDialog": "ngay-nghi",
+    "ServerDialog": "dong-bo",
+    "ConflictsWindow": "dong-bo",
 }
 
 _ANCHOR = re.compile(r'^<a id="([a-z0-9-]+)"></a>\s*$')
