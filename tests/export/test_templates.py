@@ -21,7 +21,7 @@ from dossier_app.export.templates import (
     load_templates,
 )
 from dossier_app.services import Services
-from dossier_app.services.export import exports
+from dossier_app.services.export import export_workers
 from dossier_app.services.export.export_workers import ExportOptions
 
 
@@ -30,7 +30,7 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An office's own template folder, read before the shipped one by every export."""
     folder = tmp_path / "office-exports"
     folder.mkdir()
-    monkeypatch.setattr(exports, "office_templates_dir", lambda: folder)
+    monkeypatch.setattr(export_workers, "office_templates_dir", lambda: folder)
     return folder
 
 
@@ -130,7 +130,7 @@ def test_the_command_line_names_the_damaged_template_in_both_languages_and_exits
     office = tmp_path / "office"
     shutil.copytree(SHIPPED_DIR, office)
     (office / "to_trinh.docx").write_bytes(b"")
-    monkeypatch.setattr(exports, "office_templates_dir", lambda: office)
+    monkeypatch.setattr(export_workers, "office_templates_dir", lambda: office)
     capsys.readouterr()
     out = tmp_path / "out"
     assert main(["--db", db, "export", "CT-HTP", "--out", str(out), "--draft"]) == 2

@@ -1,11 +1,14 @@
 """A real `main.py serve` process on a free loopback port, for the tests that need sockets, TLS and signals."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -82,3 +85,20 @@ class ServerProcess:
 
     def stderr(self) -> str:
         return self._stderr.read_text(encoding="utf-8", errors="replace")
+
+
+def demo_server_database(folder: Path) -> Path:
+    """The demo on a server database made in `folder` (its accounts: chuyenvien officer, lanhdao manager)."""
+    database = folder / "server.sqlite3"
+    made = main_py("--db", str(database), "demo", "--households", "5")
+    assert made.returncode == 0, made.stderr
+    return database
+
+
+@contextmanager
+def serving_copy(template: Path, folder: Path) -> Iterator[ServerProcess]:
+    """A server process over a fresh copy of `template` in `folder`."""
+    database = folder / "server.sqlite3"
+    shutil.copyfile(template, database)
+    with ServerProcess(database, folder) as running:
+        yield running

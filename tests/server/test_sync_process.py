@@ -21,7 +21,7 @@ from dossier_app.services.core.context import Operator
 from dossier_app.services.sync.client import PushAnswer, SyncConnection
 from dossier_app.services.sync.replica import SyncReport
 from dossier_app.storage.sync_log import synced_tables
-from tests.server.server_process import ServerProcess, main_py
+from tests.server.server_process import ServerProcess, demo_server_database, main_py, serving_copy
 
 PASSWORD = "demo-cantho"  # the demo accounts' password
 CODE, KEY = "CT-HTP", "tt.can_cu_phap_ly"
@@ -32,18 +32,13 @@ LAST = "Các văn bản nêu trên đã được Sở Tư pháp"  # and of its l
 @pytest.fixture(scope="module")
 def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo on a server database, made once (its accounts: chuyenvien officer, lanhdao manager)."""
-    database = tmp_path_factory.mktemp("template") / "server.sqlite3"
-    made = main_py("--db", str(database), "demo", "--households", "5")
-    assert made.returncode == 0, made.stderr
-    return database
+    return demo_server_database(tmp_path_factory.mktemp("template"))
 
 
 @pytest.fixture
 def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
     """A server process over a fresh copy of the demo database."""
-    database = tmp_path / "server.sqlite3"
-    shutil.copyfile(demo_server_db, database)
-    with ServerProcess(database, tmp_path) as running:
+    with serving_copy(demo_server_db, tmp_path) as running:
         yield running
 
 

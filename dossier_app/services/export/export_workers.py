@@ -4,6 +4,7 @@ run while it imports SQLAlchemy and the models."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from dossier_app.export.appendices import PLAN_APPENDIX, REGISTER_APPENDIX
 from dossier_app.export.charts import warm_up
@@ -35,6 +36,11 @@ class ExportOptions:
     to_organ: str | None = None  # the recipient's, likewise
 
 
+def template_folders() -> tuple[Path, ...]:
+    """Where an export looks for each template file: the office's own folder first, then the shipped one."""
+    return (office_templates_dir(), SHIPPED_DIR)
+
+
 def start_workers(options: ExportOptions, start: StartMethod | None = None) -> Workers:
     """Worker processes for the charts (when they may be drawn) and the writers, warming up (imports, the Word
     template, the fonts) at once. Each format has a worker of its own, and the charts (a fraction of a second with
@@ -52,7 +58,7 @@ def start_workers(options: ExportOptions, start: StartMethod | None = None) -> W
     if draws:
         workers.submit("charts", warm_up)
     if "docx" in lanes:
-        letter = find("to_trinh.docx", (office_templates_dir(), SHIPPED_DIR))
+        letter = find("to_trinh.docx", template_folders())
         workers.submit("docx", warm_docx, options.settings.line_spacing, letter)
     if "pdf" in lanes:
         workers.submit("pdf", warm_pdf, font_dir())

@@ -40,7 +40,7 @@ from dossier_app.export.package_files import write_document, write_with_contents
 from dossier_app.export.plan import ContentsEntry, DocumentSettings
 from dossier_app.export.plan import Document as PlanDocument
 from dossier_app.export.signature_records import FIELD_NAME, SigningKey, TokenKey
-from dossier_app.export.templates import SHIPPED_DIR, Templates, load_templates
+from dossier_app.export.templates import Templates, load_templates
 from dossier_app.export.workers import Pending, Workers
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.completeness.checklist import ChecklistService
@@ -60,11 +60,11 @@ from dossier_app.services.export.export_appendices import (
     section_labels,
 )
 from dossier_app.services.export.export_history import record_export
-from dossier_app.services.export.export_workers import ExportOptions, start_workers
+from dossier_app.services.export.export_workers import ExportOptions, start_workers, template_folders
 from dossier_app.services.export.packages import MANIFEST, PackageCheck, file_entry, verify_package
 from dossier_app.services.review.comment_register import CommentRegisterService
 from dossier_app.services.review.reviews import ReviewService
-from dossier_app.storage.resources import font_dir, message_translations, office_templates_dir
+from dossier_app.storage.resources import font_dir, message_translations
 from dossier_app.version import PROGRAM_NAME, program_version
 
 if TYPE_CHECKING:
@@ -558,11 +558,6 @@ def _load_signer(key: SigningKey | TokenKey) -> "Signer":
     from dossier_app.export.signing import load_signer
 
     return load_signer(key)
-
-
-def template_folders() -> tuple[Path, ...]:
-    """Where an export looks for each template file: the office's own folder first, then the shipped one."""
-    return (office_templates_dir(), SHIPPED_DIR)
 
 
 def _with_reference(item: Planned, templates: Templates) -> Planned:

@@ -188,6 +188,15 @@ def _account(data: Any, status: int) -> RemoteAccount:
     return RemoteAccount(_text(data, "username", status), _text(data, "display_name", status), roles)
 
 
+def server_key(base_url: str) -> str:
+    """'host:port' of a server address (the port its scheme implies when none is given): the key its pinned
+    fingerprint is kept under; "" when the address names no host."""
+    parts = urlsplit(base_url.strip())
+    if not parts.hostname:
+        return ""
+    return f"{parts.hostname.lower()}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+
+
 class SyncConnection:
     """One desktop's connection to the department server; a context manager, closed when done."""
 
@@ -231,7 +240,7 @@ class SyncConnection:
     @property
     def server(self) -> str:
         """'host:port', the key of the server's pinned fingerprint."""
-        return f"{self.host.lower()}:{self.port}"
+        return server_key(self.base_url)
 
     # Trust ---------------------------------------------------------------------------------------
 

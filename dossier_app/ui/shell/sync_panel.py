@@ -117,12 +117,11 @@ class SyncPanel(QObject):
     def _pinned(self, address: str) -> str:
         if not address:
             return ""
-        from urllib.parse import urlsplit
+        from dossier_app.services.sync.client import server_key  # httpx loads with it: only when asked
 
-        parts = urlsplit(address)
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
-            return self._services.replica.pinned(f"{parts.hostname}:{port}") or ""
+            key = server_key(address)
+            return (self._services.replica.pinned(key) or "") if key else ""
         except (DossierError, ValueError):
             return ""
 
@@ -232,11 +231,18 @@ class SyncPanel(QObject):
     # The status bar ---------------------------------------------------------------------------------------
 
     def _count_local(self) -> None:
-        try:
-            self.waiting = self._services.replica.waiting() if self.server else 0
-            self.conflicts = len(self._services.replica.conflicts())
-        except DossierError:
-            self.waiting = self.conflicts = 0
+        """Count the changes waiting and the conflicts off the GUI thread (the outbox reads every unsent revision);
+        only for a replica: a desktop working alone has neither."""
+        if not self.server:
+            return
+        replica = self._services.replica
+        task = run_in_background(lambda _report, _cancelled: (replica.waiting(), len(replica.conflicts())))
+        task.on_success(self._counted)  # bound: a window closed meanwhile drops the counts
+
+    def _counted(self, counts: tuple[int, int]) -> None:
+        if not self._running:  # a sync under way brings its own counts
+            self.waiting, self.conflicts = counts
+            self._update()
 
     def _update(self) -> None:
         """The status line: offline or online, the last sync, the changes waiting and the conflicts."""
@@ -277,7 +283,6 @@ class SyncPanel(QObject):
 
     def _after_resolution(self) -> None:
         self._count_local()
-        self._update()
         self.synced.emit()
 
 

@@ -1,7 +1,6 @@
 """The window's sync with a real `serve` process: the server's address, the status line (online, offline, last sync,
 changes waiting), Tệp › Đồng bộ ngay asking the password once, and the conflicts window's merge view."""
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from dossier_app.services.sync.client import SyncConnection
 from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
 from dossier_app.ui.shared.settings import UiSettings
 from dossier_app.ui.shell.sync_panel import ServerDialog
-from tests.server.server_process import ServerProcess, main_py
+from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
 
 PASSWORD = "demo-cantho"
 CODE, KEY = "CT-HTP", "tt.can_cu_phap_ly"
@@ -25,17 +24,12 @@ FIRST = "trên cơ sở các căn cứ pháp lý sau đây:"
 
 @pytest.fixture(scope="module")
 def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    database = tmp_path_factory.mktemp("sync-ui") / "server.sqlite3"
-    made = main_py("--db", str(database), "demo", "--households", "5")
-    assert made.returncode == 0, made.stderr
-    return database
+    return demo_server_database(tmp_path_factory.mktemp("sync-ui"))
 
 
 @pytest.fixture
 def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
-    database = tmp_path / "server.sqlite3"
-    shutil.copyfile(demo_server_db, database)
-    with ServerProcess(database, tmp_path) as running:
+    with serving_copy(demo_server_db, tmp_path) as running:
         yield running
 
 
