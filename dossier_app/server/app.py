@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier_app.domain.accounts import ROLE_ORDER
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, TooLarge, ValidationFailed
+from dossier_app.server.blob_routes import BlobRoutes
 from dossier_app.server.refusals import (
     VERSION_HEADER,
     on_dossier_error,
@@ -197,6 +198,7 @@ def create_app(services: Services) -> Starlette:
         Route("/v1/session", api.session, methods=["POST", "DELETE"]),
         Route("/v1/me", api.me, methods=["GET"]),
         Route("/v1/changes", api.changes, methods=["GET", "POST"]),
+        *BlobRoutes(api).routes(),
     ]
     handlers = {DossierError: on_dossier_error, HTTPException: on_http_error, Exception: on_unexpected}
     return Starlette(routes=routes, middleware=[Middleware(RequestLog)], exception_handlers=handlers)

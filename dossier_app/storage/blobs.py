@@ -59,6 +59,10 @@ class DatabaseBlobStore:
             session.exec(delete(StoredBlobChunk).where(col(StoredBlobChunk.sha256) == sha256))
         self._cache.discard(sha256)
 
+    def has(self, sha256: str) -> bool:
+        """Whether the database holds the blob (the local cache alone does not count), without fetching it."""
+        return self._exists(sha256)
+
     def _exists(self, sha256: str) -> bool:
         with self._database.begin() as session:
             return session.get(StoredBlob, sha256) is not None

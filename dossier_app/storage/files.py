@@ -26,6 +26,10 @@ class BlobStore(Protocol):
         """Remove a blob nothing refers to any more."""
         ...
 
+    def has(self, sha256: str) -> bool:
+        """Whether the store holds the blob, without fetching it."""
+        ...
+
 
 def copy_hashing(source: Path, folder: Path) -> tuple[Path, str, int]:
     """Copy `source` into a new file in `folder`, reading it once: the copy, its SHA-256 and its size."""
@@ -86,3 +90,7 @@ class FileStore:
     def discard(self, sha256: str) -> None:
         """Remove a blob nothing refers to any more."""
         self.path_for(sha256).unlink(missing_ok=True)
+
+    def has(self, sha256: str) -> bool:
+        """Whether the blob is here."""
+        return self.path_for(sha256).is_file()

@@ -1163,6 +1163,10 @@ SHA-256: {hash}</translation>
         <translation>Mục này không còn tồn tại.</translation>
     </message>
     <message>
+        <source>The file of attachment &apos;{name}&apos; has not reached the server yet.</source>
+        <translation>Nội dung tệp đính kèm &apos;{name}&apos; chưa được gửi lên máy chủ.</translation>
+    </message>
+    <message>
         <source>That attachment no longer exists.</source>
         <translation>Tệp đính kèm này không còn tồn tại.</translation>
     </message>
@@ -2393,6 +2397,50 @@ SHA-256: {hash}</translation>
     <message>
         <source>The server has no {table} with the id {uid}.</source>
         <translation>Máy chủ không có {table} với mã {uid}.</translation>
+    </message>
+    <message>
+        <source>The Range header must be one range of bytes (bytes=N- or bytes=N-M).</source>
+        <translation>Tiêu đề Range phải là một khoảng byte (bytes=N- hoặc bytes=N-M).</translation>
+    </message>
+    <message>
+        <source>An upload chunk names its place in Content-Range: bytes START-END/TOTAL.</source>
+        <translation>Mỗi phần tải lên phải ghi vị trí trong Content-Range: bytes ĐẦU-CUỐI/TỔNG.</translation>
+    </message>
+    <message>
+        <source>The Content-Range must name at most {limit} bytes inside the file&apos;s length.</source>
+        <translation>Content-Range phải ghi tối đa {limit} byte, nằm trong độ dài của tệp.</translation>
+    </message>
+    <message>
+        <source>The body has {size} bytes; the Content-Range names {named}.</source>
+        <translation>Nội dung gửi có {size} byte; Content-Range ghi {named} byte.</translation>
+    </message>
+    <message>
+        <source>The bytes received do not have the SHA-256 {sha256}; nothing was kept, send the file again.</source>
+        <translation>Dữ liệu nhận được không có mã SHA-256 {sha256}; không lưu gì, hãy gửi lại tệp.</translation>
+    </message>
+    <message>
+        <source>The server holds {offset} bytes of this upload; the chunk starts at {start}. Ask again and go on.</source>
+        <translation>Máy chủ đang giữ {offset} byte của lần tải lên này; phần gửi bắt đầu từ byte {start}. Hãy hỏi lại và gửi tiếp.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a SHA-256 name (64 lower-case hexadecimal digits).</source>
+        <translation>&apos;{value}&apos; không phải tên SHA-256 (64 chữ số thập lục phân viết thường).</translation>
+    </message>
+    <message>
+        <source>The server holds no attachment file {sha256}.</source>
+        <translation>Máy chủ không có tệp đính kèm {sha256}.</translation>
+    </message>
+    <message>
+        <source>Ask about at most {limit} files at a time.</source>
+        <translation>Mỗi lần chỉ hỏi tối đa {limit} tệp.</translation>
+    </message>
+    <message>
+        <source>Attachments may be at most {limit} MB; this file has {size} bytes.</source>
+        <translation>Tệp đính kèm tối đa {limit} MB; tệp này có {size} byte.</translation>
+    </message>
+    <message>
+        <source>The chunk goes past the end of the file it belongs to.</source>
+        <translation>Phần gửi vượt quá cuối tệp.</translation>
     </message>
 </context>
 <context>
@@ -5125,6 +5173,14 @@ SHA-256: {hash}</translation>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
+        <source>Sending attachment {done}/{total}…</source>
+        <translation>Đang gửi tệp đính kèm {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>Downloading attachment {done}/{total}…</source>
+        <translation>Đang tải tệp đính kèm {done}/{total}…</translation>
+    </message>
+    <message>
         <source>Server certificate trusted</source>
         <translation>Đã tin cậy chứng thư máy chủ</translation>
     </message>
@@ -5147,6 +5203,14 @@ Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứ
     <message>
         <source>Deleted on the server, kept here: {section}</source>
         <translation>Máy chủ đã xóa, vẫn giữ ở máy này: {section}</translation>
+    </message>
+    <message>
+        <source>The server lacks the file of attachment {name}</source>
+        <translation>Máy chủ không có nội dung tệp đính kèm {name}</translation>
+    </message>
+    <message>
+        <source>File not sent, the attachment waits: {what}</source>
+        <translation>Chưa gửi được tệp, tệp đính kèm đang chờ: {what}</translation>
     </message>
     <message>
         <source>The sync finished, but not everything is in step with the server.</source>

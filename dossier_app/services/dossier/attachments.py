@@ -91,6 +91,42 @@ class AttachmentService:
             self._discard_unless_used(sha256)  # refused after the bytes went in: leave the store as it was
             raise
 
+    def add_stored(
+        self, section_id: int, sha256: str, name: str, kind: str = "", *, uid: str | None = None
+    ) -> AttachmentView:
+        """Record an attachment whose bytes are in the store already (a desktop uploaded them before pushing the
+        attachment); it keeps the uid it was made with there, so it is one attachment on both."""
+        if not self._context.files.has(sha256):
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "The file of attachment '{name}' has not reached the server yet."),
+                name=name,
+            )
+        size = self._context.files.path_for(sha256).stat().st_size
+        with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)
+            section = session.get(Section, section_id)
+            if section is None or section.deleted_at is not None:
+                raise NotFound(QT_TRANSLATE_NOOP("Errors", "The section no longer exists."))
+            if kind and kind not in {required.key for required in self._kinds(session, section_id)}:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("Errors", "The regime asks for no attachment '{kind}'."), field="kind", kind=kind
+                )
+            row = Attachment(
+                section_id=section_id,
+                name=safe_file_name(name),
+                size=size,
+                sha256=sha256,
+                added_by=self._context.operator.name,
+                kind=kind,
+            )
+            if uid is not None:
+                row.uid = uid
+            session.add(row)
+            session.flush()
+            view = _view(row)
+            self._record(session, AuditAction.ATTACHMENT_ADD, view)
+            return view
+
     def for_section(self, section_id: int) -> list[AttachmentView]:
         """The section's attachments in the order they were added."""
         with self._context.database.begin() as session:

@@ -15,6 +15,8 @@ Changes (`table`, `uid`, `fields`):
 - `sectioncomment`, the comment's uid: `{section, body, quote}`.
 - `section`, the section's uid: `{review: "submit", revision}`, `{review: "approve", revision, hash}` or
   `{review: "return", comment, comment_uid}`.
+- `attachment`, the attachment's uid: `{section, name, sha256, kind}`, its bytes already uploaded
+  (`AttachmentService.add_stored`; refused not found while the server lacks them).
 """
 
 import re
@@ -133,6 +135,7 @@ class PushService:
                 "sectionrevision": self._revision,
                 "sectioncomment": self._comment,
                 "section": self._review,
+                "attachment": self._attachment,
             }
             handler = handlers.get(table)
             if handler is None:
@@ -197,6 +200,20 @@ class PushService:
             reviews.approve(section_id, _text(fields, "hash"))  # checks the role and the hash
             return Outcome.APPLIED
         raise _malformed("review")
+
+    def _attachment(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
+        """An attachment made on a desktop, its bytes uploaded first (`/v1/blobs`): `{section, name, sha256, kind}`."""
+        from dossier_app.services.accounts.audit import AuditTrail
+        from dossier_app.services.dossier.attachments import AttachmentService
+        from dossier_app.services.sync.blob_transfer import blob_name
+
+        section_id = self._id("section", _uid(fields, "section"))
+        sha256 = blob_name(fields.get("sha256"))
+        if self._find("attachment", uid) is not None:
+            return Outcome.ALREADY
+        attachments = AttachmentService(self._context, AuditTrail(self._context))
+        attachments.add_stored(section_id, sha256, _text(fields, "name"), _text(fields, "kind"), uid=uid)
+        return Outcome.APPLIED
 
     # Reading the server's rows (never writing them) ---------------------------------------------------
 
