@@ -75,6 +75,12 @@ def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
             f"Không đặt được / left out: {report.unplaced} dòng thiếu dòng cha / rows whose parent is missing; "
             "hãy đồng bộ lại / sync again"
         )
+    if report.downloaded or report.uploaded:
+        print(f"Tệp đính kèm / attachment files: tải về / downloaded {report.downloaded}, gửi / sent {report.uploaded}")
+    for name in report.unavailable:
+        print(f"Máy chủ không có tệp / the server lacks the file of attachment: {name}")
+    for label in report.held_back:
+        print(f"Chưa gửi được tệp, tệp đính kèm chờ / file not sent, the attachment waits: {label}")
     for refusal in report.refused:
         vietnamese = refusal.message_vi if refusal.message_vi != refusal.message_en else ""
         reason = f"{vietnamese} — {refusal.message_en}" if vietnamese else refusal.message_en

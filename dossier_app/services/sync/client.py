@@ -1,5 +1,5 @@
-"""The desktop's connection to the department server (httpx): health, sign-in, who am I, sign-out, the change feed
-and pushes.
+"""The desktop's connection to the department server (httpx): health, sign-in, who am I, sign-out, the change feed,
+pushes and attachment bytes.
 
 TLS is trusted on first use, as SSH trusts a host key: the server's certificate is fetched and its SHA-256
 fingerprint compared with the one pinned (given by the caller, else remembered by the caller's PinStore from the
@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -368,6 +369,57 @@ class SyncConnection:
                 )
             )
         return PushAnswer(data["library_version"], tuple(results))
+
+    # Attachment bytes (server/blob_routes.py) ----------------------------------------------------------
+
+    def missing_blobs(self, hashes: Sequence[str]) -> list[str]:
+        """Which of these blobs (SHA-256 names, at most 1000) the server lacks."""
+        status, data = self._request("POST", "/v1/blobs", json={"sha256": list(hashes)})
+        _typed(data, {"missing": list}, status)
+        return [name for name in data["missing"] if isinstance(name, str)]
+
+    def upload_offset(self, sha256: str) -> tuple[int, bool]:
+        """How many bytes of this blob's upload the server holds, and whether it has the whole blob already."""
+        status, data = self._request("GET", f"/v1/blobs/{sha256}/upload")
+        _typed(data, {"offset": int, "complete": bool}, status)
+        return data["offset"], data["complete"]
+
+    def upload_chunk(self, sha256: str, start: int, data: bytes, total: int) -> tuple[int, bool]:
+        """Send bytes `start`.. of a `total`-byte blob; the server's offset after it, and whether the blob is whole
+        (checked against its name). A chunk not at the server's offset is refused (Conflict): ask again."""
+        span = f"bytes {start}-{start + len(data) - 1}/{total}" if data else f"bytes */{total}"
+        headers = {"Content-Range": span, "Content-Type": "application/octet-stream"}
+        status, answer = self._request("PUT", f"/v1/blobs/{sha256}", content=data, headers=headers)
+        _typed(answer, {"offset": int, "complete": bool}, status)
+        return answer["offset"], answer["complete"]
+
+    def download_blob(self, sha256: str, target: Path) -> int:
+        """Fetch a blob into `target`, going on from the bytes it holds already (HTTP Range); the bytes received.
+        A connection lost midway leaves what arrived in `target`, so the next call resumes from there."""
+        self.connect()
+        assert self._http is not None
+        if self.token is None:
+            raise SessionRequired()
+        held = target.stat().st_size if target.is_file() else 0
+        headers = {"Authorization": f"Bearer {self.token}"}
+        if held:
+            headers["Range"] = f"bytes={held}-"
+        received = 0
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with self._http.stream("GET", f"/v1/blobs/{sha256}", headers=headers) as answer:
+                if answer.status_code == 416:
+                    return 0  # it holds every byte already (the caller checks the hash)
+                if answer.status_code >= 400:
+                    answer.read()
+                    raise self._refusal(answer)
+                with target.open("ab" if answer.status_code == 206 else "wb") as writer:
+                    for piece in answer.iter_bytes():
+                        writer.write(piece)
+                        received += len(piece)
+        except httpx.TransportError as error:
+            raise self._transport_failure(error) from error
+        return received
 
     def sign_out(self) -> None:
         """End the session at the server and forget the token."""

@@ -25,7 +25,7 @@ from dossier_app.domain.models import Document, Project, Section, SyncShadow
 from dossier_app.services.sync.changes import references
 from dossier_app.storage.sync_log import synced_tables, written
 
-SHADOWED = ("section", "sectionrevision", "sectioncomment")  # the tables whose local rows are pushed
+SHADOWED = ("section", "sectionrevision", "sectioncomment", "attachment")  # the tables whose local rows are pushed
 REVIEW_FIELDS = (
     "state",
     "submitted_revision",

@@ -38,6 +38,7 @@ from dossier_app.domain.models import (
     SyncShadow,
     utc_now,
 )
+from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
 from dossier_app.services.sync.changes import MAX_LIMIT
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
@@ -76,11 +77,21 @@ class SyncReport:
     unplaced: int = 0  # pulled rows whose parent is neither here nor on the feed (left out: the copy is not whole)
     retried: int = 0  # pushes refused because the server had moved (412), then pulled, merged and sent again
     library_version: int = 0
+    downloaded: int = 0  # attachment files fetched from the server
+    uploaded: int = 0  # attachment files sent to the server
+    unavailable: list[str] = field(default_factory=list)  # attachments here whose bytes the server does not have
+    held_back: list[str] = field(default_factory=list)  # attachments made here whose bytes could not be sent
 
     @property
     def clean(self) -> bool:
-        """Nothing left in conflict, kept despite a deletion, refused or left out."""
-        return not self.conflicts and not self.refused and not self.kept and not self.unplaced
+        """Nothing left in conflict, kept despite a deletion, refused or left out; every attachment's bytes here."""
+        return (
+            not self.conflicts
+            and not self.refused
+            and not self.kept
+            and not self.unplaced
+            and not (self.unavailable or self.held_back)
+        )
 
 
 @dataclass(frozen=True)
@@ -171,20 +182,27 @@ class ReplicaService:
 
     # Sync ------------------------------------------------------------------------------------------
 
-    def sync(self, connection: "SyncConnection") -> SyncReport:
-        """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more."""
+    def sync(self, connection: "SyncConnection", *, blob_progress: BlobProgress | None = None) -> SyncReport:
+        """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more. Attachments'
+        bytes go up before their rows and come down after the last pull (`blobs`)."""
         report = SyncReport()
         self._finish_merges(report)  # one a crash interrupted after its pull was applied
         cursor, refused = self.cursor(), set[str]()
+        blobs = BlobSync(self._context, connection, blob_progress)
         for _round in range(MAX_ROUNDS):
             cursor = self._pull(connection, cursor, report)
             outbox = [item for item in self._outbox(report) if item.change["id"] not in refused]
             if not outbox:
                 break
+            outbox, held = blobs.send_lacking(outbox)
+            refused.update(item.change["id"] for item in held)  # they wait here for the next sync
             try:
                 self._push(connection, cursor, outbox, report, refused)
             except PreconditionFailed:
                 report.retried += 1
+        blobs.fetch_missing()
+        report.downloaded, report.uploaded = len(blobs.downloaded), len(blobs.uploaded)
+        report.unavailable, report.held_back = blobs.unavailable, blobs.held_back
         report.library_version = cursor
         return report
 
@@ -397,6 +415,8 @@ class ReplicaService:
                     )
                 )
         outgoing.extend(item for item in self._review_requests() if item.review_of not in blocked)
+        with self._context.database.begin() as session:
+            outgoing.extend(attachment_changes(session, self._label))
         return outgoing
 
     def _review_requests(self) -> list[Outgoing]:

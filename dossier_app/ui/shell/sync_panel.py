@@ -34,6 +34,8 @@ from dossier_app.ui.shared.messages import error_text, show_error
 from dossier_app.ui.shared.workers import run_in_background
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from dossier_app.services import Services
     from dossier_app.services.accounts.accounts import AccountView
     from dossier_app.services.sync.replica import ConflictView, SyncReport
@@ -156,21 +158,35 @@ class SyncPanel(QObject):
         self.label.setText(self.tr("Syncing…"))
         server, username, password, services = self.server, self._account.username, self._password, self._services
 
-        def job(_report: object, _cancelled: object) -> Synced:
+        def job(progress: "Callable[[int, int, str], None]", _cancelled: object) -> Synced:
             from dossier_app.services.sync.client import SyncConnection
+
+            def files(kind: str, done: int, total: int) -> None:  # attachments' files, for the status line
+                progress(done, total, kind)
 
             with SyncConnection(server, pins=services.replica) as connection:
                 trust = connection.connect()
                 connection.sign_in(username, password, "desktop")
                 try:
-                    report = services.replica.sync(connection)
+                    report = services.replica.sync(connection, blob_progress=files)
                 finally:
                     with contextlib.suppress(DossierError):  # the session ends at its expiry anyway
                         connection.sign_out()
             first = trust.fingerprint if trust.first_use else ""
             return Synced(report, services.replica.waiting(), len(services.replica.conflicts()), first)
 
-        run_in_background(job).on_success(self._done).on_failure(self._failed)
+        run_in_background(job).on_progress(self._transferring).on_success(self._done).on_failure(self._failed)
+
+    def _transferring(self, done: int, total: int, kind: str) -> None:
+        """The status line while attachments' files travel: which one of how many."""
+        if not self._running:
+            return
+        if done >= total:
+            self.label.setText(self.tr("Syncing…"))
+        elif kind == "upload":
+            self.label.setText(self.tr("Sending attachment {done}/{total}…").format(done=done + 1, total=total))
+        else:
+            self.label.setText(self.tr("Downloading attachment {done}/{total}…").format(done=done + 1, total=total))
 
     def _done(self, result: Synced) -> None:
         self._running = False
@@ -217,6 +233,12 @@ class SyncPanel(QObject):
             for refusal in report.refused
         ]
         lines += [self.tr("Deleted on the server, kept here: {section}").format(section=label) for label in report.kept]
+        lines += [
+            self.tr("The server lacks the file of attachment {name}").format(name=name) for name in report.unavailable
+        ]
+        lines += [
+            self.tr("File not sent, the attachment waits: {what}").format(what=label) for label in report.held_back
+        ]
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Sync"))
