@@ -198,7 +198,7 @@ def create_app(services: Services) -> Starlette:
         Route("/v1/session", api.session, methods=["POST", "DELETE"]),
         Route("/v1/me", api.me, methods=["GET"]),
         Route("/v1/changes", api.changes, methods=["GET", "POST"]),
-        *BlobRoutes(api).routes(),
+        *BlobRoutes(api.signed_in).routes(),
     ]
     handlers = {DossierError: on_dossier_error, HTTPException: on_http_error, Exception: on_unexpected}
     return Starlette(routes=routes, middleware=[Middleware(RequestLog)], exception_handlers=handlers)

@@ -13,7 +13,7 @@ encoded slash, upper case) is a 400 naming the field, never a file-system path.
 
 import asyncio
 import re
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,10 @@ from dossier_app.server.requests import json_fields, read_body
 from dossier_app.services.sync.blob_transfer import MAX_CHUNK_BYTES, BlobTransfer, blob_name
 
 if TYPE_CHECKING:
-    from dossier_app.server.app import DossierApi
+    from dossier_app.services import Services
+    from dossier_app.services.accounts.accounts import AccountView
+
+SignedIn = Callable[[Request], Awaitable[tuple["AccountView", "Services"]]]  # the API's sign-in check
 
 _CONTENT_RANGE = re.compile(r"^bytes (\d{1,15})-(\d{1,15})/(\d{1,15})$")
 _RANGE = re.compile(r"^bytes=(\d{1,15})-(\d{0,15})$")
@@ -64,8 +67,8 @@ def _range(header: str, size: int) -> tuple[int, int] | None:
 class BlobRoutes:
     """The blob routes over the API's sign-in; chunks of one person's upload of one blob are taken one at a time."""
 
-    def __init__(self, api: "DossierApi") -> None:
-        self._api = api
+    def __init__(self, signed_in: SignedIn) -> None:
+        self._signed_in = signed_in
         self._uploads: dict[tuple[str, str], asyncio.Lock] = {}  # a few bytes per upload, for the server's life
 
     def routes(self) -> list[Route]:
@@ -77,7 +80,7 @@ class BlobRoutes:
 
     async def missing(self, request: Request) -> Response:
         """POST {sha256: [...]} → {missing: [...]}, in the order asked."""
-        _account, services = await self._api.signed_in(request)
+        _account, services = await self._signed_in(request)
         fields = await json_fields(request, required={"sha256": list})
         missing = await run_in_threadpool(BlobTransfer(services.context).missing, fields["sha256"])
         return JSONResponse({"missing": missing}, headers={"Cache-Control": "no-store"})
@@ -87,7 +90,7 @@ class BlobRoutes:
         name = request.path_params["name"]
         upload = request.method == "GET" and name.endswith("/upload")
         sha256 = blob_name(name.removesuffix("/upload") if upload else name)
-        _account, services = await self._api.signed_in(request)
+        _account, services = await self._signed_in(request)
         transfer = BlobTransfer(services.context)
         if upload:
             state = await run_in_threadpool(transfer.state, sha256)

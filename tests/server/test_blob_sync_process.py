@@ -22,7 +22,7 @@ from dossier_app.services.core.context import Operator
 from dossier_app.services.sync.blob_transfer import partial_folder
 from dossier_app.services.sync.client import SyncConnection
 from dossier_app.services.sync.replica import SyncReport
-from tests.server.server_process import ServerProcess, demo_server_database
+from tests.server.server_process import ServerProcess, demo_server_database, main_py
 
 PASSWORD = "demo-cantho"
 CODE, KEY = "CT-HTP", "tt.can_cu_phap_ly"
@@ -322,3 +322,13 @@ def test_hostile_names_and_missing_rights_over_sockets(
         with pytest.raises(Exception) as hidden:
             officer.download_blob(unfiled_sha, tmp_path / "unfiled")
         assert hidden.value.params.get("status") == 404
+
+
+def test_the_command_line_sync_says_how_many_files_travelled(server: ServerProcess, tmp_path: Path) -> None:
+    local = tmp_path / "laptop.sqlite3"
+    env = {"DOSSIER_PASSWORD": PASSWORD, "DOSSIER_USER": "chuyenvien"}
+    synced = main_py("--db", str(local), "sync", "--server", url(server), env=env)
+    assert synced.returncode == 0, synced.stderr
+    assert "Tệp đính kèm / attachment files: tải về / downloaded 2, gửi / sent 0" in synced.stdout
+    again = main_py("--db", str(local), "sync", "--server", url(server), env=env)
+    assert again.returncode == 0 and "attachment files" not in again.stdout

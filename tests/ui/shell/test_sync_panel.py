@@ -158,3 +158,29 @@ def test_a_conflict_is_listed_merged_in_the_side_by_side_view_and_pushed_at_the_
         other.replica.sync(connection)
     assert "Đã thống nhất với bản trên máy chủ." in find_section(other, CODE, KEY).body
     other.close()
+
+
+def test_the_status_line_counts_the_attachment_files_as_they_travel(  # type: ignore[no-untyped-def]
+    desk: Services, server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    window = _window(make_window, desk, ui_settings, server)
+    panel = window.sync_panel
+    shown: list[str] = []
+    transferring = panel._transferring
+
+    def recording(done: int, total: int, kind: str) -> None:
+        transferring(done, total, kind)
+        shown.append(panel.label.text())
+
+    monkeypatch.setattr(panel, "_transferring", recording)
+    source = tmp_path / "bản đồ.pdf"
+    source.write_bytes(b"%PDF-1.4 ban do quy hoach" * 1000)
+    section = find_section(desk, CODE, KEY)
+    added = desk.attachments.add(section.id, source)
+    _sync(qtbot, window, monkeypatch)
+    assert "Đang gửi tệp đính kèm 1/1…" in shown and panel.waiting == 0
+    desk.context.files.discard(added.sha256)  # this desk lost the file: the next sync fetches it again
+    shown.clear()
+    _sync(qtbot, window, monkeypatch)
+    assert "Đang tải tệp đính kèm 1/1…" in shown
+    assert desk.attachments.path(added.id).read_bytes() == source.read_bytes()
