@@ -332,3 +332,20 @@ def test_the_command_line_sync_says_how_many_files_travelled(server: ServerProce
     assert "Tệp đính kèm / attachment files: tải về / downloaded 2, gửi / sent 0" in synced.stdout
     again = main_py("--db", str(local), "sync", "--server", url(server), env=env)
     assert again.returncode == 0 and "attachment files" not in again.stdout
+
+
+def test_a_replica_synced_before_attachments_were_shadowed_settles_quietly(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """Its pulled attachments look made here; the server acknowledges them, also to a manager who may not add any."""
+    laptop = Laptop(tmp_path / "laptop.sqlite3", "lanhdao")
+    try:
+        assert laptop.sync(url(server)).clean
+        with sqlite3.connect(laptop.path) as db:
+            db.execute("DELETE FROM syncshadow WHERE table_name = 'attachment'")
+        assert laptop.services.replica.waiting() == 3
+        report = laptop.sync(url(server))
+        assert report.clean and len(report.pushed) == 3 and report.uploaded == 0
+        assert laptop.services.replica.waiting() == 0
+    finally:
+        laptop.close()

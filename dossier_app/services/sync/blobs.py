@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from dossier_app.domain.errors import ServerRefused
 from dossier_app.domain.models import Attachment, Section, SyncShadow
-from dossier_app.services.sync.blob_transfer import MAX_ASKED, file_sha256, partial_folder
+from dossier_app.services.sync.blob_transfer import MAX_ASKED, SHA256_NAME, file_sha256, partial_folder
 from dossier_app.services.sync.outbox import Outgoing, change
 
 if TYPE_CHECKING:
@@ -73,7 +73,9 @@ class BlobSync:
             named = session.exec(select(Attachment.sha256, Attachment.name).order_by(col(Attachment.id))).all()
         wanted: dict[str, str] = {}
         for sha256, name in named:
-            if sha256 not in wanted and not self._context.files.has(sha256):
+            if not SHA256_NAME.match(sha256):  # a row the server sent with no hash for a name: no path is made of it
+                self.unavailable.append(name)
+            elif sha256 not in wanted and not self._context.files.has(sha256):
                 wanted[sha256] = name
         for done, (sha256, name) in enumerate(wanted.items()):
             self._progress(DOWNLOAD, done, len(wanted))
@@ -116,7 +118,9 @@ class BlobSync:
         except ServerRefused as refused:
             if refused.params.get("status") != 403:
                 raise
-            return self._hold(outbox, set(hashes))  # no right to add attachments: theirs wait, the rest goes
+            # No right to add attachments: the rows go as they are, and the server decides (one it holds already,
+            # pulled before attachments were shadowed, is acknowledged; a new one is refused and named).
+            return list(outbox), []
         unsent = set()
         for done, sha256 in enumerate(lacking):
             self._progress(UPLOAD, done, len(lacking))
