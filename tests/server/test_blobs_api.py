@@ -16,7 +16,7 @@ from dossier_app.services import Services
 from dossier_app.services.sync.blob_transfer import partial_folder
 from tests.server.test_session_api import bearer, token_of
 from tests.services.support import it_park, section_by_key
-from tests.services.sync.token_support import ADMIN, ADMIN_PASSWORD
+from tests.services.sync.token_support import ADMIN, ADMIN_PASSWORD, Clock
 
 KEY = "da.1_su_can_thiet_can_cu"
 CONTENT = os.urandom(300_000)
@@ -224,3 +224,19 @@ def test_the_partial_folder_is_beside_the_store(server_services: Services) -> No
     root = server_services.database.files_root()
     assert partial_folder(server_services.database) == root.with_name(root.name + ".partial")
     assert not Path(partial_folder(server_services.database)).is_relative_to(root)
+
+
+def test_an_upload_abandoned_for_a_week_is_removed_when_another_starts(
+    client: TestClient, server_services: Services, clock: Clock
+) -> None:
+    token = token_of(client)
+    put(client, token, SHA, 0, CONTENT[:1000], len(CONTENT))
+    (abandoned,) = partial_folder(server_services.database).glob("*.part")
+    recent = hashlib.sha256(b"recent").hexdigest()
+    put(client, token, recent, 0, b"rec", 6)
+    assert abandoned.exists()  # a day old or less: kept for its laptop
+    os.utime(abandoned, (clock.now.timestamp() - 8 * 24 * 3600,) * 2)
+    other = hashlib.sha256(b"another").hexdigest()
+    put(client, token, other, 0, b"ano", 7)
+    assert not abandoned.exists()
+    assert len(list(partial_folder(server_services.database).glob("*.part"))) == 2

@@ -5,9 +5,11 @@ filed are no one's to read). An upload needs the right to edit (the right to add
 appended, in order, to a partial file kept aside, one per person and blob, outside the store, so it is never
 seen as the blob. When the last chunk arrives the whole file's SHA-256 is checked: the blob enters the store only
 when it matches its name; otherwise the partial file is removed and nothing is kept. A broken upload resumes from
-the partial file's size (`offset`), a broken download from the bytes the desktop holds (HTTP Range).
+the partial file's size (`offset`), a broken download from the bytes the desktop holds (HTTP Range). A partial
+upload nobody went on with for a week is removed when another upload starts.
 """
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Sequence
@@ -33,6 +35,7 @@ from dossier_app.storage.database import Database
 SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
 MAX_CHUNK_BYTES = 4 * 1_048_576  # one upload request's body at most; desktops send 1 MiB
 MAX_ASKED = 1000  # hashes in one "which do you lack?" question
+ABANDONED_AFTER_S = 7 * 24 * 3600  # a partial upload untouched this long is removed when another upload starts
 _READ = 1 << 20
 
 
@@ -153,6 +156,8 @@ class BlobTransfer:
                 field="Content-Range",
             )
         partial.parent.mkdir(parents=True, exist_ok=True)
+        if held == 0:
+            self._sweep()
         with partial.open("ab") as writer:
             writer.write(data)
         held += len(data)
@@ -177,6 +182,15 @@ class BlobTransfer:
         """One partial file per person and blob: two desktops sending the same bytes never interleave."""
         who = hashlib.sha256(self._context.operator.name.encode("utf-8")).hexdigest()[:16]
         return partial_folder(self._context.database) / f"{sha256}.{who}.part"
+
+    def _sweep(self) -> None:
+        """Remove partial uploads nobody went on with for a week (a laptop that never came back)."""
+        folder = partial_folder(self._context.database)
+        cutoff = self._context.clock().timestamp() - ABANDONED_AFTER_S
+        for stale in folder.glob("*.part"):
+            with contextlib.suppress(OSError):  # another request finished or removed it meanwhile
+                if stale.stat().st_mtime < cutoff:
+                    stale.unlink()
 
     def _discard_unless_used(self, sha256: str) -> None:
         with self._context.database.begin() as session:
