@@ -30,7 +30,7 @@ from dossier_app.domain.errors import (
     NotFound,
     PermissionDenied,
 )
-from dossier_app.domain.models import Account, SessionToken, as_utc
+from dossier_app.domain.models import Account, ReplicaPerson, SessionToken, as_utc
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
 
@@ -126,9 +126,11 @@ class AccountService:
     # Reading -------------------------------------------------------------------------------------
 
     def has_accounts(self) -> bool:
-        """Whether anyone can sign in yet (the first start asks for an administrator otherwise)."""
+        """Whether anyone can sign in yet (the first start asks for an administrator otherwise); on a replica, the
+        people who signed in at the server from it can."""
         with self._context.database.begin() as session:
-            return self._count(session) > 0
+            people = session.exec(select(func.count()).select_from(ReplicaPerson)).one()
+            return self._count(session) > 0 or int(people) > 0
 
     def list(self) -> list[AccountView]:
         """Every account by user name, without password hashes."""
@@ -203,7 +205,13 @@ class AccountService:
     # Signing in ----------------------------------------------------------------------------------
 
     def authenticate(self, username: str, password: str) -> AccountView:
-        """Check a password; five wrong ones in a row lock the account for five minutes."""
+        """Check a password; five wrong ones in a row lock the account for five minutes. Someone who signed in at
+        the department server from this replica is checked against the verifier kept from then (offline)."""
+        from dossier_app.services.sync.people import ReplicaPeople
+
+        offline = ReplicaPeople(self._context, self)
+        if offline.knows(username):
+            return offline.authenticate(username, password)
         now = self._context.clock()
         with self._context.database.begin() as session:
             row = session.exec(select(Account).where(Account.username == normalise_username(username))).first()
@@ -317,6 +325,9 @@ class AccountService:
         self._audit.record(session, self._context.operator.name, action, "account", row.id, summary)
 
     def _require_admin(self, session: Session) -> None:
+        from dossier_app.services.sync.people import NOT_HERE_ACCOUNTS, refuse_on_replica
+
+        refuse_on_replica(session, NOT_HERE_ACCOUNTS)
         if not self.may_administer(session):
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("Errors", "Only an administrator can manage accounts; '{operator}' is not one."),
@@ -359,6 +370,14 @@ class AccountService:
     @staticmethod
     def _count(session: Session) -> int:
         return int(session.exec(select(func.count()).select_from(Account)).one())
+
+    def hash_password(self, password: str) -> str:
+        """An argon2id hash of `password` at this service's cost (a replica's offline verifier)."""
+        return self._hasher.hash(password)
+
+    def verify_password(self, password_hash: str, password: str) -> bool:
+        """Whether `password` matches `password_hash` (false for a malformed hash)."""
+        return self._verify(password_hash, password)
 
     def _verify(self, password_hash: str, password: str) -> bool:
         from argon2.exceptions import InvalidHashError, VerificationError

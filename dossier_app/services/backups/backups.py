@@ -120,5 +120,8 @@ class BackupService:
         return revision
 
     def _require_restore(self) -> None:
+        from dossier_app.services.sync.people import NOT_HERE_RESTORE, refuse_on_replica
+
         with self._context.database.begin() as session:
+            refuse_on_replica(session, NOT_HERE_RESTORE)  # a replica is made again by syncing, not restored
             require_action(session, self._context, Action.RESTORE_BACKUP)
