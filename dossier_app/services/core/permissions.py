@@ -4,8 +4,9 @@ from sqlmodel import Session, select
 
 from dossier_app.domain.accounts import decode_roles, normalise_username
 from dossier_app.domain.lifecycle import Action, Actor, require
-from dossier_app.domain.models import Account, ReplicaPerson
+from dossier_app.domain.models import Account
 from dossier_app.services.core.context import LOCAL_OPERATOR_PREFIX, ServiceContext
+from dossier_app.services.core.replica_state import replica_person
 
 
 def actor_for(session: Session, name: str) -> Actor:
@@ -13,7 +14,7 @@ def actor_for(session: Session, name: str) -> Actor:
     roles, or nobody with no roles at all."""
     if name.startswith(LOCAL_OPERATOR_PREFIX):
         return Actor(name, frozenset())
-    person = session.exec(select(ReplicaPerson).where(ReplicaPerson.username == normalise_username(name))).first()
+    person = replica_person(session, name)
     if person is not None:  # on a replica, the roles the server reported at the person's last sign-in there
         return Actor(person.username, decode_roles(person.roles))
     row = session.exec(select(Account).where(Account.username == normalise_username(name))).first()

@@ -3,7 +3,8 @@
 When someone signs in at the server here (the command line's `sync --user`, the window's sync), the desktop keeps an
 argon2id hash of the password that just worked, the account's name, display name and roles as the server reported
 them, and the session token the server issued (on this disk, as Zotero keeps its API key; never the password).
-That lets them sign in here offline (with the lockout as at the server), lets the command line act as the person
+That lets them sign in here offline (`AccountService.authenticate` checks the verifier, with the lockout as at the
+server), lets the command line act as the person
 who last synced with that person's roles, and lets a sync push each person's changes with their own token. A token
 the server no longer takes leaves that person's changes waiting until they sign in again; a token of an account an
 administrator disabled makes the desktop forget the person, token and offline sign-in alike.
@@ -18,8 +19,6 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.accounts import (
-    LOCK_AFTER_FAILURES,
-    LOCK_DURATION,
     ROLE_ORDER,
     decode_roles,
     encode_roles,
@@ -27,16 +26,12 @@ from dossier_app.domain.accounts import (
 )
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import (
-    QT_TRANSLATE_NOOP,
-    AccountLocked,
-    AuthenticationFailed,
-    OnReplica,
     SessionAccountDisabled,
     SessionRefused,
 )
-from dossier_app.domain.models import ReplicaPerson, Section, SectionComment, Setting, as_utc
-from dossier_app.services.accounts.accounts import AccountView
+from dossier_app.domain.models import ReplicaPerson, Section, SectionComment, as_utc
 from dossier_app.services.core.context import Operator, ServiceContext, os_account
+from dossier_app.services.core.replica_state import is_replica, replica_person
 
 if TYPE_CHECKING:
     from dossier_app.services.accounts.accounts import AccountService
@@ -62,26 +57,6 @@ class Person:
     def name(self) -> str:
         """How messages name them: the display name, else the account."""
         return self.display_name or self.username
-
-
-def is_replica(session: Session) -> bool:
-    """Whether this database has synced with a department server (replica.py keeps the server it pulled from)."""
-    from dossier_app.services.sync.replica import SERVER_KEY
-
-    row = session.get(Setting, SERVER_KEY)
-    return row is not None and bool(row.value)
-
-
-def refuse_on_replica(session: Session, action: str) -> None:
-    """OnReplica when this database is a replica: `action` (an English phrase to translate) belongs on the server."""
-    if is_replica(session):
-        raise OnReplica(action=action)
-
-
-def replica_person(session: Session, username: str) -> ReplicaPerson | None:
-    """The remembered person of that account name, if any."""
-    name = normalise_username(username)
-    return session.exec(select(ReplicaPerson).where(col(ReplicaPerson.username) == name)).first()
 
 
 def _person(row: ReplicaPerson) -> Person:
@@ -201,49 +176,6 @@ class ReplicaPeople:
                 row.token, row.token_expires = "", None
                 session.add(row)
 
-    # Offline sign-in -----------------------------------------------------------------------------------
-
-    def authenticate(self, username: str, password: str) -> AccountView:
-        """Check a password against the verifier kept from the person's last sign-in at the server; five wrong
-        ones in a row lock it for five minutes, as at the server."""
-        now = self._context.clock()
-        with self._context.database.begin() as session:
-            row = replica_person(session, username)
-            if row is None:
-                raise AuthenticationFailed()
-            if row.locked_until is not None and as_utc(row.locked_until) > now:
-                raise AccountLocked(username=row.username, until=as_utc(row.locked_until))
-            stored = row.password_hash
-        matches = self._accounts.verify_password(stored, password)
-        with self._context.database.begin() as session:
-            row = replica_person(session, username)
-            if row is None:
-                raise AuthenticationFailed()
-            if matches:
-                row.failed_attempts, row.locked_until = 0, None
-            else:
-                row.failed_attempts += 1
-                if row.failed_attempts >= LOCK_AFTER_FAILURES:
-                    row.failed_attempts, row.locked_until = 0, now + LOCK_DURATION
-            session.add(row)
-            session.flush()
-            view = AccountView(
-                id=0,
-                username=row.username,
-                display_name=row.display_name,
-                roles=decode_roles(row.roles),
-                disabled=False,
-                failed_attempts=row.failed_attempts,
-                locked_until=as_utc(row.locked_until) if row.locked_until else None,
-                created_at=as_utc(row.signed_in_at),
-                created_by="server",
-            )
-        if matches:
-            return view
-        if view.locked_until is not None:
-            raise AccountLocked(username=view.username, until=view.locked_until)
-        raise AuthenticationFailed()
-
     # Pushing as each person ------------------------------------------------------------------------------
 
     def runs(
@@ -299,7 +231,3 @@ def pushing_as(connection: "SyncConnection", token: str | None, username: str) -
         yield
     finally:
         connection.token, connection.username = own
-
-
-NOT_HERE_ACCOUNTS = QT_TRANSLATE_NOOP("Errors", "accounts are managed")
-NOT_HERE_RESTORE = QT_TRANSLATE_NOOP("Errors", "a backup is restored")

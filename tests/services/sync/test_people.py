@@ -19,6 +19,7 @@ from dossier_app.domain.errors import (
 from dossier_app.domain.models import ReplicaPerson, Setting, utc_now
 from dossier_app.services import Services
 from dossier_app.services.core.context import Operator
+from dossier_app.services.core.replica_state import REPLICA_SERVER_KEY
 from dossier_app.services.dossier.projects import ProjectView
 from dossier_app.services.sync.client import RemoteAccount, SignedIn
 from dossier_app.services.sync.outbox import Outgoing, change
@@ -98,7 +99,10 @@ def test_the_command_line_acts_as_who_last_synced(replica: Services) -> None:
 
 
 def test_a_replica_nobody_synced_as_yet_acts_as_nobody(services: Services) -> None:
+    assert REPLICA_SERVER_KEY == SERVER_KEY  # the setting every sync writes is what makes a replica
+    assert not services.people.is_replica()
     make_replica(services)
+    assert services.people.is_replica()
     operator = services.people.acting_operator()
     assert operator.name.startswith("replica:") and not operator.is_local
 
