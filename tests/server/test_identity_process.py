@@ -21,6 +21,8 @@ PASSWORD = "demo-cantho"  # the demo accounts' password
 OFFICER, MANAGER = "chuyenvien", "lanhdao"
 OFFICER_NAME = "Nguyễn Văn An (chuyên viên)"
 CODE, KEY = "CT-HTP", "tt.can_cu_phap_ly"
+FIRST = "trên cơ sở các căn cứ pháp lý sau đây:"  # a phrase of the section's first paragraph
+LAST = "Các văn bản nêu trên đã được Sở Tư pháp"  # and of its last
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +78,8 @@ def server_authors(server: ServerProcess) -> tuple[str, str]:
         ).fetchone()[0]
         comment = db.execute(
             "SELECT author FROM sectioncomment WHERE section_id = ? ORDER BY id DESC LIMIT 1", (section,)
-        ).fetchone()[0]
-    return revision, comment
+        ).fetchone()
+    return revision, comment[0] if comment else ""
 
 
 def work_offline(desk: Services) -> int:
@@ -96,6 +98,28 @@ def test_each_persons_changes_are_pushed_with_their_own_token(desk: Services, se
     assert report.clean, report
     assert len(report.pushed) == 2
     assert server_authors(server) == (OFFICER, MANAGER)  # the server applied each as its own person
+
+
+def test_a_managers_sync_merges_an_officers_offline_edit_as_the_officer(
+    desk: Services, server: ServerProcess, tmp_path: Path
+) -> None:
+    section = find_section(desk, CODE, KEY)
+    desk.context.operator = Operator(OFFICER)
+    assert desk.dossiers.save_body(section.id, section.body.replace(FIRST, FIRST + " (máy chung)", 1)).changed
+    other = open_services(str(tmp_path / "other.sqlite3"), Operator(OFFICER))  # meanwhile, on another desk
+    try:
+        assert sign_in_and_sync(other, server, OFFICER).clean
+        theirs = find_section(other, CODE, KEY)
+        assert other.dossiers.save_body(theirs.id, theirs.body.replace(LAST, LAST + " (máy khác)", 1)).changed
+        assert sync_with_kept_session(other, server, OFFICER).clean
+    finally:
+        other.close()
+    desk.context.operator = Operator(MANAGER)  # the manager, who may not edit, syncs the desk
+    report = sync_with_kept_session(desk, server, MANAGER)
+    assert report.clean and report.merged == [f"{CODE} {KEY}"], report
+    body = find_section(desk, CODE, KEY).body
+    assert FIRST + " (máy chung)" in body and LAST + " (máy khác)" in body
+    assert server_authors(server)[0] == OFFICER  # the merged text is the officer's, pushed with their token
 
 
 def test_a_person_whose_session_ended_waits_until_they_sign_in_again(

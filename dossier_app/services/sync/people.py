@@ -12,7 +12,7 @@ administrator disabled makes the desktop forget the person, token and offline si
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -29,12 +29,13 @@ from dossier_app.domain.errors import (
     SessionAccountDisabled,
     SessionRefused,
 )
-from dossier_app.domain.models import ReplicaPerson, Section, SectionComment, as_utc
+from dossier_app.domain.models import ReplicaPerson, Section, SectionComment, SectionRevision, SyncConflict, as_utc
 from dossier_app.services.core.context import Operator, ServiceContext, os_account
 from dossier_app.services.core.replica_state import is_replica, replica_person
 
 if TYPE_CHECKING:
     from dossier_app.services.accounts.accounts import AccountService
+    from dossier_app.services.dossier.dossiers import DossierService
     from dossier_app.services.sync.client import SignedIn, SyncConnection
     from dossier_app.services.sync.outbox import Outgoing
 
@@ -135,6 +136,23 @@ class ReplicaPeople:
         anyone is known, `replica:<os account>`, who may do nothing the rules guard."""
         person = self.last_synced()
         return Operator(person.username if person else f"{REPLICA_OPERATOR_PREFIX}{os_account()}")
+
+    def author_of(self, conflict_id: int) -> "DossierService | None":
+        """The sections service acting as the remembered person who wrote our side of a merge (so a manager's sync
+        saves an officer's merged text as the officer); None when nobody remembered here wrote it."""
+        with self._context.database.begin() as session:
+            author = session.exec(
+                select(SectionRevision.author)
+                .join(SyncConflict, col(SyncConflict.ours_revision_uid) == SectionRevision.uid)
+                .where(col(SyncConflict.id) == conflict_id)
+            ).first()
+            if author is None or replica_person(session, author) is None:
+                return None
+        from dossier_app.services.accounts.audit import AuditTrail
+        from dossier_app.services.dossier.dossiers import DossierService
+
+        context = replace(self._context, operator=Operator(author))  # a context of its own: the window's stays
+        return DossierService(context, AuditTrail(context))
 
     # Remembering ---------------------------------------------------------------------------------------
 

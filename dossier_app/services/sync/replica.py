@@ -334,7 +334,8 @@ class ReplicaService:
             ).all()
             merges = [(row.id, row.section_id, row.base_text, row.ours_text, row.theirs_text) for row in pending]
         for record_id, section_id, base_text, ours, theirs in merges:
-            saved = self._dossiers.save_body(section_id, merge_sections(base_text, ours, theirs).text)
+            dossiers = self._people.author_of(record_id) or self._dossiers  # saved as whoever wrote ours
+            saved = dossiers.save_body(section_id, merge_sections(base_text, ours, theirs).text)
             with self._context.database.begin() as session:
                 record = session.get(SyncConflict, record_id)
                 assert record is not None
