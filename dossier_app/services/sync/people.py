@@ -36,7 +36,7 @@ from dossier_app.services.core.replica_state import is_replica, replica_person
 if TYPE_CHECKING:
     from dossier_app.services.accounts.accounts import AccountService
     from dossier_app.services.dossier.dossiers import DossierService
-    from dossier_app.services.sync.client import SignedIn, SyncConnection
+    from dossier_app.services.sync.client import RemoteAccount, SignedIn, SyncConnection
     from dossier_app.services.sync.outbox import Outgoing
 
 REPLICA_OPERATOR_PREFIX = "replica:"  # a replica nobody has synced as yet: neither an account nor the local operator
@@ -72,6 +72,11 @@ def _person(row: ReplicaPerson) -> Person:
     )
 
 
+def _roles(account: "RemoteAccount") -> str:
+    """The roles the server reported, as stored (the ones this program knows, in their order)."""
+    return encode_roles(frozenset(role for role in ROLE_ORDER if role.value in account.roles))
+
+
 def requester(session: Session, section: Section, fields: dict[str, object]) -> str:
     """Who made a review request here: the approver, the submitter, or the author of the return's comment."""
     review = fields.get("review")
@@ -84,7 +89,8 @@ def requester(session: Session, section: Section, fields: dict[str, object]) -> 
 
 
 class ReplicaPeople:
-    """The people of this replica: offline sign-in, who the command line acts as, each person's server token."""
+    """The people of this replica: their verifiers (AccountService.authenticate checks them offline), who the
+    command line acts as, each person's server token."""
 
     def __init__(self, context: ServiceContext, accounts: "AccountService") -> None:
         self._context = context
@@ -96,11 +102,6 @@ class ReplicaPeople:
         """Whether this database has synced with a department server."""
         with self._context.database.begin() as session:
             return is_replica(session)
-
-    def knows(self, username: str) -> bool:
-        """Whether this person signed in at the server from this desktop (and was not disabled since)."""
-        with self._context.database.begin() as session:
-            return replica_person(session, username) is not None
 
     def person(self, username: str) -> Person | None:
         """The remembered person, if any."""
@@ -161,17 +162,29 @@ class ReplicaPeople:
         name, display name and roles, and its token; a lockout here is lifted."""
         password_hash = self._accounts.hash_password(password)
         account = signed.account
-        roles = frozenset(role for role in ROLE_ORDER if role.value in account.roles)
         with self._context.database.begin() as session:
             row = replica_person(session, account.username) or ReplicaPerson(
                 username=normalise_username(account.username), password_hash=""
             )
-            row.display_name, row.roles, row.password_hash = account.display_name, encode_roles(roles), password_hash
+            row.display_name, row.roles, row.password_hash = account.display_name, _roles(account), password_hash
             row.token, row.token_expires = signed.token, signed.expires
             row.failed_attempts, row.locked_until, row.signed_in_at = 0, None, self._context.clock()
             session.add(row)
             session.flush()
             return _person(row)
+
+    def refresh(self, connection: "SyncConnection") -> None:
+        """Take the roles and display name the server now gives the connection's person (GET /v1/me), when this
+        desktop remembers them: an administrator's change reaches the desktop at that person's next sync."""
+        username = connection.username
+        if not username or self.person(username) is None:
+            return
+        account = connection.me()
+        with self._context.database.begin() as session:
+            row = replica_person(session, username)
+            if row is not None:
+                row.display_name, row.roles = account.display_name, _roles(account)
+                session.add(row)
 
     def synced(self, username: str) -> None:
         """Mark the person as the one who last synced this replica."""

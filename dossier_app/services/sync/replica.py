@@ -183,6 +183,7 @@ class ReplicaService:
     def sync(self, connection: "SyncConnection") -> SyncReport:
         """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more."""
         report = SyncReport()
+        self._people.refresh(connection)  # the roles the server gives the person now
         self._finish_merges(report)  # one a crash interrupted after its pull was applied
         cursor, refused = self.cursor(), set[str]()
         for _round in range(MAX_ROUNDS):

@@ -175,3 +175,18 @@ def test_a_person_without_a_token_waits_with_what_builds_on_their_changes(replic
     ]
     assert runs == [["e"]]
     assert waiting == [OFFICER_NAME]
+
+
+class Me(Signed):
+    """A connection whose person the server now describes with other roles."""
+
+    def me(self) -> RemoteAccount:
+        return RemoteAccount(self.username, "Nguyễn Văn An", ("officer", "manager"))
+
+
+def test_a_sync_takes_the_roles_the_server_gives_now(replica: Services) -> None:
+    replica.people.refresh(Me(OFFICER))  # type: ignore[arg-type]
+    person = replica.people.person(OFFICER)
+    assert person is not None and person.roles == {Role.OFFICER, Role.MANAGER} and person.name == "Nguyễn Văn An"
+    replica.people.refresh(Me("vanthu"))  # type: ignore[arg-type]  # nobody remembered: nothing asked, nothing kept
+    assert replica.people.person("vanthu") is None
