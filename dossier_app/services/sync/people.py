@@ -218,6 +218,7 @@ class ReplicaPeople:
         usable token is named in `waiting` and their changes wait, with every later change of the same section
         (it builds on theirs)."""
         signed_in = normalise_username(connection.username or "")
+        known: dict[str, tuple[Person | None, str | None]] = {}  # author → (person, token), read once each
         held: set[str] = set()
         run: list[Outgoing] = []
         run_author = ""
@@ -226,20 +227,23 @@ class ReplicaPeople:
             if section in held:
                 continue
             author = normalise_username(item.author)
-            person = self.person(author) if author and author != signed_in else None
-            if person is not None and self.token(author) is None:
+            if author not in known:
+                person = self.person(author) if author and author != signed_in else None
+                known[author] = (person, self.token(author) if person else None)
+            person, token = known[author]
+            if person is not None and token is None:
                 held.add(section)
                 if person.name not in waiting:
                     waiting.append(person.name)
                 continue
             owner = author if person is not None else ""
             if run and owner != run_author:
-                yield run_author, (self.token(run_author) if run_author else None), run
+                yield run_author, known[run_author][1] if run_author else None, run
                 run = []
             run_author = owner
             run.append(item)
         if run:
-            yield run_author, (self.token(run_author) if run_author else None), run
+            yield run_author, known[run_author][1] if run_author else None, run
 
     def hold(self, username: str, error: SessionRefused, waiting: list[str]) -> None:
         """A push as this person was refused for their token: forget it (or them) and name them as waiting."""
