@@ -1,5 +1,6 @@
 """Who a `section` or `review` command acts as: an account signed in with `--user` (or `DOSSIER_USER`), else the
-local operator `cli:<os account>`."""
+local operator `cli:<os account>`; on a replica, the person who last synced it (or `--user`, checked against the
+verifier kept from that person's last sign-in at the server)."""
 
 import argparse
 import getpass
@@ -21,7 +22,8 @@ def acting_options() -> argparse.ArgumentParser:
         "--user",
         metavar="NAME",
         help=f"act as this account, signed in with the password from {PASSWORD_ENV} or a hidden prompt "
-        f"(default: {USER_ENV}; without either, the local operator cli:<os account>)",
+        f"(default: {USER_ENV}; without either, the local operator cli:<os account>, or on a replica the person "
+        "who last synced it)",
     )
     options.add_argument("--password", help=argparse.SUPPRESS)
     return options
@@ -39,11 +41,19 @@ def read_password(username: str) -> str:
 
 
 def open_as_local_operator(location: str | None) -> "Services":
-    """The database's services acting as the local operator `cli:<os account>`, as every command but `serve` starts."""
+    """The database's services acting as the local operator `cli:<os account>`, as every command but `serve` starts;
+    on a replica there is no local operator: they act as the person who last synced it, with that person's roles."""
     from dossier_app.services import open_services
     from dossier_app.services.core.context import Operator, os_account
 
-    return open_services(location, Operator(f"cli:{os_account()}"))
+    services = open_services(location, Operator(f"cli:{os_account()}"))
+    try:
+        if services.people.is_replica():
+            services.context.operator = services.people.acting_operator()
+    except BaseException:
+        services.close()
+        raise
+    return services
 
 
 def sign_in(services: "Services", args: argparse.Namespace) -> str:

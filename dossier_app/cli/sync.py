@@ -1,14 +1,18 @@
 """`sync` and `conflicts`: this database as a replica of the department server, from a terminal."""
 
 import argparse
-import contextlib
 import socket
 from typing import TYPE_CHECKING
 
 from dossier_app.cli.accounts import refuse_password_argument
 from dossier_app.cli.acting import USER_ENV, acting_name, read_password
 from dossier_app.cli.outcomes import EXIT_OK, EXIT_PROBLEM
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, ValidationFailed
+from dossier_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    SessionAccountDisabled,
+    SessionRefused,
+    ValidationFailed,
+)
 
 if TYPE_CHECKING:
     from dossier_app.services import Services
@@ -22,7 +26,12 @@ def add_sync_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPar
         "2 when the server cannot be reached or refuses the sign-in",
     )
     sync.add_argument("--server", metavar="URL", required=True, help="the department server, e.g. https://host:8470")
-    sync.add_argument("--user", metavar="NAME", help=f"the account at the server (default: {USER_ENV})")
+    sync.add_argument(
+        "--user",
+        metavar="NAME",
+        help=f"sign in at the server as this account (default: {USER_ENV}; without either, the kept session of "
+        "the person who last synced this desktop)",
+    )
     sync.add_argument(
         "--fingerprint",
         metavar="SHA256",
@@ -37,10 +46,13 @@ def add_sync_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPar
 
 
 def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
-    """Sign in at the server, sync, sign out; print what moved and what is left."""
+    """Sign in at the server (or go on with the session of who last synced), sync; print what moved and what is left.
+    The session is kept on this desktop for the next sync and for that person's changes (never the password)."""
     refuse_password_argument(args)
     username = acting_name(args)
-    if username is None:
+    person = services.people.last_synced() if username is None else None
+    token = services.people.token(person.username) if person else None
+    if username is None and token is None:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("Errors", "Sync signs in at the server: give the account with --user or DOSSIER_USER."),
             field="user",
@@ -51,12 +63,23 @@ def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
         trust = connection.connect()
         if trust.first_use:
             print(f"Đã ghim chứng thư / certificate pinned on first use: SHA-256 {trust.fingerprint}")
-        connection.sign_in(username, read_password(username), f"cli {socket.gethostname()}"[:80])
+        if username is not None:
+            password = read_password(username)
+            try:
+                signed = connection.sign_in(username, password, f"cli {socket.gethostname()}"[:80])
+            except SessionAccountDisabled as error:
+                services.people.refused(username, error)
+                raise
+            services.people.remember(password, signed)
+        else:
+            assert person is not None
+            connection.token, connection.username = token, person.username
+            print(f"Đồng bộ với tư cách / syncing as: {person.username}")
         try:
             report = services.replica.sync(connection)
-        finally:
-            with contextlib.suppress(DossierError):  # the session ends at its expiry anyway
-                connection.sign_out()
+        except SessionRefused as error:
+            services.people.refused(connection.username or "", error)
+            raise
     print(f"Máy chủ / server: {connection.base_url} — phiên bản thư viện / library version {report.library_version}")
     print(f"Đã nhận / pulled: {report.pulled} thay đổi / changes")
     print(f"Đã gửi / pushed: {len(report.pushed)}")
@@ -81,6 +104,10 @@ def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
         print(f"Máy chủ không có tệp / the server lacks the file of attachment: {name}")
     for label in report.held_back:
         print(f"Chưa gửi được tệp, tệp đính kèm chờ / file not sent, the attachment waits: {label}")
+    for name in report.waiting_for:
+        print(
+            f"Thay đổi của {name} đang chờ đăng nhập lại / {name}'s changes wait until they sign in again (sync --user)"
+        )
     for refusal in report.refused:
         vietnamese = refusal.message_vi if refusal.message_vi != refusal.message_en else ""
         reason = f"{vietnamese} — {refusal.message_en}" if vietnamese else refusal.message_en

@@ -288,6 +288,23 @@ class SessionRevoked(SessionRefused):
     )
 
 
+class SessionAccountDisabled(SessionRevoked):
+    """A session token of an account an administrator disabled: the desktop forgets that person's token and offline
+    sign-in."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The account '{username}' was disabled by an administrator; it can no longer sign in, even offline."
+    )
+
+
+class OnReplica(DossierError):
+    """Something only the department server does (accounts, restoring a backup), asked of a desktop's replica."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "This desktop is a replica of the department server: {action} on the server, not here."
+    )
+
+
 class InsecureServer(DossierError):
     """Plain HTTP is for a server on this machine only; elsewhere the connection must be TLS."""
 

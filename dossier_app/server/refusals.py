@@ -18,6 +18,7 @@ from dossier_app.domain.errors import (
     PermissionDenied,
     PreconditionFailed,
     SchemaTooNew,
+    SessionAccountDisabled,
     SessionExpired,
     SessionRefused,
     SessionRequired,
@@ -49,6 +50,7 @@ VERSION_HEADER = "Last-Modified-Version"  # the library version, as Zotero names
 STATUSES: tuple[tuple[type[DossierError], int, str], ...] = (
     (SessionRequired, 401, "session_required"),
     (SessionExpired, 401, "session_expired"),
+    (SessionAccountDisabled, 401, "account_disabled"),
     (SessionRevoked, 401, "session_revoked"),
     (SessionRefused, 401, "session_unknown"),
     (AuthenticationFailed, 401, "authentication_failed"),

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from dossier_app.services.review.redlines import RedlineService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
+    from dossier_app.services.sync.people import ReplicaPeople
     from dossier_app.services.sync.push import PushService
     from dossier_app.services.sync.replica import ReplicaService
     from dossier_app.services.sync.tokens import TokenService
@@ -109,7 +110,14 @@ class Services:
         """This database as a desktop's replica of the department server: sync, conflicts."""
         from dossier_app.services.sync.replica import ReplicaService
 
-        return ReplicaService(self.context, self.dossiers, self.projects)
+        return ReplicaService(self.context, self.dossiers, self.projects, self.people)
+
+    @cached_property
+    def people(self) -> "ReplicaPeople":
+        """Who acts on a replica: offline sign-in, the person who last synced, each person's server token."""
+        from dossier_app.services.sync.people import ReplicaPeople
+
+        return ReplicaPeople(self.context, self.accounts)
 
     @cached_property
     def projects(self) -> "ProjectService":

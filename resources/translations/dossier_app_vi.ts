@@ -1143,6 +1143,14 @@ SHA-256: {hash}</translation>
         <translation>Không ký số được {path}; chưa xuất tệp nào.</translation>
     </message>
     <message>
+        <source>The account &apos;{username}&apos; was disabled by an administrator; it can no longer sign in, even offline.</source>
+        <translation>Tài khoản &apos;{username}&apos; đã bị quản trị viên vô hiệu hóa; không thể đăng nhập nữa, kể cả khi ngoại tuyến.</translation>
+    </message>
+    <message>
+        <source>This desktop is a replica of the department server: {action} on the server, not here.</source>
+        <translation>Máy này là bản sao dữ liệu của máy chủ của Sở: {action} trên máy chủ, không phải tại đây.</translation>
+    </message>
+    <message>
         <source>The server&apos;s library moved on (version {version}, the push was based on {based_on}); pull, merge and push again.</source>
         <translation>Thư viện trên máy chủ đã thay đổi (phiên bản {version}, lần gửi dựa trên phiên bản {based_on}); hãy nhận về, hợp nhất rồi gửi lại.</translation>
     </message>
@@ -2441,6 +2449,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>The chunk goes past the end of the file it belongs to.</source>
         <translation>Phần gửi vượt quá cuối tệp.</translation>
+    </message>
+    <message>
+        <source>accounts are managed</source>
+        <translation>tài khoản được quản lý</translation>
+    </message>
+    <message>
+        <source>a backup is restored</source>
+        <translation>bản sao lưu được khôi phục</translation>
     </message>
 </context>
 <context>
@@ -5247,6 +5263,10 @@ Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứ
     <message>
         <source>Sync server: {server}</source>
         <translation>Máy chủ đồng bộ: {server}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s changes are waiting for them to sign in again</source>
+        <translation>Thay đổi của {name} đang chờ đăng nhập lại</translation>
     </message>
 </context>
 <context>

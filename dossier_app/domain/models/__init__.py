@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from dossier_app.domain.moments import as_utc, utc_now
 
 if TYPE_CHECKING:
-    from dossier_app.domain.models.accounts import Account, AuditEntry, SessionToken, Setting
+    from dossier_app.domain.models.accounts import Account, AuditEntry, ReplicaPerson, SessionToken, Setting
     from dossier_app.domain.models.columns import UNSTAMPED, SyncedRow, new_uid, new_uids
     from dossier_app.domain.models.completeness import (
         ConditionCheck,
@@ -77,6 +77,7 @@ __all__ = [
     "PackageExport",
     "Project",
     "ProjectFacts",
+    "ReplicaPerson",
     "Resettlement",
     "ReviewSchedule",
     "Section",
@@ -100,10 +101,10 @@ __all__ = [
 ]
 
 # The synced tables by class name, in the order the change feed and the migration list them. Local to one
-# database, never synced: Account and SessionToken (accounts live on the server; a desktop keeps only the
-# verifiers of who signed in on it), AuditEntry and Setting (each database's own hash chain and facts),
-# StoredBlob and StoredBlobChunk (bytes travel by SHA-256, not as rows), PackageExport (where this machine
-# wrote a package), SyncState and SyncTombstone (the server's own bookkeeping), SyncAppliedChange (the
+# database, never synced: Account and SessionToken (accounts live on the server), ReplicaPerson (a desktop keeps
+# only the verifiers, roles and tokens of who signed in on it), AuditEntry and Setting (each database's own hash
+# chain and facts), StoredBlob and StoredBlobChunk (bytes travel by SHA-256, not as rows), PackageExport (where
+# this machine wrote a package), SyncState and SyncTombstone (the server's own bookkeeping), SyncAppliedChange (the
 # server's applied push ids), SyncShadow and SyncConflict (a replica's own view of the server and its conflicts).
 SYNCED_NAMES: tuple[str, ...] = (
     "Project",
@@ -155,6 +156,7 @@ _MODULE_OF = {
     "PackageExport": "export",
     "Project": "dossier",
     "ProjectFacts": "completeness",
+    "ReplicaPerson": "accounts",
     "Resettlement": "register",
     "ReviewSchedule": "milestones",
     "Section": "dossier",

@@ -1,4 +1,4 @@
-"""Accounts, server session tokens, the audit trail and the database's own settings."""
+"""Accounts, server session tokens, a replica's people, the audit trail and the database's own settings."""
 
 from datetime import datetime
 
@@ -33,6 +33,24 @@ class SessionToken(SQLModel, table=True):
     created_at: datetime = moment_field()
     expires_at: datetime = Field(sa_type=DateTime(timezone=True))
     revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class ReplicaPerson(SQLModel, table=True):
+    """Someone who signed in at the department server from this desktop: what lets them sign in here offline (an
+    argon2id hash of the password that last worked, never the password), the roles the server gave them, and their
+    session token, kept on this disk (as Zotero keeps its API key) so their changes are pushed as them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=64, unique=True, index=True)
+    display_name: str = Field(default="", max_length=120)
+    roles: str = Field(default="", max_length=80)
+    password_hash: str = Field(max_length=255)
+    token: str = Field(default="", max_length=128)
+    token_expires: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    failed_attempts: int = 0
+    locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    signed_in_at: datetime = moment_field()
+    synced_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class AuditEntry(SQLModel, table=True):

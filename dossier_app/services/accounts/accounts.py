@@ -30,9 +30,10 @@ from dossier_app.domain.errors import (
     NotFound,
     PermissionDenied,
 )
-from dossier_app.domain.models import Account, SessionToken, as_utc
+from dossier_app.domain.models import Account, ReplicaPerson, SessionToken, as_utc
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
+from dossier_app.services.core.replica_state import NOT_HERE_ACCOUNTS, refuse_on_replica, replica_person
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -126,9 +127,11 @@ class AccountService:
     # Reading -------------------------------------------------------------------------------------
 
     def has_accounts(self) -> bool:
-        """Whether anyone can sign in yet (the first start asks for an administrator otherwise)."""
+        """Whether anyone can sign in yet (the first start asks for an administrator otherwise); on a replica, the
+        people who signed in at the server from it can."""
         with self._context.database.begin() as session:
-            return self._count(session) > 0
+            people = session.exec(select(func.count()).select_from(ReplicaPerson)).one()
+            return self._count(session) > 0 or int(people) > 0
 
     def list(self) -> list[AccountView]:
         """Every account by user name, without password hashes."""
@@ -203,7 +206,12 @@ class AccountService:
     # Signing in ----------------------------------------------------------------------------------
 
     def authenticate(self, username: str, password: str) -> AccountView:
-        """Check a password; five wrong ones in a row lock the account for five minutes."""
+        """Check a password; five wrong ones in a row lock the account for five minutes. Someone who signed in at
+        the department server from this replica is checked against the verifier kept from then (offline)."""
+        with self._context.database.begin() as session:
+            offline = replica_person(session, username) is not None
+        if offline:
+            return self._authenticate_offline(username, password)
         now = self._context.clock()
         with self._context.database.begin() as session:
             row = session.exec(select(Account).where(Account.username == normalise_username(username))).first()
@@ -232,6 +240,48 @@ class AccountService:
         if error is not None:
             raise error  # raised after the commit, so the count of wrong passwords is kept
         return view
+
+    def _authenticate_offline(self, username: str, password: str) -> AccountView:
+        """Check a password against the verifier a replica kept from the person's last sign-in at the server, with
+        the same lockout; the account as the server described it then."""
+        now = self._context.clock()
+        with self._context.database.begin() as session:
+            row = replica_person(session, username)
+            if row is None:
+                raise AuthenticationFailed()
+            if row.locked_until is not None and as_utc(row.locked_until) > now:
+                raise AccountLocked(username=row.username, until=as_utc(row.locked_until))
+            stored = row.password_hash
+        matches = self._verify(stored, password)
+        with self._context.database.begin() as session:
+            row = replica_person(session, username)
+            if row is None:  # forgotten meanwhile (a sync found the account disabled)
+                raise AuthenticationFailed()
+            if matches:
+                row.failed_attempts, row.locked_until = 0, None
+            else:
+                row.failed_attempts += 1
+                if row.failed_attempts >= LOCK_AFTER_FAILURES:
+                    row.failed_attempts, row.locked_until = 0, now + LOCK_DURATION
+            session.add(row)
+            session.flush()
+            locked = as_utc(row.locked_until) if row.locked_until else None
+            view = AccountView(
+                id=0,
+                username=row.username,
+                display_name=row.display_name,
+                roles=decode_roles(row.roles),
+                disabled=False,
+                failed_attempts=row.failed_attempts,
+                locked_until=locked,
+                created_at=as_utc(row.signed_in_at),
+                created_by="server",
+            )
+        if matches:
+            return view
+        if locked is not None:
+            raise AccountLocked(username=view.username, until=locked)
+        raise AuthenticationFailed()
 
     def _count_failure(self, session: Session, row: Account, now: datetime) -> AuthenticationFailed | AccountLocked:
         """One more wrong password; the fifth in a row locks the account."""
@@ -317,6 +367,7 @@ class AccountService:
         self._audit.record(session, self._context.operator.name, action, "account", row.id, summary)
 
     def _require_admin(self, session: Session) -> None:
+        refuse_on_replica(session, NOT_HERE_ACCOUNTS)
         if not self.may_administer(session):
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("Errors", "Only an administrator can manage accounts; '{operator}' is not one."),
@@ -359,6 +410,10 @@ class AccountService:
     @staticmethod
     def _count(session: Session) -> int:
         return int(session.exec(select(func.count()).select_from(Account)).one())
+
+    def hash_password(self, password: str) -> str:
+        """An argon2id hash of `password` at this service's cost (a replica's offline verifier)."""
+        return self._hasher.hash(password)
 
     def _verify(self, password_hash: str, password: str) -> bool:
         from argon2.exceptions import InvalidHashError, VerificationError

@@ -11,6 +11,7 @@ from dossier_app.domain.lifecycle import Action
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import require_action
+from dossier_app.services.core.replica_state import NOT_HERE_RESTORE, refuse_on_replica
 from dossier_app.storage import migrations
 from dossier_app.storage.backups import check_backup, files_folder, restore_backup, sqlite_file, write_backup
 from dossier_app.storage.database import user_data_dir
@@ -121,4 +122,5 @@ class BackupService:
 
     def _require_restore(self) -> None:
         with self._context.database.begin() as session:
+            refuse_on_replica(session, NOT_HERE_RESTORE)  # a replica is made again by syncing, not restored
             require_action(session, self._context, Action.RESTORE_BACKUP)

@@ -6,12 +6,17 @@ from dossier_app.domain.accounts import decode_roles, normalise_username
 from dossier_app.domain.lifecycle import Action, Actor, require
 from dossier_app.domain.models import Account
 from dossier_app.services.core.context import LOCAL_OPERATOR_PREFIX, ServiceContext
+from dossier_app.services.core.replica_state import replica_person
 
 
 def actor_for(session: Session, name: str) -> Actor:
-    """The acting person: the local operator, an account with its roles, or nobody with no roles at all."""
+    """The acting person: the local operator, a replica's person with the server's roles, an account with its
+    roles, or nobody with no roles at all."""
     if name.startswith(LOCAL_OPERATOR_PREFIX):
         return Actor(name, frozenset())
+    person = replica_person(session, name)
+    if person is not None:  # on a replica, the roles the server reported at the person's last sign-in there
+        return Actor(person.username, decode_roles(person.roles))
     row = session.exec(select(Account).where(Account.username == normalise_username(name))).first()
     if row is None:
         return Actor(name, frozenset())

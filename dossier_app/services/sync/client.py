@@ -32,6 +32,7 @@ from dossier_app.domain.errors import (
     PreconditionFailed,
     ServerRefused,
     ServerUnreachable,
+    SessionAccountDisabled,
     SessionExpired,
     SessionRefused,
     SessionRequired,
@@ -237,6 +238,7 @@ class SyncConnection:
         self.trust: ServerTrust | None = None
         self.token: str | None = None
         self.expires: datetime | None = None
+        self.username: str | None = None  # whose token the requests carry
 
     @property
     def server(self) -> str:
@@ -323,6 +325,7 @@ class SyncConnection:
     def sign_in(self, username: str, password: str, client_label: str = "") -> SignedIn:
         """Sign in; the token is kept for the following requests (AuthenticationFailed, ServerRefused otherwise)."""
         body = {"username": username, "password": password, "client": client_label}
+        self.username = username
         status, data = self._request("POST", "/v1/session", json=body, signed=False)
         try:
             expires = datetime.fromisoformat(_text(data, "expires", status))
@@ -487,6 +490,8 @@ class SyncConnection:
         code = data["error"]
         if answer.status_code == 401 and code != "authentication_failed":
             self.token = None  # the session is over; the desktop signs in again
+        if code == "account_disabled":
+            return SessionAccountDisabled(username=self.username or "")
         if code == "session_expired" and self.expires is not None:
             return SessionExpired(expires=self.expires)
         known: dict[str, type[DossierError]] = {

@@ -28,6 +28,7 @@ class Outgoing:
     label: str
     shares: tuple[tuple[str, str], ...] = ()  # (table, uid) the server holds once it is applied
     review_of: int | None = None  # a review request's section: its state returns to the server's when refused
+    author: str = ""  # who made it here: pushed with that person's token (services/sync/people.py)
 
 
 def change(table: str, uid: str, fields: Mapping[str, Any], what: str) -> dict[str, Any]:

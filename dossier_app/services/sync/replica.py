@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import CommentKind
-from dossier_app.domain.errors import CursorAhead, PreconditionFailed
+from dossier_app.domain.errors import CursorAhead, PreconditionFailed, SessionRefused
 from dossier_app.domain.merge import merge_sections
 from dossier_app.domain.models import (
     Document,
@@ -41,6 +41,7 @@ from dossier_app.domain.models import (
 from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
 from dossier_app.services.sync.changes import MAX_LIMIT
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
+from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from dossier_app.services.dossier.dossiers import DossierService
     from dossier_app.services.dossier.projects import ProjectService
     from dossier_app.services.sync.client import PushAnswer, SyncConnection
+    from dossier_app.services.sync.people import ReplicaPeople
 
 CURSOR_KEY = "sync.cursor"  # the server's library version this replica has pulled up to
 SERVER_KEY = "sync.server"  # the server it was pulled from
@@ -76,6 +78,7 @@ class SyncReport:
     kept: list[str] = field(default_factory=list)  # sections the server deleted, kept here for the edits on them
     unplaced: int = 0  # pulled rows whose parent is neither here nor on the feed (left out: the copy is not whole)
     retried: int = 0  # pushes refused because the server had moved (412), then pulled, merged and sent again
+    waiting_for: list[str] = field(default_factory=list)  # people whose changes wait until they sign in again
     library_version: int = 0
     downloaded: int = 0  # attachment files fetched from the server
     uploaded: int = 0  # attachment files sent to the server
@@ -84,12 +87,14 @@ class SyncReport:
 
     @property
     def clean(self) -> bool:
-        """Nothing left in conflict, kept despite a deletion, refused or left out; every attachment's bytes here."""
+        """Nothing left in conflict, kept despite a deletion, refused, left out or waiting for someone; every
+        attachment's bytes here."""
         return (
             not self.conflicts
             and not self.refused
             and not self.kept
             and not self.unplaced
+            and not self.waiting_for
             and not (self.unavailable or self.held_back)
         )
 
@@ -123,9 +128,15 @@ class _Work:
 class ReplicaService:
     """Sync and conflicts of this database as a replica (the services act locally; the server decides)."""
 
-    def __init__(self, context: "ServiceContext", dossiers: "DossierService", projects: "ProjectService") -> None:
+    def __init__(
+        self,
+        context: "ServiceContext",
+        dossiers: "DossierService",
+        projects: "ProjectService",
+        people: "ReplicaPeople",
+    ) -> None:
         self._context = context
-        self._dossiers, self._projects = dossiers, projects
+        self._dossiers, self._projects, self._people = dossiers, projects, people
 
     # Pinned certificates (a PinStore kept in this database) --------------------------------------------
 
@@ -186,6 +197,7 @@ class ReplicaService:
         """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more. Attachments'
         bytes go up before their rows and come down after the last pull (`blobs`)."""
         report = SyncReport()
+        self._people.refresh(connection)  # the roles the server gives the person now
         self._finish_merges(report)  # one a crash interrupted after its pull was applied
         cursor, refused = self.cursor(), set[str]()
         blobs = BlobSync(self._context, connection, blob_progress)
@@ -197,13 +209,15 @@ class ReplicaService:
             outbox, held = blobs.send_lacking(outbox)
             refused.update(item.change["id"] for item in held)  # they wait here for the next sync
             try:
-                self._push(connection, cursor, outbox, report, refused)
+                if not self._push(connection, cursor, outbox, report, refused):
+                    break  # all that is left waits for people to sign in again
             except PreconditionFailed:
                 report.retried += 1
         blobs.fetch_missing()
         report.downloaded, report.uploaded = len(blobs.downloaded), len(blobs.uploaded)
         report.unavailable, report.held_back = blobs.unavailable, blobs.held_back
         report.library_version = cursor
+        self._people.synced(connection.username or "")
         return report
 
     def _pull(self, connection: "SyncConnection", cursor: int, report: SyncReport) -> int:
@@ -341,7 +355,8 @@ class ReplicaService:
             ).all()
             merges = [(row.id, row.section_id, row.base_text, row.ours_text, row.theirs_text) for row in pending]
         for record_id, section_id, base_text, ours, theirs in merges:
-            saved = self._dossiers.save_body(section_id, merge_sections(base_text, ours, theirs).text)
+            dossiers = self._people.author_of(record_id) or self._dossiers  # saved as whoever wrote ours
+            saved = dossiers.save_body(section_id, merge_sections(base_text, ours, theirs).text)
             with self._context.database.begin() as session:
                 record = session.get(SyncConflict, record_id)
                 assert record is not None
@@ -391,6 +406,7 @@ class ReplicaService:
                             change("sectionrevision", revision_uid, fields, f"rev:{revision_uid}"),
                             f"{label}: phiên bản/revision {revision.number}",
                             (("sectionrevision", revision_uid),),
+                            author=revision.author,
                         )
                     )
                     base = (revision_id, revision_uid)
@@ -412,6 +428,7 @@ class ReplicaService:
                         change("sectioncomment", comment.uid, fields, f"comment:{comment.uid}"),
                         f"{self._label(comment.section_id)}: ý kiến/comment",
                         (("sectioncomment", comment.uid),),
+                        author=comment.author,
                     )
                 )
         outgoing.extend(item for item in self._review_requests() if item.review_of not in blocked)
@@ -434,7 +451,8 @@ class ReplicaService:
                     # A return's comment is on the server once the return is applied.
                     shares = (("sectioncomment", fields["comment_uid"]),) if "comment_uid" in fields else ()
                     made = change("section", section.uid, fields, what)
-                    requests.append(Outgoing(made, f"{self._label(section.id or 0)}: {words}", shares, section.id))
+                    label, author = f"{self._label(section.id or 0)}: {words}", requester(session, section, fields)
+                    requests.append(Outgoing(made, label, shares, section.id, author))
         return requests
 
     # Pushing ------------------------------------------------------------------------------------------
@@ -446,12 +464,24 @@ class ReplicaService:
         outbox: Sequence[Outgoing],
         report: SyncReport,
         refused: set[str],
-    ) -> None:
-        """Send the outbox in batches; PreconditionFailed (the server moved) goes up to pull and merge again."""
-        for batch in batches(outbox):
-            answer = connection.push(based_on, [item.change for item in batch])
-            based_on = answer.library_version
-            self._take(answer, batch, report, refused)
+    ) -> bool:
+        """Send the outbox in batches, each person's changes with their own token (people.py); a person whose token
+        the server refuses waits; PreconditionFailed (the server moved) goes up to pull and merge again. Whether
+        anything was sent."""
+        sent = False
+        for author, token, run in self._people.runs(connection, outbox, report.waiting_for):
+            try:
+                with pushing_as(connection, token, author):
+                    for batch in batches(run):
+                        answer = connection.push(based_on, [item.change for item in batch])
+                        based_on, sent = answer.library_version, True
+                        self._take(answer, batch, report, refused)
+            except SessionRefused as error:
+                if token is None:
+                    raise  # the signed-in connection's own session: the sync cannot go on
+                self._people.hold(author, error, report.waiting_for)
+                refused.update(item.change["id"] for item in run)
+        return sent
 
     def _take(self, answer: "PushAnswer", batch: Sequence[Outgoing], report: SyncReport, refused: set[str]) -> None:
         """Mark what the server now holds as shared; a refused review request gives the section back the server's

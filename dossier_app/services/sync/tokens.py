@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import (
     QT_TRANSLATE_NOOP,
+    SessionAccountDisabled,
     SessionExpired,
     SessionRefused,
     SessionRevoked,
@@ -132,7 +133,9 @@ class TokenService:
         if found is None:
             raise SessionRefused()
         row, account = found
-        if row.revoked_at is not None or account.disabled:
+        if account.disabled:
+            raise SessionAccountDisabled(username=account.username)
+        if row.revoked_at is not None:
             raise SessionRevoked()
         expires = as_utc(row.expires_at)
         if expires <= self._context.clock():

@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
             self.tr("Database: {location}").format(location=services.database.display_location), self
         )
         self.location_label.setStyleSheet("color: #666")
+        self.location_label.setMinimumWidth(1)  # a long path gives way to the sync line, whole in the tooltip
+        self.location_label.setToolTip(self.location_label.text())
         self.statusBar().addWidget(self.location_label, 1)
         if account is not None:
             self.account_label = QLabel(

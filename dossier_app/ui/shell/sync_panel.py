@@ -2,11 +2,12 @@
 the last sync, changes waiting, conflicts), Tệp › Đồng bộ ngay, a sync every minute while the server answers, and
 the conflicts window with the side-by-side merge view.
 
-The signed-in person signs in at the server with their own password, asked once per session and kept in memory
-only; every sync runs off the GUI thread.
+The signed-in person signs in at the server with their own password, asked when the desktop holds no session of
+theirs (never kept); the session the server gives is kept in this database (services/sync/people.py), so the
+next syncs, the timer's too, need no password, and their changes are pushed as them. Every sync runs off the GUI
+thread.
 """
 
-import contextlib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
@@ -71,6 +72,7 @@ class SyncPanel(QObject):
         self.last_sync: datetime | None = None
         self.waiting = 0
         self.conflicts = 0
+        self.waiting_for: list[str] = []  # people whose changes wait until they sign in again
         self.label = QLabel(window)
         self.label.setObjectName("syncStatus")
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -141,7 +143,9 @@ class SyncPanel(QObject):
                     self._window, self.tr("Sync"), self.tr("Sign in with your account to sync with the server.")
                 )
             return
-        if self._password is None:
+        username, services = self._account.username, self._services
+        token = services.people.token(username)
+        if token is None and self._password is None:
             if quiet:
                 return  # the timer never asks; the person syncs once by hand after signing in
             password, ok = QInputDialog.getText(
@@ -156,7 +160,7 @@ class SyncPanel(QObject):
         self._running = True
         self.quiet = quiet
         self.label.setText(self.tr("Syncing…"))
-        server, username, password, services = self.server, self._account.username, self._password, self._services
+        server, password = self.server, self._password
 
         def job(progress: "Callable[[int, int, str], None]", _cancelled: object) -> Synced:
             from dossier_app.services.sync.client import SyncConnection
@@ -166,12 +170,16 @@ class SyncPanel(QObject):
 
             with SyncConnection(server, pins=services.replica) as connection:
                 trust = connection.connect()
-                connection.sign_in(username, password, "desktop")
+                if token is not None:
+                    connection.token, connection.username = token, username
+                else:
+                    assert password is not None
+                    services.people.remember(password, connection.sign_in(username, password, "desktop"))
                 try:
                     report = services.replica.sync(connection, blob_progress=files)
-                finally:
-                    with contextlib.suppress(DossierError):  # the session ends at its expiry anyway
-                        connection.sign_out()
+                except SessionRefused as error:  # the kept session ended: forget it (or the person, if disabled)
+                    services.people.refused(connection.username or username, error)
+                    raise
             first = trust.fingerprint if trust.first_use else ""
             return Synced(report, services.replica.waiting(), len(services.replica.conflicts()), first)
 
@@ -192,6 +200,8 @@ class SyncPanel(QObject):
         self._running = False
         self.online, self.last_sync = True, datetime.now().astimezone()
         self.waiting, self.conflicts = result.waiting, result.conflicts
+        self.waiting_for = list(result.report.waiting_for)
+        self._password = None  # the session is kept in the database now; the password is not kept at all
         self._update()
         if result.report.pulled or result.report.merged:
             self.synced.emit()
@@ -239,6 +249,7 @@ class SyncPanel(QObject):
         lines += [
             self.tr("File not sent, the attachment waits: {what}").format(what=label) for label in report.held_back
         ]
+        lines += [self._waiting_words(name) for name in report.waiting_for]
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Sync"))
@@ -289,8 +300,13 @@ class SyncPanel(QObject):
         if self.conflicts:
             conflicts = escape(self.tr("{count} conflicts").format(count=self.conflicts))
             parts.append(f"<span style='color:#b71c1c'>{conflicts}</span>")
+        for name in self.waiting_for:
+            parts.append(f"<span style='color:#e65100'>{escape(self._waiting_words(name))}</span>")
         self.label.setText(" · ".join(parts))
         self.label.setToolTip(self.tr("Sync server: {server}").format(server=self.server))
+
+    def _waiting_words(self, name: str) -> str:
+        return self.tr("{name}'s changes are waiting for them to sign in again").format(name=name)
 
     # Conflicts -------------------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ class Feed:
     """A server that only answers pulls, from pages given."""
 
     base_url = "http://127.0.0.1:1"
+    username: str | None = None  # nobody signed in: a pull only
 
     def __init__(self, changes: Sequence[Mapping[str, Any]], library: int) -> None:
         self._changes, self._library = tuple(changes), library

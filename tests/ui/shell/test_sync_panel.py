@@ -1,5 +1,6 @@
 """The window's sync with a real `serve` process: the server's address, the status line (online, offline, last sync,
-changes waiting), Tệp › Đồng bộ ngay asking the password once, and the conflicts window's merge view."""
+changes waiting), Tệp › Đồng bộ ngay asking the password when the desk holds no session of the person, a shared
+desk's other person waiting for their sign-in, and the conflicts window's merge view."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -8,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog
 
 from dossier_app.cli.sections import find_section
-from dossier_app.domain.enums import Role
+from dossier_app.domain.errors import SessionRevoked
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.sync.client import SyncConnection
@@ -38,14 +39,15 @@ def _url(server: ServerProcess) -> str:
 
 
 def _replica(path: Path, server: ServerProcess, username: str = "chuyenvien") -> Services:
-    """A desktop's copy, synced once from the server (as the command line's first sync does)."""
+    """A desktop's copy, synced once from the server (as the command line's first sync does, which keeps the
+    person's verifier for offline sign-in); their session has ended since, so the window asks the password."""
     services = open_services(str(path), Operator("cli:tester"))
     with SyncConnection(_url(server)) as connection:
-        connection.sign_in(username, PASSWORD, "test desk")
+        services.people.remember(PASSWORD, connection.sign_in(username, PASSWORD, "test desk"))
         assert services.replica.sync(connection).clean
-    # Accounts stay on the server (offline sign-in is not synced yet): the desk has its own local account.
-    services.accounts.add(username, [Role.OFFICER], "local-password")
-    services.context.operator = Operator(username)
+        connection.sign_out()
+    services.people.refused(username, SessionRevoked())
+    services.context.operator = Operator(services.accounts.authenticate(username, PASSWORD).username)  # offline
     return services
 
 
@@ -59,7 +61,7 @@ def desk(server: ServerProcess, tmp_path: Path) -> Iterator[Services]:
 def _window(make_window, services: Services, ui_settings: UiSettings, server: ServerProcess | None):  # type: ignore[no-untyped-def]
     if server is not None:
         ui_settings.set_sync_server(services.database.url, _url(server))
-    return make_window(services, services.accounts.get("chuyenvien"))
+    return make_window(services, services.accounts.authenticate("chuyenvien", PASSWORD))
 
 
 def _sync(qtbot, window, monkeypatch: pytest.MonkeyPatch, password: str = PASSWORD) -> list[str]:  # type: ignore[no-untyped-def]
@@ -91,7 +93,26 @@ def test_sync_now_asks_the_password_once_pushes_a_local_edit_and_shows_online(  
     other = _replica(tmp_path / "other.sqlite3", server)
     assert "Đoạn viết trên máy xách tay." in find_section(other, CODE, KEY).body  # it reached the server
     other.close()
-    assert _sync(qtbot, window, monkeypatch) == []  # kept for the session: not asked again
+    assert _sync(qtbot, window, monkeypatch) == []  # the session is kept on the desk: not asked again
+    assert desk.people.token("chuyenvien") is not None
+
+
+def test_a_colleague_whose_session_ended_is_named_in_the_status_line(  # type: ignore[no-untyped-def]
+    desk: Services, server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch
+) -> None:
+    with SyncConnection(_url(server)) as connection:  # the manager signed in on this desk too, then signed out
+        desk.people.remember(PASSWORD, connection.sign_in("lanhdao", PASSWORD, "test desk"))
+        connection.sign_out()
+    section = find_section(desk, CODE, KEY)
+    desk.context.operator = Operator("lanhdao")
+    desk.reviews.add_comment(section.id, "Ý kiến viết khi mất mạng.")
+    desk.context.operator = Operator("chuyenvien")
+    window = _window(make_window, desk, ui_settings, server)
+    monkeypatch.setattr(window.sync_panel, "_show_problems", lambda _report: None)
+    assert _sync(qtbot, window, monkeypatch) == ["password"]
+    label = window.sync_panel.label.text()
+    assert "Thay đổi của Trần Thị Bình (lãnh đạo) đang chờ đăng nhập lại" in label
+    assert desk.replica.waiting() == 1 and desk.people.token("lanhdao") is None
 
 
 def test_an_unreachable_server_shows_offline_and_a_wrong_password_is_asked_again(  # type: ignore[no-untyped-def]
