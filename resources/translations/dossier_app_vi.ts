@@ -1147,6 +1147,10 @@ SHA-256: {hash}</translation>
         <translation>Thư viện trên máy chủ đã thay đổi (phiên bản {version}, lần gửi dựa trên phiên bản {based_on}); hãy nhận về, hợp nhất rồi gửi lại.</translation>
     </message>
     <message>
+        <source>The server {server} now holds library {presented}, but this copy was made from library {pinned}: the server was restored from a backup or is another database. Nothing was pulled or pushed. Keep your local changes: make a backup of this copy (File › Backups, or the backup command), take out the sections you changed (section get), then sync a new empty copy and save your texts into it (section put).</source>
+        <translation>Máy chủ {server} nay giữ thư viện {presented}, nhưng bản sao này được lấy từ thư viện {pinned}: máy chủ đã được khôi phục từ một bản sao lưu hoặc là một cơ sở dữ liệu khác. Chưa nhận hay gửi gì. Hãy giữ các thay đổi trên máy này: sao lưu bản sao này (Tệp › Sao lưu dữ liệu, hoặc lệnh backup), lấy ra các mục đã sửa (section get), rồi đồng bộ một bản sao mới còn trống và lưu lại các nội dung đó vào (section put).</translation>
+    </message>
+    <message>
         <source>Regime file: &apos;{field}&apos; is missing or empty at {where}.</source>
         <translation>Tệp chế độ pháp lý: trường &apos;{field}&apos; bị thiếu hoặc để trống tại {where}.</translation>
     </message>

@@ -39,6 +39,7 @@ from dossier_app.domain.models import (
     utc_now,
 )
 from dossier_app.services.sync.changes import MAX_LIMIT
+from dossier_app.services.sync.library import check_library, pin_library
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
 
@@ -197,12 +198,14 @@ class ReplicaService:
             try:
                 page = connection.changes(cursor, MAX_LIMIT)
             except CursorAhead:
+                self._check_library(connection)  # a restored or other library stops here, before any pull
                 if start == 0:
                     raise
                 cursor = start = 0  # the server's library is not the one this replica pulled: pull it whole
                 changes.clear()
                 deleted.clear()
                 continue
+            self._check_library(connection)
             changes.extend(page.changes)
             deleted.extend(page.deleted)
             cursor = page.cursor
@@ -220,9 +223,14 @@ class ReplicaService:
                     report.kept.append(label)
             self._set(session, CURSOR_KEY, str(cursor))
             self._set(session, SERVER_KEY, connection.base_url)
+            pin_library(session, connection.library_id)
             self._decide_merges(session, work, report)
         self._finish_merges(report)
         return cursor
+
+    def _check_library(self, connection: "SyncConnection") -> None:
+        with self._context.database.begin() as session:
+            check_library(session, connection.library_id, connection.base_url)
 
     def _set(self, session: Session, key: str, value: str) -> None:
         row = session.get(Setting, key) or Setting(key=key)
