@@ -77,4 +77,3 @@ def test_a_replica_of_a_restored_server_stops_and_keeps_its_work(tmp_path: Path)
                 replica.replica.sync(connection)
         finally:
             replica.close()
-
