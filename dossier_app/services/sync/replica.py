@@ -170,6 +170,12 @@ class ReplicaService:
                 for row, title, key, project in session.exec(query).all()
             ]
 
+    def keep_ours(self, section_id: int, body: str) -> bool:
+        """Resolve the section's conflict keeping our text unchanged (`body` is the text it holds); see keeping."""
+        from dossier_app.services.sync.keeping import keep_ours
+
+        return keep_ours(self._context, section_id, body)
+
     # Sync ------------------------------------------------------------------------------------------
 
     def sync(self, connection: "SyncConnection") -> SyncReport:

@@ -407,9 +407,11 @@ class ConflictsWindow(QDialog):
                 return False
             text = dialog.merged_markdown() if dialog.choice is ConflictChoice.KEEP_MINE else conflict.theirs_text
             saved = self._services.dossiers.save_body(conflict.section_id, text)
+            # Our text kept as it was makes no revision: the record is closed by ours instead (services/sync/keeping).
+            kept = not saved.changed and self._services.replica.keep_ours(conflict.section_id, text)
         except DossierError as error:
             show_error(self, error)
             return False
         self.refresh()
         self.resolved.emit()
-        return bool(saved.changed)
+        return bool(saved.changed or kept)
