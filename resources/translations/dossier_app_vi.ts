@@ -998,14 +998,6 @@ SHA-256: {hash}</translation>
         <translation>Mật khẩu máy chủ</translation>
     </message>
     <message>
-        <source>Cannot open the server database</source>
-        <translation>Không mở được cơ sở dữ liệu trên máy chủ</translation>
-    </message>
-    <message>
-        <source>Open the database on this computer instead? (Settings can change the choice.)</source>
-        <translation>Mở cơ sở dữ liệu trên máy này thay thế? (Có thể đổi lựa chọn trong Cài đặt.)</translation>
-    </message>
-    <message>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -4916,10 +4908,9 @@ SHA-256: {hash}</translation>
         <source>Sync server</source>
         <translation>Máy chủ đồng bộ</translation>
     </message>
-    <message>
-        <source>(none yet: trusted at the first sync)</source>
-        <translation>(chưa có: sẽ được tin cậy ở lần đồng bộ đầu tiên)</translation>
-    </message>
+</context>
+<context>
+    <name>ServerFields</name>
     <message>
         <source>Each desktop keeps its own copy and syncs with the department&apos;s server, which alone holds the data and checks each person&apos;s rights. Leave the address empty to work alone.</source>
         <translation>Mỗi máy giữ một bản dữ liệu riêng và đồng bộ với máy chủ của Sở; chỉ máy chủ giữ dữ liệu chung và kiểm tra quyền của từng người. Để trống địa chỉ nếu làm việc một mình.</translation>
@@ -4933,12 +4924,47 @@ SHA-256: {hash}</translation>
         <translation>Chứng thư được tin cậy (SHA-256):</translation>
     </message>
     <message>
+        <source>(none yet: trusted at the first sync)</source>
+        <translation>(chưa có: sẽ được tin cậy ở lần đồng bộ đầu tiên)</translation>
+    </message>
+    <message>
+        <source>Sync server</source>
+        <translation>Máy chủ đồng bộ</translation>
+    </message>
+    <message>
         <source>The address starts with https:// (or http:// for a server on this computer).</source>
         <translation>Địa chỉ phải bắt đầu bằng https:// (hoặc http:// nếu máy chủ chạy ngay trên máy này).</translation>
     </message>
 </context>
 <context>
+    <name>ServerMoveDialog</name>
+    <message>
+        <source>The department server has changed</source>
+        <translation>Máy chủ của Sở đã thay đổi</translation>
+    </message>
+    <message>
+        <source>Until now this computer opened the department&apos;s PostgreSQL database directly ({address}). The program now works on its own copy of the data on this computer, also without a network, and syncs it with the department server, which alone holds the database and checks each person&apos;s rights.</source>
+        <translation>Trước đây máy này mở trực tiếp cơ sở dữ liệu PostgreSQL của Sở ({address}). Nay chương trình làm việc trên bản dữ liệu riêng lưu ở máy này, kể cả khi không có mạng, và đồng bộ bản đó với máy chủ của Sở; chỉ máy chủ giữ cơ sở dữ liệu và kiểm tra quyền của từng người.</translation>
+    </message>
+    <message>
+        <source>Enter the sync server&apos;s address (IT gives it; it usually ends in :8470). After you sign in, File › Sync now brings the department&apos;s projects to this computer. You can also do it later in Settings. The old PostgreSQL setting is removed.</source>
+        <translation>Hãy nhập địa chỉ máy chủ đồng bộ (bộ phận CNTT cung cấp; thường kết thúc bằng :8470). Sau khi đăng nhập, Tệp › Đồng bộ ngay sẽ đưa các dự án của Sở về máy này. Cũng có thể nhập sau trong Cài đặt. Thiết lập PostgreSQL cũ được xoá.</translation>
+    </message>
+    <message>
+        <source>Use this server</source>
+        <translation>Dùng máy chủ này</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Department server</source>
+        <translation>Máy chủ của Sở</translation>
+    </message>
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
@@ -4946,62 +4972,6 @@ SHA-256: {hash}</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Database to open at start</source>
-        <translation>Cơ sở dữ liệu mở khi khởi động</translation>
-    </message>
-    <message>
-        <source>On this computer ({path})</source>
-        <translation>Trên máy này ({path})</translation>
-    </message>
-    <message>
-        <source>The department&apos;s server (PostgreSQL)</source>
-        <translation>Máy chủ của cơ quan (PostgreSQL)</translation>
-    </message>
-    <message>
-        <source>Test the connection</source>
-        <translation>Kiểm tra kết nối</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Máy chủ:</translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation>Cổng:</translation>
-    </message>
-    <message>
-        <source>Database name:</source>
-        <translation>Tên cơ sở dữ liệu:</translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation>Tên người dùng:</translation>
-    </message>
-    <message>
-        <source>The password is never stored by the program: it is asked at start, or read from the PostgreSQL password file (~/.pgpass). A new choice takes effect the next time the program starts.</source>
-        <translation>Chương trình không bao giờ lưu mật khẩu: mật khẩu được hỏi khi khởi động, hoặc đọc từ tệp mật khẩu của PostgreSQL (~/.pgpass). Lựa chọn mới có hiệu lực từ lần khởi động sau.</translation>
-    </message>
-    <message>
-        <source>Server password</source>
-        <translation>Mật khẩu máy chủ</translation>
-    </message>
-    <message>
-        <source>Password of {user} on {host}:</source>
-        <translation>Mật khẩu của {user} trên {host}:</translation>
-    </message>
-    <message>
-        <source>Fill in the server, the database name and the user name.</source>
-        <translation>Hãy điền máy chủ, tên cơ sở dữ liệu và tên người dùng.</translation>
-    </message>
-    <message>
-        <source>Connecting to {host}…</source>
-        <translation>Đang kết nối tới {host}…</translation>
-    </message>
-    <message>
-        <source>Connected to {location}.</source>
-        <translation>Đã kết nối tới {location}.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -5309,10 +5279,6 @@ Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứ
     <message>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
-    </message>
-    <message>
-        <source>The chosen database opens the next time the program starts.</source>
-        <translation>Cơ sở dữ liệu vừa chọn sẽ được mở từ lần khởi động sau.</translation>
     </message>
 </context>
 <context>
