@@ -136,6 +136,10 @@ class _Start:
             if services is None:
                 self._leave(_cli().EXIT_USAGE)
                 return
+            if self.settings.database_url and services.database.is_sqlite:  # set up for PostgreSQL before sync
+                from dossier_app.ui.shell.sync_server import ask_for_sync_server
+
+                ask_for_sync_server(self.settings, services.database.url, self.window)
             self.backup = _start_automatic_backup(services, self.settings.backups_kept)
             # The panes load on a thread while the sign-in waits for a person and checks the password (argon2
             # leaves the interpreter free while it hashes), so the window fills sooner after Enter.

@@ -252,7 +252,17 @@ def capture_admin(services, settings, window: QWidget) -> None:  # type: ignore[
         (AccountsDialog(admin, window), "guide_accounts_vi.png", (900, 480)),
         (AuditDialog(admin, window), "guide_audit_vi.png", (1200, 640)),
         (BackupDialog(admin, settings, window), "guide_backups_vi.png", (900, 520)),
-        (SettingsDialog(settings, admin.database.display_location, window), "guide_settings_vi.png", None),
+        (
+            SettingsDialog(
+                settings,
+                admin.database.display_location,
+                window,
+                server="https://may-chu.so-khcn.cantho.gov.vn:8470",
+                pinned=lambda _address: ":".join(["4F", "6D", "AE", "2E"] * 8),
+            ),
+            "guide_settings_vi.png",
+            None,
+        ),
         (CataloguesDialog(admin, window), "guide_catalogues_vi.png", (900, 560)),
         (HolidaysDialog(admin, account, window), "guide_holidays_vi.png", (760, 560)),
     ):

@@ -208,6 +208,12 @@ def cmd_section_put(services: "Services", args: argparse.Namespace) -> int:
     before = services.reviews.review(section.id).state
     result = services.dossiers.save_body(section.id, text, base_version=section.version)
     label = section_label(section)
+    if not result.changed and services.replica.keep_ours(section.id, text):
+        print(
+            f"Đã giải quyết xung đột / conflict resolved: {label} giữ nguyên nội dung của máy này; lần đồng bộ tới "
+            "sẽ gửi nó lên máy chủ (keeps this desktop's text; the next sync sends it to the server)"
+        )
+        return EXIT_OK
     if not result.changed:
         print(
             f"Không thay đổi / unchanged: {label} đã có đúng nội dung này, không tạo phiên bản mới "

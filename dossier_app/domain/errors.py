@@ -366,6 +366,22 @@ class PreconditionFailed(DossierError):
         super().__init__(based_on=based_on, version=version)
 
 
+class LibraryChanged(DossierError):
+    """The server presents a library other than the one this replica was pulled from: it was restored from a
+    backup or is another database; syncing would mix two histories, so nothing is pulled or pushed."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server {server} now holds library {presented}, but this copy was made from library {pinned}: the "
+        "server was restored from a backup or is another database. Nothing was pulled or pushed. Keep your local "
+        "changes: make a backup of this copy (File › Backups, or the backup command), take out the sections you "
+        "changed (section get), then sync a new empty copy and save your texts into it (section put).",
+    )
+
+    def __init__(self, *, server: str, pinned: str, presented: str) -> None:
+        super().__init__(server=server, pinned=pinned, presented=presented)
+
+
 class ChangeRefused(DossierError):
     """One pushed change the server cannot apply (unknown row, a base it no longer holds, a change of a kind it
     does not take from desktops); the others in the push go on."""

@@ -17,13 +17,14 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier_app.domain.accounts import ROLE_ORDER
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, TooLarge, ValidationFailed
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, CursorAhead, DossierError, TooLarge, ValidationFailed
 from dossier_app.server.blob_routes import BlobRoutes
 from dossier_app.server.refusals import (
     VERSION_HEADER,
     on_dossier_error,
     on_http_error,
     on_unexpected,
+    refusal,
     status_of,
 )
 from dossier_app.server.requests import MAX_PUSH_BYTES, bearer_token, json_fields, peer, query_numbers
@@ -31,6 +32,7 @@ from dossier_app.services import Services
 from dossier_app.services.accounts.accounts import AccountView
 from dossier_app.services.core.context import Operator
 from dossier_app.services.sync.changes import DEFAULT_LIMIT
+from dossier_app.services.sync.library import LIBRARY_HEADER, library_id
 from dossier_app.services.sync.push import MAX_CHANGES, ChangeResult
 from dossier_app.storage.migrations import head_revision
 from dossier_app.storage.resources import translated_message
@@ -150,13 +152,17 @@ class DossierApi:
         Last-Modified-Version; 304 when If-Modified-Since-Version already holds the library version."""
         _account, services = await self.signed_in(request)
         asked = query_numbers(request, {"since": 0, "limit": DEFAULT_LIMIT})
+        identity = {LIBRARY_HEADER: await run_in_threadpool(library_id, services.context.database)}
         held = request.headers.get(HELD_VERSION_HEADER, "").strip()
         if held.isascii() and held.isdigit():
             library = await run_in_threadpool(services.changes.library_version)
             if library <= int(held):
-                return Response(status_code=304, headers={VERSION_HEADER: str(library)})
-        page = await run_in_threadpool(services.changes.since, asked["since"], asked["limit"])
-        headers = {VERSION_HEADER: str(page.library_version), "Cache-Control": "no-store"}
+                return Response(status_code=304, headers={VERSION_HEADER: str(library), **identity})
+        try:
+            page = await run_in_threadpool(services.changes.since, asked["since"], asked["limit"])
+        except CursorAhead as error:  # the replica must know whose library is behind its cursor
+            return refusal(error, identity)
+        headers = {VERSION_HEADER: str(page.library_version), "Cache-Control": "no-store", **identity}
         return JSONResponse(page.as_json(), headers=headers)
 
 

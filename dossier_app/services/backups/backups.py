@@ -109,7 +109,10 @@ class BackupService:
         self._require_restore()
         revision = (restore_backup if database.is_sqlite else restore_server_backup)(database, source)
         migrations.upgrade(database)
+        from dossier_app.services.sync.library import renew_library_id
+
         with database.begin() as session:
+            renew_library_id(session)  # another history now: replicas of the one replaced must not mix into it
             self._audit.record(
                 session,
                 self._context.operator.name,

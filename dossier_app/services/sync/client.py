@@ -40,6 +40,7 @@ from dossier_app.domain.errors import (
     ValidationFailed,
 )
 from dossier_app.services.sync.changes import DEFAULT_LIMIT, ChangePage, check_page_request
+from dossier_app.services.sync.library import LIBRARY_HEADER
 from dossier_app.services.sync.pinning import PinStore, fingerprint, normalise_fingerprint
 
 DEFAULT_TIMEOUT = 10.0
@@ -239,6 +240,7 @@ class SyncConnection:
         self.token: str | None = None
         self.expires: datetime | None = None
         self.username: str | None = None  # whose token the requests carry
+        self.library_id = ""  # the server's library id, as its last feed answer gave it
 
     @property
     def server(self) -> str:
@@ -453,6 +455,7 @@ class SyncConnection:
             answer = self._http.request(method, path, json=json, content=content, headers=headers, params=params)
         except httpx.TransportError as error:
             raise self._transport_failure(error) from error
+        self.library_id = answer.headers.get(LIBRARY_HEADER, self.library_id)  # the feed's, refusals included
         if answer.status_code >= 400:
             raise self._refusal(answer)
         if answer.status_code == 204:

@@ -40,6 +40,7 @@ from dossier_app.domain.models import (
 )
 from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
 from dossier_app.services.sync.changes import MAX_LIMIT
+from dossier_app.services.sync.library import check_library, pin_library
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
@@ -191,6 +192,12 @@ class ReplicaService:
                 for row, title, key, project in session.exec(query).all()
             ]
 
+    def keep_ours(self, section_id: int, body: str) -> bool:
+        """Resolve the section's conflict keeping our text unchanged (`body` is the text it holds); see keeping."""
+        from dossier_app.services.sync.keeping import keep_ours
+
+        return keep_ours(self._context, section_id, body)
+
     # Sync ------------------------------------------------------------------------------------------
 
     def sync(self, connection: "SyncConnection", *, blob_progress: BlobProgress | None = None) -> SyncReport:
@@ -229,12 +236,14 @@ class ReplicaService:
             try:
                 page = connection.changes(cursor, MAX_LIMIT)
             except CursorAhead:
+                self._check_library(connection)  # a restored or other library stops here, before any pull
                 if start == 0:
                     raise
                 cursor = start = 0  # the server's library is not the one this replica pulled: pull it whole
                 changes.clear()
                 deleted.clear()
                 continue
+            self._check_library(connection)
             changes.extend(page.changes)
             deleted.extend(page.deleted)
             cursor = page.cursor
@@ -252,9 +261,14 @@ class ReplicaService:
                     report.kept.append(label)
             self._set(session, CURSOR_KEY, str(cursor))
             self._set(session, SERVER_KEY, connection.base_url)
+            pin_library(session, _library_of(connection))
             self._decide_merges(session, work, report)
         self._finish_merges(report)
         return cursor
+
+    def _check_library(self, connection: "SyncConnection") -> None:
+        with self._context.database.begin() as session:
+            check_library(session, _library_of(connection), connection.base_url)
 
     def _set(self, session: Session, key: str, value: str) -> None:
         row = session.get(Setting, key) or Setting(key=key)
@@ -502,3 +516,8 @@ class ReplicaService:
                 for table, uid in item.shares:
                     if session.get(SyncShadow, uid) is None:
                         session.add(SyncShadow(uid=uid, table_name=table, fields=""))
+
+
+def _library_of(connection: "SyncConnection") -> str:
+    """The library id the server's feed named ("" from a connection that knows none: an older server, a test's feed)."""
+    return str(getattr(connection, "library_id", "") or "")

@@ -77,6 +77,7 @@ HELP_ANCHORS: dict[str, str] = {
     "HolidaysDialog": "ngay-nghi",
     "ServerDialog": "dong-bo",
     "ConflictsWindow": "dong-bo",
+    "ServerMoveDialog": "cai-dat-chuong-trinh",
 }
 
 _ANCHOR = re.compile(r'^<a id="([a-z0-9-]+)"></a>\s*$')

@@ -113,7 +113,8 @@ class UiSettings:
 
     @property
     def database_url(self) -> str:
-        """The department server this desktop opens ("" for the local file); never holds a password."""
+        """The PostgreSQL server this desktop opened before it synced a copy of its own ("" when none): only read at
+        start, to ask for the sync server instead, then forgotten; never holds a password."""
         return str(self._settings.value("database/url", ""))
 
     @database_url.setter
@@ -121,6 +122,10 @@ class UiSettings:
         from dossier_app.services.core.connections import without_password  # SQLAlchemy's URL parser: not at start
 
         self._settings.setValue("database/url", without_password(value) if value else "")
+
+    def forget_database_url(self) -> None:
+        """Remove the PostgreSQL address of before: the window works on its own copy now."""
+        self._settings.remove("database/url")
 
     def sync_server(self, database: str) -> str:
         """The department sync server this replica syncs with ("" when it works alone)."""

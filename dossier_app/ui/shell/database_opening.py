@@ -1,6 +1,6 @@
-"""Opening the database the window works on: the one named at start, else the server chosen in Settings, asking
-for the server's password when it wants one (kept in memory only) and offering this computer's file instead of
-leaving the user at a dead end when the server cannot be reached."""
+"""Opening the database the window works on: the one named at start (`--db`, DOSSIER_DB), else this computer's copy,
+which syncs with the department server. A PostgreSQL URL named at start is opened as before (the server and the
+tools), asking for its password when it wants one (kept in memory only)."""
 
 import os
 
@@ -28,22 +28,6 @@ def ask_password(error: PasswordRequired, attempt: int) -> str | None:
     return text if accepted else None
 
 
-def offer_local(error: DossierError) -> bool:
-    """The chosen server cannot be opened: open this computer's database instead? (No: quit.)"""
-    answer = QMessageBox.question(
-        None,
-        QCoreApplication.translate("DatabaseOpening", "Cannot open the server database"),
-        error_text(error)
-        + "\n\n"
-        + QCoreApplication.translate(
-            "DatabaseOpening", "Open the database on this computer instead? (Settings can change the choice.)"
-        ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
 def show_refusal(error: DossierError) -> None:
     """Nothing could be opened: say why."""
     QMessageBox.critical(
@@ -51,19 +35,16 @@ def show_refusal(error: DossierError) -> None:
     )
 
 
-def chosen_location(cli_location: str | None, settings: UiSettings) -> tuple[str | None, bool]:
-    """--db, then DOSSIER_DB, then the server chosen in Settings, then this computer's file; and whether the
-    choice came from Settings (only that one falls back to the local file)."""
-    named = cli_location or os.environ.get(DB_ENV)
-    if named:
-        return named, False
-    return (settings.database_url or None), bool(settings.database_url)
+def chosen_location(cli_location: str | None) -> str | None:
+    """--db, then DOSSIER_DB, then this computer's copy (None). Settings no longer name a database: a desktop syncs
+    its copy with the department server instead (services/sync)."""
+    return cli_location or os.environ.get(DB_ENV) or None
 
 
-def open_for_window(cli_location: str | None, settings: UiSettings) -> Services | None:
+def open_for_window(cli_location: str | None, _settings: UiSettings) -> Services | None:
     """The services the window runs on, or None after the user gave up (told why)."""
-    location, from_settings = chosen_location(cli_location, settings)
-    url, attempt = location, 0
+    location = url = chosen_location(cli_location)
+    attempt = 0
     while True:
         try:
             return open_services(url, Operator(os_account()), interactive=True)
@@ -73,11 +54,7 @@ def open_for_window(cli_location: str | None, settings: UiSettings) -> Services 
             if location and password is not None:
                 url = with_password(location, password)
                 continue
-            if not (from_settings and offer_local(error)):
-                return None
+            return None
         except DossierError as error:
-            if not (from_settings and offer_local(error)):
-                show_refusal(error)
-                return None
-        location = url = None
-        from_settings = False
+            show_refusal(error)
+            return None

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from dossier_app.domain.errors import AuthenticationFailed, DossierError, ServerUnreachable, SessionRefused
 from dossier_app.ui.shared.messages import error_text, show_error
 from dossier_app.ui.shared.workers import run_in_background
+from dossier_app.ui.shell.sync_server import ServerFields
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -108,7 +108,16 @@ class SyncPanel(QObject):
         dialog = ServerDialog(self.server, self._pinned(self.server), self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        self._settings.set_sync_server(self._database, dialog.address())
+        self.use_server(dialog.address())
+        return True
+
+    def trusted_fingerprint(self, address: str) -> str:
+        """The certificate fingerprint this desktop trusts for `address` ("" when none yet)."""
+        return self._pinned(address)
+
+    def use_server(self, address: str) -> None:
+        """Sync with this server from now on ("" to work alone), as Tệp › Máy chủ đồng bộ… and Settings choose."""
+        self._settings.set_sync_server(self._database, address)
         self._password = None  # another server: sign in again
         self.online = None
         if self.server:
@@ -116,7 +125,6 @@ class SyncPanel(QObject):
         else:
             self.timer.stop()
         self._update()
-        return True
 
     def _pinned(self, address: str) -> str:
         if not address:
@@ -331,44 +339,21 @@ class ServerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("syncServerDialog")
         self.setWindowTitle(self.tr("Sync server"))
-        self.address_edit = QLineEdit(address, self)
-        self.address_edit.setPlaceholderText("https://may-chu.so-khcn.cantho.gov.vn:8470")
-        self.address_edit.setMinimumWidth(420)
-        fingerprint = QLabel(pinned or self.tr("(none yet: trusted at the first sync)"), self)
-        fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        fingerprint.setWordWrap(True)
-        note = QLabel(
-            self.tr(
-                "Each desktop keeps its own copy and syncs with the department's server, which alone holds the "
-                "data and checks each person's rights. Leave the address empty to work alone."
-            ),
-            self,
-        )
-        note.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Server address:"), self.address_edit)
-        form.addRow(self.tr("Trusted certificate (SHA-256):"), fingerprint)
+        self.fields = ServerFields(address, lambda typed: pinned if typed == address else "", self)
+        self.address_edit = self.fields.address_edit
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
+        layout.addWidget(self.fields)
         layout.addWidget(buttons)
 
     def address(self) -> str:
-        return self.address_edit.text().strip().rstrip("/")
+        return self.fields.address()
 
     def _accept(self) -> None:
-        address = self.address()
-        if address and not address.startswith(("http://", "https://")):
-            QMessageBox.warning(
-                self,
-                self.tr("Sync server"),
-                self.tr("The address starts with https:// (or http:// for a server on this computer)."),
-            )
-            return
-        self.accept()
+        if self.fields.acceptable():
+            self.accept()
 
 
 class ConflictsWindow(QDialog):
@@ -445,9 +430,11 @@ class ConflictsWindow(QDialog):
                 return False
             text = dialog.merged_markdown() if dialog.choice is ConflictChoice.KEEP_MINE else conflict.theirs_text
             saved = self._services.dossiers.save_body(conflict.section_id, text)
+            # Our text kept as it was makes no revision: the record is closed by ours instead (services/sync/keeping).
+            kept = not saved.changed and self._services.replica.keep_ours(conflict.section_id, text)
         except DossierError as error:
             show_error(self, error)
             return False
         self.refresh()
         self.resolved.emit()
-        return bool(saved.changed)
+        return bool(saved.changed or kept)

@@ -331,13 +331,13 @@ class WindowActions(QObject):
     def open_settings(self) -> None:
         """Open the settings; a new language rebuilds the window."""
         window = self._window
-        dialog = SettingsDialog(window.settings, window.services.database.display_location, window)
+        sync = window.sync_panel
+        location = window.services.database.display_location
+        dialog = SettingsDialog(window.settings, location, window, server=sync.server, pinned=sync.trusted_fingerprint)
         if not dialog.exec():
             return
-        if dialog.database_changed:
-            window.statusBar().showMessage(
-                self.tr("The chosen database opens the next time the program starts."), 15000
-            )
+        if dialog.server_changed:
+            sync.use_server(dialog.server_address())
         if dialog.language_changed:
             window.request_rebuild()
 
