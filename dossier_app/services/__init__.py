@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from dossier_app.services.sync.changes import ChangeFeed
     from dossier_app.services.sync.push import PushService
     from dossier_app.services.sync.replica import ReplicaService
+    from dossier_app.services.sync.row_conflicts import RowConflicts
     from dossier_app.services.sync.tokens import TokenService
     from dossier_app.storage.database import Database
     from dossier_app.storage.files import BlobStore
@@ -102,7 +103,7 @@ class Services:
         """The push side of sync on the server: desktops' changes applied through these services, as their person."""
         from dossier_app.services.sync.push import PushService
 
-        return PushService(self.context, self.changes, self.dossiers, self.reviews)
+        return PushService(self.context, self.changes, self.dossiers, self.reviews, self.register)
 
     @cached_property
     def replica(self) -> "ReplicaService":
@@ -110,6 +111,13 @@ class Services:
         from dossier_app.services.sync.replica import ReplicaService
 
         return ReplicaService(self.context, self.dossiers, self.projects)
+
+    @cached_property
+    def row_conflicts(self) -> "RowConflicts":
+        """A replica's register conflicts: each field both sides changed, and the person's pick."""
+        from dossier_app.services.sync.row_conflicts import RowConflicts
+
+        return RowConflicts(self.context, self.register)
 
     @cached_property
     def projects(self) -> "ProjectService":

@@ -47,7 +47,14 @@ if TYPE_CHECKING:
         LandParcel,
         Resettlement,
     )
-    from dossier_app.domain.models.sync import SyncAppliedChange, SyncConflict, SyncShadow, SyncState, SyncTombstone
+    from dossier_app.domain.models.sync import (
+        SyncAppliedChange,
+        SyncConflict,
+        SyncRowConflict,
+        SyncShadow,
+        SyncState,
+        SyncTombstone,
+    )
 
     SYNCED_MODELS: tuple[type[SyncedRow], ...]
 
@@ -88,6 +95,7 @@ __all__ = [
     "StoredBlobChunk",
     "SyncAppliedChange",
     "SyncConflict",
+    "SyncRowConflict",
     "SyncShadow",
     "SyncState",
     "SyncTombstone",
@@ -104,7 +112,8 @@ __all__ = [
 # verifiers of who signed in on it), AuditEntry and Setting (each database's own hash chain and facts),
 # StoredBlob and StoredBlobChunk (bytes travel by SHA-256, not as rows), PackageExport (where this machine
 # wrote a package), SyncState and SyncTombstone (the server's own bookkeeping), SyncAppliedChange (the
-# server's applied push ids), SyncShadow and SyncConflict (a replica's own view of the server and its conflicts).
+# server's applied push ids), SyncShadow, SyncConflict and SyncRowConflict (a replica's own view of the server
+# and its conflicts).
 SYNCED_NAMES: tuple[str, ...] = (
     "Project",
     "Document",
@@ -166,6 +175,7 @@ _MODULE_OF = {
     "StoredBlobChunk": "dossier",
     "SyncAppliedChange": "sync",
     "SyncConflict": "sync",
+    "SyncRowConflict": "sync",
     "SyncShadow": "sync",
     "SyncState": "sync",
     "SyncTombstone": "sync",

@@ -15,6 +15,7 @@ Changes (`table`, `uid`, `fields`):
 - `sectioncomment`, the comment's uid: `{section, body, quote}`.
 - `section`, the section's uid: `{review: "submit", revision}`, `{review: "approve", revision, hash}` or
   `{review: "return", comment, comment_uid}`.
+- `affectedparty`, the party's uid: a household's record with the change's `base` (services/sync/register_push.py).
 """
 
 import re
@@ -34,6 +35,7 @@ from dossier_app.storage.sync_log import synced_tables
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
     from dossier_app.services.dossier.dossiers import DossierService
+    from dossier_app.services.register.register import RegisterService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
 
@@ -102,10 +104,16 @@ class PushService:
     """Applies a desktop's pushed changes as the person the services act as (never a local operator)."""
 
     def __init__(
-        self, context: "ServiceContext", changes: "ChangeFeed", dossiers: "DossierService", reviews: "ReviewService"
+        self,
+        context: "ServiceContext",
+        changes: "ChangeFeed",
+        dossiers: "DossierService",
+        reviews: "ReviewService",
+        register: "RegisterService | None" = None,
     ) -> None:
         self._context = context
         self._changes, self._dossiers, self._reviews = changes, dossiers, reviews
+        self._register = register
 
     def apply(self, based_on: int, changes: Sequence[Any]) -> PushOutcome:
         """Every change in order, each through its service; PreconditionFailed when the library moved past
@@ -134,6 +142,11 @@ class PushService:
                 "sectioncomment": self._comment,
                 "section": self._review,
             }
+            if self._register is not None:
+                from dossier_app.services.sync.register_push import RegisterPush
+
+                households = RegisterPush(self._context, self._register)
+                handlers["affectedparty"] = lambda uid, fields: households.household(uid, fields, change.get("base"))
             handler = handlers.get(table)
             if handler is None:
                 raise ChangeRefused(

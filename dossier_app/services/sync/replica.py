@@ -41,6 +41,7 @@ from dossier_app.domain.models import (
 from dossier_app.services.sync.changes import MAX_LIMIT
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
+from dossier_app.services.sync.row_sync import RegisterPull, households_to_push
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -211,7 +212,11 @@ class ReplicaService:
         work = self._work()
         edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
         with self._context.database.begin() as session:
-            applied = PulledRows(session, edited, reviewed).apply(changes, deleted)
+            register = RegisterPull(session)
+            applied = PulledRows(session, edited, reviewed, register).apply(changes, deleted)
+            report.kept.extend(f"hộ/household {code}" for code in register.kept)
+            report.conflicts.extend(f"hộ/household {code}" for code in register.conflicts)
+            report.merged.extend(f"hộ/household {code}" for code in register.merged)
             report.pulled += applied.applied
             report.unplaced += applied.unplaced
             for section_id in applied.kept:
@@ -397,6 +402,8 @@ class ReplicaService:
                     )
                 )
         outgoing.extend(item for item in self._review_requests() if item.review_of not in blocked)
+        with self._context.database.begin() as session:
+            outgoing.extend(households_to_push(session))  # the register's households changed here (row_sync)
         return outgoing
 
     def _review_requests(self) -> list[Outgoing]:
