@@ -41,6 +41,9 @@ REVIEW_FIELDS = (
     "changed_since_approval",
 )
 
+# A section's place in its outline, kept in its shadow: a difference is a structure change made here (structure_sync).
+STRUCTURE_FIELDS = ("document", "parent", "title", "position", "deleted_at")
+
 # A section's columns that stay as they are here while its local work waits to be pushed.
 BODY_COLUMNS = ("body", "plain_text", "search_text", "word_count", "version", "updated_at", "updated_by")
 REVIEW_COLUMNS = (
@@ -224,6 +227,7 @@ class PulledRows:
             held = (BODY_COLUMNS + REVIEW_COLUMNS if uid in self._edited else ()) + (
                 REVIEW_COLUMNS if uid in self._reviewed else ()
             )
+            held += self._register.held_columns(uid) if self._register is not None else ()
             values = {column: value for column, value in values.items() if column not in held}
             deferred = [(column, ref_uid) for column, ref_uid in deferred if column not in held]
         key_column = next(iter(table.primary_key.columns))
@@ -258,7 +262,7 @@ def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) ->
 
 def shadow(session: Session, table_name: str, uid: str, fields: Mapping[str, Any]) -> None:
     """Remember the server holds this row (a section with its review fields as the server has them)."""
-    kept = {name: fields.get(name) for name in REVIEW_FIELDS} if table_name == "section" else {}
+    kept = {name: fields.get(name) for name in (*REVIEW_FIELDS, *STRUCTURE_FIELDS)} if table_name == "section" else {}
     row = session.get(SyncShadow, uid) or SyncShadow(uid=uid, table_name=table_name)
     row.fields = json.dumps(kept, ensure_ascii=False)
     session.add(row)

@@ -15,6 +15,7 @@ Changes (`table`, `uid`, `fields`):
 - `sectioncomment`, the comment's uid: `{section, body, quote}`.
 - `section`, the section's uid: `{review: "submit", revision}`, `{review: "approve", revision, hash}` or
   `{review: "return", comment, comment_uid}`.
+- `section` with `structure` (add, rename, move, delete, undelete): services/sync/structure_sync.py.
 - `affectedparty`, the party's uid: a household's record with the change's `base` (services/sync/register_push.py).
 """
 
@@ -142,6 +143,12 @@ class PushService:
                 "sectioncomment": self._comment,
                 "section": self._review,
             }
+            from dossier_app.services.sync.structure_sync import StructurePush
+
+            outline = StructurePush(self._context, self._dossiers)
+            handlers["section"] = lambda uid, fields: (
+                outline.apply(uid, fields) if "structure" in fields else self._review(uid, fields)
+            )
             if self._register is not None:
                 from dossier_app.services.sync.register_push import RegisterPush
 

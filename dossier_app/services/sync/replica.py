@@ -41,7 +41,8 @@ from dossier_app.domain.models import (
 from dossier_app.services.sync.changes import MAX_LIMIT
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
-from dossier_app.services.sync.row_sync import RegisterPull, households_to_push
+from dossier_app.services.sync.row_sync import households_to_push
+from dossier_app.services.sync.structure_sync import PullHooks, section_changes, settled
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -212,11 +213,11 @@ class ReplicaService:
         work = self._work()
         edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
         with self._context.database.begin() as session:
-            register = RegisterPull(session)
-            applied = PulledRows(session, edited, reviewed, register).apply(changes, deleted)
-            report.kept.extend(f"hộ/household {code}" for code in register.kept)
-            report.conflicts.extend(f"hộ/household {code}" for code in register.conflicts)
-            report.merged.extend(f"hộ/household {code}" for code in register.merged)
+            hooks = PullHooks(session)  # the register's households and the outline changes made here
+            applied = PulledRows(session, edited, reviewed, hooks).apply(changes, deleted)
+            report.kept.extend(hooks.kept)
+            report.conflicts.extend(hooks.conflicts)
+            report.merged.extend(hooks.merged)
             report.pulled += applied.applied
             report.unplaced += applied.unplaced
             for section_id in applied.kept:
@@ -362,7 +363,8 @@ class ReplicaService:
         comments, review requests; nothing of a section still in conflict."""
         work = self._work()
         blocked = {item.section_id for item in work.values() if item.blocked}
-        outgoing: list[Outgoing] = []
+        with self._context.database.begin() as session:
+            outgoing: list[Outgoing] = section_changes(session)  # new sections before their revisions
         with self._context.database.begin() as session:
             for item in work.values():
                 if item.blocked:
@@ -456,6 +458,8 @@ class ReplicaService:
                         restore_review(session, item.review_of)
                     continue
                 report.pushed.append(item.label)
+                if item.change["table"] == "section" and "structure" in item.change["fields"]:
+                    settled(session, item.change)
                 for table, uid in item.shares:
                     if session.get(SyncShadow, uid) is None:
                         session.add(SyncShadow(uid=uid, table_name=table, fields=""))

@@ -324,6 +324,10 @@ class RegisterPull:
         self.conflicts: list[str] = []  # households with a field changed differently on both sides
         self.merged: list[str] = []
 
+    def held_columns(self, uid: str) -> tuple[str, ...]:
+        """A section's columns the pull leaves as they are here (none: the outline's are structure_sync's)."""
+        return ()
+
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
         """Keep the row's shadow; True when the row is held (its household changed here)."""
         if table_name not in _REGISTER_SET:
@@ -385,7 +389,7 @@ class RegisterPull:
         household = shadow_households(session, {item.uid: item.party_id})[item.uid]
         theirs = household.record()
         assert item.party_id is not None and item.ours is not None
-        label = f"{item.ours.get('code', '?')}"
+        label = f"hộ/household {item.ours.get('code', '?')}"
         if theirs is None:
             self.kept.append(label)  # deleted on the server: kept with the changes made here, pushed again
             return

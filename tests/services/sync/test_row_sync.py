@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import update
-from sqlmodel import select
+from sqlmodel import col, select
 
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import PreconditionFailed
-from dossier_app.domain.models import AffectedParty, SyncRowConflict
+from dossier_app.domain.models import AffectedParty, Document, Project, Section, SyncRowConflict
 from dossier_app.server.app import result_json
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
@@ -227,3 +227,63 @@ def test_a_push_the_server_moved_past_is_merged_and_sent_again(server: Services,
     assert report.clean and report.retried == 1
     data = household(server).data
     assert (data.address, data.household_size) == ("Số 9", 3)
+
+
+def outline(services: Services, code: str) -> list[tuple[str, str, bool]]:
+    """Every section of the project's first document: (uid, title, deleted), in outline order."""
+    with services.database.begin() as session:
+        rows = session.exec(
+            select(Section.uid, Section.title, Section.deleted_at)
+            .join(Document, col(Document.id) == Section.document_id)
+            .join(Project, col(Project.id) == Document.project_id)
+            .where(col(Project.code) == code, col(Document.position) == 0, col(Section.parent_id).is_(None))
+            .order_by(col(Section.position), col(Section.id))
+        ).all()
+    return [(uid, title, deleted is not None) for uid, title, deleted in rows]
+
+
+def section_id(services: Services, uid: str) -> int:
+    with services.database.begin() as session:
+        return int(session.exec(select(Section.id).where(Section.uid == uid)).one() or 0)
+
+
+def test_outline_changes_travel_by_id(server: Services, desks: dict[str, Services], itp: ProjectView) -> None:
+    a, b = desks["a"], desks["b"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    added = a.dossiers.add_section(document.id, None, "Phụ lục bổ sung: ý kiến cộng đồng")
+    assert a.dossiers.save_body(added, "Ý kiến của cộng đồng dân cư.\n").changed
+    a.dossiers.move_section(added, 0)
+    assert sync(a, server, "a").clean
+    assert sync(b, server, "b").clean
+    assert outline(b, itp.code) == outline(a, itp.code) == outline(server, itp.code)
+    new_uid = outline(a, itp.code)[0][0]
+    assert b.dossiers.section(section_id(b, new_uid)).body == "Ý kiến của cộng đồng dân cư.\n"
+    b.dossiers.rename_section(section_id(b, new_uid), "Phụ lục: ý kiến cộng đồng dân cư")
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    assert outline(a, itp.code)[0][1] == "Phụ lục: ý kiến cộng đồng dân cư"
+    assert outline(server, itp.code) == outline(a, itp.code)
+
+
+def test_a_section_deleted_here_and_edited_there_keeps_the_edit(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    added = a.dossiers.add_section(document.id, None, "Mục tự thêm")
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    uid = next(u for u, title, _deleted in outline(a, itp.code) if title == "Mục tự thêm")
+    assert a.dossiers.save_body(added, "Nội dung viết trên máy A.\n").changed
+    b.dossiers.delete_section(section_id(b, uid))
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert [kept for kept in report.kept if "edited on the server" in kept]
+    assert (uid, "Mục tự thêm", False) in outline(b, itp.code) and (uid, "Mục tự thêm", False) in outline(
+        server, itp.code
+    )
+    assert b.dossiers.section(section_id(b, uid)).body == "Nội dung viết trên máy A.\n"
+    assert sync(b, server, "b").clean and b.replica.waiting() == 0
+    b.dossiers.delete_section(section_id(b, uid))  # nobody edited it since: the deletion travels
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    assert (uid, "Mục tự thêm", True) in outline(server, itp.code) and (uid, "Mục tự thêm", True) in outline(
+        a, itp.code
+    )
