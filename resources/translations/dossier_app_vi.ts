@@ -2406,6 +2406,10 @@ SHA-256: {hash}</translation>
         <source>Household {code}: the field &apos;{field}&apos; was refused: {reason}</source>
         <translation>Hộ {code}: trường &apos;{field}&apos; bị từ chối: {reason}</translation>
     </message>
+    <message>
+        <source>The section was edited on the server since it was deleted on the desktop; it is kept.</source>
+        <translation>Mục này đã được sửa trên máy chủ sau khi bị xoá ở máy trạm; mục được giữ lại.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

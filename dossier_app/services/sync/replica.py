@@ -12,8 +12,9 @@ one, so the server's history holds each; the same block changed on both sides is
 revisions wait here until a later save (made after reading the conflict) resolves it. Nothing is ever deleted to
 make a merge: every offline revision stays in this history.
 
-Only the dossier's sections, revisions, comments and review requests are pushed yet; every other synced table is
-pulled (the server's row wins). Applying a pull is `pulled_rows`; what is pushed and in which batches, `outbox`.
+Pushed: the sections' revisions, comments and review requests, their outline changes (`structure_sync`) and the
+register's households (`row_sync`, merged field by field); every other synced table is pulled (the server's row
+wins). Applying a pull is `pulled_rows`; what is pushed and in which batches, `outbox`.
 """
 
 import json

@@ -24,13 +24,13 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
 from dossier_app.domain.models import Document, Project, Section, SectionRevision, SyncShadow, as_utc
 from dossier_app.services.sync.outbox import Outgoing, change
+from dossier_app.services.sync.push import Outcome, _malformed
 from dossier_app.services.sync.row_sync import RegisterPull
 from dossier_app.storage.sync_log import synced_tables
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
     from dossier_app.services.dossier.dossiers import DossierService
-    from dossier_app.services.sync.push import Outcome
 
 HELD = ("title", "position", "deleted_at")  # a section's columns a pull leaves while a structure change waits
 
@@ -70,7 +70,9 @@ def section_changes(session: Session) -> list[Outgoing]:
         uid, label = section.uid, _label(code, section.outline_key, section.id or 0)
         parent = uids.get(section.parent_id) if section.parent_id is not None else None
         if shadow_text is None:
-            if section.deleted_at is None:
+            # Added here: a custom section (a section with an outline key was laid out from a regime, here as on
+            # the server; those of a project made here wait until projects are pushed).
+            if section.deleted_at is None and section.outline_key is None:
                 fields = {
                     "structure": "add",
                     "document": document_uid,
@@ -189,10 +191,8 @@ class StructurePush:
     def __init__(self, context: "ServiceContext", dossiers: "DossierService") -> None:
         self._context, self._dossiers = context, dossiers
 
-    def apply(self, uid: str, fields: Mapping[str, Any]) -> "Outcome":
+    def apply(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
         """One outline change: applied, already there, or refused with why."""
-        from dossier_app.services.sync.push import Outcome
-
         action, dossiers = fields.get("structure"), self._dossiers
         if action == "add":
             if self._find("section", uid) is not None:
@@ -258,12 +258,6 @@ class StructurePush:
                 QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."), table=table_name, uid=uid
             )
         return found
-
-
-def _malformed(name: str) -> ChangeRefused:
-    return ChangeRefused(
-        QT_TRANSLATE_NOOP("Errors", "The change's field '{field}' is missing or of the wrong kind."), field=name
-    )
 
 
 def _text(fields: Mapping[str, Any], name: str) -> str:
