@@ -102,8 +102,14 @@ class Services:
     def push(self) -> "PushService":
         """The push side of sync on the server: desktops' changes applied through these services, as their person."""
         from dossier_app.services.sync.push import PushService
+        from dossier_app.services.sync.register_push import RegisterPush
+        from dossier_app.services.sync.structure_sync import StructurePush
 
-        return PushService(self.context, self.changes, self.dossiers, self.reviews, self.register)
+        more = {
+            "affectedparty": RegisterPush(self.context, self.register).household,
+            "section": StructurePush(self.context, self.dossiers).apply,
+        }
+        return PushService(self.context, self.changes, self.dossiers, self.reviews, more)
 
     @cached_property
     def replica(self) -> "ReplicaService":

@@ -18,7 +18,7 @@ from dossier_app.services.core.context import Operator
 from dossier_app.services.register.register import PartyDetail
 from dossier_app.services.sync.client import SyncConnection
 from dossier_app.services.sync.replica import SyncReport
-from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
+from tests.server.server_process import ServerProcess, demo_server_database, main_py, serving_copy
 from tests.services.register_support import parcel, party
 
 PASSWORD = "demo-cantho"  # the demo accounts' password
@@ -40,7 +40,7 @@ class Laptop:
     """A replica synced as one server account."""
 
     def __init__(self, path: Path, server: ServerProcess, username: str) -> None:
-        self.server, self.username = server, username
+        self.path, self.server, self.username = path, server, username
         self.services: Services = open_services(str(path), Operator("cli:tester"))
 
     def sync(self) -> SyncReport:
@@ -98,6 +98,11 @@ def test_different_fields_merge_and_the_same_field_conflicts_keeping_both(laptop
     assert (here.address, here.ward, here.household_size) == ("Số 12, đường Nguyễn Văn Cừ", "Phường Hưng Lợi", 8)
     [conflict] = b.services.row_conflicts.of_party(b.household(code).id)
     assert (conflict.field, conflict.ours, conflict.theirs) == ("ward", "Phường Hưng Lợi", "Phường An Khánh")
+    listed = main_py("--db", str(b.path), "conflicts")
+    assert listed.returncode == 1, listed.stderr
+    assert f"{code} — trường / field ward: ở đây / here 'Phường Hưng Lợi', máy chủ / server 'Phường An Khánh'" in (
+        listed.stdout
+    )
     b.services.row_conflicts.resolve(conflict.id, take_theirs=False)
     assert b.sync().clean
     assert on_server(server, code)[1:4] == ("Số 12, đường Nguyễn Văn Cừ", "Phường Hưng Lợi", 8)

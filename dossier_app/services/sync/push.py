@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table
@@ -36,10 +37,10 @@ from dossier_app.storage.sync_log import synced_tables
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
     from dossier_app.services.dossier.dossiers import DossierService
-    from dossier_app.services.register.register import RegisterService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
 
+ChangeHandler = Callable[..., "Outcome"]  # (uid, fields, change=the whole change) → its outcome
 MAX_CHANGES = 50  # per push, as Zotero takes at most 50 objects per write
 UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -110,11 +111,11 @@ class PushService:
         changes: "ChangeFeed",
         dossiers: "DossierService",
         reviews: "ReviewService",
-        register: "RegisterService | None" = None,
+        more: Mapping[str, "ChangeHandler"] | None = None,
     ) -> None:
         self._context = context
         self._changes, self._dossiers, self._reviews = changes, dossiers, reviews
-        self._register = register
+        self._more = dict(more or {})  # table → the handler of its changes (a section's: its `structure` ones)
 
     def apply(self, based_on: int, changes: Sequence[Any]) -> PushOutcome:
         """Every change in order, each through its service; PreconditionFailed when the library moved past
@@ -143,18 +144,10 @@ class PushService:
                 "sectioncomment": self._comment,
                 "section": self._review,
             }
-            from dossier_app.services.sync.structure_sync import StructurePush
-
-            outline = StructurePush(self._context, self._dossiers)
-            handlers["section"] = lambda uid, fields: (
-                outline.apply(uid, fields) if "structure" in fields else self._review(uid, fields)
-            )
-            if self._register is not None:
-                from dossier_app.services.sync.register_push import RegisterPush
-
-                households = RegisterPush(self._context, self._register)
-                handlers["affectedparty"] = lambda uid, fields: households.household(uid, fields, change.get("base"))
             handler = handlers.get(table)
+            more = self._more.get(str(table))
+            if more is not None and (table != "section" or "structure" in fields):
+                handler = partial(more, change=change)
             if handler is None:
                 raise ChangeRefused(
                     QT_TRANSLATE_NOOP("Errors", "The server does not yet take changes of '{table}' from desktops."),

@@ -75,8 +75,9 @@ class RegisterPush:
     def __init__(self, context: "ServiceContext", register: "RegisterService") -> None:
         self._context, self._register = context, register
 
-    def household(self, uid: str, fields: Mapping[str, Any], base: Any) -> Outcome:
+    def household(self, uid: str, fields: Mapping[str, Any], change: Mapping[str, Any]) -> Outcome:
         """One pushed household: added, merged and updated, deleted, or refused with why."""
+        base = change.get("base")
         if base is not None and not isinstance(base, dict):
             raise _malformed("base")
         try:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
-from dossier_app.domain.models import AffectedParty, SyncRowConflict
+from dossier_app.domain.models import AffectedParty, Project, SyncRowConflict
 from dossier_app.services.sync.register_push import party_input
 from dossier_app.services.sync.row_sync import CHILDREN, local_records, resolved
 
@@ -48,6 +48,28 @@ class RowConflicts:
                 .where(col(AffectedParty.project_id) == project_id, col(SyncRowConflict.resolved_at).is_(None))
             ).all()
         return {int(party_id) for party_id in rows}
+
+    def listing(self, code: str | None = None) -> list[tuple[str, RowConflictView]]:
+        """Every undecided field (of project CODE only, when given) with its household's label ('PROJECT PARTY')."""
+        with self._context.database.begin() as session:
+            query = (
+                select(SyncRowConflict, AffectedParty.code, Project.code)
+                .join(AffectedParty, col(AffectedParty.id) == SyncRowConflict.party_id)
+                .join(Project, col(Project.id) == AffectedParty.project_id)
+                .where(col(SyncRowConflict.resolved_at).is_(None))
+                .order_by(col(SyncRowConflict.id))
+            )
+            if code is not None:
+                query = query.where(col(Project.code) == code)
+            return [
+                (
+                    f"{project} {party}",
+                    RowConflictView(
+                        row.id or 0, row.party_id, row.field, json.loads(row.ours_value), json.loads(row.theirs_value)
+                    ),
+                )
+                for row, party, project in session.exec(query).all()
+            ]
 
     def of_party(self, party_id: int) -> list[RowConflictView]:
         """A household's undecided fields, in the order found."""

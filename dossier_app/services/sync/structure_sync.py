@@ -191,8 +191,8 @@ class StructurePush:
     def __init__(self, context: "ServiceContext", dossiers: "DossierService") -> None:
         self._context, self._dossiers = context, dossiers
 
-    def apply(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
-        """One outline change: applied, already there, or refused with why."""
+    def apply(self, uid: str, fields: Mapping[str, Any], change: Mapping[str, Any] | None = None) -> Outcome:
+        """One outline change: applied, already there, or refused with why (`change`: the whole change, unused)."""
         action, dossiers = fields.get("structure"), self._dossiers
         if action == "add":
             if self._find("section", uid) is not None:
