@@ -168,7 +168,8 @@ class SyncPanel(QObject):
                     with contextlib.suppress(DossierError):  # the session ends at its expiry anyway
                         connection.sign_out()
             first = trust.fingerprint if trust.first_use else ""
-            return Synced(report, services.replica.waiting(), len(services.replica.conflicts()), first)
+            conflicts = len(services.replica.conflicts()) + len(services.row_conflicts.listing())  # texts, register
+            return Synced(report, services.replica.waiting(), conflicts, first)
 
         run_in_background(job).on_success(self._done).on_failure(self._failed)
 
@@ -235,8 +236,10 @@ class SyncPanel(QObject):
         only for a replica: a desktop working alone has neither."""
         if not self.server:
             return
-        replica = self._services.replica
-        task = run_in_background(lambda _report, _cancelled: (replica.waiting(), len(replica.conflicts())))
+        replica, households = self._services.replica, self._services.row_conflicts
+        task = run_in_background(
+            lambda _report, _cancelled: (replica.waiting(), len(replica.conflicts()) + len(households.listing()))
+        )
         task.on_success(self._counted)  # bound: a window closed meanwhile drops the counts
 
     def _counted(self, counts: tuple[int, int]) -> None:
