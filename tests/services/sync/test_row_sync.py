@@ -5,6 +5,7 @@ register's rules and roles refuse what they refuse (naming the field), a househo
 kept."""
 
 import json
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -287,3 +288,30 @@ def test_a_section_deleted_here_and_edited_there_keeps_the_edit(
     assert (uid, "Mục tự thêm", True) in outline(server, itp.code) and (uid, "Mục tự thêm", True) in outline(
         a, itp.code
     )
+
+
+def test_the_server_merges_against_the_base_and_refuses_what_it_cannot_take(server: Services) -> None:
+    """Pushed straight at the server: a base older than the server's household merges field by field, the same
+    field changed on both sides is refused naming it, and a value of the wrong kind is refused naming the field."""
+    officer = server.acting_as(Operator(OFFICER))
+    detail = household(server)
+    with server.database.begin() as session:
+        uid, base = local_records(session, [detail.id])[detail.id]
+    edit(server, ward="Phường An Bình")  # the server moved since the desktop's base
+
+    def push(fields: dict[str, Any], what: str) -> Any:
+        made = {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, what)), "table": "affectedparty", "uid": uid}
+        answer = officer.push.apply(server.changes.library_version(), [{**made, "fields": fields, "base": base}])
+        return answer.results[0]
+
+    merged = push({**base, "household_size": 9}, "size")
+    assert merged.outcome.value == "applied"
+    data = household(server).data
+    assert (data.ward, data.household_size) == ("Phường An Bình", 9)
+    clash = push({**base, "ward": "Phường Tân An"}, "ward")
+    assert clash.outcome.value == "refused" and "ward" in clash.error.message
+    wrong = push({**base, "poor_household": "có"}, "wrong")
+    assert (
+        wrong.outcome.value == "refused" and "'poor_household' is missing or of the wrong kind" in wrong.error.message
+    )
+    assert household(server).data == data
