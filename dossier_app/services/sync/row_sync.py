@@ -115,6 +115,8 @@ def record(project: Any, party: Mapping[str, Any], children: Mapping[str, Iterab
 def normalized(fields: Mapping[str, Any]) -> Record:
     """A pushed record in the form this side builds (so equal households compare equal); ValueError naming the
     field when a part is of the wrong kind."""
+    tables = synced_tables()
+    _check(tables[PARTY], fields, "")
     children: dict[str, list[Mapping[str, Any]]] = {}
     for table_name, key in CHILDREN.items():
         value = fields.get(key)
@@ -122,8 +124,17 @@ def normalized(fields: Mapping[str, Any]) -> Record:
             value = [] if value is None else [value]
         if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
             raise ValueError(key)
+        for row in value:
+            _check(tables[table_name], row, f"{key}.")
         children[table_name] = value
     return record(fields.get("project"), fields, children)
+
+
+def _check(table: Table, row: Mapping[str, Any], prefix: str) -> None:
+    """Every field of a pushed row of the kind its column stores (ValueError naming the first that is not)."""
+    for column in table.columns:
+        if column.name not in _NOT_FIELDS:
+            stored(column, row.get(column.name), f"{prefix}{column.name}")
 
 
 def _in_chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
