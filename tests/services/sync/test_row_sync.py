@@ -315,3 +315,17 @@ def test_the_server_merges_against_the_base_and_refuses_what_it_cannot_take(serv
         wrong.outcome.value == "refused" and "'poor_household' is missing or of the wrong kind" in wrong.error.message
     )
     assert household(server).data == data
+
+
+def test_a_household_deleted_on_the_server_but_edited_here_is_made_again(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    a, b = desks["a"], desks["b"]
+    server.register.delete_party(household(server).id)
+    edit(b, address="Số 7, hẻm 12")
+    report = sync(b, server, "b")
+    assert report.kept == ["hộ/household HT-001"] and report.pushed == ["CT-ITP2 HT-001: hộ/household"]
+    assert household(server).data == household(b).data and household(server).data.address == "Số 7, hẻm 12"
+    assert sync(a, server, "a").clean  # the deletion and the household made again came in one pull
+    assert household(a).data == household(server).data
+    assert b.replica.waiting() == 0 and sync(b, server, "b").pushed == []
