@@ -121,9 +121,17 @@ def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
 def cmd_conflicts(services: "Services", args: argparse.Namespace) -> int:
     """List the unresolved conflicts; exit 1 while any remain."""
     found = services.replica.conflicts(args.code)
-    if not found:
+    households = services.row_conflicts.listing(services.projects.by_code(args.code).code if args.code else None)
+    if not found and not households:
         print("Không có xung đột / no conflicts")
         return EXIT_OK
+    for label, field in households:
+        print(
+            f"{label} — trường / field {field.field}: ở đây / here {field.ours!r}, máy chủ / server {field.theirs!r}; "
+            "chọn trong cửa sổ sổ bồi thường / pick one in the register window"
+        )
+    if not found:
+        return EXIT_PROBLEM
     for conflict in found:
         when = conflict.created_at.astimezone().isoformat(sep=" ", timespec="seconds")
         print(

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from dossier_app.services.sync.people import ReplicaPeople
     from dossier_app.services.sync.push import PushService
     from dossier_app.services.sync.replica import ReplicaService
+    from dossier_app.services.sync.row_conflicts import RowConflicts
     from dossier_app.services.sync.tokens import TokenService
     from dossier_app.storage.database import Database
     from dossier_app.storage.files import BlobStore
@@ -102,8 +103,14 @@ class Services:
     def push(self) -> "PushService":
         """The push side of sync on the server: desktops' changes applied through these services, as their person."""
         from dossier_app.services.sync.push import PushService
+        from dossier_app.services.sync.register_push import RegisterPush
+        from dossier_app.services.sync.structure_sync import StructurePush
 
-        return PushService(self.context, self.changes, self.dossiers, self.reviews)
+        more = {
+            "affectedparty": RegisterPush(self.context, self.register).household,
+            "section": StructurePush(self.context, self.dossiers).apply,
+        }
+        return PushService(self.context, self.changes, self.dossiers, self.reviews, more)
 
     @cached_property
     def replica(self) -> "ReplicaService":
@@ -118,6 +125,13 @@ class Services:
         from dossier_app.services.sync.people import ReplicaPeople
 
         return ReplicaPeople(self.context, self.accounts)
+
+    @cached_property
+    def row_conflicts(self) -> "RowConflicts":
+        """A replica's register conflicts: each field both sides changed, and the person's pick."""
+        from dossier_app.services.sync.row_conflicts import RowConflicts
+
+        return RowConflicts(self.context, self.register)
 
     @cached_property
     def projects(self) -> "ProjectService":

@@ -2454,6 +2454,22 @@ SHA-256: {hash}</translation>
         <source>a backup is restored</source>
         <translation>bản sao lưu được khôi phục</translation>
     </message>
+    <message>
+        <source>Household {code}: the fields {fields} were changed differently on the server; sync again and pick a value.</source>
+        <translation>Hộ {code}: các trường {fields} đã được sửa khác đi trên máy chủ; hãy đồng bộ lại và chọn giá trị giữ lại.</translation>
+    </message>
+    <message>
+        <source>Household {code} was changed on the server since; it is kept, not deleted.</source>
+        <translation>Hộ {code} đã được sửa trên máy chủ sau đó; hộ được giữ lại, không bị xoá.</translation>
+    </message>
+    <message>
+        <source>Household {code}: the field &apos;{field}&apos; was refused: {reason}</source>
+        <translation>Hộ {code}: trường &apos;{field}&apos; bị từ chối: {reason}</translation>
+    </message>
+    <message>
+        <source>The section was edited on the server since it was deleted on the desktop; it is kept.</source>
+        <translation>Mục này đã được sửa trên máy chủ sau khi bị xoá ở máy trạm; mục được giữ lại.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -3559,6 +3575,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>Complaint</source>
         <translation>Khiếu nại</translation>
+    </message>
+    <message>
+        <source>Sync conflict: pick the values to keep beside the details</source>
+        <translation>Xung đột đồng bộ: chọn giá trị giữ lại ở khung chi tiết bên cạnh</translation>
     </message>
     <message>
         <source>Not started</source>
@@ -4862,6 +4882,109 @@ SHA-256: {hash}</translation>
     <message>
         <source>Administrator</source>
         <translation>Quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>RowConflictPanel</name>
+    <message>
+        <source>&lt;b&gt;Sync conflict:&lt;/b&gt; this household was changed here and on the server in the same fields. Pick the value to keep for each; it is sent at the next sync.</source>
+        <translation>&lt;b&gt;Xung đột đồng bộ:&lt;/b&gt; hộ này đã được sửa cùng một trường ở máy này và trên máy chủ. Hãy chọn giá trị giữ lại cho từng trường; lựa chọn được gửi đi ở lần đồng bộ sau.</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>Giữ giá trị này</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s</source>
+        <translation>Lấy giá trị của máy chủ</translation>
+    </message>
+    <message>
+        <source>Here: {value}</source>
+        <translation>Máy này: {value}</translation>
+    </message>
+    <message>
+        <source>Server: {value}</source>
+        <translation>Máy chủ: {value}</translation>
+    </message>
+    <message>
+        <source>Party code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation>Mã số thuế</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>Số nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Poor household</source>
+        <translation>Hộ nghèo, chính sách</translation>
+    </message>
+    <message>
+        <source>Direct farmer</source>
+        <translation>Trực tiếp sản xuất nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Khiếu nại</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <source>Assets on the land</source>
+        <translation>Tài sản trên đất</translation>
+    </message>
+    <message>
+        <source>Compensation and support</source>
+        <translation>Bồi thường, hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Resettlement</source>
+        <translation>Tái định cư</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>và {count} mục khác</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,14 @@ if TYPE_CHECKING:
         LandParcel,
         Resettlement,
     )
-    from dossier_app.domain.models.sync import SyncAppliedChange, SyncConflict, SyncShadow, SyncState, SyncTombstone
+    from dossier_app.domain.models.sync import (
+        SyncAppliedChange,
+        SyncConflict,
+        SyncRowConflict,
+        SyncShadow,
+        SyncState,
+        SyncTombstone,
+    )
 
     SYNCED_MODELS: tuple[type[SyncedRow], ...]
 
@@ -89,6 +96,7 @@ __all__ = [
     "StoredBlobChunk",
     "SyncAppliedChange",
     "SyncConflict",
+    "SyncRowConflict",
     "SyncShadow",
     "SyncState",
     "SyncTombstone",
@@ -105,7 +113,8 @@ __all__ = [
 # only the verifiers, roles and tokens of who signed in on it), AuditEntry and Setting (each database's own hash
 # chain and facts), StoredBlob and StoredBlobChunk (bytes travel by SHA-256, not as rows), PackageExport (where
 # this machine wrote a package), SyncState and SyncTombstone (the server's own bookkeeping), SyncAppliedChange (the
-# server's applied push ids), SyncShadow and SyncConflict (a replica's own view of the server and its conflicts).
+# server's applied push ids), SyncShadow, SyncConflict and SyncRowConflict (a replica's own view of the server and
+# its conflicts).
 SYNCED_NAMES: tuple[str, ...] = (
     "Project",
     "Document",
@@ -168,6 +177,7 @@ _MODULE_OF = {
     "StoredBlobChunk": "dossier",
     "SyncAppliedChange": "sync",
     "SyncConflict": "sync",
+    "SyncRowConflict": "sync",
     "SyncShadow": "sync",
     "SyncState": "sync",
     "SyncTombstone": "sync",

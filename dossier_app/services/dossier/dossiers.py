@@ -343,8 +343,9 @@ class DossierService:
 
     # Structure ---------------------------------------------------------------
 
-    def add_section(self, document_id: int, parent_id: int | None, title: str) -> int:
-        """Add a custom (not required) section as the last child of its parent."""
+    def add_section(self, document_id: int, parent_id: int | None, title: str, uid: str | None = None) -> int:
+        """Add a custom (not required) section as the last child of its parent (`uid`: the global id a desktop
+        made for it, when a sync pushes it)."""
         title = _clean_title(title)
         actor = self._context.operator.name
         with self._context.database.begin() as session:
@@ -365,6 +366,8 @@ class DossierService:
                 search_text=searchable(title, ""),
                 updated_by=actor,
             )
+            if uid is not None:
+                section.uid = uid
             session.add(section)
             session.flush()
             under = f" under section {parent_id}" if parent_id is not None else ""

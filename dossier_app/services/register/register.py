@@ -243,8 +243,9 @@ class RegisterService:
 
     # Writing -------------------------------------------------------------------------------------------
 
-    def add_party(self, project_id: int, data: PartyInput) -> PartyDetail:
-        """Store a new party with its parcels, compensation lines and resettlement."""
+    def add_party(self, project_id: int, data: PartyInput, uid: str | None = None) -> PartyDetail:
+        """Store a new party with its parcels, compensation lines and resettlement (`uid`: the global id a desktop
+        made for it, when a sync pushes it)."""
         error = _problem_error(data, self.land_use_codes)
         if error:
             raise error
@@ -252,7 +253,7 @@ class RegisterService:
             actor = require_action(session, self._context, Action.EDIT).name
             _project(session, project_id)
             self._refuse_duplicates(session, project_id, data, None)
-            party = insert_party(session, project_id, data)
+            party = insert_party(session, project_id, data, uid)
             assert party.id is not None
             summary = f"{data.code} '{data.name}', {len(data.parcels)} parcel(s)"
             self._audit.record(session, actor, AuditAction.PARTY_ADD, "party", party.id, summary, project_id)

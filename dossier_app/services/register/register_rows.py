@@ -65,9 +65,11 @@ def _new_party(project_id: int, data: PartyInput) -> AffectedParty:
     )
 
 
-def insert_party(session: Session, project_id: int, data: PartyInput) -> AffectedParty:
+def insert_party(session: Session, project_id: int, data: PartyInput, uid: str | None = None) -> AffectedParty:
     """Write a party and its children (no checks: callers validate first)."""
     party = _new_party(project_id, data)
+    if uid is not None:
+        party.uid = uid
     session.add(party)
     session.flush()
     insert_children(session, project_id, party, data)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, DateTime, Numeric, Table, UniqueConstraint, delete, insert, update
 from sqlalchemy import select as core_select
@@ -24,6 +24,9 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.models import Document, Project, Section, SyncShadow
 from dossier_app.services.sync.changes import references
 from dossier_app.storage.sync_log import synced_tables, written
+
+if TYPE_CHECKING:
+    from dossier_app.services.sync.row_sync import RegisterPull
 
 SHADOWED = ("section", "sectionrevision", "sectioncomment", "attachment")  # the tables whose local rows are pushed
 REVIEW_FIELDS = (
@@ -37,6 +40,9 @@ REVIEW_FIELDS = (
     "approved_by",
     "changed_since_approval",
 )
+
+# A section's place in its outline, kept in its shadow: a difference is a structure change made here (structure_sync).
+STRUCTURE_FIELDS = ("document", "parent", "title", "position", "deleted_at")
 
 # A section's columns that stay as they are here while its local work waits to be pushed.
 BODY_COLUMNS = ("body", "plain_text", "search_text", "word_count", "version", "updated_at", "updated_by")
@@ -116,8 +122,11 @@ class PulledRows:
     is a request still to push (their review fields stay). Their other fields (title, place, deletion) are the
     server's."""
 
-    def __init__(self, session: Session, edited: set[str], reviewed: set[str]) -> None:
+    def __init__(
+        self, session: Session, edited: set[str], reviewed: set[str], register: "RegisterPull | None" = None
+    ) -> None:
         self._session, self._edited, self._reviewed, self._ids = session, edited, reviewed, Ids(session)
+        self._register = register  # the register's shadows, and its households changed here held and merged
 
     def apply(self, changes: Sequence[Mapping[str, Any]], deleted: Sequence[Mapping[str, Any]]) -> Applied:
         """Upsert the pulled rows parents' tables first (a row whose parent comes later waits a pass), keep the
@@ -153,6 +162,11 @@ class PulledRows:
             gone = tables.get(stone["table"])
             if gone is None:
                 continue
+            again = latest.get((stone["table"], stone["uid"]))
+            if again is not None and again["version"] > stone["version"]:
+                continue  # deleted, then made again with the same uid (a household kept despite the deletion)
+            if self._register is not None and self._register.deleting(stone["table"], stone["uid"]):
+                continue
             edited = self._edited_under(stone["table"], stone["uid"])
             if edited:
                 outcome.kept.extend(section for section in edited if section not in outcome.kept)
@@ -160,6 +174,8 @@ class PulledRows:
             session.execute(delete(gone).where(gone.c.uid == stone["uid"]))
             session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == stone["uid"]))
             outcome.applied += 1
+        if self._register is not None:
+            self._register.finish()
         return outcome
 
     def _edited_under(self, table_name: str, uid: str) -> list[int]:
@@ -181,6 +197,8 @@ class PulledRows:
         """One pulled row in; False when a parent it needs is not here yet."""
         session, ids = self._session, self._ids
         name, uid, fields = change["table"], change["uid"], change["fields"]
+        if self._register is not None and self._register.pulled(name, uid, fields):
+            return True
         table: Table = synced_tables()[name]
         refs = {ref.field: ref for ref in references(name)}
         values: dict[str, Any] = {}
@@ -209,6 +227,7 @@ class PulledRows:
             held = (BODY_COLUMNS + REVIEW_COLUMNS if uid in self._edited else ()) + (
                 REVIEW_COLUMNS if uid in self._reviewed else ()
             )
+            held += self._register.held_columns(uid) if self._register is not None else ()
             values = {column: value for column, value in values.items() if column not in held}
             deferred = [(column, ref_uid) for column, ref_uid in deferred if column not in held]
         key_column = next(iter(table.primary_key.columns))
@@ -243,7 +262,7 @@ def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) ->
 
 def shadow(session: Session, table_name: str, uid: str, fields: Mapping[str, Any]) -> None:
     """Remember the server holds this row (a section with its review fields as the server has them)."""
-    kept = {name: fields.get(name) for name in REVIEW_FIELDS} if table_name == "section" else {}
+    kept = {name: fields.get(name) for name in (*REVIEW_FIELDS, *STRUCTURE_FIELDS)} if table_name == "section" else {}
     row = session.get(SyncShadow, uid) or SyncShadow(uid=uid, table_name=table_name)
     row.fields = json.dumps(kept, ensure_ascii=False)
     session.add(row)

@@ -17,12 +17,15 @@ Changes (`table`, `uid`, `fields`):
   `{review: "return", comment, comment_uid}`.
 - `attachment`, the attachment's uid: `{section, name, sha256, kind}`, its bytes already uploaded
   (`AttachmentService.add_stored`; refused not found while the server lacks them).
+- `section` with `structure` (add, rename, move, delete, undelete): services/sync/structure_sync.py.
+- `affectedparty`, the party's uid: a household's record with the change's `base` (services/sync/register_push.py).
 """
 
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.changes import ChangeFeed
 
+ChangeHandler = Callable[..., "Outcome"]  # (uid, fields, change=the whole change) → its outcome
 MAX_CHANGES = 50  # per push, as Zotero takes at most 50 objects per write
 UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -104,10 +108,16 @@ class PushService:
     """Applies a desktop's pushed changes as the person the services act as (never a local operator)."""
 
     def __init__(
-        self, context: "ServiceContext", changes: "ChangeFeed", dossiers: "DossierService", reviews: "ReviewService"
+        self,
+        context: "ServiceContext",
+        changes: "ChangeFeed",
+        dossiers: "DossierService",
+        reviews: "ReviewService",
+        more: Mapping[str, "ChangeHandler"] | None = None,
     ) -> None:
         self._context = context
         self._changes, self._dossiers, self._reviews = changes, dossiers, reviews
+        self._more = dict(more or {})  # table → the handler of its changes (a section's: its `structure` ones)
 
     def apply(self, based_on: int, changes: Sequence[Any]) -> PushOutcome:
         """Every change in order, each through its service; PreconditionFailed when the library moved past
@@ -138,6 +148,9 @@ class PushService:
                 "attachment": self._attachment,
             }
             handler = handlers.get(table)
+            more = self._more.get(str(table))
+            if more is not None and (table != "section" or "structure" in fields):
+                handler = partial(more, change=change)
             if handler is None:
                 raise ChangeRefused(
                     QT_TRANSLATE_NOOP("Errors", "The server does not yet take changes of '{table}' from desktops."),

@@ -12,8 +12,9 @@ one, so the server's history holds each; the same block changed on both sides is
 revisions wait here until a later save (made after reading the conflict) resolves it. Nothing is ever deleted to
 make a merge: every offline revision stays in this history.
 
-Only the dossier's sections, revisions, comments and review requests are pushed yet; every other synced table is
-pulled (the server's row wins). Applying a pull is `pulled_rows`; what is pushed and in which batches, `outbox`.
+Pushed: the sections' revisions, comments and review requests, their outline changes (`structure_sync`) and the
+register's households (`row_sync`, merged field by field); every other synced table is pulled (the server's row
+wins). Applying a pull is `pulled_rows`; what is pushed and in which batches, `outbox`.
 """
 
 import json
@@ -44,6 +45,8 @@ from dossier_app.services.sync.library import check_library, pin_library
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
+from dossier_app.services.sync.row_sync import households_to_push
+from dossier_app.services.sync.structure_sync import PullHooks, section_changes, settled
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -252,7 +255,11 @@ class ReplicaService:
         work = self._work()
         edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
         with self._context.database.begin() as session:
-            applied = PulledRows(session, edited, reviewed).apply(changes, deleted)
+            hooks = PullHooks(session)  # the register's households and the outline changes made here
+            applied = PulledRows(session, edited, reviewed, hooks).apply(changes, deleted)
+            report.kept.extend(hooks.kept)
+            report.conflicts.extend(hooks.conflicts)
+            report.merged.extend(hooks.merged)
             report.pulled += applied.applied
             report.unplaced += applied.unplaced
             for section_id in applied.kept:
@@ -404,7 +411,8 @@ class ReplicaService:
         comments, review requests; nothing of a section still in conflict."""
         work = self._work()
         blocked = {item.section_id for item in work.values() if item.blocked}
-        outgoing: list[Outgoing] = []
+        with self._context.database.begin() as session:
+            outgoing: list[Outgoing] = section_changes(session)  # new sections before their revisions
         with self._context.database.begin() as session:
             for item in work.values():
                 if item.blocked:
@@ -448,6 +456,7 @@ class ReplicaService:
         outgoing.extend(item for item in self._review_requests() if item.review_of not in blocked)
         with self._context.database.begin() as session:
             outgoing.extend(attachment_changes(session, self._label))
+            outgoing.extend(households_to_push(session))  # the register's households changed here (row_sync)
         return outgoing
 
     def _review_requests(self) -> list[Outgoing]:
@@ -513,6 +522,8 @@ class ReplicaService:
                         restore_review(session, item.review_of)
                     continue
                 report.pushed.append(item.label)
+                if item.change["table"] == "section" and "structure" in item.change["fields"]:
+                    settled(session, item.change)
                 for table, uid in item.shares:
                     if session.get(SyncShadow, uid) is None:
                         session.add(SyncShadow(uid=uid, table_name=table, fields=""))

@@ -52,6 +52,7 @@ class PartiesTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[PartyRow]] = OrderedDict()
         self.page_loads = 0
         self._counts: dict[PartyFilter, int] = {}  # going back to a filter (or to none) costs no count
+        self.conflicted: set[int] = set()  # parties with a field a sync found changed on both sides: marked
         self._count = self._counted()
 
     # Queries -----------------------------------------------------------------------------------------
@@ -199,6 +200,11 @@ class PartiesTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and name == "complaint" and party.complaint:
             return QColor("#b00020")
+        if party.id in self.conflicted:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QColor("#ffe0b2")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Sync conflict: pick the values to keep beside the details")
         return None
 
     def _display(self, party: PartyRow, name: str) -> str:

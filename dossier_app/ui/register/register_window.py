@@ -32,6 +32,7 @@ from dossier_app.ui.register.register_detail import PartyDetailPane
 from dossier_app.ui.register.register_edit import PartyEditDialog
 from dossier_app.ui.register.register_import import ImportDialog
 from dossier_app.ui.register.register_model import ID_ROLE, STEP_KEYS, PartiesTableModel
+from dossier_app.ui.register.row_conflict_panel import RowConflictPanel
 from dossier_app.ui.shared.messages import show_error
 from dossier_app.ui.shared.settings import UiSettings
 from dossier_app.ui.shared.workers import run_in_background
@@ -82,9 +83,17 @@ class RegisterWindow(QDialog):
         self.model.modelReset.connect(self._on_rows_changed)
         self.model.layoutChanged.connect(self._on_rows_changed)
         self.detail = PartyDetailPane(self.model.step_names(), self, services.register.catalogue_names())
+        self.conflict_panel = RowConflictPanel(services.row_conflicts, self.model.step_names(), self)
+        self.conflict_panel.decided.connect(self._on_conflict_decided)
+        self.model.conflicted = services.row_conflicts.parties(project_id)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.conflict_panel)
+        side_layout.addWidget(self.detail, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([1000, 400])
@@ -239,6 +248,7 @@ class RegisterWindow(QDialog):
         indexes = selected.indexes()
         if not indexes:
             self.detail.show_empty()
+            self.conflict_panel.show_party(None)
             return
         party_id = indexes[0].data(ID_ROLE)
         if party_id is not None:
@@ -321,6 +331,12 @@ class RegisterWindow(QDialog):
             self.detail.setPlainText(str(error))
             return
         self.detail.show_detail(detail)
+        self.conflict_panel.show_party(party_id if party_id in self.model.conflicted else None)
+
+    def _on_conflict_decided(self, party_id: int) -> None:
+        """A field picked in the conflict panel: the row's mark and the details follow."""
+        self.refresh()
+        self.show_party(party_id)
 
     def load_totals(self) -> None:
         """Sum the register on a worker thread (about a second at 100,000 parties); the line fills in after."""
@@ -366,6 +382,7 @@ class RegisterWindow(QDialog):
     def refresh(self) -> None:
         """Reload counts, catalogues and totals after a change of the register."""
         self.reload_catalogues()
+        self.model.conflicted = self._services.row_conflicts.parties(self.project_id)
         self.model.refresh()
         self.load_totals()
         if self.dashboard is not None and self.dashboard.isVisible():

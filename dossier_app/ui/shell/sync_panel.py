@@ -189,7 +189,8 @@ class SyncPanel(QObject):
                     services.people.refused(connection.username or username, error)
                     raise
             first = trust.fingerprint if trust.first_use else ""
-            return Synced(report, services.replica.waiting(), len(services.replica.conflicts()), first)
+            conflicts = len(services.replica.conflicts()) + len(services.row_conflicts.listing())  # texts, register
+            return Synced(report, services.replica.waiting(), conflicts, first)
 
         run_in_background(job).on_progress(self._transferring).on_success(self._done).on_failure(self._failed)
 
@@ -276,8 +277,10 @@ class SyncPanel(QObject):
         only for a replica: a desktop working alone has neither."""
         if not self.server:
             return
-        replica = self._services.replica
-        task = run_in_background(lambda _report, _cancelled: (replica.waiting(), len(replica.conflicts())))
+        replica, households = self._services.replica, self._services.row_conflicts
+        task = run_in_background(
+            lambda _report, _cancelled: (replica.waiting(), len(replica.conflicts()) + len(households.listing()))
+        )
         task.on_success(self._counted)  # bound: a window closed meanwhile drops the counts
 
     def _counted(self, counts: tuple[int, int]) -> None:

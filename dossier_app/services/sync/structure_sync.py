@@ -1,0 +1,274 @@
+"""A document's outline in sync: sections added, renamed, moved, deleted or brought back on a replica are pushed by
+id and applied on the server through `DossierService` (its role and required-section rules decide).
+
+What changed here is a section without a shadow (added here) or one whose title, position or deletion differs
+from its shadow (the server's as last pulled, `pulled_rows.STRUCTURE_FIELDS`). While such a change waits, a pull
+leaves those columns as they are here. A section deleted here that the server has edited since (a revision pulled
+for it) is brought back here with the server's text, and the deletion is dropped and reported: no edit is lost.
+The server refuses a deletion whose named revision is no longer the section's latest for the same reason.
+
+Changes (table `section`, the section's uid, `fields` with `structure`):
+- `{structure: "add", document, parent, title, position}`: a new section (its uid kept), then moved to `position`;
+- `{structure: "rename", title}`, `{structure: "move", position}` (among its siblings), `{structure: "undelete"}`;
+- `{structure: "delete", revision}`: `revision` the uid of the latest revision the desktop had, or null.
+"""
+
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select as core_select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
+from dossier_app.domain.models import Document, Project, Section, SectionRevision, SyncShadow, as_utc
+from dossier_app.services.sync.outbox import Outgoing, change
+from dossier_app.services.sync.push import Outcome, _malformed
+from dossier_app.services.sync.row_sync import RegisterPull
+from dossier_app.storage.sync_log import synced_tables
+
+if TYPE_CHECKING:
+    from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.dossier.dossiers import DossierService
+
+HELD = ("title", "position", "deleted_at")  # a section's columns a pull leaves while a structure change waits
+
+
+def _label(project: str, key: str | None, section_id: int) -> str:
+    return f"{project} {key or f'#{section_id}'}"
+
+
+def _moment(value: Any) -> str | None:
+    return None if value is None else as_utc(value).isoformat()
+
+
+def _head(session: Session, section_id: int) -> str | None:
+    """The section's shared revision of the highest number (what the server had last time)."""
+    shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectionrevision")
+    return session.scalars(
+        select(SectionRevision.uid)
+        .where(col(SectionRevision.section_id) == section_id, col(SectionRevision.uid).in_(shared))
+        .order_by(col(SectionRevision.number).desc())
+        .limit(1)
+    ).first()
+
+
+def section_changes(session: Session) -> list[Outgoing]:
+    """The outline changes made here, in the order made (a new parent before its children, and every new section
+    before its revisions, which the outbox sends after these)."""
+    rows = session.exec(
+        select(Section, Document.uid, Project.code, SyncShadow.fields)
+        .join(Document, col(Document.id) == Section.document_id)
+        .join(Project, col(Project.id) == Document.project_id)
+        .outerjoin(SyncShadow, col(SyncShadow.uid) == Section.uid)
+        .order_by(col(Section.id))
+    ).all()
+    uids = {section.id: section.uid for section, _doc, _code, _shadow in rows}
+    made: list[Outgoing] = []
+    for section, document_uid, code, shadow_text in rows:
+        uid, label = section.uid, _label(code, section.outline_key, section.id or 0)
+        parent = uids.get(section.parent_id) if section.parent_id is not None else None
+        if shadow_text is None:
+            # Added here: a custom section (a section with an outline key was laid out from a regime, here as on
+            # the server; those of a project made here wait until projects are pushed).
+            if section.deleted_at is None and section.outline_key is None:
+                fields = {
+                    "structure": "add",
+                    "document": document_uid,
+                    "parent": parent,
+                    "title": section.title,
+                    "position": section.position,
+                }
+                what = f"add:{uid}"
+                made.append(Outgoing(change("section", uid, fields, what), f"{label}: thêm/added", (("section", uid),)))
+            continue
+        server = json.loads(shadow_text or "{}")
+        if "title" not in server:
+            continue  # shadowed before its place was kept, or just pushed: the next pull tells
+        here_deleted, there_deleted = section.deleted_at is not None, server.get("deleted_at") is not None
+        stamp = section.sync_version
+        if here_deleted and not there_deleted:
+            fields = {"structure": "delete", "revision": _head(session, section.id or 0)}
+            what = f"delete:{uid}:{_moment(section.deleted_at)}"
+            made.append(Outgoing(change("section", uid, fields, what), f"{label}: xoá/deleted"))
+            continue
+        if there_deleted and not here_deleted:
+            what = f"undelete:{uid}:{server.get('deleted_at')}"
+            made.append(
+                Outgoing(change("section", uid, {"structure": "undelete"}, what), f"{label}: khôi phục/restored")
+            )
+        if here_deleted:
+            continue
+        if section.title != server.get("title"):
+            what = f"rename:{uid}:{stamp}:{section.title}"
+            fields = {"structure": "rename", "title": section.title}
+            made.append(Outgoing(change("section", uid, fields, what), f"{label}: đổi tên/renamed"))
+        if section.position != server.get("position") and parent == server.get("parent"):
+            what = f"move:{uid}:{stamp}:{section.position}"
+            fields = {"structure": "move", "position": section.position}
+            made.append(Outgoing(change("section", uid, fields, what), f"{label}: chuyển chỗ/moved"))
+    moves = sorted((item for item in made if item.change["fields"]["structure"] == "move"), key=_position)
+    return [item for item in made if item.change["fields"]["structure"] != "move"] + moves
+
+
+def _position(item: Outgoing) -> int:
+    return int(item.change["fields"]["position"])
+
+
+def settled(session: Session, pushed: Mapping[str, Any]) -> None:
+    """The server holds this outline change now: its shadow says so until the next pull brings the row."""
+    fields = pushed["fields"]
+    row = session.get(SyncShadow, pushed["uid"])
+    if row is None or not row.fields:
+        return
+    server = json.loads(row.fields)
+    action = fields.get("structure")
+    if action == "rename":
+        server["title"] = fields["title"]
+    elif action == "move":
+        server["position"] = fields["position"]
+    elif action == "undelete":
+        server["deleted_at"] = None
+    elif action == "delete":
+        server["deleted_at"] = server.get("deleted_at") or "deleted"
+    row.fields = json.dumps(server, ensure_ascii=False)
+    session.add(row)
+
+
+class PullHooks(RegisterPull):
+    """A pull's local work beyond the section texts: the register's households (RegisterPull) and the outline
+    changes made here, whose columns stay; a section deleted here that the server edited comes back."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        pending = section_changes(session)
+        self._restructured = {item.change["uid"] for item in pending}
+        self._deleted_here = {item.change["uid"] for item in pending if item.change["fields"]["structure"] == "delete"}
+        self._edited_there: set[str] = set()
+
+    def held_columns(self, uid: str) -> tuple[str, ...]:
+        """A section's columns this pull leaves as they are here."""
+        return HELD if uid in self._restructured else ()
+
+    def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
+        """A revision the server made for a section deleted here: that section comes back."""
+        if table_name == "sectionrevision" and self._deleted_here and fields.get("section") in self._deleted_here:
+            self._edited_there.add(str(fields["section"]))
+        return super().pulled(table_name, uid, fields)
+
+    def finish(self) -> None:
+        """Bring back each section deleted here that the server edited since; then the register's merges."""
+        if self._edited_there:
+            section = synced_tables()["section"]
+            session = self._session
+            for uid in sorted(self._edited_there):
+                session.execute(update(section).where(section.c.uid == uid).values(deleted_at=None))
+                found = session.exec(
+                    select(Section.id, Section.outline_key, Project.code)
+                    .join(Document, col(Document.id) == Section.document_id)
+                    .join(Project, col(Project.id) == Document.project_id)
+                    .where(col(Section.uid) == uid)
+                ).first()
+                if found is not None:
+                    self.kept.append(
+                        f"{_label(found[2], found[1], int(found[0] or 0))}: sửa trên máy chủ/edited on the server"
+                    )
+        super().finish()
+
+
+class SectionEditedThere(ChangeRefused):
+    """A section deleted on a desktop was edited on the server since: the edit is kept."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors", "The section was edited on the server since it was deleted on the desktop; it is kept."
+    )
+
+
+class StructurePush:
+    """The server's side: each outline change through `DossierService` as the signed-in person."""
+
+    def __init__(self, context: "ServiceContext", dossiers: "DossierService") -> None:
+        self._context, self._dossiers = context, dossiers
+
+    def apply(self, uid: str, fields: Mapping[str, Any], change: Mapping[str, Any] | None = None) -> Outcome:
+        """One outline change: applied, already there, or refused with why (`change`: the whole change, unused)."""
+        action, dossiers = fields.get("structure"), self._dossiers
+        if action == "add":
+            if self._find("section", uid) is not None:
+                return Outcome.ALREADY
+            document_id = self._id("document", fields.get("document"))
+            parent = fields.get("parent")
+            parent_id = None if parent is None else self._id("section", parent)
+            section_id = dossiers.add_section(document_id, parent_id, _text(fields, "title"), uid=uid)
+            position = _whole(fields, "position")
+            index, _count = dossiers.sibling_index(section_id)
+            if position < index:
+                dossiers.move_section(section_id, max(position, 0))
+            return Outcome.APPLIED
+        section_id = self._id("section", uid)
+        with self._context.database.begin() as session:
+            section = session.get(Section, section_id)
+            assert section is not None
+            title, deleted = section.title, section.deleted_at is not None
+            latest = session.scalars(
+                select(SectionRevision.uid)
+                .where(col(SectionRevision.section_id) == section_id)
+                .order_by(col(SectionRevision.number).desc())
+                .limit(1)
+            ).first()
+        if action == "rename":
+            wanted = _text(fields, "title")
+            if wanted == title:
+                return Outcome.UNCHANGED
+            dossiers.rename_section(section_id, wanted)
+            return Outcome.APPLIED
+        if action == "move":
+            position = _whole(fields, "position")
+            index, count = dossiers.sibling_index(section_id)
+            target = min(max(position, 0), count - 1)
+            if target == index:
+                return Outcome.UNCHANGED
+            dossiers.move_section(section_id, target)
+            return Outcome.APPLIED
+        if action == "delete":
+            if deleted:
+                return Outcome.ALREADY
+            if latest != fields.get("revision"):
+                raise SectionEditedThere()
+            dossiers.delete_section(section_id)
+            return Outcome.APPLIED
+        if action == "undelete":
+            if not deleted:
+                return Outcome.ALREADY
+            dossiers.undelete_section(section_id)
+            return Outcome.APPLIED
+        raise _malformed("structure")
+
+    def _find(self, table_name: str, uid: Any) -> int | None:
+        table = synced_tables()[table_name]
+        with self._context.database.begin() as session:
+            found = session.connection().execute(core_select(table.c.id).where(table.c.uid == uid)).scalar()
+        return None if found is None else int(found)
+
+    def _id(self, table_name: str, uid: Any) -> int:
+        found = self._find(table_name, uid) if isinstance(uid, str) else None
+        if found is None:
+            raise ChangeRefused(
+                QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."), table=table_name, uid=uid
+            )
+        return found
+
+
+def _text(fields: Mapping[str, Any], name: str) -> str:
+    value = fields.get(name)
+    if not isinstance(value, str):
+        raise _malformed(name)
+    return value
+
+
+def _whole(fields: Mapping[str, Any], name: str) -> int:
+    value = fields.get(name)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _malformed(name)
+    return value

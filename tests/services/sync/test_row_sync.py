@@ -1,0 +1,331 @@
+"""The register in sync, with the server's services in this process: a household pulled is not waiting, households
+made, edited or deleted here are pushed and applied as the signed-in person, edits of different fields on two
+desktops merge, the same field changed on both is a conflict keeping both values that a person decides, the
+register's rules and roles refuse what they refuse (naming the field), a household deleted here but edited there is
+kept."""
+
+import json
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+from sqlmodel import col, select
+
+from dossier_app.domain.enums import Role
+from dossier_app.domain.errors import PreconditionFailed
+from dossier_app.domain.models import AffectedParty, Document, Project, Section, SyncRowConflict
+from dossier_app.server.app import result_json
+from dossier_app.services import Services, open_services
+from dossier_app.services.core.context import Operator
+from dossier_app.services.dossier.projects import ProjectView
+from dossier_app.services.sync.changes import ChangePage
+from dossier_app.services.sync.client import PushAnswer, PushedChange
+from dossier_app.services.sync.replica import SyncReport
+from dossier_app.services.sync.row_sync import local_records, normalized, shadow_households, waiting
+from tests.conftest import FAST_HASHER
+from tests.services.register_support import parcel, party
+
+OFFICER, MANAGER, PASSWORD = "canbo", "lanhdao", "Mật-khẩu-đồng-bộ-1"
+
+
+class Direct:
+    """A server's services answering a replica's pulls and pushes in this process, as `serve` would (JSON both
+    ways, each push acting as the signed-in person)."""
+
+    base_url = "http://127.0.0.1:1"
+
+    def __init__(self, server: Services, username: str) -> None:
+        self._server, self._as = server, server.acting_as(Operator(username))
+
+    def changes(self, since: int, limit: int = 100) -> ChangePage:
+        page = json.loads(json.dumps(self._server.changes.since(since, limit).as_json()))
+        return ChangePage(
+            page["since"],
+            page["cursor"],
+            page["library_version"],
+            page["more"],
+            tuple(page["changes"]),
+            tuple(page["deleted"]),
+        )
+
+    def push(self, based_on: int, changes: Sequence[Mapping[str, Any]]) -> PushAnswer:
+        outcome = self._as.push.apply(based_on, json.loads(json.dumps(list(changes))))
+        answers = [result_json(result) for result in outcome.results]
+        return PushAnswer(
+            outcome.library_version,
+            tuple(
+                PushedChange(a["id"], a["status"], a.get("error", ""), a.get("message_en", ""), a.get("message_vi", ""))
+                for a in answers
+            ),
+        )
+
+
+@pytest.fixture
+def server(services: Services, itp: ProjectView) -> Services:
+    """The department's database: an officer and a manager, one household registered."""
+    services.accounts.add(OFFICER, [Role.OFFICER], PASSWORD, "Nguyễn Văn An")
+    services.accounts.add(MANAGER, [Role.MANAGER], PASSWORD, "Trần Thị Bình")
+    services.register.add_party(itp.id, party("HT-001"))
+    return services
+
+
+@pytest.fixture
+def desks(server: Services, tmp_path: Path) -> Iterator[dict[str, Services]]:
+    """Two officers' laptops and a manager's, each synced once."""
+    made = {
+        name: open_services(str(tmp_path / f"{name}.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
+        for name in ("a", "b", "manager")
+    }
+    for name, desk in made.items():
+        assert sync(desk, server, name).clean
+    yield made
+    for desk in made.values():
+        desk.close()
+
+
+def sync(desk: Services, server: Services, name: str) -> SyncReport:
+    return desk.replica.sync(Direct(server, MANAGER if name == "manager" else OFFICER))
+
+
+def household(services: Services, code: str = "HT-001") -> Any:
+    """The household's input record (fields and children) as this database holds it."""
+    with services.database.begin() as session:
+        found = session.exec(select(AffectedParty).where(AffectedParty.code == code)).one()
+        party_id = found.id
+    return services.register.party(party_id)
+
+
+def edit(services: Services, code: str = "HT-001", **changes: Any) -> None:
+    detail = household(services, code)
+    services.register.update_party(detail.id, replace(detail.data, **changes))
+
+
+def test_a_pulled_household_waits_for_nothing_and_its_record_matches_the_shadow(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    desk = desks["a"]
+    assert desk.replica.waiting() == 0
+    with desk.database.begin() as session:
+        assert waiting(session) == {}
+        local_id = household(desk).id
+        uid, mine = local_records(session, [local_id])[local_id]
+        theirs = shadow_households(session, {uid: local_id})[uid].record()
+    assert mine == theirs and mine["parcels"][0]["total_area_m2"] == "1250.5"
+    assert normalized(json.loads(json.dumps(mine))) == mine
+    with server.database.begin() as session:
+        server_id = household(server).id
+        assert local_records(session, [server_id])[server_id][1] == mine
+
+
+def test_different_fields_edited_on_two_laptops_merge(server: Services, desks: dict[str, Services]) -> None:
+    a, b = desks["a"], desks["b"]
+    edit(a, address="Số 5, đường 3/2, phường Hưng Thạnh")
+    edit(b, household_size=7, parcels=(parcel(recovered_area_m2=parcel().total_area_m2),))
+    assert a.replica.waiting() == 1
+    report = sync(a, server, "a")
+    assert report.clean and report.pushed == ["CT-ITP2 HT-001: hộ/household"]
+    report = sync(b, server, "b")
+    assert report.clean and report.merged == ["hộ/household HT-001"]
+    assert sync(a, server, "a").clean
+    for services in (server, a, b):
+        data = household(services).data
+        assert data.address == "Số 5, đường 3/2, phường Hưng Thạnh" and data.household_size == 7
+        assert data.parcels[0].recovered_area_m2 == parcel().total_area_m2
+    assert a.replica.waiting() == b.replica.waiting() == 0
+
+
+def test_the_same_field_is_a_conflict_keeping_both_values_until_someone_picks(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    a, b = desks["a"], desks["b"]
+    edit(a, ward="Phường An Bình")
+    edit(b, ward="Phường Tân An", complaint=True)
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.conflicts == ["hộ/household HT-001"] and not report.pushed
+    with b.database.begin() as session:
+        conflict = session.exec(select(SyncRowConflict)).one()
+        assert (conflict.field, json.loads(conflict.ours_value), json.loads(conflict.theirs_value)) == (
+            "ward",
+            "Phường Tân An",
+            "Phường An Bình",
+        )
+    assert household(b).data.ward == "Phường Tân An"  # ours held while undecided
+    assert household(server).data.ward == "Phường An Bình" and not household(server).data.complaint
+    [shown] = b.row_conflicts.of_party(household(b).id)
+    assert (shown.ours, shown.theirs) == ("Phường Tân An", "Phường An Bình")
+    b.row_conflicts.resolve(shown.id, take_theirs=True)
+    assert b.row_conflicts.of_party(household(b).id) == []
+    assert sync(b, server, "b").clean
+    data = household(server).data
+    assert data.ward == "Phường An Bình" and data.complaint  # the pick, and B's other change
+    assert household(b).data == data
+
+
+def test_households_made_and_deleted_here_travel(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    a_project = a.projects.by_code(itp.code)
+    a.register.add_party(a_project.id, party("HT-002", citizen_id="092088001234", parcels=(parcel("13", "7"),)))
+    b.register.delete_party(household(b).id)
+    assert sync(a, server, "a").clean
+    assert sync(b, server, "b").clean
+    assert household(server, "HT-002").data.parcels == (parcel("13", "7"),)
+    with server.database.begin() as session:
+        assert session.exec(select(AffectedParty.code)).all() == ["HT-002"]
+    assert sync(a, server, "a").clean
+    with a.database.begin() as session:
+        assert session.exec(select(AffectedParty.code)).all() == ["HT-002"]
+    assert a.replica.waiting() == 0 and b.replica.waiting() == 0
+
+
+def test_a_household_deleted_here_but_edited_there_is_kept(server: Services, desks: dict[str, Services]) -> None:
+    a, b = desks["a"], desks["b"]
+    edit(a, household_size=9)
+    b.register.delete_party(household(b).id)
+    assert sync(a, server, "a").clean
+    assert sync(b, server, "b").clean  # the pull brought the edit back before the deletion went out
+    assert household(b).data.household_size == 9 and household(server).data.household_size == 9
+
+
+def test_the_servers_rules_and_roles_refuse_naming_why(server: Services, desks: dict[str, Services]) -> None:
+    manager, a = desks["manager"], desks["a"]
+    edit(manager, name="Lê Văn Tám")
+    report = sync(manager, server, "manager")
+    assert [refusal.label for refusal in report.refused] == ["CT-ITP2 HT-001: hộ/household"]
+    assert household(server).data.name != "Lê Văn Tám"
+    with a.database.begin() as session:  # a tampered replica: a citizen ID the register refuses
+        session.execute(update(AffectedParty).values(citizen_id="12ab"))
+    report = sync(a, server, "a")
+    [refusal] = report.refused
+    assert "citizen_id" in refusal.message_en and "citizen_id" in refusal.message_vi
+    assert household(server).data.citizen_id != "12ab"
+
+
+def test_a_push_the_server_moved_past_is_merged_and_sent_again(server: Services, desks: dict[str, Services]) -> None:
+    a, b = desks["a"], desks["b"]
+    edit(a, address="Số 9")
+    edit(b, household_size=3)
+    assert sync(a, server, "a").clean
+
+    class Late(Direct):
+        """B's first push is answered 412 as if A's had come in between."""
+
+        refused = False
+
+        def push(self, based_on: int, changes: Sequence[Mapping[str, Any]]) -> PushAnswer:
+            if not Late.refused:
+                Late.refused = True
+                raise PreconditionFailed(based_on=based_on, version=based_on + 1)
+            return super().push(based_on, changes)
+
+    report = b.replica.sync(Late(server, OFFICER))
+    assert report.clean and report.retried == 1
+    data = household(server).data
+    assert (data.address, data.household_size) == ("Số 9", 3)
+
+
+def outline(services: Services, code: str) -> list[tuple[str, str, bool]]:
+    """Every section of the project's first document: (uid, title, deleted), in outline order."""
+    with services.database.begin() as session:
+        rows = session.exec(
+            select(Section.uid, Section.title, Section.deleted_at)
+            .join(Document, col(Document.id) == Section.document_id)
+            .join(Project, col(Project.id) == Document.project_id)
+            .where(col(Project.code) == code, col(Document.position) == 0, col(Section.parent_id).is_(None))
+            .order_by(col(Section.position), col(Section.id))
+        ).all()
+    return [(uid, title, deleted is not None) for uid, title, deleted in rows]
+
+
+def section_id(services: Services, uid: str) -> int:
+    with services.database.begin() as session:
+        return int(session.exec(select(Section.id).where(Section.uid == uid)).one() or 0)
+
+
+def test_outline_changes_travel_by_id(server: Services, desks: dict[str, Services], itp: ProjectView) -> None:
+    a, b = desks["a"], desks["b"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    added = a.dossiers.add_section(document.id, None, "Phụ lục bổ sung: ý kiến cộng đồng")
+    assert a.dossiers.save_body(added, "Ý kiến của cộng đồng dân cư.\n").changed
+    a.dossiers.move_section(added, 0)
+    assert sync(a, server, "a").clean
+    assert sync(b, server, "b").clean
+    assert outline(b, itp.code) == outline(a, itp.code) == outline(server, itp.code)
+    new_uid = outline(a, itp.code)[0][0]
+    assert b.dossiers.section(section_id(b, new_uid)).body == "Ý kiến của cộng đồng dân cư.\n"
+    b.dossiers.rename_section(section_id(b, new_uid), "Phụ lục: ý kiến cộng đồng dân cư")
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    assert outline(a, itp.code)[0][1] == "Phụ lục: ý kiến cộng đồng dân cư"
+    assert outline(server, itp.code) == outline(a, itp.code)
+
+
+def test_a_section_deleted_here_and_edited_there_keeps_the_edit(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    added = a.dossiers.add_section(document.id, None, "Mục tự thêm")
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    uid = next(u for u, title, _deleted in outline(a, itp.code) if title == "Mục tự thêm")
+    assert a.dossiers.save_body(added, "Nội dung viết trên máy A.\n").changed
+    b.dossiers.delete_section(section_id(b, uid))
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert [kept for kept in report.kept if "edited on the server" in kept]
+    assert (uid, "Mục tự thêm", False) in outline(b, itp.code) and (uid, "Mục tự thêm", False) in outline(
+        server, itp.code
+    )
+    assert b.dossiers.section(section_id(b, uid)).body == "Nội dung viết trên máy A.\n"
+    assert sync(b, server, "b").clean and b.replica.waiting() == 0
+    b.dossiers.delete_section(section_id(b, uid))  # nobody edited it since: the deletion travels
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    assert (uid, "Mục tự thêm", True) in outline(server, itp.code) and (uid, "Mục tự thêm", True) in outline(
+        a, itp.code
+    )
+
+
+def test_the_server_merges_against_the_base_and_refuses_what_it_cannot_take(server: Services) -> None:
+    """Pushed straight at the server: a base older than the server's household merges field by field, the same
+    field changed on both sides is refused naming it, and a value of the wrong kind is refused naming the field."""
+    officer = server.acting_as(Operator(OFFICER))
+    detail = household(server)
+    with server.database.begin() as session:
+        uid, base = local_records(session, [detail.id])[detail.id]
+    edit(server, ward="Phường An Bình")  # the server moved since the desktop's base
+
+    def push(fields: dict[str, Any], what: str) -> Any:
+        made = {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, what)), "table": "affectedparty", "uid": uid}
+        answer = officer.push.apply(server.changes.library_version(), [{**made, "fields": fields, "base": base}])
+        return answer.results[0]
+
+    merged = push({**base, "household_size": 9}, "size")
+    assert merged.outcome.value == "applied"
+    data = household(server).data
+    assert (data.ward, data.household_size) == ("Phường An Bình", 9)
+    clash = push({**base, "ward": "Phường Tân An"}, "ward")
+    assert clash.outcome.value == "refused" and "ward" in clash.error.message
+    wrong = push({**base, "poor_household": "có"}, "wrong")
+    assert (
+        wrong.outcome.value == "refused" and "'poor_household' is missing or of the wrong kind" in wrong.error.message
+    )
+    assert household(server).data == data
+
+
+def test_a_household_deleted_on_the_server_but_edited_here_is_made_again(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    a, b = desks["a"], desks["b"]
+    server.register.delete_party(household(server).id)
+    edit(b, address="Số 7, hẻm 12")
+    report = sync(b, server, "b")
+    assert report.kept == ["hộ/household HT-001"] and report.pushed == ["CT-ITP2 HT-001: hộ/household"]
+    assert household(server).data == household(b).data and household(server).data.address == "Số 7, hẻm 12"
+    assert sync(a, server, "a").clean  # the deletion and the household made again came in one pull
+    assert household(a).data == household(server).data
+    assert b.replica.waiting() == 0 and sync(b, server, "b").pushed == []
