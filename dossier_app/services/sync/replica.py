@@ -40,12 +40,14 @@ from dossier_app.domain.models import (
 )
 from dossier_app.services.sync.changes import MAX_LIMIT
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
+from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
     from dossier_app.services.dossier.dossiers import DossierService
     from dossier_app.services.dossier.projects import ProjectService
+    from dossier_app.services.sync.changes import ChangePage
     from dossier_app.services.sync.client import PushAnswer, SyncConnection
 
 CURSOR_KEY = "sync.cursor"  # the server's library version this replica has pulled up to
@@ -76,6 +78,7 @@ class SyncReport:
     unplaced: int = 0  # pulled rows whose parent is neither here nor on the feed (left out: the copy is not whole)
     retried: int = 0  # pushes refused because the server had moved (412), then pulled, merged and sent again
     library_version: int = 0
+    cancelled: bool = False  # stopped between two pages: what was pulled is kept, nothing was pushed
 
     @property
     def clean(self) -> bool:
@@ -107,6 +110,8 @@ class _Work:
     revisions: list[tuple[int, str]] = field(default_factory=list)  # (id, uid) in the order made
     head: tuple[int, str] | None = None  # the shared revision the edits were written on
     blocked: bool = False  # an unresolved conflict: push nothing of it
+    record: int | None = None  # the merge record decided by an earlier page of this pull
+    decided: tuple[int, str] | None = None  # the server's revision that record was decided against
 
 
 class ReplicaService:
@@ -171,13 +176,19 @@ class ReplicaService:
 
     # Sync ------------------------------------------------------------------------------------------
 
-    def sync(self, connection: "SyncConnection") -> SyncReport:
-        """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more."""
+    def sync(
+        self, connection: "SyncConnection", progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> SyncReport:
+        """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more. `progress`
+        hears (changes pulled, changes to pull) after each page; `cancelled` is asked between pages and stops the
+        sync there (`report.cancelled`), leaving a replica the next sync resumes."""
         report = SyncReport()
         self._finish_merges(report)  # one a crash interrupted after its pull was applied
         cursor, refused = self.cursor(), set[str]()
         for _round in range(MAX_ROUNDS):
-            cursor = self._pull(connection, cursor, report)
+            cursor = self._pull(connection, cursor, report, progress, cancelled)
+            if report.cancelled:
+                break
             outbox = [item for item in self._outbox(report) if item.change["id"] not in refused]
             if not outbox:
                 break
@@ -188,41 +199,64 @@ class ReplicaService:
         report.library_version = cursor
         return report
 
-    def _pull(self, connection: "SyncConnection", cursor: int, report: SyncReport) -> int:
-        """Every change after `cursor`, applied in one transaction; then the merges; the new cursor."""
-        changes: list[Mapping[str, Any]] = []
-        deleted: list[Mapping[str, Any]] = []
-        start = cursor
+    def _pull(
+        self,
+        connection: "SyncConnection",
+        cursor: int,
+        report: SyncReport,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> int:
+        """Every change after `cursor`, a page per transaction (pull_pages), the merges decided with each; the
+        cursor committed last. Cancelled between pages, the merges decided so far are finished at the next sync."""
+        work = self._work()
+        edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
+        start, waiting, tally = cursor, list[Mapping[str, Any]](), Tally(cursor, progress)
         while True:
             try:
-                page = connection.changes(cursor, MAX_LIMIT)
+                for page in pages(connection, cursor, MAX_LIMIT):
+                    waiting, cursor = self._apply_page(connection, page, waiting, work, edited, reviewed, report)
+                    tally.page(page)
+                    if page.more and cancelled is not None and cancelled():
+                        report.cancelled = True
+                        return cursor
+                break
             except CursorAhead:
                 if start == 0:
                     raise
                 cursor = start = 0  # the server's library is not the one this replica pulled: pull it whole
-                changes.clear()
-                deleted.clear()
-                continue
-            changes.extend(page.changes)
-            deleted.extend(page.deleted)
-            cursor = page.cursor
-            if not page.more:
-                break
-        work = self._work()
-        edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
+                waiting = []
+                tally.restart(0)
+        self._finish_merges(report)
+        return cursor
+
+    def _apply_page(
+        self,
+        connection: "SyncConnection",
+        page: "ChangePage",
+        waiting: Sequence[Mapping[str, Any]],
+        work: Mapping[int, _Work],
+        edited: set[str],
+        reviewed: set[str],
+        report: SyncReport,
+    ) -> tuple[list[Mapping[str, Any]], int]:
+        """One page (and the rows an earlier one left waiting) in one transaction with the cursor it reaches and
+        the merges it decides; the rows still waiting and that cursor."""
         with self._context.database.begin() as session:
-            applied = PulledRows(session, edited, reviewed).apply(changes, deleted)
+            applied = PulledRows(session, edited, reviewed).apply(
+                [*waiting, *page.changes], page.deleted, final=not page.more
+            )
             report.pulled += applied.applied
             report.unplaced += applied.unplaced
             for section_id in applied.kept:
                 label = self._label(section_id, session)
                 if label not in report.kept:
                     report.kept.append(label)
+            cursor = resume_cursor(page, applied.waiting)
             self._set(session, CURSOR_KEY, str(cursor))
             self._set(session, SERVER_KEY, connection.base_url)
             self._decide_merges(session, work, report)
-        self._finish_merges(report)
-        return cursor
+        return applied.waiting, cursor
 
     def _set(self, session: Session, key: str, value: str) -> None:
         row = session.get(Setting, key) or Setting(key=key)
@@ -291,7 +325,7 @@ class ReplicaService:
                     report.conflicts.append(label)
                 continue
             theirs = self._head(session, item.section_id)
-            if theirs is None or theirs == item.head:
+            if theirs is None or theirs == item.head or theirs == item.decided:
                 continue
             base = session.get(SectionRevision, item.head[0]) if item.head else None
             their_text = session.get(SectionRevision, theirs[0])
@@ -299,20 +333,24 @@ class ReplicaService:
             assert their_text is not None and section is not None
             base_text, ours, theirs_body = (base.body if base else ""), section.body, their_text.body
             outcome = merge_sections(base_text, ours, theirs_body)
-            session.add(
-                SyncConflict(
-                    section_id=item.section_id,
-                    base_revision_uid=item.head[1] if item.head else "",
-                    theirs_revision_uid=theirs[1],
-                    ours_revision_uid=item.revisions[-1][1],
-                    base_text=base_text,
-                    ours_text=ours,
-                    theirs_text=theirs_body,
-                    blocks=len(outcome.conflicts),
-                )
+            # A later page of the same pull that moves the server's revision again decides the same record anew.
+            record = (session.get(SyncConflict, item.record) if item.record else None) or SyncConflict(
+                section_id=item.section_id,
+                base_revision_uid=item.head[1] if item.head else "",
+                ours_revision_uid=item.revisions[-1][1],
+                base_text=base_text,
+                ours_text=ours,
             )
-            if not outcome.clean:
-                report.conflicts.append(self._label(item.section_id, session))
+            record.theirs_revision_uid, record.theirs_text = theirs[1], theirs_body
+            record.blocks = len(outcome.conflicts)
+            session.add(record)
+            session.flush()
+            item.record, item.decided = record.id, theirs
+            label = self._label(item.section_id, session)
+            if not outcome.clean and label not in report.conflicts:
+                report.conflicts.append(label)
+            elif outcome.clean and label in report.conflicts:
+                report.conflicts.remove(label)
 
     def _finish_merges(self, report: SyncReport) -> None:
         """Save each clean merge decided (also one a crash interrupted) as a revision here; the push then sends the
