@@ -1,0 +1,99 @@
+"""The first sync against a real `serve` process, a page at a time (pages made small so the demo spans many): a sync
+cancelled between pages, or stopped in the middle of one, resumes where it stopped and ends equal to the server
+with nothing twice; its progress only grows and reaches the total."""
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dossier_app.services import open_services
+from dossier_app.services.core.context import Operator
+from dossier_app.services.sync import replica as replica_module
+from dossier_app.services.sync.client import SyncConnection
+from dossier_app.services.sync.replica import ReplicaService, SyncReport
+from dossier_app.storage.sync_log import synced_tables
+from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
+
+PASSWORD = "demo-cantho"
+PAGE = 40  # changes per page in these tests (the real one is 1000)
+
+
+@pytest.fixture(scope="module")
+def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_server_database(tmp_path_factory.mktemp("first-sync"))
+
+
+@pytest.fixture
+def server(demo_server_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ServerProcess]:
+    monkeypatch.setattr(replica_module, "MAX_LIMIT", PAGE)
+    with serving_copy(demo_server_db, tmp_path) as running:
+        yield running
+
+
+def sync(path: Path, server: ServerProcess, **options: object) -> SyncReport:
+    services = open_services(str(path), Operator("cli:tester"))
+    try:
+        with SyncConnection(f"http://127.0.0.1:{server.port}") as connection:
+            connection.sign_in("chuyenvien", PASSWORD, "laptop")
+            return services.replica.sync(connection, **options)  # type: ignore[arg-type]
+    finally:
+        services.close()
+
+
+def rows(database: Path | str) -> dict[str, list[str]]:
+    """Every synced table's uids, sorted, repeats kept (a duplicate would show)."""
+    with sqlite3.connect(database) as db:
+        return {name: sorted(uid for (uid,) in db.execute(f"SELECT uid FROM {name}")) for name in synced_tables()}
+
+
+def library(server: ServerProcess) -> int:
+    with sqlite3.connect(server._argv[1]) as db:
+        return int(db.execute("SELECT version FROM syncstate").fetchone()[0])
+
+
+def cursor(path: Path) -> int:
+    with sqlite3.connect(path) as db:
+        return int(db.execute("SELECT value FROM setting WHERE key = 'sync.cursor'").fetchone()[0])
+
+
+def test_a_cancelled_first_sync_resumes_and_ends_equal_to_the_server(server: ServerProcess, tmp_path: Path) -> None:
+    laptop = tmp_path / "laptop.sqlite3"
+    total = library(server)
+    assert total > 5 * PAGE
+    pages: list[tuple[int, int]] = []
+    stopped = sync(laptop, server, progress=lambda done, of: pages.append((done, of)), cancelled=lambda: len(pages) >= 3)
+    assert stopped.cancelled and not stopped.pushed and len(pages) == 3
+    assert 0 < cursor(laptop) < total
+    heard: list[tuple[int, int]] = []
+    resumed = sync(laptop, server, progress=lambda done, of: heard.append((done, of)))
+    assert resumed.clean and not resumed.cancelled
+    assert rows(laptop) == rows(server._argv[1])
+    assert cursor(laptop) == total
+    dones = [done for done, _of in heard]
+    assert dones == sorted(dones) and heard[-1][0] == heard[-1][1] > 0
+    assert all(done <= of for done, of in heard)
+    assert heard[-1][1] < total  # it went on from where the cancelled one stopped
+
+
+def test_a_first_sync_stopped_in_the_middle_of_a_page_resumes_with_nothing_twice(
+    server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop = tmp_path / "laptop.sqlite3"
+    apply_page, calls = ReplicaService._apply_page, []
+
+    def dies_on_the_fourth(self: ReplicaService, *args: object) -> object:
+        calls.append(1)
+        if len(calls) == 4:
+            raise KeyboardInterrupt  # as a kill in the middle of a page: its transaction never commits
+        return apply_page(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ReplicaService, "_apply_page", dies_on_the_fourth)
+    with pytest.raises(KeyboardInterrupt):
+        sync(laptop, server)
+    monkeypatch.undo()
+    monkeypatch.setattr(replica_module, "MAX_LIMIT", PAGE)
+    assert cursor(laptop) > 0
+    assert sync(laptop, server).clean
+    assert rows(laptop) == rows(server._argv[1])
