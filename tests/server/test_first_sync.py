@@ -63,7 +63,9 @@ def test_a_cancelled_first_sync_resumes_and_ends_equal_to_the_server(server: Ser
     total = library(server)
     assert total > 5 * PAGE
     pages: list[tuple[int, int]] = []
-    stopped = sync(laptop, server, progress=lambda done, of: pages.append((done, of)), cancelled=lambda: len(pages) >= 3)
+    stopped = sync(
+        laptop, server, progress=lambda done, of: pages.append((done, of)), cancelled=lambda: len(pages) >= 3
+    )
     assert stopped.cancelled and not stopped.pushed and len(pages) == 3
     assert 0 < cursor(laptop) < total
     heard: list[tuple[int, int]] = []
@@ -95,5 +97,29 @@ def test_a_first_sync_stopped_in_the_middle_of_a_page_resumes_with_nothing_twice
     monkeypatch.undo()
     monkeypatch.setattr(replica_module, "MAX_LIMIT", PAGE)
     assert cursor(laptop) > 0
+    assert sync(laptop, server).clean
+    assert rows(laptop) == rows(server._argv[1])
+
+
+def test_rows_whose_project_changed_since_come_with_it_and_are_placed_at_once(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    with sqlite3.connect(server._argv[1]) as db:  # the project edited after everything under it
+        top = int(db.execute("SELECT version FROM syncstate").fetchone()[0]) + 1
+        db.execute("UPDATE syncstate SET version = ?", (top,))
+        db.execute("UPDATE project SET name = name || ' (sửa)', sync_version = ? WHERE code = 'CT-ITP'", (top,))
+    laptop = tmp_path / "laptop.sqlite3"
+    pages: list[tuple[int, int]] = []
+    stopped = sync(
+        laptop, server, progress=lambda done, of: pages.append((done, of)), cancelled=lambda: len(pages) >= 4
+    )
+    assert stopped.cancelled
+    with sqlite3.connect(laptop) as db:
+        name = db.execute("SELECT name FROM project WHERE code = 'CT-ITP'").fetchone()
+        under = db.execute(
+            "SELECT count(*) FROM document d JOIN project p ON p.id = d.project_id WHERE p.code = 'CT-ITP'"
+        )
+        assert name and name[0].endswith("(sửa)") and under.fetchone()[0] > 0
+    assert cursor(laptop) == pages[-1][0]  # nothing waits for a later page: the cursor is the page's
     assert sync(laptop, server).clean
     assert rows(laptop) == rows(server._argv[1])

@@ -7,6 +7,10 @@ the cursor and the next cursor is the last of them: no change is skipped or repe
 changed again between two pages moves past the cursor and comes once more, with its newer version. The library
 version is read first; every change up to it is committed (its row lock orders writers), so a page never holds a
 version whose predecessors are still invisible.
+
+A page also carries, apart from its changes, the rows its rows refer to that changed after its cursor (`parents`: a
+project edited after its register was imported), as they are now and their own parents with them, so a replica can
+place every row of a page when it comes; each of them comes again on its own page.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -51,10 +55,11 @@ class ChangePage:
     more: bool
     changes: tuple[Mapping[str, Any], ...]
     deleted: tuple[Mapping[str, Any], ...]
+    parents: tuple[Mapping[str, Any], ...] = ()  # rows referred to that changed after `cursor`, as they are now
 
     def as_json(self) -> dict[str, Any]:
         """The page as the server sends it (docs/architecture.md, the change feed)."""
-        return {
+        body = {
             "since": self.since,
             "cursor": self.cursor,
             "library_version": self.library_version,
@@ -62,6 +67,9 @@ class ChangePage:
             "changes": [dict(change) for change in self.changes],
             "deleted": [dict(stone) for stone in self.deleted],
         }
+        if self.parents:
+            body["parents"] = [dict(change) for change in self.parents]
+        return body
 
 
 @cache
@@ -141,14 +149,16 @@ class ChangeFeed:
             more = len(versions) > limit
             cursor = versions[limit - 1] if more else library
             changes: list[dict[str, Any]] = []
+            ahead: dict[tuple[str, str], set[Any]] = {}  # (table, column) → rows referred to, changed after cursor
             for name, table in synced_tables().items():
-                changes.extend(self._rows(connection, name, table, since, cursor))
+                changes.extend(self._rows(connection, name, table, since, cursor, ahead))
+            parents = self._parents(connection, cursor, ahead)
             deleted = [
                 {"table": str(row.table_name), "uid": str(row.uid), "version": int(row.sync_version)}
                 for row in connection.execute(self._window(TOMBSTONES, since, cursor))
             ]
         changes.sort(key=lambda change: int(change["version"]))
-        return ChangePage(since, cursor, library, more, tuple(changes), tuple(deleted))
+        return ChangePage(since, cursor, library, more, tuple(changes), tuple(deleted), tuple(parents))
 
     @staticmethod
     def _library(connection: Connection) -> int:
@@ -167,13 +177,52 @@ class ChangeFeed:
         query = select(version).where(version > since, version <= upto).order_by(version).limit(limit + 1)
         return (int(value) for value in connection.execute(query).scalars())
 
-    def _rows(self, connection: Connection, name: str, table: Table, since: int, upto: int) -> list[dict[str, Any]]:
-        """A table's changes in the window, references as uids."""
+    def _rows(
+        self,
+        connection: Connection,
+        name: str,
+        table: Table,
+        since: int,
+        upto: int,
+        ahead: dict[tuple[str, str], set[Any]] | None = None,
+    ) -> list[dict[str, Any]]:
+        """A table's changes in the window, references as uids (the rows referred to that changed after `upto`
+        noted in `ahead`)."""
         rows = connection.execute(self._window(table, since, upto)).mappings().all()
+        return self._as_changes(connection, name, table, rows, upto, ahead)
+
+    def _parents(
+        self, connection: Connection, upto: int, ahead: dict[tuple[str, str], set[Any]]
+    ) -> list[dict[str, Any]]:
+        """The rows referred to that changed after `upto`, as they are now, and theirs in turn."""
+        found: list[dict[str, Any]] = []
+        sent: set[tuple[str, str, Any]] = set()
+        while ahead:
+            wanted, ahead = ahead, {}
+            for (name, column), values in wanted.items():
+                new = sorted(value for value in values if (name, column, value) not in sent)
+                sent.update((name, column, value) for value in new)
+                table = synced_tables()[name]
+                for start in range(0, len(new), _CHUNK):
+                    query = select(table).where(table.c[column].in_(new[start : start + _CHUNK]))
+                    rows = connection.execute(query).mappings().all()
+                    found.extend(self._as_changes(connection, name, table, rows, upto, ahead))
+        return found
+
+    def _as_changes(
+        self,
+        connection: Connection,
+        name: str,
+        table: Table,
+        rows: Sequence[RowMapping],
+        upto: int,
+        ahead: dict[tuple[str, str], set[Any]] | None,
+    ) -> list[dict[str, Any]]:
+        """Rows of one table as changes, references as uids."""
         if not rows:
             return []
         refs = references(name)
-        uids = {ref.column: self._uids(connection, ref, rows) for ref in refs}
+        uids = {ref.column: self._uids(connection, ref, rows, upto, ahead) for ref in refs}
         by_column = {ref.column: ref for ref in refs}
         skipped = _SYNC_COLUMNS | {_local_key(table)}
         changes = []
@@ -193,13 +242,23 @@ class ChangeFeed:
         return changes
 
     @staticmethod
-    def _uids(connection: Connection, ref: Reference, rows: Sequence[RowMapping]) -> dict[Any, str]:
-        """The uid of every row these rows refer to through one reference (a row gone since reads as None)."""
+    def _uids(
+        connection: Connection,
+        ref: Reference,
+        rows: Sequence[RowMapping],
+        upto: int = 0,
+        ahead: dict[tuple[str, str], set[Any]] | None = None,
+    ) -> dict[Any, str]:
+        """The uid of every row these rows refer to through one reference (a row gone since reads as None); in
+        `ahead`, those that changed after `upto`."""
         target = synced_tables()[ref.table]
         wanted = sorted({row[ref.column] for row in rows if row[ref.column] is not None})
         found: dict[Any, str] = {}
         for start in range(0, len(wanted), _CHUNK):
             key = target.c[ref.target]
-            query = select(key, target.c.uid).where(key.in_(wanted[start : start + _CHUNK]))
-            found.update({local: str(uid) for local, uid in connection.execute(query)})
+            query = select(key, target.c.uid, target.c.sync_version).where(key.in_(wanted[start : start + _CHUNK]))
+            for local, uid, version in connection.execute(query):
+                found[local] = str(uid)
+                if ahead is not None and int(version) > upto:
+                    ahead.setdefault((ref.table, ref.target), set()).add(local)
         return found

@@ -244,7 +244,7 @@ class ReplicaService:
         the merges it decides; the rows still waiting and that cursor."""
         with self._context.database.begin() as session:
             applied = PulledRows(session, edited, reviewed).apply(
-                [*waiting, *page.changes], page.deleted, final=not page.more
+                [*waiting, *page.changes, *page.parents], page.deleted, final=not page.more
             )
             report.pulled += applied.applied
             report.unplaced += applied.unplaced
