@@ -17,6 +17,7 @@ from dossier_app.storage.sync_log import synced_tables
 from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
 
 PASSWORD = "demo-cantho"
+KEY = "tt.can_cu_phap_ly"
 PAGE = 40  # changes per page in these tests (the real one is 1000)
 
 
@@ -123,3 +124,29 @@ def test_rows_whose_project_changed_since_come_with_it_and_are_placed_at_once(
     assert cursor(laptop) == pages[-1][0]  # nothing waits for a later page: the cursor is the page's
     assert sync(laptop, server).clean
     assert rows(laptop) == rows(server._argv[1])
+
+
+def test_a_section_the_server_moved_twice_during_one_pull_is_merged_once_against_the_latest(
+    server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.server.test_sync_process import FIRST, LAST, Replica, server_section
+
+    a, b = Replica(tmp_path / "a.sqlite3", server, "chuyenvien"), Replica(tmp_path / "b.sqlite3", server, "chuyenvien")
+    try:
+        assert a.sync().clean and b.sync().clean
+        base = a.body()
+        b.save(base.replace(LAST, LAST + " (bản B)"))
+        a.save(base.replace(FIRST, FIRST + " (A1)"))
+        assert a.sync().clean
+        a.save(a.body().replace("(A1)", "(A1, A2)"))
+        assert a.sync().clean
+        monkeypatch.setattr(replica_module, "MAX_LIMIT", 1)  # each server revision on a page of its own
+        report = b.sync()
+        assert report.clean and report.merged == [f"CT-HTP {KEY}"]
+        with sqlite3.connect(b.path) as db:
+            assert db.execute("SELECT count(*) FROM syncconflict").fetchone()[0] == 1
+        body = server_section(server)[0]
+        assert "(A1, A2)" in body and "(bản B)" in body
+    finally:
+        a.close()
+        b.close()
