@@ -1,6 +1,6 @@
 """The first sync against a real `serve` process, a page at a time (pages made small so the demo spans many): a sync
-cancelled between pages, or stopped in the middle of one, resumes where it stopped and ends equal to the server
-with nothing twice; its progress only grows and reaches the total."""
+cancelled between pages, or stopped in the middle of one (its transaction's pages lost), resumes where it stopped
+and ends equal to the server with nothing twice; its progress only grows and reaches the total."""
 
 import sqlite3
 from collections.abc import Iterator
@@ -12,7 +12,7 @@ from dossier_app.services import open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.sync import replica as replica_module
 from dossier_app.services.sync.client import SyncConnection
-from dossier_app.services.sync.replica import ReplicaService, SyncReport
+from dossier_app.services.sync.replica import PAGES_PER_COMMIT, ReplicaService, SyncReport
 from dossier_app.storage.sync_log import synced_tables
 from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
 
@@ -84,20 +84,20 @@ def test_a_first_sync_stopped_in_the_middle_of_a_page_resumes_with_nothing_twice
     server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     laptop = tmp_path / "laptop.sqlite3"
+    monkeypatch.setattr(replica_module, "MAX_LIMIT", PAGE // 2)  # enough pages for two transactions
     apply_page, calls = ReplicaService._apply_page, []
 
-    def dies_on_the_fourth(self: ReplicaService, *args: object) -> object:
+    def dies_in_the_second_transaction(self: ReplicaService, *args: object) -> object:
         calls.append(1)
-        if len(calls) == 4:
+        if len(calls) == PAGES_PER_COMMIT + 3:
             raise KeyboardInterrupt  # as a kill in the middle of a page: its transaction never commits
         return apply_page(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ReplicaService, "_apply_page", dies_on_the_fourth)
+    monkeypatch.setattr(ReplicaService, "_apply_page", dies_in_the_second_transaction)
     with pytest.raises(KeyboardInterrupt):
         sync(laptop, server)
-    monkeypatch.undo()
-    monkeypatch.setattr(replica_module, "MAX_LIMIT", PAGE)
-    assert cursor(laptop) > 0
+    monkeypatch.setattr(ReplicaService, "_apply_page", apply_page)
+    assert 0 < cursor(laptop) < library(server)  # the first transaction's pages are kept, not the second's
     assert sync(laptop, server).clean
     assert rows(laptop) == rows(server._argv[1])
 

@@ -54,6 +54,7 @@ CURSOR_KEY = "sync.cursor"  # the server's library version this replica has pull
 SERVER_KEY = "sync.server"  # the server it was pulled from
 PIN_PREFIX = "sync.pin."  # + 'host:port': the certificate fingerprint trusted for that server
 MAX_ROUNDS = 6  # pull, merge, push rounds in one sync (a 412 costs one)
+PAGES_PER_COMMIT = 5  # pages applied in one transaction: fewer commits (each waits for the disk), short locks
 
 
 @dataclass(frozen=True)
@@ -207,18 +208,29 @@ class ReplicaService:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> int:
-        """Every change after `cursor`, a page per transaction (pull_pages), the merges decided with each; the
-        cursor committed last. Cancelled between pages, the merges decided so far are finished at the next sync."""
+        """Every change after `cursor`, a few pages per transaction (pull_pages), the merges decided with each page,
+        the cursor reached committed with them. Cancelled between pages, what is applied is committed and the merges
+        decided so far are finished at the next sync."""
         work = self._work()
         edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
         start, waiting, tally = cursor, list[Mapping[str, Any]](), Tally(cursor, progress)
         while True:
             try:
-                for page in pages(connection, cursor, MAX_LIMIT):
-                    waiting, cursor = self._apply_page(connection, page, waiting, work, edited, reviewed, report)
-                    tally.page(page)
-                    if page.more and cancelled is not None and cancelled():
-                        report.cancelled = True
+                feed, more = pages(connection, cursor, MAX_LIMIT), True
+                while more:
+                    with self._context.database.begin() as session:
+                        for _page in range(PAGES_PER_COMMIT):
+                            page = next(feed)
+                            waiting, cursor = self._apply_page(
+                                session, connection, page, waiting, work, edited, reviewed, report
+                            )
+                            tally.page(page)
+                            more = page.more
+                            if more and cancelled is not None and cancelled():
+                                report.cancelled = True
+                            if not more or report.cancelled:
+                                break
+                    if report.cancelled:
                         return cursor
                 break
             except CursorAhead:
@@ -232,6 +244,7 @@ class ReplicaService:
 
     def _apply_page(
         self,
+        session: Session,
         connection: "SyncConnection",
         page: "ChangePage",
         waiting: Sequence[Mapping[str, Any]],
@@ -240,22 +253,21 @@ class ReplicaService:
         reviewed: set[str],
         report: SyncReport,
     ) -> tuple[list[Mapping[str, Any]], int]:
-        """One page (and the rows an earlier one left waiting) in one transaction with the cursor it reaches and
-        the merges it decides; the rows still waiting and that cursor."""
-        with self._context.database.begin() as session:
-            applied = PulledRows(session, edited, reviewed).apply(
-                [*waiting, *page.changes, *page.parents], page.deleted, final=not page.more
-            )
-            report.pulled += applied.applied
-            report.unplaced += applied.unplaced
-            for section_id in applied.kept:
-                label = self._label(section_id, session)
-                if label not in report.kept:
-                    report.kept.append(label)
-            cursor = resume_cursor(page, applied.waiting)
-            self._set(session, CURSOR_KEY, str(cursor))
-            self._set(session, SERVER_KEY, connection.base_url)
-            self._decide_merges(session, work, report)
+        """One page (and the rows an earlier one left waiting) with the cursor it reaches and the merges it decides,
+        in the caller's transaction; the rows still waiting and that cursor."""
+        applied = PulledRows(session, edited, reviewed).apply(
+            [*waiting, *page.changes, *page.parents], page.deleted, final=not page.more
+        )
+        report.pulled += applied.applied
+        report.unplaced += applied.unplaced
+        for section_id in applied.kept:
+            label = self._label(section_id, session)
+            if label not in report.kept:
+                report.kept.append(label)
+        cursor = resume_cursor(page, applied.waiting)
+        self._set(session, CURSOR_KEY, str(cursor))
+        self._set(session, SERVER_KEY, connection.base_url)
+        self._decide_merges(session, work, report)
         return applied.waiting, cursor
 
     def _set(self, session: Session, key: str, value: str) -> None:
