@@ -2,7 +2,8 @@
 
 import argparse
 import socket
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, TextIO
 
 from dossier_app.cli.accounts import refuse_password_argument
 from dossier_app.cli.acting import USER_ENV, acting_name, read_password
@@ -16,6 +17,9 @@ from dossier_app.domain.errors import (
 
 if TYPE_CHECKING:
     from dossier_app.services import Services
+
+LONG_PULL = 3_000  # changes (three pages): a pull this long tells its progress on stderr
+PROGRESS_STEP = 5  # percent between two progress lines
 
 
 def add_sync_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -76,7 +80,7 @@ def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
             connection.token, connection.username = token, person.username
             print(f"Đồng bộ với tư cách / syncing as: {person.username}")
         try:
-            report = services.replica.sync(connection)
+            report = services.replica.sync(connection, PullProgress(sys.stderr))
         except SessionRefused as error:
             services.people.refused(connection.username or "", error)
             raise
@@ -116,6 +120,23 @@ def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
         print("Đồng bộ xong / in sync")
         return EXIT_OK
     return EXIT_PROBLEM
+
+
+class PullProgress:
+    """A long pull's progress as lines on a stream, one every PROGRESS_STEP percent and one at the end; a short
+    pull says nothing."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream, self._shown = stream, -PROGRESS_STEP
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < LONG_PULL:
+            return
+        percent = done * 100 // total
+        if percent - self._shown < PROGRESS_STEP and done < total:
+            return
+        self._shown = percent
+        print(f"Đang nhận / pulling: {done}/{total} thay đổi / changes ({percent}%)", file=self._stream, flush=True)
 
 
 def cmd_conflicts(services: "Services", args: argparse.Namespace) -> int:

@@ -5294,6 +5294,18 @@ SHA-256: {hash}</translation>
         <translation>Đang tải tệp đính kèm {done}/{total}…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Receiving the department&apos;s data from the server: {done} of {total} changes.</source>
+        <translation>Đang nhận dữ liệu của Sở từ máy chủ: {done} trên {total} thay đổi.</translation>
+    </message>
+    <message>
+        <source>Stopping the sync…</source>
+        <translation>Đang dừng đồng bộ…</translation>
+    </message>
+    <message>
         <source>Server certificate trusted</source>
         <translation>Đã tin cậy chứng thư máy chủ</translation>
     </message>
@@ -5344,6 +5356,10 @@ Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứ
     <message>
         <source>Not synced yet this session</source>
         <translation>Chưa đồng bộ trong phiên này</translation>
+    </message>
+    <message>
+        <source>sync cancelled: Sync now goes on from where it stopped</source>
+        <translation>đã hủy đồng bộ: Đồng bộ ngay sẽ tiếp tục từ chỗ đã dừng</translation>
     </message>
     <message>
         <source>synced at {time}</source>

@@ -7,6 +7,10 @@ the cursor and the next cursor is the last of them: no change is skipped or repe
 changed again between two pages moves past the cursor and comes once more, with its newer version. The library
 version is read first; every change up to it is committed (its row lock orders writers), so a page never holds a
 version whose predecessors are still invisible.
+
+A page also carries, apart from its changes, the rows its rows refer to that changed after its cursor (`parents`: a
+project edited after its register was imported), as they are now and their own parents with them, so a replica can
+place every row of a page when it comes; each of them comes again on its own page.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,7 +20,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Table, select
+from sqlalchemy import Connection, Date, DateTime, Numeric, Row, Table, select, union_all
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, CursorAhead, ValidationFailed
 from dossier_app.domain.models import SyncState, as_utc
@@ -51,10 +55,11 @@ class ChangePage:
     more: bool
     changes: tuple[Mapping[str, Any], ...]
     deleted: tuple[Mapping[str, Any], ...]
+    parents: tuple[Mapping[str, Any], ...] = ()  # rows referred to that changed after `cursor`, as they are now
 
     def as_json(self) -> dict[str, Any]:
         """The page as the server sends it (docs/architecture.md, the change feed)."""
-        return {
+        body = {
             "since": self.since,
             "cursor": self.cursor,
             "library_version": self.library_version,
@@ -62,6 +67,9 @@ class ChangePage:
             "changes": [dict(change) for change in self.changes],
             "deleted": [dict(stone) for stone in self.deleted],
         }
+        if self.parents:
+            body["parents"] = [dict(change) for change in self.parents]
+        return body
 
 
 @cache
@@ -92,6 +100,27 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+@cache
+def _plan(table_name: str) -> tuple[tuple[int, str, str | None, Any], ...]:
+    """How each sent column of a table travels, decided once: (its position in the row, its field name, the column
+    whose reference it is or None, how its value becomes JSON or None for as it is)."""
+    table = synced_tables()[table_name]
+    refs = {ref.column: ref for ref in references(table_name)}
+    skipped = _SYNC_COLUMNS | {_local_key(table)}
+    plan = []
+    for at, column in enumerate(table.columns):
+        if column.name in skipped:
+            continue
+        ref = refs.get(column.name)
+        if ref is not None:
+            plan.append((at, ref.field, column.name, None))
+        elif isinstance(column.type, (DateTime, Date, Numeric)):
+            plan.append((at, column.name, None, _plain))
+        else:
+            plan.append((at, column.name, None, None))
+    return tuple(plan)
 
 
 def _local_key(table: Table) -> str | None:
@@ -134,21 +163,20 @@ class ChangeFeed:
             library = self._library(connection)
             if since > library:
                 raise CursorAhead(since=since, version=library)
-            tables = [*synced_tables().values(), TOMBSTONES]
-            versions = sorted(
-                version for table in tables for version in self._versions(connection, table, since, library, limit)
-            )
-            more = len(versions) > limit
-            cursor = versions[limit - 1] if more else library
+            end = self._page_end(connection, [*synced_tables().values(), TOMBSTONES], since, library, limit)
+            more = end is not None
+            cursor = end if end is not None else library
             changes: list[dict[str, Any]] = []
+            ahead: dict[tuple[str, str], set[Any]] = {}  # (table, column) → rows referred to, changed after cursor
             for name, table in synced_tables().items():
-                changes.extend(self._rows(connection, name, table, since, cursor))
+                changes.extend(self._rows(connection, name, table, since, cursor, ahead))
+            parents = self._parents(connection, cursor, ahead)
             deleted = [
                 {"table": str(row.table_name), "uid": str(row.uid), "version": int(row.sync_version)}
                 for row in connection.execute(self._window(TOMBSTONES, since, cursor))
             ]
         changes.sort(key=lambda change: int(change["version"]))
-        return ChangePage(since, cursor, library, more, tuple(changes), tuple(deleted))
+        return ChangePage(since, cursor, library, more, tuple(changes), tuple(deleted), tuple(parents))
 
     @staticmethod
     def _library(connection: Connection) -> int:
@@ -161,45 +189,101 @@ class ChangeFeed:
         return select(table).where(version > since, version <= upto).order_by(version)
 
     @staticmethod
-    def _versions(connection: Connection, table: Table, since: int, upto: int, limit: int) -> Iterable[int]:
-        """The first `limit` + 1 versions after `since` in one table (an index range scan)."""
-        version = table.c.sync_version
-        query = select(version).where(version > since, version <= upto).order_by(version).limit(limit + 1)
-        return (int(value) for value in connection.execute(query).scalars())
+    def _page_end(connection: Connection, tables: Sequence[Table], since: int, upto: int, limit: int) -> int | None:
+        """The `limit`-th smallest version after `since` among these tables when a later one follows it, else None:
+        one query merging each table's first `limit` + 1 versions (an index range scan each) in the database."""
+        parts = []
+        for table in tables:
+            version = table.c.sync_version
+            first = select(version.label("v")).where(version > since, version <= upto).order_by(version)
+            part = first.limit(limit + 1).subquery()
+            parts.append(select(part.c.v))
+        merged = union_all(*parts).subquery()
+        query = select(merged.c.v).order_by(merged.c.v).offset(limit - 1).limit(2)
+        found = connection.execute(query).scalars().all()
+        return int(found[0]) if len(found) == 2 else None
 
-    def _rows(self, connection: Connection, name: str, table: Table, since: int, upto: int) -> list[dict[str, Any]]:
-        """A table's changes in the window, references as uids."""
-        rows = connection.execute(self._window(table, since, upto)).mappings().all()
+    def _rows(
+        self,
+        connection: Connection,
+        name: str,
+        table: Table,
+        since: int,
+        upto: int,
+        ahead: dict[tuple[str, str], set[Any]] | None = None,
+    ) -> list[dict[str, Any]]:
+        """A table's changes in the window, references as uids (the rows referred to that changed after `upto`
+        noted in `ahead`)."""
+        rows = connection.execute(self._window(table, since, upto)).all()
+        return self._as_changes(connection, name, table, rows, upto, ahead)
+
+    def _parents(
+        self, connection: Connection, upto: int, ahead: dict[tuple[str, str], set[Any]]
+    ) -> list[dict[str, Any]]:
+        """The rows referred to that changed after `upto`, as they are now, and theirs in turn."""
+        found: list[dict[str, Any]] = []
+        sent: set[tuple[str, str, Any]] = set()
+        while ahead:
+            wanted, ahead = ahead, {}
+            for (name, column), values in wanted.items():
+                new = sorted(value for value in values if (name, column, value) not in sent)
+                sent.update((name, column, value) for value in new)
+                table = synced_tables()[name]
+                for start in range(0, len(new), _CHUNK):
+                    query = select(table).where(table.c[column].in_(new[start : start + _CHUNK]))
+                    rows = connection.execute(query).all()
+                    found.extend(self._as_changes(connection, name, table, rows, upto, ahead))
+        return found
+
+    def _as_changes(
+        self,
+        connection: Connection,
+        name: str,
+        table: Table,
+        rows: Sequence[Row[Any]],
+        upto: int,
+        ahead: dict[tuple[str, str], set[Any]] | None,
+    ) -> list[dict[str, Any]]:
+        """Rows of one table (all its columns, in order) as changes, references as uids."""
         if not rows:
             return []
-        refs = references(name)
-        uids = {ref.column: self._uids(connection, ref, rows) for ref in refs}
-        by_column = {ref.column: ref for ref in refs}
-        skipped = _SYNC_COLUMNS | {_local_key(table)}
+        position = {column.name: at for at, column in enumerate(table.columns)}
+        uids = {
+            ref.column: self._uids(connection, ref, [row[position[ref.column]] for row in rows], upto, ahead)
+            for ref in references(name)
+        }
+        plan = _plan(name)
+        uid_at, version_at = position["uid"], position["sync_version"]
         changes = []
         for row in rows:
             fields: dict[str, Any] = {}
-            for column, value in row.items():
-                if column in skipped:
-                    continue
-                ref = by_column.get(column)
-                if ref is None:
-                    fields[column] = _plain(value)
+            for at, field, ref_column, plain in plan:
+                value = row[at]
+                if ref_column is not None:
+                    fields[field] = None if value is None else uids[ref_column].get(value)
                 else:
-                    fields[ref.field] = None if value is None else uids[column].get(value)
-            changes.append(
-                {"table": name, "uid": str(row["uid"]), "version": int(row["sync_version"]), "fields": fields}
-            )
+                    fields[field] = value if plain is None or value is None else plain(value)
+            changes.append({"table": name, "uid": str(row[uid_at]), "version": int(row[version_at]), "fields": fields})
         return changes
 
     @staticmethod
-    def _uids(connection: Connection, ref: Reference, rows: Sequence[RowMapping]) -> dict[Any, str]:
-        """The uid of every row these rows refer to through one reference (a row gone since reads as None)."""
+    def _uids(
+        connection: Connection,
+        ref: Reference,
+        values: Iterable[Any],
+        upto: int = 0,
+        ahead: dict[tuple[str, str], set[Any]] | None = None,
+    ) -> dict[Any, str]:
+        """The uid of every row these values of one reference point at (a row gone since reads as None); in
+        `ahead`, those that changed after `upto`."""
         target = synced_tables()[ref.table]
-        wanted = sorted({row[ref.column] for row in rows if row[ref.column] is not None})
+        wanted = sorted({value for value in values if value is not None})
         found: dict[Any, str] = {}
         for start in range(0, len(wanted), _CHUNK):
             key = target.c[ref.target]
-            query = select(key, target.c.uid).where(key.in_(wanted[start : start + _CHUNK]))
-            found.update({local: str(uid) for local, uid in connection.execute(query)})
+            query = select(key, target.c.uid, target.c.sync_version).where(key.in_(wanted[start : start + _CHUNK]))
+            for local, uid, version in connection.execute(query):
+                found[local] = str(uid)
+                if ahead is not None and int(version) > upto:
+                    ahead.setdefault((ref.table, ref.target), set()).add(local)
         return found

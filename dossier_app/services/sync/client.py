@@ -174,6 +174,11 @@ def change_page(data: Mapping[str, Any], status: int) -> ChangePage:
         _typed(change if isinstance(change, dict) else {}, _CHANGE_FIELDS, status)
     for stone in data["deleted"]:
         _typed(stone if isinstance(stone, dict) else {}, _DELETION_FIELDS, status)
+    parents = data.get("parents", [])
+    if not isinstance(parents, list):
+        raise _bad_answer(status)
+    for parent in parents:
+        _typed(parent if isinstance(parent, dict) else {}, _CHANGE_FIELDS, status)
     return ChangePage(
         data["since"],
         data["cursor"],
@@ -181,6 +186,7 @@ def change_page(data: Mapping[str, Any], status: int) -> ChangePage:
         data["more"],
         tuple(data["changes"]),
         tuple(data["deleted"]),
+        tuple(parents),
     )
 
 

@@ -2,15 +2,17 @@
 back into this database's ids, natural keys adopted, the shadow kept, tombstones applied except over local work.
 
 A row whose parent comes later waits a pass; a nullable reference to a row not yet here (a section's approved
-revision, a sub-section's parent) is set after all the rows are in. A pulled row that matches a row made here on
-its own by a natural key (the catalogue and holidays every new database seeds) becomes that row, taking the
-server's uid. A section with local work keeps its own text and review fields (its work is merged and pushed
-first), and a tombstone that would take a section with revisions made here (itself, its document or its project)
-is not applied: the section is reported.
+revision, a sub-section's parent) is set after all the rows are in. A pull is applied a page at a time: a row whose
+parent is on none of the pages so far, or whose nullable reference is not here yet, is handed back (`waiting`) to
+go again with the next page. Rows not here yet are inserted in bulk (`bulk_rows.Inserts`). A pulled row that
+matches a row made here on its own by a natural key (the catalogue and holidays every new database seeds) becomes
+that row, taking the server's uid. A section with local work keeps its own text and review fields (its work is
+merged and pushed first), and a tombstone that would take a section with revisions made here (itself, its
+document or its project) is not applied: the section is reported.
 """
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -22,6 +24,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.models import Document, Project, Section, SyncShadow
+from dossier_app.services.sync.bulk_rows import Inserts, uid_lookup
 from dossier_app.services.sync.changes import references
 from dossier_app.storage.sync_log import synced_tables, written
 
@@ -62,11 +65,12 @@ REVIEW_COLUMNS = (
 @dataclass
 class Applied:
     """What applying a pull did: rows applied, rows left out (no parent anywhere), sections kept despite a
-    deletion on the server."""
+    deletion on the server, rows to apply again with the next page (a parent or reference not here yet)."""
 
     applied: int = 0
     unplaced: int = 0
     kept: list[int] = field(default_factory=list)
+    waiting: list[Mapping[str, Any]] = field(default_factory=list)  # to apply again with the next page
 
 
 @cache
@@ -99,6 +103,33 @@ def _value(column: Any, value: Any) -> Any:
     return value
 
 
+@cache
+def _converters(table_name: str) -> dict[str, Any]:
+    """Each column of a table by name: how a pulled JSON value becomes what it stores (None: as it is), as
+    `_value` does, decided once per table rather than per value."""
+    found: dict[str, Any] = {}
+    for column in synced_tables()[table_name].columns:
+        if isinstance(column.type, DateTime):
+            found[column.name] = datetime.fromisoformat
+        elif isinstance(column.type, Date):
+            found[column.name] = date.fromisoformat
+        elif isinstance(column.type, Numeric):
+            found[column.name] = _decimal
+        else:
+            found[column.name] = None
+    return found
+
+
+@cache
+def _references_by_field(table_name: str) -> dict[str, Any]:
+    """A table's references by the name they travel under."""
+    return {ref.field: ref for ref in references(table_name)}
+
+
+def _decimal(value: Any) -> Decimal:
+    return Decimal(str(value))
+
+
 class Ids:
     """uid → local id per table, read once per table and kept up to date while rows are applied."""
 
@@ -115,6 +146,13 @@ class Ids:
             self._known[table_name] = {str(uid): local for uid, local in rows}
         return self._known[table_name]
 
+    def prefetch(self, wanted: Mapping[str, set[str]]) -> None:
+        """Read only these uids of each table (a page's own rows and the rows they refer to), so a page of a large
+        register never reads a whole table; `of` then answers for exactly these."""
+        for table_name, uids in wanted.items():
+            known = self._known.setdefault(table_name, {})
+            known.update(uid_lookup(self._session, table_name, {uid for uid in uids if uid not in known}))
+
 
 class PulledRows:
     """Applies pulled changes in one unit of work. `edited`: uids of sections with revisions made here (their
@@ -127,18 +165,24 @@ class PulledRows:
     ) -> None:
         self._session, self._edited, self._reviewed, self._ids = session, edited, reviewed, Ids(session)
         self._register = register  # the register's shadows, and its households changed here held and merged
+        self._inserts = Inserts(session, self._ids.of, self._place_one)
 
-    def apply(self, changes: Sequence[Mapping[str, Any]], deleted: Sequence[Mapping[str, Any]]) -> Applied:
+    def apply(
+        self, changes: Sequence[Mapping[str, Any]], deleted: Sequence[Mapping[str, Any]], *, final: bool = True
+    ) -> Applied:
         """Upsert the pulled rows parents' tables first (a row whose parent comes later waits a pass), keep the
         shadow, then delete what the server deleted. Sections with local work keep their own row for now, and are
-        not deleted with it: an edit made here outlives a deletion there, flagged."""
+        not deleted with it: an edit made here outlives a deletion there, flagged. Unless `final` (the pull's last
+        page), a row whose parent or nullable reference is not here yet is handed back in `waiting`."""
         tables = synced_tables()
         latest: dict[tuple[str, str], Mapping[str, Any]] = {}
         for change in changes:  # a row changed between two pages came twice: the later wins
             if change["table"] in tables:
                 latest[(change["table"], change["uid"])] = change
         session, ids = self._session, self._ids
-        waiting = sorted(latest.values(), key=lambda c: (list(tables).index(c["table"]), c["version"]))
+        ids.prefetch(_uids_in(latest.values()))
+        order = {name: position for position, name in enumerate(tables)}
+        waiting = sorted(latest.values(), key=lambda c: (order[c["table"]], c["version"]))
         later: list[tuple[str, str, str, str]] = []  # (table, uid, column, referenced uid) for a second pass
         outcome = Applied()
         while waiting:
@@ -148,8 +192,12 @@ class PulledRows:
                     outcome.applied += 1
                 else:
                     postponed.append(change)
+            self._inserts.flush()
             if len(postponed) == len(waiting):
-                outcome.unplaced = len(postponed)  # their parents are neither here nor on the feed: left out
+                if final:
+                    outcome.unplaced = len(postponed)  # their parents are neither here nor on the feed: left out
+                else:
+                    outcome.waiting.extend(postponed)  # their parents may come on a later page
                 break
             waiting = postponed
         for table_name, uid, column, ref_uid in later:
@@ -158,7 +206,10 @@ class PulledRows:
             if target is not None:
                 table = tables[table_name]
                 session.execute(update(table).where(table.c.uid == uid).values({column: target}))
+            elif not final and latest[(table_name, uid)] not in outcome.waiting:
+                outcome.waiting.append(latest[(table_name, uid)])  # set when its row comes on a later page
         for stone in deleted:
+            outcome.waiting = [c for c in outcome.waiting if (c["table"], c["uid"]) != (stone["table"], stone["uid"])]
             gone = tables.get(stone["table"])
             if gone is None:
                 continue
@@ -200,19 +251,24 @@ class PulledRows:
         if self._register is not None and self._register.pulled(name, uid, fields):
             return True
         table: Table = synced_tables()[name]
-        refs = {ref.field: ref for ref in references(name)}
+        refs = _references_by_field(name)
         values: dict[str, Any] = {}
         deferred: list[tuple[str, str]] = []
+        converters = _converters(name)
         for key, value in fields.items():
             ref = refs.get(key)
             if ref is None:
-                if key in table.c:
-                    values[key] = _value(table.c[key], value)
+                if key in converters:
+                    convert = converters[key]
+                    values[key] = value if convert is None or value is None else convert(value)
                 continue
             if value is None:
                 values[ref.column] = None
                 continue
             local = ids.of(ref.table).get(value)
+            if local is None and self._inserts.holds(ref.table, value):
+                self._inserts.flush()  # its parent is queued: inserted now, so its local id is known
+                local = ids.of(ref.table).get(value)
             if local is None:
                 if not table.c[ref.column].nullable:
                     return False
@@ -232,17 +288,41 @@ class PulledRows:
             deferred = [(column, ref_uid) for column, ref_uid in deferred if column not in held]
         key_column = next(iter(table.primary_key.columns))
         local_id = known.get(uid)
-        if local_id is None:
-            local_id = _natural_match(session, table, values)
         if local_id is not None:
             session.execute(update(table).where(key_column == local_id).values({**values, "uid": uid}))
+            known[uid] = local_id
+        elif key_column.name in values:  # a key that is also a reference (a project's facts): placed at once
+            known[uid] = self._place_one(name, {**values, "uid": uid})
         else:
-            made = session.connection().execute(insert(table).values({**values, "uid": uid}))
-            written(session, name)  # sent on the connection: sync_log stamps it at commit all the same
-            local_id = values.get(key_column.name, made.inserted_primary_key[0] if made.inserted_primary_key else None)
-        known[uid] = local_id
-        later.extend((name, uid, column, ref_uid) for column, ref_uid in deferred)
+            self._inserts.add(name, {**values, "uid": uid})  # a natural key taken here is found when it is sent
+        if deferred:
+            later.extend((name, uid, column, ref_uid) for column, ref_uid in deferred)
         return True
+
+    def _place_one(self, name: str, values: dict[str, Any]) -> Any:
+        """A row without a known uid on its own: the local row with the same natural key becomes it, else it is
+        inserted; its local id."""
+        session, table = self._session, synced_tables()[name]
+        key_column = next(iter(table.primary_key.columns))
+        local_id = _natural_match(session, table, values)
+        if local_id is not None:
+            session.execute(update(table).where(key_column == local_id).values(values))
+            return local_id
+        made = session.connection().execute(insert(table).values(values))
+        written(session, name)  # sent on the connection: sync_log stamps it at commit all the same
+        return values.get(key_column.name, made.inserted_primary_key[0] if made.inserted_primary_key else None)
+
+
+def _uids_in(changes: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
+    """Per table, the uids these changes are or refer to: all a page needs to know of this database's ids."""
+    wanted: dict[str, set[str]] = {}
+    for change in changes:
+        wanted.setdefault(change["table"], set()).add(change["uid"])
+        for ref in references(change["table"]):
+            value = change["fields"].get(ref.field)
+            if isinstance(value, str):
+                wanted.setdefault(ref.table, set()).add(value)
+    return wanted
 
 
 def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) -> Any:

@@ -44,6 +44,7 @@ from dossier_app.services.sync.changes import MAX_LIMIT
 from dossier_app.services.sync.library import check_library, pin_library
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.people import pushing_as, requester
+from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
 from dossier_app.services.sync.row_sync import households_to_push
 from dossier_app.services.sync.structure_sync import PullHooks, section_changes, settled
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
     from dossier_app.services.dossier.dossiers import DossierService
     from dossier_app.services.dossier.projects import ProjectService
+    from dossier_app.services.sync.changes import ChangePage
     from dossier_app.services.sync.client import PushAnswer, SyncConnection
     from dossier_app.services.sync.people import ReplicaPeople
 
@@ -59,6 +61,7 @@ CURSOR_KEY = "sync.cursor"  # the server's library version this replica has pull
 SERVER_KEY = "sync.server"  # the server it was pulled from
 PIN_PREFIX = "sync.pin."  # + 'host:port': the certificate fingerprint trusted for that server
 MAX_ROUNDS = 6  # pull, merge, push rounds in one sync (a 412 costs one)
+PAGES_PER_COMMIT = 5  # pages applied in one transaction: fewer commits (each waits for the disk), short locks
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class SyncReport:
     uploaded: int = 0  # attachment files sent to the server
     unavailable: list[str] = field(default_factory=list)  # attachments here whose bytes the server does not have
     held_back: list[str] = field(default_factory=list)  # attachments made here whose bytes could not be sent
+    cancelled: bool = False  # stopped between two pages: what was pulled is kept, nothing was pushed
 
     @property
     def clean(self) -> bool:
@@ -127,6 +131,8 @@ class _Work:
     revisions: list[tuple[int, str]] = field(default_factory=list)  # (id, uid) in the order made
     head: tuple[int, str] | None = None  # the shared revision the edits were written on
     blocked: bool = False  # an unresolved conflict: push nothing of it
+    record: int | None = None  # the merge record decided by an earlier page of this pull
+    decided: tuple[int, str] | None = None  # the server's revision that record was decided against
 
 
 class ReplicaService:
@@ -203,16 +209,27 @@ class ReplicaService:
 
     # Sync ------------------------------------------------------------------------------------------
 
-    def sync(self, connection: "SyncConnection", *, blob_progress: BlobProgress | None = None) -> SyncReport:
-        """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more. Attachments'
-        bytes go up before their rows and come down after the last pull (`blobs`)."""
+    def sync(
+        self,
+        connection: "SyncConnection",
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        *,
+        blob_progress: BlobProgress | None = None,
+    ) -> SyncReport:
+        """Pull, merge, push, pull again, with a signed-in connection; a 412 sends it round once more. `progress`
+        hears (changes pulled, changes to pull) after each page; `cancelled` is asked between pages and stops the
+        sync there (`report.cancelled`), leaving a replica the next sync resumes. Attachments' bytes go up before
+        their rows and come down after the last pull (`blobs`)."""
         report = SyncReport()
         self._people.refresh(connection)  # the roles the server gives the person now
         self._finish_merges(report)  # one a crash interrupted after its pull was applied
         cursor, refused = self.cursor(), set[str]()
         blobs = BlobSync(self._context, connection, blob_progress)
         for _round in range(MAX_ROUNDS):
-            cursor = self._pull(connection, cursor, report)
+            cursor = self._pull(connection, cursor, report, progress, cancelled)
+            if report.cancelled:
+                break
             outbox = [item for item in self._outbox(report) if item.change["id"] not in refused]
             if not outbox:
                 break
@@ -230,48 +247,82 @@ class ReplicaService:
         self._people.synced(connection.username or "")
         return report
 
-    def _pull(self, connection: "SyncConnection", cursor: int, report: SyncReport) -> int:
-        """Every change after `cursor`, applied in one transaction; then the merges; the new cursor."""
-        changes: list[Mapping[str, Any]] = []
-        deleted: list[Mapping[str, Any]] = []
-        start = cursor
+    def _pull(
+        self,
+        connection: "SyncConnection",
+        cursor: int,
+        report: SyncReport,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> int:
+        """Every change after `cursor`, a few pages per transaction (pull_pages), the merges decided with each page,
+        the cursor reached committed with them. Cancelled between pages, what is applied is committed and the merges
+        decided so far are finished at the next sync."""
+        work = self._work()
+        edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
+        start, waiting, tally = cursor, list[Mapping[str, Any]](), Tally(cursor, progress)
         while True:
             try:
-                page = connection.changes(cursor, MAX_LIMIT)
+                feed, more = pages(connection, cursor, MAX_LIMIT), True
+                while more:
+                    with self._context.database.begin() as session:
+                        for _page in range(PAGES_PER_COMMIT):
+                            page = next(feed)
+                            waiting, cursor = self._apply_page(
+                                session, connection, page, waiting, work, edited, reviewed, report
+                            )
+                            tally.page(page)
+                            more = page.more
+                            if more and cancelled is not None and cancelled():
+                                report.cancelled = True
+                            if not more or report.cancelled:
+                                break
+                    if report.cancelled:
+                        return cursor
+                break
             except CursorAhead:
                 self._check_library(connection)  # a restored or other library stops here, before any pull
                 if start == 0:
                     raise
                 cursor = start = 0  # the server's library is not the one this replica pulled: pull it whole
-                changes.clear()
-                deleted.clear()
-                continue
-            self._check_library(connection)
-            changes.extend(page.changes)
-            deleted.extend(page.deleted)
-            cursor = page.cursor
-            if not page.more:
-                break
-        work = self._work()
-        edited, reviewed = {item.uid for item in work.values()}, self._review_sections()
-        with self._context.database.begin() as session:
-            hooks = PullHooks(session)  # the register's households and the outline changes made here
-            applied = PulledRows(session, edited, reviewed, hooks).apply(changes, deleted)
-            report.kept.extend(hooks.kept)
-            report.conflicts.extend(hooks.conflicts)
-            report.merged.extend(hooks.merged)
-            report.pulled += applied.applied
-            report.unplaced += applied.unplaced
-            for section_id in applied.kept:
-                label = self._label(section_id, session)
-                if label not in report.kept:
-                    report.kept.append(label)
-            self._set(session, CURSOR_KEY, str(cursor))
-            self._set(session, SERVER_KEY, connection.base_url)
-            pin_library(session, _library_of(connection))
-            self._decide_merges(session, work, report)
+                waiting = []
+                tally.restart(0)
         self._finish_merges(report)
         return cursor
+
+    def _apply_page(
+        self,
+        session: Session,
+        connection: "SyncConnection",
+        page: "ChangePage",
+        waiting: Sequence[Mapping[str, Any]],
+        work: Mapping[int, _Work],
+        edited: set[str],
+        reviewed: set[str],
+        report: SyncReport,
+    ) -> tuple[list[Mapping[str, Any]], int]:
+        """One page (and the rows an earlier one left waiting) with the cursor it reaches and the merges it decides,
+        in the caller's transaction; the rows still waiting and that cursor."""
+        check_library(session, _library_of(connection), connection.base_url)
+        hooks = PullHooks(session)  # the register's households and the outline changes made here
+        applied = PulledRows(session, edited, reviewed, hooks).apply(
+            [*waiting, *page.changes, *page.parents], page.deleted, final=not page.more
+        )
+        report.kept.extend(label for label in hooks.kept if label not in report.kept)
+        report.conflicts.extend(hooks.conflicts)
+        report.merged.extend(hooks.merged)
+        report.pulled += applied.applied
+        report.unplaced += applied.unplaced
+        for section_id in applied.kept:
+            label = self._label(section_id, session)
+            if label not in report.kept:
+                report.kept.append(label)
+        cursor = resume_cursor(page, applied.waiting)
+        self._set(session, CURSOR_KEY, str(cursor))
+        self._set(session, SERVER_KEY, connection.base_url)
+        pin_library(session, _library_of(connection))
+        self._decide_merges(session, work, report)
+        return applied.waiting, cursor
 
     def _check_library(self, connection: "SyncConnection") -> None:
         with self._context.database.begin() as session:
@@ -344,7 +395,7 @@ class ReplicaService:
                     report.conflicts.append(label)
                 continue
             theirs = self._head(session, item.section_id)
-            if theirs is None or theirs == item.head:
+            if theirs is None or theirs == item.head or theirs == item.decided:
                 continue
             base = session.get(SectionRevision, item.head[0]) if item.head else None
             their_text = session.get(SectionRevision, theirs[0])
@@ -352,20 +403,24 @@ class ReplicaService:
             assert their_text is not None and section is not None
             base_text, ours, theirs_body = (base.body if base else ""), section.body, their_text.body
             outcome = merge_sections(base_text, ours, theirs_body)
-            session.add(
-                SyncConflict(
-                    section_id=item.section_id,
-                    base_revision_uid=item.head[1] if item.head else "",
-                    theirs_revision_uid=theirs[1],
-                    ours_revision_uid=item.revisions[-1][1],
-                    base_text=base_text,
-                    ours_text=ours,
-                    theirs_text=theirs_body,
-                    blocks=len(outcome.conflicts),
-                )
+            # A later page of the same pull that moves the server's revision again decides the same record anew.
+            record = (session.get(SyncConflict, item.record) if item.record else None) or SyncConflict(
+                section_id=item.section_id,
+                base_revision_uid=item.head[1] if item.head else "",
+                ours_revision_uid=item.revisions[-1][1],
+                base_text=base_text,
+                ours_text=ours,
             )
-            if not outcome.clean:
-                report.conflicts.append(self._label(item.section_id, session))
+            record.theirs_revision_uid, record.theirs_text = theirs[1], theirs_body
+            record.blocks = len(outcome.conflicts)
+            session.add(record)
+            session.flush()
+            item.record, item.decided = record.id, theirs
+            label = self._label(item.section_id, session)
+            if not outcome.clean and label not in report.conflicts:
+                report.conflicts.append(label)
+            elif outcome.clean and label in report.conflicts:
+                report.conflicts.remove(label)
 
     def _finish_merges(self, report: SyncReport) -> None:
         """Save each clean merge decided (also one a crash interrupted) as a revision here; the push then sends the

@@ -8,6 +8,7 @@ next syncs, the timer's too, need no password, and their changes are pushed as t
 thread.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from dossier_app.domain.errors import AuthenticationFailed, DossierError, ServerUnreachable, SessionRefused
 from dossier_app.ui.shared.messages import error_text, show_error
-from dossier_app.ui.shared.workers import run_in_background
+from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
 from dossier_app.ui.shell.sync_server import ServerFields
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from dossier_app.ui.shared.settings import UiSettings
 
 MINUTE_MS = 60_000
+PROGRESS_FROM = 3_000  # changes to pull (three pages): a pull this long shows its progress and can be cancelled
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class SyncPanel(QObject):
         self.waiting = 0
         self.conflicts = 0
         self.waiting_for: list[str] = []  # people whose changes wait until they sign in again
+        self.progress: QProgressDialog | None = None  # a long pull's progress, with its Cancel button
+        self.stopped = False  # the person cancelled the last sync: the timer waits for the next by hand
+        self._task: BackgroundTask | None = None
         self.label = QLabel(window)
         self.label.setObjectName("syncStatus")
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -141,7 +147,7 @@ class SyncPanel(QObject):
 
     def sync_now(self, quiet: bool = False) -> None:
         """Sync in the background; `quiet` (the timer) asks nothing and shows only the status line."""
-        if self._running:
+        if self._running or (quiet and self.stopped):
             return
         if not self.server and (quiet or not self.choose_server() or not self.server):
             return
@@ -170,11 +176,11 @@ class SyncPanel(QObject):
         self.label.setText(self.tr("Syncing…"))
         server, password = self.server, self._password
 
-        def job(progress: "Callable[[int, int, str], None]", _cancelled: object) -> Synced:
+        def job(tell: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> Synced:
             from dossier_app.services.sync.client import SyncConnection
 
             def files(kind: str, done: int, total: int) -> None:  # attachments' files, for the status line
-                progress(done, total, kind)
+                tell(done, total, kind)
 
             with SyncConnection(server, pins=services.replica) as connection:
                 trust = connection.connect()
@@ -184,7 +190,9 @@ class SyncPanel(QObject):
                     assert password is not None
                     services.people.remember(password, connection.sign_in(username, password, "desktop"))
                 try:
-                    report = services.replica.sync(connection, blob_progress=files)
+                    report = services.replica.sync(
+                        connection, lambda done, total: tell(done, total, ""), cancelled, blob_progress=files
+                    )
                 except SessionRefused as error:  # the kept session ended: forget it (or the person, if disabled)
                     services.people.refused(connection.username or username, error)
                     raise
@@ -192,7 +200,15 @@ class SyncPanel(QObject):
             conflicts = len(services.replica.conflicts()) + len(services.row_conflicts.listing())  # texts, register
             return Synced(report, services.replica.waiting(), conflicts, first)
 
-        run_in_background(job).on_progress(self._transferring).on_success(self._done).on_failure(self._failed)
+        self.stopped = False
+        self._task = run_in_background(job).on_progress(self._progress).on_success(self._done).on_failure(self._failed)
+
+    def _progress(self, done: int, total: int, kind: str) -> None:
+        """A pull's pages (no kind) or attachments' files ("upload", "download") on their way."""
+        if kind:
+            self._transferring(done, total, kind)
+        else:
+            self._pulled(done, total, kind)
 
     def _transferring(self, done: int, total: int, kind: str) -> None:
         """The status line while attachments' files travel: which one of how many."""
@@ -205,9 +221,51 @@ class SyncPanel(QObject):
         else:
             self.label.setText(self.tr("Downloading attachment {done}/{total}…").format(done=done + 1, total=total))
 
+    def _pulled(self, done: int, total: int, _message: str) -> None:
+        """A long pull (the first sync of a large register) shows how far it is, with a Cancel button."""
+        if self.progress is None:
+            if total < PROGRESS_FROM or done >= total:
+                return
+            self.progress = QProgressDialog(self._window)
+            self.progress.setObjectName("syncProgress")
+            self.progress.setWindowTitle(self.tr("Sync"))
+            self.progress.setCancelButtonText(self.tr("Cancel"))
+            self.progress.setAutoClose(False)
+            self.progress.setAutoReset(False)
+            self.progress.setMinimumDuration(0)
+            self.progress.setMinimumWidth(460)
+            modality = Qt.WindowModality.NonModal if self.quiet else Qt.WindowModality.WindowModal
+            self.progress.setWindowModality(modality)
+            self.progress.canceled.connect(self._cancel)
+            self.progress.show()
+        locale = self._window.locale()
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setLabelText(
+            self.tr("Receiving the department's data from the server: {done} of {total} changes.").format(
+                done=locale.toString(done), total=locale.toString(total)
+            )
+        )
+
+    def _cancel(self) -> None:
+        """Stop the sync after the page being received; what came so far is kept and the next sync goes on."""
+        if self._task is not None and self._running:
+            self._task.cancel()
+            self.stopped = True
+            self.label.setText(self.tr("Stopping the sync…"))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
     def _done(self, result: Synced) -> None:
         self._running = False
-        self.online, self.last_sync = True, datetime.now().astimezone()
+        self._close_progress()
+        self.online = True
+        if not result.report.cancelled:
+            self.last_sync = datetime.now().astimezone()
         self.waiting, self.conflicts = result.waiting, result.conflicts
         self.waiting_for = list(result.report.waiting_for)
         self._password = None  # the session is kept in the database now; the password is not kept at all
@@ -229,6 +287,7 @@ class SyncPanel(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
+        self._close_progress()
         if isinstance(error, ServerUnreachable):
             self.online = False
             self._update()
@@ -304,6 +363,8 @@ class SyncPanel(QObject):
         else:
             state, colour = self.tr("Not synced yet this session"), "#757575"
         parts = [f"<span style='color:{colour}'>● {escape(state)}</span>"]
+        if self.stopped:
+            parts.append(escape(self.tr("sync cancelled: Sync now goes on from where it stopped")))
         if self.last_sync is not None:
             parts.append(escape(self.tr("synced at {time}").format(time=self.last_sync.strftime("%H:%M"))))
         if self.waiting:

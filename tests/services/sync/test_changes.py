@@ -123,6 +123,25 @@ def test_an_edit_comes_again_with_its_new_version(services: Services) -> None:
     assert again.changes[0]["version"] > first.cursor
 
 
+def test_a_page_carries_the_rows_it_refers_to_that_changed_after_its_cursor(services: Services) -> None:
+    with services.database.begin() as session:
+        project = Project(code="P-1", name="Khu A", kind="it_park", regime_key="nd154_2013")
+        session.add(project)
+        session.flush()
+        session.add(Document(project_id=project.id or 0, kind="to_trinh", title="Tờ trình", position=0))
+    with services.database.begin() as session:
+        session.exec(select(Project)).one().name = "Khu B"  # the project now comes after its document
+    start = services.changes.library_version() - 2  # before the document: its page ends at it
+    page = services.changes.since(start, 1)
+    assert [c["table"] for c in page.changes] == ["document"] and page.more
+    assert [(c["table"], c["fields"]["name"]) for c in page.parents] == [("project", "Khu B")]
+    assert page.parents[0]["version"] > page.cursor and page.parents[0]["uid"] == page.changes[0]["fields"]["project"]
+    assert page.as_json()["parents"] == [dict(page.parents[0])]
+    last = services.changes.since(page.cursor, 1)  # and the project comes again on its own page
+    assert [c["table"] for c in last.changes] == ["project"] and last.parents == ()
+    assert "parents" not in last.as_json()
+
+
 @pytest.mark.parametrize(("since", "limit", "field"), [(-1, 10, "since"), (0, 0, "limit"), (0, MAX_LIMIT + 1, "limit")])
 def test_a_bad_cursor_or_page_size_is_refused(services: Services, since: int, limit: int, field: str) -> None:
     with pytest.raises(ValidationFailed) as refused:

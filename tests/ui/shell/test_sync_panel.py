@@ -2,13 +2,16 @@
 changes waiting), Tệp › Đồng bộ ngay asking the password when the desk holds no session of the person, a shared
 desk's other person waiting for their sign-in, and the conflicts window's merge view."""
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QPushButton
 
 from dossier_app.cli.sections import find_section
+from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import SessionRevoked
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
@@ -205,3 +208,37 @@ def test_the_status_line_counts_the_attachment_files_as_they_travel(  # type: ig
     _sync(qtbot, window, monkeypatch)
     assert "Đang tải tệp đính kèm 1/1…" in shown
     assert desk.attachments.path(added.id).read_bytes() == source.read_bytes()
+
+
+def test_a_long_first_sync_shows_its_progress_and_cancel_stops_it_until_the_next(  # type: ignore[no-untyped-def]
+    server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("dossier_app.services.sync.replica.MAX_LIMIT", 20)  # the small demo spans many pages
+    monkeypatch.setattr("dossier_app.ui.shell.sync_panel.PROGRESS_FROM", 100)
+    laptop = open_services(str(tmp_path / "laptop.sqlite3"), Operator("cli:tester"))
+    laptop.accounts.add("chuyenvien", [Role.OFFICER], "local-password")
+    laptop.context.operator = Operator("chuyenvien")
+    window = _window(make_window, laptop, ui_settings, server)
+    panel = window.sync_panel
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: (PASSWORD, True))
+    panel.sync_action.trigger()
+    qtbot.waitUntil(lambda: panel.progress is not None and panel.progress.isVisible(), timeout=60_000)
+    dialog = panel.progress
+    assert dialog is not None and dialog.maximum() >= 100 and "thay đổi" in dialog.labelText()
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Hủy"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel._running, timeout=60_000)
+    assert panel.progress is None and panel.stopped and panel.last_sync is None
+    assert "đã hủy" in panel.label.text()
+    stopped_at = laptop.replica.cursor()
+    with sqlite3.connect(server._argv[1]) as db:
+        library = int(db.execute("SELECT version FROM syncstate").fetchone()[0])
+    assert 0 < stopped_at < library
+    panel.sync_now(quiet=True)  # the timer does not go on after a cancel
+    assert not panel._running
+    panel.sync_action.trigger()  # by hand it goes on from where it stopped
+    qtbot.waitUntil(lambda: not panel._running, timeout=60_000)
+    assert not panel.stopped and panel.last_sync is not None and laptop.replica.cursor() == library
+    assert "Trực tuyến" in panel.label.text()
+    laptop.close()
