@@ -163,4 +163,4 @@ class BlobSync:
 
 
 def _is_attachment(item: Outgoing) -> bool:
-    return item.change["table"] == "attachment"
+    return bool(item.change["table"] == "attachment")

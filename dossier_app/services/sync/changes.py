@@ -109,7 +109,7 @@ def _plan(table_name: str) -> tuple[tuple[int, str, str | None, Any], ...]:
     table = synced_tables()[table_name]
     refs = {ref.column: ref for ref in references(table_name)}
     skipped = _SYNC_COLUMNS | {_local_key(table)}
-    plan = []
+    plan: list[tuple[int, str, str | None, Any]] = []
     for at, column in enumerate(table.columns):
         if column.name in skipped:
             continue

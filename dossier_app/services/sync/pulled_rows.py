@@ -208,6 +208,8 @@ class PulledRows:
                 session.execute(update(table).where(table.c.uid == uid).values({column: target}))
             elif not final and latest[(table_name, uid)] not in outcome.waiting:
                 outcome.waiting.append(latest[(table_name, uid)])  # set when its row comes on a later page
+        if self._register is not None:
+            self._register.write_shadows()  # a tombstone below may remove one of them
         for stone in deleted:
             outcome.waiting = [c for c in outcome.waiting if (c["table"], c["uid"]) != (stone["table"], stone["uid"])]
             gone = tables.get(stone["table"])

@@ -410,6 +410,8 @@ class ReplicaService:
                 ours_revision_uid=item.revisions[-1][1],
                 base_text=base_text,
                 ours_text=ours,
+                theirs_revision_uid=theirs[1],
+                theirs_text=theirs_body,
             )
             record.theirs_revision_uid, record.theirs_text = theirs[1], theirs_body
             record.blocks = len(outcome.conflicts)
@@ -429,7 +431,9 @@ class ReplicaService:
             pending = session.scalars(
                 select(SyncConflict).where(col(SyncConflict.resolved_at).is_(None), col(SyncConflict.blocks) == 0)
             ).all()
-            merges = [(row.id, row.section_id, row.base_text, row.ours_text, row.theirs_text) for row in pending]
+            merges = [
+                (int(row.id or 0), row.section_id, row.base_text, row.ours_text, row.theirs_text) for row in pending
+            ]
         for record_id, section_id, base_text, ours, theirs in merges:
             dossiers = self._people.author_of(record_id) or self._dossiers  # saved as whoever wrote ours
             saved = dossiers.save_body(section_id, merge_sections(base_text, ours, theirs).text)

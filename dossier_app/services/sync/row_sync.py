@@ -17,7 +17,7 @@ is a `SyncRowConflict` keeping the three values, and the household waits unpushe
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -152,11 +152,11 @@ def local_records(session: Session, party_ids: Iterable[int]) -> dict[int, tuple
     children: dict[int, dict[str, list[Mapping[str, Any]]]] = {}
     for chunk in _in_chunks(party_ids):
         for row in connection.execute(core_select(party).where(party.c.id.in_(chunk))).mappings():
-            parties[int(row["id"])] = row
+            parties[int(row["id"])] = dict(row)
         for table_name in CHILDREN:
             child = tables[table_name]
             for row in connection.execute(core_select(child).where(child.c.party_id.in_(chunk))).mappings():
-                children.setdefault(int(row["party_id"]), {}).setdefault(table_name, []).append(row)
+                children.setdefault(int(row["party_id"]), {}).setdefault(table_name, []).append(dict(row))
     projects = dict(
         connection.execute(
             core_select(project.c.id, project.c.uid).where(
@@ -217,11 +217,14 @@ def shadow_households(session: Session, uids: Mapping[str, int | None]) -> dict[
     return found
 
 
-def write_shadow(session: Session, table_name: str, uid: str, fields: Mapping[str, Any]) -> None:
-    """Keep a pulled register row's fields as the server holds them (one statement: the pull's fast path)."""
-    text = json.dumps(fields, ensure_ascii=False)
-    statement = sqlite_insert(SyncShadow.__table__).values(uid=uid, table_name=table_name, fields=text)  # type: ignore[attr-defined]
-    session.connection().execute(statement.on_conflict_do_update(index_elements=["uid"], set_={"fields": text}))
+def _upsert_shadows(session: Session, rows: Sequence[Mapping[str, str]]) -> None:
+    """Keep pulled register rows' fields as the server holds them: one executemany for a page (the pull's fast
+    path: a first sync writes a shadow for every row of the register)."""
+    if not rows:
+        return
+    statement = sqlite_insert(SyncShadow.__table__)  # type: ignore[attr-defined]
+    upsert = statement.on_conflict_do_update(index_elements=["uid"], set_={"fields": statement.excluded.fields})
+    session.connection().execute(upsert, list(rows))
 
 
 def _mark(session: Session) -> int:
@@ -331,6 +334,7 @@ class RegisterPull:
         self._waiting = waiting(session)
         self._held = {uid for uid, item in self._waiting.items() if item.party_id is not None}
         self._touched: set[str] = set()
+        self._shadows: dict[str, dict[str, str]] = {}  # pulled rows' shadows not written yet, by uid
         self.kept: list[str] = []  # households the server deleted, kept here for the changes made on them
         self.conflicts: list[str] = []  # households with a field changed differently on both sides
         self.merged: list[str] = []
@@ -343,7 +347,7 @@ class RegisterPull:
         """Keep the row's shadow; True when the row is held (its household changed here)."""
         if table_name not in _REGISTER_SET:
             return False
-        write_shadow(self._session, table_name, uid, fields)
+        self._shadows[uid] = {"uid": uid, "table_name": table_name, "fields": json.dumps(fields, ensure_ascii=False)}
         if not self._held:
             return False
         owner = uid if table_name == PARTY else fields.get("party")
@@ -370,13 +374,20 @@ class RegisterPull:
             )
         if owner not in self._held:
             return False
+        self.write_shadows()
         self._session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == uid))
         self._touched.add(str(owner))
         return True
 
+    def write_shadows(self) -> None:
+        """The shadows pulled so far into the database (before anything reads or deletes shadows)."""
+        _upsert_shadows(self._session, list(self._shadows.values()))
+        self._shadows.clear()
+
     def finish(self) -> None:
         """Merge each held household, then note the mark and stamp again what still waits."""
         session = self._session
+        self.write_shadows()
         for uid in sorted(self._touched):
             self._merge(self._waiting[uid])
         still = compare(session, self._waiting) if self._waiting else {}

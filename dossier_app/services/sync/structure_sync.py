@@ -73,7 +73,7 @@ def section_changes(session: Session) -> list[Outgoing]:
             # Added here: a custom section (a section with an outline key was laid out from a regime, here as on
             # the server; those of a project made here wait until projects are pushed).
             if section.deleted_at is None and section.outline_key is None:
-                fields = {
+                fields: dict[str, Any] = {
                     "structure": "add",
                     "document": document_uid,
                     "parent": parent,
