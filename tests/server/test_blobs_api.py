@@ -4,6 +4,7 @@ range, and who may do what (an officer uploads; a blob is read only when an atta
 
 import hashlib
 import os
+import random
 import uuid
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from tests.services.support import it_park, section_by_key
 from tests.services.sync.token_support import ADMIN, ADMIN_PASSWORD, Clock
 
 KEY = "da.1_su_can_thiet_can_cu"
-CONTENT = os.urandom(300_000)
+CONTENT = random.Random(2026).randbytes(300_000)  # the same in every xdist worker: test ids carry its hash
 SHA = hashlib.sha256(CONTENT).hexdigest()
 
 
