@@ -3,10 +3,10 @@ the last sync, changes waiting, conflicts), Tệp › Đồng bộ ngay, a sync 
 the conflicts window with the side-by-side merge view.
 
 The signed-in person signs in at the server with their own password, asked once per session and kept in memory
-only; every sync runs off the GUI thread.
+only; the server's session token is kept (in memory) for the following syncs, so only the first signs in
+(`services/sync/session.py`); every sync runs off the GUI thread.
 """
 
-import contextlib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
@@ -50,6 +50,7 @@ class Synced:
     waiting: int
     conflicts: int
     first_use_fingerprint: str = ""
+    token: str | None = None  # the server session the next sync carries
 
 
 class SyncPanel(QObject):
@@ -64,6 +65,7 @@ class SyncPanel(QObject):
         self._window, self._services, self._settings, self._account = window, services, settings, account
         self._database = services.database.url
         self._password: str | None = None
+        self._token: str | None = None  # the server's session, kept for the next sync (memory only)
         self._running = False
         self.online: bool | None = None  # None: not tried yet this session
         self.last_sync: datetime | None = None
@@ -105,7 +107,7 @@ class SyncPanel(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self._settings.set_sync_server(self._database, dialog.address())
-        self._password = None  # another server: sign in again
+        self._password = self._token = None  # another server: sign in again
         self.online = None
         if self.server:
             self.timer.start()
@@ -155,25 +157,20 @@ class SyncPanel(QObject):
         self.quiet = quiet
         self.label.setText(self.tr("Syncing…"))
         server, username, password, services = self.server, self._account.username, self._password, self._services
+        token = self._token
 
         def job(_report: object, _cancelled: object) -> Synced:
-            from dossier_app.services.sync.client import SyncConnection
+            from dossier_app.services.sync.session import sync_in_session
 
-            with SyncConnection(server, pins=services.replica) as connection:
-                trust = connection.connect()
-                connection.sign_in(username, password, "desktop")
-                try:
-                    report = services.replica.sync(connection)
-                finally:
-                    with contextlib.suppress(DossierError):  # the session ends at its expiry anyway
-                        connection.sign_out()
-            first = trust.fingerprint if trust.first_use else ""
-            return Synced(report, services.replica.waiting(), len(services.replica.conflicts()), first)
+            done = sync_in_session(services, server, username, password, token, "desktop")
+            first = done.trust.fingerprint if done.trust.first_use else ""
+            return Synced(done.report, services.replica.waiting(), len(services.replica.conflicts()), first, done.token)
 
         run_in_background(job).on_success(self._done).on_failure(self._failed)
 
     def _done(self, result: Synced) -> None:
         self._running = False
+        self._token = result.token
         self.online, self.last_sync = True, datetime.now().astimezone()
         self.waiting, self.conflicts = result.waiting, result.conflicts
         self._update()
@@ -201,7 +198,7 @@ class SyncPanel(QObject):
                 show_error(self._window, error)
             return
         if isinstance(error, (AuthenticationFailed, SessionRefused)):
-            self._password = None  # ask again next time
+            self._password = self._token = None  # ask again next time
         self.online = self.online if self.online is not None else False
         self._update()
         if isinstance(error, DossierError):

@@ -91,7 +91,10 @@ def test_sync_now_asks_the_password_once_pushes_a_local_edit_and_shows_online(  
     other = _replica(tmp_path / "other.sqlite3", server)
     assert "Đoạn viết trên máy xách tay." in find_section(other, CODE, KEY).body  # it reached the server
     other.close()
+    session = panel._token
+    assert session
     assert _sync(qtbot, window, monkeypatch) == []  # kept for the session: not asked again
+    assert panel._token == session  # nor signed in again at the server: the session is kept
 
 
 def test_an_unreachable_server_shows_offline_and_a_wrong_password_is_asked_again(  # type: ignore[no-untyped-def]
@@ -101,7 +104,7 @@ def test_an_unreachable_server_shows_offline_and_a_wrong_password_is_asked_again
     shown: list[str] = []
     monkeypatch.setattr("dossier_app.ui.shell.sync_panel.show_error", lambda _parent, error: shown.append(str(error)))
     assert _sync(qtbot, window, monkeypatch, password="sai-mat-khau") == ["password"]
-    assert shown and window.sync_panel._password is None
+    assert shown and window.sync_panel._password is None and window.sync_panel._token is None
     ui_settings.set_sync_server(desk.database.url, "http://127.0.0.1:9")  # nothing listens there
     assert _sync(qtbot, window, monkeypatch) == ["password"]
     assert window.sync_panel.online is False and "Ngoại tuyến" in window.sync_panel.label.text()
