@@ -17,7 +17,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier_app.domain.accounts import ROLE_ORDER
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, TooLarge, ValidationFailed
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, PreconditionFailed, TooLarge, ValidationFailed
 from dossier_app.server.refusals import (
     VERSION_HEADER,
     on_dossier_error,
@@ -138,6 +138,10 @@ class DossierApi:
                 QT_TRANSLATE_NOOP("Errors", "A push takes at most {limit} changes; send the rest in another."),
                 limit=MAX_CHANGES,
             )
+        if self._one_push.locked():  # behind another push: a base the library already moved past is 412 at once
+            library = await run_in_threadpool(services.changes.library_version)
+            if library > int(based_on):
+                raise PreconditionFailed(based_on=int(based_on), version=library)
         async with self._one_push:
             outcome = await run_in_threadpool(services.push.apply, int(based_on), fields["changes"])
         body = {"library_version": outcome.library_version, "results": [result_json(r) for r in outcome.results]}

@@ -134,18 +134,20 @@ class ChangeFeed:
             library = self._library(connection)
             if since > library:
                 raise CursorAhead(since=since, version=library)
+            if since == library:  # the replica is up to date: nothing to read (a desktop's idle sync)
+                return ChangePage(since, library, library, False, (), ())
             tables = [*synced_tables().values(), TOMBSTONES]
-            versions = sorted(
-                version for table in tables for version in self._versions(connection, table, since, library, limit)
-            )
+            found = {table: list(self._versions(connection, table, since, library, limit)) for table in tables}
+            versions = sorted(version for table_versions in found.values() for version in table_versions)
             more = len(versions) > limit
             cursor = versions[limit - 1] if more else library
             changes: list[dict[str, Any]] = []
             for name, table in synced_tables().items():
-                changes.extend(self._rows(connection, name, table, since, cursor))
+                if found[table]:  # nothing after `since` in a table: nothing of it in the window (a small increment)
+                    changes.extend(self._rows(connection, name, table, since, cursor))
             deleted = [
                 {"table": str(row.table_name), "uid": str(row.uid), "version": int(row.sync_version)}
-                for row in connection.execute(self._window(TOMBSTONES, since, cursor))
+                for row in (connection.execute(self._window(TOMBSTONES, since, cursor)) if found[TOMBSTONES] else ())
             ]
         changes.sort(key=lambda change: int(change["version"]))
         return ChangePage(since, cursor, library, more, tuple(changes), tuple(deleted))

@@ -1,0 +1,50 @@
+"""A push that arrives while another is being applied: when the library has already moved past its base it is
+refused (412) at once instead of waiting for the other push to end, since it would be refused then anyway."""
+
+import anyio
+import httpx
+from starlette.testclient import TestClient
+
+from dossier_app.domain.models import Section
+from dossier_app.server.app import DossierApi
+from dossier_app.services import Services
+from tests.server.test_push_api import revision
+from tests.server.test_session_api import bearer, token_of
+from tests.services.support import it_park, section_by_key
+
+
+def _api(client: TestClient) -> DossierApi:
+    """The routes' object behind the app (its push lock)."""
+    route = next(route for route in client.app.routes if getattr(route, "path", "") == "/v1/changes")  # type: ignore[attr-defined]
+    api = route.endpoint.__self__
+    assert isinstance(api, DossierApi)
+    return api
+
+
+def test_a_push_behind_another_is_refused_at_once_when_the_library_moved(
+    client: TestClient, server_services: Services
+) -> None:
+    token = token_of(client)
+    node = section_by_key(server_services, server_services.projects.create(it_park()).id, "da.1_su_can_thiet_can_cu")
+    based_on = server_services.changes.library_version()
+    server_services.dossiers.save_body(node.id, "Đoạn của lần đẩy đang chạy.\n")  # the other push's first revision
+    with server_services.database.begin() as session:
+        found = session.get(Section, node.id)
+        assert found is not None
+        section_uid = found.uid
+    api = _api(client)
+
+    async def behind_another_push() -> httpx.Response:
+        async with api._one_push:  # the other push holds the lock for the whole test
+            transport = httpx.ASGITransport(app=client.app)  # type: ignore[arg-type]
+            async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8470") as other:
+                with anyio.fail_after(20):
+                    return await other.post(
+                        "/v1/changes",
+                        json={"changes": [revision(section_uid, "Đoạn viết trên máy khác.\n")]},
+                        headers={**bearer(token), "If-Unmodified-Since-Version": str(based_on)},
+                    )
+
+    answer = anyio.run(behind_another_push)
+    assert answer.status_code == 412 and answer.json()["error"] == "precondition_failed"
+    assert int(answer.headers["Last-Modified-Version"]) == server_services.changes.library_version() > based_on
