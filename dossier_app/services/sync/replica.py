@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import CommentKind
@@ -39,6 +40,7 @@ from dossier_app.domain.models import (
     utc_now,
 )
 from dossier_app.services.sync.changes import MAX_LIMIT
+from dossier_app.services.sync.local_reads import section_labels, shared_heads
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
 
@@ -248,18 +250,19 @@ class ReplicaService:
             for revision_id, revision_uid, section_id, section_uid in local:
                 item = work.setdefault(section_id, _Work(section_id, section_uid))
                 item.revisions.append((int(revision_id or 0), revision_uid))
+            heads = shared_heads(session, work)
             for item in work.values():
-                item.head = self._head(session, item.section_id)
+                item.head = heads.get(item.section_id)
             open_conflicts = session.scalars(
                 select(SyncConflict).where(col(SyncConflict.resolved_at).is_(None), col(SyncConflict.blocks) > 0)
             ).all()
             for conflict in open_conflicts:
                 waiting = work.get(conflict.section_id)
+                if waiting is None:
+                    continue
                 ours = session.scalars(
                     select(SectionRevision.id).where(col(SectionRevision.uid) == conflict.ours_revision_uid)
                 ).first()
-                if waiting is None:
-                    continue
                 newer = [uid for revision_id, uid in waiting.revisions if ours is None or revision_id > ours]
                 if newer:
                     conflict.resolved_at, conflict.resolved_by_revision_uid = utc_now(), newer[-1]
@@ -271,26 +274,20 @@ class ReplicaService:
     @staticmethod
     def _head(session: Session, section_id: int) -> tuple[int, str] | None:
         """The section's shared revision of the highest number: what the server had last time."""
-        shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectionrevision")
-        row = session.exec(
-            select(SectionRevision.id, SectionRevision.uid)
-            .where(col(SectionRevision.section_id) == section_id, col(SectionRevision.uid).in_(shared))
-            .order_by(col(SectionRevision.number).desc(), col(SectionRevision.id).desc())
-            .limit(1)
-        ).first()
-        return None if row is None else (int(row[0] or 0), str(row[1]))
+        return shared_heads(session, [section_id]).get(section_id)
 
     def _decide_merges(self, session: Session, work: Mapping[int, _Work], report: SyncReport) -> None:
         """In the pull's own transaction, so a crash cannot lose the base: for each section whose server revision
         moved past its base while revisions waited here, a record with the three texts; `blocks` 0 is a clean merge
         still to save (`_finish_merges`), more is a conflict."""
+        heads, labels = shared_heads(session, work), section_labels(session, work)
         for item in work.values():
             if item.blocked:
-                label = self._label(item.section_id, session)
+                label = labels[item.section_id]
                 if label not in report.conflicts:
                     report.conflicts.append(label)
                 continue
-            theirs = self._head(session, item.section_id)
+            theirs = heads.get(item.section_id)
             if theirs is None or theirs == item.head:
                 continue
             base = session.get(SectionRevision, item.head[0]) if item.head else None
@@ -312,7 +309,7 @@ class ReplicaService:
                 )
             )
             if not outcome.clean:
-                report.conflicts.append(self._label(item.section_id, session))
+                report.conflicts.append(labels[item.section_id])
 
     def _finish_merges(self, report: SyncReport) -> None:
         """Save each clean merge decided (also one a crash interrupted) as a revision here; the push then sends the
@@ -359,11 +356,13 @@ class ReplicaService:
         blocked = {item.section_id for item in work.values() if item.blocked}
         outgoing: list[Outgoing] = []
         with self._context.database.begin() as session:
+            ready = [item.section_id for item in work.values() if not item.blocked]
+            heads, labels = shared_heads(session, ready), section_labels(session, ready)
             for item in work.values():
                 if item.blocked:
                     continue
-                label = self._label(item.section_id)
-                base = self._head(session, item.section_id)
+                label = labels[item.section_id]
+                base = heads.get(item.section_id)
                 for revision_id, revision_uid in item.revisions:
                     revision = session.get(SectionRevision, revision_id)
                     assert revision is not None
@@ -404,7 +403,9 @@ class ReplicaService:
         requests: list[Outgoing] = []
         with self._context.database.begin() as session:
             rows = session.exec(
-                select(Section, SyncShadow.fields).join(SyncShadow, col(SyncShadow.uid) == Section.uid)
+                select(Section, SyncShadow.fields)
+                .join(SyncShadow, col(SyncShadow.uid) == Section.uid)
+                .options(defer(Section.body), defer(Section.plain_text), defer(Section.search_text))  # type: ignore[arg-type]
             ).all()
             for section, shadow_text in rows:
                 server = json.loads(shadow_text or "{}")
