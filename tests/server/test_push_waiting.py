@@ -1,5 +1,6 @@
-"""A push that arrives while another is being applied: when the library has already moved past its base it is
-refused (412) at once instead of waiting for the other push to end, since it would be refused then anyway."""
+"""A push that arrives while another is being applied: when the library has moved past its base, already or while it
+waits, it is refused (412) then instead of waiting for the other push to end, since it would be refused anyway; a
+push whose base still holds waits its turn."""
 
 import anyio
 import httpx
@@ -48,3 +49,45 @@ def test_a_push_behind_another_is_refused_at_once_when_the_library_moved(
     answer = anyio.run(behind_another_push)
     assert answer.status_code == 412 and answer.json()["error"] == "precondition_failed"
     assert int(answer.headers["Last-Modified-Version"]) == server_services.changes.library_version() > based_on
+
+
+def test_a_push_waiting_behind_another_is_refused_when_the_library_moves_meanwhile(
+    client: TestClient, server_services: Services
+) -> None:
+    token = token_of(client)
+    node = section_by_key(server_services, server_services.projects.create(it_park()).id, "da.1_su_can_thiet_can_cu")
+    based_on = server_services.changes.library_version()
+    with server_services.database.begin() as session:
+        found = session.get(Section, node.id)
+        assert found is not None
+        section_uid = found.uid
+    api = _api(client)
+    waited: list[str] = []
+
+    async def behind_another_push() -> httpx.Response:
+        async with api._one_push, anyio.create_task_group() as group:  # the other push holds the lock throughout
+            transport = httpx.ASGITransport(app=client.app)  # type: ignore[arg-type]
+            answers: list[httpx.Response] = []
+
+            async def waiting_push() -> None:
+                async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8470") as other:
+                    answers.append(
+                        await other.post(
+                            "/v1/changes",
+                            json={"changes": [revision(section_uid, "Đoạn viết trên máy khác.\n")]},
+                            headers={**bearer(token), "If-Unmodified-Since-Version": str(based_on)},
+                        )
+                    )
+
+            group.start_soon(waiting_push)
+            await anyio.sleep(0.5)
+            waited.append("still waiting" if not answers else "answered")
+            await anyio.to_thread.run_sync(server_services.dossiers.save_body, node.id, "Đoạn của lần đẩy kia.\n")
+            with anyio.fail_after(20):
+                while not answers:
+                    await anyio.sleep(0.05)
+            return answers[0]
+
+    answer = anyio.run(behind_another_push)
+    assert waited == ["still waiting"]  # its base held: it waited behind the other push
+    assert answer.status_code == 412 and answer.json()["error"] == "precondition_failed"
