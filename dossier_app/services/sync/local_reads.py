@@ -1,19 +1,44 @@
-"""What a replica's sync reads about many sections at once: each one's shared head revision and how the command line
-names it, one query per chunk of sections instead of one per section (a sync runs them inside its pull's
-transaction, where every query also flushes the session first)."""
+"""What a replica's sync reads about many sections at once: each one's shared head revision, how the command line
+names it, the texts a merge needs, one query per chunk of sections instead of one per section (a sync runs them
+inside its pull's transaction, where every query also flushes the session first)."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Hashable, Sequence
+from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.models import Document, Project, Section, SectionRevision, SyncShadow
 
-_CHUNK = 500  # section ids per IN (...)
+_CHUNK = 500  # keys per IN (...)
+Key = TypeVar("Key", bound=Hashable)
 
 
-def _chunks(ids: Collection[int]) -> list[list[int]]:
-    ordered = sorted(set(ids))
-    return [ordered[start : start + _CHUNK] for start in range(0, len(ordered), _CHUNK)]
+def _chunks(keys: Collection[Key]) -> list[list[Key]]:
+    unique: Sequence[Key] = list(dict.fromkeys(keys))
+    return [list(unique[start : start + _CHUNK]) for start in range(0, len(unique), _CHUNK)]
+
+
+def _pairs(session: Session, key: Any, value: Any, keys: Collection[Key]) -> dict[Key, Any]:
+    """{key: value} of the rows whose `key` column is one of `keys`."""
+    found: dict[Key, Any] = {}
+    for chunk in _chunks(keys):
+        found.update({row[0]: row[1] for row in session.exec(select(key, value).where(col(key).in_(chunk))).all()})
+    return found
+
+
+def revision_bodies(session: Session, revision_ids: Collection[int]) -> dict[int, str]:
+    """The text of each revision."""
+    return _pairs(session, SectionRevision.id, SectionRevision.body, revision_ids)
+
+
+def section_bodies(session: Session, section_ids: Collection[int]) -> dict[int, str]:
+    """The text each section holds now."""
+    return _pairs(session, Section.id, Section.body, section_ids)
+
+
+def revision_ids(session: Session, uids: Collection[str]) -> dict[str, int]:
+    """The local id of each revision uid here (a uid not here is absent)."""
+    return _pairs(session, SectionRevision.uid, SectionRevision.id, uids)
 
 
 def shared_heads(session: Session, section_ids: Collection[int]) -> dict[int, tuple[int, str]]:

@@ -40,7 +40,13 @@ from dossier_app.domain.models import (
     utc_now,
 )
 from dossier_app.services.sync.changes import MAX_LIMIT
-from dossier_app.services.sync.local_reads import section_labels, shared_heads
+from dossier_app.services.sync.local_reads import (
+    revision_bodies,
+    revision_ids,
+    section_bodies,
+    section_labels,
+    shared_heads,
+)
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
 
@@ -256,13 +262,14 @@ class ReplicaService:
             open_conflicts = session.scalars(
                 select(SyncConflict).where(col(SyncConflict.resolved_at).is_(None), col(SyncConflict.blocks) > 0)
             ).all()
+            ours_ids = revision_ids(
+                session, [row.ours_revision_uid for row in open_conflicts if row.section_id in work]
+            )
             for conflict in open_conflicts:
                 waiting = work.get(conflict.section_id)
                 if waiting is None:
                     continue
-                ours = session.scalars(
-                    select(SectionRevision.id).where(col(SectionRevision.uid) == conflict.ours_revision_uid)
-                ).first()
+                ours = ours_ids.get(conflict.ours_revision_uid)
                 newer = [uid for revision_id, uid in waiting.revisions if ours is None or revision_id > ours]
                 if newer:
                     conflict.resolved_at, conflict.resolved_by_revision_uid = utc_now(), newer[-1]
@@ -281,6 +288,11 @@ class ReplicaService:
         moved past its base while revisions waited here, a record with the three texts; `blocks` 0 is a clean merge
         still to save (`_finish_merges`), more is a conflict."""
         heads, labels = shared_heads(session, work), section_labels(session, work)
+        moved = [
+            item for item in work.values() if not item.blocked and heads.get(item.section_id) not in (None, item.head)
+        ]
+        texts = revision_bodies(session, [r[0] for item in moved for r in (item.head, heads[item.section_id]) if r])
+        current = section_bodies(session, [item.section_id for item in moved])  # read before any conflict is added
         for item in work.values():
             if item.blocked:
                 label = labels[item.section_id]
@@ -290,11 +302,8 @@ class ReplicaService:
             theirs = heads.get(item.section_id)
             if theirs is None or theirs == item.head:
                 continue
-            base = session.get(SectionRevision, item.head[0]) if item.head else None
-            their_text = session.get(SectionRevision, theirs[0])
-            section = session.get(Section, item.section_id)
-            assert their_text is not None and section is not None
-            base_text, ours, theirs_body = (base.body if base else ""), section.body, their_text.body
+            base_text = texts[item.head[0]] if item.head else ""
+            ours, theirs_body = current[item.section_id], texts[theirs[0]]
             outcome = merge_sections(base_text, ours, theirs_body)
             session.add(
                 SyncConflict(

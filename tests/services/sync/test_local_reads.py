@@ -1,11 +1,18 @@
 """The replica's reads over many sections at once: each section's shared head is its shared revision of the highest
-number (a revision made here and not yet shared is not it), and sections are named as the command line names them."""
+number (a revision made here and not yet shared is not it), sections are named as the command line names them, and
+texts and ids come for many rows at once."""
 
 from sqlmodel import col, select
 
 from dossier_app.domain.models import Section, SectionRevision, SyncShadow
 from dossier_app.services import Services
-from dossier_app.services.sync.local_reads import section_labels, shared_heads
+from dossier_app.services.sync.local_reads import (
+    revision_bodies,
+    revision_ids,
+    section_bodies,
+    section_labels,
+    shared_heads,
+)
 
 
 def _written(services: Services, count: int) -> list[Section]:
@@ -52,3 +59,17 @@ def test_sections_are_named_as_the_replica_names_one(demo_services: Services) ->
     for section in sections:
         assert labels[section.id or 0] == demo_services.replica._label(section.id or 0)
         assert labels[section.id or 0].startswith("CT-")
+
+
+def test_texts_and_ids_are_read_for_many_at_once(demo_services: Services) -> None:
+    sections = _written(demo_services, 3)
+    revisions = [revision for section in sections for revision in _revisions(demo_services, section.id or 0)]
+    with demo_services.database.begin() as session:
+        bodies = revision_bodies(session, [revision_id for revision_id, _uid in revisions])
+        texts = section_bodies(session, [section.id or 0 for section in sections] + [999_999])
+        ids = revision_ids(session, [uid for _id, uid in revisions] + ["không-có-ở-đây"])
+        for revision_id, uid in revisions:
+            stored = session.get(SectionRevision, revision_id)
+            assert stored is not None and bodies[revision_id] == stored.body and ids[uid] == revision_id
+    assert texts == {section.id: section.body for section in sections}  # a section not here is absent
+    assert "không-có-ở-đây" not in ids
