@@ -17,7 +17,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier_app.domain.accounts import ROLE_ORDER
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, PreconditionFailed, TooLarge, ValidationFailed
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, DossierError, TooLarge, ValidationFailed
 from dossier_app.server.refusals import (
     VERSION_HEADER,
     on_dossier_error,
@@ -44,9 +44,6 @@ PASSWORD_CHECKS_AT_ONCE = 2
 HELD_VERSION_HEADER = "If-Modified-Since-Version"
 # Zotero's name for the library version a push was based on: 412 when the server has moved past it.
 BASED_ON_HEADER = "If-Unmodified-Since-Version"
-# How often a push waiting behind another looks whether the library has moved past its base (it would be refused
-# then anyway: the desktop pulls and merges meanwhile instead of waiting for the other push to end).
-WAITING_PUSH_CHECK_SECONDS = 0.1
 
 
 def account_json(account: AccountView) -> dict[str, Any]:
@@ -141,11 +138,6 @@ class DossierApi:
                 QT_TRANSLATE_NOOP("Errors", "A push takes at most {limit} changes; send the rest in another."),
                 limit=MAX_CHANGES,
             )
-        while self._one_push.locked():  # behind another push: 412 as soon as the library moves past the base
-            library = await run_in_threadpool(services.changes.library_version)
-            if library > int(based_on):
-                raise PreconditionFailed(based_on=int(based_on), version=library)
-            await asyncio.sleep(WAITING_PUSH_CHECK_SECONDS)
         async with self._one_push:
             outcome = await run_in_threadpool(services.push.apply, int(based_on), fields["changes"])
         body = {"library_version": outcome.library_version, "results": [result_json(r) for r in outcome.results]}
