@@ -146,14 +146,16 @@ def sync_kept(services, server: Server, device: str, token: str | None):  # type
 
 
 def section_ids(services, count: int) -> list[int]:  # type: ignore[no-untyped-def]
-    """The first `count` written sections of the demo's projects."""
+    """The first `count` sections of the demo's projects, written ones first (the small demo has fewer than 20)."""
     from dossier_app.services.dossier.dossiers import walk_sections
 
-    found: list[int] = []
+    written: list[int] = []
+    empty: list[int] = []
     for project in services.projects.summaries():
         for tree in services.dossiers.tree(project.id):
-            found.extend(node.id for node in walk_sections(tree.sections) if node.written)
-    return found[:count]
+            for node in walk_sections(tree.sections):
+                (written if node.written else empty).append(node.id)
+    return (written + empty)[:count]
 
 
 def fresh_database(url: str) -> str:
