@@ -7,32 +7,51 @@
 * **A department**: `--desktops` (50) replicas of a small demo, each first synced (not timed); then every desktop
   saves `--sections` (20) sections with a line of its own and syncs, several at a time from a thread pool
   (`--parallel`, 8). Target: p95 of a desktop's sync ≤ 500 ms, no edit lost (each line is in the server's history
-  of that section, or kept in a conflict record on its desktop), the server's peak RSS ≤ 400 MB.
+  of that section, or kept in a conflict record on its desktop), the server's peak RSS ≤ 400 MB. Each desktop syncs
+  as the window does, on the session its first sync signed in to (`--sign-in-each-round`: signing in and out every
+  time, as the window did before). Beside it, the server's own time per kind of request, from its request log.
 
-The server database is SQLite by default; `--server-db postgresql+psycopg://…` puts it on PostgreSQL (the demo is
-loaded into it first). Desktops are SQLite files in a scratch folder. The client side runs in this process, so on a
-two-core machine the desktops' own work competes with the server for the cores: the figures are upper bounds.
+The server database is SQLite by default; `--postgres` puts it on a throwaway PostgreSQL cluster started here (as
+`./dev test` starts one: initdb in a temporary folder, a free loopback port), `--server-db postgresql+psycopg://…`
+on a server of your own whose user may CREATE DATABASE. Each scenario gets a fresh database there, the migrations
+run and the demo loaded into it by `main.py demo`; the lost-edit check reads its history with SQLAlchemy.
+Desktops are SQLite files in a scratch folder. The client side runs in this process, so on a two-core machine the
+desktops' own work competes with the server for the cores: the figures are upper bounds.
 
     .venv/bin/python bench/sync.py [--households 100000] [--rounds 5] [--desktops 50] [--sections 20]
-                                   [--parallel 8] [--server-db URL] [--skip-big] [--skip-department] [--keep]
+                                   [--parallel 8] [--postgres | --server-db URL] [--skip-big] [--skip-department]
+                                   [--keep]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, cached_demo_database, isolate_this_process, isolated_env, open_services, report, scratch_dir
+from _common import (
+    ROOT,
+    cached_demo_database,
+    isolate_this_process,
+    isolated_env,
+    open_services,
+    percentile,
+    report,
+    scratch_dir,
+)
+from _postgres import throwaway_cluster
 
 PASSWORD = "demo-cantho"  # the demo accounts' password
 USER = "chuyenvien"
@@ -40,6 +59,7 @@ FIRST_SYNC_TARGET_MS = 60_000.0
 INCREMENTAL_TARGET_MS = 1_000.0
 ROUND_TARGET_MS = 500.0
 SERVER_RSS_TARGET_MB = 400.0
+REQUEST_LINE = re.compile(r'"(\w+) (\S+)" (\d+) (\d+) ms')  # server/app.py RequestLog
 
 
 class Server:
@@ -68,6 +88,21 @@ class Server:
             except OSError:
                 time.sleep(0.1)
         raise SystemExit("serve did not listen within 120 s")
+
+    def log_size(self) -> int:
+        """Where the request log ends now (to read what came after)."""
+        return self._log.stat().st_size
+
+    def request_times(self, since: int) -> dict[str, list[float]]:
+        """The server's time (ms) of each request logged after `since`, by method, path and status."""
+        found: dict[str, list[float]] = {}
+        with self._log.open("rb") as log:
+            log.seek(since)
+            for line in log.read().decode("utf-8", "replace").splitlines():
+                match = REQUEST_LINE.search(line)
+                if match:
+                    found.setdefault(f"{match[1]} {match[2]} {match[3]}", []).append(float(match[4]))
+        return found
 
     def peak_rss_mb(self) -> float:
         """The server process's peak resident memory so far (Linux: VmHWM)."""
@@ -102,20 +137,44 @@ def sync(services, server: Server, device: str):  # type: ignore[no-untyped-def]
             connection.sign_out()
 
 
+def sync_kept(services, server: Server, device: str, token: str | None):  # type: ignore[no-untyped-def]
+    """Sync as the window does: on the session kept from the last sync, signing in only without one."""
+    from dossier_app.services.sync.session import sync_in_session
+
+    done = sync_in_session(services, server.url, USER, PASSWORD, token, device)
+    return done.report, done.token
+
+
 def section_ids(services, count: int) -> list[int]:  # type: ignore[no-untyped-def]
-    """The first `count` written sections of the demo's projects."""
+    """The first `count` sections of the demo's projects, written ones first (the small demo has fewer than 20)."""
     from dossier_app.services.dossier.dossiers import walk_sections
 
-    found: list[int] = []
+    written: list[int] = []
+    empty: list[int] = []
     for project in services.projects.summaries():
         for tree in services.dossiers.tree(project.id):
-            found.extend(node.id for node in walk_sections(tree.sections) if node.written)
-    return found[:count]
+            for node in walk_sections(tree.sections):
+                (written if node.written else empty).append(node.id)
+    return (written + empty)[:count]
+
+
+def fresh_database(url: str) -> str:
+    """A new empty database on the PostgreSQL server of `url`, so each scenario starts from its own demo."""
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"dossier_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+    admin.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
 def server_database(households: int, scratch: Path, cache: Path, env: dict[str, str], url: str | None) -> str:
-    """A fresh copy of the cached demo database (SQLite), or the demo loaded into `url` (PostgreSQL)."""
+    """A fresh copy of the cached demo database (SQLite), or the demo loaded into a new database beside `url`
+    (PostgreSQL)."""
     if url:
+        url = fresh_database(url)
         loaded = subprocess.run(
             [sys.executable, str(ROOT / "main.py"), "--db", url, "demo", "--households", str(households)],
             cwd=ROOT,
@@ -171,9 +230,10 @@ def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[s
     database = server_database(20, scratch, cache, env, args.server_db)
     with Server(database, scratch, env) as server:
         desks = [open_services(str(scratch / f"desk-{n:02d}.sqlite3")) for n in range(args.desktops)]
+        tokens: list[str | None] = [None] * args.desktops
         start = time.perf_counter()
         for n, desk in enumerate(desks):
-            sync(desk, server, f"desk {n}")
+            _report, tokens[n] = sync_kept(desk, server, f"desk {n}", None)
         print(f"department: {args.desktops} desktops first synced in {time.perf_counter() - start:.1f} s", flush=True)
         ids = section_ids(desks[0], args.sections)
         marks: dict[tuple[int, int], str] = {}
@@ -186,9 +246,13 @@ def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[s
 
         def one(n: int) -> tuple[float, int]:
             begun = time.perf_counter()
-            done = sync(desks[n], server, f"desk {n}")
+            if args.sign_in_each_round:
+                done = sync(desks[n], server, f"desk {n}")
+            else:
+                done, tokens[n] = sync_kept(desks[n], server, f"desk {n}", tokens[n])
             return time.perf_counter() - begun, len(done.conflicts)
 
+        logged = server.log_size()
         start = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.parallel) as pool:
             outcomes = list(pool.map(one, range(args.desktops)))
@@ -198,16 +262,23 @@ def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[s
             [seconds for seconds, _ in outcomes],
             ROUND_TARGET_MS,
             gate="p95_ms",
-            note=f"all in {wall:.1f} s; conflicts {sum(c for _, c in outcomes)}",
+            note=f"all in {wall:.1f} s; conflicts {sum(c for _, c in outcomes)}; load {os.getloadavg()[0]:.2f}",
         )
+        for kind, times in sorted(server.request_times(logged).items()):
+            times.sort()
+            print(
+                f"department: server time of {kind}: n={len(times)} median {statistics.median(times):.0f} ms "
+                f"p95 {percentile(times, 0.95):.0f} ms max {times[-1]:.0f} ms total {sum(times) / 1000:.1f} s",
+                flush=True,
+            )
         rss = server.peak_rss_mb()
         print(
             f"department: server peak RSS {rss:.0f} MB (target ≤ {SERVER_RSS_TARGET_MB:.0f} MB) "
             f"{'PASS' if rss <= SERVER_RSS_TARGET_MB else 'FAIL'}",
             flush=True,
         )
-        lost = lost_edits(database, desks, marks) if not args.server_db else None
-        print(f"department: lost edits {lost if lost is not None else 'not checked (PostgreSQL server)'}", flush=True)
+        lost = lost_edits(database, desks, marks)
+        print(f"department: lost edits {lost}", flush=True)
         for desk in desks:
             desk.close()
     failed = result["verdict"] == "FAIL" or rss > SERVER_RSS_TARGET_MB or bool(lost)
@@ -216,8 +287,12 @@ def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[s
 
 def lost_edits(database: str, desks, marks: dict[tuple[int, int], str]) -> int:  # type: ignore[no-untyped-def]
     """Edits neither in the server's history of their section nor kept in a conflict record on their desktop."""
-    with sqlite3.connect(database) as server:
-        history = "\n".join(body for (body,) in server.execute("SELECT body FROM sectionrevision"))
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database if "://" in database else f"sqlite:///{database}")
+    with engine.connect() as server:
+        history = "\n".join(body for (body,) in server.execute(text("SELECT body FROM sectionrevision")))
+    engine.dispose()
     lost = 0
     for (n, _section_id), mark in marks.items():
         if mark in history:
@@ -236,6 +311,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sections", type=int, default=20)
     parser.add_argument("--parallel", type=int, default=8)
     parser.add_argument("--server-db", default=None, help="a PostgreSQL URL for the server (default: SQLite)")
+    parser.add_argument(
+        "--sign-in-each-round",
+        action="store_true",
+        help="each desktop's timed sync signs in and out (as the window did before it kept its session)",
+    )
+    parser.add_argument("--postgres", action="store_true", help="the server on a throwaway local PostgreSQL cluster")
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "dossier-bench-cache")
     parser.add_argument("--skip-big", action="store_true")
     parser.add_argument("--skip-department", action="store_true")
@@ -245,6 +326,15 @@ def main(argv: list[str] | None = None) -> int:
     isolate_this_process(scratch)
     env = isolated_env(scratch)
     args.cache.mkdir(parents=True, exist_ok=True)
+    if args.postgres:
+        with throwaway_cluster() as url:
+            args.server_db = url
+            return scenarios(args, scratch, env)
+    return scenarios(args, scratch, env)
+
+
+def scenarios(args: argparse.Namespace, scratch: Path, env: dict[str, str]) -> int:
+    """The scenarios not skipped; 1 when a target failed."""
     failed = 0
     if not args.skip_big:
         failed |= big_register(args, scratch, args.cache, env)

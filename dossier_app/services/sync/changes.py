@@ -163,6 +163,8 @@ class ChangeFeed:
             library = self._library(connection)
             if since > library:
                 raise CursorAhead(since=since, version=library)
+            if since == library:  # the replica is up to date: nothing to read (a desktop's idle sync)
+                return ChangePage(since, library, library, False, (), ())
             end = self._page_end(connection, [*synced_tables().values(), TOMBSTONES], since, library, limit)
             more = end is not None
             cursor = end if end is not None else library

@@ -18,6 +18,9 @@ from dossier_app.services.sync.push import MAX_CHANGES
 PUSH_BYTES = 4 * 1_048_576  # a batch's text, well below the server's limit
 CHANGE_IDS = uuid.UUID("5b0f4a1e-6c1d-4f7e-9a53-3d2b8c1e7a10")
 ReviewRequest = tuple[dict[str, Any], str, str]  # fields, what the change is (its id's seed), its words
+_REQUESTING = frozenset(
+    {SectionState.APPROVED.value, SectionState.SUBMITTED.value, SectionState.CHANGES_REQUESTED.value}
+)  # the review states a section can ask the server for
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,11 @@ def review_request(session: Session, section: Section, server: Mapping[str, Any]
     pulled): an approval bound to the approved hash, a submission of the revision submitted here, or a return with
     its comment; None when the two agree."""
     state, server_state = section.state, server.get("state")
-    approved = _uid_of(session, section.approved_revision_id)
-    submitted = _uid_of(session, section.submitted_revision_id)
+    if state not in _REQUESTING:  # a draft asks the server nothing (and its revisions need not be read)
+        return None
+    approved = _uid_of(session, section.approved_revision_id) if state == SectionState.APPROVED.value else None
+    needs_submitted = state == SectionState.SUBMITTED.value or (state == SectionState.APPROVED.value and not approved)
+    submitted = _uid_of(session, section.submitted_revision_id) if needs_submitted else None
     if state == SectionState.APPROVED.value and (server_state != state or approved != server.get("approved_revision")):
         revision = approved or submitted
         fields = {"review": "approve", "revision": revision, "hash": section.approved_hash}

@@ -22,7 +22,8 @@ Changes (`table`, `uid`, `fields`):
 """
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table
 from sqlalchemy import select as core_select
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused, DossierError, PreconditionFailed, StaleEdit
 from dossier_app.domain.models import SectionRevision, SyncAppliedChange
@@ -125,10 +126,11 @@ class PushService:
         library = self._changes.library_version()
         if library > based_on:
             raise PreconditionFailed(based_on=based_on, version=library)
-        results = tuple(self._one(change) for change in changes)
+        applied = self._applied_among(changes)
+        results = tuple(self._one(change, applied) for change in changes)
         return PushOutcome(self._changes.library_version(), results)
 
-    def _one(self, change: Any) -> ChangeResult:
+    def _one(self, change: Any, applied: set[str]) -> ChangeResult:
         change_id = change.get("id") if isinstance(change, dict) else None
         change_id = change_id if isinstance(change_id, str) and UID.match(change_id) else ""
         try:
@@ -139,7 +141,7 @@ class PushService:
             if not isinstance(fields, dict):
                 raise _malformed("fields")
             assert uid is not None
-            if self._applied_before(change_id):
+            if change_id in applied:
                 return ChangeResult(change_id, Outcome.ALREADY)
             handlers: dict[Any, Callable[[str, Mapping[str, Any]], Outcome]] = {
                 "sectionrevision": self._revision,
@@ -159,6 +161,7 @@ class PushService:
             outcome = handler(uid, fields)
             if outcome is not Outcome.ALREADY:
                 self._remember(change_id, str(table), uid)
+                applied.add(change_id)  # the same id again in this push is acknowledged, not applied twice
             return ChangeResult(change_id, outcome)
         except DossierError as error:
             return ChangeResult(change_id, Outcome.REFUSED, error)
@@ -166,13 +169,15 @@ class PushService:
     # The kinds of change ---------------------------------------------------------------------------
 
     def _revision(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
-        section_id = self._id("section", _uid(fields, "section"))
-        base, body = _uid(fields, "base", optional=True), fields.get("body")
-        if not isinstance(body, str):
-            raise _malformed("body")
-        if self._find("sectionrevision", uid) is not None:
-            return Outcome.ALREADY  # applied, its id not yet remembered (the server stopped in between)
-        if self._head(section_id) != base:
+        with self._context.database.begin() as session:  # the three lookups in one unit of work
+            section_id = self._id("section", _uid(fields, "section"), session)
+            base, body = _uid(fields, "base", optional=True), fields.get("body")
+            if not isinstance(body, str):
+                raise _malformed("body")
+            if self._find("sectionrevision", uid, session) is not None:
+                return Outcome.ALREADY  # applied, its id not yet remembered (the server stopped in between)
+            latest = self._latest(section_id, session)
+        if (None if latest is None else latest[1]) != base:
             raise StaleBase()
         saved = self._dossiers.save_body(section_id, body, revision_uid=uid)
         return Outcome.APPLIED if saved.changed else Outcome.UNCHANGED
@@ -230,14 +235,23 @@ class PushService:
 
     # Reading the server's rows (never writing them) ---------------------------------------------------
 
-    def _find(self, table_name: str, uid: str | None) -> int | None:
+    @contextmanager
+    def _reading(self, session: Session | None) -> Iterator[Session]:
+        """The caller's unit of work when it has one, else one of its own."""
+        if session is not None:
+            yield session
+            return
+        with self._context.database.begin() as own:
+            yield own
+
+    def _find(self, table_name: str, uid: str | None, session: Session | None = None) -> int | None:
         table: Table = synced_tables()[table_name]
-        with self._context.database.begin() as session:
-            found = session.connection().execute(core_select(table.c.id).where(table.c.uid == uid)).scalar()
+        with self._reading(session) as reading:
+            found = reading.connection().execute(core_select(table.c.id).where(table.c.uid == uid)).scalar()
         return None if found is None else int(found)
 
-    def _id(self, table_name: str, uid: str | None) -> int:
-        found = self._find(table_name, uid)
+    def _id(self, table_name: str, uid: str | None, session: Session | None = None) -> int:
+        found = self._find(table_name, uid, session)
         if found is None:
             raise ChangeRefused(
                 QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."),
@@ -246,9 +260,9 @@ class PushService:
             )
         return found
 
-    def _latest(self, section_id: int) -> tuple[int, str] | None:
-        with self._context.database.begin() as session:
-            row = session.exec(
+    def _latest(self, section_id: int, session: Session | None = None) -> tuple[int, str] | None:
+        with self._reading(session) as reading:
+            row = reading.exec(
                 select(SectionRevision.id, SectionRevision.uid)
                 .where(col(SectionRevision.section_id) == section_id)
                 .order_by(col(SectionRevision.number).desc())
@@ -266,9 +280,17 @@ class PushService:
 
     # The applied ids --------------------------------------------------------------------------------
 
-    def _applied_before(self, change_id: str) -> bool:
+    def _applied_among(self, changes: Sequence[Any]) -> set[str]:
+        """The ids of these changes applied before (one query for the push; pushes are applied one at a time)."""
+        ids = [change.get("id") for change in changes if isinstance(change, dict)]
+        ids = [change_id for change_id in ids if isinstance(change_id, str) and UID.match(change_id)]
+        if not ids:
+            return set()
         with self._context.database.begin() as session:
-            return session.get(SyncAppliedChange, change_id) is not None
+            known = session.exec(
+                select(SyncAppliedChange.change_id).where(col(SyncAppliedChange.change_id).in_(ids))
+            ).all()
+        return set(known)
 
     def _remember(self, change_id: str, table: str, uid: str) -> None:
         with self._context.database.begin() as session:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import CommentKind
@@ -42,6 +43,13 @@ from dossier_app.domain.models import (
 from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
 from dossier_app.services.sync.changes import MAX_LIMIT
 from dossier_app.services.sync.library import check_library, pin_library
+from dossier_app.services.sync.local_reads import (
+    revision_bodies,
+    revision_ids,
+    section_bodies,
+    section_labels,
+    shared_heads,
+)
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
@@ -352,18 +360,20 @@ class ReplicaService:
             for revision_id, revision_uid, section_id, section_uid in local:
                 item = work.setdefault(section_id, _Work(section_id, section_uid))
                 item.revisions.append((int(revision_id or 0), revision_uid))
+            heads = shared_heads(session, work)
             for item in work.values():
-                item.head = self._head(session, item.section_id)
+                item.head = heads.get(item.section_id)
             open_conflicts = session.scalars(
                 select(SyncConflict).where(col(SyncConflict.resolved_at).is_(None), col(SyncConflict.blocks) > 0)
             ).all()
+            ours_ids = revision_ids(
+                session, [row.ours_revision_uid for row in open_conflicts if row.section_id in work]
+            )
             for conflict in open_conflicts:
                 waiting = work.get(conflict.section_id)
-                ours = session.scalars(
-                    select(SectionRevision.id).where(col(SectionRevision.uid) == conflict.ours_revision_uid)
-                ).first()
                 if waiting is None:
                     continue
+                ours = ours_ids.get(conflict.ours_revision_uid)
                 newer = [uid for revision_id, uid in waiting.revisions if ours is None or revision_id > ours]
                 if newer:
                     conflict.resolved_at, conflict.resolved_by_revision_uid = utc_now(), newer[-1]
@@ -375,33 +385,29 @@ class ReplicaService:
     @staticmethod
     def _head(session: Session, section_id: int) -> tuple[int, str] | None:
         """The section's shared revision of the highest number: what the server had last time."""
-        shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectionrevision")
-        row = session.exec(
-            select(SectionRevision.id, SectionRevision.uid)
-            .where(col(SectionRevision.section_id) == section_id, col(SectionRevision.uid).in_(shared))
-            .order_by(col(SectionRevision.number).desc(), col(SectionRevision.id).desc())
-            .limit(1)
-        ).first()
-        return None if row is None else (int(row[0] or 0), str(row[1]))
+        return shared_heads(session, [section_id]).get(section_id)
 
     def _decide_merges(self, session: Session, work: Mapping[int, _Work], report: SyncReport) -> None:
         """In the pull's own transaction, so a crash cannot lose the base: for each section whose server revision
         moved past its base while revisions waited here, a record with the three texts; `blocks` 0 is a clean merge
         still to save (`_finish_merges`), more is a conflict."""
+        heads, labels = shared_heads(session, work), section_labels(session, work)
+        moved = [
+            item for item in work.values() if not item.blocked and heads.get(item.section_id) not in (None, item.head)
+        ]
+        texts = revision_bodies(session, [r[0] for item in moved for r in (item.head, heads[item.section_id]) if r])
+        current = section_bodies(session, [item.section_id for item in moved])  # read before any conflict is added
         for item in work.values():
             if item.blocked:
-                label = self._label(item.section_id, session)
+                label = labels[item.section_id]
                 if label not in report.conflicts:
                     report.conflicts.append(label)
                 continue
-            theirs = self._head(session, item.section_id)
+            theirs = heads.get(item.section_id)
             if theirs is None or theirs == item.head or theirs == item.decided:
                 continue
-            base = session.get(SectionRevision, item.head[0]) if item.head else None
-            their_text = session.get(SectionRevision, theirs[0])
-            section = session.get(Section, item.section_id)
-            assert their_text is not None and section is not None
-            base_text, ours, theirs_body = (base.body if base else ""), section.body, their_text.body
+            base_text = texts[item.head[0]] if item.head else ""
+            ours, theirs_body = current[item.section_id], texts[theirs[0]]
             outcome = merge_sections(base_text, ours, theirs_body)
             # A later page of the same pull that moves the server's revision again decides the same record anew.
             record = (session.get(SyncConflict, item.record) if item.record else None) or SyncConflict(
@@ -418,7 +424,7 @@ class ReplicaService:
             session.add(record)
             session.flush()
             item.record, item.decided = record.id, theirs
-            label = self._label(item.section_id, session)
+            label = labels[item.section_id]
             if not outcome.clean and label not in report.conflicts:
                 report.conflicts.append(label)
             elif outcome.clean and label in report.conflicts:
@@ -473,11 +479,13 @@ class ReplicaService:
         with self._context.database.begin() as session:
             outgoing: list[Outgoing] = section_changes(session)  # new sections before their revisions
         with self._context.database.begin() as session:
+            ready = [item.section_id for item in work.values() if not item.blocked]
+            heads, labels = shared_heads(session, ready), section_labels(session, ready)
             for item in work.values():
                 if item.blocked:
                     continue
-                label = self._label(item.section_id)
-                base = self._head(session, item.section_id)
+                label = labels[item.section_id]
+                base = heads.get(item.section_id)
                 for revision_id, revision_uid in item.revisions:
                     revision = session.get(SectionRevision, revision_id)
                     assert revision is not None
@@ -523,7 +531,9 @@ class ReplicaService:
         requests: list[Outgoing] = []
         with self._context.database.begin() as session:
             rows = session.exec(
-                select(Section, SyncShadow.fields).join(SyncShadow, col(SyncShadow.uid) == Section.uid)
+                select(Section, SyncShadow.fields)
+                .join(SyncShadow, col(SyncShadow.uid) == Section.uid)
+                .options(defer(Section.body), defer(Section.plain_text), defer(Section.search_text))  # type: ignore[arg-type]
             ).all()
             for section, shadow_text in rows:
                 server = json.loads(shadow_text or "{}")

@@ -125,7 +125,7 @@ def test_an_unreachable_server_shows_offline_and_a_wrong_password_is_asked_again
     shown: list[str] = []
     monkeypatch.setattr("dossier_app.ui.shell.sync_panel.show_error", lambda _parent, error: shown.append(str(error)))
     assert _sync(qtbot, window, monkeypatch, password="sai-mat-khau") == ["password"]
-    assert shown and window.sync_panel._password is None
+    assert shown and window.sync_panel._password is None and window.sync_panel._token is None
     ui_settings.set_sync_server(desk.database.url, "http://127.0.0.1:9")  # nothing listens there
     assert _sync(qtbot, window, monkeypatch) == ["password"]
     assert window.sync_panel.online is False and "Ngoại tuyến" in window.sync_panel.label.text()
