@@ -134,7 +134,7 @@ class PushService:
                 "sectioncomment": self._comment,
                 "section": self._review,
             }
-            handler = handlers.get(table)
+            handler = handlers.get(table) if isinstance(table, str) else None  # a list or object is no table
             if handler is None:
                 raise ChangeRefused(
                     QT_TRANSLATE_NOOP("Errors", "The server does not yet take changes of '{table}' from desktops."),
