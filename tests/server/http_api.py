@@ -3,7 +3,7 @@ hostile requests, the fault trials and the replica property test share."""
 
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,18 @@ PASSWORD = "demo-cantho"  # the demo accounts' password
 OFFICER, MANAGER, CLERK, ADMIN = "chuyenvien", "lanhdao", "vanthu", "quantri"
 # The server's own bookkeeping of what it holds, compared with the synced tables.
 BOOKKEEPING = ("syncstate", "synctombstone", "syncappliedchange")
+
+
+@contextmanager
+def opened(database: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to a database file, committed and closed at the end (a connection left to the garbage
+    collector keeps the file's WAL index mapped while killed processes and others remove and remake it)."""
+    connection = sqlite3.connect(database, timeout=30)
+    try:
+        with connection:
+            yield connection
+    finally:
+        connection.close()
 
 
 def url(server: ServerProcess) -> str:
@@ -72,7 +84,7 @@ def comment_change(section_uid: str, body: str) -> dict[str, Any]:
 
 def dump(database: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the synced tables and of the sync bookkeeping, in key order: what a refusal must not change."""
-    with sqlite3.connect(database) as db:
+    with opened(database) as db:
         return {
             name: db.execute(f"SELECT * FROM {name} ORDER BY 1").fetchall() for name in (*synced_tables(), *BOOKKEEPING)
         }
@@ -80,21 +92,21 @@ def dump(database: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 def rows_by_uid(database: Path, table: str, columns: str) -> dict[str, tuple[Any, ...]]:
     """`columns` of every row of a synced table, by uid."""
-    with sqlite3.connect(database) as db:
+    with opened(database) as db:
         query = f"SELECT uid, {columns} FROM {table}"
         return {row[0]: tuple(row[1:]) for row in db.execute(query)}
 
 
 def integrity_problems(database: Path) -> list[Any]:
     """What SQLite's own checks find wrong: `integrity_check` other than ok, and every foreign key left dangling."""
-    with sqlite3.connect(database) as db:
+    with opened(database) as db:
         found = [row for row in db.execute("PRAGMA integrity_check") if row != ("ok",)]
         return found + db.execute("PRAGMA foreign_key_check").fetchall()
 
 
 def empty_sections(database: Path) -> list[tuple[str, str]]:
     """(uid, project code and outline key) of every section with no revision yet, in a stable order."""
-    with sqlite3.connect(database) as db:
+    with opened(database) as db:
         return db.execute(
             "SELECT s.uid, p.code || ' ' || s.outline_key FROM section s JOIN document d ON d.id = s.document_id "
             "JOIN project p ON p.id = d.project_id WHERE NOT EXISTS "
@@ -104,10 +116,37 @@ def empty_sections(database: Path) -> list[tuple[str, str]]:
 
 def section_row(database: Path, uid: str) -> tuple[Any, ...]:
     """A section's body, state, approved hash and approver, and how many revisions and comments it has."""
-    with sqlite3.connect(database) as db:
+    with opened(database) as db:
         return db.execute(
             "SELECT s.body, s.state, s.approved_hash, s.approved_by, "
             "(SELECT count(*) FROM sectionrevision r WHERE r.section_id = s.id), "
             "(SELECT count(*) FROM sectioncomment c WHERE c.section_id = s.id) FROM section s WHERE s.uid = ?",
             (uid,),
         ).fetchone()
+
+
+def uids(database: Path, table: str) -> set[str]:
+    with opened(database) as db:
+        return {uid for (uid,) in db.execute(f"SELECT uid FROM {table}")}
+
+
+def same_as_server(replica: Path, server: Path, in_conflict: Collection[str] = ()) -> None:
+    """Every synced table holds the rows the server holds (by uid) and no other, and every section its text and
+    review fields, except a section in conflict here: its own text, and revisions and comments waiting on it."""
+    with opened(server) as theirs, opened(replica) as ours:
+        waiting: set[str] = set()
+        for uid in in_conflict:
+            for table in ("sectionrevision", "sectioncomment"):
+                query = f"SELECT t.uid FROM {table} t JOIN section s ON s.id = t.section_id WHERE s.uid = ?"
+                waiting |= {row[0] for row in ours.execute(query, (uid,))}
+        for name in synced_tables():
+            query = f"SELECT uid FROM {name}"
+            mine, on_server = {r[0] for r in ours.execute(query)}, {r[0] for r in theirs.execute(query)}
+            assert on_server <= mine and mine - on_server <= waiting, name
+        query = (
+            "SELECT s.uid, s.body, s.state, s.approved_hash, a.uid, b.uid FROM section s "
+            "LEFT JOIN sectionrevision a ON a.id = s.approved_revision_id "
+            "LEFT JOIN sectionrevision b ON b.id = s.submitted_revision_id ORDER BY s.uid"
+        )
+        mine = [row for row in ours.execute(query) if row[0] not in in_conflict]
+        assert mine == [row for row in theirs.execute(query) if row[0] not in in_conflict]

@@ -5,7 +5,6 @@ kind; a feed asked with broken parameters. Each is refused with a clear status (
 and Vietnamese, and a dump of the server's synced tables and sync bookkeeping is the same before and after."""
 
 import socket
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -23,6 +22,7 @@ from tests.server.http_api import (
     dump,
     library_version,
     new_change,
+    opened,
     push,
     revision_change,
     token_of,
@@ -56,7 +56,7 @@ def unchanged(server: ServerProcess) -> Iterator[None]:
 
 def a_section(server: ServerProcess) -> tuple[str, str]:
     """A written section of the demo: its uid and its latest revision's uid."""
-    with sqlite3.connect(database_of(server)) as db:
+    with opened(database_of(server)) as db:
         return db.execute(
             "SELECT s.uid, r.uid FROM section s JOIN sectionrevision r ON r.section_id = s.id "
             "ORDER BY s.id, r.number DESC LIMIT 1"
@@ -87,7 +87,7 @@ def raw_request(server: ServerProcess, method: str, path: str, headers: dict[str
 
 def expire(server: ServerProcess, username: str) -> None:
     """Every session of `username` ends a second past its expiry, as thirty days later."""
-    with sqlite3.connect(database_of(server)) as db:
+    with opened(database_of(server)) as db:
         db.execute(
             "UPDATE sessiontoken SET expires_at = '2001-01-01 00:00:00.000000' "
             "WHERE account_id = (SELECT id FROM account WHERE username = ?)",

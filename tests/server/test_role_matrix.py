@@ -4,7 +4,6 @@ pushing a revision, a comment, a submit, an approval and a return. A push the ro
 change with its reason in English and Vietnamese, and the server's data stays as it was; a replica tampered by hand
 to mark a section approved, by any role but the manager, makes the server approve nothing."""
 
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +30,7 @@ from tests.server.http_api import (
     empty_sections,
     library_version,
     new_change,
+    opened,
     push,
     revision_change,
     section_row,
@@ -95,7 +95,7 @@ def submitted(client: httpx.Client, officer: str, section_uid: str, database: Pa
     revision = revision_on(client, officer, section_uid, "Bản trình duyệt.\n")
     submit = new_change("section", section_uid, {"review": "submit", "revision": revision})
     assert push(client, officer, [submit]).json()["results"][0]["status"] == "applied"
-    with sqlite3.connect(database) as db:
+    with opened(database) as db:
         digest = db.execute(
             "SELECT r.content_hash FROM section s JOIN sectionrevision r ON r.id = s.submitted_revision_id "
             "WHERE s.uid = ?",
@@ -211,7 +211,7 @@ def test_a_replica_tampered_to_approve_makes_the_server_approve_nothing(
     finally:
         replica.close()
     before, rows_before = section_row(database, section_uid), dump(database)
-    with sqlite3.connect(local) as db:  # edited by hand
+    with opened(local) as db:  # edited by hand
         db.execute(
             "UPDATE section SET state = 'approved', approved_revision_id = submitted_revision_id, "
             "approved_by = ?, approved_hash = "
@@ -228,5 +228,5 @@ def test_a_replica_tampered_to_approve_makes_the_server_approve_nothing(
     assert before[1] == "submitted"
     changed = {name for name, rows in dump(database).items() if rows != rows_before[name]}
     assert changed <= {"syncappliedchange"}, changed  # nothing but, at most, the bookkeeping of the attempt
-    with sqlite3.connect(local) as db:  # the replica shows what the server decided
+    with opened(local) as db:  # the replica shows what the server decided
         assert db.execute("SELECT state FROM section WHERE uid = ?", (section_uid,)).fetchone() == ("submitted",)
