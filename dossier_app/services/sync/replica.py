@@ -291,9 +291,13 @@ class ReplicaService:
                     report.conflicts.append(label)
                 continue
             theirs = self._head(session, item.section_id)
-            if theirs is None or theirs == item.head:
+            # Revisions of ours the server applied before this desk heard its answer (a push cut off) came back in
+            # the pull: the last of them is the base now, and if it is the server's latest there is nothing to merge.
+            came_back = [revision for revision in item.revisions if session.get(SyncShadow, revision[1]) is not None]
+            base_of = came_back[-1] if came_back else item.head
+            if theirs is None or theirs == base_of:
                 continue
-            base = session.get(SectionRevision, item.head[0]) if item.head else None
+            base = session.get(SectionRevision, base_of[0]) if base_of else None
             their_text = session.get(SectionRevision, theirs[0])
             section = session.get(Section, item.section_id)
             assert their_text is not None and section is not None
@@ -302,7 +306,7 @@ class ReplicaService:
             session.add(
                 SyncConflict(
                     section_id=item.section_id,
-                    base_revision_uid=item.head[1] if item.head else "",
+                    base_revision_uid=base_of[1] if base_of else "",
                     theirs_revision_uid=theirs[1],
                     ours_revision_uid=item.revisions[-1][1],
                     base_text=base_text,
