@@ -130,11 +130,14 @@ def uids(database: Path, table: str) -> set[str]:
         return {uid for (uid,) in db.execute(f"SELECT uid FROM {table}")}
 
 
-def same_as_server(replica: Path, server: Path, in_conflict: Collection[str] = ()) -> None:
+def same_as_server(
+    replica: Path, server: Path, in_conflict: Collection[str] = (), echoes: Collection[str] = ()
+) -> None:
     """Every synced table holds the rows the server holds (by uid) and no other, and every section its text and
-    review fields, except a section in conflict here: its own text, and revisions and comments waiting on it."""
+    review fields, except a section in conflict here: its own text, and revisions and comments waiting on it; and
+    but for `echoes`, revisions here the server took as unchanged."""
     with opened(server) as theirs, opened(replica) as ours:
-        waiting: set[str] = set()
+        waiting: set[str] = set(echoes)
         for uid in in_conflict:
             for table in ("sectionrevision", "sectioncomment"):
                 query = f"SELECT t.uid FROM {table} t JOIN section s ON s.id = t.section_id WHERE s.uid = ?"
@@ -150,3 +153,13 @@ def same_as_server(replica: Path, server: Path, in_conflict: Collection[str] = (
         )
         mine = [row for row in ours.execute(query) if row[0] not in in_conflict]
         assert mine == [row for row in theirs.execute(query) if row[0] not in in_conflict]
+
+
+def echoed_revisions(replica: Path, server: Path) -> set[str]:
+    """Revisions made here that the server does not hold, whose text one of the section's revisions on the server
+    has: the push answered them `unchanged` (another desk had written the same text first), so none was made."""
+    query = "SELECT r.uid, s.uid, r.body FROM sectionrevision r JOIN section s ON s.id = r.section_id"
+    with opened(server) as theirs, opened(replica) as ours:
+        held = {(section, body) for _uid, section, body in theirs.execute(query)}
+        on_server = {uid for uid, _section, _body in theirs.execute(query)}
+        return {uid for uid, section, body in ours.execute(query) if uid not in on_server and (section, body) in held}

@@ -371,6 +371,12 @@ class ReplicaService:
                 for revision_id, revision_uid in item.revisions:
                     revision = session.get(SectionRevision, revision_id)
                     assert revision is not None
+                    held = session.get(SectionRevision, base[0]) if base else None
+                    if held is not None and held.body == revision.body:
+                        # Another desk reached this very text first: the server holds it (it would take this
+                        # revision as unchanged and make none, so the next one would name a base it lacks).
+                        session.add(SyncShadow(uid=revision_uid, table_name="sectionrevision", fields=""))
+                        continue
                     fields = {"section": item.uid, "base": base[1] if base else None, "body": revision.body}
                     outgoing.append(
                         Outgoing(
