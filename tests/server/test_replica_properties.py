@@ -355,3 +355,23 @@ def test_the_machine_sees_a_lost_revision(template: Template, tmp_path: Path, mo
     machine.edit("a", 0, 0, "extend")
     with pytest.raises(AssertionError):
         machine.teardown()
+
+
+def test_a_text_another_desk_pushed_first_is_not_sent_again(template: Template, tmp_path: Path) -> None:
+    """Both officers delete the same paragraph; B also edits another. B's sync sends its second revision on the
+    server's latest (the first holds the server's very text), refuses nothing, and everyone ends equal."""
+
+    class Twins(ReplicaMachine):
+        pass
+
+    Twins.template, Twins.folder_maker = template, staticmethod(lambda: tmp_path)
+    machine = Twins()
+    machine.edit("a", 0, 1, "delete")
+    machine.edit("b", 0, 1, "delete")
+    machine.edit("b", 0, 3, "extend")
+    machine.sync("a")
+    b = machine.desks["b"]
+    report = b.services.replica.sync(b.connection)
+    assert report.clean and report.refused == []
+    assert len(echoed_revisions(b.path, machine.server_path)) == 1
+    machine.teardown()
