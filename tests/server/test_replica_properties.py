@@ -270,6 +270,11 @@ class ReplicaMachine(RuleBasedStateMachine):
                 self.everyone_syncs_twice()
                 self.check(allow_conflicts=False)
         finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the desks and stop the server (once)."""
+        if self.server.returncode is None:
             for desk in self.desks.values():
                 desk.connection.close()
                 desk.services.close()
@@ -351,10 +356,13 @@ def test_the_machine_sees_a_lost_revision(template: Template, tmp_path: Path, mo
     Blind.template, Blind.folder_maker = template, staticmethod(lambda: tmp_path / "copy")
     (tmp_path / "copy").mkdir()
     machine = Blind()
-    monkeypatch.setattr(machine.desks["a"].services.replica, "_push", lambda *args: None)
-    machine.edit("a", 0, 0, "extend")
-    with pytest.raises(AssertionError):
-        machine.teardown()
+    try:
+        monkeypatch.setattr(machine.desks["a"].services.replica, "_push", lambda *args: None)
+        machine.edit("a", 0, 0, "extend")
+        with pytest.raises(AssertionError):
+            machine.teardown()
+    finally:
+        machine.close()
 
 
 def test_a_text_another_desk_pushed_first_is_not_sent_again(template: Template, tmp_path: Path) -> None:
@@ -366,12 +374,15 @@ def test_a_text_another_desk_pushed_first_is_not_sent_again(template: Template, 
 
     Twins.template, Twins.folder_maker = template, staticmethod(lambda: tmp_path)
     machine = Twins()
-    machine.edit("a", 0, 1, "delete")
-    machine.edit("b", 0, 1, "delete")
-    machine.edit("b", 0, 3, "extend")
-    machine.sync("a")
-    b = machine.desks["b"]
-    report = b.services.replica.sync(b.connection)
-    assert report.clean and report.refused == []
-    assert len(echoed_revisions(b.path, machine.server_path)) == 1
-    machine.teardown()
+    try:
+        machine.edit("a", 0, 1, "delete")
+        machine.edit("b", 0, 1, "delete")
+        machine.edit("b", 0, 3, "extend")
+        machine.sync("a")
+        b = machine.desks["b"]
+        report = b.services.replica.sync(b.connection)
+        assert report.clean and report.refused == []
+        assert len(echoed_revisions(b.path, machine.server_path)) == 1
+        machine.teardown()
+    finally:
+        machine.close()
