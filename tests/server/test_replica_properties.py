@@ -386,3 +386,31 @@ def test_a_text_another_desk_pushed_first_is_not_sent_again(template: Template, 
         machine.teardown()
     finally:
         machine.close()
+
+
+def test_a_return_the_server_refuses_keeps_its_note_as_a_comment(template: Template, tmp_path: Path) -> None:
+    """The manager returns a submitted section on their desk while an officer's edit has made it a draft again on
+    the server: the return is refused, its note reaches the server as an ordinary comment, and all end equal."""
+
+    class Late(ReplicaMachine):
+        pass
+
+    Late.template, Late.folder_maker = template, staticmethod(lambda: tmp_path)
+    machine = Late()
+    try:
+        submitted = machine.sections[1]  # submitted in the demo
+        assert machine.desks["m"].section(submitted)[1] == "submitted"
+        machine.edit("a", 1, 0, "extend")
+        machine.sync("a")
+        machine.review(1, approve=False, fresh=False)  # as the manager's desk last heard: still submitted
+        m = machine.desks["m"]
+        report = m.services.replica.sync(m.connection)
+        [refusal] = report.refused
+        assert "trả lại/return" in refusal.label
+        assert any("ý kiến/comment" in label for label in report.pushed)
+        with opened(machine.server_path) as db:
+            note = db.execute("SELECT kind, author FROM sectioncomment WHERE body LIKE 'Sửa lại [m%'").fetchall()
+        assert note == [("comment", MANAGER)]
+        machine.teardown()
+    finally:
+        machine.close()

@@ -457,6 +457,11 @@ class ReplicaService:
                     report.refused.append(Refusal(item.label, result.message_en, result.message_vi))
                     if item.review_of is not None:
                         restore_review(session, item.review_of)
+                        for table, uid in item.shares:  # a refused return keeps its note as a comment, pushed next
+                            note = session.scalars(select(SectionComment).where(col(SectionComment.uid) == uid)).first()
+                            if table == "sectioncomment" and note is not None:
+                                note.kind = CommentKind.COMMENT.value
+                                session.add(note)
                     continue
                 report.pushed.append(item.label)
                 for table, uid in item.shares:
