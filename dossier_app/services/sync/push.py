@@ -149,7 +149,7 @@ class PushService:
                 "section": self._review,
                 "attachment": self._attachment,
             }
-            handler = handlers.get(table)
+            handler = handlers.get(table) if isinstance(table, str) else None  # a list or object is no table
             more = self._more.get(str(table))
             if more is not None and (table != "section" or "structure" in fields):
                 handler = partial(more, change=change)

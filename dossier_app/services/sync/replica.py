@@ -404,15 +404,19 @@ class ReplicaService:
                     report.conflicts.append(label)
                 continue
             theirs = heads.get(item.section_id)
-            if theirs is None or theirs == item.head or theirs == item.decided:
+            # Revisions of ours the server applied before this desk heard its answer (a push cut off) came back in
+            # the pull: the last of them is the base now, and if it is the server's latest there is nothing to merge.
+            came_back = [revision for revision in item.revisions if session.get(SyncShadow, revision[1]) is not None]
+            base_of = came_back[-1] if came_back else item.head
+            if theirs is None or theirs == base_of or theirs == item.decided:
                 continue
-            base_text = texts[item.head[0]] if item.head else ""
-            ours, theirs_body = current[item.section_id], texts[theirs[0]]
+            base_text = _body_of(session, texts, base_of)
+            ours, theirs_body = current[item.section_id], _body_of(session, texts, theirs)
             outcome = merge_sections(base_text, ours, theirs_body)
             # A later page of the same pull that moves the server's revision again decides the same record anew.
             record = (session.get(SyncConflict, item.record) if item.record else None) or SyncConflict(
                 section_id=item.section_id,
-                base_revision_uid=item.head[1] if item.head else "",
+                base_revision_uid=base_of[1] if base_of else "",
                 ours_revision_uid=item.revisions[-1][1],
                 base_text=base_text,
                 ours_text=ours,
@@ -489,6 +493,12 @@ class ReplicaService:
                 for revision_id, revision_uid in item.revisions:
                     revision = session.get(SectionRevision, revision_id)
                     assert revision is not None
+                    held = session.get(SectionRevision, base[0]) if base else None
+                    if held is not None and held.body == revision.body:
+                        # Another desk reached this very text first: the server holds it (it would take this
+                        # revision as unchanged and make none, so the next one would name a base it lacks).
+                        session.add(SyncShadow(uid=revision_uid, table_name="sectionrevision", fields=""))
+                        continue
                     fields = {"section": item.uid, "base": base[1] if base else None, "body": revision.body}
                     outgoing.append(
                         Outgoing(
@@ -589,6 +599,11 @@ class ReplicaService:
                     report.refused.append(Refusal(item.label, result.message_en, result.message_vi))
                     if item.review_of is not None:
                         restore_review(session, item.review_of)
+                        for table, uid in item.shares:  # a refused return keeps its note as a comment, pushed next
+                            note = session.scalars(select(SectionComment).where(col(SectionComment.uid) == uid)).first()
+                            if table == "sectioncomment" and note is not None:
+                                note.kind = CommentKind.COMMENT.value
+                                session.add(note)
                     continue
                 report.pushed.append(item.label)
                 if item.change["table"] == "section" and "structure" in item.change["fields"]:
@@ -601,3 +616,13 @@ class ReplicaService:
 def _library_of(connection: "SyncConnection") -> str:
     """The library id the server's feed named ("" from a connection that knows none: an older server, a test's feed)."""
     return str(getattr(connection, "library_id", "") or "")
+
+
+def _body_of(session: Session, texts: Mapping[int, str], revision: tuple[int, str] | None) -> str:
+    """A revision's text, from those read in bulk or else on its own ("" for none: no shared base)."""
+    if revision is None:
+        return ""
+    if revision[0] in texts:
+        return texts[revision[0]]
+    found = session.get(SectionRevision, revision[0])
+    return found.body if found is not None else ""
