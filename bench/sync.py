@@ -138,11 +138,21 @@ def sync(services, server: Server, device: str):  # type: ignore[no-untyped-def]
 
 
 def sync_kept(services, server: Server, device: str, token: str | None):  # type: ignore[no-untyped-def]
-    """Sync as the window does: on the session kept from the last sync, signing in only without one."""
-    from dossier_app.services.sync.session import sync_in_session
+    """Sync as the window does: on the session kept from the last sync, signing in only without one (or when the
+    server refuses it)."""
+    from dossier_app.domain.errors import SessionRefused
+    from dossier_app.services.sync.client import SyncConnection
 
-    done = sync_in_session(services, server.url, USER, PASSWORD, token, device)
-    return done.report, done.token
+    with SyncConnection(server.url, pins=services.replica) as connection:
+        connection.connect()
+        if token:
+            connection.token, connection.username = token, USER
+            try:
+                return services.replica.sync(connection), connection.token
+            except SessionRefused:
+                pass  # a sync stopped here resumes safely: sign in and sync again
+        connection.sign_in(USER, PASSWORD, device)
+        return services.replica.sync(connection), connection.token
 
 
 def section_ids(services, count: int) -> list[int]:  # type: ignore[no-untyped-def]

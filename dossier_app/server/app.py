@@ -31,9 +31,9 @@ from dossier_app.server.requests import MAX_PUSH_BYTES, bearer_token, json_field
 from dossier_app.services import Services
 from dossier_app.services.accounts.accounts import AccountView
 from dossier_app.services.core.context import Operator
-from dossier_app.services.sync.changes import DEFAULT_LIMIT
+from dossier_app.services.department.changes import DEFAULT_LIMIT
+from dossier_app.services.department.push import MAX_CHANGES, ChangeResult
 from dossier_app.services.sync.library import LIBRARY_HEADER, library_id
-from dossier_app.services.sync.push import MAX_CHANGES, ChangeResult
 from dossier_app.storage.migrations import head_revision
 from dossier_app.storage.resources import translated_message
 from dossier_app.version import PROGRAM_NAME, program_version

@@ -1,4 +1,4 @@
-"""The API's attachment bytes (`services/sync/blob_transfer.py` decides who may and what is kept):
+"""The API's attachment bytes (`services/department/blob_transfer.py` decides who may and what is kept):
 
 - `POST /v1/blobs` `{"sha256": [...]}` → `{"missing": [...]}`: which of these blobs the server lacks;
 - `GET|HEAD /v1/blobs/{sha256}` → the bytes, `Range: bytes=N-` (or `N-M`) answered 206 so a broken download resumes;
@@ -24,7 +24,7 @@ from starlette.routing import Route
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ValidationFailed
 from dossier_app.server.requests import json_fields, read_body
-from dossier_app.services.sync.blob_transfer import MAX_CHUNK_BYTES, BlobTransfer, blob_name
+from dossier_app.services.department.blob_transfer import MAX_CHUNK_BYTES, BlobTransfer, blob_name
 
 if TYPE_CHECKING:
     from dossier_app.services import Services

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from dossier_app.services.completeness.readiness import ReadinessService
     from dossier_app.services.core.context import Operator, ServiceContext
     from dossier_app.services.demo.demo import DemoService
+    from dossier_app.services.department.changes import ChangeFeed
+    from dossier_app.services.department.push import PushService
+    from dossier_app.services.department.tokens import TokenService
     from dossier_app.services.dossier.attachments import AttachmentService
     from dossier_app.services.dossier.document_numbers import DocumentNumberService
     from dossier_app.services.dossier.dossiers import DossierService
@@ -36,12 +39,9 @@ if TYPE_CHECKING:
     from dossier_app.services.review.comment_register import CommentRegisterService
     from dossier_app.services.review.redlines import RedlineService
     from dossier_app.services.review.reviews import ReviewService
-    from dossier_app.services.sync.changes import ChangeFeed
     from dossier_app.services.sync.people import ReplicaPeople
-    from dossier_app.services.sync.push import PushService
     from dossier_app.services.sync.replica import ReplicaService
     from dossier_app.services.sync.row_conflicts import RowConflicts
-    from dossier_app.services.sync.tokens import TokenService
     from dossier_app.storage.database import Database
     from dossier_app.storage.files import BlobStore
 
@@ -88,22 +88,22 @@ class Services:
     @cached_property
     def tokens(self) -> "TokenService":
         """Sign-in at the department server: session tokens, kept hashed."""
-        from dossier_app.services.sync.tokens import TokenService
+        from dossier_app.services.department.tokens import TokenService
 
         return TokenService(self.context, self.audit, self.accounts)
 
     @cached_property
     def changes(self) -> "ChangeFeed":
         """The pull side of sync: what changed after a cursor, with the tombstones."""
-        from dossier_app.services.sync.changes import ChangeFeed
+        from dossier_app.services.department.changes import ChangeFeed
 
         return ChangeFeed(self.context)
 
     @cached_property
     def push(self) -> "PushService":
         """The push side of sync on the server: desktops' changes applied through these services, as their person."""
-        from dossier_app.services.sync.push import PushService
-        from dossier_app.services.sync.register_push import RegisterPush
+        from dossier_app.services.department.push import PushService
+        from dossier_app.services.department.register_push import RegisterPush
         from dossier_app.services.sync.structure_sync import StructurePush
 
         more = {

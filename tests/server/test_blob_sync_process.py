@@ -19,7 +19,7 @@ from dossier_app.cli.sections import find_section
 from dossier_app.domain.errors import ServerUnreachable
 from dossier_app.services import open_services
 from dossier_app.services.core.context import Operator
-from dossier_app.services.sync.blob_transfer import partial_folder
+from dossier_app.services.department.blob_transfer import partial_folder
 from dossier_app.services.sync.client import SyncConnection
 from dossier_app.services.sync.replica import SyncReport
 from tests.server.server_process import ServerProcess, demo_server_database, main_py

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from dossier_app.domain.models import Attachment, Section
 from dossier_app.services import Services
-from dossier_app.services.sync.blob_transfer import partial_folder
+from dossier_app.services.department.blob_transfer import partial_folder
 from tests.server.test_session_api import bearer, token_of
 from tests.services.support import it_park, section_by_key
 from tests.services.sync.token_support import ADMIN, ADMIN_PASSWORD, Clock

@@ -294,7 +294,7 @@ def test_a_bug_is_a_plain_500_that_tells_nothing_of_the_inside(
     def broken(*_args: object) -> None:
         raise RuntimeError("secret detail of the inside")
 
-    monkeypatch.setattr("dossier_app.services.sync.tokens.TokenService.resolve", broken)
+    monkeypatch.setattr("dossier_app.services.department.tokens.TokenService.resolve", broken)
     with TestClient(create_app(server_services), raise_server_exceptions=False) as client:
         answer = client.get("/v1/me", headers=bearer("A" * 43))
     assert answer.status_code == 500

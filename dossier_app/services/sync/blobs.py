@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from dossier_app.domain.errors import ServerRefused
 from dossier_app.domain.models import Attachment, Section, SyncShadow
-from dossier_app.services.sync.blob_transfer import MAX_ASKED, SHA256_NAME, file_sha256, partial_folder
+from dossier_app.services.department.blob_transfer import MAX_ASKED, SHA256_NAME, file_sha256, partial_folder
 from dossier_app.services.sync.outbox import Outgoing, change
 
 if TYPE_CHECKING:

@@ -39,7 +39,7 @@ from dossier_app.domain.errors import (
     SessionRevoked,
     ValidationFailed,
 )
-from dossier_app.services.sync.changes import DEFAULT_LIMIT, ChangePage, check_page_request
+from dossier_app.services.department.changes import DEFAULT_LIMIT, ChangePage, check_page_request
 from dossier_app.services.sync.library import LIBRARY_HEADER
 from dossier_app.services.sync.pinning import PinStore, fingerprint, normalise_fingerprint
 
@@ -356,7 +356,7 @@ class SyncConnection:
         return change_page(data, status)
 
     def push(self, based_on: int, changes: Sequence[Mapping[str, Any]]) -> PushAnswer:
-        """Send changes made on this desktop (services/sync/push.py), based on library version `based_on`;
+        """Send changes made on this desktop (services/department/push.py), based on library version `based_on`;
         PreconditionFailed when the server has moved past it (pull, merge, push again)."""
         import json as json_module
 

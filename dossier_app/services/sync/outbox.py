@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import CommentKind, SectionState
 from dossier_app.domain.models import Section, SectionComment, SectionRevision, SyncShadow
-from dossier_app.services.sync.push import MAX_CHANGES
+from dossier_app.services.department.push import MAX_CHANGES
 
 PUSH_BYTES = 4 * 1_048_576  # a batch's text, well below the server's limit
 CHANGE_IDS = uuid.UUID("5b0f4a1e-6c1d-4f7e-9a53-3d2b8c1e7a10")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from dossier_app.services.sync.changes import MAX_LIMIT, ChangePage
+from dossier_app.services.department.changes import MAX_LIMIT, ChangePage
 
 if TYPE_CHECKING:
     from dossier_app.services.sync.client import SyncConnection

@@ -24,8 +24,8 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.models import Document, Project, Section, SyncShadow
+from dossier_app.services.department.changes import references
 from dossier_app.services.sync.bulk_rows import Inserts, uid_lookup
-from dossier_app.services.sync.changes import references
 from dossier_app.storage.sync_log import synced_tables, written
 
 if TYPE_CHECKING:

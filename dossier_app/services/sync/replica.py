@@ -40,8 +40,8 @@ from dossier_app.domain.models import (
     SyncShadow,
     utc_now,
 )
+from dossier_app.services.department.changes import MAX_LIMIT
 from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
-from dossier_app.services.sync.changes import MAX_LIMIT
 from dossier_app.services.sync.library import check_library, pin_library
 from dossier_app.services.sync.local_reads import (
     revision_bodies,
@@ -59,9 +59,9 @@ from dossier_app.services.sync.structure_sync import PullHooks, section_changes,
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.department.changes import ChangePage
     from dossier_app.services.dossier.dossiers import DossierService
     from dossier_app.services.dossier.projects import ProjectService
-    from dossier_app.services.sync.changes import ChangePage
     from dossier_app.services.sync.client import PushAnswer, SyncConnection
     from dossier_app.services.sync.people import ReplicaPeople
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import col, select
 
 from dossier_app.domain.models import AffectedParty, Project, SyncRowConflict
-from dossier_app.services.sync.register_push import party_input
+from dossier_app.services.department.register_push import party_input
 from dossier_app.services.sync.row_sync import CHILDREN, local_records, resolved
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ from sqlmodel import Session, col, select
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
 from dossier_app.domain.models import Document, Project, Section, SectionRevision, SyncShadow, as_utc
+from dossier_app.services.department.push import Outcome, _malformed
 from dossier_app.services.sync.outbox import Outgoing, change
-from dossier_app.services.sync.push import Outcome, _malformed
 from dossier_app.services.sync.row_sync import RegisterPull
 from dossier_app.storage.sync_log import synced_tables
 

@@ -10,7 +10,7 @@ from sqlalchemy import update
 from dossier_app.domain.errors import ServerRefused
 from dossier_app.domain.models import Attachment
 from dossier_app.services import Services
-from dossier_app.services.sync.blob_transfer import partial_folder
+from dossier_app.services.department.blob_transfer import partial_folder
 from dossier_app.services.sync.blobs import BlobSync, attachment_changes
 from tests.services.support import it_park, section_by_key
 

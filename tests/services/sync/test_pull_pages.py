@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from dossier_app.domain.models import Document, Project
 from dossier_app.services import Services
+from dossier_app.services.department.changes import ChangePage
 from dossier_app.services.sync import replica as replica_module
-from dossier_app.services.sync.changes import ChangePage
 from tests.services.sync.test_replica import document, project
 
 
@@ -19,6 +19,8 @@ class PagedFeed:
     """A server that answers pulls a page of `limit` changes at a time, as the real feed does."""
 
     base_url = "http://127.0.0.1:1"
+    username: str | None = None  # whose token the requests carry (the people of the replica)
+    library_id = ""  # no library identity: the replica pins none
 
     def __init__(self, changes: Sequence[Mapping[str, Any]], library: int) -> None:
         self._changes = sorted(changes, key=lambda change: int(change["version"]))

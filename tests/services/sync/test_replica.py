@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from dossier_app.domain.models import Document, Project
 from dossier_app.services import Services
-from dossier_app.services.sync.changes import ChangePage
+from dossier_app.services.department.changes import ChangePage
 
 
 class Feed:

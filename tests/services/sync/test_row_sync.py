@@ -21,8 +21,8 @@ from dossier_app.domain.models import AffectedParty, Document, Project, Section,
 from dossier_app.server.app import result_json
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
+from dossier_app.services.department.changes import ChangePage
 from dossier_app.services.dossier.projects import ProjectView
-from dossier_app.services.sync.changes import ChangePage
 from dossier_app.services.sync.client import PushAnswer, PushedChange
 from dossier_app.services.sync.replica import SyncReport
 from dossier_app.services.sync.row_sync import local_records, normalized, shadow_households, waiting
@@ -37,6 +37,7 @@ class Direct:
     ways, each push acting as the signed-in person)."""
 
     base_url = "http://127.0.0.1:1"
+    username: str | None = None  # nobody signed in at the server: the pushes act as `username` below
 
     def __init__(self, server: Services, username: str) -> None:
         self._server, self._as = server, server.acting_as(Operator(username))

@@ -125,7 +125,7 @@ def test_an_unreachable_server_shows_offline_and_a_wrong_password_is_asked_again
     shown: list[str] = []
     monkeypatch.setattr("dossier_app.ui.shell.sync_panel.show_error", lambda _parent, error: shown.append(str(error)))
     assert _sync(qtbot, window, monkeypatch, password="sai-mat-khau") == ["password"]
-    assert shown and window.sync_panel._password is None and window.sync_panel._token is None
+    assert shown and window.sync_panel._password is None
     ui_settings.set_sync_server(desk.database.url, "http://127.0.0.1:9")  # nothing listens there
     assert _sync(qtbot, window, monkeypatch) == ["password"]
     assert window.sync_panel.online is False and "Ngoại tuyến" in window.sync_panel.label.text()
@@ -216,7 +216,7 @@ def test_a_long_first_sync_shows_its_progress_and_cancel_stops_it_until_the_next
     monkeypatch.setattr("dossier_app.services.sync.replica.MAX_LIMIT", 20)  # the small demo spans many pages
     monkeypatch.setattr("dossier_app.ui.shell.sync_panel.PROGRESS_FROM", 100)
     laptop = open_services(str(tmp_path / "laptop.sqlite3"), Operator("cli:tester"))
-    laptop.accounts.add("chuyenvien", [Role.OFFICER], "local-password")
+    laptop.accounts.add("chuyenvien", [Role.OFFICER], PASSWORD)  # a fresh laptop: its first account
     laptop.context.operator = Operator("chuyenvien")
     window = _window(make_window, laptop, ui_settings, server)
     panel = window.sync_panel

@@ -1,4 +1,4 @@
-"""The change feed (services/sync/changes.py), on each backend: since 0 is the whole library, since the last cursor
+"""The change feed (services/department/changes.py) on each backend: since 0 is the whole library, since the last cursor
 is nothing, references travel as uids, deletions as tombstones, and pages never skip or repeat a change, even
 with writes between them (hypothesis)."""
 
@@ -13,7 +13,7 @@ from sqlmodel import select
 from dossier_app.domain.errors import CursorAhead, ValidationFailed
 from dossier_app.domain.models import Document, Project, Section
 from dossier_app.services import Services
-from dossier_app.services.sync.changes import MAX_LIMIT, ChangePage, references
+from dossier_app.services.department.changes import MAX_LIMIT, ChangePage, references
 from dossier_app.storage.sync_log import synced_tables
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select as core_select
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused, ValidationFailed
 from dossier_app.domain.register import AssetInput, CompensationInput, ParcelInput, PartyInput, ResettlementInput
 from dossier_app.domain.row_merge import merge_rows
-from dossier_app.services.sync.push import UID, Outcome, _malformed
+from dossier_app.services.department.push import UID, Outcome, _malformed
 from dossier_app.services.sync.row_sync import CHILDREN, PARTY, Record, local_records, normalized, stored
 from dossier_app.storage.sync_log import synced_tables
 

@@ -16,7 +16,7 @@ from dossier_app.domain.models import SessionToken
 from dossier_app.services import Services
 from dossier_app.services.accounts.audit import AuditFilter
 from dossier_app.services.core.context import Operator
-from dossier_app.services.sync.tokens import TOKEN_LIFETIME, token_digest
+from dossier_app.services.department.tokens import TOKEN_LIFETIME, token_digest
 from tests.services.secret_scan import files_containing, text_columns_containing
 from tests.services.sync.token_support import (
     ADMIN,

@@ -18,7 +18,7 @@ Changes (`table`, `uid`, `fields`):
 - `attachment`, the attachment's uid: `{section, name, sha256, kind}`, its bytes already uploaded
   (`AttachmentService.add_stored`; refused not found while the server lacks them).
 - `section` with `structure` (add, rename, move, delete, undelete): services/sync/structure_sync.py.
-- `affectedparty`, the party's uid: a household's record with the change's `base` (services/sync/register_push.py).
+- `affectedparty`, the party's uid: a household's record with the change's `base` (department/register_push.py).
 """
 
 import re
@@ -39,9 +39,9 @@ from dossier_app.storage.sync_log import synced_tables
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.department.changes import ChangeFeed
     from dossier_app.services.dossier.dossiers import DossierService
     from dossier_app.services.review.reviews import ReviewService
-    from dossier_app.services.sync.changes import ChangeFeed
 
 ChangeHandler = Callable[..., "Outcome"]  # (uid, fields, change=the whole change) → its outcome
 MAX_CHANGES = 50  # per push, as Zotero takes at most 50 objects per write
@@ -222,8 +222,8 @@ class PushService:
     def _attachment(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
         """An attachment made on a desktop, its bytes uploaded first (`/v1/blobs`): `{section, name, sha256, kind}`."""
         from dossier_app.services.accounts.audit import AuditTrail
+        from dossier_app.services.department.blob_transfer import blob_name
         from dossier_app.services.dossier.attachments import AttachmentService
-        from dossier_app.services.sync.blob_transfer import blob_name
 
         section_id = self._id("section", _uid(fields, "section"))
         sha256 = blob_name(fields.get("sha256"))

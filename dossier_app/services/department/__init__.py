@@ -1,0 +1,1 @@
+"""The department server's side of sync: the change feed, applying pushed changes, attachments' bytes, sessions."""
