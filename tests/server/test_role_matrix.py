@@ -185,7 +185,7 @@ def test_a_disabled_account_cannot_sign_in_and_a_disabled_persons_token_stops_wo
                     headers={**bearer(token), "If-Unmodified-Since-Version": "0"},
                 ),
             ):
-                assert (answer.status_code, answer.json()["error"]) == (401, "session_revoked"), answer.text
+                assert (answer.status_code, answer.json()["error"]) == (401, "account_disabled"), answer.text
             assert dump(database) == before
         finally:
             on_server.accounts.enable(clerk)
