@@ -282,6 +282,8 @@ def compare(session: Session, uids: Iterable[str]) -> dict[str, Waiting]:
     """Those of these households whose record here differs from the server's as last pulled."""
     party = synced_tables()[PARTY]
     wanted = set(uids)
+    if not wanted:  # nothing changed here: no shadow read (a pull asks once a page, the shadows are the register's)
+        return {}
     ids: dict[str, int | None] = dict.fromkeys(wanted)
     for chunk in _in_chunks(wanted):
         ids.update(
