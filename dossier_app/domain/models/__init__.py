@@ -46,11 +46,11 @@ if TYPE_CHECKING:
         CompensationLine,
         LandParcel,
         Resettlement,
+        SyncRowConflict,
     )
     from dossier_app.domain.models.sync import (
         SyncAppliedChange,
         SyncConflict,
-        SyncRowConflict,
         SyncShadow,
         SyncState,
         SyncTombstone,
@@ -177,7 +177,7 @@ _MODULE_OF = {
     "StoredBlobChunk": "dossier",
     "SyncAppliedChange": "sync",
     "SyncConflict": "sync",
-    "SyncRowConflict": "sync",
+    "SyncRowConflict": "register",
     "SyncShadow": "sync",
     "SyncState": "sync",
     "SyncTombstone": "sync",

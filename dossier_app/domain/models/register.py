@@ -1,13 +1,13 @@
 """The land-clearance register (DOMAIN.md §4): parties, parcels, assets, compensation, resettlement, catalogues."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Column, Index, Numeric, UniqueConstraint
-from sqlmodel import Field
+from sqlalchemy import BigInteger, Column, DateTime, Index, Numeric, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
 
 import dossier_app.domain.models.dossier  # noqa: F401 - the tables its foreign keys name
-from dossier_app.domain.models.columns import SyncedRow, area_field
+from dossier_app.domain.models.columns import SyncedRow, area_field, moment_field
 
 
 class AffectedParty(SyncedRow, table=True):
@@ -113,3 +113,19 @@ class CatalogueEntry(SyncedRow, table=True):
     land_group: str = Field(default="", max_length=20)
     confirmed: bool = True
     position: int = 0
+
+
+class SyncRowConflict(SQLModel, table=True):
+    """On a replica: one field of a register row (a household with its children) both sides changed differently
+    since the copy they shared. The three values are kept (JSON); the row holds ours and waits unpushed until a
+    person picks one in the register window."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    party_id: int = Field(foreign_key="affectedparty.id", index=True, ondelete="CASCADE")
+    row_uid: str = Field(max_length=36)
+    field: str = Field(max_length=40)
+    base_value: str = Field(default="null", sa_column=Column(Text, nullable=False, default="null"))
+    ours_value: str = Field(sa_column=Column(Text, nullable=False))
+    theirs_value: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = moment_field()
+    resolved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

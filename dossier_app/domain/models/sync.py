@@ -5,8 +5,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Column, DateTime, Text
 from sqlmodel import Field, SQLModel
 
-import dossier_app.domain.models.dossier
-import dossier_app.domain.models.register  # noqa: F401 - the tables their foreign keys name
+import dossier_app.domain.models.dossier  # noqa: F401 - the tables their foreign keys name
 from dossier_app.domain.models.columns import UNSTAMPED, moment_field
 
 # Sync bookkeeping (issue 13; storage/sync_log keeps them) ---------------------------------------------------
@@ -69,19 +68,3 @@ class SyncConflict(SQLModel, table=True):
     created_at: datetime = moment_field()
     resolved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     resolved_by_revision_uid: str = Field(default="", max_length=36)
-
-
-class SyncRowConflict(SQLModel, table=True):
-    """On a replica: one field of a register row (a household with its children) both sides changed differently
-    since the copy they shared. The three values are kept (JSON); the row holds ours and waits unpushed until a
-    person picks one in the register window."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    party_id: int = Field(foreign_key="affectedparty.id", index=True, ondelete="CASCADE")
-    row_uid: str = Field(max_length=36)
-    field: str = Field(max_length=40)
-    base_value: str = Field(default="null", sa_column=Column(Text, nullable=False, default="null"))
-    ours_value: str = Field(sa_column=Column(Text, nullable=False))
-    theirs_value: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: datetime = moment_field()
-    resolved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
