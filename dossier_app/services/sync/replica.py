@@ -382,11 +382,6 @@ class ReplicaService:
                     waiting.blocked = True
         return work
 
-    @staticmethod
-    def _head(session: Session, section_id: int) -> tuple[int, str] | None:
-        """The section's shared revision of the highest number: what the server had last time."""
-        return shared_heads(session, [section_id]).get(section_id)
-
     def _decide_merges(self, session: Session, work: Mapping[int, _Work], report: SyncReport) -> None:
         """In the pull's own transaction, so a crash cannot lose the base: for each section whose server revision
         moved past its base while revisions waited here, a record with the three texts; `blocks` 0 is a clean merge
