@@ -3,6 +3,7 @@
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,10 @@ BUSY_TIMEOUT_MS = 5000
 INTERACTIVE_LOCK_WAIT_MS = 400
 # PostgreSQL's "lock_not_available": a row or table lock was not granted within lock_timeout.
 _PG_LOCK_NOT_AVAILABLE = "55P03"
+# session.info key: set on the session of `Database.batch`, whose units of work are its savepoints.
+IN_BATCH = "in_batch"
+# The batch open in this thread (or task), and its database: `begin` on that database joins it.
+_BATCH: ContextVar["tuple[Database, Session] | None"] = ContextVar("dossier_batch", default=None)
 
 
 def user_data_dir() -> Path:
@@ -133,7 +138,12 @@ class Database:
     def begin(self) -> Iterator[Session]:
         """One session per unit of work: commit on success, roll back on any error; a lock wait over the
         short timeout becomes StorageBusy, which callers show and retry instead of crashing. The session keeps
-        the sync versions and tombstones (storage/sync_log)."""
+        the sync versions and tombstones (storage/sync_log). Inside `batch` the unit is a savepoint of it."""
+        batch = _BATCH.get()
+        if batch is not None and batch[0] is self:
+            with batch[1].begin_nested():
+                yield batch[1]
+            return
         try:
             with VersionedSession(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
@@ -141,6 +151,21 @@ class Database:
             if is_busy(error):
                 raise StorageBusy() from error
             raise
+
+    @contextmanager
+    def batch(self) -> Iterator[Session]:
+        """One transaction for many units of work (a desktop's push): every `begin` inside it, in this thread,
+        is a savepoint of it, so a failed one is undone alone while the rest commit once, stamped once."""
+        with self.begin() as session:
+            if self.is_sqlite:  # the driver opens a transaction only before a write: a savepoint outside one commits
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            token = _BATCH.set((self, session))
+            session.info[IN_BATCH] = True
+            try:
+                yield session
+            finally:
+                session.info.pop(IN_BATCH, None)
+                _BATCH.reset(token)
 
     def files_root(self) -> Path:
         """The attachment folder: beside a SQLite file; for a server, where earlier versions kept them."""

@@ -130,6 +130,55 @@ def test_a_rolled_back_transaction_takes_no_version(database: Database) -> None:
     assert _library(database) == before
 
 
+def test_a_batch_commits_its_units_once_and_undoes_a_failed_one_alone(database: Database) -> None:
+    _tree(database)
+    before = _library(database)
+    with database.batch():
+        with database.begin() as session:
+            _project(session, "P-2")
+        with pytest.raises(RuntimeError), database.begin() as session:
+            _project(session, "P-3")
+            raise RuntimeError("this unit fails")
+        with database.begin() as session:
+            _project(session, "P-4")
+        assert _library(database) == before  # nothing stamped before the batch commits
+    with database.begin() as session:
+        codes = sorted(row.code for row in session.exec(select(Project)).all())
+        versions = sorted(row.sync_version for row in session.exec(select(Project).where(col(Project.code) != "P-1")))
+    assert codes == ["P-1", "P-2", "P-4"]
+    assert versions == [before + 1, before + 2] and _library(database) == before + 2
+
+
+def test_a_failed_batch_keeps_none_of_its_units(database: Database) -> None:
+    _tree(database)
+    before = _library(database)
+    with pytest.raises(RuntimeError), database.batch():
+        with database.begin() as session:
+            _project(session, "P-2")
+        raise RuntimeError("the batch fails")
+    with database.begin() as session:
+        assert [row.code for row in session.exec(select(Project)).all()] == ["P-1"]
+    assert _library(database) == before
+
+
+def test_a_batch_is_this_threads_alone(database: Database) -> None:
+    """Another thread's unit of work during a batch is its own transaction, committed at once."""
+    _tree(database)
+    seen: list[str] = []
+
+    def elsewhere() -> None:
+        with database.begin() as session:
+            seen.extend(row.code for row in session.exec(select(Project)).all())
+
+    with database.batch():
+        with database.begin() as session:
+            _project(session, "P-2")
+        worker = threading.Thread(target=elsewhere)
+        worker.start()
+        worker.join()
+    assert seen == ["P-1"]  # the batch's own unit was not visible outside it before it committed
+
+
 def test_a_delete_leaves_tombstones_for_the_row_and_what_cascades_with_it(database: Database) -> None:
     project_id, _document_id, _section_id = _tree(database)
     with database.begin() as session:

@@ -7,6 +7,9 @@ from dossier_app.domain.lifecycle import Action, Actor, require
 from dossier_app.domain.models import Account
 from dossier_app.services.core.context import LOCAL_OPERATOR_PREFIX, ServiceContext
 from dossier_app.services.core.replica_state import replica_person
+from dossier_app.storage.database import IN_BATCH
+
+_ACTORS = "actors"  # session.info of a batch: the people already resolved in it
 
 
 def actor_for(session: Session, name: str) -> Actor:
@@ -24,8 +27,15 @@ def actor_for(session: Session, name: str) -> Actor:
 
 
 def current_actor(session: Session, context: ServiceContext) -> Actor:
-    """The operator of `context`, resolved in the caller's transaction."""
-    return actor_for(session, context.operator.name)
+    """The operator of `context`, resolved in the caller's transaction; once per batch (a push changes no
+    account, so the roles it checks stay those its first change found)."""
+    name = context.operator.name
+    if not session.info.get(IN_BATCH):
+        return actor_for(session, name)
+    known: dict[str, Actor] = session.info.setdefault(_ACTORS, {})
+    if name not in known:
+        known[name] = actor_for(session, name)
+    return known[name]
 
 
 def require_action(session: Session, context: ServiceContext, action: Action) -> Actor:

@@ -122,12 +122,15 @@ class PushService:
 
     def apply(self, based_on: int, changes: Sequence[Any]) -> PushOutcome:
         """Every change in order, each through its service; PreconditionFailed when the library moved past
-        `based_on`. The caller serialises pushes (one at a time per server), so nothing moves in between."""
-        library = self._changes.library_version()
-        if library > based_on:
-            raise PreconditionFailed(based_on=based_on, version=library)
-        applied = self._applied_among(changes)
-        results = tuple(self._one(change, applied) for change in changes)
+        `based_on`. The caller serialises pushes (one at a time per server), so nothing moves in between. The
+        push is one transaction, each change a savepoint of it: a refused change is undone alone, the others
+        and their applied ids commit together, and a pull sees all of the push or none of it."""
+        with self._context.database.batch():
+            library = self._changes.library_version()
+            if library > based_on:
+                raise PreconditionFailed(based_on=based_on, version=library)
+            applied = self._applied_among(changes)
+            results = tuple(self._one(change, applied) for change in changes)
         return PushOutcome(self._changes.library_version(), results)
 
     def _one(self, change: Any, applied: set[str]) -> ChangeResult:
@@ -158,9 +161,11 @@ class PushService:
                     QT_TRANSLATE_NOOP("Errors", "The server does not yet take changes of '{table}' from desktops."),
                     table=str(table)[:40],
                 )
-            outcome = handler(uid, fields)
+            with self._context.database.begin() as session:  # a savepoint: a refusal undoes this change alone
+                outcome = handler(uid, fields)
+                if outcome is not Outcome.ALREADY:
+                    self._remember(session, change_id, str(table), uid)
             if outcome is not Outcome.ALREADY:
-                self._remember(change_id, str(table), uid)
                 applied.add(change_id)  # the same id again in this push is acknowledged, not applied twice
             return ChangeResult(change_id, outcome)
         except DossierError as error:
@@ -292,8 +297,7 @@ class PushService:
             ).all()
         return set(known)
 
-    def _remember(self, change_id: str, table: str, uid: str) -> None:
-        with self._context.database.begin() as session:
-            session.add(
-                SyncAppliedChange(change_id=change_id, username=self._context.operator.name, table_name=table, uid=uid)
-            )
+    def _remember(self, session: Session, change_id: str, table: str, uid: str) -> None:
+        session.add(
+            SyncAppliedChange(change_id=change_id, username=self._context.operator.name, table_name=table, uid=uid)
+        )
