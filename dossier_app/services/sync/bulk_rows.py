@@ -8,13 +8,15 @@ database seeds, a row the server deleted and made again) fails the whole batch, 
 the caller's own way (natural key first), exactly as before the batching.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Table, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from dossier_app.domain.models import SyncShadow
 from dossier_app.storage.sync_log import synced_tables, written
 
 # (table name, values with the local ids of references) → the local id of the row placed
@@ -77,3 +79,17 @@ def uid_lookup(session: Session, table_name: str, uids: set[str]) -> dict[str, A
         query = select(table.c.uid, key).where(table.c.uid.in_(wanted[start : start + 500]))
         found.update({str(uid): local for uid, local in connection.execute(query)})
     return found
+
+
+def upsert_shadows(session: Session, rows: Sequence[Mapping[str, str]]) -> None:
+    """Keep pulled rows as the server holds them (`uid`, `table_name`, `fields`): one executemany for a page, the
+    pull's fast path (a first sync writes a shadow for every row); shadows the session already loaded are
+    expired, so it reads the new ones."""
+    if not rows:
+        return
+    statement = sqlite_insert(SyncShadow.__table__)  # type: ignore[attr-defined]
+    upsert = statement.on_conflict_do_update(index_elements=["uid"], set_={"fields": statement.excluded.fields})
+    session.connection().execute(upsert, list(rows))
+    for loaded in list(session.identity_map.values()):
+        if isinstance(loaded, SyncShadow):
+            session.expire(loaded)

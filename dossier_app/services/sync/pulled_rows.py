@@ -25,7 +25,7 @@ from sqlmodel import Session, col, select
 
 from dossier_app.domain.models import Document, Project, Section, SyncShadow
 from dossier_app.services.department.changes import references
-from dossier_app.services.sync.bulk_rows import Inserts, uid_lookup
+from dossier_app.services.sync.bulk_rows import Inserts, uid_lookup, upsert_shadows
 from dossier_app.storage.sync_log import synced_tables, written
 
 if TYPE_CHECKING:
@@ -166,6 +166,7 @@ class PulledRows:
         self._session, self._edited, self._reviewed, self._ids = session, edited, reviewed, Ids(session)
         self._register = register  # the register's shadows, and its households changed here held and merged
         self._inserts = Inserts(session, self._ids.of, self._place_one)
+        self._shadows: dict[str, dict[str, str]] = {}  # uid → its shadow row, written once a page is in
 
     def apply(
         self, changes: Sequence[Mapping[str, Any]], deleted: Sequence[Mapping[str, Any]], *, final: bool = True
@@ -208,8 +209,10 @@ class PulledRows:
                 session.execute(update(table).where(table.c.uid == uid).values({column: target}))
             elif not final and latest[(table_name, uid)] not in outcome.waiting:
                 outcome.waiting.append(latest[(table_name, uid)])  # set when its row comes on a later page
+        upsert_shadows(session, list(self._shadows.values()))  # before a tombstone below removes one of them
+        self._shadows.clear()
         if self._register is not None:
-            self._register.write_shadows()  # a tombstone below may remove one of them
+            self._register.write_shadows()
         for stone in deleted:
             outcome.waiting = [c for c in outcome.waiting if (c["table"], c["uid"]) != (stone["table"], stone["uid"])]
             gone = tables.get(stone["table"])
@@ -279,7 +282,7 @@ class PulledRows:
             else:
                 values[ref.column] = local
         if name in SHADOWED:
-            shadow(session, name, uid, fields)
+            self._shadows[uid] = shadow_row(name, uid, fields)
         known = ids.of(name)
         if name == "section":  # local work is merged and pushed first; the server's row comes again after
             held = (BODY_COLUMNS + REVIEW_COLUMNS if uid in self._edited else ()) + (
@@ -342,12 +345,11 @@ def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) ->
     return None
 
 
-def shadow(session: Session, table_name: str, uid: str, fields: Mapping[str, Any]) -> None:
-    """Remember the server holds this row (a section with its review fields as the server has them)."""
+def shadow_row(table_name: str, uid: str, fields: Mapping[str, Any]) -> dict[str, str]:
+    """What remembers the server holds this row (a section with its review and place fields as the server has
+    them), for `upsert_shadows`."""
     kept = {name: fields.get(name) for name in (*REVIEW_FIELDS, *STRUCTURE_FIELDS)} if table_name == "section" else {}
-    row = session.get(SyncShadow, uid) or SyncShadow(uid=uid, table_name=table_name)
-    row.fields = json.dumps(kept, ensure_ascii=False)
-    session.add(row)
+    return {"uid": uid, "table_name": table_name, "fields": json.dumps(kept, ensure_ascii=False)}
 
 
 def restore_review(session: Session, section_id: int) -> None:

@@ -17,7 +17,7 @@ is a `SyncRowConflict` keeping the three values, and the household waits unpushe
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,12 +25,12 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Table, delete, insert, update
 from sqlalchemy import select as core_select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.models import Setting, SyncRowConflict, SyncShadow, as_utc, utc_now
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.domain.text import fold
+from dossier_app.services.sync.bulk_rows import upsert_shadows
 from dossier_app.services.sync.outbox import Outgoing, change
 from dossier_app.storage.sync_log import STATE, TOMBSTONES, stamp, synced_tables, written
 
@@ -217,16 +217,6 @@ def shadow_households(session: Session, uids: Mapping[str, int | None]) -> dict[
     return found
 
 
-def _upsert_shadows(session: Session, rows: Sequence[Mapping[str, str]]) -> None:
-    """Keep pulled register rows' fields as the server holds them: one executemany for a page (the pull's fast
-    path: a first sync writes a shadow for every row of the register)."""
-    if not rows:
-        return
-    statement = sqlite_insert(SyncShadow.__table__)  # type: ignore[attr-defined]
-    upsert = statement.on_conflict_do_update(index_elements=["uid"], set_={"fields": statement.excluded.fields})
-    session.connection().execute(upsert, list(rows))
-
-
 def _mark(session: Session) -> int:
     row = session.get(Setting, MARK_KEY)
     return int(row.value) if row and row.value.isdigit() else 0
@@ -383,7 +373,7 @@ class RegisterPull:
 
     def write_shadows(self) -> None:
         """The shadows pulled so far into the database (before anything reads or deletes shadows)."""
-        _upsert_shadows(self._session, list(self._shadows.values()))
+        upsert_shadows(self._session, list(self._shadows.values()))
         self._shadows.clear()
 
     def finish(self) -> None:

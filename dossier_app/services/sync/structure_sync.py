@@ -14,7 +14,7 @@ Changes (table `section`, the section's uid, `fields` with `structure`):
 """
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select as core_select
@@ -57,16 +57,24 @@ def _head(session: Session, section_id: int) -> str | None:
 def section_changes(session: Session) -> list[Outgoing]:
     """The outline changes made here, in the order made (a new parent before its children, and every new section
     before its revisions, which the outbox sends after these)."""
-    rows = session.exec(
-        select(Section, Document.uid, Project.code, SyncShadow.fields)
+    place = ("id", "uid", "parent_id", "outline_key", "title", "position", "deleted_at", "sync_version")
+    table = synced_tables()["section"]
+    rows: Sequence[Any] = session.execute(  # the outline's columns only (named rows): a section's text is not read
+        core_select(
+            *(table.c[name] for name in place),
+            col(Document.uid).label("document_uid"),
+            col(Project.code).label("code"),
+            col(SyncShadow.fields).label("shadow"),
+        )
         .join(Document, col(Document.id) == Section.document_id)
         .join(Project, col(Project.id) == Document.project_id)
         .outerjoin(SyncShadow, col(SyncShadow.uid) == Section.uid)
         .order_by(col(Section.id))
     ).all()
-    uids = {section.id: section.uid for section, _doc, _code, _shadow in rows}
+    uids = {section.id: section.uid for section in rows}
     made: list[Outgoing] = []
-    for section, document_uid, code, shadow_text in rows:
+    for section in rows:
+        document_uid, code, shadow_text = section.document_uid, section.code, section.shadow
         uid, label = section.uid, _label(code, section.outline_key, section.id or 0)
         parent = uids.get(section.parent_id) if section.parent_id is not None else None
         if shadow_text is None:
