@@ -114,6 +114,7 @@ def serve(
     from dossier_app.server.app import create_app
 
     require_tls_off_loopback(host, tls)
+    _warmed = (services.push, services.changes)  # their modules load now, not in the first desktop's push
     config = uvicorn.Config(
         create_app(services),
         http="h11",
