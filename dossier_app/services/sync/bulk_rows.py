@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Table, insert, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -56,11 +57,10 @@ class Inserts:
         by_columns: dict[frozenset[str], list[dict[str, Any]]] = {}
         for values in queued:  # one executemany takes rows with the same columns
             by_columns.setdefault(frozenset(values), []).append(values)
-        connection = self._session.connection()
         for group in by_columns.values():
             try:
-                with self._session.begin_nested():
-                    made = connection.execute(insert(table).returning(key, table.c.uid), group)
+                with self._session.begin_nested():  # its SAVEPOINT is sent with the session's next statement
+                    made = self._session.connection().execute(insert(table).returning(key, table.c.uid), group)
                     placed = {str(uid): local for local, uid in made}
             except IntegrityError:  # a natural key taken here: each row finds its own place
                 placed = {str(values["uid"]): self._place_one(name, values) for values in group}
@@ -87,9 +87,11 @@ def upsert_shadows(session: Session, rows: Sequence[Mapping[str, str]]) -> None:
     expired, so it reads the new ones."""
     if not rows:
         return
-    statement = sqlite_insert(SyncShadow.__table__)  # type: ignore[attr-defined]
+    connection = session.connection()
+    dialect_insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = dialect_insert(SyncShadow.__table__)  # type: ignore[attr-defined]
     upsert = statement.on_conflict_do_update(index_elements=["uid"], set_={"fields": statement.excluded.fields})
-    session.connection().execute(upsert, list(rows))
+    connection.execute(upsert, list(rows))
     for loaded in list(session.identity_map.values()):
         if isinstance(loaded, SyncShadow):
             session.expire(loaded)
