@@ -161,9 +161,15 @@ class PulledRows:
     server's."""
 
     def __init__(
-        self, session: Session, edited: set[str], reviewed: set[str], register: "RegisterPull | None" = None
+        self,
+        session: Session,
+        edited: set[str],
+        reviewed: set[str],
+        register: "RegisterPull | None" = None,
+        fresh: frozenset[str] = frozenset(),
     ) -> None:
         self._session, self._edited, self._reviewed, self._ids = session, edited, reviewed, Ids(session)
+        self._fresh = fresh  # tables empty when the pull began: their pulled rows are not looked up, only inserted
         self._register = register  # the register's shadows, and its households changed here held and merged
         self._inserts = Inserts(session, self._ids.of, self._place_one)
         self._shadows: dict[str, dict[str, str]] = {}  # uid → its shadow row, written once a page is in
@@ -181,7 +187,7 @@ class PulledRows:
             if change["table"] in tables:
                 latest[(change["table"], change["uid"])] = change
         session, ids = self._session, self._ids
-        ids.prefetch(_uids_in(latest.values()))
+        ids.prefetch(_uids_in(latest.values(), self._fresh))
         order = {name: position for position, name in enumerate(tables)}
         waiting = sorted(latest.values(), key=lambda c: (order[c["table"]], c["version"]))
         later: list[tuple[str, str, str, str]] = []  # (table, uid, column, referenced uid) for a second pass
@@ -318,11 +324,15 @@ class PulledRows:
         return values.get(key_column.name, made.inserted_primary_key[0] if made.inserted_primary_key else None)
 
 
-def _uids_in(changes: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
-    """Per table, the uids these changes are or refer to: all a page needs to know of this database's ids."""
+def _uids_in(changes: Iterable[Mapping[str, Any]], fresh: frozenset[str] = frozenset()) -> dict[str, set[str]]:
+    """Per table, the uids these changes are or refer to: all a page needs to know of this database's ids. The rows
+    of a `fresh` table are not asked for: it held none when the pull began (one pulled twice is found by its uid
+    when its insert collides, `_natural_match`)."""
     wanted: dict[str, set[str]] = {}
     for change in changes:
-        wanted.setdefault(change["table"], set()).add(change["uid"])
+        own = wanted.setdefault(change["table"], set())  # a fresh table's entry stays empty: nothing to read
+        if change["table"] not in fresh:
+            own.add(change["uid"])
         for ref in references(change["table"]):
             value = change["fields"].get(ref.field)
             if isinstance(value, str):
@@ -331,11 +341,16 @@ def _uids_in(changes: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
 
 
 def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) -> Any:
-    """The local row a pulled row without a known uid is: the same key, or the same natural key."""
+    """The local row a pulled row without a known uid is: the same key, the same uid (a row pulled twice into a
+    table that was empty), or the same natural key."""
     key_column = next(iter(table.primary_key.columns))
     if key_column.name in values:  # a key that is also a reference (a project's facts): the same row
         query = core_select(key_column).where(key_column == values[key_column.name])
         return session.connection().execute(query).scalar()
+    if values.get("uid") is not None:
+        same = session.connection().execute(core_select(key_column).where(table.c.uid == values["uid"])).scalar()
+        if same is not None:
+            return same
     for names in _unique_sets(table.name):
         if all(values.get(n) is not None for n in names):
             query = core_select(key_column).where(*(table.c[n] == values[n] for n in names))
@@ -343,6 +358,16 @@ def _natural_match(session: Session, table: Table, values: Mapping[str, Any]) ->
             if match is not None:
                 return match
     return None
+
+
+def empty_tables(session: Session) -> frozenset[str]:
+    """The synced tables holding no row: a pull into them need not look its rows up (a first sync)."""
+    connection = session.connection()
+    return frozenset(
+        name
+        for name, table in synced_tables().items()
+        if connection.execute(core_select(table.c.uid).limit(1)).first() is None
+    )
 
 
 def shadow_row(table_name: str, uid: str, fields: Mapping[str, Any]) -> dict[str, str]:

@@ -53,7 +53,7 @@ from dossier_app.services.sync.local_reads import (
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
-from dossier_app.services.sync.pulled_rows import PulledRows, restore_review
+from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review
 from dossier_app.services.sync.row_sync import households_to_push
 from dossier_app.services.sync.structure_sync import PullHooks, section_changes, settled
 
@@ -272,12 +272,16 @@ class ReplicaService:
         while True:
             try:
                 feed, more = pages(connection, cursor, MAX_LIMIT), True
+                fresh = frozenset[str]()
+                if cursor == 0:  # a first sync: the tables still empty need no lookups of the rows pulled in
+                    with self._context.database.begin() as session:
+                        fresh = empty_tables(session)
                 while more:
                     with self._context.database.begin() as session:
                         for _page in range(PAGES_PER_COMMIT):
                             page = next(feed)
                             waiting, cursor = self._apply_page(
-                                session, connection, page, waiting, work, edited, reviewed, report
+                                session, connection, page, waiting, work, edited, reviewed, report, fresh
                             )
                             tally.page(page)
                             more = page.more
@@ -308,12 +312,13 @@ class ReplicaService:
         edited: set[str],
         reviewed: set[str],
         report: SyncReport,
+        fresh: frozenset[str] = frozenset(),
     ) -> tuple[list[Mapping[str, Any]], int]:
         """One page (and the rows an earlier one left waiting) with the cursor it reaches and the merges it decides,
         in the caller's transaction; the rows still waiting and that cursor."""
         check_library(session, _library_of(connection), connection.base_url)
         hooks = PullHooks(session)  # the register's households and the outline changes made here
-        applied = PulledRows(session, edited, reviewed, hooks).apply(
+        applied = PulledRows(session, edited, reviewed, hooks, fresh).apply(
             [*waiting, *page.changes, *page.parents], page.deleted, final=not page.more
         )
         report.kept.extend(label for label in hooks.kept if label not in report.kept)

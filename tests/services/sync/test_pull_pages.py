@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from dossier_app.domain.models import Document, Project
+from dossier_app.domain.models import Document, Project, Section
 from dossier_app.services import Services
 from dossier_app.services.department.changes import ChangePage
 from dossier_app.services.sync import replica as replica_module
@@ -60,6 +60,24 @@ def test_a_child_whose_parent_comes_on_a_later_page_is_placed_under_it(services:
     assert report.clean and not report.unplaced and services.replica.cursor() == 9
     assert feed.asked == [0, 7]
     assert placed_under(services, child) == parent
+
+
+@pytest.mark.usefixtures("one_per_page")
+def test_a_row_pulled_twice_into_a_table_empty_at_the_first_sync_is_one_row_with_its_later_fields(
+    services: Services,
+) -> None:
+    """A first sync does not look up the rows it pulls into empty tables; one that changed on the server between two
+    pages comes twice and is found by its uid when its insert collides."""
+    owner, paper, part = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    fields = {"document": paper, "parent": None, "title": "Căn cứ pháp lý", "position": 0, "body": ""}
+    first = {"table": "section", "uid": part, "version": 3, "fields": fields}
+    later = {**first, "version": 5, "fields": {**fields, "title": "Căn cứ pháp lý (sửa lại)"}}
+    feed = PagedFeed([project(owner, 1), document(paper, owner, 2), first, later], 5)
+    report = services.replica.sync(feed)
+    assert report.clean and services.replica.cursor() == 5
+    with services.database.begin() as session:
+        rows = session.exec(select(Section).where(Section.uid == part)).all()
+        assert [row.title for row in rows] == ["Căn cứ pháp lý (sửa lại)"]
 
 
 @pytest.mark.usefixtures("one_per_page")
