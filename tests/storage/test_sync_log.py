@@ -21,7 +21,7 @@ from dossier_app.domain.models import (
     SyncState,
     SyncTombstone,
 )
-from dossier_app.storage.database import Database, open_database
+from dossier_app.storage.database import Database, open_database, open_transaction
 from dossier_app.storage.sync_log import synced_tables, written
 
 
@@ -128,6 +128,19 @@ def test_a_rolled_back_transaction_takes_no_version(database: Database) -> None:
         _project(session, "P-2")
         raise RuntimeError("the caller fails")
     assert _library(database) == before
+
+
+def test_a_savepoint_opened_before_any_write_stays_inside_the_unit_of_work(database: Database) -> None:
+    """On SQLite the driver begins a transaction only before a write: a savepoint opened first would begin its own,
+    and releasing it would commit what the unit of work later rolls back."""
+    _tree(database)
+    with pytest.raises(RuntimeError), database.begin() as session:
+        open_transaction(session)
+        with session.begin_nested():
+            _project(session, "P-2")
+        raise RuntimeError("the unit of work fails after its savepoint was released")
+    with database.begin() as session:
+        assert [row.code for row in session.exec(select(Project)).all()] == ["P-1"]
 
 
 def test_a_batch_commits_its_units_once_and_undoes_a_failed_one_alone(database: Database) -> None:

@@ -27,6 +27,7 @@ from dossier_app.domain.models import (
     Project,
     as_utc,
 )
+from dossier_app.storage.database import open_transaction
 from dossier_app.storage.milestone_templates import milestone_template
 
 DEFAULT_TEMPLATE = "land_recovery"
@@ -78,6 +79,7 @@ def plan_row(session: Session, project_id: int, *, lock: bool = False) -> Milest
     if plan is not None:
         return plan
     project = project_row(session, project_id)
+    open_transaction(session)
     try:
         with session.begin_nested():
             plan = insert_plan(session, project_id, project.updated_by or "")

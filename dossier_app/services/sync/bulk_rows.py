@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from dossier_app.domain.models import SyncShadow
+from dossier_app.storage.database import open_transaction
 from dossier_app.storage.sync_log import synced_tables, written
 
 # (table name, values with the local ids of references) → the local id of the row placed
@@ -57,6 +58,7 @@ class Inserts:
         by_columns: dict[frozenset[str], list[dict[str, Any]]] = {}
         for values in queued:  # one executemany takes rows with the same columns
             by_columns.setdefault(frozenset(values), []).append(values)
+        open_transaction(self._session)
         for group in by_columns.values():
             try:
                 with self._session.begin_nested():  # its SAVEPOINT is sent with the session's next statement
