@@ -41,6 +41,11 @@ def revision_ids(session: Session, uids: Collection[str]) -> dict[str, int]:
     return _pairs(session, SectionRevision.uid, SectionRevision.id, uids)
 
 
+def shadowed(session: Session, uids: Collection[str]) -> set[str]:
+    """Those of these uids the server holds, as last pulled (a shadow)."""
+    return set(_pairs(session, SyncShadow.uid, SyncShadow.table_name, uids))
+
+
 def shared_heads(session: Session, section_ids: Collection[int]) -> dict[int, tuple[int, str]]:
     """Each section's shared revision of the highest number, (id, uid): what the server had last time; a section
     sharing none is absent."""

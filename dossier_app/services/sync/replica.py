@@ -48,6 +48,7 @@ from dossier_app.services.sync.local_reads import (
     revision_ids,
     section_bodies,
     section_labels,
+    shadowed,
     shared_heads,
 )
 from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
@@ -397,6 +398,8 @@ class ReplicaService:
         ]
         texts = revision_bodies(session, [r[0] for item in moved for r in (item.head, heads[item.section_id]) if r])
         current = section_bodies(session, [item.section_id for item in moved])  # read before any conflict is added
+        shared = shadowed(session, [r[1] for item in work.values() if not item.blocked for r in item.revisions])
+        decided: list[tuple[_Work, SyncConflict, tuple[int, str]]] = []
         for item in work.values():
             if item.blocked:
                 label = labels[item.section_id]
@@ -406,7 +409,7 @@ class ReplicaService:
             theirs = heads.get(item.section_id)
             # Revisions of ours the server applied before this desk heard its answer (a push cut off) came back in
             # the pull: the last of them is the base now, and if it is the server's latest there is nothing to merge.
-            came_back = [revision for revision in item.revisions if session.get(SyncShadow, revision[1]) is not None]
+            came_back = [revision for revision in item.revisions if revision[1] in shared]
             base_of = came_back[-1] if came_back else item.head
             if theirs is None or theirs == base_of or theirs == item.decided:
                 continue
@@ -426,13 +429,15 @@ class ReplicaService:
             record.theirs_revision_uid, record.theirs_text = theirs[1], theirs_body
             record.blocks = len(outcome.conflicts)
             session.add(record)
-            session.flush()
-            item.record, item.decided = record.id, theirs
+            decided.append((item, record, theirs))
             label = labels[item.section_id]
             if not outcome.clean and label not in report.conflicts:
                 report.conflicts.append(label)
             elif outcome.clean and label in report.conflicts:
                 report.conflicts.remove(label)
+        session.flush()  # the records' ids, for a later page of the same pull that decides them anew
+        for item, record, theirs in decided:
+            item.record, item.decided = record.id, theirs
 
     def _finish_merges(self, report: SyncReport) -> None:
         """Save each clean merge decided (also one a crash interrupted) as a revision here; the push then sends the
