@@ -5,7 +5,9 @@ What changed here is a section without a shadow (added here) or one whose title,
 from its shadow (the server's as last pulled, `pulled_rows.STRUCTURE_FIELDS`). While such a change waits, a pull
 leaves those columns as they are here. A section deleted here that the server has edited since (a revision pulled
 for it) is brought back here with the server's text, and the deletion is dropped and reported: no edit is lost.
-The server refuses a deletion whose named revision is no longer the section's latest for the same reason.
+The server refuses a deletion whose named revision is no longer the section's latest for the same reason. The other
+way round, a section the server deleted while a revision or comment made here waits for it stays here (reported as
+kept), and the push brings it back there (`undelete`) before that work.
 
 Changes (table `section`, the section's uid, `fields` with `structure`):
 - `{structure: "add", document, parent, title, position}`: a new section (its uid kept), then moved to `position`;
@@ -17,12 +19,21 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import exists, update
 from sqlalchemy import select as core_select
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from dossier_app.domain.enums import CommentKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
-from dossier_app.domain.models import Document, Project, Section, SectionRevision, SyncShadow, as_utc
+from dossier_app.domain.models import (
+    Document,
+    Project,
+    Section,
+    SectionComment,
+    SectionRevision,
+    SyncShadow,
+    as_utc,
+)
 from dossier_app.services.department.push import Outcome, _malformed
 from dossier_app.services.sync.outbox import Outgoing, change
 from dossier_app.services.sync.row_sync import RegisterPull
@@ -136,9 +147,25 @@ def settled(session: Session, pushed: Mapping[str, Any]) -> None:
     session.add(row)
 
 
+def _worked_here(session: Session, uid: str) -> bool:
+    """Whether the section, not deleted here, has a revision or a comment made here that the server does not hold
+    yet (no shadow)."""
+    section_id = select(Section.id).where(col(Section.uid) == uid, col(Section.deleted_at).is_(None)).scalar_subquery()
+    revision = select(SectionRevision.id).where(
+        col(SectionRevision.section_id) == section_id, ~exists().where(col(SyncShadow.uid) == SectionRevision.uid)
+    )
+    comment = select(SectionComment.id).where(
+        col(SectionComment.section_id) == section_id,
+        col(SectionComment.kind) == CommentKind.COMMENT.value,
+        ~exists().where(col(SyncShadow.uid) == SectionComment.uid),
+    )
+    return any(session.exec(query.limit(1)).first() is not None for query in (revision, comment))
+
+
 class PullHooks(RegisterPull):
     """A pull's local work beyond the section texts: the register's households (RegisterPull) and the outline
-    changes made here, whose columns stay; a section deleted here that the server edited comes back."""
+    changes made here, whose columns stay; a section deleted here that the server edited comes back, and one the
+    server deleted while revisions or comments made here wait for it stays (the push brings it back there)."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -146,24 +173,40 @@ class PullHooks(RegisterPull):
         self._restructured = {item.change["uid"] for item in pending}
         self._deleted_here = {item.change["uid"] for item in pending if item.change["fields"]["structure"] == "delete"}
         self._edited_there: set[str] = set()
+        self._edited_here: set[str] = set()  # deleted on the server, with work waiting here: kept
 
     def held_columns(self, uid: str) -> tuple[str, ...]:
         """A section's columns this pull leaves as they are here."""
-        return HELD if uid in self._restructured else ()
+        if uid in self._restructured:
+            return HELD
+        return ("deleted_at",) if uid in self._edited_here else ()
 
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
-        """A revision the server made for a section deleted here: that section comes back."""
+        """A revision the server made for a section deleted here: that section comes back. A section the server
+        deleted that has work waiting here: it stays."""
         if table_name == "sectionrevision" and self._deleted_here and fields.get("section") in self._deleted_here:
             self._edited_there.add(str(fields["section"]))
+        if (
+            table_name == "section"
+            and fields.get("deleted_at") is not None
+            and uid not in self._restructured
+            and _worked_here(self._session, uid)
+        ):
+            self._edited_here.add(uid)
         return super().pulled(table_name, uid, fields)
 
     def finish(self) -> None:
-        """Bring back each section deleted here that the server edited since; then the register's merges."""
-        if self._edited_there:
-            section = synced_tables()["section"]
-            session = self._session
-            for uid in sorted(self._edited_there):
-                session.execute(update(section).where(section.c.uid == uid).values(deleted_at=None))
+        """Bring back each section deleted here that the server edited since, and report those kept for the work
+        waiting here; then the register's merges."""
+        section = synced_tables()["section"]
+        session = self._session
+        for uid in sorted(self._edited_there):
+            session.execute(update(section).where(section.c.uid == uid).values(deleted_at=None))
+        for uids, words in (
+            (self._edited_there, "sửa trên máy chủ/edited on the server"),
+            (self._edited_here, "sửa ở đây/edited here"),
+        ):
+            for uid in sorted(uids):
                 found = session.exec(
                     select(Section.id, Section.outline_key, Project.code)
                     .join(Document, col(Document.id) == Section.document_id)
@@ -171,9 +214,7 @@ class PullHooks(RegisterPull):
                     .where(col(Section.uid) == uid)
                 ).first()
                 if found is not None:
-                    self.kept.append(
-                        f"{_label(found[2], found[1], int(found[0] or 0))}: sửa trên máy chủ/edited on the server"
-                    )
+                    self.kept.append(f"{_label(found[2], found[1], int(found[0] or 0))}: {words}")
         super().finish()
 
 

@@ -330,3 +330,29 @@ def test_a_household_deleted_on_the_server_but_edited_here_is_made_again(
     assert sync(a, server, "a").clean  # the deletion and the household made again came in one pull
     assert household(a).data == household(server).data
     assert b.replica.waiting() == 0 and sync(b, server, "b").pushed == []
+
+
+def test_a_section_deleted_there_and_edited_here_comes_back_with_the_edit(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """A comment or a revision made here on a section another desk deleted meanwhile: the section stays here and
+    the push brings it back on the server before the work (refused for ever as "no longer exists" before)."""
+    a, b, manager = desks["a"], desks["b"], desks["manager"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    a.dossiers.add_section(document.id, None, "Mục tự thêm")
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean and sync(manager, server, "manager").clean
+    uid = next(u for u, title, _deleted in outline(a, itp.code) if title == "Mục tự thêm")
+    for desk, name in ((manager, "manager"), (a, "a")):
+        b.dossiers.delete_section(section_id(b, uid))
+        assert sync(b, server, "b").clean and (uid, "Mục tự thêm", True) in outline(server, itp.code)
+        if desk is a:
+            assert a.dossiers.save_body(section_id(a, uid), "Nội dung viết trên máy A.\n").changed
+        else:
+            manager.reviews.add_comment(section_id(manager, uid), "Lãnh đạo: giữ mục này.")
+        report = sync(desk, server, name)
+        assert report.refused == [] and report.kept == [f"{itp.code} #{section_id(desk, uid)}: sửa ở đây/edited here"]
+        assert report.pushed[0].endswith("khôi phục/restored")
+        assert (uid, "Mục tự thêm", False) in outline(server, itp.code) and desk.replica.waiting() == 0
+        assert sync(b, server, "b").clean and (uid, "Mục tự thêm", False) in outline(b, itp.code)
+    assert server.dossiers.section(section_id(server, uid)).body == "Nội dung viết trên máy A.\n"
+    assert [c.body for c in server.reviews.comments(section_id(server, uid))] == ["Lãnh đạo: giữ mục này."]
