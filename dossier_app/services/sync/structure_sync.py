@@ -7,12 +7,15 @@ leaves those columns as they are here. A section deleted here that the server ha
 for it) is brought back here with the server's text, and the deletion is dropped and reported: no edit is lost.
 The server refuses a deletion whose named revision is no longer the section's latest for the same reason. The other
 way round, a section the server deleted while a revision or comment made here waits for it stays here (reported as
-kept), and the push brings it back there (`undelete`) before that work.
+kept), and the push brings it back there (`undelete`) before that work. A deletion made here is sent after the
+revisions and comments made here and names the latest of them, so an edit made before it reaches the server's
+history; a section added and deleted here before any sync travels (added, then deleted) only when work was done in
+it.
 
 Changes (table `section`, the section's uid, `fields` with `structure`):
 - `{structure: "add", document, parent, title, position}`: a new section (its uid kept), then moved to `position`;
 - `{structure: "rename", title}`, `{structure: "move", position}` (among its siblings), `{structure: "undelete"}`;
-- `{structure: "delete", revision}`: `revision` the uid of the latest revision the desktop had, or null.
+- `{structure: "delete", revision}`: `revision` the uid of the latest revision the desktop has, or null.
 """
 
 import json
@@ -54,12 +57,12 @@ def _moment(value: Any) -> str | None:
     return None if value is None else as_utc(value).isoformat()
 
 
-def _head(session: Session, section_id: int) -> str | None:
-    """The section's shared revision of the highest number (what the server had last time)."""
-    shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectionrevision")
+def _latest(session: Session, section_id: int) -> str | None:
+    """The section's revision of the highest number here: the server's latest once the revisions made here, pushed
+    before the deletion, are in."""
     return session.scalars(
         select(SectionRevision.uid)
-        .where(col(SectionRevision.section_id) == section_id, col(SectionRevision.uid).in_(shared))
+        .where(col(SectionRevision.section_id) == section_id)
         .order_by(col(SectionRevision.number).desc())
         .limit(1)
     ).first()
@@ -82,8 +85,10 @@ def section_changes(session: Session) -> list[Outgoing]:
         parent = uids.get(section.parent_id) if section.parent_id is not None else None
         if shadow_text is None:
             # Added here: a custom section (a section with an outline key was laid out from a regime, here as on
-            # the server; those of a project made here wait until projects are pushed).
-            if section.deleted_at is None and section.outline_key is None:
+            # the server; those of a project made here wait until projects are pushed). One deleted again before
+            # any sync goes only when work was done in it, to be deleted there after that work.
+            deleted = section.deleted_at is not None
+            if section.outline_key is None and (not deleted or _worked_here(session, uid, live=False)):
                 fields: dict[str, Any] = {
                     "structure": "add",
                     "document": document_uid,
@@ -93,6 +98,8 @@ def section_changes(session: Session) -> list[Outgoing]:
                 }
                 what = f"add:{uid}"
                 made.append(Outgoing(change("section", uid, fields, what), f"{label}: thêm/added", (("section", uid),)))
+                if deleted:
+                    made.append(_deletion(session, section, label))
             continue
         server = json.loads(shadow_text or "{}")
         if "title" not in server:
@@ -100,9 +107,7 @@ def section_changes(session: Session) -> list[Outgoing]:
         here_deleted, there_deleted = section.deleted_at is not None, server.get("deleted_at") is not None
         stamp = section.sync_version
         if here_deleted and not there_deleted:
-            fields = {"structure": "delete", "revision": _head(session, section.id or 0)}
-            what = f"delete:{uid}:{_moment(section.deleted_at)}"
-            made.append(Outgoing(change("section", uid, fields, what), f"{label}: xoá/deleted"))
+            made.append(_deletion(session, section, label))
             continue
         if there_deleted and not here_deleted:
             what = f"undelete:{uid}:{server.get('deleted_at')}"
@@ -121,6 +126,19 @@ def section_changes(session: Session) -> list[Outgoing]:
             made.append(Outgoing(change("section", uid, fields, what), f"{label}: chuyển chỗ/moved"))
     moves = sorted((item for item in made if item.change["fields"]["structure"] == "move"), key=_position)
     return [item for item in made if item.change["fields"]["structure"] != "move"] + moves
+
+
+def _deletion(session: Session, section: Section, label: str) -> Outgoing:
+    """A section deleted here, naming its latest revision: the outbox sends it after the revisions and comments
+    made here (an edit made before the deletion reaches the server's history first)."""
+    fields = {"structure": "delete", "revision": _latest(session, section.id or 0)}
+    what = f"delete:{section.uid}:{_moment(section.deleted_at)}"
+    return Outgoing(change("section", section.uid, fields, what), f"{label}: xoá/deleted")
+
+
+def is_deletion(item: Outgoing) -> bool:
+    """Whether an outline change is a section's deletion (sent last)."""
+    return bool(item.change["table"] == "section" and item.change["fields"].get("structure") == "delete")
 
 
 def _position(item: Outgoing) -> int:
@@ -147,10 +165,11 @@ def settled(session: Session, pushed: Mapping[str, Any]) -> None:
     session.add(row)
 
 
-def _worked_here(session: Session, uid: str) -> bool:
-    """Whether the section, not deleted here, has a revision or a comment made here that the server does not hold
-    yet (no shadow)."""
-    section_id = select(Section.id).where(col(Section.uid) == uid, col(Section.deleted_at).is_(None)).scalar_subquery()
+def _worked_here(session: Session, uid: str, *, live: bool) -> bool:
+    """Whether the section (not deleted here, when `live`) has a revision or a comment made here that the server
+    does not hold yet (no shadow)."""
+    found = select(Section.id).where(col(Section.uid) == uid)
+    section_id = (found.where(col(Section.deleted_at).is_(None)) if live else found).scalar_subquery()
     revision = select(SectionRevision.id).where(
         col(SectionRevision.section_id) == section_id, ~exists().where(col(SyncShadow.uid) == SectionRevision.uid)
     )
@@ -190,7 +209,7 @@ class PullHooks(RegisterPull):
             table_name == "section"
             and fields.get("deleted_at") is not None
             and uid not in self._restructured
-            and _worked_here(self._session, uid)
+            and _worked_here(self._session, uid, live=True)
         ):
             self._edited_here.add(uid)
         return super().pulled(table_name, uid, fields)

@@ -17,7 +17,7 @@ from sqlmodel import col, select
 
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import PreconditionFailed
-from dossier_app.domain.models import AffectedParty, Document, Project, Section, SyncRowConflict
+from dossier_app.domain.models import AffectedParty, Document, Project, Section, SectionRevision, SyncRowConflict
 from dossier_app.server.app import result_json
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
@@ -356,3 +356,34 @@ def test_a_section_deleted_there_and_edited_here_comes_back_with_the_edit(
         assert sync(b, server, "b").clean and (uid, "Mục tự thêm", False) in outline(b, itp.code)
     assert server.dossiers.section(section_id(server, uid)).body == "Nội dung viết trên máy A.\n"
     assert [c.body for c in server.reviews.comments(section_id(server, uid))] == ["Lãnh đạo: giữ mục này."]
+
+
+def test_a_section_edited_then_deleted_here_sends_the_edit_before_the_deletion(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """Revisions made here on a section then deleted here (a shared one, and one added here and never synced) reach
+    the server's history before the deletion (the deletion went first, or nothing for a section made here, and the
+    revisions were refused at every sync)."""
+    a = desks["a"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    shared = a.dossiers.add_section(document.id, None, "Mục đã chia sẻ")
+    assert sync(a, server, "a").clean
+    assert a.dossiers.save_body(shared, "Bản cuối trước khi xoá.\n").changed
+    a.dossiers.delete_section(shared)
+    draft = a.dossiers.add_section(document.id, None, "Mục viết rồi bỏ")
+    assert a.dossiers.save_body(draft, "Bản nháp.\n").changed
+    a.dossiers.delete_section(draft)
+    report = sync(a, server, "a")
+    assert report.clean and a.replica.waiting() == 0, report
+    assert [label.split(": ")[1] for label in report.pushed] == [
+        "thêm/added",
+        "phiên bản/revision 1",
+        "phiên bản/revision 1",
+        "xoá/deleted",
+        "xoá/deleted",
+    ]
+    on_server = {title: deleted for _uid, title, deleted in outline(server, itp.code)}
+    assert on_server["Mục đã chia sẻ"] and on_server["Mục viết rồi bỏ"]
+    with server.database.begin() as session:
+        bodies = set(session.exec(select(SectionRevision.body)).all())
+    assert {"Bản cuối trước khi xoá.\n", "Bản nháp.\n"} <= bodies
