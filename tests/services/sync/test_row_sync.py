@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import update
@@ -23,7 +23,7 @@ from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.department.changes import ChangePage
 from dossier_app.services.dossier.projects import ProjectView
-from dossier_app.services.sync.client import PushAnswer, PushedChange
+from dossier_app.services.sync.client import PushAnswer, PushedChange, SyncConnection
 from dossier_app.services.sync.replica import SyncReport
 from dossier_app.services.sync.row_sync import local_records, normalized, shadow_households, waiting
 from tests.conftest import FAST_HASHER
@@ -89,7 +89,7 @@ def desks(server: Services, tmp_path: Path) -> Iterator[dict[str, Services]]:
 
 
 def sync(desk: Services, server: Services, name: str) -> SyncReport:
-    return desk.replica.sync(Direct(server, MANAGER if name == "manager" else OFFICER))
+    return desk.replica.sync(cast("SyncConnection", Direct(server, MANAGER if name == "manager" else OFFICER)))
 
 
 def household(services: Services, code: str = "HT-001") -> Any:
@@ -97,7 +97,7 @@ def household(services: Services, code: str = "HT-001") -> Any:
     with services.database.begin() as session:
         found = session.exec(select(AffectedParty).where(AffectedParty.code == code)).one()
         party_id = found.id
-    return services.register.party(party_id)
+    return services.register.party(int(party_id or 0))
 
 
 def edit(services: Services, code: str = "HT-001", **changes: Any) -> None:
@@ -225,7 +225,7 @@ def test_a_push_the_server_moved_past_is_merged_and_sent_again(server: Services,
                 raise PreconditionFailed(based_on=based_on, version=based_on + 1)
             return super().push(based_on, changes)
 
-    report = b.replica.sync(Late(server, OFFICER))
+    report = b.replica.sync(cast("SyncConnection", Late(server, OFFICER)))
     assert report.clean and report.retried == 1
     data = household(server).data
     assert (data.address, data.household_size) == ("Số 9", 3)
