@@ -632,6 +632,16 @@ class ReplicaMachine(RuleBasedStateMachine):
             assert waiting and item.mark in json.dumps(here, ensure_ascii=False), item
 
 
+def example(template: Template, folder: Path) -> ReplicaMachine:
+    """A machine outside hypothesis, for an explicit example, over copies of the template in `folder`."""
+
+    class Example(ReplicaMachine):
+        pass
+
+    Example.template, Example.folder_maker = template, staticmethod(lambda: folder)
+    return Example()
+
+
 def test_replicas_converge_and_lose_nothing(template: Template, tmp_path_factory: pytest.TempPathFactory) -> None:
     class Machine(ReplicaMachine):
         pass
@@ -663,13 +673,8 @@ def test_the_machine_sees_a_lost_change(
     template: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: str
 ) -> None:
     """The checks are not blind: a desk whose pushes never reach the server is caught, whatever it made."""
-
-    class Blind(ReplicaMachine):
-        pass
-
-    Blind.template, Blind.folder_maker = template, staticmethod(lambda: tmp_path / "copy")
     (tmp_path / "copy").mkdir()
-    machine = Blind()
+    machine = example(template, tmp_path / "copy")
     try:
         monkeypatch.setattr(machine.desks["a"].services.replica, "_push", lambda *args: None)
         if made == "revision":
@@ -687,12 +692,7 @@ def test_the_machine_sees_a_lost_change(
 def test_a_text_another_desk_pushed_first_is_not_sent_again(template: Template, tmp_path: Path) -> None:
     """Both officers delete the same paragraph; B also edits another. B's sync sends its second revision on the
     server's latest (the first holds the server's very text), refuses nothing, and everyone ends equal."""
-
-    class Twins(ReplicaMachine):
-        pass
-
-    Twins.template, Twins.folder_maker = template, staticmethod(lambda: tmp_path)
-    machine = Twins()
+    machine = example(template, tmp_path)
     try:
         machine.edit("a", 0, 1, "delete")
         machine.edit("b", 0, 1, "delete")
@@ -710,12 +710,7 @@ def test_a_text_another_desk_pushed_first_is_not_sent_again(template: Template, 
 def test_a_return_the_server_refuses_keeps_its_note_as_a_comment(template: Template, tmp_path: Path) -> None:
     """The manager returns a submitted section on their desk while an officer's edit has made it a draft again on
     the server: the return is refused, its note reaches the server as an ordinary comment, and all end equal."""
-
-    class Late(ReplicaMachine):
-        pass
-
-    Late.template, Late.folder_maker = template, staticmethod(lambda: tmp_path)
-    machine = Late()
+    machine = example(template, tmp_path)
     try:
         submitted = machine.sections[1]  # submitted in the demo
         assert machine.desks["m"].section(submitted)[1] == "submitted"
@@ -740,12 +735,7 @@ def test_an_offline_edit_brings_back_a_section_another_desk_deleted(template: Te
     sync keeps the section for its work and brings it back on the server before sending the revision (refused for
     ever as "the section no longer exists" before; a comment alike: tests/services/sync/test_row_sync.py), the
     manager's comment follows, and everyone ends equal."""
-
-    class Gone(ReplicaMachine):
-        pass
-
-    Gone.template, Gone.folder_maker = template, staticmethod(lambda: tmp_path)
-    machine = Gone()
+    machine = example(template, tmp_path)
     try:
         introduction = machine.sections[2]
         machine.delete_section("b", 0)
@@ -770,12 +760,7 @@ def test_a_section_edited_then_deleted_on_one_desk_sends_the_edit_first(template
     """A edits the introduction and deletes it; A adds a section, writes in it and deletes it before any sync. The
     sync sends each revision before its deletion (the revisions were refused for ever before: the deletion went
     first, and a section made here and deleted was never sent), so the server's history holds them."""
-
-    class Gone(ReplicaMachine):
-        pass
-
-    Gone.template, Gone.folder_maker = template, staticmethod(lambda: tmp_path)
-    machine = Gone()
+    machine = example(template, tmp_path)
     try:
         machine.edit("a", 2, 0, "extend")
         machine.delete_section("a", 0)
@@ -804,12 +789,7 @@ def test_households_changed_on_two_desks_merge_keep_or_wait(template: Template, 
     """A changes the first household's address and deletes the second; B changes the first's address and ward and
     the second's name. B's sync merges the ward, keeps its address waiting for a pick (a conflict) and makes the
     second household again on the server with its edit; the picks are then made and everyone ends equal."""
-
-    class Two(ReplicaMachine):
-        pass
-
-    Two.template, Two.folder_maker = template, staticmethod(lambda: tmp_path)
-    machine = Two()
+    machine = example(template, tmp_path)
     try:
         first, second = (uid for uid, _id in machine.desks["a"].households()[:2])
         machine.edit_household("a", 0, "address")
