@@ -808,3 +808,22 @@ def test_households_changed_on_two_desks_merge_keep_or_wait(template: Template, 
         machine.teardown()
     finally:
         machine.close()
+
+
+def test_a_section_deleted_on_two_desks_takes_the_place_the_server_gave_it(template: Template, tmp_path: Path) -> None:
+    """The full run's failing example, shrunk: A moves the introduction down one place; B and the manager delete it.
+    A's sync moves it on the server; B's deletion is applied, the manager's is already there. The manager's pull, its
+    deletion waiting, kept its old position too (a pull kept every outline column of a section with any outline
+    change waiting), and no row came again after it: its outline differed from the server's for good."""
+    machine = example(template, tmp_path)
+    try:
+        machine.restructure("a", "move", 2, False)  # the introduction, one place down
+        machine.restructure("b", "delete", 0, False)
+        machine.restructure("m", "delete", 0, False)
+        machine.everyone_syncs_twice()
+        introduction = machine.sections[2]
+        assert outline(machine.desks["m"].path)[introduction] == machine.server_outline_of(introduction)
+        assert machine.server_outline_of(introduction)[2:] == (1, 1)  # moved, then deleted
+        machine.teardown()
+    finally:
+        machine.close()

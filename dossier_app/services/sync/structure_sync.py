@@ -3,8 +3,9 @@ id and applied on the server through `DossierService` (its role and required-sec
 
 What changed here is a section without a shadow (added here) or one whose title, position or deletion differs
 from its shadow (the server's as last pulled, `pulled_rows.STRUCTURE_FIELDS`). While such a change waits, a pull
-leaves those columns as they are here. A section deleted here that the server has edited since (a revision pulled
-for it) is brought back here with the server's text, and the deletion is dropped and reported: no edit is lost.
+leaves the columns it concerns as they are here (`HOLDS`). A section deleted here that the server has edited since
+(a revision pulled for it) is brought back here with the server's text, and the deletion is dropped and reported: no
+edit is lost.
 The server refuses a deletion whose named revision is no longer the section's latest for the same reason. The other
 way round, a section the server deleted while a revision or comment made here waits for it stays here (reported as
 kept), and the push brings it back there (`undelete`) before that work. A deletion made here is sent after the
@@ -47,6 +48,16 @@ if TYPE_CHECKING:
     from dossier_app.services.dossier.dossiers import DossierService
 
 HELD = ("title", "position", "deleted_at")  # a section's columns a pull leaves while a structure change waits
+# The ones each waiting change keeps: a rename or a move also the deletion (the change outlives a deletion there and
+# brings the section back); a deletion or an undeletion only the deletion, so a title or place the server changed
+# meanwhile is taken (held, it stayed stale for good when the server already had that deletion: no row came again).
+HOLDS = {
+    "add": HELD,
+    "rename": ("title", "deleted_at"),
+    "move": ("position", "deleted_at"),
+    "delete": ("deleted_at",),
+    "undelete": ("deleted_at",),
+}
 
 
 def _label(project: str, key: str | None, section_id: int) -> str:
@@ -189,15 +200,17 @@ class PullHooks(RegisterPull):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         pending = section_changes(session)
-        self._restructured = {item.change["uid"] for item in pending}
+        self._kept_columns: dict[str, set[str]] = {}
+        for item in pending:
+            self._kept_columns.setdefault(item.change["uid"], set()).update(HOLDS[item.change["fields"]["structure"]])
         self._deleted_here = {item.change["uid"] for item in pending if item.change["fields"]["structure"] == "delete"}
         self._edited_there: set[str] = set()
         self._edited_here: set[str] = set()  # deleted on the server, with work waiting here: kept
 
     def held_columns(self, uid: str) -> tuple[str, ...]:
         """A section's columns this pull leaves as they are here."""
-        if uid in self._restructured:
-            return HELD
+        if uid in self._kept_columns:
+            return tuple(column for column in HELD if column in self._kept_columns[uid])
         return ("deleted_at",) if uid in self._edited_here else ()
 
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
@@ -208,7 +221,7 @@ class PullHooks(RegisterPull):
         if (
             table_name == "section"
             and fields.get("deleted_at") is not None
-            and uid not in self._restructured
+            and uid not in self._kept_columns
             and _worked_here(self._session, uid, live=True)
         ):
             self._edited_here.add(uid)
