@@ -827,3 +827,17 @@ def test_a_section_deleted_on_two_desks_takes_the_place_the_server_gave_it(templ
         machine.teardown()
     finally:
         machine.close()
+
+
+def test_a_household_deleted_on_one_desk_keeps_parcels_changed_on_another(template: Template, tmp_path: Path) -> None:
+    """The full run's failing example, shrunk: B deletes the second household, A replaces its parcels, A syncs
+    first. B's pull brought only the new parcels (the party row had not changed), left them out for want of their
+    household, took them as the base of its deletion, and the deletion went through: A's parcels were lost. The
+    household is now made again on B as the server holds it, and nothing is lost."""
+    machine = example(template, tmp_path)
+    try:
+        machine.register("b", "delete", 1, "name")
+        machine.register("a", "edit", 1, "parcels")
+        machine.teardown()
+    finally:
+        machine.close()

@@ -190,8 +190,10 @@ def test_a_household_deleted_here_but_edited_there_is_kept(server: Services, des
     edit(a, household_size=9)
     b.register.delete_party(household(b).id)
     assert sync(a, server, "a").clean
-    assert sync(b, server, "b").clean  # the pull brought the edit back before the deletion went out
-    assert household(b).data.household_size == 9 and household(server).data.household_size == 9
+    report = sync(b, server, "b")  # the pull brought the edit back, whole, before the deletion went out
+    assert report.kept == ["hộ/household HT-001: sửa trên máy chủ/edited on the server"] and not report.pushed
+    assert sync(b, server, "b").clean
+    assert household(b).data == household(server).data and household(server).data.household_size == 9
 
 
 def test_the_servers_rules_and_roles_refuse_naming_why(server: Services, desks: dict[str, Services]) -> None:
@@ -387,3 +389,20 @@ def test_a_section_edited_then_deleted_here_sends_the_edit_before_the_deletion(
     with server.database.begin() as session:
         bodies = set(session.exec(select(SectionRevision.body)).all())
     assert {"Bản cuối trước khi xoá.\n", "Bản nháp.\n"} <= bodies
+
+
+def test_a_household_deleted_here_whose_parcels_changed_there_comes_back_whole(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    """The server's edit changed only the household's parcels (its party row came no more): the pulled parcels
+    were left out as having no parent here, their shadows became the deletion's base, and the deletion then went
+    through on the server, losing the edit. The household is now made again here, whole, and the deletion dropped."""
+    a, b = desks["a"], desks["b"]
+    edit(a, parcels=(parcel("77", "701"),))
+    b.register.delete_party(household(b).id)
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.unplaced == 0 and report.kept == ["hộ/household HT-001: sửa trên máy chủ/edited on the server"]
+    assert sync(b, server, "b").clean and b.replica.waiting() == 0
+    assert household(b).data == household(server).data == household(a).data
+    assert [p.parcel_no for p in household(server).data.parcels] == ["701"]
