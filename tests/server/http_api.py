@@ -117,12 +117,14 @@ def empty_sections(database: Path) -> list[tuple[str, str]]:
 def section_row(database: Path, uid: str) -> tuple[Any, ...]:
     """A section's body, state, approved hash and approver, and how many revisions and comments it has."""
     with opened(database) as db:
-        return db.execute(
-            "SELECT s.body, s.state, s.approved_hash, s.approved_by, "
-            "(SELECT count(*) FROM sectionrevision r WHERE r.section_id = s.id), "
-            "(SELECT count(*) FROM sectioncomment c WHERE c.section_id = s.id) FROM section s WHERE s.uid = ?",
-            (uid,),
-        ).fetchone()
+        return tuple(
+            db.execute(
+                "SELECT s.body, s.state, s.approved_hash, s.approved_by, "
+                "(SELECT count(*) FROM sectionrevision r WHERE r.section_id = s.id), "
+                "(SELECT count(*) FROM sectioncomment c WHERE c.section_id = s.id) FROM section s WHERE s.uid = ?",
+                (uid,),
+            ).fetchone()
+        )
 
 
 def uids(database: Path, table: str) -> set[str]:
@@ -131,11 +133,16 @@ def uids(database: Path, table: str) -> set[str]:
 
 
 def same_as_server(
-    replica: Path, server: Path, in_conflict: Collection[str] = (), echoes: Collection[str] = ()
+    replica: Path,
+    server: Path,
+    in_conflict: Collection[str] = (),
+    echoes: Collection[str] = (),
+    apart: Collection[str] = (),
 ) -> None:
     """Every synced table holds the rows the server holds (by uid) and no other, and every section its text and
-    review fields, except a section in conflict here: its own text, and revisions and comments waiting on it; and
-    but for `echoes`, revisions here the server took as unchanged."""
+    review fields, except a section in conflict here: its own text, and revisions and comments waiting on it; but
+    for `echoes`, revisions here the server took as unchanged; and but for the rows `apart` on either side (a
+    household's waiting here for a person to pick a field's value)."""
     with opened(server) as theirs, opened(replica) as ours:
         waiting: set[str] = set(echoes)
         for uid in in_conflict:
@@ -145,14 +152,16 @@ def same_as_server(
         for name in synced_tables():
             query = f"SELECT uid FROM {name}"
             mine, on_server = {r[0] for r in ours.execute(query)}, {r[0] for r in theirs.execute(query)}
+            mine, on_server = mine.difference(apart), on_server.difference(apart)
             assert on_server <= mine and mine - on_server <= waiting, name
         query = (
             "SELECT s.uid, s.body, s.state, s.approved_hash, a.uid, b.uid FROM section s "
             "LEFT JOIN sectionrevision a ON a.id = s.approved_revision_id "
             "LEFT JOIN sectionrevision b ON b.id = s.submitted_revision_id ORDER BY s.uid"
         )
-        mine = [row for row in ours.execute(query) if row[0] not in in_conflict]
-        assert mine == [row for row in theirs.execute(query) if row[0] not in in_conflict]
+        left_out = {*in_conflict, *apart}
+        rows = [row for row in ours.execute(query) if row[0] not in left_out]
+        assert rows == [row for row in theirs.execute(query) if row[0] not in left_out]
 
 
 def echoed_revisions(replica: Path, server: Path) -> set[str]:

@@ -16,23 +16,18 @@ from pathlib import Path
 import pytest
 
 from dossier_app.cli.sections import find_section
-from dossier_app.domain.errors import ServerUnreachable
+from dossier_app.domain.errors import DossierError, ServerUnreachable
 from dossier_app.services import open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.department.blob_transfer import partial_folder
 from dossier_app.services.sync.client import SyncConnection
 from dossier_app.services.sync.replica import SyncReport
-from tests.server.server_process import ServerProcess, demo_server_database, main_py
+from tests.server.http_api import PASSWORD, url
+from tests.server.server_process import ServerProcess, main_py
 
-PASSWORD = "demo-cantho"
 CODE, KEY = "CT-HTP", "tt.can_cu_phap_ly"
 BIG = random.Random(13).randbytes(3_000_000)  # three upload chunks and more
 SMALL = "Bản đồ quy hoạch tỷ lệ 1/500.".encode() * 1000
-
-
-@pytest.fixture(scope="module")
-def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_server_database(tmp_path_factory.mktemp("template"))
 
 
 class Relay:
@@ -139,10 +134,6 @@ def server_database(demo_server_db: Path, tmp_path: Path) -> Path:
 def server(server_database: Path) -> Iterator[ServerProcess]:
     with ServerProcess(server_database, server_database.parent) as running:
         yield running
-
-
-def url(server: ServerProcess) -> str:
-    return f"http://127.0.0.1:{server.port}"
 
 
 def server_attachments(database: Path) -> set[tuple[str, str, int]]:
@@ -308,7 +299,7 @@ def test_hostile_names_and_missing_rights_over_sockets(
         assert status == 400 and b'"field":"sha256"' in body
         # A clerk reads the department's attachments but may not add any: no upload, no asking what is missing.
         assert clerk.download_blob(sha, tmp_path / "copy") == len(BIG)
-        with pytest.raises(Exception) as refused:
+        with pytest.raises(DossierError) as refused:
             clerk.upload_chunk(hashlib.sha256(b"x").hexdigest(), 0, b"x", 1)
         assert refused.value.params.get("status") == 403
     status, _body = raw_get(server.port, f"/v1/blobs/{sha}", "not-a-token")
@@ -319,7 +310,7 @@ def test_hostile_names_and_missing_rights_over_sockets(
         unfiled_sha = hashlib.sha256(unfiled).hexdigest()
         assert officer.upload_chunk(unfiled_sha, 0, unfiled, len(unfiled)) == (len(unfiled), True)
         # Bytes nobody filed with a section belong to no project: nobody reads them, not even who sent them.
-        with pytest.raises(Exception) as hidden:
+        with pytest.raises(DossierError) as hidden:
             officer.download_blob(unfiled_sha, tmp_path / "unfiled")
         assert hidden.value.params.get("status") == 404
 

@@ -14,16 +14,11 @@ from dossier_app.services.sync import replica as replica_module
 from dossier_app.services.sync.client import SyncConnection
 from dossier_app.services.sync.replica import PAGES_PER_COMMIT, ReplicaService, SyncReport
 from dossier_app.storage.sync_log import synced_tables
-from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
+from tests.server.http_api import PASSWORD
+from tests.server.server_process import ServerProcess, serving_copy
 
-PASSWORD = "demo-cantho"
 KEY = "tt.can_cu_phap_ly"
 PAGE = 40  # changes per page in these tests (the real one is 1000)
-
-
-@pytest.fixture(scope="module")
-def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_server_database(tmp_path_factory.mktemp("first-sync"))
 
 
 @pytest.fixture

@@ -18,22 +18,11 @@ from dossier_app.services.core.context import Operator
 from dossier_app.services.register.register import PartyDetail
 from dossier_app.services.sync.client import SyncConnection
 from dossier_app.services.sync.replica import SyncReport
-from tests.server.server_process import ServerProcess, demo_server_database, main_py, serving_copy
+from tests.server.http_api import MANAGER, OFFICER, PASSWORD, url
+from tests.server.server_process import ServerProcess, main_py
 from tests.services.register_support import parcel, party
 
-PASSWORD = "demo-cantho"  # the demo accounts' password
 CODE = "CT-ITP"  # the demo project with a register
-
-
-@pytest.fixture(scope="module")
-def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_server_database(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
-    with serving_copy(demo_server_db, tmp_path) as running:
-        yield running
 
 
 class Laptop:
@@ -44,7 +33,7 @@ class Laptop:
         self.services: Services = open_services(str(path), Operator("cli:tester"))
 
     def sync(self) -> SyncReport:
-        with SyncConnection(f"http://127.0.0.1:{self.server.port}") as signed:
+        with SyncConnection(url(self.server)) as signed:
             signed.sign_in(self.username, PASSWORD, "laptop")
             return self.services.replica.sync(signed)
 
@@ -62,7 +51,7 @@ class Laptop:
 def laptops(server: ServerProcess, tmp_path: Path) -> Iterator[dict[str, Laptop]]:
     made = {
         name: Laptop(tmp_path / f"{name}.sqlite3", server, account)
-        for name, account in (("a", "chuyenvien"), ("b", "chuyenvien"), ("manager", "lanhdao"))
+        for name, account in (("a", OFFICER), ("b", OFFICER), ("manager", MANAGER))
     }
     for laptop in made.values():
         assert laptop.sync().clean
@@ -73,9 +62,11 @@ def laptops(server: ServerProcess, tmp_path: Path) -> Iterator[dict[str, Laptop]
 
 def on_server(server: ServerProcess, code: str) -> tuple[Any, ...]:
     with sqlite3.connect(server._argv[1]) as db:
-        return db.execute(
-            "SELECT name, address, ward, household_size, complaint FROM affectedparty WHERE code = ?", (code,)
-        ).fetchone()
+        return tuple(
+            db.execute(
+                "SELECT name, address, ward, household_size, complaint FROM affectedparty WHERE code = ?", (code,)
+            ).fetchone()
+        )
 
 
 def first_code(laptop: Laptop) -> str:

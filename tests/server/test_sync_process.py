@@ -21,29 +21,12 @@ from dossier_app.services.core.context import Operator
 from dossier_app.services.sync.client import PushAnswer, SyncConnection
 from dossier_app.services.sync.replica import SyncReport
 from dossier_app.storage.sync_log import synced_tables
-from tests.server.server_process import ServerProcess, demo_server_database, main_py, serving_copy
+from tests.server.http_api import PASSWORD, url
+from tests.server.server_process import ServerProcess, main_py
 
-PASSWORD = "demo-cantho"  # the demo accounts' password
 CODE, KEY = "CT-HTP", "tt.can_cu_phap_ly"
 FIRST = "trên cơ sở các căn cứ pháp lý sau đây:"  # a phrase of the section's first paragraph
 LAST = "Các văn bản nêu trên đã được Sở Tư pháp"  # and of its last
-
-
-@pytest.fixture(scope="module")
-def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo on a server database, made once (its accounts: chuyenvien officer, lanhdao manager)."""
-    return demo_server_database(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
-    """A server process over a fresh copy of the demo database."""
-    with serving_copy(demo_server_db, tmp_path) as running:
-        yield running
-
-
-def url(server: ServerProcess) -> str:
-    return f"http://127.0.0.1:{server.port}"
 
 
 class Replica:

@@ -56,7 +56,7 @@ from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review
 from dossier_app.services.sync.row_sync import households_to_push
-from dossier_app.services.sync.structure_sync import PullHooks, section_changes, settled
+from dossier_app.services.sync.structure_sync import PullHooks, is_deletion, section_changes, settled
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -486,7 +486,8 @@ class ReplicaService:
         work = self._work()
         blocked = {item.section_id for item in work.values() if item.blocked}
         with self._context.database.begin() as session:
-            outgoing: list[Outgoing] = section_changes(session)  # new sections before their revisions
+            outline = section_changes(session)
+        outgoing: list[Outgoing] = [item for item in outline if not is_deletion(item)]  # sections before their work
         with self._context.database.begin() as session:
             ready = [item.section_id for item in work.values() if not item.blocked]
             heads, labels = shared_heads(session, ready), section_labels(session, ready)
@@ -539,6 +540,7 @@ class ReplicaService:
         with self._context.database.begin() as session:
             outgoing.extend(attachment_changes(session, self._label))
             outgoing.extend(households_to_push(session))  # the register's households changed here (row_sync)
+        outgoing.extend(item for item in outline if is_deletion(item))  # after the work done on them before
         return outgoing
 
     def _review_requests(self) -> list[Outgoing]:

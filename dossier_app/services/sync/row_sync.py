@@ -325,6 +325,8 @@ class RegisterPull:
         self._session = session
         self._waiting = waiting(session)
         self._held = {uid for uid, item in self._waiting.items() if item.party_id is not None}
+        self._gone_here = {uid for uid, item in self._waiting.items() if item.party_id is None}
+        self._revived: set[str] = set()  # deleted here, changed on the server: made again as the server holds them
         self._touched: set[str] = set()
         self._shadows: dict[str, dict[str, str]] = {}  # pulled rows' shadows not written yet, by uid
         self.kept: list[str] = []  # households the server deleted, kept here for the changes made on them
@@ -340,11 +342,14 @@ class RegisterPull:
         if table_name not in _REGISTER_SET:
             return False
         self._shadows[uid] = {"uid": uid, "table_name": table_name, "fields": json.dumps(fields, ensure_ascii=False)}
-        if not self._held:
+        if not (self._held or self._gone_here):
             return False
         owner = uid if table_name == PARTY else fields.get("party")
         if owner in self._held:
             self._touched.add(str(owner))
+            return True
+        if owner in self._gone_here:
+            self._revived.add(str(owner))  # made again whole from the shadows at the end (its party may not come)
             return True
         return False
 
@@ -382,6 +387,8 @@ class RegisterPull:
         self.write_shadows()
         for uid in sorted(self._touched):
             self._merge(self._waiting[uid])
+        for uid in sorted(self._revived):
+            self._revive(uid)
         still = compare(session, self._waiting) if self._waiting else {}
         connection = session.connection()
         stamp(connection, [*REGISTER, TOMBSTONES.name])
@@ -428,25 +435,62 @@ class RegisterPull:
         for table_name, key in CHILDREN.items():
             if merged.get(key) != theirs.get(key):
                 continue  # ours kept (ours alone changed it, or the field is in conflict)
-            child = tables[table_name]
-            session.execute(delete(child).where(child.c.party_id == item.party_id))
-            for uid, fields in household.children.get(table_name, []):
-                values = {
-                    c.name: stored(c, fields.get(c.name), c.name)
-                    for c in child.columns
-                    if c.name not in _NOT_FIELDS and c.name in fields
-                }
-                values.update(uid=uid, party_id=item.party_id)
-                if "project_id" in child.c:
-                    values["project_id"] = project_id
-                session.connection().execute(insert(child).values(values))
-                written(session, table_name)
+            session.execute(delete(tables[table_name]).where(tables[table_name].c.party_id == item.party_id))
+            self._children_from_shadow(household, table_name, item.party_id, project_id)
         for conflict in outcome.conflicts:
             self._record(item, conflict.field, conflict.base, conflict.ours, conflict.theirs)
         if outcome.conflicts:
             self.conflicts.append(label)
         elif merged not in (theirs, item.ours):
             self.merged.append(label)
+
+    def _children_from_shadow(
+        self, household: ShadowHousehold, table_name: str, party_id: int, project_id: Any
+    ) -> None:
+        """The household's rows of one child table as the server holds them (their uids)."""
+        child = synced_tables()[table_name]
+        for uid, fields in household.children.get(table_name, []):
+            values = {
+                c.name: stored(c, fields.get(c.name), c.name)
+                for c in child.columns
+                if c.name not in _NOT_FIELDS and c.name in fields
+            }
+            values.update(uid=uid, party_id=party_id)
+            if "project_id" in child.c:
+                values["project_id"] = project_id
+            self._session.connection().execute(insert(child).values(values))
+            written(self._session, table_name)
+
+    def _revive(self, uid: str) -> None:
+        """A household deleted here that the server changed since: made again here as the server holds it, and the
+        deletion dropped (as a section's is), so the edit made there is not lost by the deletion's push."""
+        session = self._session
+        household = shadow_households(session, {uid: None})[uid]
+        fields = household.party
+        if fields is None:
+            return  # deleted on the server too
+        tables = synced_tables()
+        party, project = tables[PARTY], tables["project"]
+        connection = session.connection()
+        found = core_select(project.c.id).where(project.c.uid == fields.get("project"))
+        project_id = connection.execute(found).scalar()
+        if project_id is None:
+            return
+        values = {
+            c.name: stored(c, fields.get(c.name), c.name)
+            for c in party.columns
+            if c.name not in _NOT_FIELDS and c.name in fields
+        }
+        values.update(uid=uid, project_id=project_id)
+        values.update(name_folded=fold(str(values.get("name") or ""))[:200])
+        values.update(address_folded=fold(str(values.get("address") or ""))[:300])
+        key = connection.execute(insert(party).values(values)).inserted_primary_key
+        assert key is not None
+        party_id = int(key[0])
+        written(session, PARTY)
+        for table_name in CHILDREN:
+            self._children_from_shadow(household, table_name, party_id, project_id)
+        self.kept.append(f"hộ/household {fields.get('code', '?')}: sửa trên máy chủ/edited on the server")
 
     def _record(self, item: Waiting, name: str, base: Any, ours: Any, theirs: Any) -> None:
         """A field in conflict, once per household and field while unresolved (a later pull renews its values)."""

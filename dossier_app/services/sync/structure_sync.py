@@ -3,26 +3,41 @@ id and applied on the server through `DossierService` (its role and required-sec
 
 What changed here is a section without a shadow (added here) or one whose title, position or deletion differs
 from its shadow (the server's as last pulled, `pulled_rows.STRUCTURE_FIELDS`). While such a change waits, a pull
-leaves those columns as they are here. A section deleted here that the server has edited since (a revision pulled
-for it) is brought back here with the server's text, and the deletion is dropped and reported: no edit is lost.
-The server refuses a deletion whose named revision is no longer the section's latest for the same reason.
+leaves the columns it concerns as they are here (`HOLDS`). A section deleted here that the server has edited since
+(a revision pulled for it) is brought back here with the server's text, and the deletion is dropped and reported: no
+edit is lost.
+The server refuses a deletion whose named revision is no longer the section's latest for the same reason. The other
+way round, a section the server deleted while a revision or comment made here waits for it stays here (reported as
+kept), and the push brings it back there (`undelete`) before that work. A deletion made here is sent after the
+revisions and comments made here and names the latest of them, so an edit made before it reaches the server's
+history; a section added and deleted here before any sync travels (added, then deleted) only when work was done in
+it.
 
 Changes (table `section`, the section's uid, `fields` with `structure`):
 - `{structure: "add", document, parent, title, position}`: a new section (its uid kept), then moved to `position`;
 - `{structure: "rename", title}`, `{structure: "move", position}` (among its siblings), `{structure: "undelete"}`;
-- `{structure: "delete", revision}`: `revision` the uid of the latest revision the desktop had, or null.
+- `{structure: "delete", revision}`: `revision` the uid of the latest revision the desktop has, or null.
 """
 
 import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import exists, update
 from sqlalchemy import select as core_select
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from dossier_app.domain.enums import CommentKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
-from dossier_app.domain.models import Document, Project, Section, SectionRevision, SyncShadow, as_utc
+from dossier_app.domain.models import (
+    Document,
+    Project,
+    Section,
+    SectionComment,
+    SectionRevision,
+    SyncShadow,
+    as_utc,
+)
 from dossier_app.services.department.push import Outcome, _malformed
 from dossier_app.services.sync.outbox import Outgoing, change
 from dossier_app.services.sync.row_sync import RegisterPull
@@ -33,6 +48,16 @@ if TYPE_CHECKING:
     from dossier_app.services.dossier.dossiers import DossierService
 
 HELD = ("title", "position", "deleted_at")  # a section's columns a pull leaves while a structure change waits
+# The ones each waiting change keeps: a rename or a move also the deletion (the change outlives a deletion there and
+# brings the section back); a deletion or an undeletion only the deletion, so a title or place the server changed
+# meanwhile is taken (held, it stayed stale for good when the server already had that deletion: no row came again).
+HOLDS = {
+    "add": HELD,
+    "rename": ("title", "deleted_at"),
+    "move": ("position", "deleted_at"),
+    "delete": ("deleted_at",),
+    "undelete": ("deleted_at",),
+}
 
 
 def _label(project: str, key: str | None, section_id: int) -> str:
@@ -43,12 +68,12 @@ def _moment(value: Any) -> str | None:
     return None if value is None else as_utc(value).isoformat()
 
 
-def _head(session: Session, section_id: int) -> str | None:
-    """The section's shared revision of the highest number (what the server had last time)."""
-    shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectionrevision")
+def _latest(session: Session, section_id: int) -> str | None:
+    """The section's revision of the highest number here: the server's latest once the revisions made here, pushed
+    before the deletion, are in."""
     return session.scalars(
         select(SectionRevision.uid)
-        .where(col(SectionRevision.section_id) == section_id, col(SectionRevision.uid).in_(shared))
+        .where(col(SectionRevision.section_id) == section_id)
         .order_by(col(SectionRevision.number).desc())
         .limit(1)
     ).first()
@@ -79,8 +104,10 @@ def section_changes(session: Session) -> list[Outgoing]:
         parent = uids.get(section.parent_id) if section.parent_id is not None else None
         if shadow_text is None:
             # Added here: a custom section (a section with an outline key was laid out from a regime, here as on
-            # the server; those of a project made here wait until projects are pushed).
-            if section.deleted_at is None and section.outline_key is None:
+            # the server; those of a project made here wait until projects are pushed). One deleted again before
+            # any sync goes only when work was done in it, to be deleted there after that work.
+            deleted = section.deleted_at is not None
+            if section.outline_key is None and (not deleted or _worked_here(session, uid, live=False)):
                 fields: dict[str, Any] = {
                     "structure": "add",
                     "document": document_uid,
@@ -90,6 +117,8 @@ def section_changes(session: Session) -> list[Outgoing]:
                 }
                 what = f"add:{uid}"
                 made.append(Outgoing(change("section", uid, fields, what), f"{label}: thêm/added", (("section", uid),)))
+                if deleted:
+                    made.append(_deletion(session, section, label))
             continue
         server = json.loads(shadow_text or "{}")
         if "title" not in server:
@@ -97,9 +126,7 @@ def section_changes(session: Session) -> list[Outgoing]:
         here_deleted, there_deleted = section.deleted_at is not None, server.get("deleted_at") is not None
         stamp = section.sync_version
         if here_deleted and not there_deleted:
-            fields = {"structure": "delete", "revision": _head(session, section.id or 0)}
-            what = f"delete:{uid}:{_moment(section.deleted_at)}"
-            made.append(Outgoing(change("section", uid, fields, what), f"{label}: xoá/deleted"))
+            made.append(_deletion(session, section, label))
             continue
         if there_deleted and not here_deleted:
             what = f"undelete:{uid}:{server.get('deleted_at')}"
@@ -118,6 +145,19 @@ def section_changes(session: Session) -> list[Outgoing]:
             made.append(Outgoing(change("section", uid, fields, what), f"{label}: chuyển chỗ/moved"))
     moves = sorted((item for item in made if item.change["fields"]["structure"] == "move"), key=_position)
     return [item for item in made if item.change["fields"]["structure"] != "move"] + moves
+
+
+def _deletion(session: Session, section: Section, label: str) -> Outgoing:
+    """A section deleted here, naming its latest revision: the outbox sends it after the revisions and comments
+    made here (an edit made before the deletion reaches the server's history first)."""
+    fields = {"structure": "delete", "revision": _latest(session, section.id or 0)}
+    what = f"delete:{section.uid}:{_moment(section.deleted_at)}"
+    return Outgoing(change("section", section.uid, fields, what), f"{label}: xoá/deleted")
+
+
+def is_deletion(item: Outgoing) -> bool:
+    """Whether an outline change is a section's deletion (sent last)."""
+    return bool(item.change["table"] == "section" and item.change["fields"].get("structure") == "delete")
 
 
 def _position(item: Outgoing) -> int:
@@ -144,34 +184,69 @@ def settled(session: Session, pushed: Mapping[str, Any]) -> None:
     session.add(row)
 
 
+def _worked_here(session: Session, uid: str, *, live: bool) -> bool:
+    """Whether the section (not deleted here, when `live`) has a revision or a comment made here that the server
+    does not hold yet (no shadow)."""
+    found = select(Section.id).where(col(Section.uid) == uid)
+    section_id = (found.where(col(Section.deleted_at).is_(None)) if live else found).scalar_subquery()
+    revision = select(SectionRevision.id).where(
+        col(SectionRevision.section_id) == section_id, ~exists().where(col(SyncShadow.uid) == SectionRevision.uid)
+    )
+    comment = select(SectionComment.id).where(
+        col(SectionComment.section_id) == section_id,
+        col(SectionComment.kind) == CommentKind.COMMENT.value,
+        ~exists().where(col(SyncShadow.uid) == SectionComment.uid),
+    )
+    return any(session.exec(query.limit(1)).first() is not None for query in (revision, comment))
+
+
 class PullHooks(RegisterPull):
     """A pull's local work beyond the section texts: the register's households (RegisterPull) and the outline
-    changes made here, whose columns stay; a section deleted here that the server edited comes back."""
+    changes made here, whose columns stay; a section deleted here that the server edited comes back, and one the
+    server deleted while revisions or comments made here wait for it stays (the push brings it back there)."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         pending = section_changes(session)
-        self._restructured = {item.change["uid"] for item in pending}
+        self._kept_columns: dict[str, set[str]] = {}
+        for item in pending:
+            self._kept_columns.setdefault(item.change["uid"], set()).update(HOLDS[item.change["fields"]["structure"]])
         self._deleted_here = {item.change["uid"] for item in pending if item.change["fields"]["structure"] == "delete"}
         self._edited_there: set[str] = set()
+        self._edited_here: set[str] = set()  # deleted on the server, with work waiting here: kept
 
     def held_columns(self, uid: str) -> tuple[str, ...]:
         """A section's columns this pull leaves as they are here."""
-        return HELD if uid in self._restructured else ()
+        if uid in self._kept_columns:
+            return tuple(column for column in HELD if column in self._kept_columns[uid])
+        return ("deleted_at",) if uid in self._edited_here else ()
 
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
-        """A revision the server made for a section deleted here: that section comes back."""
+        """A revision the server made for a section deleted here: that section comes back. A section the server
+        deleted that has work waiting here: it stays."""
         if table_name == "sectionrevision" and self._deleted_here and fields.get("section") in self._deleted_here:
             self._edited_there.add(str(fields["section"]))
+        if (
+            table_name == "section"
+            and fields.get("deleted_at") is not None
+            and uid not in self._kept_columns
+            and _worked_here(self._session, uid, live=True)
+        ):
+            self._edited_here.add(uid)
         return super().pulled(table_name, uid, fields)
 
     def finish(self) -> None:
-        """Bring back each section deleted here that the server edited since; then the register's merges."""
-        if self._edited_there:
-            section = synced_tables()["section"]
-            session = self._session
-            for uid in sorted(self._edited_there):
-                session.execute(update(section).where(section.c.uid == uid).values(deleted_at=None))
+        """Bring back each section deleted here that the server edited since, and report those kept for the work
+        waiting here; then the register's merges."""
+        section = synced_tables()["section"]
+        session = self._session
+        for uid in sorted(self._edited_there):
+            session.execute(update(section).where(section.c.uid == uid).values(deleted_at=None))
+        for uids, words in (
+            (self._edited_there, "sửa trên máy chủ/edited on the server"),
+            (self._edited_here, "sửa ở đây/edited here"),
+        ):
+            for uid in sorted(uids):
                 found = session.exec(
                     select(Section.id, Section.outline_key, Project.code)
                     .join(Document, col(Document.id) == Section.document_id)
@@ -179,9 +254,7 @@ class PullHooks(RegisterPull):
                     .where(col(Section.uid) == uid)
                 ).first()
                 if found is not None:
-                    self.kept.append(
-                        f"{_label(found[2], found[1], int(found[0] or 0))}: sửa trên máy chủ/edited on the server"
-                    )
+                    self.kept.append(f"{_label(found[2], found[1], int(found[0] or 0))}: {words}")
         super().finish()
 
 

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import update
@@ -17,13 +17,13 @@ from sqlmodel import col, select
 
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import PreconditionFailed
-from dossier_app.domain.models import AffectedParty, Document, Project, Section, SyncRowConflict
+from dossier_app.domain.models import AffectedParty, Document, Project, Section, SectionRevision, SyncRowConflict
 from dossier_app.server.app import result_json
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.department.changes import ChangePage
 from dossier_app.services.dossier.projects import ProjectView
-from dossier_app.services.sync.client import PushAnswer, PushedChange
+from dossier_app.services.sync.client import PushAnswer, PushedChange, SyncConnection
 from dossier_app.services.sync.replica import SyncReport
 from dossier_app.services.sync.row_sync import local_records, normalized, shadow_households, waiting
 from tests.conftest import FAST_HASHER
@@ -89,7 +89,7 @@ def desks(server: Services, tmp_path: Path) -> Iterator[dict[str, Services]]:
 
 
 def sync(desk: Services, server: Services, name: str) -> SyncReport:
-    return desk.replica.sync(Direct(server, MANAGER if name == "manager" else OFFICER))
+    return desk.replica.sync(cast("SyncConnection", Direct(server, MANAGER if name == "manager" else OFFICER)))
 
 
 def household(services: Services, code: str = "HT-001") -> Any:
@@ -97,7 +97,7 @@ def household(services: Services, code: str = "HT-001") -> Any:
     with services.database.begin() as session:
         found = session.exec(select(AffectedParty).where(AffectedParty.code == code)).one()
         party_id = found.id
-    return services.register.party(party_id)
+    return services.register.party(int(party_id or 0))
 
 
 def edit(services: Services, code: str = "HT-001", **changes: Any) -> None:
@@ -190,8 +190,10 @@ def test_a_household_deleted_here_but_edited_there_is_kept(server: Services, des
     edit(a, household_size=9)
     b.register.delete_party(household(b).id)
     assert sync(a, server, "a").clean
-    assert sync(b, server, "b").clean  # the pull brought the edit back before the deletion went out
-    assert household(b).data.household_size == 9 and household(server).data.household_size == 9
+    report = sync(b, server, "b")  # the pull brought the edit back, whole, before the deletion went out
+    assert report.kept == ["hộ/household HT-001: sửa trên máy chủ/edited on the server"] and not report.pushed
+    assert sync(b, server, "b").clean
+    assert household(b).data == household(server).data and household(server).data.household_size == 9
 
 
 def test_the_servers_rules_and_roles_refuse_naming_why(server: Services, desks: dict[str, Services]) -> None:
@@ -225,7 +227,7 @@ def test_a_push_the_server_moved_past_is_merged_and_sent_again(server: Services,
                 raise PreconditionFailed(based_on=based_on, version=based_on + 1)
             return super().push(based_on, changes)
 
-    report = b.replica.sync(Late(server, OFFICER))
+    report = b.replica.sync(cast("SyncConnection", Late(server, OFFICER)))
     assert report.clean and report.retried == 1
     data = household(server).data
     assert (data.address, data.household_size) == ("Số 9", 3)
@@ -330,3 +332,77 @@ def test_a_household_deleted_on_the_server_but_edited_here_is_made_again(
     assert sync(a, server, "a").clean  # the deletion and the household made again came in one pull
     assert household(a).data == household(server).data
     assert b.replica.waiting() == 0 and sync(b, server, "b").pushed == []
+
+
+def test_a_section_deleted_there_and_edited_here_comes_back_with_the_edit(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """A comment or a revision made here on a section another desk deleted meanwhile: the section stays here and
+    the push brings it back on the server before the work (refused for ever as "no longer exists" before)."""
+    a, b, manager = desks["a"], desks["b"], desks["manager"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    a.dossiers.add_section(document.id, None, "Mục tự thêm")
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean and sync(manager, server, "manager").clean
+    uid = next(u for u, title, _deleted in outline(a, itp.code) if title == "Mục tự thêm")
+    for desk, name in ((manager, "manager"), (a, "a")):
+        b.dossiers.delete_section(section_id(b, uid))
+        assert sync(b, server, "b").clean and (uid, "Mục tự thêm", True) in outline(server, itp.code)
+        if desk is a:
+            assert a.dossiers.save_body(section_id(a, uid), "Nội dung viết trên máy A.\n").changed
+        else:
+            manager.reviews.add_comment(section_id(manager, uid), "Lãnh đạo: giữ mục này.")
+        report = sync(desk, server, name)
+        assert report.refused == [] and report.kept == [f"{itp.code} #{section_id(desk, uid)}: sửa ở đây/edited here"]
+        assert report.pushed[0].endswith("khôi phục/restored")
+        assert (uid, "Mục tự thêm", False) in outline(server, itp.code) and desk.replica.waiting() == 0
+        assert sync(b, server, "b").clean and (uid, "Mục tự thêm", False) in outline(b, itp.code)
+    assert server.dossiers.section(section_id(server, uid)).body == "Nội dung viết trên máy A.\n"
+    assert [c.body for c in server.reviews.comments(section_id(server, uid))] == ["Lãnh đạo: giữ mục này."]
+
+
+def test_a_section_edited_then_deleted_here_sends_the_edit_before_the_deletion(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """Revisions made here on a section then deleted here (a shared one, and one added here and never synced) reach
+    the server's history before the deletion (the deletion went first, or nothing for a section made here, and the
+    revisions were refused at every sync)."""
+    a = desks["a"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    shared = a.dossiers.add_section(document.id, None, "Mục đã chia sẻ")
+    assert sync(a, server, "a").clean
+    assert a.dossiers.save_body(shared, "Bản cuối trước khi xoá.\n").changed
+    a.dossiers.delete_section(shared)
+    draft = a.dossiers.add_section(document.id, None, "Mục viết rồi bỏ")
+    assert a.dossiers.save_body(draft, "Bản nháp.\n").changed
+    a.dossiers.delete_section(draft)
+    report = sync(a, server, "a")
+    assert report.clean and a.replica.waiting() == 0, report
+    assert [label.split(": ")[1] for label in report.pushed] == [
+        "thêm/added",
+        "phiên bản/revision 1",
+        "phiên bản/revision 1",
+        "xoá/deleted",
+        "xoá/deleted",
+    ]
+    on_server = {title: deleted for _uid, title, deleted in outline(server, itp.code)}
+    assert on_server["Mục đã chia sẻ"] and on_server["Mục viết rồi bỏ"]
+    with server.database.begin() as session:
+        bodies = set(session.exec(select(SectionRevision.body)).all())
+    assert {"Bản cuối trước khi xoá.\n", "Bản nháp.\n"} <= bodies
+
+
+def test_a_household_deleted_here_whose_parcels_changed_there_comes_back_whole(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    """The server's edit changed only the household's parcels (its party row came no more): the pulled parcels
+    were left out as having no parent here, their shadows became the deletion's base, and the deletion then went
+    through on the server, losing the edit. The household is now made again here, whole, and the deletion dropped."""
+    a, b = desks["a"], desks["b"]
+    edit(a, parcels=(parcel("77", "701"),))
+    b.register.delete_party(household(b).id)
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.unplaced == 0 and report.kept == ["hộ/household HT-001: sửa trên máy chủ/edited on the server"]
+    assert sync(b, server, "b").clean and b.replica.waiting() == 0
+    assert household(b).data == household(server).data == household(a).data
+    assert [p.parcel_no for p in household(server).data.parcels] == ["701"]
