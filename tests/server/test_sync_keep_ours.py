@@ -11,7 +11,7 @@ from tests.server import test_sync_process as shared
 from tests.server.server_process import main_py
 from tests.server.test_sync_process import CODE, FIRST, KEY, Replica, revision_bodies, same_as_server, server_section
 
-demo_server_db, server, replicas = shared.demo_server_db, shared.server, shared.replicas  # the fixtures, shared
+replicas = shared.replicas  # the fixture, shared (demo_server_db and server are in conftest.py)
 
 
 @pytest.fixture
