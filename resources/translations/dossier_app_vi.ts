@@ -4334,6 +4334,21 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>PullProgress</name>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Receiving the department&apos;s data from the server: {done} of {total} changes.</source>
+        <translation>Đang nhận dữ liệu của Sở từ máy chủ: {done} trên {total} thay đổi.</translation>
+    </message>
+</context>
+<context>
     <name>QueuePane</name>
     <message>
         <source>{hours} h</source>
@@ -5292,14 +5307,6 @@ SHA-256: {hash}</translation>
     <message>
         <source>Downloading attachment {done}/{total}…</source>
         <translation>Đang tải tệp đính kèm {done}/{total}…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Receiving the department&apos;s data from the server: {done} of {total} changes.</source>
-        <translation>Đang nhận dữ liệu của Sở từ máy chủ: {done} trên {total} thay đổi.</translation>
     </message>
     <message>
         <source>Stopping the sync…</source>

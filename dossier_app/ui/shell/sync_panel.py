@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from dossier_app.domain.errors import AuthenticationFailed, DossierError, ServerUnreachable, SessionRefused
 from dossier_app.ui.shared.messages import error_text, show_error
+from dossier_app.ui.shared.server_link import PROGRESS_FROM, PullProgress, ServerFields
 from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
-from dossier_app.ui.shell.sync_server import ServerFields
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,7 +44,6 @@ if TYPE_CHECKING:
     from dossier_app.ui.shared.settings import UiSettings
 
 MINUTE_MS = 60_000
-PROGRESS_FROM = 3_000  # changes to pull (three pages): a pull this long shows its progress and can be cancelled
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ class SyncPanel(QObject):
         self.waiting = 0
         self.conflicts = 0
         self.waiting_for: list[str] = []  # people whose changes wait until they sign in again
-        self.progress: QProgressDialog | None = None  # a long pull's progress, with its Cancel button
+        self.progress: PullProgress | None = None  # a long pull's progress, with its Cancel button
         self.stopped = False  # the person cancelled the last sync: the timer waits for the next by hand
         self._task: BackgroundTask | None = None
         self.label = QLabel(window)
@@ -226,26 +224,8 @@ class SyncPanel(QObject):
         if self.progress is None:
             if total < PROGRESS_FROM or done >= total:
                 return
-            self.progress = QProgressDialog(self._window)
-            self.progress.setObjectName("syncProgress")
-            self.progress.setWindowTitle(self.tr("Sync"))
-            self.progress.setCancelButtonText(self.tr("Cancel"))
-            self.progress.setAutoClose(False)
-            self.progress.setAutoReset(False)
-            self.progress.setMinimumDuration(0)
-            self.progress.setMinimumWidth(460)
-            modality = Qt.WindowModality.NonModal if self.quiet else Qt.WindowModality.WindowModal
-            self.progress.setWindowModality(modality)
-            self.progress.canceled.connect(self._cancel)
-            self.progress.show()
-        locale = self._window.locale()
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.progress.setLabelText(
-            self.tr("Receiving the department's data from the server: {done} of {total} changes.").format(
-                done=locale.toString(done), total=locale.toString(total)
-            )
-        )
+            self.progress = PullProgress(self._window, not self.quiet, self._cancel)
+        self.progress.pulled(done, total)
 
     def _cancel(self) -> None:
         """Stop the sync after the page being received; what came so far is kept and the next sync goes on."""
@@ -256,8 +236,7 @@ class SyncPanel(QObject):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
+            self.progress.finish()
             self.progress = None
 
     def _done(self, result: Synced) -> None:
