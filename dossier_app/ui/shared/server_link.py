@@ -3,9 +3,15 @@ from a fresh desktop (ui/accounts): the address and trusted-certificate fields, 
 its Cancel button."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog, QVBoxLayout, QWidget
+
+from dossier_app.domain.errors import DossierError
+
+if TYPE_CHECKING:
+    from dossier_app.services.sync.replica import ReplicaService
 
 PROGRESS_FROM = 3_000  # changes to pull (three pages): a pull this long shows its progress and can be cancelled
 
@@ -97,3 +103,29 @@ class PullProgress(QProgressDialog):
         """Close and let Qt delete it."""
         self.close()
         self.deleteLater()
+
+
+def pinned_fingerprint(replica: "ReplicaService", address: str) -> str:
+    """The certificate fingerprint this desktop trusts for `address` ("" when none yet, or no address)."""
+    if not address:
+        return ""
+    from dossier_app.services.sync.client import server_key  # httpx loads with it: only when asked
+
+    try:
+        key = server_key(address)
+        return (replica.pinned(key) or "") if key else ""
+    except (DossierError, ValueError):
+        return ""
+
+
+def tell_trusted(parent: QWidget, fingerprint: str) -> None:
+    """Say once which certificate a first connection trusted, to be checked with IT."""
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("ServerLink", "Server certificate trusted"),
+        QCoreApplication.translate(
+            "ServerLink",
+            "This desktop now trusts the server's certificate with the SHA-256 fingerprint\n{fingerprint}\n"
+            "Check it with IT once; a different certificate will be refused.",
+        ).format(fingerprint=fingerprint),
+    )

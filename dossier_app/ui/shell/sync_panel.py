@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from dossier_app.domain.errors import AuthenticationFailed, DossierError, ServerUnreachable, SessionRefused
 from dossier_app.ui.shared.messages import error_text, show_error
-from dossier_app.ui.shared.server_link import PROGRESS_FROM, PullProgress, ServerFields
+from dossier_app.ui.shared.server_link import (
+    PROGRESS_FROM,
+    PullProgress,
+    ServerFields,
+    pinned_fingerprint,
+    tell_trusted,
+)
 from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
@@ -131,15 +137,7 @@ class SyncPanel(QObject):
         self._update()
 
     def _pinned(self, address: str) -> str:
-        if not address:
-            return ""
-        from dossier_app.services.sync.client import server_key  # httpx loads with it: only when asked
-
-        try:
-            key = server_key(address)
-            return (self._services.replica.pinned(key) or "") if key else ""
-        except (DossierError, ValueError):
-            return ""
+        return pinned_fingerprint(self._services.replica, address)
 
     # Syncing ---------------------------------------------------------------------------------------------
 
@@ -252,14 +250,7 @@ class SyncPanel(QObject):
         if result.report.pulled or result.report.merged:
             self.synced.emit()
         if result.first_use_fingerprint:
-            QMessageBox.information(
-                self._window,
-                self.tr("Server certificate trusted"),
-                self.tr(
-                    "This desktop now trusts the server's certificate with the SHA-256 fingerprint\n{fingerprint}\n"
-                    "Check it with IT once; a different certificate will be refused."
-                ).format(fingerprint=result.first_use_fingerprint),
-            )
+            tell_trusted(self._window, result.first_use_fingerprint)
         report = result.report
         if not report.clean and not self.quiet:
             self._show_problems(report)
