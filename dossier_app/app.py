@@ -145,7 +145,7 @@ class _Start:
             # leaves the interpreter free while it hashes), so the window fills sooner after Enter.
             preload = threading.Thread(target=preload_workspace, name="preload-window")
             preload.start()
-            account = sign_in(services, self.window)
+            account = sign_in(services, self.window, self.settings)
             preload.join()
             if account is None:
                 self._leave(_cli().EXIT_OK)

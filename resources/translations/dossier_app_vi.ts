@@ -2883,6 +2883,14 @@ SHA-256: {hash}</translation>
         <translation>Tạo hai dự án mẫu CT-HTP, CT-ITP và một tài khoản cho mỗi vai trò, sau đó mời bạn đăng nhập.</translation>
     </message>
     <message>
+        <source>Join the department&apos;s server…</source>
+        <translation>Kết nối máy chủ của sở…</translation>
+    </message>
+    <message>
+        <source>For an officer whose account is on the department&apos;s server: brings its projects to this desktop and signs you in.</source>
+        <translation>Dành cho cán bộ đã có tài khoản trên máy chủ của sở: đưa các dự án của sở về máy này và đăng nhập cho bạn.</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
@@ -3084,6 +3092,57 @@ SHA-256: {hash}</translation>
     <message>
         <source>The file was not imported; nothing was written.</source>
         <translation>Tệp chưa được nhập; chưa ghi dữ liệu nào.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinServerDialog</name>
+    <message>
+        <source>Join the department&apos;s server</source>
+        <translation>Kết nối máy chủ của sở</translation>
+    </message>
+    <message>
+        <source>This desktop gets a copy of the department&apos;s projects from its server and syncs with it. Sign in with the account the administrator made for you on the server (IT gives the address; it usually ends in :8470).</source>
+        <translation>Máy này nhận một bản sao các dự án của sở từ máy chủ và đồng bộ với máy chủ đó. Hãy đăng nhập bằng tài khoản quản trị viên đã tạo cho bạn trên máy chủ (bộ phận công nghệ thông tin cho biết địa chỉ; thường kết thúc bằng :8470).</translation>
+    </message>
+    <message>
+        <source>User name at the server:</source>
+        <translation>Tên đăng nhập trên máy chủ:</translation>
+    </message>
+    <message>
+        <source>Password at the server:</source>
+        <translation>Mật khẩu trên máy chủ:</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Hãy nhập địa chỉ máy chủ.</translation>
+    </message>
+    <message>
+        <source>Enter your user name at the server.</source>
+        <translation>Hãy nhập tên đăng nhập của bạn trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Đang kết nối tới {server}…</translation>
+    </message>
+    <message>
+        <source>Signed in. Receiving the department&apos;s data…</source>
+        <translation>Đã đăng nhập. Đang nhận dữ liệu của sở…</translation>
+    </message>
+    <message>
+        <source>Stopping the sync…</source>
+        <translation>Đang dừng đồng bộ…</translation>
+    </message>
+    <message>
+        <source>The first sync was cancelled. What arrived is kept: Join goes on from where it stopped, or sign in later and use File › Sync now.</source>
+        <translation>Lần đồng bộ đầu tiên đã hủy. Dữ liệu đã nhận được giữ lại: bấm Kết nối để tiếp tục từ chỗ đã dừng, hoặc đăng nhập sau rồi dùng Tệp › Đồng bộ ngay.</translation>
     </message>
 </context>
 <context>
@@ -4334,6 +4393,21 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>PullProgress</name>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Receiving the department&apos;s data from the server: {done} of {total} changes.</source>
+        <translation>Đang nhận dữ liệu của Sở từ máy chủ: {done} trên {total} thay đổi.</translation>
+    </message>
+</context>
+<context>
     <name>QueuePane</name>
     <message>
         <source>{hours} h</source>
@@ -5124,6 +5198,21 @@ SHA-256: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ServerLink</name>
+    <message>
+        <source>Server certificate trusted</source>
+        <translation>Đã tin cậy chứng thư máy chủ</translation>
+    </message>
+    <message>
+        <source>This desktop now trusts the server&apos;s certificate with the SHA-256 fingerprint
+{fingerprint}
+Check it with IT once; a different certificate will be refused.</source>
+        <translation>Từ nay máy này tin cậy chứng thư của máy chủ có dấu vân tay SHA-256
+{fingerprint}
+Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứng thư khác sẽ bị từ chối.</translation>
+    </message>
+</context>
+<context>
     <name>ServerMoveDialog</name>
     <message>
         <source>The department server has changed</source>
@@ -5294,28 +5383,8 @@ SHA-256: {hash}</translation>
         <translation>Đang tải tệp đính kèm {done}/{total}…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <source>Receiving the department&apos;s data from the server: {done} of {total} changes.</source>
-        <translation>Đang nhận dữ liệu của Sở từ máy chủ: {done} trên {total} thay đổi.</translation>
-    </message>
-    <message>
         <source>Stopping the sync…</source>
         <translation>Đang dừng đồng bộ…</translation>
-    </message>
-    <message>
-        <source>Server certificate trusted</source>
-        <translation>Đã tin cậy chứng thư máy chủ</translation>
-    </message>
-    <message>
-        <source>This desktop now trusts the server&apos;s certificate with the SHA-256 fingerprint
-{fingerprint}
-Check it with IT once; a different certificate will be refused.</source>
-        <translation>Từ nay máy này tin cậy chứng thư của máy chủ có dấu vân tay SHA-256
-{fingerprint}
-Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứng thư khác sẽ bị từ chối.</translation>
     </message>
     <message>
         <source>Conflict: {section}</source>

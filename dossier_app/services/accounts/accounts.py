@@ -106,6 +106,21 @@ def account_view(row: Account) -> AccountView:
     )
 
 
+def replica_account_view(row: ReplicaPerson) -> AccountView:
+    """A person who signed in at the department server from this replica, as the server described them then."""
+    return AccountView(
+        id=0,
+        username=row.username,
+        display_name=row.display_name,
+        roles=decode_roles(row.roles),
+        disabled=False,
+        failed_attempts=row.failed_attempts,
+        locked_until=as_utc(row.locked_until) if row.locked_until else None,
+        created_at=as_utc(row.signed_in_at),
+        created_by="server",
+    )
+
+
 def _describe(row: Account) -> str:
     label = f"{row.username} ({row.roles})"
     return f"{label} '{row.display_name}'" if row.display_name else label
@@ -132,6 +147,13 @@ class AccountService:
         with self._context.database.begin() as session:
             people = session.exec(select(func.count()).select_from(ReplicaPerson)).one()
             return self._count(session) > 0 or int(people) > 0
+
+    def remembered(self, username: str) -> AccountView | None:
+        """The account of someone who signed in at the department server from this replica (joining it from the
+        window signs them in this way), None when nobody by that name did."""
+        with self._context.database.begin() as session:
+            row = replica_person(session, username)
+            return replica_account_view(row) if row else None
 
     def list(self) -> list[AccountView]:
         """Every account by user name, without password hashes."""
@@ -266,17 +288,7 @@ class AccountService:
             session.add(row)
             session.flush()
             locked = as_utc(row.locked_until) if row.locked_until else None
-            view = AccountView(
-                id=0,
-                username=row.username,
-                display_name=row.display_name,
-                roles=decode_roles(row.roles),
-                disabled=False,
-                failed_attempts=row.failed_attempts,
-                locked_until=locked,
-                created_at=as_utc(row.signed_in_at),
-                created_by="server",
-            )
+            view = replica_account_view(row)
         if matches:
             return view
         if locked is not None:

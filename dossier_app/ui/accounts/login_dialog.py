@@ -1,6 +1,7 @@
 """Signing in: the first administrator on a new database, then a user name and password each start."""
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +18,9 @@ from dossier_app.services import Services
 from dossier_app.services.accounts.accounts import AccountView
 from dossier_app.services.demo.demo import DEMO_PASSWORD
 from dossier_app.ui.shared.i18n import error_text
+
+if TYPE_CHECKING:
+    from dossier_app.ui.shared.settings import UiSettings
 
 
 class _CredentialsDialog(QDialog):
@@ -93,10 +97,12 @@ class LoginDialog(_CredentialsDialog):
 
 
 class FirstAdminDialog(_CredentialsDialog):
-    """The first start on a database without accounts: create the administrator."""
+    """The first start on a database without accounts: create the administrator, load the demo, or (with the
+    desktop's settings, where the server's address is kept) join the department's server."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, settings: "UiSettings | None" = None) -> None:
         super().__init__(services, parent)
+        self._settings = settings
         self.setObjectName("firstAdminDialog")
         self.setWindowTitle(self.tr("Create the administrator"))
         self.intro.setText(
@@ -121,6 +127,29 @@ class FirstAdminDialog(_CredentialsDialog):
         )
         self.demo_button.clicked.connect(self.load_demo)
         self.demo_loaded = False
+        self.join_button = self.buttons.addButton(
+            self.tr("Join the department's server…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.join_button.setObjectName("joinServer")
+        self.join_button.setToolTip(
+            self.tr(
+                "For an officer whose account is on the department's server: brings its projects to this desktop "
+                "and signs you in."
+            )
+        )
+        self.join_button.clicked.connect(self.join_server)
+        self.join_button.setVisible(settings is not None)
+
+    def join_server(self) -> None:
+        """Join the department's server instead: signed in as the server's account once its data is here."""
+        from dossier_app.ui.accounts.join_dialog import JoinServerDialog
+
+        assert self._settings is not None
+        dialog = JoinServerDialog(self._services, self._settings, self)
+        joined = dialog.exec() == QDialog.DialogCode.Accepted
+        if joined or self._services.accounts.has_accounts():  # a cancelled first sync: signing in goes on
+            self.account = dialog.account if joined else None
+            self.done(QDialog.DialogCode.Accepted)
 
     def load_demo(self) -> None:
         """Load the demo (with its accounts) instead of creating an administrator."""
@@ -149,10 +178,13 @@ class FirstAdminDialog(_CredentialsDialog):
         super().accept()
 
 
-def sign_in(services: Services, parent: QWidget | None = None) -> AccountView | None:
-    """Create the first administrator if needed, then sign in; None when the user cancels."""
+def sign_in(
+    services: Services, parent: QWidget | None = None, settings: "UiSettings | None" = None
+) -> AccountView | None:
+    """Create the first administrator (or join the department's server) if needed, then sign in; None when the user
+    cancels."""
     if not services.accounts.has_accounts():
-        first = FirstAdminDialog(services, parent)
+        first = FirstAdminDialog(services, parent, settings)
         if not first.exec():
             return None
         if first.account is not None:

@@ -76,6 +76,7 @@ HELP_ANCHORS: dict[str, str] = {
     "SettingsDialog": "cai-dat-chuong-trinh",
     "HolidaysDialog": "ngay-nghi",
     "ServerDialog": "dong-bo",
+    "JoinServerDialog": "dong-bo",
     "ConflictsWindow": "dong-bo",
     "ServerMoveDialog": "cai-dat-chuong-trinh",
 }

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,8 +32,14 @@ from PySide6.QtWidgets import (
 
 from dossier_app.domain.errors import AuthenticationFailed, DossierError, ServerUnreachable, SessionRefused
 from dossier_app.ui.shared.messages import error_text, show_error
+from dossier_app.ui.shared.server_link import (
+    PROGRESS_FROM,
+    PullProgress,
+    ServerFields,
+    pinned_fingerprint,
+    tell_trusted,
+)
 from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
-from dossier_app.ui.shell.sync_server import ServerFields
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,7 +50,6 @@ if TYPE_CHECKING:
     from dossier_app.ui.shared.settings import UiSettings
 
 MINUTE_MS = 60_000
-PROGRESS_FROM = 3_000  # changes to pull (three pages): a pull this long shows its progress and can be cancelled
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class SyncPanel(QObject):
         self.waiting = 0
         self.conflicts = 0
         self.waiting_for: list[str] = []  # people whose changes wait until they sign in again
-        self.progress: QProgressDialog | None = None  # a long pull's progress, with its Cancel button
+        self.progress: PullProgress | None = None  # a long pull's progress, with its Cancel button
         self.stopped = False  # the person cancelled the last sync: the timer waits for the next by hand
         self._task: BackgroundTask | None = None
         self.label = QLabel(window)
@@ -133,15 +137,7 @@ class SyncPanel(QObject):
         self._update()
 
     def _pinned(self, address: str) -> str:
-        if not address:
-            return ""
-        from dossier_app.services.sync.client import server_key  # httpx loads with it: only when asked
-
-        try:
-            key = server_key(address)
-            return (self._services.replica.pinned(key) or "") if key else ""
-        except (DossierError, ValueError):
-            return ""
+        return pinned_fingerprint(self._services.replica, address)
 
     # Syncing ---------------------------------------------------------------------------------------------
 
@@ -226,26 +222,8 @@ class SyncPanel(QObject):
         if self.progress is None:
             if total < PROGRESS_FROM or done >= total:
                 return
-            self.progress = QProgressDialog(self._window)
-            self.progress.setObjectName("syncProgress")
-            self.progress.setWindowTitle(self.tr("Sync"))
-            self.progress.setCancelButtonText(self.tr("Cancel"))
-            self.progress.setAutoClose(False)
-            self.progress.setAutoReset(False)
-            self.progress.setMinimumDuration(0)
-            self.progress.setMinimumWidth(460)
-            modality = Qt.WindowModality.NonModal if self.quiet else Qt.WindowModality.WindowModal
-            self.progress.setWindowModality(modality)
-            self.progress.canceled.connect(self._cancel)
-            self.progress.show()
-        locale = self._window.locale()
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.progress.setLabelText(
-            self.tr("Receiving the department's data from the server: {done} of {total} changes.").format(
-                done=locale.toString(done), total=locale.toString(total)
-            )
-        )
+            self.progress = PullProgress(self._window, not self.quiet, self._cancel)
+        self.progress.pulled(done, total)
 
     def _cancel(self) -> None:
         """Stop the sync after the page being received; what came so far is kept and the next sync goes on."""
@@ -256,8 +234,7 @@ class SyncPanel(QObject):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
+            self.progress.finish()
             self.progress = None
 
     def _done(self, result: Synced) -> None:
@@ -273,14 +250,7 @@ class SyncPanel(QObject):
         if result.report.pulled or result.report.merged:
             self.synced.emit()
         if result.first_use_fingerprint:
-            QMessageBox.information(
-                self._window,
-                self.tr("Server certificate trusted"),
-                self.tr(
-                    "This desktop now trusts the server's certificate with the SHA-256 fingerprint\n{fingerprint}\n"
-                    "Check it with IT once; a different certificate will be refused."
-                ).format(fingerprint=result.first_use_fingerprint),
-            )
+            tell_trusted(self._window, result.first_use_fingerprint)
         report = result.report
         if not report.clean and not self.quiet:
             self._show_problems(report)

@@ -65,7 +65,7 @@ def test_first_start_creates_the_administrator(sqlite_url: str, qtbot, vietnames
 def test_cancelling_the_sign_in_opens_no_window(sqlite_url: str, monkeypatch, qapp) -> None:  # type: ignore[no-untyped-def]
     import dossier_app.ui.accounts.login_dialog as login
 
-    monkeypatch.setattr(login, "sign_in", lambda services, parent=None: None)
+    monkeypatch.setattr(login, "sign_in", lambda services, parent=None, settings=None: None)
     assert app.run_gui(sqlite_url) == 0
 
 

@@ -94,7 +94,7 @@ def test_answering_no_keeps_the_database(  # type: ignore[no-untyped-def]
 
 def test_start_makes_todays_backup_once(tmp_path: Path, monkeypatch, qapp) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "start.sqlite3"
-    monkeypatch.setattr("dossier_app.ui.accounts.login_dialog.sign_in", lambda _services, _parent=None: None)
+    monkeypatch.setattr("dossier_app.ui.accounts.login_dialog.sign_in", lambda *_args: None)
     assert app.run_gui(str(path)) == 0
     assert app.run_gui(str(path)) == 0
     database = open_database(str(path))

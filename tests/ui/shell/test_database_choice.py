@@ -166,7 +166,7 @@ def test_the_start_asks_once_then_opens_this_computers_copy(  # type: ignore[no-
     monkeypatch.delenv("DOSSIER_DB", raising=False)
     monkeypatch.setattr("dossier_app.ui.shared.settings.UiSettings", lambda: ui_settings)
     monkeypatch.setattr(ServerMoveDialog, "exec", answer)
-    monkeypatch.setattr("dossier_app.ui.accounts.login_dialog.sign_in", lambda _services, _window: None)
+    monkeypatch.setattr("dossier_app.ui.accounts.login_dialog.sign_in", lambda _services, _window, _settings: None)
     monkeypatch.setattr(app, "_start_automatic_backup", lambda _services, _keep: None)
     database = tmp_path / "ban-sao.sqlite3"
     assert app.run_gui(str(database)) == 0

@@ -170,7 +170,8 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
     """Every window and dialog the menus open, built on the demo's CT-ITP."""
     from dossier_app.ui.accounts.accounts_dialog import AccountsDialog
     from dossier_app.ui.accounts.audit_dialog import AuditDialog
-    from dossier_app.ui.accounts.login_dialog import LoginDialog
+    from dossier_app.ui.accounts.join_dialog import JoinServerDialog
+    from dossier_app.ui.accounts.login_dialog import FirstAdminDialog, LoginDialog
     from dossier_app.ui.backups.backup_dialog import BackupDialog
     from dossier_app.ui.completeness.checklist_window import ChecklistWindow
     from dossier_app.ui.completeness.consultations_window import ConsultationsWindow
@@ -245,6 +246,8 @@ def windows(services: Services, settings: UiSettings, language: str) -> dict[str
         "accounts": lambda: AccountsDialog(services),
         "audit trail": lambda: AuditDialog(services),
         "sign-in": lambda: LoginDialog(services),
+        "first start": lambda: FirstAdminDialog(services, None, settings),
+        "join the server": lambda: JoinServerDialog(services, settings),
         "sync server": lambda: ServerDialog("https://may-chu.so.gov.vn:8470", ""),
         "sync conflicts": lambda: sync_conflicts(),
         "approval": approval,
@@ -275,6 +278,8 @@ NAMES = [
     "accounts",
     "audit trail",
     "sign-in",
+    "first start",
+    "join the server",
     "approval",
     "compare revisions",
     "about",

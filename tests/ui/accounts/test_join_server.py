@@ -1,0 +1,159 @@
+"""A fresh desktop joins the department's server from the first-start dialog, against a real `serve` process: the
+first sync pulls the demo's projects and the officer is signed in with the server's roles; a wrong password, an
+unreachable server and a cancelled first sync keep the dialog open and leave nothing half-made."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+
+from dossier_app.domain.enums import Role
+from dossier_app.services import Services, open_services
+from dossier_app.services.core.context import Operator
+from dossier_app.ui.accounts.join_dialog import JoinServerDialog
+from dossier_app.ui.accounts.login_dialog import FirstAdminDialog, sign_in
+from dossier_app.ui.shared.settings import UiSettings
+from tests.conftest import FAST_HASHER
+from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
+
+PASSWORD = "demo-cantho"
+
+
+@pytest.fixture(scope="module")
+def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_server_database(tmp_path_factory.mktemp("join-ui"))
+
+
+@pytest.fixture
+def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
+    with serving_copy(demo_server_db, tmp_path) as running:
+        yield running
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Services]:
+    """A new desktop's empty database, as the window opens it before anyone signs in."""
+    services = open_services(str(tmp_path / "fresh.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
+    yield services
+    services.close()
+
+
+def _url(server: ServerProcess) -> str:
+    return f"http://127.0.0.1:{server.port}"
+
+
+def _dialog(qtbot, services: Services, settings: UiSettings, address: str, password: str) -> JoinServerDialog:  # type: ignore[no-untyped-def]
+    dialog = JoinServerDialog(services, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.fields.address_edit.setText(address)
+    dialog.username.setText("chuyenvien")
+    dialog.password.setText(password)
+    return dialog
+
+
+def _join(qtbot, dialog: JoinServerDialog) -> None:  # type: ignore[no-untyped-def]
+    """Enter in the password field is OK; wait for the first sync to end either way."""
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.running
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+
+
+def test_joining_from_the_first_start_pulls_the_projects_and_signs_in_as_the_servers_officer(  # type: ignore[no-untyped-def]
+    fresh: Services, server: ServerProcess, ui_settings: UiSettings, qtbot, vietnamese, monkeypatch
+) -> None:
+    first_start: list[FirstAdminDialog] = []
+
+    def run_join(self: JoinServerDialog) -> int:  # the dialog's exec, driven as an officer would
+        first_start.append(self.parent())
+        self.show()
+        self.fields.address_edit.setText(_url(server))
+        self.username.setText("chuyenvien")
+        self.password.setText(PASSWORD)
+        _join(qtbot, self)
+        return int(self.result())
+
+    def run_first(self: FirstAdminDialog) -> int:
+        qtbot.addWidget(self)
+        self.show()
+        assert self.join_button.isVisible() and self.join_button.text() == "Kết nối máy chủ của sở…"
+        qtbot.mouseClick(self.join_button, Qt.MouseButton.LeftButton)
+        return int(self.result())
+
+    monkeypatch.setattr(JoinServerDialog, "exec", run_join)
+    monkeypatch.setattr(FirstAdminDialog, "exec", run_first)
+    assert not fresh.accounts.has_accounts()
+    account = sign_in(fresh, None, ui_settings)
+    assert account is not None and account.username == "chuyenvien"
+    assert account.roles == frozenset({Role.OFFICER}) and account.created_by == "server"
+    assert isinstance(first_start[0], FirstAdminDialog)
+    assert {project.code for project in fresh.projects.summaries()} >= {"CT-HTP", "CT-ITP"}
+    assert ui_settings.sync_server(fresh.database.url) == _url(server)  # Tệp › Đồng bộ ngay goes on with it
+    assert fresh.people.token("chuyenvien") is not None  # the session kept, as the window's sync keeps it
+    assert fresh.accounts.authenticate("chuyenvien", PASSWORD).username == "chuyenvien"  # offline from now on
+
+
+def test_a_wrong_password_keeps_the_dialog_open_and_remembers_nobody(  # type: ignore[no-untyped-def]
+    fresh: Services, server: ServerProcess, ui_settings: UiSettings, qtbot, vietnamese
+) -> None:
+    dialog = _dialog(qtbot, fresh, ui_settings, _url(server), "sai-mat-khau")
+    _join(qtbot, dialog)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted and dialog.account is None
+    assert "mật khẩu" in dialog.error.text().lower()
+    assert dialog.ok_button.isEnabled() and dialog.password.isEnabled()
+    assert fresh.people.everyone() == [] and not fresh.accounts.has_accounts()
+    assert fresh.projects.summaries() == [] and ui_settings.sync_server(fresh.database.url) == ""
+
+
+def test_an_unreachable_server_or_a_missing_address_keeps_the_dialog_open(  # type: ignore[no-untyped-def]
+    qtbot, fresh: Services, ui_settings: UiSettings, vietnamese
+) -> None:
+    dialog = _dialog(qtbot, fresh, ui_settings, "", PASSWORD)
+    dialog.accept()
+    assert not dialog.running and "địa chỉ" in dialog.error.text()
+    dialog.fields.address_edit.setText("http://127.0.0.1:9")  # nothing listens there
+    _join(qtbot, dialog)
+    assert dialog.isVisible() and dialog.account is None and dialog.error.text()
+    assert "máy chủ" in dialog.error.text().lower()
+    assert not fresh.accounts.has_accounts() and ui_settings.sync_server(fresh.database.url) == ""
+
+
+def test_a_cancelled_first_sync_stays_open_and_joining_again_goes_on(  # type: ignore[no-untyped-def]
+    fresh: Services, server: ServerProcess, ui_settings: UiSettings, qtbot, vietnamese, monkeypatch
+) -> None:
+    monkeypatch.setattr("dossier_app.services.sync.replica.MAX_LIMIT", 20)  # the small demo spans many pages
+    monkeypatch.setattr("dossier_app.ui.accounts.join_dialog.PROGRESS_FROM", 100)
+    dialog = _dialog(qtbot, fresh, ui_settings, _url(server), PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.progress is not None and dialog.progress.isVisible(), timeout=60_000)
+    progress = dialog.progress
+    assert progress is not None and "thay đổi" in progress.labelText()
+    cancel = progress.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Hủy"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc does not close the dialog under a running sync
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.isVisible() and dialog.account is None and dialog.progress is None
+    assert "đã hủy" in dialog.error.text().lower()
+    assert fresh.replica.cursor() > 0  # what arrived is kept: the pull goes on from there
+    assert ui_settings.sync_server(fresh.database.url) == _url(server)  # the window's sync can go on with it
+    _join(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.account is not None
+    assert {project.code for project in fresh.projects.summaries()} >= {"CT-HTP", "CT-ITP"}
+
+
+def test_the_fields_follow_in_tab_order_and_esc_cancels(qtbot, fresh, ui_settings, vietnamese) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, fresh, ui_settings, "", "")
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fields.address_edit)
+    qtbot.keyClick(dialog.fields.address_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.username
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.password
+    assert dialog.ok_button.isDefault() and dialog.ok_button.text() == "Kết nối"
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert not fresh.accounts.has_accounts()
