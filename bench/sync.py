@@ -12,8 +12,10 @@
   ≤ 400 MB. Each desktop syncs as the window does, on the session its first sync signed in to
   (`--sign-in-each-round`: signing in and out every time, as the window did before). Beside it, the server's own
   time per kind of request, from its request log. The timed syncs run in `--parallel` worker processes, one
-  desktop's program each at a time, as desktops are separate computers (`--threads`: in threads of this process,
-  where the desktops' Python work takes turns on one interpreter lock, which no department has).
+  desktop's program each at a time, as desktops are separate computers, each worker warmed first by an untimed
+  first sync of a desktop of its own (a program that syncs every minute has its imports and statements ready);
+  `--threads`: in threads of this process, where the desktops' Python work takes turns on one interpreter lock,
+  which no department has.
 
 The server database is SQLite by default; `--postgres` puts it on a throwaway PostgreSQL cluster started here (as
 `./dev test` starts one: initdb in a temporary folder, a free loopback port), `--server-db postgresql+psycopg://…`
@@ -263,8 +265,8 @@ def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[s
             (str(scratch / f"desk-{n:02d}.sqlite3"), server.url, n, tokens[n], args.sign_in_each_round)
             for n in range(args.desktops)
         ]
-        with desktops_pool(args) as pool:
-            list(pool.map(warm_desk, [r[0] for r in rounds]))  # each worker's imports, before the clock
+        with desktops_pool(args, server.url, scratch) as pool:
+            list(pool.map(warm_desk, [r[0] for r in rounds]))  # each worker warmed and its desktops open
             logged = server.log_size()
             start = time.perf_counter()
             outcomes = list(pool.map(desk_round, rounds))
@@ -301,12 +303,18 @@ def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[s
 _OPEN_DESKS: dict[str, object] = {}  # a worker's desktops, opened once each
 
 
-def desktops_pool(args: argparse.Namespace) -> Executor:
-    """Where the timed syncs run: worker processes (spawned, so none inherits this one's open databases), or
-    threads of this process with `--threads`."""
+def desktops_pool(args: argparse.Namespace, url: str, scratch: Path) -> Executor:
+    """Where the timed syncs run: worker processes (spawned, so none inherits this one's open databases), each
+    warmed by a first sync of a desktop of its own, as a desktop's program that syncs every minute is warm; or
+    threads of this process with `--threads` (warmed by the desktops' first syncs in this process)."""
     if args.threads:
         return ThreadPoolExecutor(max_workers=args.parallel)
-    return ProcessPoolExecutor(max_workers=args.parallel, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=args.parallel,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=warm_worker,
+        initargs=(url, str(scratch)),
+    )
 
 
 def _desk(path: str):  # type: ignore[no-untyped-def]
@@ -315,11 +323,15 @@ def _desk(path: str):  # type: ignore[no-untyped-def]
     return _OPEN_DESKS[path]
 
 
-def warm_desk(path: str) -> None:
-    """Load what a sync imports (and open this desktop) in a worker, so the timed syncs measure syncing."""
-    import dossier_app.services.sync.client
-    import dossier_app.services.sync.replica  # noqa: F401
+def warm_worker(url: str, scratch: str) -> None:
+    """A worker's first sync, of a desktop of its own (not timed): the program's imports and compiled statements."""
+    services = open_services(str(Path(scratch) / f"warm-{os.getpid()}.sqlite3"))
+    sync(services, url, f"warm {os.getpid()}")
+    services.close()
 
+
+def warm_desk(path: str) -> None:
+    """Open this desktop in a worker, so the timed syncs measure syncing."""
     _desk(path)
 
 
