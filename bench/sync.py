@@ -45,6 +45,7 @@ import time
 import uuid
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -265,8 +266,10 @@ def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[s
             (str(scratch / f"desk-{n:02d}.sqlite3"), server.url, n, tokens[n], args.sign_in_each_round)
             for n in range(args.desktops)
         ]
-        with desktops_pool(args, server.url, scratch) as pool:
-            list(pool.map(warm_desk, [r[0] for r in rounds]))  # each worker warmed and its desktops open
+        with desktops_pool(args, server.url, scratch) as pool, multiprocessing.get_context("spawn").Manager() as shared:
+            meeting = shared.Barrier(args.parallel)  # every worker started (and warmed) before the clock
+            list(pool.map(meet, [meeting] * args.parallel))
+            list(pool.map(warm_desk, [r[0] for r in rounds]))  # the desktops open
             logged = server.log_size()
             start = time.perf_counter()
             outcomes = list(pool.map(desk_round, rounds))
@@ -328,6 +331,11 @@ def warm_worker(url: str, scratch: str) -> None:
     services = open_services(str(Path(scratch) / f"warm-{os.getpid()}.sqlite3"))
     sync(services, url, f"warm {os.getpid()}")
     services.close()
+
+
+def meet(barrier: Any) -> None:
+    """Wait until every worker has taken one of these (each has finished its warming first)."""
+    barrier.wait(timeout=600)
 
 
 def warm_desk(path: str) -> None:
