@@ -550,6 +550,7 @@ class ReplicaService:
             rows = session.exec(
                 select(Section, SyncShadow.fields)
                 .join(SyncShadow, col(SyncShadow.uid) == Section.uid)
+                .where(col(SyncShadow.table_name) == "section")  # not a scan of a large register's shadows
                 .options(defer(Section.body), defer(Section.plain_text), defer(Section.search_text))  # type: ignore[arg-type]
             ).all()
             for section, shadow_text in rows:
