@@ -88,7 +88,7 @@ T["app_imported"] = time.time()
 # imports the dialog's module, so the bench itself loads nothing before the program does.
 import importlib.abc, importlib.util
 
-def _sign_in(services, parent=None):
+def _sign_in(services, parent=None, settings=None):
     T["sign_in"] = time.time()
     from dossier_app.services.demo.demo import DEMO_PASSWORD
     return services.accounts.authenticate("chuyenvien", DEMO_PASSWORD)
