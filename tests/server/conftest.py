@@ -3,14 +3,13 @@ for the trials against real `main.py serve` processes, the demo made once per mo
 per test (a module needing another server defines its own `server`)."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
 from dossier_app.server.app import create_app
 from dossier_app.services import Services
-from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
+from tests.server.server_process import demo_server_db, server  # noqa: F401 (the fixtures, shared with tests/ui)
 from tests.services.sync.token_support import Clock, with_accounts
 
 
@@ -33,16 +32,3 @@ def client(server_services: Services) -> Iterator[TestClient]:
     """A client of the app; a bug surfaces as the exception, not as a 500."""
     with TestClient(create_app(server_services), base_url="http://127.0.0.1:8470") as test_client:
         yield test_client
-
-
-@pytest.fixture(scope="module")
-def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo on a server database, made once a module (its accounts: chuyenvien officer, lanhdao manager)."""
-    return demo_server_database(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
-    """A server process over a fresh copy of the demo database."""
-    with serving_copy(demo_server_db, tmp_path) as running:
-        yield running

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0
@@ -101,4 +103,17 @@ def serving_copy(template: Path, folder: Path) -> Iterator[ServerProcess]:
     database = folder / "server.sqlite3"
     shutil.copyfile(template, database)
     with ServerProcess(database, folder) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo on a server database, made once a module (its accounts: chuyenvien officer, lanhdao manager)."""
+    return demo_server_database(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture
+def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
+    """A server process over a fresh copy of the demo database."""
+    with serving_copy(demo_server_db, tmp_path) as running:
         yield running

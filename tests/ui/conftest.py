@@ -15,6 +15,7 @@ from dossier_app.ui.shared.i18n import Translators
 from dossier_app.ui.shared.settings import UiSettings
 from dossier_app.ui.shell.main_window import MainWindow
 from tests.conftest import FAST_HASHER
+from tests.server.server_process import demo_server_db, server  # noqa: F401 (a real `serve`, as in tests/server)
 
 
 @pytest.fixture

@@ -16,20 +16,8 @@ from dossier_app.ui.accounts.join_dialog import JoinServerDialog
 from dossier_app.ui.accounts.login_dialog import FirstAdminDialog, sign_in
 from dossier_app.ui.shared.settings import UiSettings
 from tests.conftest import FAST_HASHER
-from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
-
-PASSWORD = "demo-cantho"
-
-
-@pytest.fixture(scope="module")
-def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_server_database(tmp_path_factory.mktemp("join-ui"))
-
-
-@pytest.fixture
-def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
-    with serving_copy(demo_server_db, tmp_path) as running:
-        yield running
+from tests.server.http_api import PASSWORD, url
+from tests.server.server_process import ServerProcess
 
 
 @pytest.fixture
@@ -38,10 +26,6 @@ def fresh(tmp_path: Path) -> Iterator[Services]:
     services = open_services(str(tmp_path / "fresh.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
     yield services
     services.close()
-
-
-def _url(server: ServerProcess) -> str:
-    return f"http://127.0.0.1:{server.port}"
 
 
 def _dialog(qtbot, services: Services, settings: UiSettings, address: str, password: str) -> JoinServerDialog:  # type: ignore[no-untyped-def]
@@ -70,7 +54,7 @@ def test_joining_from_the_first_start_pulls_the_projects_and_signs_in_as_the_ser
     def run_join(self: JoinServerDialog) -> int:  # the dialog's exec, driven as an officer would
         first_start.append(self.parent())
         self.show()
-        self.fields.address_edit.setText(_url(server))
+        self.fields.address_edit.setText(url(server))
         self.username.setText("chuyenvien")
         self.password.setText(PASSWORD)
         _join(qtbot, self)
@@ -91,7 +75,7 @@ def test_joining_from_the_first_start_pulls_the_projects_and_signs_in_as_the_ser
     assert account.roles == frozenset({Role.OFFICER}) and account.created_by == "server"
     assert isinstance(first_start[0], FirstAdminDialog)
     assert {project.code for project in fresh.projects.summaries()} >= {"CT-HTP", "CT-ITP"}
-    assert ui_settings.sync_server(fresh.database.url) == _url(server)  # Tệp › Đồng bộ ngay goes on with it
+    assert ui_settings.sync_server(fresh.database.url) == url(server)  # Tệp › Đồng bộ ngay goes on with it
     assert fresh.people.token("chuyenvien") is not None  # the session kept, as the window's sync keeps it
     assert fresh.accounts.authenticate("chuyenvien", PASSWORD).username == "chuyenvien"  # offline from now on
 
@@ -99,7 +83,7 @@ def test_joining_from_the_first_start_pulls_the_projects_and_signs_in_as_the_ser
 def test_a_wrong_password_keeps_the_dialog_open_and_remembers_nobody(  # type: ignore[no-untyped-def]
     fresh: Services, server: ServerProcess, ui_settings: UiSettings, qtbot, vietnamese
 ) -> None:
-    dialog = _dialog(qtbot, fresh, ui_settings, _url(server), "sai-mat-khau")
+    dialog = _dialog(qtbot, fresh, ui_settings, url(server), "sai-mat-khau")
     _join(qtbot, dialog)
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted and dialog.account is None
     assert "mật khẩu" in dialog.error.text().lower()
@@ -126,7 +110,7 @@ def test_a_cancelled_first_sync_stays_open_and_joining_again_goes_on(  # type: i
 ) -> None:
     monkeypatch.setattr("dossier_app.services.sync.replica.MAX_LIMIT", 20)  # the small demo spans many pages
     monkeypatch.setattr("dossier_app.ui.accounts.join_dialog.PROGRESS_FROM", 100)
-    dialog = _dialog(qtbot, fresh, ui_settings, _url(server), PASSWORD)
+    dialog = _dialog(qtbot, fresh, ui_settings, url(server), PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.progress is not None and dialog.progress.isVisible(), timeout=60_000)
     progress = dialog.progress
@@ -139,7 +123,7 @@ def test_a_cancelled_first_sync_stays_open_and_joining_again_goes_on(  # type: i
     assert dialog.isVisible() and dialog.account is None and dialog.progress is None
     assert "đã hủy" in dialog.error.text().lower()
     assert fresh.replica.cursor() > 0  # what arrived is kept: the pull goes on from there
-    assert ui_settings.sync_server(fresh.database.url) == _url(server)  # the window's sync can go on with it
+    assert ui_settings.sync_server(fresh.database.url) == url(server)  # the window's sync can go on with it
     _join(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.account is not None
     assert {project.code for project in fresh.projects.summaries()} >= {"CT-HTP", "CT-ITP"}

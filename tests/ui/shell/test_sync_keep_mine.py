@@ -8,11 +8,12 @@ from dossier_app.services import Services
 from dossier_app.services.sync.client import SyncConnection
 from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
 from dossier_app.ui.shared.settings import UiSettings
+from tests.server.http_api import PASSWORD, url
 from tests.server.server_process import ServerProcess
 from tests.ui.shell import test_sync_panel as shared
-from tests.ui.shell.test_sync_panel import CODE, FIRST, KEY, PASSWORD, _replica, _sync, _url, _window
+from tests.ui.shell.test_sync_panel import CODE, FIRST, KEY, _replica, _sync, _window
 
-demo_server_db, server, desk = shared.demo_server_db, shared.server, shared.desk  # the fixtures, shared
+desk = shared.desk  # the fixture, shared (demo_server_db and server come from tests/ui/conftest.py)
 
 
 def test_keeping_my_text_unchanged_resolves_the_conflict(  # type: ignore[no-untyped-def]
@@ -21,7 +22,7 @@ def test_keeping_my_text_unchanged_resolves_the_conflict(  # type: ignore[no-unt
     other = _replica(tmp_path / "other.sqlite3", server)
     theirs_section = find_section(other, CODE, KEY)
     other.dossiers.save_body(theirs_section.id, theirs_section.body.replace(FIRST, "theo các căn cứ sau:", 1))
-    with SyncConnection(_url(server)) as connection:
+    with SyncConnection(url(server)) as connection:
         connection.sign_in("chuyenvien", PASSWORD, "other desk")
         assert other.replica.sync(connection).clean
     ours_section = find_section(desk, CODE, KEY)
@@ -49,7 +50,7 @@ def test_keeping_my_text_unchanged_resolves_the_conflict(  # type: ignore[no-unt
     assert len(desk.dossiers.revisions(ours_section.id)) == revisions  # nothing repeated
     _sync(qtbot, window, monkeypatch)
     assert panel.conflicts == 0 and panel.waiting == 0
-    with SyncConnection(_url(server)) as connection:
+    with SyncConnection(url(server)) as connection:
         connection.sign_in("chuyenvien", PASSWORD, "other desk")
         assert other.replica.sync(connection).clean
     assert find_section(other, CODE, KEY).body == ours

@@ -19,33 +19,18 @@ from dossier_app.services.sync.client import SyncConnection
 from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
 from dossier_app.ui.shared.settings import UiSettings
 from dossier_app.ui.shell.sync_panel import ServerDialog
-from tests.server.server_process import ServerProcess, demo_server_database, serving_copy
+from tests.server.http_api import PASSWORD, url
+from tests.server.server_process import ServerProcess
 
-PASSWORD = "demo-cantho"
 CODE, KEY = "CT-HTP", "tt.can_cu_phap_ly"
 FIRST = "trên cơ sở các căn cứ pháp lý sau đây:"
-
-
-@pytest.fixture(scope="module")
-def demo_server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_server_database(tmp_path_factory.mktemp("sync-ui"))
-
-
-@pytest.fixture
-def server(demo_server_db: Path, tmp_path: Path) -> Iterator[ServerProcess]:
-    with serving_copy(demo_server_db, tmp_path) as running:
-        yield running
-
-
-def _url(server: ServerProcess) -> str:
-    return f"http://127.0.0.1:{server.port}"
 
 
 def _replica(path: Path, server: ServerProcess, username: str = "chuyenvien") -> Services:
     """A desktop's copy, synced once from the server (as the command line's first sync does, which keeps the
     person's verifier for offline sign-in); their session has ended since, so the window asks the password."""
     services = open_services(str(path), Operator("cli:tester"))
-    with SyncConnection(_url(server)) as connection:
+    with SyncConnection(url(server)) as connection:
         services.people.remember(PASSWORD, connection.sign_in(username, PASSWORD, "test desk"))
         assert services.replica.sync(connection).clean
         connection.sign_out()
@@ -63,7 +48,7 @@ def desk(server: ServerProcess, tmp_path: Path) -> Iterator[Services]:
 
 def _window(make_window, services: Services, ui_settings: UiSettings, server: ServerProcess | None):  # type: ignore[no-untyped-def]
     if server is not None:
-        ui_settings.set_sync_server(services.database.url, _url(server))
+        ui_settings.set_sync_server(services.database.url, url(server))
     return make_window(services, services.accounts.authenticate("chuyenvien", PASSWORD))
 
 
@@ -103,7 +88,7 @@ def test_sync_now_asks_the_password_once_pushes_a_local_edit_and_shows_online(  
 def test_a_colleague_whose_session_ended_is_named_in_the_status_line(  # type: ignore[no-untyped-def]
     desk: Services, server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch
 ) -> None:
-    with SyncConnection(_url(server)) as connection:  # the manager signed in on this desk too, then signed out
+    with SyncConnection(url(server)) as connection:  # the manager signed in on this desk too, then signed out
         desk.people.remember(PASSWORD, connection.sign_in("lanhdao", PASSWORD, "test desk"))
         connection.sign_out()
     section = find_section(desk, CODE, KEY)
@@ -150,7 +135,7 @@ def test_a_conflict_is_listed_merged_in_the_side_by_side_view_and_pushed_at_the_
     other = _replica(tmp_path / "other.sqlite3", server)
     theirs_section = find_section(other, CODE, KEY)
     other.dossiers.save_body(theirs_section.id, theirs_section.body.replace(FIRST, "theo các căn cứ sau:", 1))
-    with SyncConnection(_url(server)) as connection:
+    with SyncConnection(url(server)) as connection:
         connection.sign_in("chuyenvien", PASSWORD, "other desk")
         assert other.replica.sync(connection).clean
     ours_section = find_section(desk, CODE, KEY)
@@ -177,7 +162,7 @@ def test_a_conflict_is_listed_merged_in_the_side_by_side_view_and_pushed_at_the_
     assert conflicts.open_item(0)
     _sync(qtbot, window, monkeypatch)
     assert panel.conflicts == 0 and panel.waiting == 0
-    with SyncConnection(_url(server)) as connection:
+    with SyncConnection(url(server)) as connection:
         connection.sign_in("chuyenvien", PASSWORD, "other desk")
         other.replica.sync(connection)
     assert "Đã thống nhất với bản trên máy chủ." in find_section(other, CODE, KEY).body
