@@ -157,8 +157,7 @@ class Database:
         """One transaction for many units of work (a desktop's push): every `begin` inside it, in this thread,
         is a savepoint of it, so a failed one is undone alone while the rest commit once, stamped once."""
         with self.begin() as session:
-            if self.is_sqlite:  # its write lock now: the units inside will write (see open_transaction)
-                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            open_transaction(session, immediate=True)  # on SQLite its write lock now: the units inside will write
             token = _BATCH.set((self, session))
             session.info[IN_BATCH] = True
             try:
@@ -179,12 +178,13 @@ class Database:
         self.engine.dispose()
 
 
-def open_transaction(session: Session) -> None:
-    """Before a savepoint on SQLite: begin the driver's transaction now. pysqlite sends BEGIN only before a write, so
-    a SAVEPOINT sent first starts a transaction of its own, and its release commits the caller's work early."""
+def open_transaction(session: Session, *, immediate: bool = False) -> None:
+    """Before a savepoint on SQLite: begin the driver's transaction now (`immediate`: with the write lock). pysqlite
+    sends BEGIN only before a write, so a SAVEPOINT sent first starts a transaction of its own, and its release
+    commits the caller's work early."""
     connection = session.connection()
     if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def is_busy(error: OperationalError) -> bool:

@@ -275,10 +275,6 @@ class PushService:
             ).first()
         return None if row is None else (int(row[0] or 0), str(row[1]))
 
-    def _head(self, section_id: int) -> str | None:
-        latest = self._latest(section_id)
-        return None if latest is None else latest[1]
-
     def _head_id(self, section_id: int) -> int | None:
         latest = self._latest(section_id)
         return None if latest is None else latest[0]
