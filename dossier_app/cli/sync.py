@@ -17,6 +17,7 @@ from dossier_app.domain.errors import (
 
 if TYPE_CHECKING:
     from dossier_app.services import Services
+    from dossier_app.services.sync.record_conflicts import RecordConflictView
 
 LONG_PULL = 3_000  # changes (three pages): a pull this long tells its progress on stderr
 PROGRESS_STEP = 5  # percent between two progress lines
@@ -139,17 +140,34 @@ class PullProgress:
         print(f"Đang nhận / pulling: {done}/{total} thay đổi / changes ({percent}%)", file=self._stream, flush=True)
 
 
+def record_label(record: "RecordConflictView") -> str:
+    """A record conflict's row as the command line names it: project code and what it is."""
+    from dossier_app.services.sync.record_sync import STEP, WORDS
+
+    if record.table_name == STEP:
+        return f"{record.project_code} {WORDS[STEP]} {record.step}"
+    return f"{record.project_code} {WORDS[record.table_name]}"
+
+
 def cmd_conflicts(services: "Services", args: argparse.Namespace) -> int:
     """List the unresolved conflicts; exit 1 while any remain."""
     found = services.replica.conflicts(args.code)
-    households = services.row_conflicts.listing(services.projects.by_code(args.code).code if args.code else None)
-    if not found and not households:
+    code = services.projects.by_code(args.code).code if args.code else None
+    households = services.row_conflicts.listing(code)
+    records = services.record_conflicts.listing(code)
+    if not found and not households and not records:
         print("Không có xung đột / no conflicts")
         return EXIT_OK
     for label, field in households:
         print(
             f"{label} — trường / field {field.field}: ở đây / here {field.ours!r}, máy chủ / server {field.theirs!r}; "
             "chọn trong cửa sổ sổ bồi thường / pick one in the register window"
+        )
+    for record in records:
+        print(
+            f"{record_label(record)} — trường / field {record.field}: ở đây / here {record.ours!r}, "
+            f"máy chủ / server {record.theirs!r}; chọn trong cửa sổ xung đột đồng bộ / pick one in the sync "
+            "conflicts window"
         )
     if not found:
         return EXIT_PROBLEM

@@ -802,6 +802,10 @@ SHA-256: {hash}</translation>
         <translation>Cùng một đoạn đã được sửa ở máy này và trên máy chủ. Cả hai bản đều được giữ. Mở một xung đột (Enter hoặc nhấp đúp), đưa phần cần thiết vào bản của bạn rồi lưu thành phiên bản mới.</translation>
     </message>
     <message>
+        <source>No section text is in conflict.</source>
+        <translation>Không có nội dung mục nào bị xung đột.</translation>
+    </message>
+    <message>
         <source>No conflicts: this copy and the server agree.</source>
         <translation>Không có xung đột: bản trên máy này khớp với máy chủ.</translation>
     </message>
@@ -2469,6 +2473,26 @@ SHA-256: {hash}</translation>
     <message>
         <source>The section was edited on the server since it was deleted on the desktop; it is kept.</source>
         <translation>Mục này đã được sửa trên máy chủ sau khi bị xoá ở máy trạm; mục được giữ lại.</translation>
+    </message>
+    <message>
+        <source>The milestone plan&apos;s {fields} changed differently on the server.</source>
+        <translation>Kế hoạch tiến độ: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The project facts {fields} changed differently on the server.</source>
+        <translation>Số liệu dự án: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The filing date changed differently on the server.</source>
+        <translation>Ngày nộp hồ sơ đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>Step {key}: {fields} changed differently on the server.</source>
+        <translation>Bước {key}: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>Step {key} was changed on the server since; it is kept, not removed.</source>
+        <translation>Bước {key} đã được sửa trên máy chủ sau đó; bước này được giữ lại, không xoá.</translation>
     </message>
 </context>
 <context>
@@ -4601,6 +4625,157 @@ SHA-256: {hash}</translation>
     <message>
         <source>{green} of {total} done</source>
         <translation>đã hoàn thành {green}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordConflictList</name>
+    <message>
+        <source>Milestone plans, project facts and filing dates changed differently here and on the server. Pick the value to keep for each field; it is sent at the next sync.</source>
+        <translation>Kế hoạch tiến độ, số liệu dự án hoặc ngày nộp hồ sơ đã được sửa khác nhau ở máy này và trên máy chủ. Hãy chọn giá trị cần giữ cho từng trường; giá trị được gửi đi ở lần đồng bộ sau.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ở máy này</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Trên máy chủ</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the value here</source>
+        <translation>&amp;Giữ giá trị ở máy này</translation>
+    </message>
+    <message>
+        <source>&amp;Take the server&apos;s value</source>
+        <translation>&amp;Lấy giá trị của máy chủ</translation>
+    </message>
+    <message>
+        <source>Milestone plan</source>
+        <translation>Kế hoạch tiến độ</translation>
+    </message>
+    <message>
+        <source>Project facts</source>
+        <translation>Số liệu dự án</translation>
+    </message>
+    <message>
+        <source>Filing date</source>
+        <translation>Ngày nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Step {step}</source>
+        <translation>Bước {step}</translation>
+    </message>
+    <message>
+        <source>Land kind</source>
+        <translation>Loại đất thu hồi</translation>
+    </message>
+    <message>
+        <source>At-risk window (days)</source>
+        <translation>Số ngày cảnh báo sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>IT workers</source>
+        <translation>Lao động công nghệ thông tin (người)</translation>
+    </message>
+    <message>
+        <source>Total workforce</source>
+        <translation>Tổng số lao động (người)</translation>
+    </message>
+    <message>
+        <source>Core functional zone (ha)</source>
+        <translation>Khu chức năng chính (ha)</translation>
+    </message>
+    <message>
+        <source>Construction land (ha)</source>
+        <translation>Đất xây dựng (ha)</translation>
+    </message>
+    <message>
+        <source>Building density (%)</source>
+        <translation>Mật độ xây dựng thuần (%)</translation>
+    </message>
+    <message>
+        <source>Occupancy of existing parks (%)</source>
+        <translation>Tỷ lệ lấp đầy của các khu hiện có (%)</translation>
+    </message>
+    <message>
+        <source>Software only</source>
+        <translation>Chỉ phần mềm và dịch vụ CNTT</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>Mở rộng khu hiện có</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Mã bước</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên bước</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Bắt đầu (KH)</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Kết thúc (KH)</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>Bắt đầu (TT)</translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation>Kết thúc (TT)</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>Đơn vị thực hiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>Tỷ lệ hoàn thành (%)</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Chưa bắt đầu</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Agricultural land</source>
+        <translation>Đất nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Non-agricultural land</source>
+        <translation>Đất phi nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,18 @@ def unchanged(server: ServerProcess) -> Iterator[None]:
     assert [name for name in before if before[name] != after[name]] == []
 
 
+def a_step(server: ServerProcess) -> tuple[str, dict[str, Any]]:
+    """A step of the demo's milestone plan: its uid and its record as a desktop pushes it."""
+    with opened(database_of(server)) as db:
+        row = db.execute(
+            "SELECT s.uid, p.uid, s.key, s.title, s.position, s.planned_start, s.planned_end, s.actual_start, "
+            "s.actual_end, s.responsible, s.status, s.percent FROM milestonestep s "
+            "JOIN project p ON p.id = s.project_id ORDER BY s.id LIMIT 1"
+        ).fetchone()
+    names = ("project", "key", "title", "position", "planned_start", "planned_end", "actual_start", "actual_end")
+    return row[0], dict(zip((*names, "responsible", "status", "percent"), row[1:], strict=True))
+
+
 def a_section(server: ServerProcess) -> tuple[str, str]:
     """A written section of the demo: its uid and its latest revision's uid."""
     with opened(database_of(server)) as db:
@@ -254,6 +266,8 @@ def test_changes_for_a_project_or_section_the_server_does_not_have_are_refused(
         new_change("section", section_uid, {"review": "approve", "revision": str(uuid.uuid4()), "hash": "0" * 64}),
         new_change("account", str(uuid.uuid4()), {"username": "ke-gian", "roles": "admin"}),
         new_change("syncappliedchange", str(uuid.uuid4()), {}),
+        new_change("milestonestep", str(uuid.uuid4()), {**a_step(server)[1], "project": nowhere, "key": "X90"}),
+        new_change("reviewschedule", str(uuid.uuid4()), {"project": nowhere, "submitted_on": "2027-01-15"}),
     ]
     answer = push(client, token, changes)
     assert answer.status_code == 200, answer.text
@@ -271,6 +285,7 @@ def test_changes_with_fields_of_the_wrong_kind_are_refused_each_naming_the_field
 ) -> None:
     token = token_of(client, OFFICER)
     section_uid, head = a_section(server)
+    step_uid, step = a_step(server)
     good = revision_change(section_uid, "Hợp lệ nhưng không được gửi.\n", head)
     changes: list[Any] = [
         None,
@@ -285,6 +300,14 @@ def test_changes_with_fields_of_the_wrong_kind_are_refused_each_naming_the_field
         {**good, "id": str(uuid.uuid4()), "table": ["sectionrevision"]},
         new_change("section", section_uid, {"review": "publish", "revision": head}),
         new_change("sectioncomment", str(uuid.uuid4()), {"section": section_uid, "body": {"x": 1}, "quote": ""}),
+        new_change("milestonestep", step_uid, {**step, "planned_end": "31/03/2027"}),
+        new_change("milestonestep", step_uid, {**step, "status": "published"}),
+        new_change("milestonestep", step_uid, {**step, "key": "../X1"}),
+        new_change(
+            "milestoneplan", str(uuid.uuid4()), {"project": step["project"], "land_kind": "x", "at_risk_days": 7}
+        ),
+        new_change("projectfacts", str(uuid.uuid4()), {"project": step["project"], "deleted": True}),
+        {**new_change("milestonestep", step_uid, step), "base": "M1"},
     ]
     answer = push(client, token, changes)
     assert answer.status_code == 200, answer.text
@@ -295,6 +318,8 @@ def test_changes_with_fields_of_the_wrong_kind_are_refused_each_naming_the_field
     named = [r["message_en"] for r in results]
     assert "'id'" in named[0] and "'id'" in named[3] and "'uid'" in named[4] and "'fields'" in named[5]
     assert "'body'" in named[6] and "'section'" in named[7] and "'base'" in named[8] and "'review'" in named[10]
+    assert "'planned_end'" in named[12] and "'status'" in named[13] and "'key'" in named[14]
+    assert "'land_kind'" in named[15] and "'deleted'" in named[16] and "'base'" in named[17]
 
 
 @pytest.mark.usefixtures("unchanged")

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from dossier_app.domain.models.sync import (
         SyncAppliedChange,
         SyncConflict,
+        SyncRecordConflict,
         SyncShadow,
         SyncState,
         SyncTombstone,
@@ -96,6 +97,7 @@ __all__ = [
     "StoredBlobChunk",
     "SyncAppliedChange",
     "SyncConflict",
+    "SyncRecordConflict",
     "SyncRowConflict",
     "SyncShadow",
     "SyncState",
@@ -177,6 +179,7 @@ _MODULE_OF = {
     "StoredBlobChunk": "dossier",
     "SyncAppliedChange": "sync",
     "SyncConflict": "sync",
+    "SyncRecordConflict": "sync",
     "SyncRowConflict": "register",
     "SyncShadow": "sync",
     "SyncState": "sync",

@@ -68,3 +68,20 @@ class SyncConflict(SQLModel, table=True):
     created_at: datetime = moment_field()
     resolved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     resolved_by_revision_uid: str = Field(default="", max_length=36)
+
+
+class SyncRecordConflict(SQLModel, table=True):
+    """On a replica: one field of a project's milestone plan, one of its steps, its facts or its filing date that
+    both sides changed differently since the copy they shared. The three values are kept (JSON); the row holds ours
+    and waits unpushed until a person picks one in the conflicts window."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")
+    table_name: str = Field(max_length=40)
+    row_uid: str = Field(max_length=36, index=True)
+    field: str = Field(max_length=40)
+    base_value: str = Field(default="null", sa_column=Column(Text, nullable=False, default="null"))
+    ours_value: str = Field(sa_column=Column(Text, nullable=False))
+    theirs_value: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = moment_field()
+    resolved_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

@@ -175,6 +175,31 @@ class MilestoneService:
             )
             return milestone
 
+    def place_synced_step(self, project_id: int, milestone: Milestone, position: int, uid: str) -> Milestone:
+        """A step made on a desktop, kept with the desktop's uid; a custom key another desktop took meanwhile
+        becomes the plan's next free one (two offline desks may both have made an X1)."""
+        _check(milestone)
+        with self._context.database.begin() as session:
+            actor, code, plan = self._begin_edit(session, project_id)
+            rows = step_rows(session, project_id)
+            used = {row.key for row in rows}
+            if milestone.key in used:
+                if not milestone.key.startswith(CUSTOM_PREFIX):
+                    raise Conflict(QT_TRANSLATE_NOOP("Errors", "The plan already has a step {key}."), key=milestone.key)
+                number = plan.next_custom
+                while f"{CUSTOM_PREFIX}{number}" in used:
+                    number += 1
+                milestone = replace(milestone, key=f"{CUSTOM_PREFIX}{number}")
+            if milestone.key.startswith(CUSTOM_PREFIX) and milestone.key[1:].isdigit():
+                plan.next_custom = max(plan.next_custom, int(milestone.key[1:]) + 1)
+                session.add(plan)
+            self._insert(session, project_id, rows, milestone, _position(position, len(rows) + 1), uid=uid)
+            summary = f"{code} {milestone.key} '{shorten(milestone.title, 120)}'"
+            self._audit.record(
+                session, actor, AuditAction.MILESTONE_ADD, "milestone", milestone.key, summary, project_id
+            )
+            return milestone
+
     def remove_step(self, project_id: int, key: str) -> RemovedStep:
         """Remove a step; the legal clocks that need it are no longer computed, baselines keep its dates."""
         with self._context.database.begin() as session:
@@ -314,9 +339,16 @@ class MilestoneService:
 
     @staticmethod
     def _insert(
-        session: Session, project_id: int, rows: list[MilestoneStep], milestone: Milestone, position: int
+        session: Session,
+        project_id: int,
+        rows: list[MilestoneStep],
+        milestone: Milestone,
+        position: int,
+        uid: str | None = None,
     ) -> None:
         row = step_row(project_id, milestone, position)
+        if uid is not None:
+            row.uid = uid
         rows.insert(position, row)
         renumber(rows)
         session.add(row)

@@ -12,9 +12,10 @@ one, so the server's history holds each; the same block changed on both sides is
 revisions wait here until a later save (made after reading the conflict) resolves it. Nothing is ever deleted to
 make a merge: every offline revision stays in this history.
 
-Pushed: the sections' revisions, comments and review requests, their outline changes (`structure_sync`) and the
-register's households (`row_sync`, merged field by field); every other synced table is pulled (the server's row
-wins). Applying a pull is `pulled_rows`; what is pushed and in which batches, `outbox`.
+Pushed: the sections' revisions, comments and review requests, their outline changes (`structure_sync`), the
+register's households (`row_sync`, merged field by field) and the projects' milestone plans, steps, facts and filing
+dates (`record_sync`, merged field by field); every other synced table is pulled (the server's row wins). Applying
+a pull is `pulled_rows`; what is pushed and in which batches, `outbox`.
 """
 
 import json
@@ -55,6 +56,7 @@ from dossier_app.services.sync.outbox import Outgoing, batches, change, review_r
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review
+from dossier_app.services.sync.record_sync import RECORDS, records_to_push, settle_record, shadow_once
 from dossier_app.services.sync.row_sync import households_to_push
 from dossier_app.services.sync.structure_sync import PullHooks, is_deletion, section_changes, settled
 
@@ -234,6 +236,8 @@ class ReplicaService:
         self._people.refresh(connection)  # the roles the server gives the person now
         self._finish_merges(report)  # one a crash interrupted after its pull was applied
         cursor, refused = self.cursor(), set[str]()
+        with self._context.database.begin() as session:
+            shadow_once(session, cursor)  # a replica from before records were pushed
         blobs = BlobSync(self._context, connection, blob_progress)
         for _round in range(MAX_ROUNDS):
             cursor = self._pull(connection, cursor, report, progress, cancelled)
@@ -540,6 +544,7 @@ class ReplicaService:
         with self._context.database.begin() as session:
             outgoing.extend(attachment_changes(session, self._label))
             outgoing.extend(households_to_push(session))  # the register's households changed here (row_sync)
+            outgoing.extend(records_to_push(session))  # milestone plans and steps, facts, filing dates (record_sync)
         outgoing.extend(item for item in outline if is_deletion(item))  # after the work done on them before
         return outgoing
 
@@ -616,6 +621,8 @@ class ReplicaService:
                 report.pushed.append(item.label)
                 if item.change["table"] == "section" and "structure" in item.change["fields"]:
                     settled(session, item.change)
+                if item.change["table"] in RECORDS:
+                    settle_record(session, item.change)
                 for table, uid in item.shares:
                     if session.get(SyncShadow, uid) is None:
                         session.add(SyncShadow(uid=uid, table_name=table, fields=""))

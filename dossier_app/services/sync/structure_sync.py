@@ -40,6 +40,7 @@ from dossier_app.domain.models import (
 )
 from dossier_app.services.department.push import Outcome, _malformed
 from dossier_app.services.sync.outbox import Outgoing, change
+from dossier_app.services.sync.record_sync import RECORDS, RecordPull
 from dossier_app.services.sync.row_sync import RegisterPull
 from dossier_app.storage.sync_log import synced_tables
 
@@ -201,12 +202,14 @@ def _worked_here(session: Session, uid: str, *, live: bool) -> bool:
 
 
 class PullHooks(RegisterPull):
-    """A pull's local work beyond the section texts: the register's households (RegisterPull) and the outline
-    changes made here, whose columns stay; a section deleted here that the server edited comes back, and one the
-    server deleted while revisions or comments made here wait for it stays (the push brings it back there)."""
+    """A pull's local work beyond the section texts: the register's households (RegisterPull), the project records
+    (RecordPull) and the outline changes made here, whose columns stay; a section deleted here that the server
+    edited comes back, and one the server deleted while revisions or comments made here wait for it stays (the
+    push brings it back there)."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
+        self._records = RecordPull(session)
         pending = section_changes(session)
         self._kept_columns: dict[str, set[str]] = {}
         for item in pending:
@@ -221,9 +224,22 @@ class PullHooks(RegisterPull):
             return tuple(column for column in HELD if column in self._kept_columns[uid])
         return ("deleted_at",) if uid in self._edited_here else ()
 
+    def deleting(self, table_name: str, uid: str) -> bool:
+        """True when a pulled deletion is held: a household's or a record's changed here."""
+        if table_name in RECORDS:
+            return self._records.deleting(table_name, uid)
+        return super().deleting(table_name, uid)
+
+    def write_shadows(self) -> None:
+        """The shadows pulled so far into the database, the register's and the records'."""
+        super().write_shadows()
+        self._records.write_shadows()
+
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
         """A revision the server made for a section deleted here: that section comes back. A section the server
         deleted that has work waiting here: it stays."""
+        if table_name in RECORDS:
+            return self._records.pulled(table_name, uid, fields)
         if table_name == "sectionrevision" and self._deleted_here and fields.get("section") in self._deleted_here:
             self._edited_there.add(str(fields["section"]))
         if (
@@ -256,6 +272,10 @@ class PullHooks(RegisterPull):
                 if found is not None:
                     self.kept.append(f"{_label(found[2], found[1], int(found[0] or 0))}: {words}")
         super().finish()
+        self._records.finish()
+        self.kept.extend(self._records.kept)
+        self.conflicts.extend(self._records.conflicts)
+        self.merged.extend(self._records.merged)
 
 
 class SectionEditedThere(ChangeRefused):

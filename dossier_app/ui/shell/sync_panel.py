@@ -40,6 +40,7 @@ from dossier_app.ui.shared.server_link import (
     tell_trusted,
 )
 from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
+from dossier_app.ui.shell.record_conflicts import RecordConflictList
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,6 +51,12 @@ if TYPE_CHECKING:
     from dossier_app.ui.shared.settings import UiSettings
 
 MINUTE_MS = 60_000
+
+
+def conflict_count(services: "Services") -> int:
+    """The conflicts the status line counts: texts, register fields and the projects' records' fields."""
+    texts = len(services.replica.conflicts())
+    return texts + len(services.row_conflicts.listing()) + len(services.record_conflicts.listing())
 
 
 @dataclass(frozen=True)
@@ -193,7 +200,7 @@ class SyncPanel(QObject):
                     services.people.refused(connection.username or username, error)
                     raise
             first = trust.fingerprint if trust.first_use else ""
-            conflicts = len(services.replica.conflicts()) + len(services.row_conflicts.listing())  # texts, register
+            conflicts = conflict_count(services)
             return Synced(report, services.replica.waiting(), conflicts, first)
 
         self.stopped = False
@@ -306,10 +313,8 @@ class SyncPanel(QObject):
         only for a replica: a desktop working alone has neither."""
         if not self.server:
             return
-        replica, households = self._services.replica, self._services.row_conflicts
-        task = run_in_background(
-            lambda _report, _cancelled: (replica.waiting(), len(replica.conflicts()) + len(households.listing()))
-        )
+        services = self._services
+        task = run_in_background(lambda _report, _cancelled: (services.replica.waiting(), conflict_count(services)))
         task.on_success(self._counted)  # bound: a window closed meanwhile drops the counts
 
     def _counted(self, counts: tuple[int, int]) -> None:
@@ -407,13 +412,16 @@ class ConflictsWindow(QDialog):
         self.tree.setHeaderLabels([self.tr("Section"), self.tr("Blocks"), self.tr("Found")])
         self.tree.setRootIsDecorated(False)
         self.tree.itemActivated.connect(lambda item, _column: self.open_item(self.tree.indexOfTopLevelItem(item)))
+        self.records = RecordConflictList(services.record_conflicts, self)
+        self.records.decided.connect(self.resolved)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.tree)
+        layout.addWidget(self.records)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        self.resize(820, 520)
 
     def refresh(self) -> None:
         """Read the unresolved conflicts again."""
@@ -429,6 +437,8 @@ class ConflictsWindow(QDialog):
             item = QTreeWidgetItem([f"{project} › {conflict.title}", str(conflict.blocks), when])
             item.setToolTip(0, conflict.label)
             self.tree.addTopLevelItem(item)
+        self.records.refresh()
+        self.tree.setVisible(bool(self._conflicts) or not self.records.shown)
         if self._conflicts:
             self.intro.setText(
                 self.tr(
@@ -437,6 +447,8 @@ class ConflictsWindow(QDialog):
                 )
             )
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        elif self.records.shown:
+            self.intro.setText(self.tr("No section text is in conflict."))
         else:
             self.intro.setText(self.tr("No conflicts: this copy and the server agree."))
         header = self.tree.header()

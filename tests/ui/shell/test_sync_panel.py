@@ -227,3 +227,38 @@ def test_a_long_first_sync_shows_its_progress_and_cancel_stops_it_until_the_next
     assert not panel.stopped and panel.last_sync is not None and laptop.replica.cursor() == library
     assert "Trực tuyến" in panel.label.text()
     laptop.close()
+
+
+def test_a_step_changed_on_two_desks_is_picked_in_the_conflicts_window(  # type: ignore[no-untyped-def]
+    desk: Services, server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    other = _replica(tmp_path / "other.sqlite3", server)
+    project_id = other.projects.by_code(CODE).id
+    step = other.milestones.plan(project_id).milestones[-1]
+    other.milestones.rename_step(project_id, step.key, "Bàn giao mặt bằng (máy bên kia)")
+    with SyncConnection(url(server)) as connection:
+        connection.sign_in("chuyenvien", PASSWORD, "other desk")
+        assert other.replica.sync(connection).clean
+    desk.milestones.rename_step(project_id, step.key, "Bàn giao mặt bằng (máy này)")
+    window = _window(make_window, desk, ui_settings, server)
+    monkeypatch.setattr("dossier_app.ui.shell.sync_panel.QMessageBox.exec", lambda _box: 0)
+    _sync(qtbot, window, monkeypatch)
+    panel = window.sync_panel
+    assert panel.conflicts == 1 and "1 xung đột" in panel.label.text()
+    panel.open_conflicts()
+    conflicts = panel.conflicts_window
+    assert conflicts is not None and conflicts.records.isVisible() and not conflicts.tree.isVisible()
+    row = conflicts.records.tree.topLevelItem(0)
+    assert [row.text(column) for column in range(4)] == [
+        f"{CODE} › Bước {step.key} Bàn giao mặt bằng (máy này)",
+        "Tên bước",
+        "Bàn giao mặt bằng (máy này)",
+        "Bàn giao mặt bằng (máy bên kia)",
+    ]
+    assert conflicts.records.take_button.text() == "&Lấy giá trị của máy chủ"
+    conflicts.records.take_button.click()
+    assert desk.milestones.plan(project_id).milestone(step.key).title == "Bàn giao mặt bằng (máy bên kia)"
+    assert not conflicts.records.isVisible()
+    _sync(qtbot, window, monkeypatch)
+    assert panel.conflicts == 0 and panel.waiting == 0
+    other.close()

@@ -1,0 +1,204 @@
+"""The server's side of a pushed project record (services/sync/record_sync.py): a milestone plan's settings, a step
+of it, a project's facts or its filing date, applied through the milestone, checklist and consultation services as
+the signed-in person, so that person's roles and the services' rules decide.
+
+`fields` is the row's record on the desktop and `base` the server's record it was changed from (null for a row made
+there). A plan, facts or filing date is found by its project (each project has one), a step by its uid, else by its
+key when it is one of the template's (both sides made the plan). When the server's row moved since the base, the two
+merge field by field; the same field changed differently on both sides refuses the change as a conflict (the
+desktop merges it at its next pull, where a person picks a value). A step removed on the desktop
+(`{deleted: true}`) is removed here only when nobody changed it since the base.
+"""
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select as core_select
+
+from dossier_app.domain.conditions import ProjectFacts as Facts
+from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
+from dossier_app.domain.milestones import LandKind, Milestone, MilestoneStatus
+from dossier_app.domain.row_merge import merge_rows
+from dossier_app.services.department.push import UID, Outcome, _malformed
+from dossier_app.services.sync.record_sync import (
+    CUSTOM_PREFIX,
+    LAYOUT,
+    RECORDS,
+    SINGLETONS,
+    STEP,
+    checked_record,
+    record_of,
+    stored_values,
+)
+from dossier_app.services.sync.row_sync import Record
+from dossier_app.storage.sync_log import synced_tables
+
+if TYPE_CHECKING:
+    from dossier_app.services.completeness.checklist import ChecklistService
+    from dossier_app.services.completeness.consultations import ConsultationService
+    from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.milestones.milestones import MilestoneService
+
+
+CONFLICTS = {  # a refusal's words for each kind of record (a template a translator sees whole)
+    "milestoneplan": QT_TRANSLATE_NOOP("Errors", "The milestone plan's {fields} changed differently on the server."),
+    "projectfacts": QT_TRANSLATE_NOOP("Errors", "The project facts {fields} changed differently on the server."),
+    "reviewschedule": QT_TRANSLATE_NOOP("Errors", "The filing date changed differently on the server."),
+    STEP: QT_TRANSLATE_NOOP("Errors", "Step {key}: {fields} changed differently on the server."),
+}
+
+
+class RecordWriter:
+    """Writes a record through the services that own its rows (the server's push and a desktop's pick alike)."""
+
+    def __init__(
+        self,
+        milestones: "MilestoneService",
+        checklist: "ChecklistService",
+        consultations: "ConsultationService",
+    ) -> None:
+        self._milestones, self._checklist, self._consultations = milestones, checklist, consultations
+
+    def write(self, table_name: str, project_id: int, wanted: Record, current: Record | None, uid: str) -> None:
+        """Make the row hold `wanted` (`current`: what it holds now, None when there is none yet)."""
+        values = stored_values(table_name, wanted, RECORDS[table_name])
+        if table_name == "milestoneplan":
+            if current is None or current.get("land_kind") != wanted.get("land_kind"):
+                self._milestones.set_land_kind(project_id, LandKind(values["land_kind"]))
+            if current is None or current.get("at_risk_days") != wanted.get("at_risk_days"):
+                self._milestones.set_at_risk_days(project_id, values["at_risk_days"])
+        elif table_name == "projectfacts":
+            area = self._checklist.facts(project_id).land_area_ha  # the project's own, not a record field
+            self._checklist.save_facts(project_id, Facts(land_area_ha=area, **values))
+        elif table_name == "reviewschedule":
+            self._consultations.set_submitted(project_id, values["submitted_on"])
+        else:
+            self._step(project_id, values, current, uid)
+
+    def remove_step(self, project_id: int, key: str) -> None:
+        """A step removed on a desktop."""
+        self._milestones.remove_step(project_id, key)
+
+    def _step(self, project_id: int, values: Mapping[str, Any], current: Record | None, uid: str) -> None:
+        milestone = Milestone(
+            key=str(values["key"]),
+            title=str(values["title"]),
+            planned_start=values["planned_start"],
+            planned_end=values["planned_end"],
+            actual_start=values["actual_start"],
+            actual_end=values["actual_end"],
+            responsible=str(values["responsible"]),
+            status=MilestoneStatus(values["status"]),
+            percent=int(values["percent"]),
+        )
+        position = int(values["position"])
+        if current is None:
+            count = len(self._milestones.plan(project_id).milestones)
+            self._milestones.place_synced_step(project_id, milestone, min(max(position, 0), count), uid)
+            return
+        key = str(current["key"])
+        plan = self._milestones.plan(project_id)
+        if plan.is_register_driven(key):  # its percent is the register's, never typed
+            milestone = replace(milestone, percent=plan.milestone(key).percent)
+        milestone = replace(milestone, key=key)
+        if milestone != plan.milestone(key):
+            self._milestones.update_step(project_id, milestone)
+        place = min(max(position, 0), len(plan.milestones) - 1)
+        if place != plan.position(key):
+            self._milestones.move_step(project_id, key, place)
+
+
+class RecordPush:
+    """Applies pushed records through the services (never by writing rows)."""
+
+    def __init__(self, context: "ServiceContext", writer: RecordWriter) -> None:
+        self._context, self._writer = context, writer
+
+    def apply(self, uid: str, fields: Mapping[str, Any], change: Mapping[str, Any]) -> Outcome:
+        """One pushed record: made, merged and written, a step removed, or refused with why."""
+        table_name = str(change.get("table"))
+        base_fields = change.get("base")
+        if base_fields is not None and not isinstance(base_fields, dict):
+            raise _malformed("base")
+        try:
+            base = checked_record(table_name, base_fields) if base_fields is not None else None
+        except ValueError as error:
+            raise _malformed(f"base.{error}") from error
+        deleted = fields.get("deleted") is True
+        if deleted and table_name in SINGLETONS:
+            raise _malformed("deleted")  # a plan, facts or filing date goes only with its project
+        try:
+            ours = None if deleted else checked_record(table_name, fields)
+        except ValueError as error:
+            raise _malformed(str(error)) from error
+        project_id = self._project_id((ours or base or {}).get("project"))
+        current = self._current(table_name, uid, project_id, ours)
+        key = str((current or ours or base or {}).get("key", ""))
+        if deleted:
+            if current is None:
+                return Outcome.ALREADY
+            if base is not None and _content(current) != _content(base):
+                raise ChangeRefused(
+                    QT_TRANSLATE_NOOP("Errors", "Step {key} was changed on the server since; it is kept, not removed."),
+                    key=key,
+                )
+            self._writer.remove_step(project_id, key)
+            return Outcome.APPLIED
+        assert ours is not None
+        if current is None:
+            self._writer.write(table_name, project_id, ours, None, uid)
+            return Outcome.APPLIED
+        if current == ours:
+            return Outcome.UNCHANGED
+        merged = merge_rows(base, ours, current)
+        conflicts = [c.field for c in merged.conflicts if c.field not in LAYOUT]
+        if conflicts:
+            raise ChangeRefused(CONFLICTS[table_name], key=key, fields=", ".join(conflicts))
+        row = merged.row or ours
+        if row == current:
+            return Outcome.UNCHANGED
+        self._writer.write(table_name, project_id, row, current, uid)
+        return Outcome.APPLIED
+
+    def _current(self, table_name: str, uid: str, project_id: int, ours: Record | None) -> Record | None:
+        """The server's row this record is: by project for a plan, facts or date; by uid for a step, else by a
+        template key both sides have."""
+        tables = synced_tables()
+        table, project = tables[table_name], tables["project"]
+        query = core_select(table, project.c.uid.label("_project_uid")).join(
+            project, project.c.id == table.c.project_id
+        )
+        if table_name in SINGLETONS:
+            query = query.where(table.c.project_id == project_id)
+        else:
+            query = query.where(table.c.uid == uid)
+        with self._context.database.begin() as session:
+            row = session.connection().execute(query).mappings().first()
+            key = (ours or {}).get("key")
+            if row is None and table_name == STEP and isinstance(key, str) and not key.startswith(CUSTOM_PREFIX):
+                same_key = core_select(table, project.c.uid.label("_project_uid")).join(
+                    project, project.c.id == table.c.project_id
+                )
+                same_key = same_key.where(table.c.project_id == project_id, table.c.key == key)
+                row = session.connection().execute(same_key).mappings().first()
+        return None if row is None else record_of(table_name, row["_project_uid"], dict(row))
+
+    def _project_id(self, project_uid: Any) -> int:
+        if not isinstance(project_uid, str) or not UID.match(project_uid):
+            raise _malformed("project")
+        project = synced_tables()["project"]
+        with self._context.database.begin() as session:
+            found = session.connection().execute(core_select(project.c.id).where(project.c.uid == project_uid)).scalar()
+        if found is None:
+            raise ChangeRefused(
+                QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."),
+                table="project",
+                uid=project_uid,
+            )
+        return int(found)
+
+
+def _content(record: Record) -> Record:
+    """A record without its place: a step moved since is still the step that was removed."""
+    return {name: value for name, value in record.items() if name not in LAYOUT}

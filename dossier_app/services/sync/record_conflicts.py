@@ -1,0 +1,87 @@
+"""A replica's conflicts in project records, as the conflicts window shows them: each field of a milestone plan, a
+step, the facts or the filing date both sides changed differently, with its two values, and the person's pick
+saved through the service that owns the row (so it is checked and audited) and pushed at the next sync."""
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import col, select
+
+from dossier_app.domain.models import Project, SyncRecordConflict, utc_now
+from dossier_app.services.sync.record_sync import STEP, local_rows
+
+if TYPE_CHECKING:
+    from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.department.record_push import RecordWriter
+
+
+@dataclass(frozen=True)
+class RecordConflictView:
+    """One undecided field: its project, what it belongs to (the table, a step's key and title), its name and the
+    values here (ours) and on the server (theirs)."""
+
+    id: int
+    project_code: str
+    table_name: str
+    step: str  # a step's key and title, "" for a plan, the facts or the filing date
+    field: str
+    ours: Any
+    theirs: Any
+
+
+class RecordConflicts:
+    """Reading and deciding the records' conflicts."""
+
+    def __init__(self, context: "ServiceContext", writer: "RecordWriter") -> None:
+        self._context, self._writer = context, writer
+
+    def listing(self, code: str | None = None) -> list[RecordConflictView]:
+        """Every undecided field (of project CODE only, when given), oldest first."""
+        with self._context.database.begin() as session:
+            query = (
+                select(SyncRecordConflict, Project.code)
+                .join(Project, col(Project.id) == SyncRecordConflict.project_id)
+                .where(col(SyncRecordConflict.resolved_at).is_(None))
+                .order_by(col(SyncRecordConflict.id))
+            )
+            if code is not None:
+                query = query.where(col(Project.code) == code)
+            found = session.exec(query).all()
+            rows = local_rows(session) if found else {}
+            views = []
+            for row, project_code in found:
+                local = rows.get(row.row_uid)
+                step = ""
+                if row.table_name == STEP and local is not None:
+                    step = f"{local.record.get('key')} {local.record.get('title')}"
+                views.append(
+                    RecordConflictView(
+                        row.id or 0,
+                        project_code,
+                        row.table_name,
+                        step,
+                        row.field,
+                        json.loads(row.ours_value),
+                        json.loads(row.theirs_value),
+                    )
+                )
+            return views
+
+    def resolve(self, conflict_id: int, *, take_theirs: bool) -> None:
+        """Keep our value, or save the server's in its place (the owning service's rules apply); either is pushed
+        at the next sync."""
+        with self._context.database.begin() as session:
+            row = session.get(SyncRecordConflict, conflict_id)
+            if row is None or row.resolved_at is not None:
+                return
+            table_name, uid, name, theirs = row.table_name, row.row_uid, row.field, json.loads(row.theirs_value)
+            local = local_rows(session).get(uid)
+        if take_theirs and local is not None:
+            wanted = {**local.record, name: theirs}
+            self._writer.write(table_name, local.project_id, wanted, local.record, uid)
+        with self._context.database.begin() as session:
+            row = session.get(SyncRecordConflict, conflict_id)
+            assert row is not None
+            row.resolved_at = utc_now()
+            session.add(row)

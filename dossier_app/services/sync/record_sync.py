@@ -1,0 +1,404 @@
+"""A project's records in sync: its milestone plan's settings, each step of the plan, its facts and the day its
+dossier was filed. Each row travels as one record of fields and merges field by field (`domain/row_merge`), as a
+household does (row_sync), but a row is its own unit: a step has a lasting identity (its uid and key), and every
+project has at most one plan, one set of facts and one filing date.
+
+A record is the row's fields that people edit, in the JSON form the change feed sends (`row_sync.canon`), with
+its `project` as a uid. The replica's shadow holds each such row as last pulled, in the same form, so a row
+changed here is one whose record differs from its shadow (no shadow: made here; a shadow without its row: a step
+removed here). These tables hold a few dozen rows a project, so every sync compares them all.
+
+On a pull, a row changed here is held (its shadow renewed, the row left) and merged once the pull is in: a field
+one side changed takes that side, the same field changed differently on both sides is a `SyncRecordConflict`
+keeping the three values, and the row waits unpushed until a person picks one in the conflicts window. A step's
+place in the plan (`position`) is layout, never a conflict: when both sides moved it, the server's place stands.
+A step the server removed while it was edited here stays and is pushed again (the server makes it again); a step
+removed here that the server edited since comes back. A plan, facts or filing date made here while the server made
+its own for the same project becomes the server's row (its uid) and merges with it, as does a template step of a
+plan both sides made; a custom step made here whose key (X1) another desk took meanwhile gets the next free key
+here, and the server gives it a free one of its own if that is taken too.
+"""
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, delete, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
+
+from dossier_app.domain.milestones import LandKind, MilestoneStatus
+from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
+from dossier_app.domain.row_merge import merge_rows
+from dossier_app.services.sync.bulk_rows import upsert_shadows
+from dossier_app.services.sync.outbox import Outgoing, change
+from dossier_app.services.sync.row_sync import Record, canon, stored
+from dossier_app.storage.sync_log import synced_tables
+
+STEP = "milestonestep"
+RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
+    "milestoneplan": ("land_kind", "at_risk_days"),
+    "projectfacts": (
+        "it_workers",
+        "total_workforce",
+        "core_area_ha",
+        "construction_land_ha",
+        "building_density_pct",
+        "existing_parks_occupancy_pct",
+        "software_only",
+        "expansion",
+    ),
+    "reviewschedule": ("submitted_on",),
+    STEP: (
+        "key",
+        "title",
+        "position",
+        "planned_start",
+        "planned_end",
+        "actual_start",
+        "actual_end",
+        "responsible",
+        "status",
+        "percent",
+    ),
+}
+CHOICES = {
+    "status": frozenset(status.value for status in MilestoneStatus),
+    "land_kind": frozenset(kind.value for kind in LandKind),
+}
+STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
+SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
+LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
+CUSTOM_PREFIX = "X"  # a step a person added (services/milestones/milestone_rows.CUSTOM_PREFIX)
+SHADOWED_KEY = "sync.records_shadowed"  # set once the rows pulled before records were pushed have their shadows
+WORDS = {
+    "milestoneplan": "kế hoạch mốc/milestone plan",
+    "projectfacts": "số liệu dự án/project facts",
+    "reviewschedule": "ngày nộp hồ sơ/filing date",
+    STEP: "bước/step",
+}
+
+
+def record_of(table_name: str, project_uid: Any, values: Mapping[str, Any]) -> Record:
+    """A row's record from its values, however they were read (a local row's or the feed's)."""
+    table = synced_tables()[table_name]
+    return {"project": project_uid, **{name: canon(table.c[name], values.get(name)) for name in RECORDS[table_name]}}
+
+
+def checked_record(table_name: str, fields: Mapping[str, Any]) -> Record:
+    """A pushed record in the form this side builds; ValueError naming the first field of the wrong kind (a date
+    not in ISO 8601, a status or land kind the program does not know, a step key that is no key)."""
+    table = synced_tables()[table_name]
+    for name in RECORDS[table_name]:
+        value = fields.get(name)
+        try:
+            stored(table.c[name], value, name)
+        except (TypeError, ValueError) as error:
+            raise ValueError(name) from error
+        if name in CHOICES and value not in CHOICES[name]:
+            raise ValueError(name)
+        if name == "key" and not (isinstance(value, str) and STEP_KEY.fullmatch(value)):
+            raise ValueError(name)
+    return record_of(table_name, fields.get("project"), fields)
+
+
+def stored_values(table_name: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """These fields of a record as the row's columns store them."""
+    table = synced_tables()[table_name]
+    return {name: stored(table.c[name], fields.get(name), name) for name in names}
+
+
+@dataclass
+class LocalRow:
+    """A row of a record table here: its table, local key, project (local id) and record."""
+
+    table_name: str
+    key: Any
+    project_id: int
+    record: Record
+
+
+def local_rows(session: Session) -> dict[str, LocalRow]:
+    """Every row of the record tables here, by uid (a few dozen a project)."""
+    tables = synced_tables()
+    project = tables["project"]
+    connection = session.connection()
+    found: dict[str, LocalRow] = {}
+    for table_name in RECORDS:
+        table = tables[table_name]
+        key = next(iter(table.primary_key.columns))
+        query = core_select(table, project.c.uid.label("_project_uid")).join(
+            project, project.c.id == table.c.project_id
+        )
+        for row in connection.execute(query).mappings():
+            found[str(row["uid"])] = LocalRow(
+                table_name, row[key.name], int(row["project_id"]), record_of(table_name, row["_project_uid"], dict(row))
+            )
+    return found
+
+
+def shadow_records(session: Session) -> dict[str, tuple[str, Record]]:
+    """The server's rows of the record tables as last pulled, by uid."""
+    shadow: Table = SyncShadow.__table__  # type: ignore[attr-defined]
+    query = core_select(shadow.c.uid, shadow.c.table_name, shadow.c.fields).where(shadow.c.table_name.in_(RECORDS))
+    return {str(uid): (str(name), json.loads(text or "{}")) for uid, name, text in session.connection().execute(query)}
+
+
+@dataclass
+class Waiting:
+    """A row changed here and not yet on the server: its record here (None: a step removed here) and the server's
+    as last pulled (None: made here)."""
+
+    table_name: str
+    uid: str
+    ours: Record | None
+    base: Record | None
+    local: LocalRow | None
+    blocked: bool = False  # a field in conflict: pushed once a person has picked a value
+
+
+def waiting(session: Session) -> dict[str, Waiting]:
+    """The rows whose record here differs from the server's as last pulled."""
+    here, server = local_rows(session), shadow_records(session)
+    blocked = set(
+        session.scalars(select(SyncRecordConflict.row_uid).where(col(SyncRecordConflict.resolved_at).is_(None))).all()
+    )
+    found: dict[str, Waiting] = {}
+    for uid, row in here.items():
+        base = server.get(uid, (row.table_name, None))[1]
+        if row.record != base:
+            found[uid] = Waiting(row.table_name, uid, row.record, base, row, uid in blocked)
+    for uid, (table_name, base) in server.items():
+        if uid not in here and table_name == STEP:  # a plan, facts or date goes only with its project
+            found[uid] = Waiting(table_name, uid, None, base, None, uid in blocked)
+    return found
+
+
+def shadow_once(session: Session, cursor: int) -> None:
+    """A replica that pulled before records were pushed holds these rows without shadows: they are the server's
+    as pulled, so they become their own shadows once (else each would look made here)."""
+    if session.get(Setting, SHADOWED_KEY) is not None:
+        return
+    if cursor > 0:
+        server = shadow_records(session)
+        rows = [
+            {"uid": uid, "table_name": row.table_name, "fields": json.dumps(row.record, ensure_ascii=False)}
+            for uid, row in local_rows(session).items()
+            if uid not in server
+        ]
+        upsert_shadows(session, rows)
+    session.add(Setting(key=SHADOWED_KEY, value="1"))
+
+
+def records_to_push(session: Session) -> list[Outgoing]:
+    """The rows to push, each as its record with the server's as its base (`deleted` for a step removed here):
+    plans, facts and dates first, then removed steps, then steps in plan order; nothing of a row in conflict."""
+    tables = synced_tables()
+    project = tables["project"]
+    codes = dict(session.connection().execute(core_select(project.c.uid, project.c.code)).all())
+    order = {name: place for place, name in enumerate(RECORDS)}
+
+    def rank(item: Waiting) -> tuple[int, int, int]:
+        position = (item.ours or {}).get("position") or 0
+        return (order[item.table_name], 0 if item.ours is None else 1, int(position))
+
+    made: list[Outgoing] = []
+    for item in sorted(waiting(session).values(), key=rank):
+        if item.blocked:
+            continue
+        fields: Record = item.ours if item.ours is not None else {"deleted": True}
+        shown = item.ours or item.base or {}
+        what = f"{item.table_name}:{item.uid}:{_digest(fields)}:{_digest(item.base)}"
+        pushed = change(item.table_name, item.uid, fields, what)
+        pushed["base"] = item.base
+        made.append(Outgoing(pushed, label(codes.get(shown.get("project"), "?"), item.table_name, shown, item.ours)))
+    return made
+
+
+def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
+    """The server holds what was pushed: it is the row's shadow now (a removed step's goes). Should the server
+    have made something else of it (merged, another key), that row comes with the next pull and, nothing waiting
+    here any more, is taken as it is."""
+    fields = pushed["fields"]
+    if fields.get("deleted") is True:
+        session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == pushed["uid"]))
+        return
+    row = {"uid": pushed["uid"], "table_name": pushed["table"], "fields": json.dumps(fields, ensure_ascii=False)}
+    upsert_shadows(session, [row])
+
+
+def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[str, Any] | None = None) -> str:
+    """How the command line names a record: project code, what it is, a step's key and title."""
+    if table_name != STEP:
+        return f"{code}: {WORDS[table_name]}"
+    gone = " (xoá/removed)" if ours is None else ""
+    return f"{code}: {WORDS[STEP]} {shown.get('key', '?')} '{shown.get('title', '')}'{gone}"
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+class RecordPull:
+    """A pull's records side, in the pull's unit of work: shadows kept for every pulled row of the record tables;
+    the rows changed here held and merged at the end (`finish`)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._waiting: dict[str, Waiting] = {}
+        self._held: set[str] = set()
+        self._made_here: dict[str, Waiting] = {}
+        self._loaded = False  # what waits here is read at the first row of these tables a page brings
+        self._touched: set[str] = set()
+        self._theirs: dict[str, Record] = {}  # pulled records, by uid
+        self._shadows: dict[str, dict[str, str]] = {}  # pulled rows' shadows not written yet, by uid
+        self.kept: list[str] = []
+        self.conflicts: list[str] = []
+        self.merged: list[str] = []
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self._waiting = waiting(self._session)
+            self._held = {uid for uid, item in self._waiting.items() if item.ours is not None}
+            self._made_here = {uid: item for uid, item in self._waiting.items() if item.base is None and item.local}
+
+    def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
+        """Keep the row's shadow; True when the row is held (changed here)."""
+        if table_name not in RECORDS:
+            return False
+        self._load()
+        theirs = record_of(table_name, fields.get("project"), fields)
+        self._theirs[uid] = theirs
+        self._shadows[uid] = {"uid": uid, "table_name": table_name, "fields": json.dumps(theirs, ensure_ascii=False)}
+        if uid not in self._held and self._made_here:
+            self._meet(table_name, uid, theirs)
+        if uid in self._held:
+            self._touched.add(uid)
+            return True
+        item = self._waiting.get(uid)
+        if item is not None and item.ours is None:  # removed here, changed on the server: it comes back
+            self.kept.append(f"{self._code(theirs)}: {WORDS[STEP]} {theirs.get('key')}: sửa trên máy chủ/edited there")
+        return False
+
+    def _meet(self, table_name: str, uid: str, theirs: Record) -> None:
+        """A pulled row the server made while a row with its natural key was made here: ours becomes the server's
+        row and merges with it, or (a custom step of another desk) ours takes the next free key."""
+        for mine_uid, item in list(self._made_here.items()):
+            local = item.local
+            assert local is not None and item.ours is not None
+            if local.table_name != table_name or item.ours.get("project") != theirs.get("project"):
+                continue
+            if table_name == STEP and item.ours.get("key") != theirs.get("key"):
+                continue
+            table = synced_tables()[table_name]
+            key = next(iter(table.primary_key.columns))
+            if table_name == STEP and str(item.ours.get("key", "")).startswith(CUSTOM_PREFIX):
+                free = self._free_key(local.project_id, theirs)
+                self._session.execute(update(table).where(key == local.key).values(key=free))
+                item.ours = {**item.ours, "key": free}
+                return
+            self._session.execute(update(table).where(key == local.key).values(uid=uid))
+            del self._made_here[mine_uid]
+            self._waiting.pop(mine_uid, None)
+            self._waiting[uid] = Waiting(table_name, uid, item.ours, None, local)
+            self._held.discard(mine_uid)
+            self._held.add(uid)
+            return
+
+    def _free_key(self, project_id: int, theirs: Record) -> str:
+        """The next custom key no step of the project uses here and the pulled one does not take."""
+        step = synced_tables()[STEP]
+        used = set(
+            self._session.connection().execute(core_select(step.c.key).where(step.c.project_id == project_id)).scalars()
+        )
+        used.add(str(theirs.get("key")))
+        used.update(str(r.get("key")) for r in self._theirs.values() if r.get("project") == theirs.get("project"))
+        number = 1
+        while f"{CUSTOM_PREFIX}{number}" in used:
+            number += 1
+        return f"{CUSTOM_PREFIX}{number}"
+
+    def deleting(self, table_name: str, uid: str) -> bool:
+        """True when a pulled deletion is held (the row was changed here): its shadow goes, the row stays and is
+        pushed again as made here."""
+        if table_name not in RECORDS:
+            return False
+        self._load()
+        if uid not in self._held:
+            return False
+        self.write_shadows()
+        self._session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == uid))
+        self._held.discard(uid)
+        self._touched.discard(uid)
+        item = self._waiting[uid]
+        assert item.ours is not None
+        self.kept.append(f"{label(self._code(item.ours), table_name, item.ours, item.ours)}: sửa ở đây/edited here")
+        return True
+
+    def write_shadows(self) -> None:
+        """The shadows pulled so far into the database (before anything reads or deletes shadows)."""
+        upsert_shadows(self._session, list(self._shadows.values()))
+        self._shadows.clear()
+
+    def finish(self) -> None:
+        """Merge each held row with the server's."""
+        self.write_shadows()
+        for uid in sorted(self._touched):
+            self._merge(self._waiting[uid], self._theirs[uid])
+
+    def _merge(self, item: Waiting, theirs: Record) -> None:
+        assert item.ours is not None and item.local is not None
+        outcome = merge_rows(item.base, item.ours, theirs)
+        merged = dict(outcome.row or item.ours)
+        conflicts = []
+        for conflict in outcome.conflicts:
+            if conflict.field in LAYOUT:
+                merged[conflict.field] = theirs.get(conflict.field)
+            else:
+                conflicts.append(conflict)
+        changed = [name for name in RECORDS[item.table_name] if merged.get(name) != item.ours.get(name)]
+        if changed:
+            table = synced_tables()[item.table_name]
+            key = next(iter(table.primary_key.columns))
+            values = stored_values(item.table_name, merged, changed)
+            self._session.execute(update(table).where(key == item.local.key).values(values))
+        name = label(self._code(item.ours), item.table_name, merged, merged)
+        for conflict in conflicts:
+            self._record(item, conflict.field, conflict.base, conflict.ours, conflict.theirs)
+        if conflicts:
+            self.conflicts.append(name)
+        elif merged not in (theirs, item.ours):
+            self.merged.append(name)
+
+    def _record(self, item: Waiting, name: str, base: Any, ours: Any, theirs: Any) -> None:
+        """A field in conflict, once per row and field while unresolved (a later pull renews its values)."""
+        assert item.local is not None
+        session = self._session
+        row = session.scalars(
+            select(SyncRecordConflict).where(
+                col(SyncRecordConflict.row_uid) == item.uid,
+                col(SyncRecordConflict.field) == name,
+                col(SyncRecordConflict.resolved_at).is_(None),
+            )
+        ).first()
+        row = row or SyncRecordConflict(
+            project_id=item.local.project_id,
+            table_name=item.table_name,
+            row_uid=item.uid,
+            field=name,
+            ours_value="",
+            theirs_value="",
+        )
+        row.base_value = json.dumps(base, ensure_ascii=False)
+        row.ours_value = json.dumps(ours, ensure_ascii=False)
+        row.theirs_value = json.dumps(theirs, ensure_ascii=False)
+        session.add(row)
+
+    def _code(self, record: Mapping[str, Any]) -> str:
+        project = synced_tables()["project"]
+        query = core_select(project.c.code).where(project.c.uid == record.get("project"))
+        return str(self._session.connection().execute(query).scalar() or "?")
