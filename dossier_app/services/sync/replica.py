@@ -51,7 +51,7 @@ from dossier_app.services.sync.local_reads import (
     shadowed,
     shared_heads,
 )
-from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
+from dossier_app.services.sync.outbox import Outgoing, batches, change, held_shadow, review_request
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review
@@ -503,7 +503,7 @@ class ReplicaService:
                     if held is not None and held.body == revision.body:
                         # Another desk reached this very text first: the server holds it (it would take this
                         # revision as unchanged and make none, so the next one would name a base it lacks).
-                        session.add(SyncShadow(uid=revision_uid, table_name="sectionrevision", fields=""))
+                        session.add(held_shadow(revision_uid, held.uid))
                         continue
                     fields = {"section": item.uid, "base": base[1] if base else None, "body": revision.body}
                     outgoing.append(
