@@ -91,7 +91,8 @@ import importlib.abc, importlib.util
 def _sign_in(services, parent=None, settings=None):
     T["sign_in"] = time.time()
     from dossier_app.services.demo.demo import DEMO_PASSWORD
-    return services.accounts.authenticate("chuyenvien", DEMO_PASSWORD)
+    from dossier_app.ui.accounts.login_dialog import SignedIn
+    return SignedIn(services.accounts.authenticate("chuyenvien", DEMO_PASSWORD))
 
 class _PatchSignIn(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):

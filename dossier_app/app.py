@@ -145,14 +145,17 @@ class _Start:
             # leaves the interpreter free while it hashes), so the window fills sooner after Enter.
             preload = threading.Thread(target=preload_workspace, name="preload-window")
             preload.start()
-            account = sign_in(services, self.window, self.settings)
+            signed = sign_in(services, self.window, self.settings)
             preload.join()
-            if account is None:
+            if signed is None:
                 self._leave(_cli().EXIT_OK)
                 return
+            account = signed.account
             services.context.operator = Operator(account.username)
             controller = WindowController(services, self.settings, self.translators, account)
-            controller.open(self.window)
+            window = controller.open(self.window)
+            if signed.joined is not None:  # joined the server just now: that sync is the window's last
+                window.sync_panel.took(signed.joined)
             self.controller = controller
             QTimer.singleShot(0, controller.offer_start)
         except BaseException:

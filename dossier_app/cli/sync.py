@@ -17,7 +17,7 @@ from dossier_app.domain.errors import (
 
 if TYPE_CHECKING:
     from dossier_app.services import Services
-    from dossier_app.services.sync.record_conflicts import RecordConflictView
+    from dossier_app.services.project_records.conflicts import RecordConflictView
 
 LONG_PULL = 3_000  # changes (three pages): a pull this long tells its progress on stderr
 PROGRESS_STEP = 5  # percent between two progress lines
@@ -142,7 +142,7 @@ class PullProgress:
 
 def record_label(record: "RecordConflictView") -> str:
     """A record conflict's row as the command line names it: project code and what it is."""
-    from dossier_app.services.sync.record_sync import STEP, WORDS
+    from dossier_app.services.project_records.sync import STEP, WORDS
 
     if record.table_name == STEP:
         return f"{record.project_code} {WORDS[STEP]} {record.step}"

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from dossier_app.services.demo.demo import DemoService
     from dossier_app.services.department.changes import ChangeFeed
     from dossier_app.services.department.push import PushService
-    from dossier_app.services.department.record_push import RecordWriter
     from dossier_app.services.department.tokens import TokenService
     from dossier_app.services.dossier.attachments import AttachmentService
     from dossier_app.services.dossier.document_numbers import DocumentNumberService
@@ -32,6 +31,8 @@ if TYPE_CHECKING:
     from dossier_app.services.export.exports import ExportService
     from dossier_app.services.milestones.holidays import HolidayService
     from dossier_app.services.milestones.milestones import MilestoneService
+    from dossier_app.services.project_records.conflicts import RecordConflicts
+    from dossier_app.services.project_records.push import RecordWriter
     from dossier_app.services.register.catalogues import CatalogueService
     from dossier_app.services.register.charts import ChartService
     from dossier_app.services.register.register import RegisterService
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from dossier_app.services.review.redlines import RedlineService
     from dossier_app.services.review.reviews import ReviewService
     from dossier_app.services.sync.people import ReplicaPeople
-    from dossier_app.services.sync.record_conflicts import RecordConflicts
     from dossier_app.services.sync.replica import ReplicaService
     from dossier_app.services.sync.row_conflicts import RowConflicts
     from dossier_app.storage.database import Database
@@ -105,9 +105,9 @@ class Services:
     def push(self) -> "PushService":
         """The push side of sync on the server: desktops' changes applied through these services, as their person."""
         from dossier_app.services.department.push import PushService
-        from dossier_app.services.department.record_push import RecordPush
         from dossier_app.services.department.register_push import RegisterPush
-        from dossier_app.services.sync.record_sync import RECORDS
+        from dossier_app.services.project_records.push import RecordPush
+        from dossier_app.services.project_records.sync import RECORDS
         from dossier_app.services.sync.structure_sync import StructurePush
 
         records = RecordPush(self.context, self.record_writer).apply
@@ -135,14 +135,14 @@ class Services:
     @cached_property
     def record_writer(self) -> "RecordWriter":
         """Milestone plans and steps, facts and filing dates written through their services (sync's records)."""
-        from dossier_app.services.department.record_push import RecordWriter
+        from dossier_app.services.project_records.push import RecordWriter
 
         return RecordWriter(self.milestones, self.checklist, self.consultations)
 
     @cached_property
     def record_conflicts(self) -> "RecordConflicts":
         """A replica's conflicts in milestone plans, steps, facts and filing dates, and the person's pick."""
-        from dossier_app.services.sync.record_conflicts import RecordConflicts
+        from dossier_app.services.project_records.conflicts import RecordConflicts
 
         return RecordConflicts(self.context, self.record_writer)
 

@@ -841,3 +841,26 @@ def test_a_household_deleted_on_one_desk_keeps_parcels_changed_on_another(templa
         machine.teardown()
     finally:
         machine.close()
+
+
+def test_a_deletion_after_a_held_revision_names_the_servers_revision(template: Template, tmp_path: Path) -> None:
+    """A and B delete the same paragraph of the introduction; A syncs; B's sync holds its revision (the server has
+    its very text from A) and B then deletes the section. The deletion named B's held revision, which the server
+    lacks, and was refused as stale at every sync; it now names the server's revision of that text and goes through."""
+    machine = example(template, tmp_path)
+    try:
+        introduction = machine.sections[2]
+        machine.edit("a", 2, 1, "delete")
+        machine.edit("b", 2, 1, "delete")
+        machine.sync("a")
+        b = machine.desks["b"]
+        report = b.services.replica.sync(b.connection)
+        assert report.clean and report.pushed == []
+        assert len(echoed_revisions(b.path, machine.server_path)) == 1  # held: not sent
+        machine.delete_section("b", 0)
+        report = b.services.replica.sync(b.connection)
+        assert report.clean and report.refused == [] and report.pushed == ["CT-HTP da.0_mo_dau: xoá/deleted"]
+        assert machine.server_outline_of(introduction)[-1]  # deleted on the server
+        machine.teardown()
+    finally:
+        machine.close()

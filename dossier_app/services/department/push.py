@@ -20,7 +20,7 @@ Changes (`table`, `uid`, `fields`):
 - `section` with `structure` (add, rename, move, delete, undelete): services/sync/structure_sync.py.
 - `affectedparty`, the party's uid: a household's record with the change's `base` (department/register_push.py).
 - `milestoneplan`, `milestonestep`, `projectfacts`, `reviewschedule`: a project record with the change's `base`
-  (department/record_push.py).
+  (project_records/push.py).
 """
 
 import re

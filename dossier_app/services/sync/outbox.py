@@ -16,6 +16,7 @@ from dossier_app.domain.models import Section, SectionComment, SectionRevision, 
 from dossier_app.services.department.push import MAX_CHANGES
 
 PUSH_BYTES = 4 * 1_048_576  # a batch's text, well below the server's limit
+HELD_BY = '{"held_by": '  # how the shadow of a held revision begins (`held_shadow`)
 CHANGE_IDS = uuid.UUID("5b0f4a1e-6c1d-4f7e-9a53-3d2b8c1e7a10")
 ReviewRequest = tuple[dict[str, Any], str, str]  # fields, what the change is (its id's seed), its words
 _REQUESTING = frozenset(
@@ -37,6 +38,13 @@ class Outgoing:
 def change(table: str, uid: str, fields: Mapping[str, Any], what: str) -> dict[str, Any]:
     """A change as pushed, its id a UUID5 of `what` it is."""
     return {"id": str(uuid.uuid5(CHANGE_IDS, what)), "table": table, "uid": uid, "fields": dict(fields)}
+
+
+def held_shadow(revision_uid: str, server_uid: str) -> SyncShadow:
+    """The shadow of a revision made here whose very text the server already has (another desk pushed it first): it
+    is never sent, counts as shared from now on, and names the server's revision holding its text, which a deletion
+    of the section names instead (structure_sync: the server lacks this one and would refuse it as stale)."""
+    return SyncShadow(uid=revision_uid, table_name="sectionrevision", fields=json.dumps({"held_by": server_uid}))
 
 
 def _moment(value: Any) -> Any:

@@ -14,7 +14,7 @@ make a merge: every offline revision stays in this history.
 
 Pushed: the sections' revisions, comments and review requests, their outline changes (`structure_sync`), the
 register's households (`row_sync`, merged field by field) and the projects' milestone plans, steps, facts and filing
-dates (`record_sync`, merged field by field); every other synced table is pulled (the server's row wins). Applying
+dates (`project_records`, merged field by field); every other synced table is pulled (the server's row wins). Applying
 a pull is `pulled_rows`; what is pushed and in which batches, `outbox`.
 """
 
@@ -42,6 +42,7 @@ from dossier_app.domain.models import (
     utc_now,
 )
 from dossier_app.services.department.changes import MAX_LIMIT
+from dossier_app.services.project_records.sync import RECORDS, records_to_push, settle_record, shadow_once
 from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
 from dossier_app.services.sync.library import check_library, pin_library
 from dossier_app.services.sync.local_reads import (
@@ -52,11 +53,10 @@ from dossier_app.services.sync.local_reads import (
     shadowed,
     shared_heads,
 )
-from dossier_app.services.sync.outbox import Outgoing, batches, change, review_request
+from dossier_app.services.sync.outbox import Outgoing, batches, change, held_shadow, review_request
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review
-from dossier_app.services.sync.record_sync import RECORDS, records_to_push, settle_record, shadow_once
 from dossier_app.services.sync.row_sync import households_to_push
 from dossier_app.services.sync.structure_sync import PullHooks, is_deletion, section_changes, settled
 
@@ -507,7 +507,7 @@ class ReplicaService:
                     if held is not None and held.body == revision.body:
                         # Another desk reached this very text first: the server holds it (it would take this
                         # revision as unchanged and make none, so the next one would name a base it lacks).
-                        session.add(SyncShadow(uid=revision_uid, table_name="sectionrevision", fields=""))
+                        session.add(held_shadow(revision_uid, held.uid))
                         continue
                     fields = {"section": item.uid, "base": base[1] if base else None, "body": revision.body}
                     outgoing.append(
@@ -544,7 +544,9 @@ class ReplicaService:
         with self._context.database.begin() as session:
             outgoing.extend(attachment_changes(session, self._label))
             outgoing.extend(households_to_push(session))  # the register's households changed here (row_sync)
-            outgoing.extend(records_to_push(session))  # milestone plans and steps, facts, filing dates (record_sync)
+            outgoing.extend(
+                records_to_push(session)
+            )  # milestone plans and steps, facts, filing dates (project_records)
         outgoing.extend(item for item in outline if is_deletion(item))  # after the work done on them before
         return outgoing
 

@@ -16,7 +16,8 @@ it.
 Changes (table `section`, the section's uid, `fields` with `structure`):
 - `{structure: "add", document, parent, title, position}`: a new section (its uid kept), then moved to `position`;
 - `{structure: "rename", title}`, `{structure: "move", position}` (among its siblings), `{structure: "undelete"}`;
-- `{structure: "delete", revision}`: `revision` the uid of the latest revision the desktop has, or null.
+- `{structure: "delete", revision}`: `revision` the uid of the latest revision the desktop has, or null (never a
+  revision held here because the server had its text from another desk: the server's revision of that text).
 """
 
 import json
@@ -39,8 +40,8 @@ from dossier_app.domain.models import (
     as_utc,
 )
 from dossier_app.services.department.push import Outcome, _malformed
-from dossier_app.services.sync.outbox import Outgoing, change
-from dossier_app.services.sync.record_sync import RECORDS, RecordPull
+from dossier_app.services.project_records.sync import RECORDS, RecordPull
+from dossier_app.services.sync.outbox import HELD_BY, Outgoing, change
 from dossier_app.services.sync.row_sync import RegisterPull
 from dossier_app.storage.sync_log import synced_tables
 
@@ -70,12 +71,17 @@ def _moment(value: Any) -> str | None:
 
 
 def _latest(session: Session, section_id: int) -> str | None:
-    """The section's revision of the highest number here: the server's latest once the revisions made here, pushed
-    before the deletion, are in."""
+    """The section's revision of the highest number here (of a tie, the later here: one pulled after a revision made
+    here), but never a held one: the server's latest once the revisions made here, pushed before the deletion, are
+    in. A held revision's text reached the server from another desk first and it was never sent (`held_shadow`):
+    naming it, the deletion was refused as stale at every sync; the server's revision of that text is named instead."""
+    held = exists().where(
+        col(SyncShadow.uid) == SectionRevision.uid, col(SyncShadow.fields).startswith(HELD_BY, autoescape=True)
+    )
     return session.scalars(
         select(SectionRevision.uid)
-        .where(col(SectionRevision.section_id) == section_id)
-        .order_by(col(SectionRevision.number).desc())
+        .where(col(SectionRevision.section_id) == section_id, ~held)
+        .order_by(col(SectionRevision.number).desc(), col(SectionRevision.id).desc())
         .limit(1)
     ).first()
 

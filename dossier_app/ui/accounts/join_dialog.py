@@ -1,6 +1,7 @@
 """A fresh desktop joins its department's server from the window: the server's address, the officer's user name and
 password there; the first sync pulls the department's projects off the GUI thread, and the officer is then signed in
-here as the server knows them (their offline verifier kept as the window's sync keeps it)."""
+here as the server knows them (their offline verifier kept as the window's sync keeps it); the window then shows that
+sync as its last."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,9 @@ from dossier_app.ui.shared.server_link import (
     PROGRESS_FROM,
     PullProgress,
     ServerFields,
+    Synced,
     pinned_fingerprint,
+    synced,
     tell_trusted,
 )
 from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
@@ -35,11 +38,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Joined:
-    """What the first sync in the background brought back: who signed in, and whether the pull was cancelled."""
+    """What the first sync in the background brought back: who signed in, and the sync (cancelled or not)."""
 
     username: str
-    cancelled: bool
-    first_use_fingerprint: str
+    synced: Synced
 
 
 class JoinServerDialog(QDialog):
@@ -51,6 +53,7 @@ class JoinServerDialog(QDialog):
         self.setWindowTitle(self.tr("Join the department's server"))
         self._services, self._settings = services, settings
         self.account: AccountView | None = None
+        self.synced: Synced | None = None  # the first sync, once it has ended (the window shows it as its last)
         self.fingerprint = ""  # the certificate trusted at this first connection, shown once
         self.progress: PullProgress | None = None
         self._task: BackgroundTask | None = None
@@ -120,7 +123,7 @@ class JoinServerDialog(QDialog):
                 person = services.people.remember(password, connection.sign_in(username, password, "desktop"))
                 tell(0, 0, "signed-in")
                 report = services.replica.sync(connection, lambda done, total: tell(done, total, ""), cancelled)
-            return Joined(person.username, report.cancelled, trust.fingerprint if trust.first_use else "")
+            return Joined(person.username, synced(services, report, trust))
 
         self._task = run_in_background(job).on_progress(self._progress).on_success(self._done)
         self._task.on_failure(self._failed)
@@ -171,8 +174,8 @@ class JoinServerDialog(QDialog):
     def _done(self, result: Joined) -> None:
         self._finished()
         self._keep_address()
-        self.fingerprint = result.first_use_fingerprint or self.fingerprint
-        if result.cancelled:
+        self.fingerprint = result.synced.first_use_fingerprint or self.fingerprint
+        if result.synced.report.cancelled:
             self.status.clear()
             self._show_error(
                 self.tr(
@@ -185,6 +188,7 @@ class JoinServerDialog(QDialog):
         if self.fingerprint:
             tell_trusted(self, self.fingerprint)
         self.account = self._services.accounts.remembered(result.username)
+        self.synced = result.synced
         super().accept()
 
     def _failed(self, error: BaseException) -> None:

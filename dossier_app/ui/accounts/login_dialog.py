@@ -1,5 +1,6 @@
 """Signing in: the first administrator on a new database, then a user name and password each start."""
 
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,17 @@ from dossier_app.services.demo.demo import DEMO_PASSWORD
 from dossier_app.ui.shared.i18n import error_text
 
 if TYPE_CHECKING:
+    from dossier_app.ui.shared.server_link import Synced
     from dossier_app.ui.shared.settings import UiSettings
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who signed in, and the first sync when they joined the department's server to get here (the window shows it
+    as its last sync instead of "not synced yet this session")."""
+
+    account: AccountView
+    joined: "Synced | None" = None
 
 
 class _CredentialsDialog(QDialog):
@@ -139,6 +150,7 @@ class FirstAdminDialog(_CredentialsDialog):
         )
         self.join_button.clicked.connect(self.join_server)
         self.join_button.setVisible(settings is not None)
+        self.joined: Synced | None = None  # the join's first sync, handed to the window
 
     def join_server(self) -> None:
         """Join the department's server instead: signed in as the server's account once its data is here."""
@@ -149,6 +161,7 @@ class FirstAdminDialog(_CredentialsDialog):
         joined = dialog.exec() == QDialog.DialogCode.Accepted
         if joined or self._services.accounts.has_accounts():  # a cancelled first sync: signing in goes on
             self.account = dialog.account if joined else None
+            self.joined = dialog.synced if joined else None
             self.done(QDialog.DialogCode.Accepted)
 
     def load_demo(self) -> None:
@@ -178,9 +191,7 @@ class FirstAdminDialog(_CredentialsDialog):
         super().accept()
 
 
-def sign_in(
-    services: Services, parent: QWidget | None = None, settings: "UiSettings | None" = None
-) -> AccountView | None:
+def sign_in(services: Services, parent: QWidget | None = None, settings: "UiSettings | None" = None) -> SignedIn | None:
     """Create the first administrator (or join the department's server) if needed, then sign in; None when the user
     cancels."""
     if not services.accounts.has_accounts():
@@ -188,8 +199,8 @@ def sign_in(
         if not first.exec():
             return None
         if first.account is not None:
-            return first.account
+            return SignedIn(first.account, first.joined)
     login = LoginDialog(services, parent)
-    if not login.exec():
+    if not login.exec() or login.account is None:
         return None
-    return login.account
+    return SignedIn(login.account)

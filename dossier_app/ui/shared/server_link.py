@@ -1,8 +1,10 @@
 """The department server as a desktop reaches it, shared by the window's sync (ui/shell) and joining a department
-from a fresh desktop (ui/accounts): the address and trusted-certificate fields, and the progress of a long pull with
-its Cancel button."""
+from a fresh desktop (ui/accounts): the address and trusted-certificate fields, the progress of a long pull with
+its Cancel button, and what a sync brought back for the status line."""
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -11,9 +13,42 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QProg
 from dossier_app.domain.errors import DossierError
 
 if TYPE_CHECKING:
-    from dossier_app.services.sync.replica import ReplicaService
+    from dossier_app.services import Services
+    from dossier_app.services.sync.client import ServerTrust
+    from dossier_app.services.sync.replica import ReplicaService, SyncReport
 
 PROGRESS_FROM = 3_000  # changes to pull (three pages): a pull this long shows its progress and can be cancelled
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What a sync in the background brought back to the window's status line: the report, the changes still
+    waiting, the conflicts, when it ended, and the certificate a first connection trusted ("" when pinned before).
+    Joining the server at the first start hands its sync to the window in this form too."""
+
+    report: "SyncReport"
+    waiting: int
+    conflicts: int
+    first_use_fingerprint: str = ""
+    finished: datetime = field(default_factory=_now)
+
+
+def synced(services: "Services", report: "SyncReport", trust: "ServerTrust") -> Synced:
+    """Count what waits and what conflicts right after a sync, in the sync's own thread (the outbox reads every
+    unsent revision); the conflicts are the texts', the register's and the projects' records'."""
+    return Synced(
+        report, services.replica.waiting(), conflict_count(services), trust.fingerprint if trust.first_use else ""
+    )
+
+
+def conflict_count(services: "Services") -> int:
+    """The conflicts the status line counts: texts, register fields and the projects' records' fields."""
+    texts = len(services.replica.conflicts())
+    return texts + len(services.row_conflicts.listing()) + len(services.record_conflicts.listing())
 
 
 class ServerFields(QWidget):

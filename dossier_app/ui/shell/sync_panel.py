@@ -9,7 +9,7 @@ thread.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
@@ -31,16 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from dossier_app.domain.errors import AuthenticationFailed, DossierError, ServerUnreachable, SessionRefused
+from dossier_app.ui.milestones.record_conflicts import RecordConflictList
 from dossier_app.ui.shared.messages import error_text, show_error
 from dossier_app.ui.shared.server_link import (
     PROGRESS_FROM,
     PullProgress,
     ServerFields,
+    Synced,
+    conflict_count,
     pinned_fingerprint,
+    synced,
     tell_trusted,
 )
 from dossier_app.ui.shared.workers import BackgroundTask, run_in_background
-from dossier_app.ui.shell.record_conflicts import RecordConflictList
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -51,22 +54,6 @@ if TYPE_CHECKING:
     from dossier_app.ui.shared.settings import UiSettings
 
 MINUTE_MS = 60_000
-
-
-def conflict_count(services: "Services") -> int:
-    """The conflicts the status line counts: texts, register fields and the projects' records' fields."""
-    texts = len(services.replica.conflicts())
-    return texts + len(services.row_conflicts.listing()) + len(services.record_conflicts.listing())
-
-
-@dataclass(frozen=True)
-class Synced:
-    """What a sync in the background brought back to the window."""
-
-    report: "SyncReport"
-    waiting: int
-    conflicts: int
-    first_use_fingerprint: str = ""
 
 
 class SyncPanel(QObject):
@@ -199,9 +186,7 @@ class SyncPanel(QObject):
                 except SessionRefused as error:  # the kept session ended: forget it (or the person, if disabled)
                     services.people.refused(connection.username or username, error)
                     raise
-            first = trust.fingerprint if trust.first_use else ""
-            conflicts = conflict_count(services)
-            return Synced(report, services.replica.waiting(), conflicts, first)
+            return synced(services, report, trust)
 
         self.stopped = False
         self._task = run_in_background(job).on_progress(self._progress).on_success(self._done).on_failure(self._failed)
@@ -244,16 +229,26 @@ class SyncPanel(QObject):
             self.progress.finish()
             self.progress = None
 
+    def took(self, result: Synced) -> None:
+        """A sync made before this window opened (joining the server at the first start) is this session's last
+        sync, as if the window had made it: online, its time, what waits, quietly (its dialog said the rest)."""
+        if not self._running:
+            self._record(result)
+
+    def _record(self, result: Synced) -> None:
+        """The status line after a sync that reached the server."""
+        self.online = True
+        if not result.report.cancelled:
+            self.last_sync = result.finished
+        self.waiting, self.conflicts = result.waiting, result.conflicts
+        self.waiting_for = list(result.report.waiting_for)
+        self._update()
+
     def _done(self, result: Synced) -> None:
         self._running = False
         self._close_progress()
-        self.online = True
-        if not result.report.cancelled:
-            self.last_sync = datetime.now().astimezone()
-        self.waiting, self.conflicts = result.waiting, result.conflicts
-        self.waiting_for = list(result.report.waiting_for)
         self._password = None  # the session is kept in the database now; the password is not kept at all
-        self._update()
+        self._record(result)
         if result.report.pulled or result.report.merged:
             self.synced.emit()
         if result.first_use_fingerprint:

@@ -391,6 +391,30 @@ def test_a_section_edited_then_deleted_here_sends_the_edit_before_the_deletion(
     assert {"Bản cuối trước khi xoá.\n", "Bản nháp.\n"} <= bodies
 
 
+def test_a_deletion_after_a_held_revision_names_the_servers_revision(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """Both officers write the same text in a shared section; A syncs first, so B's revision is held (the server has
+    its text) and never sent. B then deletes the section: the deletion names A's revision, the server's, not B's
+    held one, which the server lacks (refused as stale at every sync before)."""
+    a, b = desks["a"], desks["b"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    a.dossiers.add_section(document.id, None, "Mục hai máy cùng viết")
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    uid = next(u for u, title, _deleted in outline(a, itp.code) if title == "Mục hai máy cùng viết")
+    for desk in (a, b):
+        assert desk.dossiers.save_body(section_id(desk, uid), "Cùng một nội dung.\n").changed
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.clean and report.pushed == [] and b.replica.waiting() == 0  # held, not sent
+    b.dossiers.delete_section(section_id(b, uid))
+    report = sync(b, server, "b")
+    assert report.clean and report.refused == [] and [p.split(": ")[1] for p in report.pushed] == ["xoá/deleted"]
+    assert (uid, "Mục hai máy cùng viết", True) in outline(server, itp.code)
+    assert sync(a, server, "a").clean and (uid, "Mục hai máy cùng viết", True) in outline(a, itp.code)
+    assert sync(b, server, "b").clean and b.replica.waiting() == 0
+
+
 def test_a_household_deleted_here_whose_parcels_changed_there_comes_back_whole(
     server: Services, desks: dict[str, Services]
 ) -> None:

@@ -3,6 +3,7 @@ first sync pulls the demo's projects and the officer is signed in with the serve
 unreachable server and a cancelled first sync keep the dialog open and leave nothing half-made."""
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -46,12 +47,13 @@ def _join(qtbot, dialog: JoinServerDialog) -> None:  # type: ignore[no-untyped-d
     qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
 
 
-def test_joining_from_the_first_start_pulls_the_projects_and_signs_in_as_the_servers_officer(  # type: ignore[no-untyped-def]
-    fresh: Services, server: ServerProcess, ui_settings: UiSettings, qtbot, vietnamese, monkeypatch
-) -> None:
+@pytest.fixture
+def joining(server: ServerProcess, qtbot, monkeypatch) -> list[FirstAdminDialog]:  # type: ignore[no-untyped-def]
+    """The first-start dialog and the join dialog driven as an officer would: Kết nối máy chủ của sở…, then the
+    server's address, the officer's name and password, Enter. The first-start dialogs that opened a join, in order."""
     first_start: list[FirstAdminDialog] = []
 
-    def run_join(self: JoinServerDialog) -> int:  # the dialog's exec, driven as an officer would
+    def run_join(self: JoinServerDialog) -> int:  # the dialog's exec
         first_start.append(self.parent())
         self.show()
         self.fields.address_edit.setText(url(server))
@@ -69,15 +71,63 @@ def test_joining_from_the_first_start_pulls_the_projects_and_signs_in_as_the_ser
 
     monkeypatch.setattr(JoinServerDialog, "exec", run_join)
     monkeypatch.setattr(FirstAdminDialog, "exec", run_first)
+    return first_start
+
+
+def test_joining_from_the_first_start_pulls_the_projects_and_signs_in_as_the_servers_officer(  # type: ignore[no-untyped-def]
+    fresh: Services, server: ServerProcess, ui_settings: UiSettings, joining: list[FirstAdminDialog], vietnamese
+) -> None:
     assert not fresh.accounts.has_accounts()
-    account = sign_in(fresh, None, ui_settings)
-    assert account is not None and account.username == "chuyenvien"
+    signed = sign_in(fresh, None, ui_settings)
+    assert signed is not None and signed.joined is not None and not signed.joined.report.cancelled
+    account = signed.account
+    assert account.username == "chuyenvien"
     assert account.roles == frozenset({Role.OFFICER}) and account.created_by == "server"
-    assert isinstance(first_start[0], FirstAdminDialog)
+    assert isinstance(joining[0], FirstAdminDialog)
     assert {project.code for project in fresh.projects.summaries()} >= {"CT-HTP", "CT-ITP"}
     assert ui_settings.sync_server(fresh.database.url) == url(server)  # Tệp › Đồng bộ ngay goes on with it
     assert fresh.people.token("chuyenvien") is not None  # the session kept, as the window's sync keeps it
     assert fresh.accounts.authenticate("chuyenvien", PASSWORD).username == "chuyenvien"  # offline from now on
+
+
+def test_the_window_opened_after_joining_shows_the_joins_sync_in_its_status_line(  # type: ignore[no-untyped-def]
+    ui_settings: UiSettings, joining: list[FirstAdminDialog], qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    """The whole start (app.run_gui) on a fresh desktop: the join signs in and pulls, and the window that opens says
+    online and when it synced, as after its own sync, instead of "not synced yet this session"."""
+    from dossier_app import app
+    from dossier_app.ui.shell.main_window import MainWindow
+
+    seen: dict[str, object] = {}
+
+    def look(controller: app.WindowController) -> None:  # the first thing after the window opens
+        window = controller.window
+        assert isinstance(window, MainWindow)
+        panel = window.sync_panel
+        seen.update(label=panel.label.text(), online=panel.online, last=panel.last_sync, waiting=panel.waiting)
+        seen["timer"] = panel.timer.isActive()
+        qtbot.addWidget(window)  # closed after the test
+        window.hide()  # other tests look for a shown main window
+        QApplication.instance().exit(0)
+
+    monkeypatch.delenv("DOSSIER_DB", raising=False)
+
+    class TheseSettings(UiSettings):  # run_gui's UiSettings() is the test's; still a class for annotations
+        def __new__(cls) -> UiSettings:  # type: ignore[misc]
+            return ui_settings
+
+    monkeypatch.setattr("dossier_app.ui.shared.settings.UiSettings", TheseSettings)
+    monkeypatch.setattr(app, "_start_automatic_backup", lambda _services, _keep: None)
+    monkeypatch.setattr(app.WindowController, "offer_start", look)
+    before = datetime.now().astimezone()
+    assert app.run_gui(str(tmp_path / "fresh-desk.sqlite3")) == 0
+    assert seen["online"] is True and seen["waiting"] == 0 and seen["timer"] is True
+    last = seen["last"]
+    assert isinstance(last, datetime) and before <= last <= datetime.now().astimezone()
+    label = str(seen["label"])
+    assert "Chưa đồng bộ" not in label and "Trực tuyến" in label
+    assert f"đồng bộ lúc {last.strftime('%H:%M')}" in label
+    assert len(joining) == 1  # joined from the first-start dialog
 
 
 def test_a_wrong_password_keeps_the_dialog_open_and_remembers_nobody(  # type: ignore[no-untyped-def]

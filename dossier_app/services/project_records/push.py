@@ -1,4 +1,4 @@
-"""The server's side of a pushed project record (services/sync/record_sync.py): a milestone plan's settings, a step
+"""The server's side of a pushed project record (project_records/sync.py): a milestone plan's settings, a step
 of it, a project's facts or its filing date, applied through the milestone, checklist and consultation services as
 the signed-in person, so that person's roles and the services' rules decide.
 
@@ -21,7 +21,7 @@ from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
 from dossier_app.domain.milestones import LandKind, Milestone, MilestoneStatus
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.services.department.push import UID, Outcome, _malformed
-from dossier_app.services.sync.record_sync import (
+from dossier_app.services.project_records.sync import (
     CUSTOM_PREFIX,
     LAYOUT,
     RECORDS,

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import col, select
 
 from dossier_app.domain.models import Project, SyncRecordConflict, utc_now
-from dossier_app.services.sync.record_sync import STEP, local_rows
+from dossier_app.services.project_records.sync import STEP, local_rows
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
-    from dossier_app.services.department.record_push import RecordWriter
+    from dossier_app.services.project_records.push import RecordWriter
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.ui.shared.messages import show_error
 
 if TYPE_CHECKING:
-    from dossier_app.services.sync.record_conflicts import RecordConflicts, RecordConflictView
+    from dossier_app.services.project_records.conflicts import RecordConflicts, RecordConflictView
 
 
 class RecordConflictList(QWidget):

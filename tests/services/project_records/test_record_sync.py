@@ -17,7 +17,7 @@ from dossier_app.domain.models import ReviewSchedule, Setting, SyncShadow
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.dossier.projects import ProjectView
-from dossier_app.services.sync.record_sync import RECORDS, SHADOWED_KEY, waiting
+from dossier_app.services.project_records.sync import RECORDS, SHADOWED_KEY, waiting
 from tests.conftest import FAST_HASHER
 from tests.services.sync.test_row_sync import OFFICER, PASSWORD, sync
 
