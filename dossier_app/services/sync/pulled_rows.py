@@ -23,7 +23,7 @@ from sqlalchemy import Date, DateTime, Numeric, Table, UniqueConstraint, delete,
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.models import Document, Project, Section, SyncShadow
+from dossier_app.domain.models import Document, Project, Section, SectionRevision, SyncShadow
 from dossier_app.services.department.changes import references
 from dossier_app.services.sync.bulk_rows import Inserts, uid_lookup, upsert_shadows
 from dossier_app.storage.sync_log import synced_tables, written
@@ -375,6 +375,24 @@ def shadow_row(table_name: str, uid: str, fields: Mapping[str, Any]) -> dict[str
     them), for `upsert_shadows`."""
     kept = {name: fields.get(name) for name in (*REVIEW_FIELDS, *STRUCTURE_FIELDS)} if table_name == "section" else {}
     return {"uid": uid, "table_name": table_name, "fields": json.dumps(kept, ensure_ascii=False)}
+
+
+def review_settled(session: Session, section_id: int) -> None:
+    """The server holds this section's review request now: its shadow says so until the next pull brings the row.
+    Else that pull, still seeing a request here, kept the section's review fields as they were here, an approval
+    another desk had made meanwhile left out of them for good (the row does not come again)."""
+    section = session.get(Section, section_id)
+    shadow = session.get(SyncShadow, section.uid) if section else None
+    if section is None or shadow is None or not shadow.fields:
+        return
+    server = json.loads(shadow.fields)
+    server["state"] = section.state
+    for name in ("submitted_revision", "approved_revision"):
+        revision_id = getattr(section, f"{name}_id")
+        revision = session.get(SectionRevision, revision_id) if revision_id is not None else None
+        server[name] = revision.uid if revision is not None else None
+    shadow.fields = json.dumps(server, ensure_ascii=False)
+    session.add(shadow)
 
 
 def restore_review(session: Session, section_id: int) -> None:

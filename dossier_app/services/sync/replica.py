@@ -56,7 +56,7 @@ from dossier_app.services.sync.local_reads import (
 from dossier_app.services.sync.outbox import Outgoing, batches, change, held_shadow, review_request
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
-from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review
+from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review, review_settled
 from dossier_app.services.sync.row_sync import households_to_push
 from dossier_app.services.sync.structure_sync import PullHooks, is_deletion, section_changes, settled
 
@@ -621,6 +621,8 @@ class ReplicaService:
                                 session.add(note)
                     continue
                 report.pushed.append(item.label)
+                if item.review_of is not None:
+                    review_settled(session, item.review_of)
                 if item.change["table"] == "section" and "structure" in item.change["fields"]:
                     settled(session, item.change)
                 if item.change["table"] in RECORDS:

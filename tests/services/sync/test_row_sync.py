@@ -430,3 +430,44 @@ def test_a_household_deleted_here_whose_parcels_changed_there_comes_back_whole(
     assert sync(b, server, "b").clean and b.replica.waiting() == 0
     assert household(b).data == household(server).data == household(a).data
     assert [p.parcel_no for p in household(server).data.parcels] == ["701"]
+
+
+def review_fields(services: Services, uid: str) -> tuple[Any, ...]:
+    """A section's review state, submitted and approved revisions (by uid) and approved hash."""
+    with services.database.begin() as session:
+        section = session.exec(select(Section).where(col(Section.uid) == uid)).one()
+        revisions = {
+            r.id: r.uid for r in session.exec(select(SectionRevision).where(SectionRevision.section_id == section.id))
+        }
+        return (
+            section.state,
+            revisions.get(section.submitted_revision_id),
+            revisions.get(section.approved_revision_id),
+            section.approved_hash,
+        )
+
+
+def test_a_submission_pushed_after_an_approval_there_takes_the_servers_review_fields(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """A submits a text; the manager approves it on their laptop while B, offline, rewrites it and submits it again.
+    The manager syncs, then B: B's pull after its push kept its own review fields, as if its submission were still
+    to send, so the approval the server keeps beside the new submission never reached B (the row came no more)."""
+    a, b, manager = desks["a"], desks["b"], desks["manager"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    a.dossiers.add_section(document.id, None, "Mục trình duyệt")
+    assert sync(a, server, "a").clean
+    uid = next(u for u, title, _deleted in outline(a, itp.code) if title == "Mục trình duyệt")
+    assert a.dossiers.save_body(section_id(a, uid), "Bản đầu.\n").changed
+    a.reviews.submit(section_id(a, uid))
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean and sync(manager, server, "manager").clean
+    waiting_id = section_id(manager, uid)
+    manager.reviews.approve(waiting_id, manager.reviews.review(waiting_id).submitted_hash)
+    assert b.dossiers.save_body(section_id(b, uid), "Bản đầu, sửa lại.\n").changed
+    b.reviews.submit(section_id(b, uid))
+    assert sync(manager, server, "manager").clean
+    assert sync(b, server, "b").clean
+    state, _submitted, approved, approved_hash = review_fields(server, uid)
+    assert state == "submitted" and approved is not None and approved_hash  # the approval stays beside it
+    assert review_fields(b, uid) == review_fields(server, uid)
+    assert sync(a, server, "a").clean and review_fields(a, uid) == review_fields(server, uid)
