@@ -8,7 +8,8 @@ leaves the columns it concerns as they are here (`HOLDS`). A section deleted her
 edit is lost.
 The server refuses a deletion whose named revision is no longer the section's latest for the same reason. The other
 way round, a section the server deleted while a revision or comment made here waits for it stays here (reported as
-kept), and the push brings it back there (`undelete`) before that work. A deletion made here is sent after the
+kept), and the push brings it back there (`undelete`) before that work (deleted here too, it is deleted there
+again after the work). A deletion made here is sent after the
 revisions and comments made here and names the latest of them, so an edit made before it reaches the server's
 history; a section added and deleted here before any sync travels (added, then deleted) only when work was done in
 it.
@@ -135,11 +136,15 @@ def section_changes(session: Session) -> list[Outgoing]:
         if here_deleted and not there_deleted:
             made.append(_deletion(session, section, label))
             continue
-        if there_deleted and not here_deleted:
+        if there_deleted and (not here_deleted or _worked_here(session, uid, live=False)):
+            # Brought back there for the work waiting here; deleted here too (after that work), deleted again after
+            # it: the work was refused at every sync before ("the section no longer exists").
             what = f"undelete:{uid}:{server.get('deleted_at')}"
             made.append(
                 Outgoing(change("section", uid, {"structure": "undelete"}, what), f"{label}: khôi phục/restored")
             )
+            if here_deleted:
+                made.append(_deletion(session, section, label))
         if here_deleted:
             continue
         if section.title != server.get("title"):

@@ -360,6 +360,34 @@ def test_a_section_deleted_there_and_edited_here_comes_back_with_the_edit(
     assert [c.body for c in server.reviews.comments(section_id(server, uid))] == ["Lãnh đạo: giữ mục này."]
 
 
+def test_a_section_edited_and_deleted_here_and_deleted_there_sends_the_edit(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """A writes in a section and deletes it while B, not having seen A's text, deletes it too and syncs first: A's
+    revision was refused at every sync ("the section no longer exists"; both sides deleted, nothing brought it
+    back). A's push now brings it back, sends the revision and deletes it again, so the text is in the history."""
+    a, b = desks["a"], desks["b"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    a.dossiers.add_section(document.id, None, "Mục hai máy cùng xoá")
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    uid = next(u for u, title, _deleted in outline(a, itp.code) if title == "Mục hai máy cùng xoá")
+    assert a.dossiers.save_body(section_id(a, uid), "Viết trước khi xoá.\n").changed
+    a.dossiers.delete_section(section_id(a, uid))
+    b.dossiers.delete_section(section_id(b, uid))
+    assert sync(b, server, "b").clean
+    report = sync(a, server, "a")
+    assert report.clean and a.replica.waiting() == 0, report
+    assert [label.split(": ")[1] for label in report.pushed] == [
+        "khôi phục/restored",
+        "phiên bản/revision 1",
+        "xoá/deleted",
+    ]
+    assert (uid, "Mục hai máy cùng xoá", True) in outline(server, itp.code)
+    with server.database.begin() as session:
+        assert "Viết trước khi xoá.\n" in set(session.exec(select(SectionRevision.body)).all())
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean and a.replica.waiting() == 0
+
+
 def test_a_section_edited_then_deleted_here_sends_the_edit_before_the_deletion(
     server: Services, desks: dict[str, Services], itp: ProjectView
 ) -> None:
