@@ -1,22 +1,26 @@
 """A stateful property test of sync (hypothesis): three replicas of a real `main.py serve` — two officers' desks and
 a manager's — make random edits to the same few sections (in the same and in different blocks), comments,
 submissions, approvals and returns, outline changes (a custom section added, one renamed, moved, deleted or brought
-back, as the window's Structure menu does them) and register changes on the officers' desks (a household added, one
-field of the first two households changed, a household deleted; a manager may not edit the register), and sync in a
-random order. When the steps end everyone syncs twice with no new edits: every replica then equals the server (every
-synced table, every section's outline place and every household with its children) except for sections and
-households it holds in an unresolved conflict; every revision and comment made on a desk is in the server's history
-or waits on that desk behind a conflict record; every household field value written is on the server or in a
-row-conflict record unless a later write or deletion replaced it in sight of it; and a section deleted on the
-server was deleted by a desk that had seen every edit of it the server holds (an edit elsewhere brings it back).
-The conflicts are then resolved one desk at a time (a section's text rewritten on the server's, a household field
-decided as the register window's two buttons do) and everyone syncs twice more: every replica equals the server, and
-nothing made anywhere is lost. A custom section added and deleted on a desk before any sync, with nothing written in
-it, never leaves that desk (the design: only work travels).
+back, as the window's Structure menu does them), register changes on the officers' desks (a household added, one
+field of the first two households changed, a household deleted; a manager may not edit the register), changes of the
+project records on every desk (officers and the manager may both edit the plan: a step's responsible unit or planned
+end changed, a custom step added, a step removed or moved, as the milestones window does them; a project's IT
+workers, filing date or at-risk window set), and sync in a random order. When the steps end everyone syncs twice with
+no new edits: every replica then equals the server (every synced table, every section's outline place, every
+household with its children, every milestone plan, step, set of facts and filing date) except for sections,
+households and records it holds in an unresolved conflict; every revision and comment made on a desk is in the
+server's history or waits on that desk behind a conflict record; every household field value and every record value
+written is on the server or in a conflict record unless a later write or deletion replaced it in sight of it; no two
+steps of a plan share a key; and a section deleted on the server was deleted by a desk that had seen every edit of it
+the server holds (an edit elsewhere brings it back). The conflicts are then resolved one desk at a time (a section's
+text rewritten on the server's, a household's or a record's field decided as the register window's and the
+conflicts window's two buttons do) and everyone syncs twice more: every replica equals the server, and nothing made
+anywhere is lost. A custom section added and deleted on a desk before any sync, with nothing written in it, never
+leaves that desk (the design: only work travels).
 
 Each example starts from copies of one template (the demo on the server, each desk synced once) with a server
-process of its own, so examples share nothing. The outline and the register have one rule each (which change is
-drawn), so the section edits and reviews keep their share of the steps.
+process of its own, so examples share nothing. The outline, the register and the records have one rule each (which
+change is drawn), so the section edits and reviews keep their share of the steps.
 
 DOSSIER_FULL_TRIALS=1 runs 100 random examples instead of the fixed 15."""
 
@@ -29,6 +33,7 @@ import uuid
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +45,7 @@ from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_a
 from dossier_app.domain.errors import DossierError
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
+from dossier_app.services.project_records.sync import CUSTOM_PREFIX, RECORDS, SINGLETONS, STEP, WORDS
 from dossier_app.services.sync.client import SyncConnection
 from tests.server.http_api import (
     MANAGER,
@@ -68,6 +74,13 @@ ROUNDS = 8  # of resolving conflicts one desk at a time, at most
 HOUSEHOLD_FIELDS = ("name", "address", "ward", "parcels")
 CHILD_TABLES = ("landparcel", "asset", "compensationline", "resettlement")
 STRUCTURE_WORDS = ("/added", "/renamed", "/moved", "/deleted", "/restored")  # the pushed outline changes' labels
+# The plan the step rules edit (the register project's: its register drives some steps' percent), the template
+# steps they change besides the custom ones (M12 is register-driven), and the projects whose facts, filing date and
+# at-risk window change (CT-HTP has a filing date and no facts, CT-ITP facts and no filing date: made and changed).
+PLAN_CODE = REGISTER_CODE
+PLAN_STEPS = ("M11", "M12", "M13")
+PROJECTS = (CODE, REGISTER_CODE)
+PROJECT_FIELDS = {"it_workers": "projectfacts", "submitted_on": "reviewschedule", "at_risk_days": "milestoneplan"}
 NOT_COMPARED = frozenset({"id", "uid", "sync_version", "party_id", "project_id"})  # local ids and bookkeeping
 SEEN: Counter[str] = Counter()  # what the syncs of the examples did, so the test knows it reached each path
 
@@ -147,14 +160,38 @@ class Desk:
         with opened(self.path) as db:
             return {uid for (uid,) in db.execute("SELECT row_uid FROM syncrowconflict WHERE resolved_at IS NULL")}
 
+    def records_in_conflict(self) -> set[str]:
+        """Uids of the plans, steps, facts and filing dates holding a field still to decide here."""
+        with opened(self.path) as db:
+            return {uid for (uid,) in db.execute("SELECT row_uid FROM syncrecordconflict WHERE resolved_at IS NULL")}
+
+    def project_id(self, code: str) -> int:
+        return self.services.projects.by_code(code).id
+
+    def plan_steps(self) -> list[tuple[str, str]]:
+        """(uid, key) of the steps the plan rules change here: three of the template's and every custom one, in
+        plan order."""
+        with opened(self.path) as db:
+            rows = db.execute(
+                'SELECT s.uid, s."key" FROM milestonestep s JOIN project p ON p.id = s.project_id WHERE p.code = ? '
+                "ORDER BY s.position, s.id",
+                (PLAN_CODE,),
+            ).fetchall()
+        return [(uid, key) for uid, key in rows if key in PLAN_STEPS or key.startswith(CUSTOM_PREFIX)]
+
     def sync(self) -> None:
         report = self.services.replica.sync(self.connection)
         households = [label for label in report.conflicts if label.startswith("hộ/household")]
+        records = [label for label in report.conflicts if is_record(label)]
         for what, happened in (
-            ("merged", report.merged),
-            ("conflict", [label for label in report.conflicts if label not in households]),
+            ("merged", [label for label in report.merged if not is_record(label)]),
+            ("conflict", [label for label in report.conflicts if label not in {*households, *records}]),
             ("household conflict", households),
-            ("kept", report.kept),
+            ("kept", [label for label in report.kept if not is_record(label)]),
+            ("record merged", [label for label in report.merged if is_record(label)]),
+            ("record conflict", records),
+            ("record kept", [label for label in report.kept if is_record(label)]),
+            ("record refused", [r for r in report.refused if is_record(r.label)]),
             ("restructured", [p for p in report.pushed if p.endswith(STRUCTURE_WORDS)]),
             ("refused", report.refused),
             ("approved", [p for p in report.pushed if "approve" in p]),
@@ -182,6 +219,60 @@ class Written:
     uid: str
     field: str
     mark: str
+
+
+@dataclass(frozen=True)
+class Noted:
+    """A value written on a desk in a project record: a step's field (`row` its uid) or a plan's, the facts' or the
+    filing date's (`row` the project's code: the row's uid may become the server's), in the record's JSON form."""
+
+    desk: str
+    table: str
+    row: str
+    field: str
+    value: Any
+
+
+def is_record(label: str) -> bool:
+    """Whether a sync report's label names a project record (a plan, a step, the facts or a filing date)."""
+    return any(f": {words}" in label for words in WORDS.values())
+
+
+def project_records(database: Path) -> dict[str, dict[str, Any]]:
+    """Every plan, step, set of facts and filing date by uid: its table, project's code and record fields."""
+    with opened(database) as db:
+        db.row_factory = sqlite3.Row
+        found: dict[str, dict[str, Any]] = {}
+        for table, names in RECORDS.items():
+            query = f"SELECT t.*, p.code AS project_code FROM {table} t JOIN project p ON p.id = t.project_id"
+            for row in db.execute(query):
+                found[row["uid"]] = {"table": table, "project": row["project_code"], **{n: row[n] for n in names}}
+        return found
+
+
+def noted_now(records: dict[str, dict[str, Any]], item: Noted) -> Any:
+    """The value the noted field holds in these records (None when its row is not there)."""
+    if item.table not in SINGLETONS:
+        return records.get(item.row, {}).get(item.field)
+    rows = [r for r in records.values() if (r["table"], r["project"]) == (item.table, item.row)]
+    return rows[0][item.field] if rows else None
+
+
+def record_conflict_values(database: Path) -> list[tuple[str, Any]]:
+    """Every (field, value) a record conflict recorded here (decided or not), ours and theirs."""
+    with opened(database) as db:
+        query = "SELECT field, ours_value, theirs_value FROM syncrecordconflict"
+        return [(name, json.loads(value)) for name, *values in db.execute(query) for value in values]
+
+
+def shared_keys(database: Path) -> list[tuple[str, str]]:
+    """(project code, key) of the steps sharing their key with another step of the same plan (none, ever)."""
+    with opened(database) as db:
+        query = (
+            'SELECT p.code, s."key" FROM milestonestep s JOIN project p ON p.id = s.project_id '
+            'GROUP BY p.code, s."key" HAVING COUNT(*) > 1'
+        )
+        return db.execute(query).fetchall()
 
 
 def outline(database: Path) -> dict[str, tuple[Any, ...]]:
@@ -306,6 +397,9 @@ class ReplicaMachine(RuleBasedStateMachine):
         # Each household field value written on a desk, by its mark; those a later write replaced in sight of them.
         self.written: list[Written] = []
         self.replaced: set[tuple[str, str, str]] = set()  # (household, field, mark)
+        # Each value written in a project record on a desk; those a later write or removal replaced in sight of them.
+        self.noted: list[Noted] = []
+        self.noted_replaced: set[Noted] = set()
 
     folder_maker: Any = None
 
@@ -516,6 +610,92 @@ class ReplicaMachine(RuleBasedStateMachine):
                 if (item.uid, item.field) == (uid, name) and item.mark in shown
             }
 
+    # A project's records, as the milestones window and the checklist's and consultations' forms edit them (the
+    # officers and the manager alike: each may edit the plan, the facts and the filing date) ---------------------
+
+    @rule(
+        desk=st.sampled_from(tuple(DESKS)),
+        how=st.sampled_from(("responsible", "planned_end", "add", "remove", "move", *PROJECT_FIELDS)),
+        choice=st.integers(0, 4),
+        up=st.booleans(),
+    )
+    def records(self, desk: str, how: str, choice: int, up: bool) -> None:
+        """One change of a project's records (one rule for all, so the other rules keep their share of steps): of
+        the plan's steps, or of a project's facts, filing date or at-risk window (the project by `choice`)."""
+        if how in PROJECT_FIELDS:
+            self.set_project_field(desk, how, PROJECTS[choice % len(PROJECTS)])
+        else:
+            self.change_step(desk, how, choice, up)
+
+    def change_step(self, desk: str, how: str, choice: int, up: bool) -> None:
+        """A step's responsible unit or planned end changed, a custom step added after a step, a step removed, or
+        one moved a place up or down; among three template steps and every custom one."""
+        here = self.desks[desk]
+        project_id = here.project_id(PLAN_CODE)
+        steps = here.plan_steps()
+        if how == "add":
+            after = here.services.milestones.plan(project_id).position(steps[choice % len(steps)][1]) if steps else None
+            title = f"Bước thêm {self.mark(desk)}"
+            added = here.services.milestones.add_step(project_id, title, position=None if after is None else after + 1)
+            uid = next(uid for uid, key in here.plan_steps() if key == added.key)
+            self.noted.append(Noted(desk, STEP, uid, "title", title))
+            return
+        if not steps:
+            return
+        uid, key = steps[choice % len(steps)]
+        services = here.services.milestones
+        if how == "remove":
+            self.replace_noted(here, STEP, uid, RECORDS[STEP])
+            services.remove_step(project_id, key)
+        elif how == "move":
+            place = services.plan(project_id).position(key) + (-1 if up else 1)
+            if 0 <= place < len(services.plan(project_id).milestones):
+                services.move_step(project_id, key, place)
+        else:
+            shown = services.plan(project_id).milestone(key)  # its percent as shown: a register-driven one's too
+            if how == "planned_end":  # after every planned start of these steps, a day no other write uses
+                self.counter += 1
+                end = date(2027, 1, 1) + timedelta(days=self.counter)
+                written: Any = end.isoformat()
+                edited = replace(shown, planned_end=end)
+            else:
+                written = f"Đơn vị {self.mark(desk)}"
+                edited = replace(shown, responsible=written)
+            self.replace_noted(here, STEP, uid, (how,))
+            services.update_step(project_id, edited)
+            self.noted.append(Noted(desk, STEP, uid, how, written))
+
+    def set_project_field(self, desk: str, name: str, code: str) -> None:
+        """A project's IT workers (its facts form), its filing date (the consultations window) or its plan's at-risk
+        window, set to a value written nowhere else."""
+        here = self.desks[desk]
+        project_id = here.project_id(code)
+        self.counter += 1
+        table = PROJECT_FIELDS[name]
+        self.replace_noted(here, table, code, (name,))
+        if name == "it_workers":
+            facts = here.services.checklist.facts(project_id)
+            value: Any = 1000 + self.counter
+            here.services.checklist.save_facts(project_id, replace(facts, it_workers=value))
+        elif name == "submitted_on":
+            filed = date(2027, 6, 1) + timedelta(self.counter)
+            here.services.consultations.set_submitted(project_id, filed)
+            value = filed.isoformat()
+        else:
+            value = 30 + self.counter
+            here.services.milestones.set_at_risk_days(project_id, value)
+        self.noted.append(Noted(desk, table, code, name, value))
+
+    def replace_noted(self, here: Desk, table: str, row: str, names: Collection[str]) -> None:
+        """The values written earlier that these fields of the row hold on this desk: the person saw them and
+        replaces them (or removes their step), so they may be gone."""
+        records = project_records(here.path)
+        self.noted_replaced |= {
+            item
+            for item in self.noted
+            if (item.table, item.row) == (table, row) and item.field in names and noted_now(records, item) == item.value
+        }
+
     @rule(desk=st.sampled_from(tuple(DESKS)))
     def sync(self, desk: str) -> None:
         self.desks[desk].sync()
@@ -526,7 +706,10 @@ class ReplicaMachine(RuleBasedStateMachine):
         try:
             self.everyone_syncs_twice()
             self.check(allow_conflicts=True)
-            if any(desk.in_conflict() or desk.households_in_conflict() for desk in self.desks.values()):
+            if any(
+                desk.in_conflict() or desk.households_in_conflict() or desk.records_in_conflict()
+                for desk in self.desks.values()
+            ):
                 self.resolve_conflicts()
                 self.everyone_syncs_twice()
                 self.check(allow_conflicts=False)
@@ -549,7 +732,8 @@ class ReplicaMachine(RuleBasedStateMachine):
     def resolve_conflicts(self) -> None:
         """Each desk in turn takes the server's text, adds its own line and syncs at once, until none is left; a
         household field in conflict is decided as the register window's buttons do ("Giữ giá trị này" and "Lấy giá
-        trị của máy chủ", by turns)."""
+        trị của máy chủ", by turns), a record's field as the conflicts window's do ("Giữ giá trị ở máy này" and
+        "Lấy giá trị của máy chủ", by turns)."""
         for _ in range(ROUNDS):
             left = False
             for desk in self.desks.values():
@@ -562,6 +746,9 @@ class ReplicaMachine(RuleBasedStateMachine):
                 for _label, conflict in desk.services.row_conflicts.listing():
                     left = True
                     desk.services.row_conflicts.resolve(conflict.id, take_theirs=conflict.id % 2 == 0)
+                for view in desk.services.record_conflicts.listing():
+                    left = True
+                    desk.services.record_conflicts.resolve(view.id, take_theirs=view.id % 2 == 0)
                 desk.sync()
             if not left:
                 return
@@ -583,21 +770,29 @@ class ReplicaMachine(RuleBasedStateMachine):
         assert integrity_problems(self.server_path) == []
         conflicts = {name: desk.in_conflict() for name, desk in self.desks.items()}
         held = {name: desk.households_in_conflict() for name, desk in self.desks.items()}
+        deciding = {name: desk.records_in_conflict() for name, desk in self.desks.items()}
         if not allow_conflicts:
             assert conflicts == {name: set() for name in self.desks}
             assert held == {name: set() for name in self.desks}
+            assert deciding == {name: set() for name in self.desks}
         echoes = {name: echoed_revisions(desk.path, self.server_path) for name, desk in self.desks.items()}
         server_outline, server_households = outline(self.server_path), household_records(self.server_path)
+        server_records = project_records(self.server_path)
+        assert shared_keys(self.server_path) == []
         for name, desk in self.desks.items():
             assert integrity_problems(desk.path) == [], name
             # A section added and deleted here before any sync, with nothing written in it, never leaves the desk.
             places = outline(desk.path)
             unsent = {uid for uid, place in places.items() if place[-1] and uid not in server_outline}
             apart = register_rows(desk.path, held[name]) | register_rows(self.server_path, held[name]) | unsent
+            apart |= deciding[name]
             same_as_server(desk.path, self.server_path, conflicts[name], echoes[name], apart)
             assert {uid: place for uid, place in places.items() if uid not in unsent} == server_outline, name
             households = {uid: record for uid, record in household_records(desk.path).items() if uid not in held[name]}
             assert households == {uid: r for uid, r in server_households.items() if uid not in held[name]}, name
+            records = {uid: record for uid, record in project_records(desk.path).items() if uid not in deciding[name]}
+            assert records == {uid: r for uid, r in server_records.items() if uid not in deciding[name]}, name
+            assert shared_keys(desk.path) == [], name
         for maker, table, uid, section_uid in self.made:
             on_server = uid in uids(self.server_path, table) or uid in echoes[maker]  # the row, or its very text
             assert on_server or section_uid in conflicts[maker], (maker, table, uid)
@@ -605,6 +800,7 @@ class ReplicaMachine(RuleBasedStateMachine):
                 assert uid in uids(self.desks[maker].path, table)  # kept on its desk, waiting
         self.check_deletions(server_outline)
         self.check_households(server_households, held if allow_conflicts else {})
+        self.check_records(server_records, deciding if allow_conflicts else {})
 
     def check_deletions(self, server_outline: dict[str, tuple[Any, ...]]) -> None:
         """A section deleted on the server: some desk deleted it having seen every edit of it the server holds (an
@@ -631,6 +827,24 @@ class ReplicaMachine(RuleBasedStateMachine):
             here = household_records(self.desks[item.desk].path).get(item.uid, {}).get(item.field)
             assert waiting and item.mark in json.dumps(here, ensure_ascii=False), item
 
+    def check_records(self, server: dict[str, dict[str, Any]], deciding: dict[str, set[str]]) -> None:
+        """Every value written in a project record and not replaced in sight of it is on the server, in a record
+        conflict (decided or not), or (`deciding`) in its row waiting on its desk for a person's pick."""
+        recorded = [pair for desk in self.desks.values() for pair in record_conflict_values(desk.path)]
+        for item in self.noted:
+            if item in self.noted_replaced or noted_now(server, item) == item.value:
+                continue
+            if (item.field, item.value) in recorded:
+                continue
+            here = project_records(self.desks[item.desk].path)
+            rows = {
+                uid
+                for uid, r in here.items()
+                if uid == item.row or (r["table"], r["project"]) == (item.table, item.row)
+            }
+            waiting = bool(rows & deciding.get(item.desk, set()))
+            assert waiting and noted_now(here, item) == item.value, item
+
 
 def example(template: Template, folder: Path) -> ReplicaMachine:
     """A machine outside hypothesis, for an explicit example, over copies of the template in `folder`."""
@@ -653,7 +867,7 @@ def test_replicas_converge_and_lose_nothing(template: Template, tmp_path_factory
         Machine,
         settings=settings(
             max_examples=100 if FULL else 15,
-            stateful_step_count=20,
+            stateful_step_count=24,
             deadline=None,
             derandomize=not FULL,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -663,12 +877,14 @@ def test_replicas_converge_and_lose_nothing(template: Template, tmp_path_factory
     )
     # The fixed examples reach a clean merge, a conflict and a manager's decision crossing the officers' work (the
     # submits and returns they push are few: each example is short), outline changes pushed, a household field
-    # changed on two desks, and a section or household kept for an edit despite a deletion.
+    # changed on two desks, and a section or household kept for an edit despite a deletion; of the project records,
+    # fields merged, a field changed on two desks, and a step kept for an edit despite its removal.
     assert {"merged", "conflict", "restructured", "household conflict", "kept"} <= set(SEEN), SEEN
     assert {"approved", "returned"} & set(SEEN), SEEN
+    assert {"record merged", "record conflict", "record kept"} <= set(SEEN), SEEN
 
 
-@pytest.mark.parametrize("made", ["revision", "outline", "household"])
+@pytest.mark.parametrize("made", ["revision", "outline", "household", "record"])
 def test_the_machine_sees_a_lost_change(
     template: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: str
 ) -> None:
@@ -681,8 +897,10 @@ def test_the_machine_sees_a_lost_change(
             machine.edit("a", 0, 0, "extend")
         elif made == "outline":
             machine.restructure("a", "rename", 0, False)
-        else:
+        elif made == "household":
             machine.register("a", "edit", 0, "ward")
+        else:
+            machine.records("a", "responsible", 0, False)
         with pytest.raises(AssertionError):
             machine.teardown()
     finally:
@@ -861,6 +1079,54 @@ def test_a_deletion_after_a_held_revision_names_the_servers_revision(template: T
         report = b.services.replica.sync(b.connection)
         assert report.clean and report.refused == [] and report.pushed == ["CT-HTP da.0_mo_dau: xoá/deleted"]
         assert machine.server_outline_of(introduction)[-1]  # deleted on the server
+        machine.teardown()
+    finally:
+        machine.close()
+
+
+def test_a_submission_sent_after_an_approval_there_takes_the_servers_review_fields(
+    template: Template, tmp_path: Path
+) -> None:
+    """The fixed examples' failure once the record rules changed their draws, cut short: B rewrites the submitted
+    section and submits it again offline; the manager approves it as submitted before and syncs; B syncs. B's pull
+    after its push still took its submission as waiting and kept its own review fields: the approval the server
+    keeps beside the new submission never reached B (tests/services/sync/test_row_sync.py has it too)."""
+    machine = example(template, tmp_path)
+    try:
+        submitted = machine.sections[1]  # submitted in the demo
+        machine.edit("b", 1, 0, "extend")
+        machine.submit("b", 1, False)
+        machine.review(0, approve=True, fresh=False)
+        machine.sync("m")
+        machine.sync("b")
+        query = "SELECT state, approved_hash, approved_revision_id IS NOT NULL FROM section WHERE uid = ?"
+        with opened(machine.server_path) as theirs, opened(machine.desks["b"].path) as ours:
+            assert ours.execute(query, (submitted,)).fetchall() == theirs.execute(query, (submitted,)).fetchall()
+        machine.teardown()
+    finally:
+        machine.close()
+
+
+def test_a_section_edited_and_deleted_on_one_desk_and_deleted_on_another_keeps_the_edit(
+    template: Template, tmp_path: Path
+) -> None:
+    """The fixed examples' failure once the record rules changed their draws, cut short: A edits the introduction and
+    deletes it; B, not having seen the edit, deletes it and syncs first. A's revision was refused at every sync (both
+    sides deleted: nothing brought the section back); A's push now restores it, sends the revision, deletes it."""
+    machine = example(template, tmp_path)
+    try:
+        machine.edit("a", 2, 0, "extend")
+        machine.delete_section("b", 0)
+        machine.sync("b")
+        machine.delete_section("a", 0)
+        a = machine.desks["a"]
+        report = a.services.replica.sync(a.connection)
+        assert report.clean and report.pushed == [
+            "CT-HTP da.0_mo_dau: khôi phục/restored",
+            "CT-HTP da.0_mo_dau: phiên bản/revision 2",
+            "CT-HTP da.0_mo_dau: xoá/deleted",
+        ]
+        assert machine.server_outline_of(machine.sections[2])[-1]
         machine.teardown()
     finally:
         machine.close()
