@@ -10,7 +10,7 @@ from sqlmodel import col, select
 
 from dossier_app.domain.models import AffectedParty, Project, SyncRowConflict
 from dossier_app.services.department.register_push import party_input
-from dossier_app.services.sync.row_sync import CHILDREN, local_records, resolved
+from dossier_app.services.sync.row_sync import CHILDREN, local_records, resolved, take_server_children
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -97,4 +97,6 @@ class RowConflicts:
         if take_theirs:
             self._register.update_party(party_id, party_input({**household, name: theirs}))
         with self._context.database.begin() as session:
+            if take_theirs:
+                take_server_children(session, party_id)  # the saving gave them new rows the server lacks
             resolved(session, conflict_id)

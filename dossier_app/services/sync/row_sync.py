@@ -436,30 +436,13 @@ class RegisterPull:
             if merged.get(key) != theirs.get(key):
                 continue  # ours kept (ours alone changed it, or the field is in conflict)
             session.execute(delete(tables[table_name]).where(tables[table_name].c.party_id == item.party_id))
-            self._children_from_shadow(household, table_name, item.party_id, project_id)
+            children_from_shadow(session, household, table_name, item.party_id, project_id)
         for conflict in outcome.conflicts:
             self._record(item, conflict.field, conflict.base, conflict.ours, conflict.theirs)
         if outcome.conflicts:
             self.conflicts.append(label)
         elif merged not in (theirs, item.ours):
             self.merged.append(label)
-
-    def _children_from_shadow(
-        self, household: ShadowHousehold, table_name: str, party_id: int, project_id: Any
-    ) -> None:
-        """The household's rows of one child table as the server holds them (their uids)."""
-        child = synced_tables()[table_name]
-        for uid, fields in household.children.get(table_name, []):
-            values = {
-                c.name: stored(c, fields.get(c.name), c.name)
-                for c in child.columns
-                if c.name not in _NOT_FIELDS and c.name in fields
-            }
-            values.update(uid=uid, party_id=party_id)
-            if "project_id" in child.c:
-                values["project_id"] = project_id
-            self._session.connection().execute(insert(child).values(values))
-            written(self._session, table_name)
 
     def _revive(self, uid: str) -> None:
         """A household deleted here that the server changed since: made again here as the server holds it, and the
@@ -489,7 +472,7 @@ class RegisterPull:
         party_id = int(key[0])
         written(session, PARTY)
         for table_name in CHILDREN:
-            self._children_from_shadow(household, table_name, party_id, project_id)
+            children_from_shadow(session, household, table_name, party_id, project_id)
         self.kept.append(f"hộ/household {fields.get('code', '?')}: sửa trên máy chủ/edited on the server")
 
     def _record(self, item: Waiting, name: str, base: Any, ours: Any, theirs: Any) -> None:
@@ -510,6 +493,48 @@ class RegisterPull:
         row.ours_value = json.dumps(ours, ensure_ascii=False)
         row.theirs_value = json.dumps(theirs, ensure_ascii=False)
         session.add(row)
+
+
+def children_from_shadow(
+    session: Session, household: ShadowHousehold, table_name: str, party_id: int, project_id: Any
+) -> None:
+    """The household's rows of one child table as the server holds them (their uids)."""
+    child = synced_tables()[table_name]
+    for uid, fields in household.children.get(table_name, []):
+        values = {
+            c.name: stored(c, fields.get(c.name), c.name)
+            for c in child.columns
+            if c.name not in _NOT_FIELDS and c.name in fields
+        }
+        values.update(uid=uid, party_id=party_id)
+        if "project_id" in child.c:
+            values["project_id"] = project_id
+        session.connection().execute(insert(child).values(values))
+        written(session, table_name)
+
+
+def take_server_children(session: Session, party_id: int) -> None:
+    """The household's children lists that hold what the server's hold become the server's rows (their uids). A
+    household saved here through the register service has new child rows: a list taken from the server that way
+    (a conflict decided for the server's value) kept uids the server lacks for good, nothing being left to push,
+    and a later pull of the household added the server's new rows beside them."""
+    uid, mine = local_records(session, [party_id])[party_id]
+    household = shadow_households(session, {uid: party_id})[uid]
+    theirs = household.record()
+    if theirs is None:
+        return
+    tables = synced_tables()
+    party = tables[PARTY]
+    connection = session.connection()
+    project_id = connection.execute(core_select(party.c.project_id).where(party.c.id == party_id)).scalar()
+    for table_name, key in CHILDREN.items():
+        child = tables[table_name]
+        here = set(connection.execute(core_select(child.c.uid).where(child.c.party_id == party_id)).scalars())
+        server_uids = {child_uid for child_uid, _fields in household.children.get(table_name, [])}
+        if mine.get(key) != theirs.get(key) or here == server_uids:
+            continue
+        session.execute(delete(child).where(child.c.party_id == party_id))
+        children_from_shadow(session, household, table_name, party_id, project_id)
 
 
 def resolved(session: Session, conflict_id: int) -> SyncRowConflict:

@@ -17,7 +17,15 @@ from sqlmodel import col, select
 
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import PreconditionFailed
-from dossier_app.domain.models import AffectedParty, Document, Project, Section, SectionRevision, SyncRowConflict
+from dossier_app.domain.models import (
+    AffectedParty,
+    Document,
+    LandParcel,
+    Project,
+    Section,
+    SectionRevision,
+    SyncRowConflict,
+)
 from dossier_app.server.app import result_json
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
@@ -165,6 +173,33 @@ def test_the_same_field_is_a_conflict_keeping_both_values_until_someone_picks(
     data = household(server).data
     assert data.ward == "Phường An Bình" and data.complaint  # the pick, and B's other change
     assert household(b).data == data
+
+
+def child_uids(services: Services, code: str = "HT-001") -> set[str]:
+    with services.database.begin() as session:
+        party_id = session.exec(select(AffectedParty.id).where(AffectedParty.code == code)).one()
+        return set(session.exec(select(LandParcel.uid).where(LandParcel.party_id == party_id)).all())
+
+
+def test_a_conflict_decided_for_the_servers_value_takes_the_servers_child_rows(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    """B takes the server's ward: saving it gave the household new parcel rows here, and with nothing left to push
+    they kept uids the server lacks for good; A's later change of the parcels then came beside them (the old rows
+    were not the server's to delete). They are now the server's rows, and the parcels stay one list."""
+    a, b = desks["a"], desks["b"]
+    edit(a, ward="Phường An Bình")
+    edit(b, ward="Phường Tân An")
+    assert sync(a, server, "a").clean
+    assert sync(b, server, "b").conflicts == ["hộ/household HT-001"]
+    [shown] = b.row_conflicts.of_party(household(b).id)
+    b.row_conflicts.resolve(shown.id, take_theirs=True)
+    assert child_uids(b) == child_uids(server)
+    assert sync(b, server, "b").clean and b.replica.waiting() == 0
+    edit(a, parcels=(parcel("77", "701"),))
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    assert household(b).data == household(server).data and child_uids(b) == child_uids(server)
+    assert [p.parcel_no for p in household(b).data.parcels] == ["701"]
 
 
 def test_households_made_and_deleted_here_travel(
