@@ -1130,3 +1130,23 @@ def test_a_section_edited_and_deleted_on_one_desk_and_deleted_on_another_keeps_t
         machine.teardown()
     finally:
         machine.close()
+
+
+def test_a_household_field_decided_for_the_server_takes_its_child_rows(template: Template, tmp_path: Path) -> None:
+    """The full run's failing example, cut short: A and B change the first household's address; A syncs first, B
+    takes the server's address. Saving the pick gave the household new child rows here whose uids the server
+    lacks, kept for good (nothing was left to push); they are now the server's rows, and everyone ends equal."""
+    machine = example(template, tmp_path)
+    try:
+        first = machine.desks["a"].households()[0][0]
+        machine.edit_household("a", 0, "address")
+        machine.edit_household("b", 0, "address")
+        machine.sync("a")
+        machine.sync("b")
+        b = machine.desks["b"]
+        [(_label, conflict)] = b.services.row_conflicts.listing()
+        b.services.row_conflicts.resolve(conflict.id, take_theirs=True)
+        assert register_rows(b.path, [first]) == register_rows(machine.server_path, [first])
+        machine.teardown()
+    finally:
+        machine.close()
