@@ -34,7 +34,7 @@ from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.services.sync.bulk_rows import upsert_shadows
-from dossier_app.services.sync.outbox import Outgoing, change
+from dossier_app.services.sync.outbox import Outgoing, change, pulled_up_to
 from dossier_app.services.sync.row_sync import Record, canon, stored
 from dossier_app.storage.sync_log import synced_tables
 
@@ -206,12 +206,13 @@ def records_to_push(session: Session) -> list[Outgoing]:
         return (order[item.table_name], 0 if item.ours is None else 1, int(position))
 
     made: list[Outgoing] = []
+    cursor = pulled_up_to(session)
     for item in sorted(waiting(session).values(), key=rank):
         if item.blocked:
             continue
         fields: Record = item.ours if item.ours is not None else {"deleted": True}
         shown = item.ours or item.base or {}
-        what = f"{item.table_name}:{item.uid}:{_digest(fields)}:{_digest(item.base)}"
+        what = f"{item.table_name}:{item.uid}:{_digest(fields)}:{_digest(item.base)}:{cursor}"
         pushed = change(item.table_name, item.uid, fields, what)
         pushed["base"] = item.base
         made.append(Outgoing(pushed, label(codes.get(shown.get("project"), "?"), item.table_name, shown, item.ours)))

@@ -12,12 +12,13 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import CommentKind, SectionState
-from dossier_app.domain.models import Section, SectionComment, SectionRevision, SyncShadow
+from dossier_app.domain.models import Section, SectionComment, SectionRevision, Setting, SyncShadow
 from dossier_app.services.department.push import MAX_CHANGES
 
 PUSH_BYTES = 4 * 1_048_576  # a batch's text, well below the server's limit
 HELD_BY = '{"held_by": '  # how the shadow of a held revision begins (`held_shadow`)
 CHANGE_IDS = uuid.UUID("5b0f4a1e-6c1d-4f7e-9a53-3d2b8c1e7a10")
+CURSOR_KEY = "sync.cursor"  # the server's library version this replica has pulled up to
 ReviewRequest = tuple[dict[str, Any], str, str]  # fields, what the change is (its id's seed), its words
 _REQUESTING = frozenset(
     {SectionState.APPROVED.value, SectionState.SUBMITTED.value, SectionState.CHANGES_REQUESTED.value}
@@ -33,6 +34,15 @@ class Outgoing:
     shares: tuple[tuple[str, str], ...] = ()  # (table, uid) the server holds once it is applied
     review_of: int | None = None  # a review request's section: its state returns to the server's when refused
     author: str = ""  # who made it here: pushed with that person's token (services/sync/people.py)
+
+
+def pulled_up_to(session: Session) -> str:
+    """The server's library version this replica has pulled up to, for the id of a change that is a row's fields
+    on a base: the same fields on the same base pushed again after the row went elsewhere and back on the server
+    (a step's place: 13, 12 by a removal, 13 by an insertion) are a new change, not one the server applied before
+    (it answered "already", applied nothing, and the desk took its own fields for the server's for good)."""
+    row = session.get(Setting, CURSOR_KEY)
+    return row.value if row is not None else "0"
 
 
 def change(table: str, uid: str, fields: Mapping[str, Any], what: str) -> dict[str, Any]:

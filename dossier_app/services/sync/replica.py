@@ -53,7 +53,7 @@ from dossier_app.services.sync.local_reads import (
     shadowed,
     shared_heads,
 )
-from dossier_app.services.sync.outbox import Outgoing, batches, change, held_shadow, review_request
+from dossier_app.services.sync.outbox import CURSOR_KEY, Outgoing, batches, change, held_shadow, review_request
 from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review, review_settled
@@ -68,7 +68,6 @@ if TYPE_CHECKING:
     from dossier_app.services.sync.client import PushAnswer, SyncConnection
     from dossier_app.services.sync.people import ReplicaPeople
 
-CURSOR_KEY = "sync.cursor"  # the server's library version this replica has pulled up to
 SERVER_KEY = "sync.server"  # the server it was pulled from
 PIN_PREFIX = "sync.pin."  # + 'host:port': the certificate fingerprint trusted for that server
 MAX_ROUNDS = 6  # pull, merge, push rounds in one sync (a 412 costs one)

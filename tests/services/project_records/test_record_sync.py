@@ -105,3 +105,25 @@ def test_a_step_edited_on_one_laptop_and_moved_on_the_other_keeps_both(
         assert plan.milestones[0].key == last.key
         assert plan.milestone(last.key).responsible == "Trung tâm Phát triển quỹ đất quận"
     assert a.milestones.plan(itp.id).milestones == b.milestones.plan(itp.id).milestones
+
+
+def test_a_step_whose_place_went_elsewhere_and_back_on_the_server_is_moved_by_the_same_change_again(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """A and B each remove a step ahead of the second last one (so both move it up one place); A syncs first. A step
+    added on the server ahead of it puts it back at its old place. B's change of its place is then A's very change
+    (the same fields on the same base): its id was the same, the server answered that it had applied it already and
+    did nothing, and B took its place for the server's for good."""
+    a, b = desks["a"], desks["b"]
+    keys = [step.key for step in server.milestones.plan(itp.id).milestones]
+    a.milestones.remove_step(itp.id, keys[-4])
+    b.milestones.remove_step(itp.id, keys[-3])
+    assert sync(a, server, "a").clean
+    server.milestones.add_step(itp.id, "Bước thêm trên máy chủ", position=len(keys) - 3)
+    for desk, name in ((b, "b"), (a, "a"), (b, "b")):
+        sync(desk, server, name)
+    order = [step.key for step in server.milestones.plan(itp.id).milestones]
+    for desk in (a, b):
+        assert [step.key for step in desk.milestones.plan(itp.id).milestones] == order
+        with desk.database.begin() as session:
+            assert waiting(session) == {}
