@@ -1150,3 +1150,22 @@ def test_a_household_field_decided_for_the_server_takes_its_child_rows(template:
         machine.teardown()
     finally:
         machine.close()
+
+
+def test_a_step_moved_back_to_where_another_desk_once_moved_it_reaches_the_server(
+    template: Template, tmp_path: Path
+) -> None:
+    """The full run's failing example, cut short: A removes M11 and the manager M12 (each moves M14 up a place); A
+    syncs; B adds a step ahead of M14 and syncs (M14 back at its old place). The manager's change of M14's place was
+    then A's very change, by its id: the server answered that it had it already, applied nothing, and the manager's
+    desk kept its own order for good. A change's id now names the server version the desk pulled up to."""
+    machine = example(template, tmp_path)
+    try:
+        machine.change_step("a", "remove", 0, False)
+        machine.change_step("m", "remove", 1, False)
+        machine.sync("a")
+        machine.change_step("b", "add", 1, False)
+        machine.sync("b")
+        machine.teardown()
+    finally:
+        machine.close()
