@@ -1,6 +1,7 @@
 """A replica's conflicts in project records, as the conflicts window shows them: each field of a milestone plan, a
-step, the facts or the filing date both sides changed differently, with its two values, and the person's pick
-saved through the service that owns the row (so it is checked and audited) and pushed at the next sync."""
+step, the facts, the filing date, a body consulted or a condition that both sides changed differently, with its two
+values, and the person's pick saved through the service that owns the row (so it is checked and audited) and pushed
+at the next sync."""
 
 import json
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import col, select
 
 from dossier_app.domain.models import Project, SyncRecordConflict, utc_now
-from dossier_app.services.project_records.sync import STEP, local_rows
+from dossier_app.services.project_records.sync import CONDITION, CONSULTATION, STEP, local_rows
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -24,7 +25,7 @@ class RecordConflictView:
     id: int
     project_code: str
     table_name: str
-    step: str  # a step's key and title, "" for a plan, the facts or the filing date
+    detail: str  # a step's key and title, a body's name, a condition's key; "" for a plan, the facts or the date
     field: str
     ours: Any
     theirs: Any
@@ -52,15 +53,19 @@ class RecordConflicts:
             views = []
             for row, project_code in found:
                 local = rows.get(row.row_uid)
-                step = ""
-                if row.table_name == STEP and local is not None:
-                    step = f"{local.record.get('key')} {local.record.get('title')}"
+                detail = ""
+                if local is not None and row.table_name == STEP:
+                    detail = f"{local.record.get('key')} {local.record.get('title')}"
+                elif local is not None and row.table_name == CONSULTATION:
+                    detail = str(local.record.get("name", ""))
+                elif local is not None and row.table_name == CONDITION:
+                    detail = str(local.record.get("condition_key", ""))
                 views.append(
                     RecordConflictView(
                         row.id or 0,
                         project_code,
                         row.table_name,
-                        step,
+                        detail,
                         row.field,
                         json.loads(row.ours_value),
                         json.loads(row.theirs_value),
@@ -79,7 +84,7 @@ class RecordConflicts:
             local = local_rows(session).get(uid)
         if take_theirs and local is not None:
             wanted = {**local.record, name: theirs}
-            self._writer.write(table_name, local.project_id, wanted, local.record, uid)
+            self._writer.write(table_name, local.project_id, wanted, local.record, uid, local.key)
         with self._context.database.begin() as session:
             row = session.get(SyncRecordConflict, conflict_id)
             assert row is not None

@@ -1,13 +1,12 @@
-"""The server's side of a pushed project record (project_records/sync.py): a milestone plan's settings, a step
-of it, a project's facts or its filing date, applied through the milestone, checklist and consultation services as
-the signed-in person, so that person's roles and the services' rules decide.
+"""The server's side of a pushed project record (project_records/sync.py): a milestone plan's settings, a step of it,
+a project's facts, its filing date, a body consulted or a condition's assessment, applied through the milestone,
+checklist and consultation services as the signed-in person, so that person's roles and the services' rules decide.
 
 `fields` is the row's record on the desktop and `base` the server's record it was changed from (null for a row made
-there). A plan, facts or filing date is found by its project (each project has one), a step by its uid, else by its
-key when it is one of the template's (both sides made the plan). When the server's row moved since the base, the two
-merge field by field; the same field changed differently on both sides refuses the change as a conflict (the
-desktop merges it at its next pull, where a person picks a value). A step removed on the desktop
-(`{deleted: true}`) is removed here only when nobody changed it since the base.
+there). The row is found by its uid, else by its natural key in the project (`natural_key`). When the server's row
+moved since the base, the two merge field by field; the same field changed differently on both sides refuses the
+change as a conflict (the desktop merges it at its next pull, where a person picks a value). A step or body removed
+on the desktop (`{deleted: true}`) is removed here only when nobody changed it since the base.
 """
 
 from collections.abc import Mapping
@@ -16,18 +15,23 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select as core_select
 
+from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.conditions import ProjectFacts as Facts
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
 from dossier_app.domain.milestones import LandKind, Milestone, MilestoneStatus
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.services.department.push import UID, Outcome, _malformed
 from dossier_app.services.project_records.sync import (
-    CUSTOM_PREFIX,
+    CONDITION,
+    CONSULTATION,
     LAYOUT,
     RECORDS,
+    REMOVABLE,
     SINGLETONS,
     STEP,
     checked_record,
+    fresh_record,
+    natural_key,
     record_of,
     stored_values,
 )
@@ -46,6 +50,16 @@ CONFLICTS = {  # a refusal's words for each kind of record (a template a transla
     "projectfacts": QT_TRANSLATE_NOOP("Errors", "The project facts {fields} changed differently on the server."),
     "reviewschedule": QT_TRANSLATE_NOOP("Errors", "The filing date changed differently on the server."),
     STEP: QT_TRANSLATE_NOOP("Errors", "Step {key}: {fields} changed differently on the server."),
+    CONSULTATION: QT_TRANSLATE_NOOP(
+        "Errors", "The consultation of {name}: {fields} changed differently on the server."
+    ),
+    CONDITION: QT_TRANSLATE_NOOP("Errors", "The condition's {fields} changed differently on the server."),
+}
+REMOVALS = {  # a removal refused because the row changed on the server since the desktop last saw it
+    STEP: QT_TRANSLATE_NOOP("Errors", "Step {key} was changed on the server since; it is kept, not removed."),
+    CONSULTATION: QT_TRANSLATE_NOOP(
+        "Errors", "The consultation of {name} was changed on the server since; it is kept."
+    ),
 }
 
 
@@ -60,9 +74,19 @@ class RecordWriter:
     ) -> None:
         self._milestones, self._checklist, self._consultations = milestones, checklist, consultations
 
-    def write(self, table_name: str, project_id: int, wanted: Record, current: Record | None, uid: str) -> None:
-        """Make the row hold `wanted` (`current`: what it holds now, None when there is none yet)."""
+    def write(
+        self, table_name: str, project_id: int, wanted: Record, current: Record | None, uid: str, row_id: Any = None
+    ) -> None:
+        """Make the row hold `wanted` (`current`: what it holds now, None when there is none yet; `row_id`: its key
+        here)."""
         values = stored_values(table_name, wanted, RECORDS[table_name])
+        if table_name == CONSULTATION:
+            self._consultation(project_id, values, row_id, uid)
+            return
+        if table_name == CONDITION:
+            status = ConditionStatus(values["status"])
+            self._checklist.set_condition(project_id, str(values["condition_key"]), status, str(values["note"]))
+            return
         if table_name == "milestoneplan":
             if current is None or current.get("land_kind") != wanted.get("land_kind"):
                 self._milestones.set_land_kind(project_id, LandKind(values["land_kind"]))
@@ -76,9 +100,30 @@ class RecordWriter:
         else:
             self._step(project_id, values, current, uid)
 
-    def remove_step(self, project_id: int, key: str) -> None:
-        """A step removed on a desktop."""
-        self._milestones.remove_step(project_id, key)
+    def remove(self, table_name: str, project_id: int, current: Record, row_id: Any) -> None:
+        """A step or a consulted body removed on a desktop."""
+        if table_name == STEP:
+            self._milestones.remove_step(project_id, str(current["key"]))
+        else:
+            self._consultations.remove(int(row_id))
+
+    def _consultation(self, project_id: int, values: Mapping[str, Any], row_id: Any, uid: str) -> None:
+        if row_id is None:
+            made = self._consultations.add(
+                project_id, values["name"], values["reply_days"], uid=uid, body_key=values["body_key"]
+            )
+            row_id = made.id
+        sent, received = values["sent_on"], values["received_on"]
+        self._consultations.update(
+            int(row_id),
+            name=values["name"],
+            reply_days=values["reply_days"],
+            sent_on=sent,
+            received_on=received,
+            letter_ref=values["letter_ref"],
+            clear_sent=sent is None,
+            clear_received=received is None,
+        )
 
     def _step(self, project_id: int, values: Mapping[str, Any], current: Record | None, uid: str) -> None:
         milestone = Milestone(
@@ -133,17 +178,16 @@ class RecordPush:
         except ValueError as error:
             raise _malformed(str(error)) from error
         project_id = self._project_id((ours or base or {}).get("project"))
-        current = self._current(table_name, uid, project_id, ours)
+        row_id, current = self._current(table_name, uid, project_id, ours or base or {})
         key = str((current or ours or base or {}).get("key", ""))
         if deleted:
+            if table_name not in REMOVABLE:
+                raise _malformed("deleted")  # a plan, facts, date or condition goes only with its project
             if current is None:
                 return Outcome.ALREADY
             if base is not None and _content(current) != _content(base):
-                raise ChangeRefused(
-                    QT_TRANSLATE_NOOP("Errors", "Step {key} was changed on the server since; it is kept, not removed."),
-                    key=key,
-                )
-            self._writer.remove_step(project_id, key)
+                raise ChangeRefused(REMOVALS[table_name], key=key, name=str(current.get("name", "")))
+            self._writer.remove(table_name, project_id, current, row_id)
             return Outcome.APPLIED
         assert ours is not None
         if current is None:
@@ -151,38 +195,39 @@ class RecordPush:
             return Outcome.APPLIED
         if current == ours:
             return Outcome.UNCHANGED
-        merged = merge_rows(base, ours, current)
+        merged = merge_rows(base or fresh_record(table_name, ours.get("project")), ours, current)
         conflicts = [c.field for c in merged.conflicts if c.field not in LAYOUT]
         if conflicts:
-            raise ChangeRefused(CONFLICTS[table_name], key=key, fields=", ".join(conflicts))
+            raise ChangeRefused(
+                CONFLICTS[table_name], key=key, name=str(current.get("name", "")), fields=", ".join(conflicts)
+            )
         row = merged.row or ours
         if row == current:
             return Outcome.UNCHANGED
-        self._writer.write(table_name, project_id, row, current, uid)
+        self._writer.write(table_name, project_id, row, current, uid, row_id)
         return Outcome.APPLIED
 
-    def _current(self, table_name: str, uid: str, project_id: int, ours: Record | None) -> Record | None:
-        """The server's row this record is: by project for a plan, facts or date; by uid for a step, else by a
-        template key both sides have."""
+    def _current(self, table_name: str, uid: str, project_id: int, record: Record) -> tuple[Any, Record | None]:
+        """The server's row this record is (its key and record): its uid's, else the project's row with its natural
+        key (a plan, facts or date: the project's; a template step's key, a condition's, a body's)."""
         tables = synced_tables()
         table, project = tables[table_name], tables["project"]
+        own_key = next(iter(table.primary_key.columns))
         query = core_select(table, project.c.uid.label("_project_uid")).join(
             project, project.c.id == table.c.project_id
         )
-        if table_name in SINGLETONS:
-            query = query.where(table.c.project_id == project_id)
-        else:
-            query = query.where(table.c.uid == uid)
+        wanted = natural_key(table_name, record)
         with self._context.database.begin() as session:
-            row = session.connection().execute(query).mappings().first()
-            key = (ours or {}).get("key")
-            if row is None and table_name == STEP and isinstance(key, str) and not key.startswith(CUSTOM_PREFIX):
-                same_key = core_select(table, project.c.uid.label("_project_uid")).join(
-                    project, project.c.id == table.c.project_id
-                )
-                same_key = same_key.where(table.c.project_id == project_id, table.c.key == key)
-                row = session.connection().execute(same_key).mappings().first()
-        return None if row is None else record_of(table_name, row["_project_uid"], dict(row))
+            connection = session.connection()
+            row = connection.execute(query.where(table.c.uid == uid)).mappings().first()
+            if row is None and wanted is not None:
+                for other in connection.execute(query.where(table.c.project_id == project_id)).mappings():
+                    if natural_key(table_name, record_of(table_name, other["_project_uid"], dict(other))) == wanted:
+                        row = other
+                        break
+        if row is None:
+            return None, None
+        return row[own_key.name], record_of(table_name, row["_project_uid"], dict(row))
 
     def _project_id(self, project_uid: Any) -> int:
         if not isinstance(project_uid, str) or not UID.match(project_uid):

@@ -1,22 +1,23 @@
-"""A project's records in sync: its milestone plan's settings, each step of the plan, its facts and the day its
-dossier was filed. Each row travels as one record of fields and merges field by field (`domain/row_merge`), as a
-household does (row_sync), but a row is its own unit: a step has a lasting identity (its uid and key), and every
-project has at most one plan, one set of facts and one filing date.
+"""A project's records in sync: its milestone plan's settings, each step of the plan, its facts, the day its dossier
+was filed, each body consulted and each condition's assessment. Each row travels as one record of fields and merges
+field by field (`domain/row_merge`), as a household does (row_sync), but a row is its own unit: a step and a body
+have a lasting identity (their uid), and every project has at most one plan, one set of facts, one filing date and
+one assessment per condition.
 
 A record is the row's fields that people edit, in the JSON form the change feed sends (`row_sync.canon`), with
 its `project` as a uid. The replica's shadow holds each such row as last pulled, in the same form, so a row
-changed here is one whose record differs from its shadow (no shadow: made here; a shadow without its row: a step
-removed here). These tables hold a few dozen rows a project, so every sync compares them all.
+changed here is one whose record differs from its shadow (no shadow: made here; a shadow without its row: a step or
+body removed here). These tables hold a few dozen rows a project, so every sync compares them all.
 
 On a pull, a row changed here is held (its shadow renewed, the row left) and merged once the pull is in: a field
 one side changed takes that side, the same field changed differently on both sides is a `SyncRecordConflict`
 keeping the three values, and the row waits unpushed until a person picks one in the conflicts window. A step's
 place in the plan (`position`) is layout, never a conflict: when both sides moved it, the server's place stands.
-A step the server removed while it was edited here stays and is pushed again (the server makes it again); a step
-removed here that the server edited since comes back. A plan, facts or filing date made here while the server made
-its own for the same project becomes the server's row (its uid) and merges with it, as does a template step of a
-plan both sides made; a custom step made here whose key (X1) another desk took meanwhile gets the next free key
-here, and the server gives it a free one of its own if that is taken too.
+A row the server removed while it was edited here stays and is pushed again (the server makes it again); a row
+removed here that the server edited since comes back. A row made here while the server made its own with the same
+natural key (`natural_key`) becomes the server's row (its uid) and merges with it from a fresh row's defaults; a
+custom step made here whose key (X1) another desk took meanwhile gets the next free key here, and the server gives
+it a free one of its own if that is taken too.
 """
 
 import hashlib
@@ -30,6 +31,7 @@ from sqlalchemy import Table, delete, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
 from dossier_app.domain.row_merge import merge_rows
@@ -39,6 +41,8 @@ from dossier_app.services.sync.row_sync import Record, canon, stored
 from dossier_app.storage.sync_log import synced_tables
 
 STEP = "milestonestep"
+CONSULTATION = "consultation"
+CONDITION = "conditioncheck"
 RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
     "milestoneplan": ("land_kind", "at_risk_days"),
     "projectfacts": (
@@ -64,13 +68,17 @@ RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are push
         "status",
         "percent",
     ),
+    CONSULTATION: ("body_key", "name", "reply_days", "sent_on", "received_on", "letter_ref"),
+    CONDITION: ("condition_key", "status", "note"),
 }
-CHOICES = {
-    "status": frozenset(status.value for status in MilestoneStatus),
-    "land_kind": frozenset(kind.value for kind in LandKind),
+CHOICES = {  # (table, field): the values the program knows
+    (STEP, "status"): frozenset(status.value for status in MilestoneStatus),
+    ("milestoneplan", "land_kind"): frozenset(kind.value for kind in LandKind),
+    (CONDITION, "status"): frozenset(status.value for status in ConditionStatus),
 }
 STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
+REMOVABLE = frozenset({STEP, CONSULTATION})  # rows a person removes (a condition's assessment is only changed)
 LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
 CUSTOM_PREFIX = "X"  # a step a person added (services/milestones/milestone_rows.CUSTOM_PREFIX)
 SHADOWED_KEY = "sync.records_shadowed"  # set once the rows pulled before records were pushed have their shadows
@@ -79,6 +87,8 @@ WORDS = {
     "projectfacts": "số liệu dự án/project facts",
     "reviewschedule": "ngày nộp hồ sơ/filing date",
     STEP: "bước/step",
+    CONSULTATION: "cơ quan hỏi ý kiến/consultation",
+    CONDITION: "điều kiện/condition",
 }
 
 
@@ -98,11 +108,39 @@ def checked_record(table_name: str, fields: Mapping[str, Any]) -> Record:
             stored(table.c[name], value, name)
         except (TypeError, ValueError) as error:
             raise ValueError(name) from error
-        if name in CHOICES and value not in CHOICES[name]:
+        if (table_name, name) in CHOICES and value not in CHOICES[(table_name, name)]:
             raise ValueError(name)
         if name == "key" and not (isinstance(value, str) and STEP_KEY.fullmatch(value)):
             raise ValueError(name)
     return record_of(table_name, fields.get("project"), fields)
+
+
+def natural_key(table_name: str, record: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """What makes two rows made apart (on two desks, or on a desk and the server) the same row: a plan, facts or
+    filing date its project; a template step its key; a condition its key; a consulted body its regime key, else
+    its name (the list takes a name once). None for a custom step: two desks' X1 are two steps."""
+    project = record.get("project")
+    if table_name in SINGLETONS:
+        return (project,)
+    if table_name == STEP:
+        key = str(record.get("key", ""))
+        return None if key.startswith(CUSTOM_PREFIX) else (project, key)
+    if table_name == CONDITION:
+        return (project, record.get("condition_key"))
+    if record.get("body_key"):
+        return (project, "body", record.get("body_key"))
+    return (project, "name", str(record.get("name", "")).casefold())
+
+
+def fresh_record(table_name: str, project_uid: Any) -> Record:
+    """A row as a service makes it before anyone fills it in (each column's default): the base two rows made apart
+    for one natural key share, so a field only one side filled in is no conflict."""
+    table = synced_tables()[table_name]
+    values = {}
+    for name in RECORDS[table_name]:
+        default = table.c[name].default
+        values[name] = getattr(default, "arg", None) if default is not None and default.is_scalar else None
+    return record_of(table_name, project_uid, values)
 
 
 def stored_values(table_name: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
@@ -172,7 +210,7 @@ def waiting(session: Session) -> dict[str, Waiting]:
         if row.record != base:
             found[uid] = Waiting(row.table_name, uid, row.record, base, row, uid in blocked)
     for uid, (table_name, base) in server.items():
-        if uid not in here and table_name == STEP:  # a plan, facts or date goes only with its project
+        if uid not in here and table_name in REMOVABLE:  # a plan, facts, date or condition goes only with its project
             found[uid] = Waiting(table_name, uid, None, base, None, uid in blocked)
     return found
 
@@ -232,10 +270,14 @@ def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
 
 def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[str, Any] | None = None) -> str:
     """How the command line names a record: project code, what it is, a step's key and title."""
-    if table_name != STEP:
-        return f"{code}: {WORDS[table_name]}"
     gone = " (xoá/removed)" if ours is None else ""
-    return f"{code}: {WORDS[STEP]} {shown.get('key', '?')} '{shown.get('title', '')}'{gone}"
+    if table_name == STEP:
+        return f"{code}: {WORDS[STEP]} {shown.get('key', '?')} '{shown.get('title', '')}'{gone}"
+    if table_name == CONSULTATION:
+        return f"{code}: {WORDS[CONSULTATION]} '{shown.get('name', '')}'{gone}"
+    if table_name == CONDITION:
+        return f"{code}: {WORDS[CONDITION]} {shown.get('condition_key', '?')}"
+    return f"{code}: {WORDS[table_name]}"
 
 
 def _digest(value: Any) -> str:
@@ -281,7 +323,7 @@ class RecordPull:
             return True
         item = self._waiting.get(uid)
         if item is not None and item.ours is None:  # removed here, changed on the server: it comes back
-            self.kept.append(f"{self._code(theirs)}: {WORDS[STEP]} {theirs.get('key')}: sửa trên máy chủ/edited there")
+            self.kept.append(f"{label(self._code(theirs), table_name, theirs, theirs)}: sửa trên máy chủ/edited there")
         return False
 
     def _meet(self, table_name: str, uid: str, theirs: Record) -> None:
@@ -292,19 +334,23 @@ class RecordPull:
             assert local is not None and item.ours is not None
             if local.table_name != table_name or item.ours.get("project") != theirs.get("project"):
                 continue
-            if table_name == STEP and item.ours.get("key") != theirs.get("key"):
-                continue
             table = synced_tables()[table_name]
             key = next(iter(table.primary_key.columns))
-            if table_name == STEP and str(item.ours.get("key", "")).startswith(CUSTOM_PREFIX):
-                free = self._free_key(local.project_id, theirs)
-                self._session.execute(update(table).where(key == local.key).values(key=free))
-                item.ours = {**item.ours, "key": free}
-                return
+            if table_name == STEP and natural_key(STEP, item.ours) is None:
+                if item.ours.get("key") == theirs.get("key"):  # another desk's custom step took our key
+                    free = self._free_key(local.project_id, theirs)
+                    self._session.execute(update(table).where(key == local.key).values(key=free))
+                    item.ours = {**item.ours, "key": free}
+                    return
+                continue
+            if natural_key(table_name, item.ours) != natural_key(table_name, theirs):
+                continue
             self._session.execute(update(table).where(key == local.key).values(uid=uid))
             del self._made_here[mine_uid]
             self._waiting.pop(mine_uid, None)
-            self._waiting[uid] = Waiting(table_name, uid, item.ours, None, local)
+            self._waiting[uid] = Waiting(
+                table_name, uid, item.ours, fresh_record(table_name, theirs.get("project")), local
+            )
             self._held.discard(mine_uid)
             self._held.add(uid)
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.errors import DossierError
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.ui.shared.messages import show_error
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 
 
 class RecordConflictList(QWidget):
-    """Every undecided field of the projects' records, with "keep this" and "take the server's"; hidden when none."""
+    """Every undecided field of the projects' records (milestone plans and steps, facts, filing dates, consulted
+    bodies, conditions), with "keep this" and "take the server's"; hidden when none."""
 
     decided = Signal()
 
@@ -36,8 +38,9 @@ class RecordConflictList(QWidget):
         self.shown: list[RecordConflictView] = []
         self.intro = QLabel(
             self.tr(
-                "Milestone plans, project facts and filing dates changed differently here and on the server. Pick "
-                "the value to keep for each field; it is sent at the next sync."
+                "Some fields of milestone plans, project facts, filing dates, consultations or conditions were "
+                "changed differently here and on the server. Pick the value to keep for each field; it is sent at the "
+                "next sync."
             ),
             self,
         )
@@ -126,8 +129,11 @@ class RecordConflictList(QWidget):
             "milestoneplan": self.tr("Milestone plan"),
             "projectfacts": self.tr("Project facts"),
             "reviewschedule": self.tr("Filing date"),
+            "milestonestep": self.tr("Step {detail}"),
+            "consultation": self.tr("Consultation: {detail}"),
+            "conditioncheck": self.tr("Condition {detail}"),
         }
-        what = names.get(conflict.table_name) or self.tr("Step {step}").format(step=conflict.step)
+        what = names.get(conflict.table_name, conflict.table_name).format(detail=conflict.detail)
         return f"{conflict.project_code} › {what}"
 
     def field_name(self, field: str) -> str:
@@ -153,6 +159,14 @@ class RecordConflictList(QWidget):
             "responsible": self.tr("Responsible unit"),
             "status": self.tr("Status"),
             "percent": self.tr("Percent complete"),
+            "body_key": self.tr("Body in the regime's list"),
+            "name": self.tr("Body consulted"),
+            "reply_days": self.tr("Reply time (working days)"),
+            "sent_on": self.tr("Request sent on"),
+            "received_on": self.tr("Reply received on"),
+            "letter_ref": self.tr("Letter number"),
+            "condition_key": self.tr("Condition"),
+            "note": self.tr("Note"),
         }
         return names.get(field, field)
 
@@ -167,6 +181,9 @@ class RecordConflictList(QWidget):
             ("status", MilestoneStatus.DONE.value): self.tr("Done"),
             ("land_kind", LandKind.AGRICULTURAL.value): self.tr("Agricultural land"),
             ("land_kind", LandKind.NON_AGRICULTURAL.value): self.tr("Non-agricultural land"),
+            ("status", ConditionStatus.MET.value): self.tr("Met"),
+            ("status", ConditionStatus.NOT_MET.value): self.tr("Not met"),
+            ("status", ConditionStatus.UNKNOWN.value): self.tr("Not assessed yet"),
         }
         if (field, value) in words:
             return words[(field, value)]

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import delete
 from sqlmodel import col, select
 
+from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.enums import Role
 from dossier_app.domain.models import ReviewSchedule, Setting, SyncShadow
 from dossier_app.services import Services, open_services
@@ -105,3 +106,55 @@ def test_a_step_edited_on_one_laptop_and_moved_on_the_other_keeps_both(
         assert plan.milestones[0].key == last.key
         assert plan.milestone(last.key).responsible == "Trung tâm Phát triển quỹ đất quận"
     assert a.milestones.plan(itp.id).milestones == b.milestones.plan(itp.id).milestones
+
+
+def test_consultations_recorded_offline_reach_the_server_and_the_same_body_added_twice_is_one(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    added = a.consultations.add(itp.id, "Bộ Kế hoạch và Đầu tư", 15)
+    a.consultations.update(added.id, sent_on=date(2027, 1, 20), letter_ref="12/UBND-KT")
+    twice = b.consultations.add(itp.id, "bộ kế hoạch và đầu tư", 15)  # the same body, typed again offline
+    b.consultations.update(twice.id, sent_on=date(2027, 1, 22))
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.conflicts == [f"{itp.code}: cơ quan hỏi ý kiến/consultation 'bộ kế hoạch và đầu tư'"], report
+    assert {(c.field, c.ours, c.theirs) for c in b.record_conflicts.listing()} == {
+        ("name", "bộ kế hoạch và đầu tư", "Bộ Kế hoạch và Đầu tư"),
+        ("sent_on", "2027-01-22", "2027-01-20"),
+    }
+    [row] = b.consultations.overview(itp.id).rows  # one body, not two
+    assert row.letter_ref == "12/UBND-KT"  # the server's field nobody changed here
+    for conflict in b.record_conflicts.listing():
+        b.record_conflicts.resolve(conflict.id, take_theirs=conflict.field == "name")
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        [row] = desk.consultations.overview(itp.id).rows
+        assert (row.name, row.sent_on, row.letter_ref) == ("Bộ Kế hoạch và Đầu tư", date(2027, 1, 22), "12/UBND-KT")
+    b.consultations.remove(b.consultations.overview(itp.id).rows[0].id)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    assert a.consultations.overview(itp.id).rows == server.consultations.overview(itp.id).rows == ()
+
+
+def test_conditions_assessed_on_two_laptops_merge_and_the_same_status_conflicts(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    first, second = (row.key for row in a.checklist.conditions(itp.id)[:2])
+    a.checklist.set_condition(itp.id, first, ConditionStatus.MET, "Đã có quyết định quy hoạch.")
+    a.checklist.set_condition(itp.id, second, ConditionStatus.MET, "")
+    b.checklist.set_condition(itp.id, second, ConditionStatus.NOT_MET, "Thiếu ý kiến Bộ Xây dựng.")
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.conflicts == [f"{itp.code}: điều kiện/condition {second}"], report
+    [conflict] = b.record_conflicts.listing()
+    assert (conflict.field, conflict.ours, conflict.theirs) == ("status", "not_met", "met")
+    shown = {row.key: row for row in b.checklist.conditions(itp.id)}
+    assert (shown[first].status, shown[first].note) == (ConditionStatus.MET, "Đã có quyết định quy hoạch.")
+    assert (shown[second].status, shown[second].note) == (ConditionStatus.NOT_MET, "Thiếu ý kiến Bộ Xây dựng.")
+    b.record_conflicts.resolve(conflict.id, take_theirs=False)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        shown = {row.key: row for row in desk.checklist.conditions(itp.id)}
+        assert (shown[second].status, shown[second].note) == (ConditionStatus.NOT_MET, "Thiếu ý kiến Bộ Xây dựng.")
+    assert a.replica.waiting() == b.replica.waiting() == 0
