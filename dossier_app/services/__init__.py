@@ -137,7 +137,9 @@ class Services:
         """Milestone plans and steps, facts and filing dates written through their services (sync's records)."""
         from dossier_app.services.project_records.push import RecordWriter
 
-        return RecordWriter(self.milestones, self.checklist, self.consultations)
+        return RecordWriter(
+            self.context, self.milestones, self.checklist, self.consultations, self.comment_register, self.projects
+        )
 
     @cached_property
     def record_conflicts(self) -> "RecordConflicts":

@@ -2499,6 +2499,18 @@ SHA-256: {hash}</translation>
         <translation>Điều kiện: {fields} đã được sửa khác trên máy chủ.</translation>
     </message>
     <message>
+        <source>The comment of {source}: {fields} changed differently on the server.</source>
+        <translation>Ý kiến của {source}: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s {fields} changed differently on the server.</source>
+        <translation>Thông tin dự án: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The comment of {source} was changed on the server since; it is kept.</source>
+        <translation>Ý kiến của {source} đã được sửa trên máy chủ sau đó; được giữ lại, không xoá.</translation>
+    </message>
+    <message>
         <source>Step {key} was changed on the server since; it is kept, not removed.</source>
         <translation>Bước {key} đã được sửa trên máy chủ sau đó; bước này được giữ lại, không xoá.</translation>
     </message>
@@ -4678,8 +4690,8 @@ SHA-256: {hash}</translation>
         <translation>Ngày nộp hồ sơ</translation>
     </message>
     <message>
-        <source>Some fields of milestone plans, project facts, filing dates, consultations or conditions were changed differently here and on the server. Pick the value to keep for each field; it is sent at the next sync.</source>
-        <translation>Một số trường của kế hoạch tiến độ, số liệu dự án, ngày nộp hồ sơ, việc lấy ý kiến hoặc điều kiện đã được sửa khác nhau ở máy này và trên máy chủ. Hãy chọn giá trị cần giữ cho từng trường; giá trị được gửi đi ở lần đồng bộ sau.</translation>
+        <source>Some fields of a project&apos;s details, milestone plan, facts, filing date, consultations, conditions or ministry comments were changed differently here and on the server. Pick the value to keep for each field; it is sent at the next sync.</source>
+        <translation>Một số trường của thông tin dự án, kế hoạch tiến độ, số liệu dự án, ngày nộp hồ sơ, việc lấy ý kiến, điều kiện hoặc ý kiến bộ ngành đã được sửa khác nhau ở máy này và trên máy chủ. Hãy chọn giá trị cần giữ cho từng trường; giá trị được gửi đi ở lần đồng bộ sau.</translation>
     </message>
     <message>
         <source>Step {detail}</source>
@@ -4692,6 +4704,70 @@ SHA-256: {hash}</translation>
     <message>
         <source>Condition {detail}</source>
         <translation>Điều kiện {detail}</translation>
+    </message>
+    <message>
+        <source>Ministry comment: {detail}</source>
+        <translation>Ý kiến bộ ngành: {detail}</translation>
+    </message>
+    <message>
+        <source>Project details</source>
+        <translation>Thông tin dự án</translation>
+    </message>
+    <message>
+        <source>Comment received on</source>
+        <translation>Ngày nhận ý kiến</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Tên dự án</translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation>Mã dự án</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Area (ha)</source>
+        <translation>Diện tích (ha)</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>Chủ đầu tư</translation>
+    </message>
+    <message>
+        <source>Total investment (VND)</source>
+        <translation>Tổng vốn đầu tư (đồng)</translation>
+    </message>
+    <message>
+        <source>Governing body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s title</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Họ tên người ký</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s organ code</source>
+        <translation>Mã định danh cơ quan gửi</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s organ code</source>
+        <translation>Mã định danh cơ quan nhận</translation>
     </message>
     <message>
         <source>Land kind</source>
@@ -4800,6 +4876,30 @@ SHA-256: {hash}</translation>
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Body that commented</source>
+        <translation>Cơ quan góp ý</translation>
+    </message>
+    <message>
+        <source>Linked section</source>
+        <translation>Mục liên quan</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nội dung ý kiến</translation>
+    </message>
+    <message>
+        <source>The city&apos;s answer</source>
+        <translation>Nội dung tiếp thu, giải trình</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Tình trạng tiếp thu</translation>
+    </message>
+    <message>
+        <source>Resolving revision</source>
+        <translation>Phiên bản đã giải quyết</translation>
     </message>
     <message>
         <source>Not started</source>

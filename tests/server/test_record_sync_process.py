@@ -203,7 +203,7 @@ def test_facts_and_filing_date_reach_the_other_laptop(laptops: dict[str, Laptop]
     assert a.services.replica.waiting() == b.services.replica.waiting() == 0
 
 
-def test_a_clerks_replica_cannot_change_the_plan_on_the_server(laptops: dict[str, Laptop]) -> None:
+def test_a_clerks_replica_cannot_change_the_plan_or_the_project_on_the_server(laptops: dict[str, Laptop]) -> None:
     clerk = laptops["clerk"]
     key = custom_step(clerk)
     before = server_steps(clerk.server)
@@ -212,11 +212,16 @@ def test_a_clerks_replica_cannot_change_the_plan_on_the_server(laptops: dict[str
             "UPDATE milestonestep SET title = ?, sync_version = 0 WHERE key = ? AND project_id = ?",
             ("Đã xong (sửa tay)", key, clerk.project_id),
         )
+        session.connection().exec_driver_sql(
+            "UPDATE project SET signer_name = ?, sync_version = 0 WHERE id = ?", ("Văn thư ký thay", clerk.project_id)
+        )
     report = clerk.sync()
-    [refusal] = report.refused
-    assert f"{CODE}: bước/step {key}" in refusal.label
-    assert "quyền" in refusal.message_vi
+    step_refusal, project_refusal = sorted(report.refused, key=lambda refusal: "dự án" in refusal.label)
+    assert f"{CODE}: bước/step {key}" in step_refusal.label and "quyền" in step_refusal.message_vi
+    assert f"{CODE}: thông tin dự án/project details" == project_refusal.label
+    assert "quyền" in project_refusal.message_vi
     assert server_steps(clerk.server) == before
+    assert on_server(clerk.server, "SELECT signer_name FROM project WHERE code = ?", CODE) != [("Văn thư ký thay",)]
 
 
 def test_a_clerk_records_consultations_but_assesses_no_condition(laptops: dict[str, Laptop]) -> None:

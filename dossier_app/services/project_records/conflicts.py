@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
-from dossier_app.domain.models import Project, SyncRecordConflict, utc_now
-from dossier_app.services.project_records.sync import CONDITION, CONSULTATION, STEP, local_rows
+from dossier_app.domain.models import Project, Section, SectionRevision, SyncRecordConflict, utc_now
+from dossier_app.services.project_records.sync import COMMENT, CONDITION, CONSULTATION, REFS, STEP, local_rows
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from dossier_app.services.core.context import ServiceContext
     from dossier_app.services.project_records.push import RecordWriter
 
@@ -60,6 +62,8 @@ class RecordConflicts:
                     detail = str(local.record.get("name", ""))
                 elif local is not None and row.table_name == CONDITION:
                     detail = str(local.record.get("condition_key", ""))
+                elif local is not None and row.table_name == COMMENT:
+                    detail = str(local.record.get("source", ""))
                 views.append(
                     RecordConflictView(
                         row.id or 0,
@@ -67,8 +71,8 @@ class RecordConflicts:
                         row.table_name,
                         detail,
                         row.field,
-                        json.loads(row.ours_value),
-                        json.loads(row.theirs_value),
+                        _readable(session, row.table_name, row.field, json.loads(row.ours_value)),
+                        _readable(session, row.table_name, row.field, json.loads(row.theirs_value)),
                     )
                 )
             return views
@@ -90,3 +94,14 @@ class RecordConflicts:
             assert row is not None
             row.resolved_at = utc_now()
             session.add(row)
+
+
+def _readable(session: "Session", table_name: str, field: str, value: Any) -> Any:
+    """A reference as people know the row it names: a section by its title, a revision by its number."""
+    if (table_name, field) not in REFS or not isinstance(value, str):
+        return value
+    named = REFS[(table_name, field)][1]
+    column = SectionRevision.number if named == "sectionrevision" else Section.title
+    model = SectionRevision if named == "sectionrevision" else Section
+    found = session.exec(select(column).where(col(model.uid) == value)).first()
+    return value if found is None else found

@@ -15,16 +15,20 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select as core_select
 
+from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.conditions import ProjectFacts as Facts
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
 from dossier_app.domain.milestones import LandKind, Milestone, MilestoneStatus
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.services.department.push import UID, Outcome, _malformed
+from dossier_app.services.dossier.projects import ProjectInput
 from dossier_app.services.project_records.sync import (
+    COMMENT,
     CONDITION,
     CONSULTATION,
     LAYOUT,
+    PROJECT,
     RECORDS,
     REMOVABLE,
     SINGLETONS,
@@ -32,9 +36,13 @@ from dossier_app.services.project_records.sync import (
     checked_record,
     fresh_record,
     natural_key,
+    owned_rows,
     record_of,
     stored_values,
+    with_uids,
 )
+from dossier_app.services.review.comment_register import CommentInput
+from dossier_app.services.sync.bulk_rows import uid_lookup
 from dossier_app.services.sync.row_sync import Record
 from dossier_app.storage.sync_log import synced_tables
 
@@ -42,7 +50,9 @@ if TYPE_CHECKING:
     from dossier_app.services.completeness.checklist import ChecklistService
     from dossier_app.services.completeness.consultations import ConsultationService
     from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.dossier.projects import ProjectService
     from dossier_app.services.milestones.milestones import MilestoneService
+    from dossier_app.services.review.comment_register import CommentRegisterService
 
 
 CONFLICTS = {  # a refusal's words for each kind of record (a template a translator sees whole)
@@ -54,8 +64,11 @@ CONFLICTS = {  # a refusal's words for each kind of record (a template a transla
         "Errors", "The consultation of {name}: {fields} changed differently on the server."
     ),
     CONDITION: QT_TRANSLATE_NOOP("Errors", "The condition's {fields} changed differently on the server."),
+    COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source}: {fields} changed differently on the server."),
+    PROJECT: QT_TRANSLATE_NOOP("Errors", "The project's {fields} changed differently on the server."),
 }
 REMOVALS = {  # a removal refused because the row changed on the server since the desktop last saw it
+    COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source} was changed on the server since; it is kept."),
     STEP: QT_TRANSLATE_NOOP("Errors", "Step {key} was changed on the server since; it is kept, not removed."),
     CONSULTATION: QT_TRANSLATE_NOOP(
         "Errors", "The consultation of {name} was changed on the server since; it is kept."
@@ -68,11 +81,16 @@ class RecordWriter:
 
     def __init__(
         self,
+        context: "ServiceContext",
         milestones: "MilestoneService",
         checklist: "ChecklistService",
         consultations: "ConsultationService",
+        comments: "CommentRegisterService",
+        projects: "ProjectService",
     ) -> None:
+        self._context, self._projects = context, projects
         self._milestones, self._checklist, self._consultations = milestones, checklist, consultations
+        self._comments = comments
 
     def write(
         self, table_name: str, project_id: int, wanted: Record, current: Record | None, uid: str, row_id: Any = None
@@ -82,6 +100,13 @@ class RecordWriter:
         values = stored_values(table_name, wanted, RECORDS[table_name])
         if table_name == CONSULTATION:
             self._consultation(project_id, values, row_id, uid)
+            return
+        if table_name == COMMENT:
+            self._comment(project_id, values, row_id, uid)
+            return
+        if table_name == PROJECT:
+            held = self._projects.get(project_id)  # its kind and regime stay the server's
+            self._projects.update(project_id, ProjectInput(kind=held.kind, regime_key=held.regime_key, **values))
             return
         if table_name == CONDITION:
             status = ConditionStatus(values["status"])
@@ -101,11 +126,40 @@ class RecordWriter:
             self._step(project_id, values, current, uid)
 
     def remove(self, table_name: str, project_id: int, current: Record, row_id: Any) -> None:
-        """A step or a consulted body removed on a desktop."""
+        """A step, a consulted body or a ministry comment removed on a desktop."""
         if table_name == STEP:
             self._milestones.remove_step(project_id, str(current["key"]))
+        elif table_name == COMMENT:
+            self._comments.delete(int(row_id))
         else:
             self._consultations.remove(int(row_id))
+
+    def _comment(self, project_id: int, values: Mapping[str, Any], row_id: Any, uid: str) -> None:
+        section, revision = values["section"], values["resolved_revision"]
+        with self._context.database.begin() as session:
+            ids = {
+                table: uid_lookup(session, table, {wanted}).get(wanted)
+                for table, wanted in (("section", section), ("sectionrevision", revision))
+                if wanted
+            }
+        for table, wanted in (("section", section), ("sectionrevision", revision)):
+            if wanted and ids.get(table) is None:
+                raise ChangeRefused(
+                    QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."), table=table, uid=wanted
+                )
+        data = CommentInput(
+            source=str(values["source"]),
+            body=str(values["body"]),
+            received_on=values["received_on"],
+            section_id=ids.get("section"),
+            response=str(values["response"]),
+            state=CommentState(values["state"]),
+            resolved_revision_id=ids.get("sectionrevision"),
+        )
+        if row_id is None:
+            self._comments.add(project_id, data, uid=uid)
+        else:
+            self._comments.update(int(row_id), data)
 
     def _consultation(self, project_id: int, values: Mapping[str, Any], row_id: Any, uid: str) -> None:
         if row_id is None:
@@ -179,14 +233,13 @@ class RecordPush:
             raise _malformed(str(error)) from error
         project_id = self._project_id((ours or base or {}).get("project"))
         row_id, current = self._current(table_name, uid, project_id, ours or base or {})
-        key = str((current or ours or base or {}).get("key", ""))
         if deleted:
             if table_name not in REMOVABLE:
                 raise _malformed("deleted")  # a plan, facts, date or condition goes only with its project
             if current is None:
                 return Outcome.ALREADY
             if base is not None and _content(current) != _content(base):
-                raise ChangeRefused(REMOVALS[table_name], key=key, name=str(current.get("name", "")))
+                raise ChangeRefused(REMOVALS[table_name], **_named(current))
             self._writer.remove(table_name, project_id, current, row_id)
             return Outcome.APPLIED
         assert ours is not None
@@ -198,9 +251,7 @@ class RecordPush:
         merged = merge_rows(base or fresh_record(table_name, ours.get("project")), ours, current)
         conflicts = [c.field for c in merged.conflicts if c.field not in LAYOUT]
         if conflicts:
-            raise ChangeRefused(
-                CONFLICTS[table_name], key=key, name=str(current.get("name", "")), fields=", ".join(conflicts)
-            )
+            raise ChangeRefused(CONFLICTS[table_name], **_named(current), fields=", ".join(conflicts))
         row = merged.row or ours
         if row == current:
             return Outcome.UNCHANGED
@@ -210,24 +261,22 @@ class RecordPush:
     def _current(self, table_name: str, uid: str, project_id: int, record: Record) -> tuple[Any, Record | None]:
         """The server's row this record is (its key and record): its uid's, else the project's row with its natural
         key (a plan, facts or date: the project's; a template step's key, a condition's, a body's)."""
-        tables = synced_tables()
-        table, project = tables[table_name], tables["project"]
+        table = synced_tables()[table_name]
         own_key = next(iter(table.primary_key.columns))
-        query = core_select(table, project.c.uid.label("_project_uid")).join(
-            project, project.c.id == table.c.project_id
-        )
+        query = owned_rows(table_name)
         wanted = natural_key(table_name, record)
         with self._context.database.begin() as session:
             connection = session.connection()
-            row = connection.execute(query.where(table.c.uid == uid)).mappings().first()
-            if row is None and wanted is not None:
+            rows = [dict(found) for found in connection.execute(query.where(table.c.uid == uid)).mappings()]
+            if not rows and wanted is not None:
                 for other in connection.execute(query.where(table.c.project_id == project_id)).mappings():
                     if natural_key(table_name, record_of(table_name, other["_project_uid"], dict(other))) == wanted:
-                        row = other
+                        rows = [dict(other)]
                         break
-        if row is None:
+            with_uids(session, table_name, rows)
+        if not rows:
             return None, None
-        return row[own_key.name], record_of(table_name, row["_project_uid"], dict(row))
+        return rows[0][own_key.name], record_of(table_name, rows[0]["_project_uid"], rows[0])
 
     def _project_id(self, project_uid: Any) -> int:
         if not isinstance(project_uid, str) or not UID.match(project_uid):
@@ -247,3 +296,8 @@ class RecordPush:
 def _content(record: Record) -> Record:
     """A record without its place: a step moved since is still the step that was removed."""
     return {name: value for name, value in record.items() if name not in LAYOUT}
+
+
+def _named(record: Record) -> dict[str, str]:
+    """What a refusal's words name a row by: a step's key, a body's name, a comment's source."""
+    return {name: str(record.get(name) or "") for name in ("key", "name", "source")}

@@ -1,8 +1,9 @@
-"""A project's records in sync: its milestone plan's settings, each step of the plan, its facts, the day its dossier
-was filed, each body consulted and each condition's assessment. Each row travels as one record of fields and merges
+"""A project's records in sync: its details (the project form's fields), its milestone plan's settings, each step of
+the plan, its facts, the day its dossier was filed, each body consulted, each condition's assessment and each
+ministry comment of its comment register. Each row travels as one record of fields and merges
 field by field (`domain/row_merge`), as a household does (row_sync), but a row is its own unit: a step and a body
 have a lasting identity (their uid), and every project has at most one plan, one set of facts, one filing date and
-one assessment per condition.
+one assessment per condition. Only the records of projects the server holds are pushed: projects are made there.
 
 A record is the row's fields that people edit, in the JSON form the change feed sends (`row_sync.canon`), with
 its `project` as a uid. The replica's shadow holds each such row as last pulled, in the same form, so a row
@@ -31,19 +32,37 @@ from sqlalchemy import Table, delete, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
 from dossier_app.domain.row_merge import merge_rows
-from dossier_app.services.sync.bulk_rows import upsert_shadows
+from dossier_app.services.sync.bulk_rows import uid_lookup, upsert_shadows
 from dossier_app.services.sync.outbox import Outgoing, change
 from dossier_app.services.sync.row_sync import Record, canon, stored
 from dossier_app.storage.sync_log import synced_tables
 
+PROJECT = "project"
 STEP = "milestonestep"
 CONSULTATION = "consultation"
 CONDITION = "conditioncheck"
+COMMENT = "ministrycomment"
 RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
+    PROJECT: (  # what the project form edits; its kind and regime are the server's (a regime switch moves sections)
+        "code",
+        "name",
+        "location",
+        "ward",
+        "area_ha",
+        "investor",
+        "total_investment_vnd",
+        "governing_body",
+        "issuing_body",
+        "signer_title",
+        "signer_name",
+        "sender_organ_code",
+        "recipient_organ_code",
+    ),
     "milestoneplan": ("land_kind", "at_risk_days"),
     "projectfacts": (
         "it_workers",
@@ -70,32 +89,47 @@ RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are push
     ),
     CONSULTATION: ("body_key", "name", "reply_days", "sent_on", "received_on", "letter_ref"),
     CONDITION: ("condition_key", "status", "note"),
+    COMMENT: ("source", "received_on", "section", "body", "response", "state", "resolved_revision"),
+}
+REFS = {  # fields that name another row, sent as its uid: (table, field) → (column here, the table it names)
+    (COMMENT, "section"): ("section_id", "section"),
+    (COMMENT, "resolved_revision"): ("resolved_revision_id", "sectionrevision"),
 }
 CHOICES = {  # (table, field): the values the program knows
     (STEP, "status"): frozenset(status.value for status in MilestoneStatus),
     ("milestoneplan", "land_kind"): frozenset(kind.value for kind in LandKind),
     (CONDITION, "status"): frozenset(status.value for status in ConditionStatus),
+    (COMMENT, "state"): frozenset(state.value for state in CommentState),
 }
+UID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
-REMOVABLE = frozenset({STEP, CONSULTATION})  # rows a person removes (a condition's assessment is only changed)
+REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT})  # rows a person removes (a condition's is only changed)
 LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
 CUSTOM_PREFIX = "X"  # a step a person added (services/milestones/milestone_rows.CUSTOM_PREFIX)
 SHADOWED_KEY = "sync.records_shadowed"  # set once the rows pulled before records were pushed have their shadows
 WORDS = {
+    PROJECT: "thông tin dự án/project details",
     "milestoneplan": "kế hoạch mốc/milestone plan",
     "projectfacts": "số liệu dự án/project facts",
     "reviewschedule": "ngày nộp hồ sơ/filing date",
     STEP: "bước/step",
     CONSULTATION: "cơ quan hỏi ý kiến/consultation",
     CONDITION: "điều kiện/condition",
+    COMMENT: "ý kiến bộ ngành/ministry comment",
 }
 
 
 def record_of(table_name: str, project_uid: Any, values: Mapping[str, Any]) -> Record:
     """A row's record from its values, however they were read (a local row's or the feed's)."""
     table = synced_tables()[table_name]
-    return {"project": project_uid, **{name: canon(table.c[name], values.get(name)) for name in RECORDS[table_name]}}
+    return {
+        "project": project_uid,
+        **{
+            name: values.get(name) if (table_name, name) in REFS else canon(table.c[name], values.get(name))
+            for name in RECORDS[table_name]
+        },
+    }
 
 
 def checked_record(table_name: str, fields: Mapping[str, Any]) -> Record:
@@ -104,6 +138,10 @@ def checked_record(table_name: str, fields: Mapping[str, Any]) -> Record:
     table = synced_tables()[table_name]
     for name in RECORDS[table_name]:
         value = fields.get(name)
+        if (table_name, name) in REFS:
+            if value is not None and not (isinstance(value, str) and UID_TEXT.fullmatch(value)):
+                raise ValueError(name)
+            continue
         try:
             stored(table.c[name], value, name)
         except (TypeError, ValueError) as error:
@@ -120,6 +158,8 @@ def natural_key(table_name: str, record: Mapping[str, Any]) -> tuple[Any, ...] |
     filing date its project; a template step its key; a condition its key; a consulted body its regime key, else
     its name (the list takes a name once). None for a custom step: two desks' X1 are two steps."""
     project = record.get("project")
+    if table_name == PROJECT:
+        return None  # a project the server lacks is not made there from a desktop
     if table_name in SINGLETONS:
         return (project,)
     if table_name == STEP:
@@ -127,6 +167,8 @@ def natural_key(table_name: str, record: Mapping[str, Any]) -> tuple[Any, ...] |
         return None if key.startswith(CUSTOM_PREFIX) else (project, key)
     if table_name == CONDITION:
         return (project, record.get("condition_key"))
+    if table_name == COMMENT:
+        return None  # two comments received apart are two comments
     if record.get("body_key"):
         return (project, "body", record.get("body_key"))
     return (project, "name", str(record.get("name", "")).casefold())
@@ -136,17 +178,47 @@ def fresh_record(table_name: str, project_uid: Any) -> Record:
     """A row as a service makes it before anyone fills it in (each column's default): the base two rows made apart
     for one natural key share, so a field only one side filled in is no conflict."""
     table = synced_tables()[table_name]
-    values = {}
+    values: dict[str, Any] = {}
     for name in RECORDS[table_name]:
+        if (table_name, name) in REFS:
+            values[name] = None
+            continue
         default = table.c[name].default
         values[name] = getattr(default, "arg", None) if default is not None and default.is_scalar else None
     return record_of(table_name, project_uid, values)
 
 
 def stored_values(table_name: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
-    """These fields of a record as the row's columns store them."""
+    """These fields of a record as the row's columns store them (a reference stays the uid it names)."""
     table = synced_tables()[table_name]
-    return {name: stored(table.c[name], fields.get(name), name) for name in names}
+    return {
+        name: fields.get(name) if (table_name, name) in REFS else stored(table.c[name], fields.get(name), name)
+        for name in names
+    }
+
+
+def column_values(session: Session, table_name: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """These fields of a record as the row's columns here: a reference as the local id of the row it names."""
+    values = stored_values(table_name, fields, names)
+    for name in list(values):
+        if (table_name, name) in REFS:
+            column, target = REFS[(table_name, name)]
+            uid = values.pop(name)
+            values[column] = uid_lookup(session, target, {uid}).get(uid) if uid else None
+    return values
+
+
+def with_uids(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Each row's references as the uids of the rows they name, under the record's field names."""
+    tables = synced_tables()
+    for (table, name), (column, target) in REFS.items():
+        if table != table_name:
+            continue
+        ids = {row[column] for row in rows if row[column] is not None}
+        named = tables[target]
+        uids = dict(session.connection().execute(core_select(named.c.id, named.c.uid).where(named.c.id.in_(ids))).all())
+        for row in rows:
+            row[name] = uids.get(row[column]) if row[column] is not None else None
 
 
 @dataclass
@@ -162,20 +234,29 @@ class LocalRow:
 def local_rows(session: Session) -> dict[str, LocalRow]:
     """Every row of the record tables here, by uid (a few dozen a project)."""
     tables = synced_tables()
-    project = tables["project"]
     connection = session.connection()
     found: dict[str, LocalRow] = {}
     for table_name in RECORDS:
         table = tables[table_name]
         key = next(iter(table.primary_key.columns))
-        query = core_select(table, project.c.uid.label("_project_uid")).join(
-            project, project.c.id == table.c.project_id
-        )
-        for row in connection.execute(query).mappings():
+        rows = [dict(row) for row in connection.execute(owned_rows(table_name)).mappings()]
+        with_uids(session, table_name, rows)
+        for row in rows:
             found[str(row["uid"])] = LocalRow(
-                table_name, row[key.name], int(row["project_id"]), record_of(table_name, row["_project_uid"], dict(row))
+                table_name, row[key.name], int(row["_project_id"]), record_of(table_name, row["_project_uid"], row)
             )
     return found
+
+
+def owned_rows(table_name: str) -> Any:
+    """A query of a record table's rows with their project's id and uid (`_project_id`, `_project_uid`): a
+    project's own for the project table."""
+    tables = synced_tables()
+    table, project = tables[table_name], tables["project"]
+    if table_name == PROJECT:
+        return core_select(table, table.c.id.label("_project_id"), table.c.uid.label("_project_uid"))
+    columns = (table, table.c.project_id.label("_project_id"), project.c.uid.label("_project_uid"))
+    return core_select(*columns).join(project, project.c.id == table.c.project_id)
 
 
 def shadow_records(session: Session) -> dict[str, tuple[str, Record]]:
@@ -216,19 +297,24 @@ def waiting(session: Session) -> dict[str, Waiting]:
 
 
 def shadow_once(session: Session, cursor: int) -> None:
-    """A replica that pulled before records were pushed holds these rows without shadows: they are the server's
-    as pulled, so they become their own shadows once (else each would look made here)."""
-    if session.get(Setting, SHADOWED_KEY) is not None:
+    """A replica that pulled before a record table was pushed holds its rows without shadows: they are the server's
+    as pulled, so they become their own shadows once (else each would look made here). The setting names the
+    tables done."""
+    row = session.get(Setting, SHADOWED_KEY) or Setting(key=SHADOWED_KEY, value="")
+    done = set(filter(None, row.value.split(",")))
+    missing = set(RECORDS) - done
+    if not missing:
         return
     if cursor > 0:
         server = shadow_records(session)
         rows = [
-            {"uid": uid, "table_name": row.table_name, "fields": json.dumps(row.record, ensure_ascii=False)}
-            for uid, row in local_rows(session).items()
-            if uid not in server
+            {"uid": uid, "table_name": local.table_name, "fields": json.dumps(local.record, ensure_ascii=False)}
+            for uid, local in local_rows(session).items()
+            if uid not in server and local.table_name in missing
         ]
         upsert_shadows(session, rows)
-    session.add(Setting(key=SHADOWED_KEY, value="1"))
+    row.value = ",".join(sorted(done | set(RECORDS)))
+    session.add(row)
 
 
 def records_to_push(session: Session) -> list[Outgoing]:
@@ -243,10 +329,11 @@ def records_to_push(session: Session) -> list[Outgoing]:
         position = (item.ours or {}).get("position") or 0
         return (order[item.table_name], 0 if item.ours is None else 1, int(position))
 
+    on_server = {uid for uid, (table_name, _record) in shadow_records(session).items() if table_name == PROJECT}
     made: list[Outgoing] = []
     for item in sorted(waiting(session).values(), key=rank):
-        if item.blocked:
-            continue
+        if item.blocked or (item.ours or item.base or {}).get("project") not in on_server:
+            continue  # in conflict, or of a project made here (projects are made on the server)
         fields: Record = item.ours if item.ours is not None else {"deleted": True}
         shown = item.ours or item.base or {}
         what = f"{item.table_name}:{item.uid}:{_digest(fields)}:{_digest(item.base)}"
@@ -277,6 +364,10 @@ def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[st
         return f"{code}: {WORDS[CONSULTATION]} '{shown.get('name', '')}'{gone}"
     if table_name == CONDITION:
         return f"{code}: {WORDS[CONDITION]} {shown.get('condition_key', '?')}"
+    if table_name == COMMENT:
+        return f"{code}: {WORDS[COMMENT]} '{shown.get('source', '')}'{gone}"
+    if table_name == PROJECT:
+        return f"{shown.get('code') or code}: {WORDS[PROJECT]}"
     return f"{code}: {WORDS[table_name]}"
 
 
@@ -313,7 +404,7 @@ class RecordPull:
         if table_name not in RECORDS:
             return False
         self._load()
-        theirs = record_of(table_name, fields.get("project"), fields)
+        theirs = record_of(table_name, uid if table_name == PROJECT else fields.get("project"), fields)
         self._theirs[uid] = theirs
         self._shadows[uid] = {"uid": uid, "table_name": table_name, "fields": json.dumps(theirs, ensure_ascii=False)}
         if uid not in self._held and self._made_here:
@@ -336,8 +427,8 @@ class RecordPull:
                 continue
             table = synced_tables()[table_name]
             key = next(iter(table.primary_key.columns))
-            if table_name == STEP and natural_key(STEP, item.ours) is None:
-                if item.ours.get("key") == theirs.get("key"):  # another desk's custom step took our key
+            if natural_key(table_name, item.ours) is None:
+                if table_name == STEP and item.ours.get("key") == theirs.get("key"):  # another desk took our X1
                     free = self._free_key(local.project_id, theirs)
                     self._session.execute(update(table).where(key == local.key).values(key=free))
                     item.ours = {**item.ours, "key": free}
@@ -410,7 +501,7 @@ class RecordPull:
         if changed:
             table = synced_tables()[item.table_name]
             key = next(iter(table.primary_key.columns))
-            values = stored_values(item.table_name, merged, changed)
+            values = column_values(self._session, item.table_name, merged, changed)
             self._session.execute(update(table).where(key == item.local.key).values(values))
         name = label(self._code(item.ours), item.table_name, merged, merged)
         for conflict in conflicts:

@@ -4,7 +4,7 @@ picks; the pick is saved through its service here and pushed at the next sync.""
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.errors import DossierError
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
@@ -38,9 +39,9 @@ class RecordConflictList(QWidget):
         self.shown: list[RecordConflictView] = []
         self.intro = QLabel(
             self.tr(
-                "Some fields of milestone plans, project facts, filing dates, consultations or conditions were "
-                "changed differently here and on the server. Pick the value to keep for each field; it is sent at the "
-                "next sync."
+                "Some fields of a project's details, milestone plan, facts, filing date, consultations, conditions or "
+                "ministry comments were changed differently here and on the server. Pick the value to keep for each "
+                "field; it is sent at the next sync."
             ),
             self,
         )
@@ -80,7 +81,7 @@ class RecordConflictList(QWidget):
             item = QTreeWidgetItem(
                 [
                     self.record_name(conflict),
-                    self.field_name(conflict.field),
+                    self.field_name(conflict.field, conflict.table_name),
                     self.value_text(conflict.field, conflict.ours),
                     self.value_text(conflict.field, conflict.theirs),
                 ]
@@ -132,13 +133,33 @@ class RecordConflictList(QWidget):
             "milestonestep": self.tr("Step {detail}"),
             "consultation": self.tr("Consultation: {detail}"),
             "conditioncheck": self.tr("Condition {detail}"),
+            "ministrycomment": self.tr("Ministry comment: {detail}"),
+            "project": self.tr("Project details"),
         }
         what = names.get(conflict.table_name, conflict.table_name).format(detail=conflict.detail)
         return f"{conflict.project_code} › {what}"
 
-    def field_name(self, field: str) -> str:
+    def field_name(self, field: str, table_name: str = "") -> str:
         """A record field's name in the window's language."""
+        own = {
+            ("ministrycomment", "received_on"): self.tr("Comment received on"),
+            ("project", "name"): self.tr("Project name"),
+        }
+        if (table_name, field) in own:
+            return own[(table_name, field)]
         names = {
+            "code": self.tr("Project code"),
+            "location": self.tr("Location"),
+            "ward": self.tr("Ward"),
+            "area_ha": self.tr("Area (ha)"),
+            "investor": self.tr("Investor"),
+            "total_investment_vnd": self.tr("Total investment (VND)"),
+            "governing_body": self.tr("Governing body"),
+            "issuing_body": self.tr("Issuing body"),
+            "signer_title": self.tr("Signer's title"),
+            "signer_name": self.tr("Signer"),
+            "sender_organ_code": self.tr("Sender's organ code"),
+            "recipient_organ_code": self.tr("Recipient's organ code"),
             "land_kind": self.tr("Land kind"),
             "at_risk_days": self.tr("At-risk window (days)"),
             "it_workers": self.tr("IT workers"),
@@ -167,6 +188,12 @@ class RecordConflictList(QWidget):
             "letter_ref": self.tr("Letter number"),
             "condition_key": self.tr("Condition"),
             "note": self.tr("Note"),
+            "source": self.tr("Body that commented"),
+            "section": self.tr("Linked section"),
+            "body": self.tr("Comment"),
+            "response": self.tr("The city's answer"),
+            "state": self.tr("Answer"),
+            "resolved_revision": self.tr("Resolving revision"),
         }
         return names.get(field, field)
 
@@ -184,6 +211,10 @@ class RecordConflictList(QWidget):
             ("status", ConditionStatus.MET.value): self.tr("Met"),
             ("status", ConditionStatus.NOT_MET.value): self.tr("Not met"),
             ("status", ConditionStatus.UNKNOWN.value): self.tr("Not assessed yet"),
+            ("state", CommentState.PENDING.value): QCoreApplication.translate("CommentStates", "No answer yet"),
+            ("state", CommentState.ACCEPTED.value): QCoreApplication.translate("CommentStates", "Accepted"),
+            ("state", CommentState.EXPLAINED.value): QCoreApplication.translate("CommentStates", "Explained"),
+            ("state", CommentState.NOT_ACCEPTED.value): QCoreApplication.translate("CommentStates", "Not accepted"),
         }
         if (field, value) in words:
             return words[(field, value)]
