@@ -107,14 +107,14 @@ class Services:
         from dossier_app.services.department.push import PushService
         from dossier_app.services.department.register_push import RegisterPush
         from dossier_app.services.project_records.push import RecordPush
-        from dossier_app.services.project_records.sync import RECORDS
+        from dossier_app.services.project_records.sync import HOOKED
         from dossier_app.services.sync.structure_sync import StructurePush
 
         records = RecordPush(self.context, self.record_writer).apply
         more = {
             "affectedparty": RegisterPush(self.context, self.register).household,
             "section": StructurePush(self.context, self.dossiers).apply,
-            **dict.fromkeys(RECORDS, records),
+            **dict.fromkeys(HOOKED, records),
         }
         return PushService(self.context, self.changes, self.dossiers, self.reviews, more)
 

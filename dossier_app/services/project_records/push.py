@@ -11,6 +11,7 @@ on the desktop (`{deleted: true}`) is removed here only when nobody changed it s
 
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select as core_select
@@ -24,6 +25,7 @@ from dossier_app.domain.row_merge import merge_rows
 from dossier_app.services.department.push import UID, Outcome, _malformed
 from dossier_app.services.dossier.projects import ProjectInput
 from dossier_app.services.project_records.sync import (
+    BASELINE,
     COMMENT,
     CONDITION,
     CONSULTATION,
@@ -33,6 +35,7 @@ from dossier_app.services.project_records.sync import (
     REMOVABLE,
     SINGLETONS,
     STEP,
+    STEP_KEY,
     checked_record,
     fresh_record,
     natural_key,
@@ -124,6 +127,17 @@ class RecordWriter:
             self._consultations.set_submitted(project_id, values["submitted_on"])
         else:
             self._step(project_id, values, current, uid)
+
+    def baseline(
+        self,
+        project_id: int,
+        name: str,
+        created_at: datetime,
+        entries: list[tuple[str, str, date | None, date | None]],
+        uid: str,
+    ) -> None:
+        """A baseline taken on a desktop."""
+        self._milestones.store_baseline(project_id, name, created_at, entries, uid)
 
     def remove(self, table_name: str, project_id: int, current: Record, row_id: Any) -> None:
         """A step, a consulted body or a ministry comment removed on a desktop."""
@@ -217,6 +231,8 @@ class RecordPush:
     def apply(self, uid: str, fields: Mapping[str, Any], change: Mapping[str, Any]) -> Outcome:
         """One pushed record: made, merged and written, a step removed, or refused with why."""
         table_name = str(change.get("table"))
+        if table_name == BASELINE:
+            return self._baseline(uid, fields)
         base_fields = change.get("base")
         if base_fields is not None and not isinstance(base_fields, dict):
             raise _malformed("base")
@@ -277,6 +293,39 @@ class RecordPush:
         if not rows:
             return None, None
         return rows[0][own_key.name], record_of(table_name, rows[0]["_project_uid"], rows[0])
+
+    def _baseline(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
+        """A baseline taken on a desktop, stored as it was taken (never merged: a baseline is never changed)."""
+        baseline = synced_tables()[BASELINE]
+        with self._context.database.begin() as session:
+            if session.connection().execute(core_select(baseline.c.id).where(baseline.c.uid == uid)).first():
+                return Outcome.ALREADY
+        name, entries = fields.get("name"), fields.get("entries")
+        if not isinstance(name, str) or not name.strip():
+            raise _malformed("name")
+        try:
+            created_at = datetime.fromisoformat(str(fields.get("created_at")))
+        except ValueError as error:
+            raise _malformed("created_at") from error
+        if not isinstance(entries, list):
+            raise _malformed("entries")
+        frozen = []
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(entry.get("uid"), str) or not UID.match(entry["uid"]):
+                raise _malformed("entries.uid")
+            if not isinstance(entry.get("key"), str) or not STEP_KEY.fullmatch(entry["key"]):
+                raise _malformed("entries.key")
+            dates = []
+            for name_of in ("planned_start", "planned_end"):
+                value = entry.get(name_of)
+                try:
+                    dates.append(None if value is None else date.fromisoformat(str(value)))
+                except ValueError as error:
+                    raise _malformed(f"entries.{name_of}") from error
+            frozen.append((entry["uid"], entry["key"], dates[0], dates[1]))
+        project_id = self._project_id(fields.get("project"))
+        self._writer.baseline(project_id, name, created_at, frozen, uid)
+        return Outcome.APPLIED
 
     def _project_id(self, project_uid: Any) -> int:
         if not isinstance(project_uid, str) or not UID.match(project_uid):

@@ -43,6 +43,7 @@ from dossier_app.services.sync.row_sync import Record, canon, stored
 from dossier_app.storage.sync_log import synced_tables
 
 PROJECT = "project"
+BASELINE = "milestonebaseline"  # taken once, never changed: pushed when made here, as it was taken
 STEP = "milestonestep"
 CONSULTATION = "consultation"
 CONDITION = "conditioncheck"
@@ -103,6 +104,7 @@ CHOICES = {  # (table, field): the values the program knows
 }
 UID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
+HOOKED = frozenset({*RECORDS, BASELINE})  # the tables whose pulled rows the records' pull hook sees
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
 REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT})  # rows a person removes (a condition's is only changed)
 LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
@@ -186,6 +188,13 @@ def fresh_record(table_name: str, project_uid: Any) -> Record:
         default = table.c[name].default
         values[name] = getattr(default, "arg", None) if default is not None and default.is_scalar else None
     return record_of(table_name, project_uid, values)
+
+
+def pulled_record(table_name: str, project_uid: Any, fields: Mapping[str, Any]) -> Record:
+    """A pulled row's record; a field the page does not carry (a server of an older version) is the column's
+    default, as the row is made here."""
+    fresh, sent = fresh_record(table_name, project_uid), record_of(table_name, project_uid, fields)
+    return {name: value if name == "project" or name in fields else fresh[name] for name, value in sent.items()}
 
 
 def stored_values(table_name: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
@@ -302,7 +311,7 @@ def shadow_once(session: Session, cursor: int) -> None:
     tables done."""
     row = session.get(Setting, SHADOWED_KEY) or Setting(key=SHADOWED_KEY, value="")
     done = set(filter(None, row.value.split(",")))
-    missing = set(RECORDS) - done
+    missing = set(HOOKED) - done
     if not missing:
         return
     if cursor > 0:
@@ -312,8 +321,12 @@ def shadow_once(session: Session, cursor: int) -> None:
             for uid, local in local_rows(session).items()
             if uid not in server and local.table_name in missing
         ]
+        if BASELINE in missing:
+            baseline = synced_tables()[BASELINE]
+            uids = session.connection().execute(core_select(baseline.c.uid)).scalars()
+            rows.extend({"uid": str(uid), "table_name": BASELINE, "fields": ""} for uid in uids)
         upsert_shadows(session, rows)
-    row.value = ",".join(sorted(done | set(RECORDS)))
+    row.value = ",".join(sorted(done | set(HOOKED)))
     session.add(row)
 
 
@@ -348,11 +361,68 @@ def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
     have made something else of it (merged, another key), that row comes with the next pull and, nothing waiting
     here any more, is taken as it is."""
     fields = pushed["fields"]
+    if pushed["table"] == BASELINE:
+        upsert_shadows(session, [{"uid": pushed["uid"], "table_name": BASELINE, "fields": ""}])
+        return
     if fields.get("deleted") is True:
         session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == pushed["uid"]))
         return
     row = {"uid": pushed["uid"], "table_name": pushed["table"], "fields": json.dumps(fields, ensure_ascii=False)}
     upsert_shadows(session, [row])
+
+
+def baselines_to_push(session: Session) -> list[Outgoing]:
+    """The baselines taken here (no shadow) of projects the server holds, each with its frozen entries."""
+    tables = synced_tables()
+    baseline, entry, project = tables[BASELINE], tables["baselineentry"], tables["project"]
+    shadows = {str(uid): str(name) for uid, name in session.connection().execute(_shadow_names())}
+    query = core_select(baseline, project.c.uid.label("_project_uid"), project.c.code.label("_code")).join(
+        project, project.c.id == baseline.c.project_id
+    )
+    made: list[Outgoing] = []
+    for row in session.connection().execute(query.order_by(baseline.c.id)).mappings():
+        if row["uid"] in shadows or shadows.get(row["_project_uid"]) != PROJECT:
+            continue  # the server holds it, or its project was made here
+        entries = session.connection().execute(
+            core_select(entry).where(entry.c.baseline_id == row["id"]).order_by(entry.c.position, entry.c.id)
+        )
+        fields = {
+            "project": row["_project_uid"],
+            "name": row["name"],
+            "created_at": canon(baseline.c.created_at, row["created_at"]),
+            "entries": [
+                {
+                    "uid": e["uid"],
+                    "key": e["key"],
+                    "planned_start": canon(entry.c.planned_start, e["planned_start"]),
+                    "planned_end": canon(entry.c.planned_end, e["planned_end"]),
+                }
+                for e in entries.mappings()
+            ],
+        }
+        pushed = change(BASELINE, str(row["uid"]), fields, f"baseline:{row['uid']}")
+        made.append(Outgoing(pushed, f"{row['_code']}: kế hoạch gốc/baseline '{row['name']}'"))
+    return made
+
+
+def baselines_made_here(session: Session) -> dict[tuple[Any, Any], tuple[int, str]]:
+    """(project uid, name) → (id, uid) of each baseline taken here that the server does not hold yet."""
+    tables = synced_tables()
+    baseline, project = tables[BASELINE], tables["project"]
+    shadows = {str(uid) for uid, _name in session.connection().execute(_shadow_names())}
+    query = core_select(baseline.c.id, baseline.c.uid, baseline.c.name, project.c.uid).join(
+        project, project.c.id == baseline.c.project_id
+    )
+    return {
+        (project_uid, name): (int(row_id), str(uid))
+        for row_id, uid, name, project_uid in session.connection().execute(query)
+        if str(uid) not in shadows
+    }
+
+
+def _shadow_names() -> Any:
+    shadow: Table = SyncShadow.__table__  # type: ignore[attr-defined]
+    return core_select(shadow.c.uid, shadow.c.table_name).where(shadow.c.table_name.in_((BASELINE, PROJECT)))
 
 
 def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[str, Any] | None = None) -> str:
@@ -385,6 +455,7 @@ class RecordPull:
         self._held: set[str] = set()
         self._made_here: dict[str, Waiting] = {}
         self._loaded = False  # what waits here is read at the first row of these tables a page brings
+        self._baselines_here: dict[tuple[Any, Any], tuple[int, str]] = {}
         self._touched: set[str] = set()
         self._theirs: dict[str, Record] = {}  # pulled records, by uid
         self._shadows: dict[str, dict[str, str]] = {}  # pulled rows' shadows not written yet, by uid
@@ -395,16 +466,24 @@ class RecordPull:
     def _load(self) -> None:
         if not self._loaded:
             self._loaded = True
+            self._baselines_here = baselines_made_here(self._session)
             self._waiting = waiting(self._session)
             self._held = {uid for uid, item in self._waiting.items() if item.ours is not None}
             self._made_here = {uid: item for uid, item in self._waiting.items() if item.base is None and item.local}
 
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
         """Keep the row's shadow; True when the row is held (changed here)."""
+        if table_name == BASELINE:  # the server holds it: nothing of it to push
+            self._shadows[uid] = {"uid": uid, "table_name": BASELINE, "fields": ""}
+            self._load()
+            mine = self._baselines_here.get((fields.get("project"), fields.get("name")))
+            if mine is not None and mine[1] != uid:
+                self._rename_baseline(mine[0], str(fields.get("name")))
+            return False
         if table_name not in RECORDS:
             return False
         self._load()
-        theirs = record_of(table_name, uid if table_name == PROJECT else fields.get("project"), fields)
+        theirs = pulled_record(table_name, uid if table_name == PROJECT else fields.get("project"), fields)
         self._theirs[uid] = theirs
         self._shadows[uid] = {"uid": uid, "table_name": table_name, "fields": json.dumps(theirs, ensure_ascii=False)}
         if uid not in self._held and self._made_here:
@@ -445,6 +524,20 @@ class RecordPull:
             self._held.discard(mine_uid)
             self._held.add(uid)
             return
+
+    def _rename_baseline(self, baseline_id: int, name: str) -> None:
+        """A baseline taken here whose name another desk's baseline took on the server first: ours becomes
+        "NAME (2)" before theirs comes in (both are kept; the server names it the same way)."""
+        baseline = synced_tables()[BASELINE]
+        connection = self._session.connection()
+        project_id = connection.execute(core_select(baseline.c.project_id).where(baseline.c.id == baseline_id)).scalar()
+        taken = set(
+            connection.execute(core_select(baseline.c.name).where(baseline.c.project_id == project_id)).scalars()
+        )
+        number, free = 2, name
+        while free in taken:
+            free, number = f"{name} ({number})", number + 1
+        self._session.execute(update(baseline).where(baseline.c.id == baseline_id).values(name=free))
 
     def _free_key(self, project_id: int, theirs: Record) -> str:
         """The next custom key no step of the project uses here and the pulled one does not take."""

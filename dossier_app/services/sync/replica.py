@@ -42,7 +42,13 @@ from dossier_app.domain.models import (
     utc_now,
 )
 from dossier_app.services.department.changes import MAX_LIMIT
-from dossier_app.services.project_records.sync import RECORDS, records_to_push, settle_record, shadow_once
+from dossier_app.services.project_records.sync import (
+    HOOKED,
+    baselines_to_push,
+    records_to_push,
+    settle_record,
+    shadow_once,
+)
 from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
 from dossier_app.services.sync.library import check_library, pin_library
 from dossier_app.services.sync.local_reads import (
@@ -544,9 +550,8 @@ class ReplicaService:
         with self._context.database.begin() as session:
             outgoing.extend(attachment_changes(session, self._label))
             outgoing.extend(households_to_push(session))  # the register's households changed here (row_sync)
-            outgoing.extend(
-                records_to_push(session)
-            )  # milestone plans and steps, facts, filing dates (project_records)
+            outgoing.extend(records_to_push(session))  # the projects' records changed here (project_records)
+            outgoing.extend(baselines_to_push(session))  # baselines taken here, after the steps they froze
         outgoing.extend(item for item in outline if is_deletion(item))  # after the work done on them before
         return outgoing
 
@@ -623,7 +628,7 @@ class ReplicaService:
                 report.pushed.append(item.label)
                 if item.change["table"] == "section" and "structure" in item.change["fields"]:
                     settled(session, item.change)
-                if item.change["table"] in RECORDS:
+                if item.change["table"] in HOOKED:
                     settle_record(session, item.change)
                 for table, uid in item.shares:
                     if session.get(SyncShadow, uid) is None:

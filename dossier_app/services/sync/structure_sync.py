@@ -40,7 +40,7 @@ from dossier_app.domain.models import (
     as_utc,
 )
 from dossier_app.services.department.push import Outcome, _malformed
-from dossier_app.services.project_records.sync import RECORDS, RecordPull
+from dossier_app.services.project_records.sync import HOOKED, RecordPull
 from dossier_app.services.sync.outbox import HELD_BY, Outgoing, change
 from dossier_app.services.sync.row_sync import RegisterPull
 from dossier_app.storage.sync_log import synced_tables
@@ -232,7 +232,7 @@ class PullHooks(RegisterPull):
 
     def deleting(self, table_name: str, uid: str) -> bool:
         """True when a pulled deletion is held: a household's or a record's changed here."""
-        if table_name in RECORDS:
+        if table_name in HOOKED:
             return self._records.deleting(table_name, uid)
         return super().deleting(table_name, uid)
 
@@ -244,7 +244,7 @@ class PullHooks(RegisterPull):
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
         """A revision the server made for a section deleted here: that section comes back. A section the server
         deleted that has work waiting here: it stays."""
-        if table_name in RECORDS:
+        if table_name in HOOKED:
             return self._records.pulled(table_name, uid, fields)
         if table_name == "sectionrevision" and self._deleted_here and fields.get("section") in self._deleted_here:
             self._edited_there.add(str(fields["section"]))

@@ -239,3 +239,24 @@ def test_project_details_edited_offline_reach_the_server_and_a_project_made_here
     report = sync(a, server, "a")
     assert report.clean and not report.pushed, report  # projects are made on the server
     assert [p.code for p in server.projects.summaries()] == [itp.code]
+
+
+def test_baselines_taken_offline_reach_the_server_as_taken_and_a_name_taken_twice_is_kept_twice(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    first = a.milestones.plan(itp.id).milestones[0]
+    a.milestones.update_step(itp.id, replace(first, planned_start=date(2027, 3, 1), planned_end=date(2027, 3, 31)))
+    a.milestones.take_baseline(itp.id, "Kế hoạch được duyệt")
+    b.milestones.take_baseline(itp.id, "Kế hoạch được duyệt")  # the same name, taken offline on the other laptop
+    assert sync(a, server, "a").clean
+    assert sync(b, server, "b").clean
+    assert sync(a, server, "a").clean
+    names = ["Kế hoạch được duyệt", "Kế hoạch được duyệt (2)"]
+    for desk in (a, b, server):
+        assert [info.name for info in desk.milestones.baselines(itp.id)] == names
+    frozen = server.milestones.baseline(itp.id, "Kế hoạch được duyệt")
+    assert frozen == a.milestones.baseline(itp.id, "Kế hoạch được duyệt")  # as taken, to the moment
+    assert frozen.planned[0].planned_end == date(2027, 3, 31)
+    assert b.milestones.baseline(itp.id, "Kế hoạch được duyệt (2)").planned[0].planned_end is None
+    assert a.replica.waiting() == b.replica.waiting() == 0
