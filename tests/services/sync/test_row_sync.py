@@ -8,6 +8,7 @@ import json
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
@@ -430,3 +431,22 @@ def test_a_household_deleted_here_whose_parcels_changed_there_comes_back_whole(
     assert sync(b, server, "b").clean and b.replica.waiting() == 0
     assert household(b).data == household(server).data == household(a).data
     assert [p.parcel_no for p in household(server).data.parcels] == ["701"]
+
+
+def test_different_parcels_of_one_household_edited_on_two_laptops_merge_row_by_row(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    a, b = desks["a"], desks["b"]
+    first, second = parcel(number="34"), parcel(number="35", recovered_area_m2=Decimal("300"))
+    edit(a, parcels=(first, second))
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean  # both hold the two parcels
+    edit(a, parcels=(replace(first, recovered_area_m2=Decimal("900")), second))
+    edit(b, parcels=(first, replace(second, recovered_area_m2=Decimal("350"))))
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.clean and not report.conflicts, report
+    assert sync(a, server, "a").clean
+    for desk in (a, b, server):
+        areas = sorted((p.parcel_no, p.recovered_area_m2) for p in household(desk).data.parcels)
+        assert areas == [("34", Decimal("900")), ("35", Decimal("350"))], desk
+    assert a.replica.waiting() == b.replica.waiting() == 0
