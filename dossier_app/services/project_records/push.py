@@ -22,7 +22,7 @@ from dossier_app.domain.conditions import ProjectFacts as Facts
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
 from dossier_app.domain.milestones import LandKind, Milestone, MilestoneStatus
 from dossier_app.domain.row_merge import merge_rows
-from dossier_app.services.department.push import UID, Outcome, _malformed
+from dossier_app.services.department.push import UID, Outcome, _malformed, named_row
 from dossier_app.services.dossier.projects import ProjectInput
 from dossier_app.services.project_records.sync import (
     BASELINE,
@@ -328,18 +328,7 @@ class RecordPush:
         return Outcome.APPLIED
 
     def _project_id(self, project_uid: Any) -> int:
-        if not isinstance(project_uid, str) or not UID.match(project_uid):
-            raise _malformed("project")
-        project = synced_tables()["project"]
-        with self._context.database.begin() as session:
-            found = session.connection().execute(core_select(project.c.id).where(project.c.uid == project_uid)).scalar()
-        if found is None:
-            raise ChangeRefused(
-                QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."),
-                table="project",
-                uid=project_uid,
-            )
-        return int(found)
+        return named_row(self._context, "project", project_uid, "project")
 
 
 def _content(record: Record) -> Record:

@@ -37,6 +37,7 @@ from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
 from dossier_app.domain.row_merge import merge_rows
+from dossier_app.services.completeness.checklist import FACT_FIELDS
 from dossier_app.services.sync.bulk_rows import uid_lookup, upsert_shadows
 from dossier_app.services.sync.outbox import Outgoing, change
 from dossier_app.services.sync.row_sync import Record, canon, stored
@@ -65,16 +66,7 @@ RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are push
         "recipient_organ_code",
     ),
     "milestoneplan": ("land_kind", "at_risk_days"),
-    "projectfacts": (
-        "it_workers",
-        "total_workforce",
-        "core_area_ha",
-        "construction_land_ha",
-        "building_density_pct",
-        "existing_parks_occupancy_pct",
-        "software_only",
-        "expansion",
-    ),
+    "projectfacts": FACT_FIELDS,
     "reviewschedule": ("submitted_on",),
     STEP: (
         "key",
