@@ -146,7 +146,7 @@ class Services:
         """A replica's conflicts in milestone plans, steps, facts and filing dates, and the person's pick."""
         from dossier_app.services.project_records.conflicts import RecordConflicts
 
-        return RecordConflicts(self.context, self.record_writer)
+        return RecordConflicts(self.context, self.record_writer, self.dossiers)
 
     @cached_property
     def row_conflicts(self) -> "RowConflicts":

@@ -4690,8 +4690,8 @@ SHA-256: {hash}</translation>
         <translation>Ngày nộp hồ sơ</translation>
     </message>
     <message>
-        <source>Some fields of a project&apos;s details, milestone plan, facts, filing date, consultations, conditions or ministry comments were changed differently here and on the server. Pick the value to keep for each field; it is sent at the next sync.</source>
-        <translation>Một số trường của thông tin dự án, kế hoạch tiến độ, số liệu dự án, ngày nộp hồ sơ, việc lấy ý kiến, điều kiện hoặc ý kiến bộ ngành đã được sửa khác nhau ở máy này và trên máy chủ. Hãy chọn giá trị cần giữ cho từng trường; giá trị được gửi đi ở lần đồng bộ sau.</translation>
+        <source>Some fields of a project&apos;s details, milestone plan, facts, filing date, consultations, conditions, ministry comments or section titles were changed differently here and on the server. Pick the value to keep for each field; it is sent at the next sync.</source>
+        <translation>Một số trường của thông tin dự án, kế hoạch tiến độ, số liệu dự án, ngày nộp hồ sơ, việc lấy ý kiến, điều kiện, ý kiến bộ ngành hoặc tên mục đã được sửa khác nhau ở máy này và trên máy chủ. Hãy chọn giá trị cần giữ cho từng trường; giá trị được gửi đi ở lần đồng bộ sau.</translation>
     </message>
     <message>
         <source>Step {detail}</source>
@@ -4714,12 +4714,20 @@ SHA-256: {hash}</translation>
         <translation>Thông tin dự án</translation>
     </message>
     <message>
+        <source>Section: {detail}</source>
+        <translation>Mục: {detail}</translation>
+    </message>
+    <message>
         <source>Comment received on</source>
         <translation>Ngày nhận ý kiến</translation>
     </message>
     <message>
         <source>Project name</source>
         <translation>Tên dự án</translation>
+    </message>
+    <message>
+        <source>Section title</source>
+        <translation>Tên mục</translation>
     </message>
     <message>
         <source>Project code</source>

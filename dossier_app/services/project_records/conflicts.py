@@ -1,7 +1,7 @@
-"""A replica's conflicts in project records, as the conflicts window shows them: each field of a milestone plan, a
-step, the facts, the filing date, a body consulted or a condition that both sides changed differently, with its two
-values, and the person's pick saved through the service that owns the row (so it is checked and audited) and pushed
-at the next sync."""
+"""A replica's conflicts in project records, as the conflicts window shows them: each field of a project's details,
+milestone plan, step, facts, filing date, body consulted, condition or ministry comment, and a section's title, that
+both sides changed differently, with its two values, and the person's pick saved through the service that owns the
+row (so it is checked and audited) and pushed at the next sync."""
 
 import json
 from dataclasses import dataclass
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.dossier.dossiers import DossierService
     from dossier_app.services.project_records.push import RecordWriter
 
 
@@ -36,8 +37,8 @@ class RecordConflictView:
 class RecordConflicts:
     """Reading and deciding the records' conflicts."""
 
-    def __init__(self, context: "ServiceContext", writer: "RecordWriter") -> None:
-        self._context, self._writer = context, writer
+    def __init__(self, context: "ServiceContext", writer: "RecordWriter", dossiers: "DossierService") -> None:
+        self._context, self._writer, self._dossiers = context, writer, dossiers
 
     def listing(self, code: str | None = None) -> list[RecordConflictView]:
         """Every undecided field (of project CODE only, when given), oldest first."""
@@ -64,6 +65,8 @@ class RecordConflicts:
                     detail = str(local.record.get("condition_key", ""))
                 elif local is not None and row.table_name == COMMENT:
                     detail = str(local.record.get("source", ""))
+                elif row.table_name == "section":
+                    detail = str(session.exec(select(Section.title).where(col(Section.uid) == row.row_uid)).first())
                 views.append(
                     RecordConflictView(
                         row.id or 0,
@@ -86,7 +89,10 @@ class RecordConflicts:
                 return
             table_name, uid, name, theirs = row.table_name, row.row_uid, row.field, json.loads(row.theirs_value)
             local = local_rows(session).get(uid)
-        if take_theirs and local is not None:
+            section = session.exec(select(Section.id).where(col(Section.uid) == uid)).first()
+        if take_theirs and table_name == "section" and section is not None:
+            self._dossiers.rename_section(section, str(theirs))  # a section's title, renamed on both sides
+        elif take_theirs and local is not None:
             wanted = {**local.record, name: theirs}
             self._writer.write(table_name, local.project_id, wanted, local.record, uid, local.key)
         with self._context.database.begin() as session:

@@ -111,6 +111,7 @@ WORDS = {
     CONSULTATION: "cơ quan hỏi ý kiến/consultation",
     CONDITION: "điều kiện/condition",
     COMMENT: "ý kiến bộ ngành/ministry comment",
+    "section": "tên mục/section title",
 }
 
 
@@ -417,6 +418,36 @@ def _shadow_names() -> Any:
     return core_select(shadow.c.uid, shadow.c.table_name).where(shadow.c.table_name.in_((BASELINE, PROJECT)))
 
 
+def record_conflict(
+    session: Session, project_id: int, table_name: str, uid: str, name: str, values: tuple[Any, Any, Any]
+) -> None:
+    """A field in conflict (base, ours, theirs), once per row and field while unresolved (a later pull renews its
+    values)."""
+    row = session.scalars(
+        select(SyncRecordConflict).where(
+            col(SyncRecordConflict.row_uid) == uid,
+            col(SyncRecordConflict.field) == name,
+            col(SyncRecordConflict.resolved_at).is_(None),
+        )
+    ).first()
+    row = row or SyncRecordConflict(
+        project_id=project_id, table_name=table_name, row_uid=uid, field=name, ours_value="", theirs_value=""
+    )
+    base, ours, theirs = values
+    row.base_value = json.dumps(base, ensure_ascii=False)
+    row.ours_value = json.dumps(ours, ensure_ascii=False)
+    row.theirs_value = json.dumps(theirs, ensure_ascii=False)
+    session.add(row)
+
+
+def open_conflicts(session: Session, table_name: str) -> set[str]:
+    """The uids of a table's rows with a field still to decide."""
+    query = select(SyncRecordConflict.row_uid).where(
+        col(SyncRecordConflict.table_name) == table_name, col(SyncRecordConflict.resolved_at).is_(None)
+    )
+    return set(session.scalars(query).all())
+
+
 def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[str, Any] | None = None) -> str:
     """How the command line names a record: project code, what it is, a step's key and title."""
     gone = " (xoá/removed)" if ours is None else ""
@@ -597,28 +628,8 @@ class RecordPull:
             self.merged.append(name)
 
     def _record(self, item: Waiting, name: str, base: Any, ours: Any, theirs: Any) -> None:
-        """A field in conflict, once per row and field while unresolved (a later pull renews its values)."""
         assert item.local is not None
-        session = self._session
-        row = session.scalars(
-            select(SyncRecordConflict).where(
-                col(SyncRecordConflict.row_uid) == item.uid,
-                col(SyncRecordConflict.field) == name,
-                col(SyncRecordConflict.resolved_at).is_(None),
-            )
-        ).first()
-        row = row or SyncRecordConflict(
-            project_id=item.local.project_id,
-            table_name=item.table_name,
-            row_uid=item.uid,
-            field=name,
-            ours_value="",
-            theirs_value="",
-        )
-        row.base_value = json.dumps(base, ensure_ascii=False)
-        row.ours_value = json.dumps(ours, ensure_ascii=False)
-        row.theirs_value = json.dumps(theirs, ensure_ascii=False)
-        session.add(row)
+        record_conflict(self._session, item.local.project_id, item.table_name, item.uid, name, (base, ours, theirs))
 
     def _code(self, record: Mapping[str, Any]) -> str:
         project = synced_tables()["project"]

@@ -64,7 +64,13 @@ from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review
 from dossier_app.services.sync.row_sync import households_to_push
-from dossier_app.services.sync.structure_sync import PullHooks, is_deletion, section_changes, settled
+from dossier_app.services.sync.structure_sync import (
+    PullHooks,
+    is_deletion,
+    section_changes,
+    settled,
+    without_blocked_renames,
+)
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -496,7 +502,7 @@ class ReplicaService:
         work = self._work()
         blocked = {item.section_id for item in work.values() if item.blocked}
         with self._context.database.begin() as session:
-            outline = section_changes(session)
+            outline = without_blocked_renames(session, section_changes(session))
         outgoing: list[Outgoing] = [item for item in outline if not is_deletion(item)]  # sections before their work
         with self._context.database.begin() as session:
             ready = [item.section_id for item in work.values() if not item.blocked]

@@ -39,9 +39,9 @@ class RecordConflictList(QWidget):
         self.shown: list[RecordConflictView] = []
         self.intro = QLabel(
             self.tr(
-                "Some fields of a project's details, milestone plan, facts, filing date, consultations, conditions or "
-                "ministry comments were changed differently here and on the server. Pick the value to keep for each "
-                "field; it is sent at the next sync."
+                "Some fields of a project's details, milestone plan, facts, filing date, consultations, conditions, "
+                "ministry comments or section titles were changed differently here and on the server. Pick the value "
+                "to keep for each field; it is sent at the next sync."
             ),
             self,
         )
@@ -135,6 +135,7 @@ class RecordConflictList(QWidget):
             "conditioncheck": self.tr("Condition {detail}"),
             "ministrycomment": self.tr("Ministry comment: {detail}"),
             "project": self.tr("Project details"),
+            "section": self.tr("Section: {detail}"),
         }
         what = names.get(conflict.table_name, conflict.table_name).format(detail=conflict.detail)
         return f"{conflict.project_code} › {what}"
@@ -144,6 +145,7 @@ class RecordConflictList(QWidget):
         own = {
             ("ministrycomment", "received_on"): self.tr("Comment received on"),
             ("project", "name"): self.tr("Project name"),
+            ("section", "title"): self.tr("Section title"),
         }
         if (table_name, field) in own:
             return own[(table_name, field)]
