@@ -204,13 +204,20 @@ class WindowController:
         self.account = account
         self.window = None
 
-    def open(self, frame=None):  # type: ignore[no-untyped-def]
-        """Fill the frame that is already showing, or build and show a new window; back where the user left off."""
+    def open(self, frame=None, sync_status=None):  # type: ignore[no-untyped-def]
+        """Fill the frame that is already showing, or build and show a new window; back where the user left off
+        (`sync_status`: the replaced window's status line, kept)."""
         from dossier_app.ui.shell.main_window import MainWindow
 
         if frame is None:
             window = MainWindow(self.services, self.settings, self.translators.language, self.account, load_now=False)
-            window.load_after_first_paint(then=window.restore_last_place)
+
+            def loaded() -> None:
+                window.restore_last_place()
+                if sync_status is not None:
+                    window.sync_panel.carry_over(sync_status)
+
+            window.load_after_first_paint(then=loaded)
             window.show()
         else:
             window = frame
@@ -231,7 +238,8 @@ class WindowController:
         """Switch language: install the translator and replace the window."""
         old = self.window
         self.translators.install(self.settings.language)
-        self.open()
+        panel = getattr(old, "sync_panel", None)
+        self.open(sync_status=panel.status() if panel is not None else None)
         if old is not None:
             old.hide()
             old.deleteLater()

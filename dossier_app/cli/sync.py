@@ -142,11 +142,9 @@ class PullProgress:
 
 def record_label(record: "RecordConflictView") -> str:
     """A record conflict's row as the command line names it: project code and what it is."""
-    from dossier_app.services.project_records.sync import STEP, WORDS
+    from dossier_app.services.project_records.sync import WORDS
 
-    if record.table_name == STEP:
-        return f"{record.project_code} {WORDS[STEP]} {record.step}"
-    return f"{record.project_code} {WORDS[record.table_name]}"
+    return " ".join(part for part in (record.project_code, WORDS[record.table_name], record.detail) if part)
 
 
 def cmd_conflicts(services: "Services", args: argparse.Namespace) -> int:

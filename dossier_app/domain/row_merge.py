@@ -4,10 +4,13 @@ A row is its fields by name (a household's name, address, step, amounts…). A f
 side's value; both sides setting the same value is no conflict; both changing it differently is a conflict that keeps
 all three values, the merged row holding our value until a person chooses. A row deleted on one side and edited on
 the other is kept with the edit and flagged, because deleting loses data and an edit says someone still needs it.
+A field holding a list of rows (a household's parcels) merges row by row when the two sides changed different rows.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -70,12 +73,37 @@ def merge_rows(base: Row | None, ours: Row | None, theirs: Row | None) -> RowMer
             value = mine
         elif _equal(mine, was):
             value = other
+        elif (combined := merge_lists(was, mine, other)) is not None:
+            value = combined  # a household's parcels: different parcels changed on the two sides
         else:
             value = mine
             conflicts.append(FieldConflict(name, _shown(was), _shown(mine), _shown(other)))
         if value is not _ABSENT:
             merged[name] = value
     return RowMergeOutcome(merged, RowFate.KEPT, tuple(conflicts))
+
+
+def merge_lists(base: object, ours: object, theirs: object) -> list[object] | None:
+    """Two changed lists of rows (a household's parcels, assets, compensation lines, none of which keeps an identity
+    across edits) merged as bags: our removals and additions applied to theirs, a row both added taken once, in the
+    order records keep them (by content). None, a conflict, unless all three are lists and theirs still holds every
+    row we removed or changed: else both sides changed the same row."""
+    if base is _ABSENT:
+        base = []
+    if not (isinstance(base, list) and isinstance(ours, list) and isinstance(theirs, list)):
+        return None
+    rows = {_content(row): row for row in (*base, *ours, *theirs)}
+    had, mine, other = (Counter(map(_content, side)) for side in (base, ours, theirs))
+    removed, added = had - mine, mine - had
+    if removed - other:
+        return None
+    kept = (other - removed) + (added - (other - had))
+    return [rows[key] for key in sorted(kept.elements())]
+
+
+def _content(row: object) -> str:
+    """A row by what it holds, as records sort their lists."""
+    return json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _field_order(*rows: Row) -> list[str]:

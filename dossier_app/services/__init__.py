@@ -107,14 +107,14 @@ class Services:
         from dossier_app.services.department.push import PushService
         from dossier_app.services.department.register_push import RegisterPush
         from dossier_app.services.project_records.push import RecordPush
-        from dossier_app.services.project_records.sync import RECORDS
+        from dossier_app.services.project_records.sync import HOOKED
         from dossier_app.services.sync.structure_sync import StructurePush
 
         records = RecordPush(self.context, self.record_writer).apply
         more = {
             "affectedparty": RegisterPush(self.context, self.register).household,
             "section": StructurePush(self.context, self.dossiers).apply,
-            **dict.fromkeys(RECORDS, records),
+            **dict.fromkeys(HOOKED, records),
         }
         return PushService(self.context, self.changes, self.dossiers, self.reviews, more)
 
@@ -137,14 +137,16 @@ class Services:
         """Milestone plans and steps, facts and filing dates written through their services (sync's records)."""
         from dossier_app.services.project_records.push import RecordWriter
 
-        return RecordWriter(self.milestones, self.checklist, self.consultations)
+        return RecordWriter(
+            self.context, self.milestones, self.checklist, self.consultations, self.comment_register, self.projects
+        )
 
     @cached_property
     def record_conflicts(self) -> "RecordConflicts":
         """A replica's conflicts in milestone plans, steps, facts and filing dates, and the person's pick."""
         from dossier_app.services.project_records.conflicts import RecordConflicts
 
-        return RecordConflicts(self.context, self.record_writer)
+        return RecordConflicts(self.context, self.record_writer, self.dossiers)
 
     @cached_property
     def row_conflicts(self) -> "RowConflicts":

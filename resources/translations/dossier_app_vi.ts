@@ -2491,8 +2491,32 @@ SHA-256: {hash}</translation>
         <translation>Bước {key}: {fields} đã được sửa khác trên máy chủ.</translation>
     </message>
     <message>
+        <source>The consultation of {name}: {fields} changed differently on the server.</source>
+        <translation>Lấy ý kiến {name}: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The condition&apos;s {fields} changed differently on the server.</source>
+        <translation>Điều kiện: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The comment of {source}: {fields} changed differently on the server.</source>
+        <translation>Ý kiến của {source}: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s {fields} changed differently on the server.</source>
+        <translation>Thông tin dự án: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>The comment of {source} was changed on the server since; it is kept.</source>
+        <translation>Ý kiến của {source} đã được sửa trên máy chủ sau đó; được giữ lại, không xoá.</translation>
+    </message>
+    <message>
         <source>Step {key} was changed on the server since; it is kept, not removed.</source>
         <translation>Bước {key} đã được sửa trên máy chủ sau đó; bước này được giữ lại, không xoá.</translation>
+    </message>
+    <message>
+        <source>The consultation of {name} was changed on the server since; it is kept.</source>
+        <translation>Việc lấy ý kiến {name} đã được sửa trên máy chủ sau đó; được giữ lại, không xoá.</translation>
     </message>
 </context>
 <context>
@@ -4630,10 +4654,6 @@ SHA-256: {hash}</translation>
 <context>
     <name>RecordConflictList</name>
     <message>
-        <source>Milestone plans, project facts and filing dates changed differently here and on the server. Pick the value to keep for each field; it is sent at the next sync.</source>
-        <translation>Kế hoạch tiến độ, số liệu dự án hoặc ngày nộp hồ sơ đã được sửa khác nhau ở máy này và trên máy chủ. Hãy chọn giá trị cần giữ cho từng trường; giá trị được gửi đi ở lần đồng bộ sau.</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>Nội dung</translation>
     </message>
@@ -4670,8 +4690,92 @@ SHA-256: {hash}</translation>
         <translation>Ngày nộp hồ sơ</translation>
     </message>
     <message>
-        <source>Step {step}</source>
-        <translation>Bước {step}</translation>
+        <source>Some fields of a project&apos;s details, milestone plan, facts, filing date, consultations, conditions, ministry comments or section titles were changed differently here and on the server. Pick the value to keep for each field; it is sent at the next sync.</source>
+        <translation>Một số trường của thông tin dự án, kế hoạch tiến độ, số liệu dự án, ngày nộp hồ sơ, việc lấy ý kiến, điều kiện, ý kiến bộ ngành hoặc tên mục đã được sửa khác nhau ở máy này và trên máy chủ. Hãy chọn giá trị cần giữ cho từng trường; giá trị được gửi đi ở lần đồng bộ sau.</translation>
+    </message>
+    <message>
+        <source>Step {detail}</source>
+        <translation>Bước {detail}</translation>
+    </message>
+    <message>
+        <source>Consultation: {detail}</source>
+        <translation>Lấy ý kiến: {detail}</translation>
+    </message>
+    <message>
+        <source>Condition {detail}</source>
+        <translation>Điều kiện {detail}</translation>
+    </message>
+    <message>
+        <source>Ministry comment: {detail}</source>
+        <translation>Ý kiến bộ ngành: {detail}</translation>
+    </message>
+    <message>
+        <source>Project details</source>
+        <translation>Thông tin dự án</translation>
+    </message>
+    <message>
+        <source>Section: {detail}</source>
+        <translation>Mục: {detail}</translation>
+    </message>
+    <message>
+        <source>Comment received on</source>
+        <translation>Ngày nhận ý kiến</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Tên dự án</translation>
+    </message>
+    <message>
+        <source>Section title</source>
+        <translation>Tên mục</translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation>Mã dự án</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Area (ha)</source>
+        <translation>Diện tích (ha)</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>Chủ đầu tư</translation>
+    </message>
+    <message>
+        <source>Total investment (VND)</source>
+        <translation>Tổng vốn đầu tư (đồng)</translation>
+    </message>
+    <message>
+        <source>Governing body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s title</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Họ tên người ký</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s organ code</source>
+        <translation>Mã định danh cơ quan gửi</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s organ code</source>
+        <translation>Mã định danh cơ quan nhận</translation>
     </message>
     <message>
         <source>Land kind</source>
@@ -4750,6 +4854,62 @@ SHA-256: {hash}</translation>
         <translation>Tỷ lệ hoàn thành (%)</translation>
     </message>
     <message>
+        <source>Body in the regime&apos;s list</source>
+        <translation>Cơ quan trong danh sách theo quy định</translation>
+    </message>
+    <message>
+        <source>Body consulted</source>
+        <translation>Cơ quan được lấy ý kiến</translation>
+    </message>
+    <message>
+        <source>Reply time (working days)</source>
+        <translation>Thời hạn trả lời (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Request sent on</source>
+        <translation>Ngày gửi văn bản</translation>
+    </message>
+    <message>
+        <source>Reply received on</source>
+        <translation>Ngày nhận trả lời</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Body that commented</source>
+        <translation>Cơ quan góp ý</translation>
+    </message>
+    <message>
+        <source>Linked section</source>
+        <translation>Mục liên quan</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nội dung ý kiến</translation>
+    </message>
+    <message>
+        <source>The city&apos;s answer</source>
+        <translation>Nội dung tiếp thu, giải trình</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Tình trạng tiếp thu</translation>
+    </message>
+    <message>
+        <source>Resolving revision</source>
+        <translation>Phiên bản đã giải quyết</translation>
+    </message>
+    <message>
         <source>Not started</source>
         <translation>Chưa bắt đầu</translation>
     </message>
@@ -4768,6 +4928,18 @@ SHA-256: {hash}</translation>
     <message>
         <source>Non-agricultural land</source>
         <translation>Đất phi nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Đáp ứng</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Chưa đáp ứng</translation>
+    </message>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>Chưa đánh giá</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -81,3 +81,62 @@ def test_the_conflicting_fields_do_not_depend_on_which_side_is_ours(
     forward = {c.field for c in merge_rows(base, ours, theirs).conflicts}
     backward = {c.field for c in merge_rows(base, theirs, ours).conflicts}
     assert forward == backward
+
+
+PARCEL_1 = {"parcel_no": "88", "sheet": "12", "recovered_area_m2": "120"}
+PARCEL_2 = {"parcel_no": "89", "sheet": "12", "recovered_area_m2": "300"}
+
+
+def test_different_parcels_changed_on_the_two_sides_merge_row_by_row() -> None:
+    base = {"parcels": [PARCEL_1, PARCEL_2]}
+    ours = {"parcels": [{**PARCEL_1, "recovered_area_m2": "150"}, PARCEL_2]}
+    theirs = {"parcels": [PARCEL_1, {**PARCEL_2, "recovered_area_m2": "310"}]}
+    outcome = merge_rows(base, ours, theirs)
+    assert outcome.clean and outcome.row is not None
+    assert sorted(p["recovered_area_m2"] for p in outcome.row["parcels"]) == ["150", "310"]  # type: ignore[union-attr]
+
+
+def test_a_parcel_added_on_one_side_and_another_removed_on_the_other_merge() -> None:
+    added = {"parcel_no": "90", "sheet": "13", "recovered_area_m2": "40"}
+    outcome = merge_rows(
+        {"parcels": [PARCEL_1, PARCEL_2]}, {"parcels": [PARCEL_1, PARCEL_2, added]}, {"parcels": [PARCEL_1]}
+    )
+    assert outcome.clean and outcome.row == {"parcels": sorted([PARCEL_1, added], key=lambda p: p["parcel_no"])}
+
+
+def test_the_same_parcel_changed_differently_or_changed_and_removed_is_a_conflict() -> None:
+    base = {"parcels": [PARCEL_1]}
+    ours = {"parcels": [{**PARCEL_1, "recovered_area_m2": "150"}]}
+    for theirs in ({"parcels": [{**PARCEL_1, "recovered_area_m2": "160"}]}, {"parcels": []}):
+        outcome = merge_rows(base, ours, theirs)
+        assert [c.field for c in outcome.conflicts] == ["parcels"]
+        assert outcome.conflicts[0].ours == ours["parcels"] and outcome.conflicts[0].theirs == theirs["parcels"]
+
+
+def test_a_parcel_both_sides_added_is_taken_once() -> None:
+    added = {"parcel_no": "90", "sheet": "13", "recovered_area_m2": "40"}
+    outcome = merge_rows(
+        {"parcels": [PARCEL_1]}, {"parcels": [PARCEL_1, added, PARCEL_2]}, {"parcels": [PARCEL_1, added]}
+    )
+    assert outcome.clean and outcome.row is not None and len(outcome.row["parcels"]) == 3  # type: ignore[arg-type]
+
+
+parcels = st.lists(st.sampled_from([PARCEL_1, PARCEL_2, {"parcel_no": "90"}, {"parcel_no": "91"}]), max_size=4)
+
+
+@given(parcels, parcels, parcels)
+def test_no_parcel_a_side_added_is_lost(base: list[object], ours: list[object], theirs: list[object]) -> None:
+    """A parcel one side added is in the merged list, or the field is a conflict keeping that side's list; the
+    result is the same whichever side is ours."""
+    forward, backward = (
+        merge_rows({"p": base}, {"p": ours}, {"p": theirs}),
+        merge_rows({"p": base}, {"p": theirs}, {"p": ours}),
+    )
+    assert bool(forward.conflicts) == bool(backward.conflicts)
+    if forward.conflicts:
+        return
+    assert forward.row is not None and backward.row is not None and forward.row == backward.row
+    for side in (ours, theirs):
+        for parcel in side:
+            if parcel not in base:
+                assert parcel in forward.row["p"]  # type: ignore[operator]

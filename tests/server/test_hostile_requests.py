@@ -286,6 +286,8 @@ def test_changes_with_fields_of_the_wrong_kind_are_refused_each_naming_the_field
     token = token_of(client, OFFICER)
     section_uid, head = a_section(server)
     step_uid, step = a_step(server)
+    baseline = {"project": step["project"], "name": "Kế hoạch gốc", "created_at": "2027-01-01T00:00:00+00:00"}
+    baseline["entries"] = []
     good = revision_change(section_uid, "Hợp lệ nhưng không được gửi.\n", head)
     changes: list[Any] = [
         None,
@@ -308,6 +310,10 @@ def test_changes_with_fields_of_the_wrong_kind_are_refused_each_naming_the_field
         ),
         new_change("projectfacts", str(uuid.uuid4()), {"project": step["project"], "deleted": True}),
         {**new_change("milestonestep", step_uid, step), "base": "M1"},
+        new_change("milestonebaseline", str(uuid.uuid4()), {**baseline, "created_at": "hôm qua"}),
+        new_change(
+            "milestonebaseline", str(uuid.uuid4()), {**baseline, "entries": [{"uid": step_uid, "key": "../M1"}]}
+        ),
     ]
     answer = push(client, token, changes)
     assert answer.status_code == 200, answer.text
@@ -320,6 +326,7 @@ def test_changes_with_fields_of_the_wrong_kind_are_refused_each_naming_the_field
     assert "'body'" in named[6] and "'section'" in named[7] and "'base'" in named[8] and "'review'" in named[10]
     assert "'planned_end'" in named[12] and "'status'" in named[13] and "'key'" in named[14]
     assert "'land_kind'" in named[15] and "'deleted'" in named[16] and "'base'" in named[17]
+    assert "'created_at'" in named[18] and "'entries.key'" in named[19]
 
 
 @pytest.mark.usefixtures("unchanged")

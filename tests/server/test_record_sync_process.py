@@ -78,6 +78,12 @@ def server_steps(server: ServerProcess) -> list[tuple[Any, ...]]:
     )
 
 
+def body_uid(laptop: Laptop, consultation_id: int) -> str:
+    with laptop.services.database.begin() as session:
+        found = session.connection().exec_driver_sql("SELECT uid FROM consultation WHERE id = ?", (consultation_id,))
+        return str(found.scalar())
+
+
 def custom_step(laptop: Laptop) -> str:
     """A key of the plan that no register drives (its percent can be typed)."""
     plan = laptop.services.milestones.plan(laptop.project_id)
@@ -197,7 +203,7 @@ def test_facts_and_filing_date_reach_the_other_laptop(laptops: dict[str, Laptop]
     assert a.services.replica.waiting() == b.services.replica.waiting() == 0
 
 
-def test_a_clerks_replica_cannot_change_the_plan_on_the_server(laptops: dict[str, Laptop]) -> None:
+def test_a_clerks_replica_cannot_change_the_plan_or_the_project_on_the_server(laptops: dict[str, Laptop]) -> None:
     clerk = laptops["clerk"]
     key = custom_step(clerk)
     before = server_steps(clerk.server)
@@ -206,8 +212,34 @@ def test_a_clerks_replica_cannot_change_the_plan_on_the_server(laptops: dict[str
             "UPDATE milestonestep SET title = ?, sync_version = 0 WHERE key = ? AND project_id = ?",
             ("Đã xong (sửa tay)", key, clerk.project_id),
         )
+        session.connection().exec_driver_sql(
+            "UPDATE project SET signer_name = ?, sync_version = 0 WHERE id = ?", ("Văn thư ký thay", clerk.project_id)
+        )
     report = clerk.sync()
-    [refusal] = report.refused
-    assert f"{CODE}: bước/step {key}" in refusal.label
-    assert "quyền" in refusal.message_vi
+    step_refusal, project_refusal = sorted(report.refused, key=lambda refusal: "dự án" in refusal.label)
+    assert f"{CODE}: bước/step {key}" in step_refusal.label and "quyền" in step_refusal.message_vi
+    assert f"{CODE}: thông tin dự án/project details" == project_refusal.label
+    assert "quyền" in project_refusal.message_vi
     assert server_steps(clerk.server) == before
+    assert on_server(clerk.server, "SELECT signer_name FROM project WHERE code = ?", CODE) != [("Văn thư ký thay",)]
+
+
+def test_a_clerk_records_consultations_but_assesses_no_condition(laptops: dict[str, Laptop]) -> None:
+    clerk = laptops["clerk"]
+    body = clerk.services.consultations.add(clerk.project_id, "Bộ Tài chính", 15)
+    clerk.services.consultations.update(body.id, letter_ref="45/SKHĐT-QH")
+    condition = next(row for row in clerk.services.checklist.conditions(clerk.project_id) if row.note)  # assessed
+    with clerk.services.database.begin() as session:  # the replica tampered by hand: the service would refuse
+        session.connection().exec_driver_sql(
+            "UPDATE conditioncheck SET note = ?, sync_version = 0 WHERE condition_key = ? AND project_id = ?",
+            ("Văn thư tự đánh giá", condition.key, clerk.project_id),
+        )
+    report = clerk.sync()
+    assert any(f"cơ quan hỏi ý kiến/consultation '{body.name}'" in label for label in report.pushed), report
+    [refusal] = report.refused
+    assert f"{CODE}: điều kiện/condition {condition.key}" in refusal.label and "quyền" in refusal.message_vi
+    query = (
+        "SELECT c.letter_ref FROM consultation c JOIN project p ON p.id = c.project_id WHERE p.code = ? AND c.uid = ?"
+    )
+    assert on_server(clerk.server, query, CODE, body_uid(clerk, body.id)) == [("45/SKHĐT-QH",)]
+    assert "Văn thư tự đánh giá" not in str(on_server(clerk.server, "SELECT note FROM conditioncheck"))

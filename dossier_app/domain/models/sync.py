@@ -71,9 +71,9 @@ class SyncConflict(SQLModel, table=True):
 
 
 class SyncRecordConflict(SQLModel, table=True):
-    """On a replica: one field of a project's milestone plan, one of its steps, its facts or its filing date that
-    both sides changed differently since the copy they shared. The three values are kept (JSON); the row holds ours
-    and waits unpushed until a person picks one in the conflicts window."""
+    """On a replica: one field of a project's record (its milestone plan, a step, its facts, its filing date, a body
+    consulted, a condition's assessment) that both sides changed differently since the copy they shared. The three
+    values are kept (JSON); the row holds ours and waits unpushed until a person picks one in the conflicts window."""
 
     id: int | None = Field(default=None, primary_key=True)
     project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")

@@ -130,6 +130,18 @@ def _check_facts(facts: Facts) -> None:
         )
 
 
+FACT_FIELDS = (  # what a project's facts row holds (the land area is the project's own)
+    "it_workers",
+    "total_workforce",
+    "core_area_ha",
+    "construction_land_ha",
+    "building_density_pct",
+    "existing_parks_occupancy_pct",
+    "software_only",
+    "expansion",
+)
+
+
 def _facts(project: Project, row: ProjectFacts | None) -> Facts:
     if row is None:
         return Facts(land_area_ha=project.area_ha)
@@ -168,16 +180,7 @@ class ChecklistService:
             require_action(session, self._context, Action.EDIT_PROJECT)
             project = _project(session, project_id)
             row = session.get(ProjectFacts, project_id) or ProjectFacts(project_id=project_id)
-            for name in (
-                "it_workers",
-                "total_workforce",
-                "core_area_ha",
-                "construction_land_ha",
-                "building_density_pct",
-                "existing_parks_occupancy_pct",
-                "software_only",
-                "expansion",
-            ):
+            for name in FACT_FIELDS:
                 setattr(row, name, getattr(facts, name))
             row.updated_at = utc_now()
             row.updated_by = self._context.operator.name

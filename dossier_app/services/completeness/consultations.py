@@ -145,8 +145,17 @@ class ConsultationService:
                 )
             return added
 
-    def add(self, project_id: int, name: str, reply_days: int | None = None) -> ConsultationRow:
-        """Add a body by name; its reply time defaults to the regime's reply step."""
+    def add(
+        self,
+        project_id: int,
+        name: str,
+        reply_days: int | None = None,
+        *,
+        uid: str | None = None,
+        body_key: str = "",
+    ) -> ConsultationRow:
+        """Add a body by name; its reply time defaults to the regime's reply step. A body a desktop added keeps the
+        desktop's uid and, if it came from the regime's list, its key there."""
         name = _clean_name(name)
         with self._context.database.begin() as session:
             actor = require_action(session, self._context, Action.RECORD_CONSULTATIONS).name
@@ -156,11 +165,14 @@ class ConsultationService:
             days = _reply_days(self._context.regime(project.regime_key)) if reply_days is None else reply_days
             consultation = Consultation(
                 project_id=project_id,
+                body_key=body_key[:40],
                 name=name,
                 position=len(existing),
                 reply_days=_check_days(days),
                 updated_by=actor,
             )
+            if uid is not None:
+                consultation.uid = uid
             session.add(consultation)
             session.flush()
             summary = f"{project.code}: '{name}', {consultation.reply_days} working days"

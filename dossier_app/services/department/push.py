@@ -107,6 +107,21 @@ def _text(data: Mapping[str, Any], name: str) -> str:
     return value
 
 
+def named_row(context: "ServiceContext", table_name: str, uid: Any, field: str) -> int:
+    """The server's id of the row a change names by uid in `field`: malformed unless a uid, refused when the server
+    has no such row."""
+    if not isinstance(uid, str) or not UID.match(uid):
+        raise _malformed(field)
+    table: Table = synced_tables()[table_name]
+    with context.database.begin() as session:
+        found = session.connection().execute(core_select(table.c.id).where(table.c.uid == uid)).scalar()
+    if found is None:
+        raise ChangeRefused(
+            QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."), table=table_name, uid=uid
+        )
+    return int(found)
+
+
 class PushService:
     """Applies a desktop's pushed changes as the person the services act as (never a local operator)."""
 

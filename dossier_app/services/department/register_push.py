@@ -17,7 +17,7 @@ from sqlalchemy import select as core_select
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused, ValidationFailed
 from dossier_app.domain.register import AssetInput, CompensationInput, ParcelInput, PartyInput, ResettlementInput
 from dossier_app.domain.row_merge import merge_rows
-from dossier_app.services.department.push import UID, Outcome, _malformed
+from dossier_app.services.department.push import Outcome, _malformed, named_row
 from dossier_app.services.sync.row_sync import CHILDREN, PARTY, Record, local_records, normalized, stored
 from dossier_app.storage.sync_log import synced_tables
 
@@ -146,15 +146,4 @@ class RegisterPush:
             return int(found), local_records(session, [int(found)])[int(found)][1]
 
     def _project_id(self, project_uid: Any) -> int:
-        if not isinstance(project_uid, str) or not UID.match(project_uid):
-            raise _malformed("project")
-        project = synced_tables()["project"]
-        with self._context.database.begin() as session:
-            found = session.connection().execute(core_select(project.c.id).where(project.c.uid == project_uid)).scalar()
-        if found is None:
-            raise ChangeRefused(
-                QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."),
-                table="project",
-                uid=project_uid,
-            )
-        return int(found)
+        return named_row(self._context, "project", project_uid, "project")

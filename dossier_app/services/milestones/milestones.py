@@ -1,9 +1,9 @@
 """A project's milestone plan: made from its template, edited step by step, held against the legal clocks, the
 register and named baselines."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import func
@@ -322,6 +322,43 @@ class MilestoneService:
             summary = f"{code} '{frozen.name}': {len(frozen.planned)} step(s)"
             self._audit.record(session, actor, AuditAction.BASELINE_TAKE, "baseline", row.id, summary, project_id)
             return BaselineInfo(frozen.name, as_utc(frozen.created_at), actor)
+
+    def store_baseline(
+        self,
+        project_id: int,
+        name: str,
+        created_at: datetime,
+        entries: Sequence[tuple[str, str, date | None, date | None]],
+        uid: str,
+    ) -> BaselineInfo:
+        """A baseline taken on a desktop, kept as it was taken there (its name, moment and frozen dates, its uid and
+        its entries' uids); a name another desktop's baseline took meanwhile becomes "NAME (2)"."""
+        with self._context.database.begin() as session:
+            actor, code, _plan = self._begin_edit(session, project_id)
+            taken = set(
+                session.exec(select(MilestoneBaseline.name).where(col(MilestoneBaseline.project_id) == project_id))
+            )
+            wanted, number = " ".join(name.split())[: NAME_LIMIT - 5] or "?", 2
+            free = wanted
+            while free in taken:
+                free, number = f"{wanted} ({number})", number + 1
+            row = MilestoneBaseline(project_id=project_id, name=free, created_at=created_at, created_by=actor, uid=uid)
+            session.add(row)
+            session.flush()
+            for position, (entry_uid, key, start, end) in enumerate(entries):
+                session.add(
+                    BaselineEntry(
+                        baseline_id=row.id or 0,
+                        key=key[:20],
+                        position=position,
+                        planned_start=start,
+                        planned_end=end,
+                        uid=entry_uid,
+                    )
+                )
+            summary = f"{code} '{free}': {len(entries)} step(s), taken on a desktop"
+            self._audit.record(session, actor, AuditAction.BASELINE_TAKE, "baseline", row.id, summary, project_id)
+            return BaselineInfo(free, as_utc(created_at), actor)
 
     # Shared --------------------------------------------------------------------------------------------
 

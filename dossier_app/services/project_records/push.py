@@ -1,36 +1,51 @@
-"""The server's side of a pushed project record (project_records/sync.py): a milestone plan's settings, a step
-of it, a project's facts or its filing date, applied through the milestone, checklist and consultation services as
-the signed-in person, so that person's roles and the services' rules decide.
+"""The server's side of a pushed project record (project_records/sync.py): a milestone plan's settings, a step of it,
+a project's facts, its filing date, a body consulted or a condition's assessment, applied through the milestone,
+checklist and consultation services as the signed-in person, so that person's roles and the services' rules decide.
 
 `fields` is the row's record on the desktop and `base` the server's record it was changed from (null for a row made
-there). A plan, facts or filing date is found by its project (each project has one), a step by its uid, else by its
-key when it is one of the template's (both sides made the plan). When the server's row moved since the base, the two
-merge field by field; the same field changed differently on both sides refuses the change as a conflict (the
-desktop merges it at its next pull, where a person picks a value). A step removed on the desktop
-(`{deleted: true}`) is removed here only when nobody changed it since the base.
+there). The row is found by its uid, else by its natural key in the project (`natural_key`). When the server's row
+moved since the base, the two merge field by field; the same field changed differently on both sides refuses the
+change as a conflict (the desktop merges it at its next pull, where a person picks a value). A step or body removed
+on the desktop (`{deleted: true}`) is removed here only when nobody changed it since the base.
 """
 
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select as core_select
 
+from dossier_app.domain.comment_register import CommentState
+from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.conditions import ProjectFacts as Facts
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
 from dossier_app.domain.milestones import LandKind, Milestone, MilestoneStatus
 from dossier_app.domain.row_merge import merge_rows
-from dossier_app.services.department.push import UID, Outcome, _malformed
+from dossier_app.services.department.push import UID, Outcome, _malformed, named_row
+from dossier_app.services.dossier.projects import ProjectInput
 from dossier_app.services.project_records.sync import (
-    CUSTOM_PREFIX,
+    BASELINE,
+    COMMENT,
+    CONDITION,
+    CONSULTATION,
     LAYOUT,
+    PROJECT,
     RECORDS,
+    REMOVABLE,
     SINGLETONS,
     STEP,
+    STEP_KEY,
     checked_record,
+    fresh_record,
+    natural_key,
+    owned_rows,
     record_of,
     stored_values,
+    with_uids,
 )
+from dossier_app.services.review.comment_register import CommentInput
+from dossier_app.services.sync.bulk_rows import uid_lookup
 from dossier_app.services.sync.row_sync import Record
 from dossier_app.storage.sync_log import synced_tables
 
@@ -38,7 +53,9 @@ if TYPE_CHECKING:
     from dossier_app.services.completeness.checklist import ChecklistService
     from dossier_app.services.completeness.consultations import ConsultationService
     from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.dossier.projects import ProjectService
     from dossier_app.services.milestones.milestones import MilestoneService
+    from dossier_app.services.review.comment_register import CommentRegisterService
 
 
 CONFLICTS = {  # a refusal's words for each kind of record (a template a translator sees whole)
@@ -46,6 +63,19 @@ CONFLICTS = {  # a refusal's words for each kind of record (a template a transla
     "projectfacts": QT_TRANSLATE_NOOP("Errors", "The project facts {fields} changed differently on the server."),
     "reviewschedule": QT_TRANSLATE_NOOP("Errors", "The filing date changed differently on the server."),
     STEP: QT_TRANSLATE_NOOP("Errors", "Step {key}: {fields} changed differently on the server."),
+    CONSULTATION: QT_TRANSLATE_NOOP(
+        "Errors", "The consultation of {name}: {fields} changed differently on the server."
+    ),
+    CONDITION: QT_TRANSLATE_NOOP("Errors", "The condition's {fields} changed differently on the server."),
+    COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source}: {fields} changed differently on the server."),
+    PROJECT: QT_TRANSLATE_NOOP("Errors", "The project's {fields} changed differently on the server."),
+}
+REMOVALS = {  # a removal refused because the row changed on the server since the desktop last saw it
+    COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source} was changed on the server since; it is kept."),
+    STEP: QT_TRANSLATE_NOOP("Errors", "Step {key} was changed on the server since; it is kept, not removed."),
+    CONSULTATION: QT_TRANSLATE_NOOP(
+        "Errors", "The consultation of {name} was changed on the server since; it is kept."
+    ),
 }
 
 
@@ -54,15 +84,37 @@ class RecordWriter:
 
     def __init__(
         self,
+        context: "ServiceContext",
         milestones: "MilestoneService",
         checklist: "ChecklistService",
         consultations: "ConsultationService",
+        comments: "CommentRegisterService",
+        projects: "ProjectService",
     ) -> None:
+        self._context, self._projects = context, projects
         self._milestones, self._checklist, self._consultations = milestones, checklist, consultations
+        self._comments = comments
 
-    def write(self, table_name: str, project_id: int, wanted: Record, current: Record | None, uid: str) -> None:
-        """Make the row hold `wanted` (`current`: what it holds now, None when there is none yet)."""
+    def write(
+        self, table_name: str, project_id: int, wanted: Record, current: Record | None, uid: str, row_id: Any = None
+    ) -> None:
+        """Make the row hold `wanted` (`current`: what it holds now, None when there is none yet; `row_id`: its key
+        here)."""
         values = stored_values(table_name, wanted, RECORDS[table_name])
+        if table_name == CONSULTATION:
+            self._consultation(project_id, values, row_id, uid)
+            return
+        if table_name == COMMENT:
+            self._comment(project_id, values, row_id, uid)
+            return
+        if table_name == PROJECT:
+            held = self._projects.get(project_id)  # its kind and regime stay the server's
+            self._projects.update(project_id, ProjectInput(kind=held.kind, regime_key=held.regime_key, **values))
+            return
+        if table_name == CONDITION:
+            status = ConditionStatus(values["status"])
+            self._checklist.set_condition(project_id, str(values["condition_key"]), status, str(values["note"]))
+            return
         if table_name == "milestoneplan":
             if current is None or current.get("land_kind") != wanted.get("land_kind"):
                 self._milestones.set_land_kind(project_id, LandKind(values["land_kind"]))
@@ -76,9 +128,70 @@ class RecordWriter:
         else:
             self._step(project_id, values, current, uid)
 
-    def remove_step(self, project_id: int, key: str) -> None:
-        """A step removed on a desktop."""
-        self._milestones.remove_step(project_id, key)
+    def baseline(
+        self,
+        project_id: int,
+        name: str,
+        created_at: datetime,
+        entries: list[tuple[str, str, date | None, date | None]],
+        uid: str,
+    ) -> None:
+        """A baseline taken on a desktop."""
+        self._milestones.store_baseline(project_id, name, created_at, entries, uid)
+
+    def remove(self, table_name: str, project_id: int, current: Record, row_id: Any) -> None:
+        """A step, a consulted body or a ministry comment removed on a desktop."""
+        if table_name == STEP:
+            self._milestones.remove_step(project_id, str(current["key"]))
+        elif table_name == COMMENT:
+            self._comments.delete(int(row_id))
+        else:
+            self._consultations.remove(int(row_id))
+
+    def _comment(self, project_id: int, values: Mapping[str, Any], row_id: Any, uid: str) -> None:
+        section, revision = values["section"], values["resolved_revision"]
+        with self._context.database.begin() as session:
+            ids = {
+                table: uid_lookup(session, table, {wanted}).get(wanted)
+                for table, wanted in (("section", section), ("sectionrevision", revision))
+                if wanted
+            }
+        for table, wanted in (("section", section), ("sectionrevision", revision)):
+            if wanted and ids.get(table) is None:
+                raise ChangeRefused(
+                    QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."), table=table, uid=wanted
+                )
+        data = CommentInput(
+            source=str(values["source"]),
+            body=str(values["body"]),
+            received_on=values["received_on"],
+            section_id=ids.get("section"),
+            response=str(values["response"]),
+            state=CommentState(values["state"]),
+            resolved_revision_id=ids.get("sectionrevision"),
+        )
+        if row_id is None:
+            self._comments.add(project_id, data, uid=uid)
+        else:
+            self._comments.update(int(row_id), data)
+
+    def _consultation(self, project_id: int, values: Mapping[str, Any], row_id: Any, uid: str) -> None:
+        if row_id is None:
+            made = self._consultations.add(
+                project_id, values["name"], values["reply_days"], uid=uid, body_key=values["body_key"]
+            )
+            row_id = made.id
+        sent, received = values["sent_on"], values["received_on"]
+        self._consultations.update(
+            int(row_id),
+            name=values["name"],
+            reply_days=values["reply_days"],
+            sent_on=sent,
+            received_on=received,
+            letter_ref=values["letter_ref"],
+            clear_sent=sent is None,
+            clear_received=received is None,
+        )
 
     def _step(self, project_id: int, values: Mapping[str, Any], current: Record | None, uid: str) -> None:
         milestone = Milestone(
@@ -118,6 +231,8 @@ class RecordPush:
     def apply(self, uid: str, fields: Mapping[str, Any], change: Mapping[str, Any]) -> Outcome:
         """One pushed record: made, merged and written, a step removed, or refused with why."""
         table_name = str(change.get("table"))
+        if table_name == BASELINE:
+            return self._baseline(uid, fields)
         base_fields = change.get("base")
         if base_fields is not None and not isinstance(base_fields, dict):
             raise _malformed("base")
@@ -133,17 +248,15 @@ class RecordPush:
         except ValueError as error:
             raise _malformed(str(error)) from error
         project_id = self._project_id((ours or base or {}).get("project"))
-        current = self._current(table_name, uid, project_id, ours)
-        key = str((current or ours or base or {}).get("key", ""))
+        row_id, current = self._current(table_name, uid, project_id, ours or base or {})
         if deleted:
+            if table_name not in REMOVABLE:
+                raise _malformed("deleted")  # a plan, facts, date or condition goes only with its project
             if current is None:
                 return Outcome.ALREADY
             if base is not None and _content(current) != _content(base):
-                raise ChangeRefused(
-                    QT_TRANSLATE_NOOP("Errors", "Step {key} was changed on the server since; it is kept, not removed."),
-                    key=key,
-                )
-            self._writer.remove_step(project_id, key)
+                raise ChangeRefused(REMOVALS[table_name], **_named(current))
+            self._writer.remove(table_name, project_id, current, row_id)
             return Outcome.APPLIED
         assert ours is not None
         if current is None:
@@ -151,54 +264,78 @@ class RecordPush:
             return Outcome.APPLIED
         if current == ours:
             return Outcome.UNCHANGED
-        merged = merge_rows(base, ours, current)
+        merged = merge_rows(base or fresh_record(table_name, ours.get("project")), ours, current)
         conflicts = [c.field for c in merged.conflicts if c.field not in LAYOUT]
         if conflicts:
-            raise ChangeRefused(CONFLICTS[table_name], key=key, fields=", ".join(conflicts))
+            raise ChangeRefused(CONFLICTS[table_name], **_named(current), fields=", ".join(conflicts))
         row = merged.row or ours
         if row == current:
             return Outcome.UNCHANGED
-        self._writer.write(table_name, project_id, row, current, uid)
+        self._writer.write(table_name, project_id, row, current, uid, row_id)
         return Outcome.APPLIED
 
-    def _current(self, table_name: str, uid: str, project_id: int, ours: Record | None) -> Record | None:
-        """The server's row this record is: by project for a plan, facts or date; by uid for a step, else by a
-        template key both sides have."""
-        tables = synced_tables()
-        table, project = tables[table_name], tables["project"]
-        query = core_select(table, project.c.uid.label("_project_uid")).join(
-            project, project.c.id == table.c.project_id
-        )
-        if table_name in SINGLETONS:
-            query = query.where(table.c.project_id == project_id)
-        else:
-            query = query.where(table.c.uid == uid)
+    def _current(self, table_name: str, uid: str, project_id: int, record: Record) -> tuple[Any, Record | None]:
+        """The server's row this record is (its key and record): its uid's, else the project's row with its natural
+        key (a plan, facts or date: the project's; a template step's key, a condition's, a body's)."""
+        table = synced_tables()[table_name]
+        own_key = next(iter(table.primary_key.columns))
+        query = owned_rows(table_name)
+        wanted = natural_key(table_name, record)
         with self._context.database.begin() as session:
-            row = session.connection().execute(query).mappings().first()
-            key = (ours or {}).get("key")
-            if row is None and table_name == STEP and isinstance(key, str) and not key.startswith(CUSTOM_PREFIX):
-                same_key = core_select(table, project.c.uid.label("_project_uid")).join(
-                    project, project.c.id == table.c.project_id
-                )
-                same_key = same_key.where(table.c.project_id == project_id, table.c.key == key)
-                row = session.connection().execute(same_key).mappings().first()
-        return None if row is None else record_of(table_name, row["_project_uid"], dict(row))
+            connection = session.connection()
+            rows = [dict(found) for found in connection.execute(query.where(table.c.uid == uid)).mappings()]
+            if not rows and wanted is not None:
+                for other in connection.execute(query.where(table.c.project_id == project_id)).mappings():
+                    if natural_key(table_name, record_of(table_name, other["_project_uid"], dict(other))) == wanted:
+                        rows = [dict(other)]
+                        break
+            with_uids(session, table_name, rows)
+        if not rows:
+            return None, None
+        return rows[0][own_key.name], record_of(table_name, rows[0]["_project_uid"], rows[0])
+
+    def _baseline(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
+        """A baseline taken on a desktop, stored as it was taken (never merged: a baseline is never changed)."""
+        baseline = synced_tables()[BASELINE]
+        with self._context.database.begin() as session:
+            if session.connection().execute(core_select(baseline.c.id).where(baseline.c.uid == uid)).first():
+                return Outcome.ALREADY
+        name, entries = fields.get("name"), fields.get("entries")
+        if not isinstance(name, str) or not name.strip():
+            raise _malformed("name")
+        try:
+            created_at = datetime.fromisoformat(str(fields.get("created_at")))
+        except ValueError as error:
+            raise _malformed("created_at") from error
+        if not isinstance(entries, list):
+            raise _malformed("entries")
+        frozen = []
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(entry.get("uid"), str) or not UID.match(entry["uid"]):
+                raise _malformed("entries.uid")
+            if not isinstance(entry.get("key"), str) or not STEP_KEY.fullmatch(entry["key"]):
+                raise _malformed("entries.key")
+            dates = []
+            for name_of in ("planned_start", "planned_end"):
+                value = entry.get(name_of)
+                try:
+                    dates.append(None if value is None else date.fromisoformat(str(value)))
+                except ValueError as error:
+                    raise _malformed(f"entries.{name_of}") from error
+            frozen.append((entry["uid"], entry["key"], dates[0], dates[1]))
+        project_id = self._project_id(fields.get("project"))
+        self._writer.baseline(project_id, name, created_at, frozen, uid)
+        return Outcome.APPLIED
 
     def _project_id(self, project_uid: Any) -> int:
-        if not isinstance(project_uid, str) or not UID.match(project_uid):
-            raise _malformed("project")
-        project = synced_tables()["project"]
-        with self._context.database.begin() as session:
-            found = session.connection().execute(core_select(project.c.id).where(project.c.uid == project_uid)).scalar()
-        if found is None:
-            raise ChangeRefused(
-                QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."),
-                table="project",
-                uid=project_uid,
-            )
-        return int(found)
+        return named_row(self._context, "project", project_uid, "project")
 
 
 def _content(record: Record) -> Record:
     """A record without its place: a step moved since is still the step that was removed."""
     return {name: value for name, value in record.items() if name not in LAYOUT}
+
+
+def _named(record: Record) -> dict[str, str]:
+    """What a refusal's words name a row by: a step's key, a body's name, a comment's source."""
+    return {name: str(record.get(name) or "") for name in ("key", "name", "source")}

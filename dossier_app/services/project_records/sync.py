@@ -1,22 +1,24 @@
-"""A project's records in sync: its milestone plan's settings, each step of the plan, its facts and the day its
-dossier was filed. Each row travels as one record of fields and merges field by field (`domain/row_merge`), as a
-household does (row_sync), but a row is its own unit: a step has a lasting identity (its uid and key), and every
-project has at most one plan, one set of facts and one filing date.
+"""A project's records in sync: its details (the project form's fields), its milestone plan's settings, each step of
+the plan, its facts, the day its dossier was filed, each body consulted, each condition's assessment and each
+ministry comment of its comment register. Each row travels as one record of fields and merges
+field by field (`domain/row_merge`), as a household does (row_sync), but a row is its own unit: a step and a body
+have a lasting identity (their uid), and every project has at most one plan, one set of facts, one filing date and
+one assessment per condition. Only the records of projects the server holds are pushed: projects are made there.
 
 A record is the row's fields that people edit, in the JSON form the change feed sends (`row_sync.canon`), with
 its `project` as a uid. The replica's shadow holds each such row as last pulled, in the same form, so a row
-changed here is one whose record differs from its shadow (no shadow: made here; a shadow without its row: a step
-removed here). These tables hold a few dozen rows a project, so every sync compares them all.
+changed here is one whose record differs from its shadow (no shadow: made here; a shadow without its row: a step or
+body removed here). These tables hold a few dozen rows a project, so every sync compares them all.
 
 On a pull, a row changed here is held (its shadow renewed, the row left) and merged once the pull is in: a field
 one side changed takes that side, the same field changed differently on both sides is a `SyncRecordConflict`
 keeping the three values, and the row waits unpushed until a person picks one in the conflicts window. A step's
 place in the plan (`position`) is layout, never a conflict: when both sides moved it, the server's place stands.
-A step the server removed while it was edited here stays and is pushed again (the server makes it again); a step
-removed here that the server edited since comes back. A plan, facts or filing date made here while the server made
-its own for the same project becomes the server's row (its uid) and merges with it, as does a template step of a
-plan both sides made; a custom step made here whose key (X1) another desk took meanwhile gets the next free key
-here, and the server gives it a free one of its own if that is taken too.
+A row the server removed while it was edited here stays and is pushed again (the server makes it again); a row
+removed here that the server edited since comes back. A row made here while the server made its own with the same
+natural key (`natural_key`) becomes the server's row (its uid) and merges with it from a fresh row's defaults; a
+custom step made here whose key (X1) another desk took meanwhile gets the next free key here, and the server gives
+it a free one of its own if that is taken too.
 """
 
 import hashlib
@@ -30,27 +32,41 @@ from sqlalchemy import Table, delete, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from dossier_app.domain.comment_register import CommentState
+from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
 from dossier_app.domain.row_merge import merge_rows
-from dossier_app.services.sync.bulk_rows import upsert_shadows
+from dossier_app.services.completeness.checklist import FACT_FIELDS
+from dossier_app.services.sync.bulk_rows import uid_lookup, upsert_shadows
 from dossier_app.services.sync.outbox import Outgoing, change, pulled_up_to
 from dossier_app.services.sync.row_sync import Record, canon, stored
 from dossier_app.storage.sync_log import synced_tables
 
+PROJECT = "project"
+BASELINE = "milestonebaseline"  # taken once, never changed: pushed when made here, as it was taken
 STEP = "milestonestep"
+CONSULTATION = "consultation"
+CONDITION = "conditioncheck"
+COMMENT = "ministrycomment"
 RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
-    "milestoneplan": ("land_kind", "at_risk_days"),
-    "projectfacts": (
-        "it_workers",
-        "total_workforce",
-        "core_area_ha",
-        "construction_land_ha",
-        "building_density_pct",
-        "existing_parks_occupancy_pct",
-        "software_only",
-        "expansion",
+    PROJECT: (  # what the project form edits; its kind and regime are the server's (a regime switch moves sections)
+        "code",
+        "name",
+        "location",
+        "ward",
+        "area_ha",
+        "investor",
+        "total_investment_vnd",
+        "governing_body",
+        "issuing_body",
+        "signer_title",
+        "signer_name",
+        "sender_organ_code",
+        "recipient_organ_code",
     ),
+    "milestoneplan": ("land_kind", "at_risk_days"),
+    "projectfacts": FACT_FIELDS,
     "reviewschedule": ("submitted_on",),
     STEP: (
         "key",
@@ -64,28 +80,51 @@ RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are push
         "status",
         "percent",
     ),
+    CONSULTATION: ("body_key", "name", "reply_days", "sent_on", "received_on", "letter_ref"),
+    CONDITION: ("condition_key", "status", "note"),
+    COMMENT: ("source", "received_on", "section", "body", "response", "state", "resolved_revision"),
 }
-CHOICES = {
-    "status": frozenset(status.value for status in MilestoneStatus),
-    "land_kind": frozenset(kind.value for kind in LandKind),
+REFS = {  # fields that name another row, sent as its uid: (table, field) → (column here, the table it names)
+    (COMMENT, "section"): ("section_id", "section"),
+    (COMMENT, "resolved_revision"): ("resolved_revision_id", "sectionrevision"),
 }
+CHOICES = {  # (table, field): the values the program knows
+    (STEP, "status"): frozenset(status.value for status in MilestoneStatus),
+    ("milestoneplan", "land_kind"): frozenset(kind.value for kind in LandKind),
+    (CONDITION, "status"): frozenset(status.value for status in ConditionStatus),
+    (COMMENT, "state"): frozenset(state.value for state in CommentState),
+}
+UID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
+HOOKED = frozenset({*RECORDS, BASELINE})  # the tables whose pulled rows the records' pull hook sees
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
+REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT})  # rows a person removes (a condition's is only changed)
 LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
 CUSTOM_PREFIX = "X"  # a step a person added (services/milestones/milestone_rows.CUSTOM_PREFIX)
 SHADOWED_KEY = "sync.records_shadowed"  # set once the rows pulled before records were pushed have their shadows
 WORDS = {
+    PROJECT: "thông tin dự án/project details",
     "milestoneplan": "kế hoạch mốc/milestone plan",
     "projectfacts": "số liệu dự án/project facts",
     "reviewschedule": "ngày nộp hồ sơ/filing date",
     STEP: "bước/step",
+    CONSULTATION: "cơ quan hỏi ý kiến/consultation",
+    CONDITION: "điều kiện/condition",
+    COMMENT: "ý kiến bộ ngành/ministry comment",
+    "section": "tên mục/section title",
 }
 
 
 def record_of(table_name: str, project_uid: Any, values: Mapping[str, Any]) -> Record:
     """A row's record from its values, however they were read (a local row's or the feed's)."""
     table = synced_tables()[table_name]
-    return {"project": project_uid, **{name: canon(table.c[name], values.get(name)) for name in RECORDS[table_name]}}
+    return {
+        "project": project_uid,
+        **{
+            name: values.get(name) if (table_name, name) in REFS else canon(table.c[name], values.get(name))
+            for name in RECORDS[table_name]
+        },
+    }
 
 
 def checked_record(table_name: str, fields: Mapping[str, Any]) -> Record:
@@ -94,21 +133,94 @@ def checked_record(table_name: str, fields: Mapping[str, Any]) -> Record:
     table = synced_tables()[table_name]
     for name in RECORDS[table_name]:
         value = fields.get(name)
+        if (table_name, name) in REFS:
+            if value is not None and not (isinstance(value, str) and UID_TEXT.fullmatch(value)):
+                raise ValueError(name)
+            continue
         try:
             stored(table.c[name], value, name)
         except (TypeError, ValueError) as error:
             raise ValueError(name) from error
-        if name in CHOICES and value not in CHOICES[name]:
+        if (table_name, name) in CHOICES and value not in CHOICES[(table_name, name)]:
             raise ValueError(name)
         if name == "key" and not (isinstance(value, str) and STEP_KEY.fullmatch(value)):
             raise ValueError(name)
     return record_of(table_name, fields.get("project"), fields)
 
 
-def stored_values(table_name: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
-    """These fields of a record as the row's columns store them."""
+def natural_key(table_name: str, record: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """What makes two rows made apart (on two desks, or on a desk and the server) the same row: a plan, facts or
+    filing date its project; a template step its key; a condition its key; a consulted body its regime key, else
+    its name (the list takes a name once). None for a custom step: two desks' X1 are two steps."""
+    project = record.get("project")
+    if table_name == PROJECT:
+        return None  # a project the server lacks is not made there from a desktop
+    if table_name in SINGLETONS:
+        return (project,)
+    if table_name == STEP:
+        key = str(record.get("key", ""))
+        return None if key.startswith(CUSTOM_PREFIX) else (project, key)
+    if table_name == CONDITION:
+        return (project, record.get("condition_key"))
+    if table_name == COMMENT:
+        return None  # two comments received apart are two comments
+    if record.get("body_key"):
+        return (project, "body", record.get("body_key"))
+    return (project, "name", str(record.get("name", "")).casefold())
+
+
+def fresh_record(table_name: str, project_uid: Any) -> Record:
+    """A row as a service makes it before anyone fills it in (each column's default): the base two rows made apart
+    for one natural key share, so a field only one side filled in is no conflict."""
     table = synced_tables()[table_name]
-    return {name: stored(table.c[name], fields.get(name), name) for name in names}
+    values: dict[str, Any] = {}
+    for name in RECORDS[table_name]:
+        if (table_name, name) in REFS:
+            values[name] = None
+            continue
+        default = table.c[name].default
+        values[name] = getattr(default, "arg", None) if default is not None and default.is_scalar else None
+    return record_of(table_name, project_uid, values)
+
+
+def pulled_record(table_name: str, project_uid: Any, fields: Mapping[str, Any]) -> Record:
+    """A pulled row's record; a field the page does not carry (a server of an older version) is the column's
+    default, as the row is made here."""
+    fresh, sent = fresh_record(table_name, project_uid), record_of(table_name, project_uid, fields)
+    return {name: value if name == "project" or name in fields else fresh[name] for name, value in sent.items()}
+
+
+def stored_values(table_name: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """These fields of a record as the row's columns store them (a reference stays the uid it names)."""
+    table = synced_tables()[table_name]
+    return {
+        name: fields.get(name) if (table_name, name) in REFS else stored(table.c[name], fields.get(name), name)
+        for name in names
+    }
+
+
+def column_values(session: Session, table_name: str, fields: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    """These fields of a record as the row's columns here: a reference as the local id of the row it names."""
+    values = stored_values(table_name, fields, names)
+    for name in list(values):
+        if (table_name, name) in REFS:
+            column, target = REFS[(table_name, name)]
+            uid = values.pop(name)
+            values[column] = uid_lookup(session, target, {uid}).get(uid) if uid else None
+    return values
+
+
+def with_uids(session: Session, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Each row's references as the uids of the rows they name, under the record's field names."""
+    tables = synced_tables()
+    for (table, name), (column, target) in REFS.items():
+        if table != table_name:
+            continue
+        ids = {row[column] for row in rows if row[column] is not None}
+        named = tables[target]
+        uids = dict(session.connection().execute(core_select(named.c.id, named.c.uid).where(named.c.id.in_(ids))).all())
+        for row in rows:
+            row[name] = uids.get(row[column]) if row[column] is not None else None
 
 
 @dataclass
@@ -124,20 +236,29 @@ class LocalRow:
 def local_rows(session: Session) -> dict[str, LocalRow]:
     """Every row of the record tables here, by uid (a few dozen a project)."""
     tables = synced_tables()
-    project = tables["project"]
     connection = session.connection()
     found: dict[str, LocalRow] = {}
     for table_name in RECORDS:
         table = tables[table_name]
         key = next(iter(table.primary_key.columns))
-        query = core_select(table, project.c.uid.label("_project_uid")).join(
-            project, project.c.id == table.c.project_id
-        )
-        for row in connection.execute(query).mappings():
+        rows = [dict(row) for row in connection.execute(owned_rows(table_name)).mappings()]
+        with_uids(session, table_name, rows)
+        for row in rows:
             found[str(row["uid"])] = LocalRow(
-                table_name, row[key.name], int(row["project_id"]), record_of(table_name, row["_project_uid"], dict(row))
+                table_name, row[key.name], int(row["_project_id"]), record_of(table_name, row["_project_uid"], row)
             )
     return found
+
+
+def owned_rows(table_name: str) -> Any:
+    """A query of a record table's rows with their project's id and uid (`_project_id`, `_project_uid`): a
+    project's own for the project table."""
+    tables = synced_tables()
+    table, project = tables[table_name], tables["project"]
+    if table_name == PROJECT:
+        return core_select(table, table.c.id.label("_project_id"), table.c.uid.label("_project_uid"))
+    columns = (table, table.c.project_id.label("_project_id"), project.c.uid.label("_project_uid"))
+    return core_select(*columns).join(project, project.c.id == table.c.project_id)
 
 
 def shadow_records(session: Session) -> dict[str, tuple[str, Record]]:
@@ -172,25 +293,34 @@ def waiting(session: Session) -> dict[str, Waiting]:
         if row.record != base:
             found[uid] = Waiting(row.table_name, uid, row.record, base, row, uid in blocked)
     for uid, (table_name, base) in server.items():
-        if uid not in here and table_name == STEP:  # a plan, facts or date goes only with its project
+        if uid not in here and table_name in REMOVABLE:  # a plan, facts, date or condition goes only with its project
             found[uid] = Waiting(table_name, uid, None, base, None, uid in blocked)
     return found
 
 
 def shadow_once(session: Session, cursor: int) -> None:
-    """A replica that pulled before records were pushed holds these rows without shadows: they are the server's
-    as pulled, so they become their own shadows once (else each would look made here)."""
-    if session.get(Setting, SHADOWED_KEY) is not None:
+    """A replica that pulled before a record table was pushed holds its rows without shadows: they are the server's
+    as pulled, so they become their own shadows once (else each would look made here). The setting names the
+    tables done."""
+    row = session.get(Setting, SHADOWED_KEY) or Setting(key=SHADOWED_KEY, value="")
+    done = set(filter(None, row.value.split(",")))
+    missing = set(HOOKED) - done
+    if not missing:
         return
     if cursor > 0:
         server = shadow_records(session)
         rows = [
-            {"uid": uid, "table_name": row.table_name, "fields": json.dumps(row.record, ensure_ascii=False)}
-            for uid, row in local_rows(session).items()
-            if uid not in server
+            {"uid": uid, "table_name": local.table_name, "fields": json.dumps(local.record, ensure_ascii=False)}
+            for uid, local in local_rows(session).items()
+            if uid not in server and local.table_name in missing
         ]
+        if BASELINE in missing:
+            baseline = synced_tables()[BASELINE]
+            uids = session.connection().execute(core_select(baseline.c.uid)).scalars()
+            rows.extend({"uid": str(uid), "table_name": BASELINE, "fields": ""} for uid in uids)
         upsert_shadows(session, rows)
-    session.add(Setting(key=SHADOWED_KEY, value="1"))
+    row.value = ",".join(sorted(done | set(HOOKED)))
+    session.add(row)
 
 
 def records_to_push(session: Session) -> list[Outgoing]:
@@ -205,11 +335,12 @@ def records_to_push(session: Session) -> list[Outgoing]:
         position = (item.ours or {}).get("position") or 0
         return (order[item.table_name], 0 if item.ours is None else 1, int(position))
 
+    on_server = {uid for uid, (table_name, _record) in shadow_records(session).items() if table_name == PROJECT}
     made: list[Outgoing] = []
     cursor = pulled_up_to(session)
     for item in sorted(waiting(session).values(), key=rank):
-        if item.blocked:
-            continue
+        if item.blocked or (item.ours or item.base or {}).get("project") not in on_server:
+            continue  # in conflict, or of a project made here (projects are made on the server)
         fields: Record = item.ours if item.ours is not None else {"deleted": True}
         shown = item.ours or item.base or {}
         what = f"{item.table_name}:{item.uid}:{_digest(fields)}:{_digest(item.base)}:{cursor}"
@@ -224,6 +355,9 @@ def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
     have made something else of it (merged, another key), that row comes with the next pull and, nothing waiting
     here any more, is taken as it is."""
     fields = pushed["fields"]
+    if pushed["table"] == BASELINE:
+        upsert_shadows(session, [{"uid": pushed["uid"], "table_name": BASELINE, "fields": ""}])
+        return
     if fields.get("deleted") is True:
         session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == pushed["uid"]))
         return
@@ -231,12 +365,104 @@ def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
     upsert_shadows(session, [row])
 
 
+def baselines_to_push(session: Session) -> list[Outgoing]:
+    """The baselines taken here (no shadow) of projects the server holds, each with its frozen entries."""
+    tables = synced_tables()
+    baseline, entry, project = tables[BASELINE], tables["baselineentry"], tables["project"]
+    shadows = {str(uid): str(name) for uid, name in session.connection().execute(_shadow_names())}
+    query = core_select(baseline, project.c.uid.label("_project_uid"), project.c.code.label("_code")).join(
+        project, project.c.id == baseline.c.project_id
+    )
+    made: list[Outgoing] = []
+    for row in session.connection().execute(query.order_by(baseline.c.id)).mappings():
+        if row["uid"] in shadows or shadows.get(row["_project_uid"]) != PROJECT:
+            continue  # the server holds it, or its project was made here
+        entries = session.connection().execute(
+            core_select(entry).where(entry.c.baseline_id == row["id"]).order_by(entry.c.position, entry.c.id)
+        )
+        fields = {
+            "project": row["_project_uid"],
+            "name": row["name"],
+            "created_at": canon(baseline.c.created_at, row["created_at"]),
+            "entries": [
+                {
+                    "uid": e["uid"],
+                    "key": e["key"],
+                    "planned_start": canon(entry.c.planned_start, e["planned_start"]),
+                    "planned_end": canon(entry.c.planned_end, e["planned_end"]),
+                }
+                for e in entries.mappings()
+            ],
+        }
+        pushed = change(BASELINE, str(row["uid"]), fields, f"baseline:{row['uid']}")
+        made.append(Outgoing(pushed, f"{row['_code']}: kế hoạch gốc/baseline '{row['name']}'"))
+    return made
+
+
+def baselines_made_here(session: Session) -> dict[tuple[Any, Any], tuple[int, str]]:
+    """(project uid, name) → (id, uid) of each baseline taken here that the server does not hold yet."""
+    tables = synced_tables()
+    baseline, project = tables[BASELINE], tables["project"]
+    shadows = {str(uid) for uid, _name in session.connection().execute(_shadow_names())}
+    query = core_select(baseline.c.id, baseline.c.uid, baseline.c.name, project.c.uid).join(
+        project, project.c.id == baseline.c.project_id
+    )
+    return {
+        (project_uid, name): (int(row_id), str(uid))
+        for row_id, uid, name, project_uid in session.connection().execute(query)
+        if str(uid) not in shadows
+    }
+
+
+def _shadow_names() -> Any:
+    shadow: Table = SyncShadow.__table__  # type: ignore[attr-defined]
+    return core_select(shadow.c.uid, shadow.c.table_name).where(shadow.c.table_name.in_((BASELINE, PROJECT)))
+
+
+def record_conflict(
+    session: Session, project_id: int, table_name: str, uid: str, name: str, values: tuple[Any, Any, Any]
+) -> None:
+    """A field in conflict (base, ours, theirs), once per row and field while unresolved (a later pull renews its
+    values)."""
+    row = session.scalars(
+        select(SyncRecordConflict).where(
+            col(SyncRecordConflict.row_uid) == uid,
+            col(SyncRecordConflict.field) == name,
+            col(SyncRecordConflict.resolved_at).is_(None),
+        )
+    ).first()
+    row = row or SyncRecordConflict(
+        project_id=project_id, table_name=table_name, row_uid=uid, field=name, ours_value="", theirs_value=""
+    )
+    base, ours, theirs = values
+    row.base_value = json.dumps(base, ensure_ascii=False)
+    row.ours_value = json.dumps(ours, ensure_ascii=False)
+    row.theirs_value = json.dumps(theirs, ensure_ascii=False)
+    session.add(row)
+
+
+def open_conflicts(session: Session, table_name: str) -> set[str]:
+    """The uids of a table's rows with a field still to decide."""
+    query = select(SyncRecordConflict.row_uid).where(
+        col(SyncRecordConflict.table_name) == table_name, col(SyncRecordConflict.resolved_at).is_(None)
+    )
+    return set(session.scalars(query).all())
+
+
 def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[str, Any] | None = None) -> str:
     """How the command line names a record: project code, what it is, a step's key and title."""
-    if table_name != STEP:
-        return f"{code}: {WORDS[table_name]}"
     gone = " (xoá/removed)" if ours is None else ""
-    return f"{code}: {WORDS[STEP]} {shown.get('key', '?')} '{shown.get('title', '')}'{gone}"
+    if table_name == STEP:
+        return f"{code}: {WORDS[STEP]} {shown.get('key', '?')} '{shown.get('title', '')}'{gone}"
+    if table_name == CONSULTATION:
+        return f"{code}: {WORDS[CONSULTATION]} '{shown.get('name', '')}'{gone}"
+    if table_name == CONDITION:
+        return f"{code}: {WORDS[CONDITION]} {shown.get('condition_key', '?')}"
+    if table_name == COMMENT:
+        return f"{code}: {WORDS[COMMENT]} '{shown.get('source', '')}'{gone}"
+    if table_name == PROJECT:
+        return f"{shown.get('code') or code}: {WORDS[PROJECT]}"
+    return f"{code}: {WORDS[table_name]}"
 
 
 def _digest(value: Any) -> str:
@@ -253,6 +479,7 @@ class RecordPull:
         self._held: set[str] = set()
         self._made_here: dict[str, Waiting] = {}
         self._loaded = False  # what waits here is read at the first row of these tables a page brings
+        self._baselines_here: dict[tuple[Any, Any], tuple[int, str]] = {}
         self._touched: set[str] = set()
         self._theirs: dict[str, Record] = {}  # pulled records, by uid
         self._shadows: dict[str, dict[str, str]] = {}  # pulled rows' shadows not written yet, by uid
@@ -263,16 +490,24 @@ class RecordPull:
     def _load(self) -> None:
         if not self._loaded:
             self._loaded = True
+            self._baselines_here = baselines_made_here(self._session)
             self._waiting = waiting(self._session)
             self._held = {uid for uid, item in self._waiting.items() if item.ours is not None}
             self._made_here = {uid: item for uid, item in self._waiting.items() if item.base is None and item.local}
 
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
         """Keep the row's shadow; True when the row is held (changed here)."""
+        if table_name == BASELINE:  # the server holds it: nothing of it to push
+            self._shadows[uid] = {"uid": uid, "table_name": BASELINE, "fields": ""}
+            self._load()
+            mine = self._baselines_here.get((fields.get("project"), fields.get("name")))
+            if mine is not None and mine[1] != uid:
+                self._rename_baseline(mine[0], str(fields.get("name")))
+            return False
         if table_name not in RECORDS:
             return False
         self._load()
-        theirs = record_of(table_name, fields.get("project"), fields)
+        theirs = pulled_record(table_name, uid if table_name == PROJECT else fields.get("project"), fields)
         self._theirs[uid] = theirs
         self._shadows[uid] = {"uid": uid, "table_name": table_name, "fields": json.dumps(theirs, ensure_ascii=False)}
         if uid not in self._held and self._made_here:
@@ -282,7 +517,7 @@ class RecordPull:
             return True
         item = self._waiting.get(uid)
         if item is not None and item.ours is None:  # removed here, changed on the server: it comes back
-            self.kept.append(f"{self._code(theirs)}: {WORDS[STEP]} {theirs.get('key')}: sửa trên máy chủ/edited there")
+            self.kept.append(f"{label(self._code(theirs), table_name, theirs, theirs)}: sửa trên máy chủ/edited there")
         return False
 
     def _meet(self, table_name: str, uid: str, theirs: Record) -> None:
@@ -293,22 +528,40 @@ class RecordPull:
             assert local is not None and item.ours is not None
             if local.table_name != table_name or item.ours.get("project") != theirs.get("project"):
                 continue
-            if table_name == STEP and item.ours.get("key") != theirs.get("key"):
-                continue
             table = synced_tables()[table_name]
             key = next(iter(table.primary_key.columns))
-            if table_name == STEP and str(item.ours.get("key", "")).startswith(CUSTOM_PREFIX):
-                free = self._free_key(local.project_id, theirs)
-                self._session.execute(update(table).where(key == local.key).values(key=free))
-                item.ours = {**item.ours, "key": free}
-                return
+            if natural_key(table_name, item.ours) is None:
+                if table_name == STEP and item.ours.get("key") == theirs.get("key"):  # another desk took our X1
+                    free = self._free_key(local.project_id, theirs)
+                    self._session.execute(update(table).where(key == local.key).values(key=free))
+                    item.ours = {**item.ours, "key": free}
+                    return
+                continue
+            if natural_key(table_name, item.ours) != natural_key(table_name, theirs):
+                continue
             self._session.execute(update(table).where(key == local.key).values(uid=uid))
             del self._made_here[mine_uid]
             self._waiting.pop(mine_uid, None)
-            self._waiting[uid] = Waiting(table_name, uid, item.ours, None, local)
+            self._waiting[uid] = Waiting(
+                table_name, uid, item.ours, fresh_record(table_name, theirs.get("project")), local
+            )
             self._held.discard(mine_uid)
             self._held.add(uid)
             return
+
+    def _rename_baseline(self, baseline_id: int, name: str) -> None:
+        """A baseline taken here whose name another desk's baseline took on the server first: ours becomes
+        "NAME (2)" before theirs comes in (both are kept; the server names it the same way)."""
+        baseline = synced_tables()[BASELINE]
+        connection = self._session.connection()
+        project_id = connection.execute(core_select(baseline.c.project_id).where(baseline.c.id == baseline_id)).scalar()
+        taken = set(
+            connection.execute(core_select(baseline.c.name).where(baseline.c.project_id == project_id)).scalars()
+        )
+        number, free = 2, name
+        while free in taken:
+            free, number = f"{name} ({number})", number + 1
+        self._session.execute(update(baseline).where(baseline.c.id == baseline_id).values(name=free))
 
     def _free_key(self, project_id: int, theirs: Record) -> str:
         """The next custom key no step of the project uses here and the pulled one does not take."""
@@ -365,7 +618,7 @@ class RecordPull:
         if changed:
             table = synced_tables()[item.table_name]
             key = next(iter(table.primary_key.columns))
-            values = stored_values(item.table_name, merged, changed)
+            values = column_values(self._session, item.table_name, merged, changed)
             self._session.execute(update(table).where(key == item.local.key).values(values))
         name = label(self._code(item.ours), item.table_name, merged, merged)
         for conflict in conflicts:
@@ -376,28 +629,8 @@ class RecordPull:
             self.merged.append(name)
 
     def _record(self, item: Waiting, name: str, base: Any, ours: Any, theirs: Any) -> None:
-        """A field in conflict, once per row and field while unresolved (a later pull renews its values)."""
         assert item.local is not None
-        session = self._session
-        row = session.scalars(
-            select(SyncRecordConflict).where(
-                col(SyncRecordConflict.row_uid) == item.uid,
-                col(SyncRecordConflict.field) == name,
-                col(SyncRecordConflict.resolved_at).is_(None),
-            )
-        ).first()
-        row = row or SyncRecordConflict(
-            project_id=item.local.project_id,
-            table_name=item.table_name,
-            row_uid=item.uid,
-            field=name,
-            ours_value="",
-            theirs_value="",
-        )
-        row.base_value = json.dumps(base, ensure_ascii=False)
-        row.ours_value = json.dumps(ours, ensure_ascii=False)
-        row.theirs_value = json.dumps(theirs, ensure_ascii=False)
-        session.add(row)
+        record_conflict(self._session, item.local.project_id, item.table_name, item.uid, name, (base, ours, theirs))
 
     def _code(self, record: Mapping[str, Any]) -> str:
         project = synced_tables()["project"]

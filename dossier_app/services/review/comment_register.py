@@ -75,12 +75,14 @@ class CommentRegisterService:
             ).all()
         return sorted(rows)
 
-    def add(self, project_id: int, data: CommentInput) -> CommentView:
-        """Record a comment received."""
+    def add(self, project_id: int, data: CommentInput, *, uid: str | None = None) -> CommentView:
+        """Record a comment received (one a desktop recorded keeps the desktop's uid)."""
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT)
             project = _project(session, project_id)
             row = MinistryComment(project_id=project_id, source="", body="")
+            if uid is not None:
+                row.uid = uid
             _apply(session, project_id, row, data, self._context.operator.name)
             session.add(row)
             session.flush()

@@ -42,7 +42,13 @@ from dossier_app.domain.models import (
     utc_now,
 )
 from dossier_app.services.department.changes import MAX_LIMIT
-from dossier_app.services.project_records.sync import RECORDS, records_to_push, settle_record, shadow_once
+from dossier_app.services.project_records.sync import (
+    HOOKED,
+    baselines_to_push,
+    records_to_push,
+    settle_record,
+    shadow_once,
+)
 from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
 from dossier_app.services.sync.library import check_library, pin_library
 from dossier_app.services.sync.local_reads import (
@@ -58,7 +64,13 @@ from dossier_app.services.sync.people import pushing_as, requester
 from dossier_app.services.sync.pull_pages import Cancelled, Progress, Tally, pages, resume_cursor
 from dossier_app.services.sync.pulled_rows import PulledRows, empty_tables, restore_review, review_settled
 from dossier_app.services.sync.row_sync import households_to_push
-from dossier_app.services.sync.structure_sync import PullHooks, is_deletion, section_changes, settled
+from dossier_app.services.sync.structure_sync import (
+    PullHooks,
+    is_deletion,
+    section_changes,
+    settled,
+    without_blocked_renames,
+)
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -489,7 +501,7 @@ class ReplicaService:
         work = self._work()
         blocked = {item.section_id for item in work.values() if item.blocked}
         with self._context.database.begin() as session:
-            outline = section_changes(session)
+            outline = without_blocked_renames(session, section_changes(session))
         outgoing: list[Outgoing] = [item for item in outline if not is_deletion(item)]  # sections before their work
         with self._context.database.begin() as session:
             ready = [item.section_id for item in work.values() if not item.blocked]
@@ -543,9 +555,8 @@ class ReplicaService:
         with self._context.database.begin() as session:
             outgoing.extend(attachment_changes(session, self._label))
             outgoing.extend(households_to_push(session))  # the register's households changed here (row_sync)
-            outgoing.extend(
-                records_to_push(session)
-            )  # milestone plans and steps, facts, filing dates (project_records)
+            outgoing.extend(records_to_push(session))  # the projects' records changed here (project_records)
+            outgoing.extend(baselines_to_push(session))  # baselines taken here, after the steps they froze
         outgoing.extend(item for item in outline if is_deletion(item))  # after the work done on them before
         return outgoing
 
@@ -624,7 +635,7 @@ class ReplicaService:
                     review_settled(session, item.review_of)
                 if item.change["table"] == "section" and "structure" in item.change["fields"]:
                     settled(session, item.change)
-                if item.change["table"] in RECORDS:
+                if item.change["table"] in HOOKED:
                     settle_record(session, item.change)
                 for table, uid in item.shares:
                     if session.get(SyncShadow, uid) is None:

@@ -3,7 +3,8 @@ travels as one record and merges field by field (`domain/row_merge.merge_rows`),
 edit a party whole and give its children new rows at each edit (a child has no identity of its own to merge by).
 
 A record is the party's own fields, its `project` (a uid) and `parcels`, `assets`, `compensation` (each a sorted
-list: one field each for the merge) and `resettlement`, every value in the JSON form the change feed sends. The
+list: one field each for the merge, whose rows merge by content when both sides changed different ones) and
+`resettlement`, every value in the JSON form the change feed sends. The
 replica's shadow holds each register row as last pulled, so the server's record of a household is rebuilt from the
 shadows, and a household changed here is one whose record here differs from it (no shadow: made here; a shadow
 without its row: deleted here). Finding the candidates costs nothing per row: after each pull the replica notes its
@@ -27,7 +28,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Table,
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from dossier_app.domain.models import Setting, SyncRowConflict, SyncShadow, as_utc, utc_now
+from dossier_app.domain.models import Setting, SyncRowConflict, SyncShadow, as_utc, new_uid, utc_now
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.domain.text import fold
 from dossier_app.services.sync.bulk_rows import upsert_shadows
@@ -433,16 +434,36 @@ class RegisterPull:
             session.connection().execute(core_select(party.c.project_id).where(party.c.id == item.party_id)).scalar()
         )
         for table_name, key in CHILDREN.items():
-            if merged.get(key) != theirs.get(key):
+            taken = merged.get(key)
+            if taken != theirs.get(key) and taken == item.ours.get(key):
                 continue  # ours kept (ours alone changed it, or the field is in conflict)
             session.execute(delete(tables[table_name]).where(tables[table_name].c.party_id == item.party_id))
-            children_from_shadow(session, household, table_name, item.party_id, project_id)
+            if taken == theirs.get(key):
+                children_from_shadow(session, household, table_name, item.party_id, project_id)  # the server's rows
+            else:  # different rows changed on the two sides: both changes here, pushed next
+                self._children_from_record(taken, table_name, item.party_id, project_id)
         for conflict in outcome.conflicts:
             self._record(item, conflict.field, conflict.base, conflict.ours, conflict.theirs)
         if outcome.conflicts:
             self.conflicts.append(label)
         elif merged not in (theirs, item.ours):
             self.merged.append(label)
+
+    def _children_from_record(self, value: Any, table_name: str, party_id: int, project_id: Any) -> None:
+        """The household's rows of one child table as a merged record holds them (new rows: they are ours to push)."""
+        child = synced_tables()[table_name]
+        rows = ([] if value is None else [value]) if CHILDREN[table_name] == "resettlement" else list(value or [])
+        for fields in rows:
+            values = {
+                c.name: stored(c, fields.get(c.name), c.name)
+                for c in child.columns
+                if c.name not in _NOT_FIELDS and c.name in fields
+            }
+            values.update(uid=new_uid(), party_id=party_id)
+            if "project_id" in child.c:
+                values["project_id"] = project_id
+            self._session.connection().execute(insert(child).values(values))
+            written(self._session, table_name)
 
     def _revive(self, uid: str) -> None:
         """A household deleted here that the server changed since: made again here as the server holds it, and the

@@ -41,7 +41,7 @@ from dossier_app.domain.models import (
     as_utc,
 )
 from dossier_app.services.department.push import Outcome, _malformed
-from dossier_app.services.project_records.sync import RECORDS, RecordPull
+from dossier_app.services.project_records.sync import HOOKED, WORDS, RecordPull, open_conflicts, record_conflict
 from dossier_app.services.sync.outbox import HELD_BY, Outgoing, change
 from dossier_app.services.sync.row_sync import RegisterPull
 from dossier_app.storage.sync_log import synced_tables
@@ -167,6 +167,17 @@ def _deletion(session: Session, section: Section, label: str) -> Outgoing:
     return Outgoing(change("section", section.uid, fields, what), f"{label}: xoá/deleted")
 
 
+def without_blocked_renames(session: Session, changes: list[Outgoing]) -> list[Outgoing]:
+    """The outline changes to push: a rename whose title is in conflict waits for a person's pick (the pull still
+    holds its title here, so keeping ours keeps it)."""
+    blocked = open_conflicts(session, "section")
+    return [
+        item
+        for item in changes
+        if not (item.change["fields"]["structure"] == "rename" and item.change["uid"] in blocked)
+    ]
+
+
 def is_deletion(item: Outgoing) -> bool:
     """Whether an outline change is a section's deletion (sent last)."""
     return bool(item.change["table"] == "section" and item.change["fields"].get("structure") == "delete")
@@ -226,6 +237,7 @@ class PullHooks(RegisterPull):
         for item in pending:
             self._kept_columns.setdefault(item.change["uid"], set()).update(HOLDS[item.change["fields"]["structure"]])
         self._deleted_here = {item.change["uid"] for item in pending if item.change["fields"]["structure"] == "delete"}
+        self._renamed = {item.change["uid"]: item for item in pending if item.change["fields"]["structure"] == "rename"}
         self._edited_there: set[str] = set()
         self._edited_here: set[str] = set()  # deleted on the server, with work waiting here: kept
 
@@ -237,7 +249,7 @@ class PullHooks(RegisterPull):
 
     def deleting(self, table_name: str, uid: str) -> bool:
         """True when a pulled deletion is held: a household's or a record's changed here."""
-        if table_name in RECORDS:
+        if table_name in HOOKED:
             return self._records.deleting(table_name, uid)
         return super().deleting(table_name, uid)
 
@@ -249,8 +261,10 @@ class PullHooks(RegisterPull):
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
         """A revision the server made for a section deleted here: that section comes back. A section the server
         deleted that has work waiting here: it stays."""
-        if table_name in RECORDS:
+        if table_name in HOOKED:
             return self._records.pulled(table_name, uid, fields)
+        if table_name == "section" and uid in self._renamed:
+            self._renamed_there(uid, fields.get("title"))
         if table_name == "sectionrevision" and self._deleted_here and fields.get("section") in self._deleted_here:
             self._edited_there.add(str(fields["section"]))
         if (
@@ -261,6 +275,26 @@ class PullHooks(RegisterPull):
         ):
             self._edited_here.add(uid)
         return super().pulled(table_name, uid, fields)
+
+    def _renamed_there(self, uid: str, theirs: Any) -> None:
+        """A section renamed here that the server renamed otherwise since: both titles kept in a conflict record, ours
+        shown here and not pushed until a person picks (the last push won before, losing the other title)."""
+        shadow = self._session.get(SyncShadow, uid)
+        base = json.loads(shadow.fields or "{}").get("title") if shadow is not None else None
+        ours = self._renamed[uid].change["fields"]["title"]
+        if theirs in (base, ours):
+            return  # the server kept the title, or took the same one
+        found = self._session.exec(
+            select(Document.project_id, Section.id, Section.outline_key, Project.code)
+            .join(Section, col(Section.document_id) == Document.id)
+            .join(Project, col(Project.id) == Document.project_id)
+            .where(col(Section.uid) == uid)
+        ).first()
+        if found is None:
+            return
+        project_id, section_id, key, code = found
+        record_conflict(self._session, project_id, "section", uid, "title", (base, ours, theirs))
+        self.conflicts.append(f"{_label(code, key, section_id or 0)}: {WORDS['section']}")
 
     def finish(self) -> None:
         """Bring back each section deleted here that the server edited since, and report those kept for the work

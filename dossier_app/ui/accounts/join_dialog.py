@@ -94,7 +94,7 @@ class JoinServerDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.fields.address_edit, self.username)
         self.setTabOrder(self.username, self.password)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)  # a fingerprint line beside the longest Vietnamese label
         self.fields.address_edit.setFocus()
 
     def accept(self) -> None:
@@ -194,12 +194,18 @@ class JoinServerDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._finished()
         self._keep_address()
+        self.fields.show_pinned()  # the certificate seen at this first use is trusted now
         self.status.clear()
         message = error_text(error) if isinstance(error, DossierError) else str(error)
         self._show_error(message, self.password)
 
     def _show_error(self, message: str, focus: QWidget) -> None:
-        self.error.setText(message)
+        # A fingerprint is one long word: a zero-width space after each colon lets it wrap instead of running out.
+        self.error.setText(message.replace(":", ":\u200b"))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the new texts' sizes, before the dialog is fitted to them
+        self.adjustSize()  # the dialog grows to show the whole reason
         focus.setFocus()
         if isinstance(focus, QLineEdit):
             focus.selectAll()

@@ -4,7 +4,7 @@ picks; the pick is saved through its service here and pushed at the next sync.""
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier_app.domain.comment_register import CommentState
+from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.errors import DossierError
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.ui.shared.messages import show_error
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
 
 
 class RecordConflictList(QWidget):
-    """Every undecided field of the projects' records, with "keep this" and "take the server's"; hidden when none."""
+    """Every undecided field of the projects' records (milestone plans and steps, facts, filing dates, consulted
+    bodies, conditions), with "keep this" and "take the server's"; hidden when none."""
 
     decided = Signal()
 
@@ -36,8 +39,9 @@ class RecordConflictList(QWidget):
         self.shown: list[RecordConflictView] = []
         self.intro = QLabel(
             self.tr(
-                "Milestone plans, project facts and filing dates changed differently here and on the server. Pick "
-                "the value to keep for each field; it is sent at the next sync."
+                "Some fields of a project's details, milestone plan, facts, filing date, consultations, conditions, "
+                "ministry comments or section titles were changed differently here and on the server. Pick the value "
+                "to keep for each field; it is sent at the next sync."
             ),
             self,
         )
@@ -77,7 +81,7 @@ class RecordConflictList(QWidget):
             item = QTreeWidgetItem(
                 [
                     self.record_name(conflict),
-                    self.field_name(conflict.field),
+                    self.field_name(conflict.field, conflict.table_name),
                     self.value_text(conflict.field, conflict.ours),
                     self.value_text(conflict.field, conflict.theirs),
                 ]
@@ -126,13 +130,38 @@ class RecordConflictList(QWidget):
             "milestoneplan": self.tr("Milestone plan"),
             "projectfacts": self.tr("Project facts"),
             "reviewschedule": self.tr("Filing date"),
+            "milestonestep": self.tr("Step {detail}"),
+            "consultation": self.tr("Consultation: {detail}"),
+            "conditioncheck": self.tr("Condition {detail}"),
+            "ministrycomment": self.tr("Ministry comment: {detail}"),
+            "project": self.tr("Project details"),
+            "section": self.tr("Section: {detail}"),
         }
-        what = names.get(conflict.table_name) or self.tr("Step {step}").format(step=conflict.step)
+        what = names.get(conflict.table_name, conflict.table_name).format(detail=conflict.detail)
         return f"{conflict.project_code} › {what}"
 
-    def field_name(self, field: str) -> str:
+    def field_name(self, field: str, table_name: str = "") -> str:
         """A record field's name in the window's language."""
+        own = {
+            ("ministrycomment", "received_on"): self.tr("Comment received on"),
+            ("project", "name"): self.tr("Project name"),
+            ("section", "title"): self.tr("Section title"),
+        }
+        if (table_name, field) in own:
+            return own[(table_name, field)]
         names = {
+            "code": self.tr("Project code"),
+            "location": self.tr("Location"),
+            "ward": self.tr("Ward"),
+            "area_ha": self.tr("Area (ha)"),
+            "investor": self.tr("Investor"),
+            "total_investment_vnd": self.tr("Total investment (VND)"),
+            "governing_body": self.tr("Governing body"),
+            "issuing_body": self.tr("Issuing body"),
+            "signer_title": self.tr("Signer's title"),
+            "signer_name": self.tr("Signer"),
+            "sender_organ_code": self.tr("Sender's organ code"),
+            "recipient_organ_code": self.tr("Recipient's organ code"),
             "land_kind": self.tr("Land kind"),
             "at_risk_days": self.tr("At-risk window (days)"),
             "it_workers": self.tr("IT workers"),
@@ -153,6 +182,20 @@ class RecordConflictList(QWidget):
             "responsible": self.tr("Responsible unit"),
             "status": self.tr("Status"),
             "percent": self.tr("Percent complete"),
+            "body_key": self.tr("Body in the regime's list"),
+            "name": self.tr("Body consulted"),
+            "reply_days": self.tr("Reply time (working days)"),
+            "sent_on": self.tr("Request sent on"),
+            "received_on": self.tr("Reply received on"),
+            "letter_ref": self.tr("Letter number"),
+            "condition_key": self.tr("Condition"),
+            "note": self.tr("Note"),
+            "source": self.tr("Body that commented"),
+            "section": self.tr("Linked section"),
+            "body": self.tr("Comment"),
+            "response": self.tr("The city's answer"),
+            "state": self.tr("Answer"),
+            "resolved_revision": self.tr("Resolving revision"),
         }
         return names.get(field, field)
 
@@ -167,6 +210,13 @@ class RecordConflictList(QWidget):
             ("status", MilestoneStatus.DONE.value): self.tr("Done"),
             ("land_kind", LandKind.AGRICULTURAL.value): self.tr("Agricultural land"),
             ("land_kind", LandKind.NON_AGRICULTURAL.value): self.tr("Non-agricultural land"),
+            ("status", ConditionStatus.MET.value): self.tr("Met"),
+            ("status", ConditionStatus.NOT_MET.value): self.tr("Not met"),
+            ("status", ConditionStatus.UNKNOWN.value): self.tr("Not assessed yet"),
+            ("state", CommentState.PENDING.value): QCoreApplication.translate("CommentStates", "No answer yet"),
+            ("state", CommentState.ACCEPTED.value): QCoreApplication.translate("CommentStates", "Accepted"),
+            ("state", CommentState.EXPLAINED.value): QCoreApplication.translate("CommentStates", "Explained"),
+            ("state", CommentState.NOT_ACCEPTED.value): QCoreApplication.translate("CommentStates", "Not accepted"),
         }
         if (field, value) in words:
             return words[(field, value)]

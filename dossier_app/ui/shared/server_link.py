@@ -64,7 +64,8 @@ class ServerFields(QWidget):
         self.fingerprint = QLabel(self)
         self.fingerprint.setObjectName("syncServerFingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint.setWordWrap(True)
+        # Not word-wrapped: its lines are broken by hand (show_pinned), and a wrapped label's height is not
+        # recomputed when a fingerprint replaces the one-line placeholder, so the second line was cut.
         self.note = QLabel(
             self.tr(
                 "Each desktop keeps its own copy and syncs with the department's server, which alone holds the "
@@ -80,18 +81,22 @@ class ServerFields(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
         layout.addLayout(self.form)
-        self.address_edit.editingFinished.connect(self._show_pinned)
-        self._show_pinned()
+        self.address_edit.editingFinished.connect(self.show_pinned)
+        self.show_pinned()
 
     def address(self) -> str:
         """The address as typed, without a trailing slash ("" to work alone)."""
         return self.address_edit.text().strip().rstrip("/")
 
-    def _show_pinned(self) -> None:
+    def show_pinned(self) -> None:
+        """The fingerprint trusted for the address typed, in two lines (or that none is yet)."""
         pinned = self._pinned(self.address()) if self.address() else ""
         halves = pinned.split(":")  # 32 pairs 'AB:CD:…' do not wrap: two lines of 16
         shown = ":".join(halves[:16]) + ":\n" + ":".join(halves[16:]) if len(halves) == 32 else pinned
         self.fingerprint.setText(shown or self.tr("(none yet: trusted at the first sync)"))
+        # The fingerprint takes two lines: the nested form and the window holding these fields must ask again.
+        self.form.invalidate()
+        self.updateGeometry()
 
     def acceptable(self) -> bool:
         """Whether the address may be kept; says why not (a scheme is needed: https://, http:// on this computer)."""

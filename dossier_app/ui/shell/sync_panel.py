@@ -229,6 +229,20 @@ class SyncPanel(QObject):
             self.progress.finish()
             self.progress = None
 
+    def status(self) -> dict[str, object]:
+        """What the status line knows: online or offline, the last sync, what waits, the conflicts, who must sign in
+        again."""
+        names = ("online", "last_sync", "stopped", "waiting", "conflicts", "waiting_for")
+        return {name: getattr(self, name) for name in names}
+
+    def carry_over(self, status: dict[str, object]) -> None:
+        """The window rebuilt in another language keeps what the old one's status line knew (else it said "not
+        synced yet" until the next sync)."""
+        if not self._running:
+            for name, value in status.items():
+                setattr(self, name, value)
+            self._update()
+
     def took(self, result: Synced) -> None:
         """A sync made before this window opened (joining the server at the first start) is this session's last
         sync, as if the window had made it: online, its time, what waits, quietly (its dialog said the rest)."""

@@ -12,12 +12,15 @@ import pytest
 from sqlalchemy import delete
 from sqlmodel import col, select
 
+from dossier_app.domain.comment_register import CommentState
+from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.enums import Role
 from dossier_app.domain.models import ReviewSchedule, Setting, SyncShadow
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.dossier.projects import ProjectView
 from dossier_app.services.project_records.sync import RECORDS, SHADOWED_KEY, waiting
+from dossier_app.services.review.comment_register import CommentInput
 from tests.conftest import FAST_HASHER
 from tests.services.sync.test_row_sync import OFFICER, PASSWORD, sync
 
@@ -127,3 +130,155 @@ def test_a_step_whose_place_went_elsewhere_and_back_on_the_server_is_moved_by_th
         assert [step.key for step in desk.milestones.plan(itp.id).milestones] == order
         with desk.database.begin() as session:
             assert waiting(session) == {}
+
+
+def test_consultations_recorded_offline_reach_the_server_and_the_same_body_added_twice_is_one(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    added = a.consultations.add(itp.id, "Bộ Kế hoạch và Đầu tư", 15)
+    a.consultations.update(added.id, sent_on=date(2027, 1, 20), letter_ref="12/UBND-KT")
+    twice = b.consultations.add(itp.id, "bộ kế hoạch và đầu tư", 15)  # the same body, typed again offline
+    b.consultations.update(twice.id, sent_on=date(2027, 1, 22))
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.conflicts == [f"{itp.code}: cơ quan hỏi ý kiến/consultation 'bộ kế hoạch và đầu tư'"], report
+    assert {(c.field, c.ours, c.theirs) for c in b.record_conflicts.listing()} == {
+        ("name", "bộ kế hoạch và đầu tư", "Bộ Kế hoạch và Đầu tư"),
+        ("sent_on", "2027-01-22", "2027-01-20"),
+    }
+    [row] = b.consultations.overview(itp.id).rows  # one body, not two
+    assert row.letter_ref == "12/UBND-KT"  # the server's field nobody changed here
+    for conflict in b.record_conflicts.listing():
+        b.record_conflicts.resolve(conflict.id, take_theirs=conflict.field == "name")
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        [row] = desk.consultations.overview(itp.id).rows
+        assert (row.name, row.sent_on, row.letter_ref) == ("Bộ Kế hoạch và Đầu tư", date(2027, 1, 22), "12/UBND-KT")
+    b.consultations.remove(b.consultations.overview(itp.id).rows[0].id)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    assert a.consultations.overview(itp.id).rows == server.consultations.overview(itp.id).rows == ()
+
+
+def test_conditions_assessed_on_two_laptops_merge_and_the_same_status_conflicts(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    first, second = (row.key for row in a.checklist.conditions(itp.id)[:2])
+    a.checklist.set_condition(itp.id, first, ConditionStatus.MET, "Đã có quyết định quy hoạch.")
+    a.checklist.set_condition(itp.id, second, ConditionStatus.MET, "")
+    b.checklist.set_condition(itp.id, second, ConditionStatus.NOT_MET, "Thiếu ý kiến Bộ Xây dựng.")
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.conflicts == [f"{itp.code}: điều kiện/condition {second}"], report
+    [conflict] = b.record_conflicts.listing()
+    assert (conflict.field, conflict.ours, conflict.theirs) == ("status", "not_met", "met")
+    shown = {row.key: row for row in b.checklist.conditions(itp.id)}
+    assert (shown[first].status, shown[first].note) == (ConditionStatus.MET, "Đã có quyết định quy hoạch.")
+    assert (shown[second].status, shown[second].note) == (ConditionStatus.NOT_MET, "Thiếu ý kiến Bộ Xây dựng.")
+    b.record_conflicts.resolve(conflict.id, take_theirs=False)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        shown = {row.key: row for row in desk.checklist.conditions(itp.id)}
+        assert (shown[second].status, shown[second].note) == (ConditionStatus.NOT_MET, "Thiếu ý kiến Bộ Xây dựng.")
+    assert a.replica.waiting() == b.replica.waiting() == 0
+
+
+def _section(services: Services, project_id: int) -> tuple[int, int]:
+    """A section of the project and its latest revision (one is written first if it has none)."""
+    section = services.dossiers.section_by_key(project_id, "tt.can_cu_phap_ly")
+    saved = services.dossiers.save_body(section.id, "Đoạn trả lời ý kiến của Bộ.\n")
+    assert saved.revision is not None
+    return section.id, saved.revision.id
+
+
+def test_ministry_comments_recorded_offline_reach_the_server_with_their_section_and_answer(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    section_id, revision_id = _section(a, itp.id)
+    made = a.comment_register.add(
+        itp.id,
+        CommentInput(
+            source="Bộ Khoa học và Công nghệ",
+            body="Bổ sung căn cứ pháp lý.",
+            received_on=date(2027, 2, 3),
+            section_id=section_id,
+            response="Đã bổ sung tại mục 1.",
+            state=CommentState.ACCEPTED,
+            resolved_revision_id=revision_id,
+        ),
+    )
+    assert sync(a, server, "a").clean
+    assert sync(b, server, "b").clean
+    [there] = server.comment_register.comments(itp.id)
+    [here] = b.comment_register.comments(itp.id)
+    for view in (there, here):
+        assert (view.source, view.state, view.response, view.section_title) == (
+            "Bộ Khoa học và Công nghệ",
+            CommentState.ACCEPTED,
+            "Đã bổ sung tại mục 1.",
+            made.section_title,
+        )
+        assert view.resolved_revision == made.resolved_revision
+    # The answer rewritten on both laptops: a conflict keeping both; the date received, changed on one, merges.
+    a.comment_register.update(made.id, replace(a.comment_register.comment(made.id), response="Đã bổ sung (A)."))
+    edited = b.comment_register.comment(here.id)
+    b.comment_register.update(here.id, replace(edited, response="Đã bổ sung (B).", received_on=date(2027, 2, 4)))
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.conflicts == [f"{itp.code}: ý kiến bộ ngành/ministry comment 'Bộ Khoa học và Công nghệ'"], report
+    [conflict] = b.record_conflicts.listing()
+    assert (conflict.field, conflict.ours, conflict.theirs) == ("response", "Đã bổ sung (B).", "Đã bổ sung (A).")
+    b.record_conflicts.resolve(conflict.id, take_theirs=True)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        [view] = desk.comment_register.comments(itp.id)
+        assert (view.response, view.received_on) == ("Đã bổ sung (A).", date(2027, 2, 4))
+    b.comment_register.delete(here.id)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    assert a.comment_register.comments(itp.id) == server.comment_register.comments(itp.id) == []
+
+
+def test_project_details_edited_offline_reach_the_server_and_a_project_made_here_stays_here(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    a.projects.update(itp.id, replace(a.projects.get(itp.id), signer_name="Trần Văn Hai", ward="Phường An Bình"))
+    b.projects.update(itp.id, replace(b.projects.get(itp.id), signer_name="Lê Thị Ba", investor="Công ty ABC"))
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.conflicts == [f"{itp.code}: thông tin dự án/project details"], report
+    [conflict] = b.record_conflicts.listing()
+    assert (conflict.field, conflict.ours, conflict.theirs) == ("signer_name", "Lê Thị Ba", "Trần Văn Hai")
+    b.record_conflicts.resolve(conflict.id, take_theirs=False)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        shown = desk.projects.get(itp.id)
+        assert (shown.signer_name, shown.ward, shown.investor) == ("Lê Thị Ba", "Phường An Bình", "Công ty ABC")
+    made = a.projects.create(replace(a.projects.get(itp.id), code="CT-MOI", name="Dự án làm ở máy này"))
+    a.milestones.set_at_risk_days(made.id, 21)
+    report = sync(a, server, "a")
+    assert report.clean and not report.pushed, report  # projects are made on the server
+    assert [p.code for p in server.projects.summaries()] == [itp.code]
+
+
+def test_baselines_taken_offline_reach_the_server_as_taken_and_a_name_taken_twice_is_kept_twice(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    first = a.milestones.plan(itp.id).milestones[0]
+    a.milestones.update_step(itp.id, replace(first, planned_start=date(2027, 3, 1), planned_end=date(2027, 3, 31)))
+    a.milestones.take_baseline(itp.id, "Kế hoạch được duyệt")
+    b.milestones.take_baseline(itp.id, "Kế hoạch được duyệt")  # the same name, taken offline on the other laptop
+    assert sync(a, server, "a").clean
+    assert sync(b, server, "b").clean
+    assert sync(a, server, "a").clean
+    names = ["Kế hoạch được duyệt", "Kế hoạch được duyệt (2)"]
+    for desk in (a, b, server):
+        assert [info.name for info in desk.milestones.baselines(itp.id)] == names
+    frozen = server.milestones.baseline(itp.id, "Kế hoạch được duyệt")
+    assert frozen == a.milestones.baseline(itp.id, "Kế hoạch được duyệt")  # as taken, to the moment
+    assert frozen.planned[0].planned_end == date(2027, 3, 31)
+    assert b.milestones.baseline(itp.id, "Kế hoạch được duyệt (2)").planned[0].planned_end is None
+    assert a.replica.waiting() == b.replica.waiting() == 0

@@ -8,6 +8,7 @@ import json
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
@@ -534,3 +535,58 @@ def test_a_submission_pushed_after_an_approval_there_takes_the_servers_review_fi
     assert state == "submitted" and approved is not None and approved_hash  # the approval stays beside it
     assert review_fields(b, uid) == review_fields(server, uid)
     assert sync(a, server, "a").clean and review_fields(a, uid) == review_fields(server, uid)
+
+
+def test_different_parcels_of_one_household_edited_on_two_laptops_merge_row_by_row(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    a, b = desks["a"], desks["b"]
+    first, second = parcel(number="34"), parcel(number="35", recovered_area_m2=Decimal("300"))
+    edit(a, parcels=(first, second))
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean  # both hold the two parcels
+    edit(a, parcels=(replace(first, recovered_area_m2=Decimal("900")), second))
+    edit(b, parcels=(first, replace(second, recovered_area_m2=Decimal("350"))))
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.clean and not report.conflicts, report
+    assert sync(a, server, "a").clean
+    for desk in (a, b, server):
+        areas = sorted((p.parcel_no, p.recovered_area_m2) for p in household(desk).data.parcels)
+        assert areas == [("34", Decimal("900")), ("35", Decimal("350"))], desk
+    assert a.replica.waiting() == b.replica.waiting() == 0
+
+
+def test_a_section_renamed_differently_on_two_laptops_keeps_both_titles_until_someone_picks(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    document = a.dossiers.tree(a.projects.by_code(itp.code).id)[0]
+    a.dossiers.add_section(document.id, None, "Phụ lục bổ sung")
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    uid = next(u for u, title, _deleted in outline(a, itp.code) if title == "Phụ lục bổ sung")
+    a.dossiers.rename_section(section_id(a, uid), "Phụ lục: ý kiến cộng đồng")
+    b.dossiers.rename_section(section_id(b, uid), "Phụ lục: ý kiến của dân cư")
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.conflicts == [f"{itp.code} #{section_id(b, uid)}: tên mục/section title"], report
+    assert not [label for label in report.pushed if "đổi tên" in label]  # the server's title was not overwritten
+    [conflict] = b.record_conflicts.listing()
+    assert (conflict.field, conflict.ours, conflict.theirs) == (
+        "title",
+        "Phụ lục: ý kiến của dân cư",
+        "Phụ lục: ý kiến cộng đồng",
+    )
+    assert b.dossiers.section(section_id(b, uid)).title == "Phụ lục: ý kiến của dân cư"  # ours, until someone picks
+    assert (uid, "Phụ lục: ý kiến cộng đồng", False) in outline(server, itp.code)
+    b.record_conflicts.resolve(conflict.id, take_theirs=False)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        assert (uid, "Phụ lục: ý kiến của dân cư", False) in outline(desk, itp.code)
+    a.dossiers.rename_section(section_id(a, uid), "Phụ lục A")
+    b.dossiers.rename_section(section_id(b, uid), "Phụ lục B")
+    assert sync(a, server, "a").clean and not sync(b, server, "b").clean
+    [conflict] = b.record_conflicts.listing()
+    b.record_conflicts.resolve(conflict.id, take_theirs=True)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        assert (uid, "Phụ lục A", False) in outline(desk, itp.code)

@@ -2,6 +2,7 @@
 first sync pulls the demo's projects and the officer is signed in with the server's roles; a wrong password, an
 unreachable server and a cancelled first sync keep the dialog open and leave nothing half-made."""
 
+import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,8 @@ from dossier_app.ui.accounts.login_dialog import FirstAdminDialog, sign_in
 from dossier_app.ui.shared.settings import UiSettings
 from tests.conftest import FAST_HASHER
 from tests.server.http_api import PASSWORD, url
-from tests.server.server_process import ServerProcess
+from tests.server.server_process import ServerProcess, free_port
+from tests.server.test_serve_process import init_tls
 
 
 @pytest.fixture
@@ -191,3 +193,29 @@ def test_the_fields_follow_in_tab_order_and_esc_cancels(qtbot, fresh, ui_setting
     qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert not fresh.accounts.has_accounts()
+
+
+def test_a_certificate_changed_since_the_first_attempt_keeps_the_dialog_open_naming_both(  # type: ignore[no-untyped-def]
+    fresh: Services, demo_server_db: Path, ui_settings: UiSettings, qtbot, vietnamese, tmp_path: Path
+) -> None:
+    database = tmp_path / "server.sqlite3"
+    shutil.copyfile(demo_server_db, database)
+    tls, port = tmp_path / "tls", free_port()
+    first = init_tls(database, tls)
+    address = f"https://127.0.0.1:{port}"
+    with ServerProcess(database, tmp_path, "--tls-dir", str(tls), port=port):
+        dialog = _dialog(qtbot, fresh, ui_settings, address, "sai-mat-khau")
+        _join(qtbot, dialog)  # a wrong password: nobody is kept, the certificate seen at this first use is
+        assert "mật khẩu" in dialog.error.text().lower() and dialog.account is None
+    for name in ("cert.pem", "key.pem"):
+        (tls / name).unlink()
+    second = init_tls(database, tls)  # the server's certificate is replaced (or someone stands in its place)
+    with ServerProcess(database, tmp_path, "--tls-dir", str(tls), port=port) as server:
+        dialog.password.setText(PASSWORD)
+        _join(qtbot, dialog)
+        assert dialog.isVisible() and dialog.account is None
+        shown = dialog.error.text().replace("\u200b", "")  # the fingerprints may break after a colon
+        assert "chứng thư" in shown.lower() and first in shown and second in shown
+        assert first.replace(":", "")[:16] in dialog.fields.fingerprint.text().replace(":", "")  # the one trusted
+        assert fresh.projects.summaries() == [] and fresh.people.everyone() == []
+        assert "POST /v1/session" not in server.stderr()  # nothing was sent to a server it does not trust

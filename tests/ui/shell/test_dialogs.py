@@ -1,5 +1,6 @@
 """Project form, settings and language switch, first-start offer."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QTimer
@@ -109,16 +110,22 @@ def test_the_organ_codes_are_checked_as_typed_and_stored(demo_db: Services, qtbo
 def test_language_switch_rebuilds_the_window_in_english(demo_db: Services, ui_settings: UiSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
     translators = Translators(QApplication.instance())  # type: ignore[arg-type]
     translators.install(ui_settings.language)
+    ui_settings.set_sync_server(demo_db.database.url, "http://127.0.0.1:9")  # a replica: the status line shows
     controller = WindowController(demo_db, ui_settings, translators)
     window = controller.open()
+    qtbot.waitUntil(lambda: getattr(window, "sync_panel", None) is not None, timeout=3000)
     assert window.menuBar().actions()[0].text() == "&Tệp"
+    window.sync_panel.carry_over({"online": True, "last_sync": datetime(2026, 12, 6, 9, 41), "waiting": 0})
     ui_settings.language = "en"
     window.request_rebuild()
     qtbot.waitUntil(lambda: controller.window is not window, timeout=3000)
     rebuilt = controller.window
     qtbot.addWidget(rebuilt)
+    qtbot.waitUntil(lambda: getattr(rebuilt, "sync_panel", None) is not None, timeout=3000)
     assert rebuilt.menuBar().actions()[0].text() == "&File"
     assert rebuilt.tabs.tabText(0) == "Guidance"
+    qtbot.waitUntil(lambda: "synced at 09:41" in rebuilt.sync_panel.label.text(), timeout=3000)  # kept, in English
+    assert "Online" in rebuilt.sync_panel.label.text()
     assert UiSettings(ui_settings._settings).language == "en"
     translators.install("en")
 
