@@ -343,10 +343,11 @@ def records_to_push(session: Session) -> list[Outgoing]:
             continue  # in conflict, or of a project made here (projects are made on the server)
         fields: Record = item.ours if item.ours is not None else {"deleted": True}
         shown = item.ours or item.base or {}
-        what = f"{item.table_name}:{item.uid}:{_digest(fields)}:{_digest(item.base)}:{cursor}"
-        pushed = change(item.table_name, item.uid, fields, what)
+        what = f"{item.table_name}:{item.uid}:{_digest(fields)}:{_digest(item.base)}"
+        pushed = change(item.table_name, item.uid, fields, f"{what}:{cursor}")
         pushed["base"] = item.base
-        made.append(Outgoing(pushed, label(codes.get(shown.get("project"), "?"), item.table_name, shown, item.ours)))
+        words = label(codes.get(shown.get("project"), "?"), item.table_name, shown, item.ours)
+        made.append(Outgoing(pushed, words, again=what))
     return made
 
 

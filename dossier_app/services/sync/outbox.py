@@ -34,6 +34,12 @@ class Outgoing:
     shares: tuple[tuple[str, str], ...] = ()  # (table, uid) the server holds once it is applied
     review_of: int | None = None  # a review request's section: its state returns to the server's when refused
     author: str = ""  # who made it here: pushed with that person's token (services/sync/people.py)
+    again: str = ""  # a record's change apart from the server version in its id: refused once, not sent again
+
+    def known_as(self) -> tuple[str, ...]:
+        """What a sync knows it by once refused or held: its id and, for a record, what it is whatever the server
+        version its id names (a pull in the same sync moves that version: it was sent again and refused twice)."""
+        return (self.change["id"], self.again) if self.again else (self.change["id"],)
 
 
 def pulled_up_to(session: Session) -> str:

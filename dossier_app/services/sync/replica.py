@@ -254,11 +254,11 @@ class ReplicaService:
             cursor = self._pull(connection, cursor, report, progress, cancelled)
             if report.cancelled:
                 break
-            outbox = [item for item in self._outbox(report) if item.change["id"] not in refused]
+            outbox = [item for item in self._outbox(report) if refused.isdisjoint(item.known_as())]
             if not outbox:
                 break
             outbox, held = blobs.send_lacking(outbox)
-            refused.update(item.change["id"] for item in held)  # they wait here for the next sync
+            refused.update(key for item in held for key in item.known_as())  # they wait here for the next sync
             try:
                 if not self._push(connection, cursor, outbox, report, refused):
                     break  # all that is left waits for people to sign in again
@@ -607,7 +607,7 @@ class ReplicaService:
                 if token is None:
                     raise  # the signed-in connection's own session: the sync cannot go on
                 self._people.hold(author, error, report.waiting_for)
-                refused.update(item.change["id"] for item in run)
+                refused.update(key for item in run for key in item.known_as())
         return sent
 
     def _take(self, answer: "PushAnswer", batch: Sequence[Outgoing], report: SyncReport, refused: set[str]) -> None:
@@ -620,7 +620,7 @@ class ReplicaService:
                 if item is None:
                     continue
                 if result.status == "refused":
-                    refused.add(result.change_id)
+                    refused.update(item.known_as())
                     report.refused.append(Refusal(item.label, result.message_en, result.message_vi))
                     if item.review_of is not None:
                         restore_review(session, item.review_of)
