@@ -38,6 +38,7 @@ from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.services.completeness.checklist import FACT_FIELDS
+from dossier_app.services.department.push import UID
 from dossier_app.services.sync.bulk_rows import uid_lookup, upsert_shadows
 from dossier_app.services.sync.outbox import Outgoing, change, pulled_up_to
 from dossier_app.services.sync.row_sync import Record, canon, stored
@@ -94,7 +95,6 @@ CHOICES = {  # (table, field): the values the program knows
     (CONDITION, "status"): frozenset(status.value for status in ConditionStatus),
     (COMMENT, "state"): frozenset(state.value for state in CommentState),
 }
-UID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
 HOOKED = frozenset({*RECORDS, BASELINE})  # the tables whose pulled rows the records' pull hook sees
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
@@ -134,7 +134,7 @@ def checked_record(table_name: str, fields: Mapping[str, Any]) -> Record:
     for name in RECORDS[table_name]:
         value = fields.get(name)
         if (table_name, name) in REFS:
-            if value is not None and not (isinstance(value, str) and UID_TEXT.fullmatch(value)):
+            if value is not None and not (isinstance(value, str) and UID.match(value)):
                 raise ValueError(name)
             continue
         try:
@@ -284,9 +284,7 @@ class Waiting:
 def waiting(session: Session) -> dict[str, Waiting]:
     """The rows whose record here differs from the server's as last pulled."""
     here, server = local_rows(session), shadow_records(session)
-    blocked = set(
-        session.scalars(select(SyncRecordConflict.row_uid).where(col(SyncRecordConflict.resolved_at).is_(None))).all()
-    )
+    blocked = open_conflicts(session)
     found: dict[str, Waiting] = {}
     for uid, row in here.items():
         base = server.get(uid, (row.table_name, None))[1]
@@ -335,7 +333,7 @@ def records_to_push(session: Session) -> list[Outgoing]:
         position = (item.ours or {}).get("position") or 0
         return (order[item.table_name], 0 if item.ours is None else 1, int(position))
 
-    on_server = {uid for uid, (table_name, _record) in shadow_records(session).items() if table_name == PROJECT}
+    on_server = {uid for uid, name in session.connection().execute(_shadow_names()) if name == PROJECT}
     made: list[Outgoing] = []
     cursor = pulled_up_to(session)
     for item in sorted(waiting(session).values(), key=rank):
@@ -442,11 +440,11 @@ def record_conflict(
     session.add(row)
 
 
-def open_conflicts(session: Session, table_name: str) -> set[str]:
-    """The uids of a table's rows with a field still to decide."""
-    query = select(SyncRecordConflict.row_uid).where(
-        col(SyncRecordConflict.table_name) == table_name, col(SyncRecordConflict.resolved_at).is_(None)
-    )
+def open_conflicts(session: Session, table_name: str | None = None) -> set[str]:
+    """The uids of the rows (of one table, when given) with a field still to decide."""
+    query = select(SyncRecordConflict.row_uid).where(col(SyncRecordConflict.resolved_at).is_(None))
+    if table_name is not None:
+        query = query.where(col(SyncRecordConflict.table_name) == table_name)
     return set(session.scalars(query).all())
 
 
