@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Numeric, Row, Table, literal, select, union_all
+from sqlalchemy import Connection, Date, DateTime, Integer, Numeric, Row, Table, bindparam, literal, select, union_all
 
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, CursorAhead, ValidationFailed
 from dossier_app.domain.models import SyncState, as_utc
@@ -129,6 +129,42 @@ def _local_key(table: Table) -> str | None:
     return keys[0].name if len(keys) == 1 and not keys[0].foreign_keys else None
 
 
+# The feed's statements are built once: a statement reused keeps its cache key, so a pull does not pay SQLAlchemy's
+# statement building and cache-key walk (over all 25 tables for the page's window) again on every request.
+
+
+@cache
+def _first_versions_query() -> Any:
+    """Each synced table's and the tombstones' first `first` versions in (`since`, `upto`], with the table's name,
+    merged: the first `first` of them all."""
+    since, upto = bindparam("since", type_=Integer), bindparam("upto", type_=Integer)
+    first = bindparam("first", type_=Integer)
+    parts = []
+    for table in [*synced_tables().values(), TOMBSTONES]:
+        version = table.c.sync_version
+        window = select(literal(table.name).label("name"), version.label("v")).where(version > since, version <= upto)
+        part = window.order_by(version).limit(first).subquery()
+        parts.append(select(part.c.name, part.c.v))
+    merged = union_all(*parts).subquery()
+    return select(merged.c.name, merged.c.v).order_by(merged.c.v).limit(first)
+
+
+@cache
+def _window_query(table_name: str) -> Any:
+    """A table's rows with a version in (`since`, `upto`], in version order."""
+    table = TOMBSTONES if table_name == TOMBSTONES.name else synced_tables()[table_name]
+    version = table.c.sync_version
+    return select(table).where(version > bindparam("since"), version <= bindparam("upto")).order_by(version)
+
+
+@cache
+def _uids_query(table_name: str, key_column: str) -> Any:
+    """The uid and version of a table's rows whose `key_column` is one of `keys`."""
+    table = synced_tables()[table_name]
+    key = table.c[key_column]
+    return select(key, table.c.uid, table.c.sync_version).where(key.in_(bindparam("keys", expanding=True)))
+
+
 def check_page_request(since: int, limit: int) -> None:
     """A cursor is a version (0 or more); a page holds 1 to MAX_LIMIT changes."""
     if since < 0:
@@ -165,10 +201,7 @@ class ChangeFeed:
                 raise CursorAhead(since=since, version=library)
             if since == library:  # the replica is up to date: nothing to read (a desktop's idle sync)
                 return ChangePage(since, library, library, False, (), ())
-            end = self._page_end(connection, [*synced_tables().values(), TOMBSTONES], since, library, limit)
-            more = end is not None
-            cursor = end if end is not None else library
-            changed = self._changed_tables(connection, [*synced_tables().values(), TOMBSTONES], since, cursor)
+            cursor, more, changed = self._page_window(connection, since, library, limit)
             changes: list[dict[str, Any]] = []
             ahead: dict[tuple[str, str], set[Any]] = {}  # (table, column) → rows referred to, changed after cursor
             for name, table in synced_tables().items():
@@ -178,7 +211,7 @@ class ChangeFeed:
             deleted = (
                 [
                     {"table": str(row.table_name), "uid": str(row.uid), "version": int(row.sync_version)}
-                    for row in connection.execute(self._window(TOMBSTONES, since, cursor))
+                    for row in connection.execute(_window_query(TOMBSTONES.name), {"since": since, "upto": cursor})
                 ]
                 if TOMBSTONES.name in changed
                 else []
@@ -192,35 +225,13 @@ class ChangeFeed:
         return int(connection.execute(select(state.c.version).where(state.c.id == 1)).scalar_one_or_none() or 0)
 
     @staticmethod
-    def _window(table: Table, since: int, upto: int) -> Any:
-        version = table.c.sync_version
-        return select(table).where(version > since, version <= upto).order_by(version)
-
-    @staticmethod
-    def _page_end(connection: Connection, tables: Sequence[Table], since: int, upto: int, limit: int) -> int | None:
-        """The `limit`-th smallest version after `since` among these tables when a later one follows it, else None:
-        one query merging each table's first `limit` + 1 versions (an index range scan each) in the database."""
-        parts = []
-        for table in tables:
-            version = table.c.sync_version
-            first = select(version.label("v")).where(version > since, version <= upto).order_by(version)
-            part = first.limit(limit + 1).subquery()
-            parts.append(select(part.c.v))
-        merged = union_all(*parts).subquery()
-        query = select(merged.c.v).order_by(merged.c.v).offset(limit - 1).limit(2)
-        found = connection.execute(query).scalars().all()
-        return int(found[0]) if len(found) == 2 else None
-
-    @staticmethod
-    def _changed_tables(connection: Connection, tables: Sequence[Table], since: int, upto: int) -> set[str]:
-        """The names of the tables with a row in the window, in one query (an index probe each), so a page reads
-        only those: a desktop's sync that pulls a few sections does not ask every register table."""
-        probes = []
-        for table in tables:
-            version = table.c.sync_version
-            found = select(version).where(version > since, version <= upto).limit(1).exists()
-            probes.append(select(literal(table.name).label("name")).where(found))
-        return {str(name) for name in connection.execute(union_all(*probes)).scalars()}
+    def _page_window(connection: Connection, since: int, library: int, limit: int) -> tuple[int, bool, set[str]]:
+        """The page's last version, whether later changes follow, and the tables with a row in it: the `limit` + 1
+        smallest versions after `since` with their tables, in one query (an index range scan each table)."""
+        found = connection.execute(_first_versions_query(), {"since": since, "upto": library, "first": limit + 1}).all()
+        more = len(found) > limit
+        page = found[:limit]
+        return (int(page[-1].v) if more else library), more, {str(row.name) for row in page}
 
     def _rows(
         self,
@@ -233,7 +244,7 @@ class ChangeFeed:
     ) -> list[dict[str, Any]]:
         """A table's changes in the window, references as uids (the rows referred to that changed after `upto`
         noted in `ahead`)."""
-        rows = connection.execute(self._window(table, since, upto)).all()
+        rows = connection.execute(_window_query(name), {"since": since, "upto": upto}).all()
         return self._as_changes(connection, name, table, rows, upto, ahead)
 
     def _parents(
@@ -295,13 +306,11 @@ class ChangeFeed:
     ) -> dict[Any, str]:
         """The uid of every row these values of one reference point at (a row gone since reads as None); in
         `ahead`, those that changed after `upto`."""
-        target = synced_tables()[ref.table]
         wanted = sorted({value for value in values if value is not None})
         found: dict[Any, str] = {}
+        query = _uids_query(ref.table, ref.target)
         for start in range(0, len(wanted), _CHUNK):
-            key = target.c[ref.target]
-            query = select(key, target.c.uid, target.c.sync_version).where(key.in_(wanted[start : start + _CHUNK]))
-            for local, uid, version in connection.execute(query):
+            for local, uid, version in connection.execute(query, {"keys": wanted[start : start + _CHUNK]}):
                 found[local] = str(uid)
                 if ahead is not None and int(version) > upto:
                     ahead.setdefault((ref.table, ref.target), set()).add(local)
