@@ -1331,6 +1331,10 @@ SHA-256: {hash}</translation>
         <translation>Chế độ pháp lý không có điều kiện &apos;{key}&apos;.</translation>
     </message>
     <message>
+        <source>The condition&apos;s assessment no longer exists.</source>
+        <translation>Bản đánh giá điều kiện này không còn nữa.</translation>
+    </message>
+    <message>
         <source>The evidence {kind} {id} is not part of this project.</source>
         <translation>Tài liệu chứng minh {kind} {id} không thuộc dự án này.</translation>
     </message>
@@ -2507,6 +2511,10 @@ SHA-256: {hash}</translation>
         <translation>Thông tin dự án: {fields} đã được sửa khác trên máy chủ.</translation>
     </message>
     <message>
+        <source>An evidence link is never changed: remove it and link another.</source>
+        <translation>Liên kết tài liệu chứng minh không sửa được: hãy bỏ liên kết này rồi chọn tài liệu khác.</translation>
+    </message>
+    <message>
         <source>The comment of {source} was changed on the server since; it is kept.</source>
         <translation>Ý kiến của {source} đã được sửa trên máy chủ sau đó; được giữ lại, không xoá.</translation>
     </message>
@@ -2517,6 +2525,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The consultation of {name} was changed on the server since; it is kept.</source>
         <translation>Việc lấy ý kiến {name} đã được sửa trên máy chủ sau đó; được giữ lại, không xoá.</translation>
+    </message>
+    <message>
+        <source>The evidence link was changed on the server since; it is kept.</source>
+        <translation>Liên kết tài liệu chứng minh đã được sửa trên máy chủ sau đó; liên kết được giữ lại.</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,8 @@ def same_as_server(
             query = f"SELECT uid FROM {name}"
             mine, on_server = {r[0] for r in ours.execute(query)}, {r[0] for r in theirs.execute(query)}
             mine, on_server = mine.difference(apart), on_server.difference(apart)
-            assert on_server <= mine and mine - on_server <= waiting, name
+            extra = mine - on_server - waiting
+            assert on_server <= mine and not extra, (name, on_server - mine, extra, str(replica))
         query = (
             "SELECT s.uid, s.body, s.state, s.approved_hash, a.uid, b.uid FROM section s "
             "LEFT JOIN sectionrevision a ON a.id = s.approved_revision_id "

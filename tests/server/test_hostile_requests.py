@@ -355,3 +355,37 @@ def test_a_feed_cursor_beyond_the_library_is_cursor_ahead(client: httpx.Client) 
     answer = client.get("/v1/changes", params={"since": library + 1}, headers=bearer(token))
     refused(answer, 400, "cursor_ahead")
     assert answer.headers["Last-Modified-Version"] == str(library)
+
+
+@pytest.mark.usefixtures("unchanged")
+def test_evidence_links_that_name_nothing_both_or_another_projects_rows_are_refused(
+    server: ServerProcess, client: httpx.Client
+) -> None:
+    token = token_of(client, OFFICER)
+    with opened(database_of(server)) as db:
+        check, project = db.execute(
+            "SELECT c.uid, p.uid FROM conditioncheck c JOIN project p ON p.id = c.project_id ORDER BY c.id LIMIT 1"
+        ).fetchone()
+        own, other, other_project = db.execute(
+            "SELECT s.uid, o.uid, op.uid FROM conditioncheck c "
+            "JOIN document d ON d.project_id = c.project_id JOIN section s ON s.document_id = d.id "
+            "JOIN document od ON od.project_id <> c.project_id JOIN section o ON o.document_id = od.id "
+            "JOIN project op ON op.id = od.project_id WHERE c.uid = ? LIMIT 1",
+            (check,),
+        ).fetchone()
+    link = {"project": project, "check": check, "section": own, "attachment": None}
+    changes = [
+        new_change("conditionevidence", str(uuid.uuid4()), {**link, "section": None}),  # names nothing
+        new_change("conditionevidence", str(uuid.uuid4()), {**link, "attachment": own}),  # names both
+        new_change("conditionevidence", str(uuid.uuid4()), {**link, "project": other_project}),  # not its project's
+        new_change("conditionevidence", str(uuid.uuid4()), {**link, "section": other}),  # another project's section
+        new_change("conditionevidence", str(uuid.uuid4()), {**link, "check": str(uuid.uuid4())}),  # no such check
+    ]
+    answer = push(client, token, changes)
+    assert answer.status_code == 200, answer.text
+    results = answer.json()["results"]
+    assert {r["status"] for r in results} == {"refused"}, results
+    assert all(r["message_vi"] != r["message_en"] for r in results)
+    named = [r["message_en"] for r in results]
+    assert "'section'" in named[0] and "'section'" in named[1] and "'check'" in named[2]
+    assert "not part of this project" in named[3] and "conditioncheck" in named[4]

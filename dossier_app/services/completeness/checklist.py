@@ -241,8 +241,12 @@ class ChecklistService:
         status: ConditionStatus,
         note: str,
         evidence: list[tuple[str, int]] | None = None,
+        *,
+        uid: str | None = None,
     ) -> ConditionRow:
-        """Set a condition's status and note and, when given, replace its evidence ("section"/"attachment", id)."""
+        """Set a condition's status and note and, when given, replace its evidence ("section"/"attachment", id): the
+        links kept stay the rows they were (a replica syncs links added and removed, not the whole list again).
+        `uid`: the assessment's, when it is made now (a desktop's pushed assessment keeps the desktop's)."""
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT)
             project = _project(session, project_id)
@@ -253,7 +257,10 @@ class ChecklistService:
                 select(ConditionCheck).where(
                     ConditionCheck.project_id == project_id, ConditionCheck.condition_key == condition_key
                 )
-            ).first() or ConditionCheck(project_id=project_id, condition_key=condition_key)
+            ).first()
+            if check is None:
+                check = ConditionCheck(project_id=project_id, condition_key=condition_key)
+                check.uid = uid or check.uid
             check.status = ConditionStatus(status).value
             check.note = note.strip()
             check.updated_at = utc_now()
@@ -261,21 +268,49 @@ class ChecklistService:
             session.add(check)
             session.flush()
             if links is not None:
-                for old in session.exec(select(ConditionEvidence).where(ConditionEvidence.check_id == check.id)).all():
-                    session.delete(old)
+                held = {
+                    _link_of(row): row
+                    for row in session.exec(
+                        select(ConditionEvidence).where(ConditionEvidence.check_id == check.id)
+                    ).all()
+                }
+                for link, row in held.items():
+                    if link not in links:
+                        session.delete(row)
                 for kind, ref in links:
-                    session.add(
-                        ConditionEvidence(
-                            check_id=check.id or 0,
-                            section_id=ref if kind == "section" else None,
-                            attachment_id=ref if kind == "attachment" else None,
-                        )
-                    )
+                    if (kind, ref) not in held:
+                        session.add(_evidence_row(check.id or 0, kind, ref))
             summary = f"{project.code} {condition_key}: {check.status}" + (
                 f", {len(links)} evidence" if links is not None else ""
             )
             self._record(session, AuditAction.CONDITION_UPDATE, "condition", check.id, summary, project_id)
         return next(row for row in self.conditions(project_id) if row.key == condition_key)
+
+    def link_evidence(self, check_id: int, kind: str, ref: int, uid: str | None = None) -> None:
+        """Add one evidence link to an assessment (a link a desktop made offline, pushed); one already there stays."""
+        with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)
+            check = _check(session, check_id)
+            [link] = _valid_links(session, check.project_id, [(kind, ref)])
+            held = session.exec(select(ConditionEvidence).where(ConditionEvidence.check_id == check_id)).all()
+            if link in {_link_of(row) for row in held}:
+                return
+            session.add(_evidence_row(check_id, kind, ref, uid))
+            summary = f"{check.condition_key}: evidence {kind} {ref} linked"
+            self._record(session, AuditAction.CONDITION_UPDATE, "condition", check_id, summary, check.project_id)
+
+    def unlink_evidence(self, link_id: int) -> None:
+        """Remove one evidence link (a link a desktop removed offline, pushed); one already gone is no error."""
+        with self._context.database.begin() as session:
+            require_action(session, self._context, Action.EDIT)
+            row = session.get(ConditionEvidence, link_id)
+            if row is None:
+                return
+            check = _check(session, row.check_id)
+            kind, ref = _link_of(row)
+            session.delete(row)
+            summary = f"{check.condition_key}: evidence {kind} {ref} unlinked"
+            self._record(session, AuditAction.CONDITION_UPDATE, "condition", check.id, summary, check.project_id)
 
     def evidence_choices(self, project_id: int) -> list[EvidenceChoice]:
         """The live sections of the project in document order, then its attachments."""
@@ -316,6 +351,29 @@ def _condition(regime: Regime, key: str) -> None:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("Errors", "The regime has no condition '{key}'."), field="condition_key", key=key
         )
+
+
+def _check(session: Session, check_id: int) -> ConditionCheck:
+    check = session.get(ConditionCheck, check_id)
+    if check is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "The condition's assessment no longer exists."))
+    return check
+
+
+def _link_of(row: ConditionEvidence) -> tuple[str, int]:
+    """A stored link as ("section"/"attachment", id)."""
+    return ("section", row.section_id) if row.section_id is not None else ("attachment", row.attachment_id or 0)
+
+
+def _evidence_row(check_id: int, kind: str, ref: int, uid: str | None = None) -> ConditionEvidence:
+    row = ConditionEvidence(
+        check_id=check_id,
+        section_id=ref if kind == "section" else None,
+        attachment_id=ref if kind == "attachment" else None,
+    )
+    if uid:
+        row.uid = uid
+    return row
 
 
 def _valid_links(session: Session, project_id: int, links: list[tuple[str, int]]) -> list[tuple[str, int]]:

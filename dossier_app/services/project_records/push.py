@@ -29,6 +29,7 @@ from dossier_app.services.project_records.sync import (
     COMMENT,
     CONDITION,
     CONSULTATION,
+    EVIDENCE,
     LAYOUT,
     PROJECT,
     RECORDS,
@@ -40,6 +41,7 @@ from dossier_app.services.project_records.sync import (
     fresh_record,
     natural_key,
     owned_rows,
+    project_column,
     record_of,
     stored_values,
     with_uids,
@@ -69,6 +71,7 @@ CONFLICTS = {  # a refusal's words for each kind of record (a template a transla
     CONDITION: QT_TRANSLATE_NOOP("Errors", "The condition's {fields} changed differently on the server."),
     COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source}: {fields} changed differently on the server."),
     PROJECT: QT_TRANSLATE_NOOP("Errors", "The project's {fields} changed differently on the server."),
+    EVIDENCE: QT_TRANSLATE_NOOP("Errors", "An evidence link is never changed: remove it and link another."),
 }
 REMOVALS = {  # a removal refused because the row changed on the server since the desktop last saw it
     COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source} was changed on the server since; it is kept."),
@@ -76,6 +79,7 @@ REMOVALS = {  # a removal refused because the row changed on the server since th
     CONSULTATION: QT_TRANSLATE_NOOP(
         "Errors", "The consultation of {name} was changed on the server since; it is kept."
     ),
+    EVIDENCE: QT_TRANSLATE_NOOP("Errors", "The evidence link was changed on the server since; it is kept."),
 }
 
 
@@ -113,7 +117,13 @@ class RecordWriter:
             return
         if table_name == CONDITION:
             status = ConditionStatus(values["status"])
-            self._checklist.set_condition(project_id, str(values["condition_key"]), status, str(values["note"]))
+            key, note = str(values["condition_key"]), str(values["note"])
+            self._checklist.set_condition(project_id, key, status, note, uid=uid if current is None else None)
+            return
+        if table_name == EVIDENCE:
+            if row_id is not None:  # a link is made or removed, never edited
+                raise ChangeRefused(CONFLICTS[EVIDENCE])
+            self._link(project_id, values, uid)
             return
         if table_name == "milestoneplan":
             if current is None or current.get("land_kind") != wanted.get("land_kind"):
@@ -143,24 +153,43 @@ class RecordWriter:
         """A step, a consulted body or a ministry comment removed on a desktop."""
         if table_name == STEP:
             self._milestones.remove_step(project_id, str(current["key"]))
+        elif table_name == EVIDENCE:
+            self._checklist.unlink_evidence(int(row_id))
         elif table_name == COMMENT:
             self._comments.delete(int(row_id))
         else:
             self._consultations.remove(int(row_id))
 
-    def _comment(self, project_id: int, values: Mapping[str, Any], row_id: Any, uid: str) -> None:
-        section, revision = values["section"], values["resolved_revision"]
+    def _link(self, project_id: int, values: Mapping[str, Any], uid: str) -> None:
+        """An evidence link made on a desktop: its assessment must be of the record's project (the service checks
+        that the section or attachment is too)."""
+        ids = self._ids(
+            ((CONDITION, values["check"]), ("section", values["section"]), ("attachment", values["attachment"]))
+        )
+        check = synced_tables()[CONDITION]
         with self._context.database.begin() as session:
-            ids = {
-                table: uid_lookup(session, table, {wanted}).get(wanted)
-                for table, wanted in (("section", section), ("sectionrevision", revision))
-                if wanted
-            }
-        for table, wanted in (("section", section), ("sectionrevision", revision)):
+            query = core_select(check.c.project_id).where(check.c.id == ids[CONDITION])
+            owner = session.connection().execute(query).scalar()
+        if owner != project_id:
+            raise _malformed("check")
+        kind = "section" if ids.get("section") is not None else "attachment"
+        self._checklist.link_evidence(ids[CONDITION], kind, ids[kind], uid)
+
+    def _ids(self, named: tuple[tuple[str, Any], ...]) -> dict[str, int]:
+        """The local ids of the rows these (table, uid) name (a None uid names nothing); refused when the server
+        lacks one."""
+        with self._context.database.begin() as session:
+            ids = {table: uid_lookup(session, table, {wanted}).get(wanted) for table, wanted in named if wanted}
+        for table, wanted in named:
             if wanted and ids.get(table) is None:
                 raise ChangeRefused(
                     QT_TRANSLATE_NOOP("Errors", "The server has no {table} with the id {uid}."), table=table, uid=wanted
                 )
+        return {table: int(found) for table, found in ids.items() if found is not None}
+
+    def _comment(self, project_id: int, values: Mapping[str, Any], row_id: Any, uid: str) -> None:
+        section, revision = values["section"], values["resolved_revision"]
+        ids = self._ids((("section", section), ("sectionrevision", revision)))
         data = CommentInput(
             source=str(values["source"]),
             body=str(values["body"]),
@@ -285,10 +314,14 @@ class RecordPush:
             connection = session.connection()
             rows = [dict(found) for found in connection.execute(query.where(table.c.uid == uid)).mappings()]
             if not rows and wanted is not None:
-                for other in connection.execute(query.where(table.c.project_id == project_id)).mappings():
-                    if natural_key(table_name, record_of(table_name, other["_project_uid"], dict(other))) == wanted:
-                        rows = [dict(other)]
-                        break
+                mine = query.where(project_column(table_name) == project_id)
+                others = [dict(row) for row in connection.execute(mine).mappings()]
+                with_uids(session, table_name, others)  # a link's natural key is the uids it names
+                rows = [
+                    other
+                    for other in others
+                    if natural_key(table_name, record_of(table_name, other["_project_uid"], other)) == wanted
+                ][:1]
             with_uids(session, table_name, rows)
         if not rows:
             return None, None

@@ -49,6 +49,7 @@ BASELINE = "milestonebaseline"  # taken once, never changed: pushed when made he
 STEP = "milestonestep"
 CONSULTATION = "consultation"
 CONDITION = "conditioncheck"
+EVIDENCE = "conditionevidence"  # a link from an assessment to the section or attachment proving it: made or removed
 COMMENT = "ministrycomment"
 RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
     PROJECT: (  # what the project form edits; its kind and regime are the server's (a regime switch moves sections)
@@ -83,11 +84,15 @@ RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are push
     ),
     CONSULTATION: ("body_key", "name", "reply_days", "sent_on", "received_on", "letter_ref"),
     CONDITION: ("condition_key", "status", "note"),
+    EVIDENCE: ("check", "section", "attachment"),
     COMMENT: ("source", "received_on", "section", "body", "response", "state", "resolved_revision"),
 }
 REFS = {  # fields that name another row, sent as its uid: (table, field) → (column here, the table it names)
     (COMMENT, "section"): ("section_id", "section"),
     (COMMENT, "resolved_revision"): ("resolved_revision_id", "sectionrevision"),
+    (EVIDENCE, "check"): ("check_id", CONDITION),
+    (EVIDENCE, "section"): ("section_id", "section"),
+    (EVIDENCE, "attachment"): ("attachment_id", "attachment"),
 }
 CHOICES = {  # (table, field): the values the program knows
     (STEP, "status"): frozenset(status.value for status in MilestoneStatus),
@@ -98,7 +103,7 @@ CHOICES = {  # (table, field): the values the program knows
 STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
 HOOKED = frozenset({*RECORDS, BASELINE})  # the tables whose pulled rows the records' pull hook sees
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
-REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT})  # rows a person removes (a condition's is only changed)
+REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT, EVIDENCE})  # rows a person removes (a condition is only changed)
 LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
 CUSTOM_PREFIX = "X"  # a step a person added (services/milestones/milestone_rows.CUSTOM_PREFIX)
 SHADOWED_KEY = "sync.records_shadowed"  # set once the rows pulled before records were pushed have their shadows
@@ -110,6 +115,7 @@ WORDS = {
     STEP: "bước/step",
     CONSULTATION: "cơ quan hỏi ý kiến/consultation",
     CONDITION: "điều kiện/condition",
+    EVIDENCE: "bằng chứng của điều kiện/condition evidence",
     COMMENT: "ý kiến bộ ngành/ministry comment",
     "section": "tên mục/section title",
 }
@@ -145,6 +151,11 @@ def checked_record(table_name: str, fields: Mapping[str, Any]) -> Record:
             raise ValueError(name)
         if name == "key" and not (isinstance(value, str) and STEP_KEY.fullmatch(value)):
             raise ValueError(name)
+    if table_name == EVIDENCE:  # a link names its assessment and one section or one attachment
+        if not fields.get("check"):
+            raise ValueError("check")
+        if (fields.get("section") is None) == (fields.get("attachment") is None):
+            raise ValueError("section")
     return record_of(table_name, fields.get("project"), fields)
 
 
@@ -164,6 +175,8 @@ def natural_key(table_name: str, record: Mapping[str, Any]) -> tuple[Any, ...] |
         return (project, record.get("condition_key"))
     if table_name == COMMENT:
         return None  # two comments received apart are two comments
+    if table_name == EVIDENCE:
+        return (project, record.get("check"), record.get("section"), record.get("attachment"))
     if record.get("body_key"):
         return (project, "body", record.get("body_key"))
     return (project, "name", str(record.get("name", "")).casefold())
@@ -257,8 +270,18 @@ def owned_rows(table_name: str) -> Any:
     table, project = tables[table_name], tables["project"]
     if table_name == PROJECT:
         return core_select(table, table.c.id.label("_project_id"), table.c.uid.label("_project_uid"))
-    columns = (table, table.c.project_id.label("_project_id"), project.c.uid.label("_project_uid"))
+    columns = (table, project_column(table_name).label("_project_id"), project.c.uid.label("_project_uid"))
+    if table_name == EVIDENCE:  # a link's project is its assessment's
+        check = tables[CONDITION]
+        joined = core_select(*columns).join(check, check.c.id == table.c.check_id)
+        return joined.join(project, project.c.id == check.c.project_id)
     return core_select(*columns).join(project, project.c.id == table.c.project_id)
+
+
+def project_column(table_name: str) -> Any:
+    """The column naming a record table's project in `owned_rows` (a link's: its assessment's)."""
+    tables = synced_tables()
+    return tables[CONDITION].c.project_id if table_name == EVIDENCE else tables[table_name].c.project_id
 
 
 def shadow_records(session: Session) -> dict[str, tuple[str, Record]]:
@@ -457,6 +480,8 @@ def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[st
         return f"{code}: {WORDS[CONSULTATION]} '{shown.get('name', '')}'{gone}"
     if table_name == CONDITION:
         return f"{code}: {WORDS[CONDITION]} {shown.get('condition_key', '?')}"
+    if table_name == EVIDENCE:
+        return f"{code}: {WORDS[EVIDENCE]}{gone}"
     if table_name == COMMENT:
         return f"{code}: {WORDS[COMMENT]} '{shown.get('source', '')}'{gone}"
     if table_name == PROJECT:
@@ -506,7 +531,7 @@ class RecordPull:
         if table_name not in RECORDS:
             return False
         self._load()
-        theirs = pulled_record(table_name, uid if table_name == PROJECT else fields.get("project"), fields)
+        theirs = pulled_record(table_name, self._project_uid(table_name, uid, fields), fields)
         self._theirs[uid] = theirs
         self._shadows[uid] = {"uid": uid, "table_name": table_name, "fields": json.dumps(theirs, ensure_ascii=False)}
         if uid not in self._held and self._made_here:
@@ -518,6 +543,20 @@ class RecordPull:
         if item is not None and item.ours is None:  # removed here, changed on the server: it comes back
             self.kept.append(f"{label(self._code(theirs), table_name, theirs, theirs)}: sửa trên máy chủ/edited there")
         return False
+
+    def _project_uid(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> Any:
+        """The project a pulled row belongs to: a link's is its assessment's (pulled before it, or held here)."""
+        if table_name == PROJECT:
+            return uid
+        if table_name != EVIDENCE:
+            return fields.get("project")
+        check = fields.get("check")
+        if check in self._theirs:
+            return self._theirs[check].get("project")
+        tables = synced_tables()
+        assessment, project = tables[CONDITION], tables[PROJECT]
+        query = core_select(project.c.uid).join(assessment, assessment.c.project_id == project.c.id)
+        return self._session.connection().execute(query.where(assessment.c.uid == check)).scalar()
 
     def _meet(self, table_name: str, uid: str, theirs: Record) -> None:
         """A pulled row the server made while a row with its natural key was made here: ours becomes the server's
@@ -539,6 +578,7 @@ class RecordPull:
             if natural_key(table_name, item.ours) != natural_key(table_name, theirs):
                 continue
             self._session.execute(update(table).where(key == local.key).values(uid=uid))
+            self._renamed(table_name, mine_uid, uid)
             del self._made_here[mine_uid]
             self._waiting.pop(mine_uid, None)
             self._waiting[uid] = Waiting(
@@ -547,6 +587,16 @@ class RecordPull:
             self._held.discard(mine_uid)
             self._held.add(uid)
             return
+
+    def _renamed(self, table_name: str, old: str, new: str) -> None:
+        """A row made here became the server's row: what waits here naming it (an evidence link its assessment)
+        names the server's uid, so it meets the server's rows in turn."""
+        for (referring, field), (_column, target) in REFS.items():
+            if target != table_name:
+                continue
+            for item in self._waiting.values():
+                if item.table_name == referring and item.ours is not None and item.ours.get(field) == old:
+                    item.ours = {**item.ours, field: new}
 
     def _rename_baseline(self, baseline_id: int, name: str) -> None:
         """A baseline taken here whose name another desk's baseline took on the server first: ours becomes

@@ -15,7 +15,7 @@ from sqlmodel import col, select
 from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.enums import Role
-from dossier_app.domain.models import ReviewSchedule, Setting, SyncShadow
+from dossier_app.domain.models import ConditionEvidence, ReviewSchedule, Setting, SyncShadow
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.dossier.projects import ProjectView
@@ -282,3 +282,51 @@ def test_baselines_taken_offline_reach_the_server_as_taken_and_a_name_taken_twic
     assert frozen.planned[0].planned_end == date(2027, 3, 31)
     assert b.milestones.baseline(itp.id, "Kế hoạch được duyệt (2)").planned[0].planned_end is None
     assert a.replica.waiting() == b.replica.waiting() == 0
+
+
+def test_evidence_linked_offline_reaches_the_server_and_the_same_link_made_twice_is_one(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    key = a.checklist.conditions(itp.id)[0].key
+    plan, legal = "tt.can_cu_phap_ly", "tt.su_can_thiet"
+
+    def linked(desk: Services) -> list[str]:
+        [row] = [row for row in desk.checklist.conditions(itp.id) if row.key == key]
+        return sorted(link.title for link in row.evidence)
+
+    def sections(desk: Services, *keys: str) -> list[tuple[str, int]]:
+        return [("section", desk.dossiers.section_by_key(itp.id, wanted).id) for wanted in keys]
+
+    a.checklist.set_condition(itp.id, key, ConditionStatus.MET, "", sections(a, plan))
+    b.checklist.set_condition(itp.id, key, ConditionStatus.MET, "", sections(b, plan, legal))  # the same link, and one
+    assert sync(a, server, "a").clean
+    report = sync(b, server, "b")
+    assert report.clean, report
+    assert sync(a, server, "a").clean
+    titles = sorted(server.dossiers.section_by_key(itp.id, wanted).title for wanted in (plan, legal))
+    assert linked(server) == linked(a) == linked(b) == titles  # each link once, on every desk
+    with server.database.begin() as session:  # the desks' links are the server's rows (their uids), none twice
+        rows = session.exec(select(ConditionEvidence.uid)).all()
+    for desk in (a, b):
+        with desk.database.begin() as session:
+            assert sorted(session.exec(select(ConditionEvidence.uid)).all()) == sorted(rows)
+    a.checklist.set_condition(itp.id, key, ConditionStatus.MET, "", sections(a, legal))  # the first link removed
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    assert linked(server) == linked(b) == [server.dossiers.section_by_key(itp.id, legal).title]
+    assert a.replica.waiting() == b.replica.waiting() == 0
+
+
+def test_a_clerk_linking_evidence_offline_is_refused_and_the_server_keeps_its_links(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a = desks["a"]
+    key = a.checklist.conditions(itp.id)[0].key
+    section = a.dossiers.section_by_key(itp.id, "tt.can_cu_phap_ly").id
+    a.checklist.set_condition(itp.id, key, ConditionStatus.MET, "", [("section", section)])
+    server.accounts.set_roles(OFFICER, [Role.CLERK])
+    report = sync(a, server, "a")
+    refused = {refusal.label: refusal.message_en for refusal in report.refused}
+    assert refused[f"{itp.code}: bằng chứng của điều kiện/condition evidence"], report  # named, with its reason
+    assert "not allowed" in refused[f"{itp.code}: điều kiện/condition {key}"]
+    assert all(not row.evidence for row in server.checklist.conditions(itp.id))
