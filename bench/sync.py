@@ -12,10 +12,12 @@
   ≤ 400 MB. Each desktop syncs as the window does, on the session its first sync signed in to
   (`--sign-in-each-round`: signing in and out every time, as the window did before). Beside it, the server's own
   time per kind of request, from its request log. The timed syncs run in `--parallel` worker processes, one
-  desktop's program each at a time, as desktops are separate computers, each worker warmed first by an untimed
-  first sync of a desktop of its own (a program that syncs every minute has its imports and statements ready);
-  `--threads`: in threads of this process, where the desktops' Python work takes turns on one interpreter lock,
-  which no department has.
+  desktop's program each at a time, as desktops are separate computers: desktop n in worker n % parallel, which
+  first opens each of its desktops and syncs it once, untimed, before the edits are made (nothing to pull or push:
+  a program that syncs every minute has its database connection and compiled statements ready; before, a desktop
+  was opened cold in whichever worker took its timed sync, and about half of the desktops' CPU went on compiling
+  statements again); `--threads`: in threads of this process, where the desktops' Python work takes turns on one
+  interpreter lock, which no department has.
 
 The server database is SQLite by default; `--postgres` puts it on a throwaway PostgreSQL cluster started here (as
 `./dev test` starts one: initdb in a temporary folder, a free loopback port), `--server-db postgresql+psycopg://…`
@@ -255,24 +257,25 @@ def department(args: argparse.Namespace, scratch: Path, cache: Path, env: dict[s
         print(f"department: {args.desktops} desktops first synced in {time.perf_counter() - start:.1f} s", flush=True)
         ids = section_ids(desks[0], args.sections)
         marks: dict[tuple[int, int], str] = {}
-        for n, desk in enumerate(desks):
-            for section_id in ids:
-                mark = f"Ghi chú của máy {n:02d} cho mục {section_id}."
-                body = desk.dossiers.section(section_id).body
-                desk.dossiers.save_body(section_id, f"{body}\n\n{mark}")
-                marks[(n, section_id)] = mark
-
         rounds = [
             (str(scratch / f"desk-{n:02d}.sqlite3"), server.url, n, tokens[n], args.sign_in_each_round)
             for n in range(args.desktops)
         ]
+        lanes = [rounds[lane :: args.parallel] for lane in range(args.parallel)]  # desk n syncs in lane n % parallel
         with desktops_pool(args, server.url, scratch) as pool, multiprocessing.get_context("spawn").Manager() as shared:
-            meeting = shared.Barrier(args.parallel)  # every worker started (and warmed) before the clock
-            list(pool.map(meet, [meeting] * args.parallel))
-            list(pool.map(warm_desk, [r[0] for r in rounds]))  # the desktops open
+            ready, go = shared.Barrier(args.parallel + 1), shared.Barrier(args.parallel + 1)
+            running = [pool.submit(desk_lane, jobs, ready, go) for jobs in lanes]
+            ready.wait(timeout=600)  # every desktop open and synced once in its lane, untimed
+            for n, desk in enumerate(desks):
+                for section_id in ids:
+                    mark = f"Ghi chú của máy {n:02d} cho mục {section_id}."
+                    body = desk.dossiers.section(section_id).body
+                    desk.dossiers.save_body(section_id, f"{body}\n\n{mark}")
+                    marks[(n, section_id)] = mark
             logged = server.log_size()
             start = time.perf_counter()
-            outcomes = list(pool.map(desk_round, rounds))
+            go.wait(timeout=600)
+            outcomes = [outcome for lane in running for outcome in lane.result()]
             wall = time.perf_counter() - start
         result = report(
             f"department: one sync of each of {args.desktops} desktops, {args.parallel} at a time",
@@ -308,8 +311,8 @@ _OPEN_DESKS: dict[str, object] = {}  # a worker's desktops, opened once each
 
 def desktops_pool(args: argparse.Namespace, url: str, scratch: Path) -> Executor:
     """Where the timed syncs run: worker processes (spawned, so none inherits this one's open databases), each
-    warmed by a first sync of a desktop of its own, as a desktop's program that syncs every minute is warm; or
-    threads of this process with `--threads` (warmed by the desktops' first syncs in this process)."""
+    warmed by a first sync of a desktop of its own (imports), then by one sync of each of its desktops
+    (`desk_lane`); or threads of this process with `--threads`."""
     if args.threads:
         return ThreadPoolExecutor(max_workers=args.parallel)
     return ProcessPoolExecutor(
@@ -333,14 +336,17 @@ def warm_worker(url: str, scratch: str) -> None:
     services.close()
 
 
-def meet(barrier: Any) -> None:
-    """Wait until every worker has taken one of these (each has finished its warming first)."""
-    barrier.wait(timeout=600)
-
-
-def warm_desk(path: str) -> None:
-    """Open this desktop in a worker, so the timed syncs measure syncing."""
-    _desk(path)
+def desk_lane(jobs: list[tuple[str, str, int, str | None, bool]], ready: Any, go: Any) -> list[tuple[float, int]]:
+    """One worker's desktops: each opened and synced once (nothing to pull or push: its database connection and
+    compiled statements ready, as a desktop's program that syncs every minute has them), then, once the edits are
+    made and the clock started, each desktop's timed sync in turn."""
+    warmed = []
+    for path, url, n, token, sign_in_each_round in jobs:
+        _report, token = sync_kept(_desk(path), url, f"desk {n}", token)
+        warmed.append((path, url, n, token, sign_in_each_round))
+    ready.wait(timeout=600)
+    go.wait(timeout=600)
+    return [desk_round(job) for job in warmed]
 
 
 def desk_round(job: tuple[str, str, int, str | None, bool]) -> tuple[float, int]:
