@@ -138,7 +138,13 @@ class Services:
         from dossier_app.services.project_records.push import RecordWriter
 
         return RecordWriter(
-            self.context, self.milestones, self.checklist, self.consultations, self.comment_register, self.projects
+            self.context,
+            self.milestones,
+            self.checklist,
+            self.consultations,
+            self.comment_register,
+            self.projects,
+            self.numbers,
         )
 
     @cached_property

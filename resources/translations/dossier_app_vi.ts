@@ -2515,6 +2515,10 @@ SHA-256: {hash}</translation>
         <translation>Liên kết tài liệu chứng minh không sửa được: hãy bỏ liên kết này rồi chọn tài liệu khác.</translation>
     </message>
     <message>
+        <source>The document number counter changed differently on the server.</source>
+        <translation>Số văn bản tiếp theo đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
         <source>The comment of {source} was changed on the server since; it is kept.</source>
         <translation>Ý kiến của {source} đã được sửa trên máy chủ sau đó; được giữ lại, không xoá.</translation>
     </message>

@@ -127,8 +127,9 @@ class DocumentNumberService:
                 return counter.next_number
         return None
 
-    def set(self, code: str, symbol: str, next_number: int) -> NumberCounter:
-        """The clerk sets the next number of a symbol (from the office's register of outgoing documents)."""
+    def set(self, code: str, symbol: str, next_number: int, *, uid: str | None = None) -> NumberCounter:
+        """The clerk sets the next number of a symbol (from the office's register of outgoing documents). `uid`:
+        the counter's, when it is made now (a desktop's pushed counter keeps the desktop's)."""
         check_number(next_number)
         with self._context.database.begin() as session:
             actor = require_action(session, self._context, Action.EXPORT).name
@@ -148,7 +149,9 @@ class DocumentNumberService:
                 .with_for_update()
             ).first()
             previous = row.next_number if row else None
-            row = row or DocumentCounter(project_id=project.id, symbol=symbol)
+            if row is None:
+                row = DocumentCounter(project_id=project.id, symbol=symbol)
+                row.uid = uid or row.uid
             row.next_number, row.updated_at, row.updated_by = next_number, utc_now(), actor
             session.add(row)
             session.flush()

@@ -29,7 +29,9 @@ from dossier_app.services.project_records.sync import (
     COMMENT,
     CONDITION,
     CONSULTATION,
+    COUNTER,
     EVIDENCE,
+    FORWARD,
     LAYOUT,
     PROJECT,
     RECORDS,
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from dossier_app.services.completeness.checklist import ChecklistService
     from dossier_app.services.completeness.consultations import ConsultationService
     from dossier_app.services.core.context import ServiceContext
+    from dossier_app.services.dossier.document_numbers import DocumentNumberService
     from dossier_app.services.dossier.projects import ProjectService
     from dossier_app.services.milestones.milestones import MilestoneService
     from dossier_app.services.review.comment_register import CommentRegisterService
@@ -72,6 +75,7 @@ CONFLICTS = {  # a refusal's words for each kind of record (a template a transla
     COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source}: {fields} changed differently on the server."),
     PROJECT: QT_TRANSLATE_NOOP("Errors", "The project's {fields} changed differently on the server."),
     EVIDENCE: QT_TRANSLATE_NOOP("Errors", "An evidence link is never changed: remove it and link another."),
+    COUNTER: QT_TRANSLATE_NOOP("Errors", "The document number counter changed differently on the server."),
 }
 REMOVALS = {  # a removal refused because the row changed on the server since the desktop last saw it
     COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source} was changed on the server since; it is kept."),
@@ -94,8 +98,9 @@ class RecordWriter:
         consultations: "ConsultationService",
         comments: "CommentRegisterService",
         projects: "ProjectService",
+        numbers: "DocumentNumberService",
     ) -> None:
-        self._context, self._projects = context, projects
+        self._context, self._projects, self._numbers = context, projects, numbers
         self._milestones, self._checklist, self._consultations = milestones, checklist, consultations
         self._comments = comments
 
@@ -119,6 +124,11 @@ class RecordWriter:
             status = ConditionStatus(values["status"])
             key, note = str(values["condition_key"]), str(values["note"])
             self._checklist.set_condition(project_id, key, status, note, uid=uid if current is None else None)
+            return
+        if table_name == COUNTER:  # the clerk's counter, or an export's numbers taken (merged: the higher number)
+            code = self._projects.get(project_id).code
+            made_here = uid if current is None else None
+            self._numbers.set(code, str(values["symbol"]), int(values["next_number"]), uid=made_here)
             return
         if table_name == EVIDENCE:
             if row_id is not None:  # a link is made or removed, never edited
@@ -294,10 +304,15 @@ class RecordPush:
         if current == ours:
             return Outcome.UNCHANGED
         merged = merge_rows(base or fresh_record(table_name, ours.get("project")), ours, current)
-        conflicts = [c.field for c in merged.conflicts if c.field not in LAYOUT]
+        conflicts = [
+            c.field for c in merged.conflicts if c.field not in LAYOUT and (table_name, c.field) not in FORWARD
+        ]
         if conflicts:
             raise ChangeRefused(CONFLICTS[table_name], **_named(current), fields=", ".join(conflicts))
-        row = merged.row or ours
+        row = dict(merged.row or ours)
+        for conflict in merged.conflicts:  # a number both sides moved: the higher stands
+            if (table_name, conflict.field) in FORWARD:
+                row[conflict.field] = max(int(ours[conflict.field]), int(current[conflict.field]))
         if row == current:
             return Outcome.UNCHANGED
         self._writer.write(table_name, project_id, row, current, uid, row_id)

@@ -51,6 +51,7 @@ CONSULTATION = "consultation"
 CONDITION = "conditioncheck"
 EVIDENCE = "conditionevidence"  # a link from an assessment to the section or attachment proving it: made or removed
 COMMENT = "ministrycomment"
+COUNTER = "documentcounter"  # the next number of a document symbol: numbers only move forward
 RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
     PROJECT: (  # what the project form edits; its kind and regime are the server's (a regime switch moves sections)
         "code",
@@ -86,6 +87,7 @@ RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are push
     CONDITION: ("condition_key", "status", "note"),
     EVIDENCE: ("check", "section", "attachment"),
     COMMENT: ("source", "received_on", "section", "body", "response", "state", "resolved_revision"),
+    COUNTER: ("symbol", "next_number"),
 }
 REFS = {  # fields that name another row, sent as its uid: (table, field) → (column here, the table it names)
     (COMMENT, "section"): ("section_id", "section"),
@@ -105,6 +107,7 @@ HOOKED = frozenset({*RECORDS, BASELINE})  # the tables whose pulled rows the rec
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
 REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT, EVIDENCE})  # rows a person removes (a condition is only changed)
 LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
+FORWARD = frozenset({(COUNTER, "next_number")})  # merged without a conflict: the higher number stands
 CUSTOM_PREFIX = "X"  # a step a person added (services/milestones/milestone_rows.CUSTOM_PREFIX)
 SHADOWED_KEY = "sync.records_shadowed"  # set once the rows pulled before records were pushed have their shadows
 WORDS = {
@@ -117,6 +120,7 @@ WORDS = {
     CONDITION: "điều kiện/condition",
     EVIDENCE: "bằng chứng của điều kiện/condition evidence",
     COMMENT: "ý kiến bộ ngành/ministry comment",
+    COUNTER: "số văn bản/document number",
     "section": "tên mục/section title",
 }
 
@@ -177,6 +181,8 @@ def natural_key(table_name: str, record: Mapping[str, Any]) -> tuple[Any, ...] |
         return None  # two comments received apart are two comments
     if table_name == EVIDENCE:
         return (project, record.get("check"), record.get("section"), record.get("attachment"))
+    if table_name == COUNTER:
+        return (project, record.get("symbol"))
     if record.get("body_key"):
         return (project, "body", record.get("body_key"))
     return (project, "name", str(record.get("name", "")).casefold())
@@ -482,11 +488,26 @@ def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[st
         return f"{code}: {WORDS[CONDITION]} {shown.get('condition_key', '?')}"
     if table_name == EVIDENCE:
         return f"{code}: {WORDS[EVIDENCE]}{gone}"
+    if table_name == COUNTER:
+        return f"{code}: {WORDS[COUNTER]} {shown.get('symbol', '?')}"
     if table_name == COMMENT:
         return f"{code}: {WORDS[COMMENT]} '{shown.get('source', '')}'{gone}"
     if table_name == PROJECT:
         return f"{shown.get('code') or code}: {WORDS[PROJECT]}"
     return f"{code}: {WORDS[table_name]}"
+
+
+def taken_on_both(table_name: str, base: Record | None, ours: Record, theirs: Record) -> str:
+    """Words for the document numbers both sides took from the same counter since they last agreed (two final
+    exports printed them: the office's register of outgoing documents must settle which keeps them), else ''."""
+    if table_name != COUNTER or base is None or base.get("next_number") is None:
+        return ""
+    start = int(base["next_number"])
+    end = min(int(ours.get("next_number") or 0), int(theirs.get("next_number") or 0))
+    if end <= start:
+        return ""
+    numbers = f"{start:02d}" if end - start == 1 else f"{start:02d}–{end - 1:02d}"
+    return f"số {numbers} đã cấp ở cả máy này và máy khác/numbers {numbers} taken here and elsewhere"
 
 
 def _digest(value: Any) -> str:
@@ -661,8 +682,13 @@ class RecordPull:
         for conflict in outcome.conflicts:
             if conflict.field in LAYOUT:
                 merged[conflict.field] = theirs.get(conflict.field)
+            elif (item.table_name, conflict.field) in FORWARD:
+                merged[conflict.field] = max(int(item.ours[conflict.field]), int(theirs[conflict.field]))
             else:
                 conflicts.append(conflict)
+        twice = taken_on_both(item.table_name, item.base, item.ours, theirs)
+        if twice:
+            self.kept.append(f"{label(self._code(item.ours), item.table_name, theirs, theirs)}: {twice}")
         changed = [name for name in RECORDS[item.table_name] if merged.get(name) != item.ours.get(name)]
         if changed:
             table = synced_tables()[item.table_name]

@@ -330,3 +330,38 @@ def test_a_clerk_linking_evidence_offline_is_refused_and_the_server_keeps_its_li
     assert refused[f"{itp.code}: bằng chứng của điều kiện/condition evidence"], report  # named, with its reason
     assert "not allowed" in refused[f"{itp.code}: điều kiện/condition {key}"]
     assert all(not row.evidence for row in server.checklist.conditions(itp.id))
+
+
+def test_document_numbers_taken_offline_reach_the_server_never_go_back_and_numbers_taken_twice_are_named(
+    server: Services, itp: ProjectView, tmp_path: Path
+) -> None:
+    server.numbers.set(itp.code, "TTr", 15)
+    first, second = (
+        open_services(str(tmp_path / f"{name}.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
+        for name in ("first", "second")
+    )
+    try:
+        for desk in (first, second):
+            assert sync(desk, server, "manager").clean and desk.numbers.get(itp.code, "TTr") == 15
+        first.numbers.set(itp.code, "TTr", 17)  # two final exports offline took 15 and 16
+        second.numbers.set(itp.code, "TTr", 16)  # one took 15 on the other desk
+        assert sync(first, server, "manager").clean
+        assert server.numbers.get(itp.code, "TTr") == 17
+        report = sync(second, server, "manager")
+        assert report.kept == [
+            f"{itp.code}: số văn bản/document number TTr: số 15 đã cấp ở cả máy này và máy khác/"
+            "numbers 15 taken here and elsewhere"
+        ], report
+        assert second.numbers.get(itp.code, "TTr") == 17  # the higher number stands, nothing is offered twice
+        assert sync(second, server, "manager").clean and server.numbers.get(itp.code, "TTr") == 17
+        first.numbers.set(itp.code, "TTr", 12)  # the clerk corrects the counter from the register: it travels
+        assert sync(first, server, "manager").clean and sync(second, server, "manager").clean
+        assert server.numbers.get(itp.code, "TTr") == first.numbers.get(itp.code, "TTr") == 12
+        assert second.numbers.get(itp.code, "TTr") == 12
+        second.numbers.set(itp.code, "ĐA", 3)  # a counter the server did not have
+        assert sync(second, server, "manager").clean and sync(first, server, "manager").clean
+        assert server.numbers.get(itp.code, "ĐA") == first.numbers.get(itp.code, "ĐA") == 3
+        assert first.replica.waiting() == second.replica.waiting() == 0
+    finally:
+        first.close()
+        second.close()
