@@ -98,6 +98,8 @@ def cmd_sync(services: "Services", args: argparse.Namespace) -> int:
         print(f"Xung đột / conflict: {label} — giữ cả hai bản / both texts kept; xem / see: conflicts")
     for label in report.kept:
         print(f"Máy chủ đã xoá, giữ lại vì có sửa đổi ở đây / deleted on the server, kept for the edits here: {label}")
+    for label in report.to_check:
+        print(f"Cần xem lại / to check: {label}")
     if report.unplaced:
         print(
             f"Không đặt được / left out: {report.unplaced} dòng thiếu dòng cha / rows whose parent is missing; "

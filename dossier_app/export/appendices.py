@@ -125,9 +125,7 @@ def build_plan_appendix(
     for deadline in deadlines:
         by_step.setdefault(deadline.step, []).append(deadline)
     verdicts = {assessment.key: assessment for assessment in assessments}
-    blocks: list[Block] = [
-        _head(letterhead, letter_symbol, PLAN_APPENDIX[0], settings)
-    ]
+    blocks: list[Block] = [_head(letterhead, letter_symbol, PLAN_APPENDIX[0], settings)]
     dated = any(m.planned_start or m.planned_end or m.actual_start or m.actual_end for m in milestones)
     if not milestones or not dated:
         blocks.append(Paragraph((Run(f"Kế hoạch chưa có ngày thực hiện. {NO_DATA}"),)))

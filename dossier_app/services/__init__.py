@@ -145,6 +145,7 @@ class Services:
             self.comment_register,
             self.projects,
             self.numbers,
+            self.catalogues,
         )
 
     @cached_property

@@ -2519,6 +2519,10 @@ SHA-256: {hash}</translation>
         <translation>Số văn bản tiếp theo đã được sửa khác trên máy chủ.</translation>
     </message>
     <message>
+        <source>The catalogue entry {code}: {fields} changed differently on the server.</source>
+        <translation>Mục danh mục {code}: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
         <source>The comment of {source} was changed on the server since; it is kept.</source>
         <translation>Ý kiến của {source} đã được sửa trên máy chủ sau đó; được giữ lại, không xoá.</translation>
     </message>
@@ -2533,6 +2537,10 @@ SHA-256: {hash}</translation>
     <message>
         <source>The evidence link was changed on the server since; it is kept.</source>
         <translation>Liên kết tài liệu chứng minh đã được sửa trên máy chủ sau đó; liên kết được giữ lại.</translation>
+    </message>
+    <message>
+        <source>The catalogue entry {code} was changed on the server since; it is kept.</source>
+        <translation>Mục danh mục {code} đã được sửa trên máy chủ sau đó; mục này được giữ lại.</translation>
     </message>
 </context>
 <context>
@@ -5760,6 +5768,10 @@ Hãy đối chiếu một lần với bộ phận công nghệ thông tin; chứ
     <message>
         <source>Deleted on the server, kept here: {section}</source>
         <translation>Máy chủ đã xóa, vẫn giữ ở máy này: {section}</translation>
+    </message>
+    <message>
+        <source>To check: {what}</source>
+        <translation>Cần xem lại: {what}</translation>
     </message>
     <message>
         <source>The server lacks the file of attachment {name}</source>

@@ -48,6 +48,7 @@ from dossier_app.services.core.context import Operator
 from dossier_app.services.project_records.sync import (
     CUSTOM_PREFIX,
     EVIDENCE,
+    GLOBAL,
     PROJECT,
     RECORDS,
     REFS,
@@ -264,9 +265,10 @@ def project_records(database: Path) -> dict[str, dict[str, Any]]:
                 if of == table
             )
             owner = {PROJECT: "t.id", EVIDENCE: "(SELECT project_id FROM conditioncheck WHERE id = t.check_id)"}.get(
-                table, "t.project_id"
+                table, "NULL" if table in GLOBAL else "t.project_id"
             )
-            query = f"SELECT t.*, p.code AS project_code{named} FROM {table} t JOIN project p ON p.id = {owner}"
+            joined = "LEFT JOIN" if table in GLOBAL else "JOIN"
+            query = f"SELECT t.*, p.code AS project_code{named} FROM {table} t {joined} project p ON p.id = {owner}"
             for row in db.execute(query):
                 found[row["uid"]] = {"table": table, "project": row["project_code"], **{n: row[n] for n in names}}
         return found

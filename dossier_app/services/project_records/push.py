@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select as core_select
 
+from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
 from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.conditions import ProjectFacts as Facts
@@ -26,12 +27,14 @@ from dossier_app.services.department.push import UID, Outcome, _malformed, named
 from dossier_app.services.dossier.projects import ProjectInput
 from dossier_app.services.project_records.sync import (
     BASELINE,
+    CATALOGUE,
     COMMENT,
     CONDITION,
     CONSULTATION,
     COUNTER,
     EVIDENCE,
     FORWARD,
+    GLOBAL,
     LAYOUT,
     PROJECT,
     RECORDS,
@@ -60,6 +63,7 @@ if TYPE_CHECKING:
     from dossier_app.services.dossier.document_numbers import DocumentNumberService
     from dossier_app.services.dossier.projects import ProjectService
     from dossier_app.services.milestones.milestones import MilestoneService
+    from dossier_app.services.register.catalogues import CatalogueService
     from dossier_app.services.review.comment_register import CommentRegisterService
 
 
@@ -76,6 +80,7 @@ CONFLICTS = {  # a refusal's words for each kind of record (a template a transla
     PROJECT: QT_TRANSLATE_NOOP("Errors", "The project's {fields} changed differently on the server."),
     EVIDENCE: QT_TRANSLATE_NOOP("Errors", "An evidence link is never changed: remove it and link another."),
     COUNTER: QT_TRANSLATE_NOOP("Errors", "The document number counter changed differently on the server."),
+    CATALOGUE: QT_TRANSLATE_NOOP("Errors", "The catalogue entry {code}: {fields} changed differently on the server."),
 }
 REMOVALS = {  # a removal refused because the row changed on the server since the desktop last saw it
     COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source} was changed on the server since; it is kept."),
@@ -84,6 +89,7 @@ REMOVALS = {  # a removal refused because the row changed on the server since th
         "Errors", "The consultation of {name} was changed on the server since; it is kept."
     ),
     EVIDENCE: QT_TRANSLATE_NOOP("Errors", "The evidence link was changed on the server since; it is kept."),
+    CATALOGUE: QT_TRANSLATE_NOOP("Errors", "The catalogue entry {code} was changed on the server since; it is kept."),
 }
 
 
@@ -99,8 +105,10 @@ class RecordWriter:
         comments: "CommentRegisterService",
         projects: "ProjectService",
         numbers: "DocumentNumberService",
+        catalogues: "CatalogueService",
     ) -> None:
         self._context, self._projects, self._numbers = context, projects, numbers
+        self._catalogues = catalogues
         self._milestones, self._checklist, self._consultations = milestones, checklist, consultations
         self._comments = comments
 
@@ -124,6 +132,19 @@ class RecordWriter:
             status = ConditionStatus(values["status"])
             key, note = str(values["condition_key"]), str(values["note"])
             self._checklist.set_condition(project_id, key, status, note, uid=uid if current is None else None)
+            return
+        if table_name == CATALOGUE:  # the department's catalogue: its service's rules (a ward is never renamed)
+            item = CatalogueItem(
+                kind=CatalogueKind(values["kind"]),
+                code=str(values["code"]),
+                name=str(values["name"]),
+                group=str(values["land_group"]),
+                confirmed=bool(values["confirmed"]),
+            )
+            if current is None:
+                self._catalogues.add(item, uid=uid)
+            else:
+                self._catalogues.update(replace(item, code=str(current["code"])))
             return
         if table_name == COUNTER:  # the clerk's counter, or an export's numbers taken (merged: the higher number)
             code = self._projects.get(project_id).code
@@ -163,6 +184,8 @@ class RecordWriter:
         """A step, a consulted body or a ministry comment removed on a desktop."""
         if table_name == STEP:
             self._milestones.remove_step(project_id, str(current["key"]))
+        elif table_name == CATALOGUE:
+            self._catalogues.remove(CatalogueKind(current["kind"]), str(current["code"]))
         elif table_name == EVIDENCE:
             self._checklist.unlink_evidence(int(row_id))
         elif table_name == COMMENT:
@@ -286,7 +309,7 @@ class RecordPush:
             ours = None if deleted else checked_record(table_name, fields)
         except ValueError as error:
             raise _malformed(str(error)) from error
-        project_id = self._project_id((ours or base or {}).get("project"))
+        project_id = 0 if table_name in GLOBAL else self._project_id((ours or base or {}).get("project"))
         row_id, current = self._current(table_name, uid, project_id, ours or base or {})
         if deleted:
             if table_name not in REMOVABLE:
@@ -329,7 +352,8 @@ class RecordPush:
             connection = session.connection()
             rows = [dict(found) for found in connection.execute(query.where(table.c.uid == uid)).mappings()]
             if not rows and wanted is not None:
-                mine = query.where(project_column(table_name) == project_id)
+                column = project_column(table_name)
+                mine = query if column is None else query.where(column == project_id)
                 others = [dict(row) for row in connection.execute(mine).mappings()]
                 with_uids(session, table_name, others)  # a link's natural key is the uids it names
                 rows = [
@@ -386,4 +410,4 @@ def _content(record: Record) -> Record:
 
 def _named(record: Record) -> dict[str, str]:
     """What a refusal's words name a row by: a step's key, a body's name, a comment's source."""
-    return {name: str(record.get(name) or "") for name in ("key", "name", "source")}
+    return {name: str(record.get(name) or "") for name in ("key", "name", "source", "code")}

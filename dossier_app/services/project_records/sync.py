@@ -28,10 +28,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, update
+from sqlalchemy import Table, delete, literal, null, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from dossier_app.domain.catalogues import CatalogueKind
 from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
@@ -39,12 +40,14 @@ from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.services.completeness.checklist import FACT_FIELDS
 from dossier_app.services.department.push import UID
+from dossier_app.services.register.catalogues import catalogue_usage
 from dossier_app.services.sync.bulk_rows import uid_lookup, upsert_shadows
 from dossier_app.services.sync.outbox import Outgoing, change, pulled_up_to
 from dossier_app.services.sync.row_sync import Record, canon, stored
 from dossier_app.storage.sync_log import synced_tables
 
 PROJECT = "project"
+CATALOGUE = "catalogueentry"  # the land-use and ward catalogues: the department's, no project's
 BASELINE = "milestonebaseline"  # taken once, never changed: pushed when made here, as it was taken
 STEP = "milestonestep"
 CONSULTATION = "consultation"
@@ -53,6 +56,7 @@ EVIDENCE = "conditionevidence"  # a link from an assessment to the section or at
 COMMENT = "ministrycomment"
 COUNTER = "documentcounter"  # the next number of a document symbol: numbers only move forward
 RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
+    CATALOGUE: ("kind", "code", "name", "land_group", "confirmed", "position"),  # before the households using them
     PROJECT: (  # what the project form edits; its kind and regime are the server's (a regime switch moves sections)
         "code",
         "name",
@@ -101,16 +105,19 @@ CHOICES = {  # (table, field): the values the program knows
     ("milestoneplan", "land_kind"): frozenset(kind.value for kind in LandKind),
     (CONDITION, "status"): frozenset(status.value for status in ConditionStatus),
     (COMMENT, "state"): frozenset(state.value for state in CommentState),
+    (CATALOGUE, "kind"): frozenset(kind.value for kind in CatalogueKind),
 }
 STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
 HOOKED = frozenset({*RECORDS, BASELINE})  # the tables whose pulled rows the records' pull hook sees
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
-REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT, EVIDENCE})  # rows a person removes (a condition is only changed)
+REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT, EVIDENCE, CATALOGUE})  # rows a person removes
+GLOBAL = frozenset({CATALOGUE})  # the department's rows, of no project: pushed whatever projects the server holds
 LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
 FORWARD = frozenset({(COUNTER, "next_number")})  # merged without a conflict: the higher number stands
 CUSTOM_PREFIX = "X"  # a step a person added (services/milestones/milestone_rows.CUSTOM_PREFIX)
 SHADOWED_KEY = "sync.records_shadowed"  # set once the rows pulled before records were pushed have their shadows
 WORDS = {
+    CATALOGUE: "danh mục/catalogue",
     PROJECT: "thông tin dự án/project details",
     "milestoneplan": "kế hoạch mốc/milestone plan",
     "projectfacts": "số liệu dự án/project facts",
@@ -170,6 +177,8 @@ def natural_key(table_name: str, record: Mapping[str, Any]) -> tuple[Any, ...] |
     project = record.get("project")
     if table_name == PROJECT:
         return None  # a project the server lacks is not made there from a desktop
+    if table_name == CATALOGUE:
+        return (record.get("kind"), record.get("code"))
     if table_name in SINGLETONS:
         return (project,)
     if table_name == STEP:
@@ -276,6 +285,8 @@ def owned_rows(table_name: str) -> Any:
     table, project = tables[table_name], tables["project"]
     if table_name == PROJECT:
         return core_select(table, table.c.id.label("_project_id"), table.c.uid.label("_project_uid"))
+    if table_name in GLOBAL:
+        return core_select(table, literal(0).label("_project_id"), null().label("_project_uid"))
     columns = (table, project_column(table_name).label("_project_id"), project.c.uid.label("_project_uid"))
     if table_name == EVIDENCE:  # a link's project is its assessment's
         check = tables[CONDITION]
@@ -285,8 +296,11 @@ def owned_rows(table_name: str) -> Any:
 
 
 def project_column(table_name: str) -> Any:
-    """The column naming a record table's project in `owned_rows` (a link's: its assessment's)."""
+    """The column naming a record table's project in `owned_rows` (a link's: its assessment's); None for the
+    department's own rows."""
     tables = synced_tables()
+    if table_name in GLOBAL:
+        return None
     return tables[CONDITION].c.project_id if table_name == EVIDENCE else tables[table_name].c.project_id
 
 
@@ -350,6 +364,25 @@ def shadow_once(session: Session, cursor: int) -> None:
     session.add(row)
 
 
+def shadow_seeded(session: Session) -> None:
+    """After a first pull: the department's rows this database had before it (the catalogues seeded with the
+    program) that the server's did not replace are not work made here: one nothing here uses goes (the department
+    removed it; pushed, it would come back), one in use stays here as shared, never pushed."""
+    server = shadow_records(session)
+    table = synced_tables()[CATALOGUE]
+    rows = []
+    for uid, local in local_rows(session).items():
+        if uid in server or local.table_name not in GLOBAL:
+            continue
+        if not catalogue_usage(session, CatalogueKind(local.record["kind"]), str(local.record["code"])):
+            session.execute(delete(table).where(table.c.uid == uid))
+            continue
+        rows.append(
+            {"uid": uid, "table_name": local.table_name, "fields": json.dumps(local.record, ensure_ascii=False)}
+        )
+    upsert_shadows(session, rows)
+
+
 def records_to_push(session: Session) -> list[Outgoing]:
     """The rows to push, each as its record with the server's as its base (`deleted` for a step removed here):
     plans, facts and dates first, then removed steps, then steps in plan order; nothing of a row in conflict."""
@@ -366,7 +399,8 @@ def records_to_push(session: Session) -> list[Outgoing]:
     made: list[Outgoing] = []
     cursor = pulled_up_to(session)
     for item in sorted(waiting(session).values(), key=rank):
-        if item.blocked or (item.ours or item.base or {}).get("project") not in on_server:
+        mine = item.table_name not in GLOBAL and (item.ours or item.base or {}).get("project") not in on_server
+        if item.blocked or mine:
             continue  # in conflict, or of a project made here (projects are made on the server)
         fields: Record = item.ours if item.ours is not None else {"deleted": True}
         shown = item.ours or item.base or {}
@@ -376,6 +410,17 @@ def records_to_push(session: Session) -> list[Outgoing]:
         words = label(codes.get(shown.get("project"), "?"), item.table_name, shown, item.ours)
         made.append(Outgoing(pushed, words, again=what))
     return made
+
+
+def catalogue_removals_last(items: list[Outgoing]) -> tuple[list[Outgoing], list[Outgoing]]:
+    """The records to push before the households and those after them: a catalogue entry removed here goes once
+    the households that stopped using it here have gone up (the server refuses to remove a code still in use)."""
+    first: list[Outgoing] = []
+    last: list[Outgoing] = []
+    for item in items:
+        removal = item.change["table"] in GLOBAL and item.change["fields"].get("deleted") is True
+        (last if removal else first).append(item)
+    return first, last
 
 
 def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
@@ -480,6 +525,8 @@ def open_conflicts(session: Session, table_name: str | None = None) -> set[str]:
 def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[str, Any] | None = None) -> str:
     """How the command line names a record: project code, what it is, a step's key and title."""
     gone = " (xoá/removed)" if ours is None else ""
+    if table_name == CATALOGUE:
+        return f"{WORDS[CATALOGUE]} {shown.get('kind', '?')} '{shown.get('code', '')}'{gone}"
     if table_name == STEP:
         return f"{code}: {WORDS[STEP]} {shown.get('key', '?')} '{shown.get('title', '')}'{gone}"
     if table_name == CONSULTATION:
@@ -529,6 +576,7 @@ class RecordPull:
         self._theirs: dict[str, Record] = {}  # pulled records, by uid
         self._shadows: dict[str, dict[str, str]] = {}  # pulled rows' shadows not written yet, by uid
         self.kept: list[str] = []
+        self.to_check: list[str] = []  # what a person must settle outside the program (a number issued twice)
         self.conflicts: list[str] = []
         self.merged: list[str] = []
 
@@ -569,6 +617,8 @@ class RecordPull:
         """The project a pulled row belongs to: a link's is its assessment's (pulled before it, or held here)."""
         if table_name == PROJECT:
             return uid
+        if table_name in GLOBAL:
+            return None
         if table_name != EVIDENCE:
             return fields.get("project")
         check = fields.get("check")
@@ -684,11 +734,17 @@ class RecordPull:
                 merged[conflict.field] = theirs.get(conflict.field)
             elif (item.table_name, conflict.field) in FORWARD:
                 merged[conflict.field] = max(int(item.ours[conflict.field]), int(theirs[conflict.field]))
+            elif item.table_name in GLOBAL:  # no project to hold a conflict record: the server's stands, named
+                merged[conflict.field] = theirs.get(conflict.field)
+                shown = label("", item.table_name, theirs, theirs)
+                self.to_check.append(
+                    f"{shown}: {conflict.field} '{conflict.ours}' → '{conflict.theirs}' (máy chủ/server)"
+                )
             else:
                 conflicts.append(conflict)
         twice = taken_on_both(item.table_name, item.base, item.ours, theirs)
         if twice:
-            self.kept.append(f"{label(self._code(item.ours), item.table_name, theirs, theirs)}: {twice}")
+            self.to_check.append(f"{label(self._code(item.ours), item.table_name, theirs, theirs)}: {twice}")
         changed = [name for name in RECORDS[item.table_name] if merged.get(name) != item.ours.get(name)]
         if changed:
             table = synced_tables()[item.table_name]

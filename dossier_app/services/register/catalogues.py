@@ -48,10 +48,11 @@ class CatalogueService:
     def usage(self, kind: CatalogueKind, code: str) -> int:
         """How many register rows use an entry (parcels for a land-use code, parties and parcels for a ward)."""
         with self._context.database.begin() as session:
-            return _usage(session, kind, code)
+            return catalogue_usage(session, kind, code)
 
-    def add(self, item: CatalogueItem) -> CatalogueItem:
-        """Append a new entry at the end of its catalogue."""
+    def add(self, item: CatalogueItem, *, uid: str | None = None) -> CatalogueItem:
+        """Append a new entry at the end of its catalogue (`uid`: the global id a desktop made for it, when a sync
+        pushes it)."""
         item = normalised(item)
         check_item(item)
         with self._context.database.begin() as session:
@@ -69,6 +70,7 @@ class CatalogueService:
                 confirmed=item.confirmed,
                 position=(last if last is not None else -1) + 1,
             )
+            entry.uid = uid or entry.uid
             session.add(entry)
             session.flush()
             summary = f"{item.kind.value} {item.code} '{item.name}'"
@@ -97,7 +99,7 @@ class CatalogueService:
         with self._context.database.begin() as session:
             actor = require_action(session, self._context, Action.EDIT).name
             entry = _existing(session, kind, code)
-            used = _usage(session, kind, entry.code)
+            used = catalogue_usage(session, kind, entry.code)
             if used:
                 raise Conflict(
                     QT_TRANSLATE_NOOP("Errors", "'{code}' is used by {count} row(s) of the register; it stays."),
@@ -131,7 +133,8 @@ def _existing(session: Session, kind: CatalogueKind, code: str) -> CatalogueEntr
     return entry
 
 
-def _usage(session: Session, kind: CatalogueKind, code: str) -> int:
+def catalogue_usage(session: Session, kind: CatalogueKind, code: str) -> int:
+    """How many register rows use an entry (a parcel's land use; a party's or parcel's ward)."""
     if kind is CatalogueKind.LAND_USE:
         return session.exec(select(func.count()).where(LandParcel.land_use_code == code)).one()
     parties = session.exec(select(func.count()).where(AffectedParty.ward == code)).one()

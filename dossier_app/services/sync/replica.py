@@ -45,9 +45,11 @@ from dossier_app.services.department.changes import MAX_LIMIT
 from dossier_app.services.project_records.sync import (
     HOOKED,
     baselines_to_push,
+    catalogue_removals_last,
     records_to_push,
     settle_record,
     shadow_once,
+    shadow_seeded,
 )
 from dossier_app.services.sync.blobs import BlobProgress, BlobSync, attachment_changes
 from dossier_app.services.sync.library import check_library, pin_library
@@ -105,6 +107,7 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # sections the server deleted, kept here for the edits on them
+    to_check: list[str] = field(default_factory=list)  # what a person must look at (numbers both desks issued)
     unplaced: int = 0  # pulled rows whose parent is neither here nor on the feed (left out: the copy is not whole)
     retried: int = 0  # pushes refused because the server had moved (412), then pulled, merged and sent again
     waiting_for: list[str] = field(default_factory=list)  # people whose changes wait until they sign in again
@@ -123,6 +126,7 @@ class SyncReport:
             not self.conflicts
             and not self.refused
             and not self.kept
+            and not self.to_check
             and not self.unplaced
             and not self.waiting_for
             and not (self.unavailable or self.held_back)
@@ -250,8 +254,13 @@ class ReplicaService:
         with self._context.database.begin() as session:
             shadow_once(session, cursor)  # a replica from before records were pushed
         blobs = BlobSync(self._context, connection, blob_progress)
+        first = cursor == 0
         for _round in range(MAX_ROUNDS):
             cursor = self._pull(connection, cursor, report, progress, cancelled)
+            if first:  # the catalogues seeded here before the first pull are not work made here
+                first = False
+                with self._context.database.begin() as session:
+                    shadow_seeded(session)
             if report.cancelled:
                 break
             outbox = [item for item in self._outbox(report) if refused.isdisjoint(item.known_as())]
@@ -338,6 +347,7 @@ class ReplicaService:
             [*waiting, *page.changes, *page.parents], page.deleted, final=not page.more
         )
         report.kept.extend(label for label in hooks.kept if label not in report.kept)
+        report.to_check.extend(label for label in hooks.to_check if label not in report.to_check)
         report.conflicts.extend(hooks.conflicts)
         report.merged.extend(hooks.merged)
         report.pulled += applied.applied
@@ -554,8 +564,11 @@ class ReplicaService:
         outgoing.extend(item for item in self._review_requests() if item.review_of not in blocked)
         with self._context.database.begin() as session:
             outgoing.extend(attachment_changes(session, self._label))
+            # the catalogues and projects' records changed here (project_records), around the households using them
+            records, removed_codes = catalogue_removals_last(records_to_push(session))
+            outgoing.extend(records)
             outgoing.extend(households_to_push(session))  # the register's households changed here (row_sync)
-            outgoing.extend(records_to_push(session))  # the projects' records changed here (project_records)
+            outgoing.extend(removed_codes)
             outgoing.extend(baselines_to_push(session))  # baselines taken here, after the steps they froze
         outgoing.extend(item for item in outline if is_deletion(item))  # after the work done on them before
         return outgoing

@@ -232,6 +232,7 @@ class PullHooks(RegisterPull):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self._records = RecordPull(session)
+        self.to_check: list[str] = []  # the records' notes for a person (a document number issued on two desks)
         pending = section_changes(session)
         self._kept_columns: dict[str, set[str]] = {}
         for item in pending:
@@ -319,6 +320,7 @@ class PullHooks(RegisterPull):
         super().finish()
         self._records.finish()
         self.kept.extend(self._records.kept)
+        self.to_check.extend(self._records.to_check)
         self.conflicts.extend(self._records.conflicts)
         self.merged.extend(self._records.merged)
 

@@ -297,6 +297,7 @@ class SyncPanel(QObject):
             for refusal in report.refused
         ]
         lines += [self.tr("Deleted on the server, kept here: {section}").format(section=label) for label in report.kept]
+        lines += [self.tr("To check: {what}").format(what=label) for label in report.to_check]
         lines += [
             self.tr("The server lacks the file of attachment {name}").format(name=name) for name in report.unavailable
         ]

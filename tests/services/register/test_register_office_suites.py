@@ -49,7 +49,7 @@ def _register() -> list[PartyInput]:
         party(
             "HT-002",
             kind="organisation",
-            name="=HYPERLINK(\"http://evil.example/x\",\"Bấm vào đây\")",
+            name='=HYPERLINK("http://evil.example/x","Bấm vào đây")',
             citizen_id="",
             tax_code="1800123456-001",
             address="+84 292 3822 111",

@@ -16,10 +16,12 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import col, select
 
+from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
 from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import PreconditionFailed
 from dossier_app.domain.models import (
     AffectedParty,
+    CatalogueEntry,
     Document,
     LandParcel,
     Project,
@@ -590,3 +592,70 @@ def test_a_section_renamed_differently_on_two_laptops_keeps_both_titles_until_so
     assert sync(b, server, "b").clean and sync(a, server, "a").clean
     for desk in (a, b, server):
         assert (uid, "Phụ lục A", False) in outline(desk, itp.code)
+
+
+def test_a_land_use_code_added_offline_reaches_the_server_before_the_household_using_it(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    new_code = CatalogueItem(CatalogueKind.LAND_USE, "TMDV", "Đất thương mại, dịch vụ ven sông", "other")
+    a.catalogues.add(new_code)
+    a_project = a.projects.by_code(itp.code)
+    a.register.add_party(
+        a_project.id, party("HT-002", citizen_id="092088001234", parcels=(parcel("13", "7", land_use_code="TMDV"),))
+    )
+    report = sync(a, server, "a")
+    assert report.clean, report  # the code first, then the household its parcel names it in
+    assert server.catalogues.land_use_codes()["TMDV"] == "Đất thương mại, dịch vụ ven sông"
+    assert household(server, "HT-002").data.parcels[0].land_use_code == "TMDV"
+    assert sync(b, server, "b").clean and b.catalogues.land_use_codes()["TMDV"] == new_code.name
+    with a.database.begin() as session, server.database.begin() as there:  # one entry: the desktop's uid kept
+        mine = session.exec(select(CatalogueEntry.uid).where(CatalogueEntry.code == "TMDV")).one()
+        assert there.exec(select(CatalogueEntry.uid).where(CatalogueEntry.code == "TMDV")).one() == mine
+    b.catalogues.update(replace(new_code, name="Đất thương mại, dịch vụ"))  # the name edited on both desks
+    a.catalogues.update(replace(new_code, name="Đất TMDV ven sông Hậu"))
+    assert sync(b, server, "b").clean
+    report = sync(a, server, "a")  # no project to hold a conflict: the server's name stands and ours is named
+    assert report.to_check == [
+        "danh mục/catalogue land_use 'TMDV': name 'Đất TMDV ven sông Hậu' → 'Đất thương mại, dịch vụ' (máy chủ/server)"
+    ], report
+    assert (
+        a.catalogues.land_use_codes()["TMDV"] == server.catalogues.land_use_codes()["TMDV"] == "Đất thương mại, dịch vụ"
+    )
+    assert sync(a, server, "a").clean
+    a.register.delete_party(household(a, "HT-002").id)
+    a.catalogues.remove(CatalogueKind.LAND_USE, "TMDV")  # unused now: removed here, then there
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    assert "TMDV" not in server.catalogues.land_use_codes() and "TMDV" not in b.catalogues.land_use_codes()
+    assert a.replica.waiting() == b.replica.waiting() == 0
+
+
+def test_a_catalogue_entry_removed_offline_but_still_used_on_the_server_is_refused_and_kept(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a = desks["a"]
+    a.register.delete_party(household(a).id)  # HT-001's parcel uses LUC; here nothing does now
+    a.catalogues.remove(CatalogueKind.LAND_USE, "LUC")
+    server.register.add_party(itp.id, party("HT-009", citizen_id="092088009999", parcels=(parcel("20", "1"),)))
+    report = sync(a, server, "a")
+    refused = {refusal.label: refusal.message_en for refusal in report.refused}
+    assert "used by" in refused["danh mục/catalogue land_use 'LUC' (xoá/removed)"], report
+    assert "LUC" in server.catalogues.land_use_codes()
+
+
+def test_a_first_sync_drops_a_seeded_code_the_department_removed_and_sends_nothing_back(
+    server: Services, tmp_path: Path
+) -> None:
+    removed = next(code for code in server.catalogues.land_use_codes() if code != "LUC")
+    server.catalogues.remove(CatalogueKind.LAND_USE, removed)
+    fresh = open_services(str(tmp_path / "fresh.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
+    try:
+        assert removed in fresh.catalogues.land_use_codes()  # seeded with the program before joining
+        report = sync(fresh, server, "a")
+        assert report.clean and report.pushed == [], report
+        assert sync(fresh, server, "a").pushed == []
+        assert removed not in server.catalogues.land_use_codes() and removed not in fresh.catalogues.land_use_codes()
+        assert fresh.catalogues.land_use_codes() == server.catalogues.land_use_codes()
+        assert fresh.replica.waiting() == 0
+    finally:
+        fresh.close()
