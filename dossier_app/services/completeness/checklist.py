@@ -26,6 +26,7 @@ from dossier_app.domain.models import (
     Project,
     ProjectFacts,
     Section,
+    new_uid,
     utc_now,
 )
 from dossier_app.domain.outline import Regime
@@ -259,8 +260,7 @@ class ChecklistService:
                 )
             ).first()
             if check is None:
-                check = ConditionCheck(project_id=project_id, condition_key=condition_key)
-                check.uid = uid or check.uid
+                check = ConditionCheck(project_id=project_id, condition_key=condition_key, uid=uid or new_uid())
             check.status = ConditionStatus(status).value
             check.note = note.strip()
             check.updated_at = utc_now()
@@ -366,14 +366,12 @@ def _link_of(row: ConditionEvidence) -> tuple[str, int]:
 
 
 def _evidence_row(check_id: int, kind: str, ref: int, uid: str | None = None) -> ConditionEvidence:
-    row = ConditionEvidence(
+    return ConditionEvidence(
         check_id=check_id,
         section_id=ref if kind == "section" else None,
         attachment_id=ref if kind == "attachment" else None,
+        uid=uid or new_uid(),
     )
-    if uid:
-        row.uid = uid
-    return row
 
 
 def _valid_links(session: Session, project_id: int, links: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import Consultation, Project, ReviewSchedule, utc_now
+from dossier_app.domain.models import Consultation, Project, ReviewSchedule, new_uid, utc_now
 from dossier_app.domain.outline import Regime
 from dossier_app.domain.review_clock import (
     ConsultationState,
@@ -170,9 +170,8 @@ class ConsultationService:
                 position=len(existing),
                 reply_days=_check_days(days),
                 updated_by=actor,
+                uid=uid or new_uid(),
             )
-            if uid is not None:
-                consultation.uid = uid
             session.add(consultation)
             session.flush()
             summary = f"{project.code}: '{name}', {consultation.reply_days} working days"

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import Document, DocumentCounter, Project, as_utc, utc_now
+from dossier_app.domain.models import Document, DocumentCounter, Project, as_utc, new_uid, utc_now
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import require_action
@@ -149,9 +149,7 @@ class DocumentNumberService:
                 .with_for_update()
             ).first()
             previous = row.next_number if row else None
-            if row is None:
-                row = DocumentCounter(project_id=project.id, symbol=symbol)
-                row.uid = uid or row.uid
+            row = row or DocumentCounter(project_id=project.id, symbol=symbol, uid=uid or new_uid())
             row.next_number, row.updated_at, row.updated_by = next_number, utc_now(), actor
             session.add(row)
             session.flush()

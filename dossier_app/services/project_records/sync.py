@@ -304,6 +304,11 @@ def project_column(table_name: str) -> Any:
     return tables[CONDITION].c.project_id if table_name == EVIDENCE else tables[table_name].c.project_id
 
 
+def shadow_row(uid: str, table_name: str, record: Record) -> dict[str, str]:
+    """A record's shadow row, as `upsert_shadows` writes it."""
+    return {"uid": uid, "table_name": table_name, "fields": json.dumps(record, ensure_ascii=False)}
+
+
 def shadow_records(session: Session) -> dict[str, tuple[str, Record]]:
     """The server's rows of the record tables as last pulled, by uid."""
     shadow: Table = SyncShadow.__table__  # type: ignore[attr-defined]
@@ -351,7 +356,7 @@ def shadow_once(session: Session, cursor: int) -> None:
     if cursor > 0:
         server = shadow_records(session)
         rows = [
-            {"uid": uid, "table_name": local.table_name, "fields": json.dumps(local.record, ensure_ascii=False)}
+            shadow_row(uid, local.table_name, local.record)
             for uid, local in local_rows(session).items()
             if uid not in server and local.table_name in missing
         ]
@@ -377,9 +382,7 @@ def shadow_seeded(session: Session) -> None:
         if not catalogue_usage(session, CatalogueKind(local.record["kind"]), str(local.record["code"])):
             session.execute(delete(table).where(table.c.uid == uid))
             continue
-        rows.append(
-            {"uid": uid, "table_name": local.table_name, "fields": json.dumps(local.record, ensure_ascii=False)}
-        )
+        rows.append(shadow_row(uid, local.table_name, local.record))
     upsert_shadows(session, rows)
 
 
@@ -434,8 +437,7 @@ def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
     if fields.get("deleted") is True:
         session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == pushed["uid"]))
         return
-    row = {"uid": pushed["uid"], "table_name": pushed["table"], "fields": json.dumps(fields, ensure_ascii=False)}
-    upsert_shadows(session, [row])
+    upsert_shadows(session, [shadow_row(pushed["uid"], pushed["table"], fields)])
 
 
 def baselines_to_push(session: Session) -> list[Outgoing]:
@@ -602,7 +604,7 @@ class RecordPull:
         self._load()
         theirs = pulled_record(table_name, self._project_uid(table_name, uid, fields), fields)
         self._theirs[uid] = theirs
-        self._shadows[uid] = {"uid": uid, "table_name": table_name, "fields": json.dumps(theirs, ensure_ascii=False)}
+        self._shadows[uid] = shadow_row(uid, table_name, theirs)
         if uid not in self._held and self._made_here:
             self._meet(table_name, uid, theirs)
         if uid in self._held:

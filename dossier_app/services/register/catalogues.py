@@ -7,7 +7,7 @@ from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind, check_it
 from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import AffectedParty, CatalogueEntry, LandParcel
+from dossier_app.domain.models import AffectedParty, CatalogueEntry, LandParcel, new_uid
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import require_action
@@ -69,8 +69,8 @@ class CatalogueService:
                 land_group=item.group,
                 confirmed=item.confirmed,
                 position=(last if last is not None else -1) + 1,
+                uid=uid or new_uid(),
             )
-            entry.uid = uid or entry.uid
             session.add(entry)
             session.flush()
             summary = f"{item.kind.value} {item.code} '{item.name}'"

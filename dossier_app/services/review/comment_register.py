@@ -9,7 +9,7 @@ from dossier_app.domain.comment_register import CommentState, RegisterRow, in_do
 from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import Document, MinistryComment, Project, Section, SectionRevision, utc_now
+from dossier_app.domain.models import Document, MinistryComment, Project, Section, SectionRevision, new_uid, utc_now
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import require_action
@@ -80,9 +80,7 @@ class CommentRegisterService:
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT)
             project = _project(session, project_id)
-            row = MinistryComment(project_id=project_id, source="", body="")
-            if uid is not None:
-                row.uid = uid
+            row = MinistryComment(project_id=project_id, source="", body="", uid=uid or new_uid())
             _apply(session, project_id, row, data, self._context.operator.name)
             session.add(row)
             session.flush()

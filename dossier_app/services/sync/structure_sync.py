@@ -285,17 +285,12 @@ class PullHooks(RegisterPull):
         ours = self._renamed[uid].change["fields"]["title"]
         if theirs in (base, ours):
             return  # the server kept the title, or took the same one
-        found = self._session.exec(
-            select(Document.project_id, Section.id, Section.outline_key, Project.code)
-            .join(Section, col(Section.document_id) == Document.id)
-            .join(Project, col(Project.id) == Document.project_id)
-            .where(col(Section.uid) == uid)
-        ).first()
+        found = _placed(self._session, uid)
         if found is None:
             return
         project_id, section_id, key, code = found
         record_conflict(self._session, project_id, "section", uid, "title", (base, ours, theirs))
-        self.conflicts.append(f"{_label(code, key, section_id or 0)}: {WORDS['section']}")
+        self.conflicts.append(f"{_label(code, key, section_id)}: {WORDS['section']}")
 
     def finish(self) -> None:
         """Bring back each section deleted here that the server edited since, and report those kept for the work
@@ -309,20 +304,30 @@ class PullHooks(RegisterPull):
             (self._edited_here, "sửa ở đây/edited here"),
         ):
             for uid in sorted(uids):
-                found = session.exec(
-                    select(Section.id, Section.outline_key, Project.code)
-                    .join(Document, col(Document.id) == Section.document_id)
-                    .join(Project, col(Project.id) == Document.project_id)
-                    .where(col(Section.uid) == uid)
-                ).first()
+                found = _placed(session, uid)
                 if found is not None:
-                    self.kept.append(f"{_label(found[2], found[1], int(found[0] or 0))}: {words}")
+                    _project_id, section_id, key, code = found
+                    self.kept.append(f"{_label(code, key, section_id)}: {words}")
         super().finish()
         self._records.finish()
         self.kept.extend(self._records.kept)
         self.to_check.extend(self._records.to_check)
         self.conflicts.extend(self._records.conflicts)
         self.merged.extend(self._records.merged)
+
+
+def _placed(session: Session, uid: str) -> tuple[int, int, str | None, str] | None:
+    """Where a section is: its project's id, its id, its outline key and its project's code."""
+    found = session.exec(
+        select(Document.project_id, Section.id, Section.outline_key, Project.code)
+        .join(Section, col(Section.document_id) == Document.id)
+        .join(Project, col(Project.id) == Document.project_id)
+        .where(col(Section.uid) == uid)
+    ).first()
+    if found is None:
+        return None
+    project_id, section_id, key, code = found
+    return int(project_id), int(section_id or 0), key, str(code)
 
 
 class SectionEditedThere(ChangeRefused):
