@@ -99,6 +99,7 @@ class AuditAction(StrEnum):
     REVIEW_SUBMITTED = "review.submitted"
     HOLIDAY_ADD = "holiday.add"
     HOLIDAY_REMOVE = "holiday.remove"
+    HOLIDAY_CHANGE = "holiday.change"
     PLAN_UPDATE = "plan.update"
     MILESTONE_ADD = "milestone.add"
     MILESTONE_UPDATE = "milestone.update"

@@ -146,6 +146,7 @@ class Services:
             self.projects,
             self.numbers,
             self.catalogues,
+            self.holidays,
         )
 
     @cached_property

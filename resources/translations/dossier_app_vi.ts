@@ -2523,6 +2523,10 @@ SHA-256: {hash}</translation>
         <translation>Mục danh mục {code}: {fields} đã được sửa khác trên máy chủ.</translation>
     </message>
     <message>
+        <source>The calendar&apos;s day {day}: {fields} changed differently on the server.</source>
+        <translation>Ngày {day} trong lịch ngày nghỉ: {fields} đã được sửa khác trên máy chủ.</translation>
+    </message>
+    <message>
         <source>The comment of {source} was changed on the server since; it is kept.</source>
         <translation>Ý kiến của {source} đã được sửa trên máy chủ sau đó; được giữ lại, không xoá.</translation>
     </message>
@@ -2541,6 +2545,14 @@ SHA-256: {hash}</translation>
     <message>
         <source>The catalogue entry {code} was changed on the server since; it is kept.</source>
         <translation>Mục danh mục {code} đã được sửa trên máy chủ sau đó; mục này được giữ lại.</translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s day {day} was changed on the server since; it is kept.</source>
+        <translation>Ngày {day} trong lịch ngày nghỉ đã được sửa trên máy chủ sau đó; ngày này được giữ lại.</translation>
+    </message>
+    <message>
+        <source>The server already has a {table} with the id {uid}.</source>
+        <translation>Máy chủ đã có {table} mang mã định danh {uid}.</translation>
     </message>
 </context>
 <context>

@@ -19,8 +19,9 @@ Changes (`table`, `uid`, `fields`):
   (`AttachmentService.add_stored`; refused not found while the server lacks them).
 - `section` with `structure` (add, rename, move, delete, undelete): services/sync/structure_sync.py.
 - `affectedparty`, the party's uid: a household's record with the change's `base` (department/register_push.py).
-- `milestoneplan`, `milestonestep`, `projectfacts`, `reviewschedule`: a project record with the change's `base`
-  (project_records/push.py).
+- `milestoneplan`, `milestonestep`, `projectfacts`, `reviewschedule` and the other records of project_records/sync.py
+  (the catalogues and the holiday calendar among them): a record with the change's `base` (project_records/push.py).
+- `project` with `create: true`: a project made on a desktop, made here with its ids (project_records/new_projects.py).
 """
 
 import re

@@ -1,6 +1,7 @@
 """Creating, editing and listing projects; a new project gets its regime's documents and sections."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 
@@ -10,7 +11,7 @@ from sqlmodel import Session, col, select
 from dossier_app.domain.enums import AuditAction, DocumentKind, ParkKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import Document, Project, Section, utc_now
+from dossier_app.domain.models import Document, Project, Section, new_uid, utc_now
 from dossier_app.domain.organ_codes import GOVERNMENT_OFFICE, organ_code
 from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.domain.text import searchable
@@ -166,12 +167,27 @@ def _changes(before: ProjectView, after: ProjectView) -> str:
     return "; ".join(changed) if changed else "no field changed"
 
 
-def instantiate_outline(session: Session, project: Project, regime: Regime, actor: str) -> None:
-    """Create the project's documents and their section trees from the regime's outlines."""
+def document_uid_key(kind: str) -> str:
+    """Where a document's uid is found in the uids a project is made with (`ProjectService.create`)."""
+    return f"document:{kind}"
+
+
+def section_uid_key(kind: str, outline_key: str) -> str:
+    """Where a section's uid is found in the uids a project is made with: its document's kind and outline key."""
+    return f"section:{kind}:{outline_key}"
+
+
+def instantiate_outline(
+    session: Session, project: Project, regime: Regime, actor: str, uids: Mapping[str, str] | None = None
+) -> None:
+    """Create the project's documents and their section trees from the regime's outlines; `uids` gives rows the
+    ids a desktop made them with (a project made on a replica keeps them on the server)."""
+    given = uids or {}
 
     def add_nodes(document: Document, parent: Section | None, nodes: tuple[OutlineNode, ...]) -> None:
         for node in nodes:
             section = Section(
+                uid=given.get(section_uid_key(document.kind, node.key)) or new_uid(),
                 document_id=document.id or 0,
                 parent_id=parent.id if parent else None,
                 outline_key=node.key,
@@ -186,7 +202,13 @@ def instantiate_outline(session: Session, project: Project, regime: Regime, acto
             add_nodes(document, section, node.children)
 
     for position, outline in enumerate(regime.documents):
-        document = Document(project_id=project.id or 0, kind=outline.kind, title=outline.title_vi, position=position)
+        document = Document(
+            uid=given.get(document_uid_key(outline.kind)) or new_uid(),
+            project_id=project.id or 0,
+            kind=outline.kind,
+            title=outline.title_vi,
+            position=position,
+        )
         session.add(document)
         session.flush()
         add_nodes(document, None, outline.sections)
@@ -199,17 +221,19 @@ class ProjectService:
         self._context = context
         self._audit = audit
 
-    def create(self, data: ProjectInput) -> ProjectView:
-        """Store a new project and lay out its dossier from its regime."""
+    def create(self, data: ProjectInput, *, uids: Mapping[str, str] | None = None) -> ProjectView:
+        """Store a new project and lay out its dossier from its regime; `uids` (under "project",
+        `document_uid_key`, `section_uid_key`): the ids a desktop made them with, for a project made on a replica."""
         data = _validate(data, self._context.regimes)
         actor = self._context.operator.name
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT_PROJECT)
             self._refuse_duplicate(session, data.code, None)
-            project = Project(**{f.name: getattr(data, f.name) for f in fields(ProjectInput)}, updated_by=actor)
+            values = {f.name: getattr(data, f.name) for f in fields(ProjectInput)}
+            project = Project(**values, uid=(uids or {}).get("project") or new_uid(), updated_by=actor)
             session.add(project)
             session.flush()
-            instantiate_outline(session, project, self._context.regime(data.regime_key), actor)
+            instantiate_outline(session, project, self._context.regime(data.regime_key), actor, uids)
             from dossier_app.services.milestones.milestone_rows import insert_plan  # the milestone tables: on create
 
             insert_plan(session, project.id or 0, actor)

@@ -7,7 +7,7 @@ from sqlmodel import col, select
 from dossier_app.domain.enums import AuditAction
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, ValidationFailed
 from dossier_app.domain.lifecycle import Action
-from dossier_app.domain.models import Holiday
+from dossier_app.domain.models import Holiday, new_uid
 from dossier_app.domain.working_days import WEEKEND, CalendarDay, DayKind, HolidayCalendar
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
@@ -16,6 +16,31 @@ from dossier_app.services.core.permissions import require_action
 
 def _day(row: Holiday) -> CalendarDay:
     return CalendarDay(row.day, row.name, DayKind(row.kind))
+
+
+def _checked(entry: CalendarDay) -> str:
+    """The entry's name, tidied; refused when empty, or when its kind does not fit its weekday."""
+    name = " ".join(entry.name.split())
+    if not name:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("Errors", "The name of the day is empty."), field="name")
+    weekend = entry.day.weekday() in WEEKEND
+    if entry.kind is DayKind.WORK and not weekend:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("Errors", "A make-up working day must be a Saturday or Sunday ({day})."),
+            field="day",
+            day=entry.day.strftime("%d/%m/%Y"),
+        )
+    if entry.kind is DayKind.OFF and weekend:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("Errors", "{day} is a weekend day already; list the weekday taken off instead."),
+            field="day",
+            day=entry.day.strftime("%d/%m/%Y"),
+        )
+    return name
+
+
+def _missing(day: date) -> NotFound:
+    return NotFound(QT_TRANSLATE_NOOP("Errors", "The calendar has no entry on {day}."), day=day.strftime("%d/%m/%Y"))
 
 
 class HolidayService:
@@ -41,35 +66,35 @@ class HolidayService:
         """The whole calendar, as the working-day arithmetic takes it."""
         return HolidayCalendar.of(self.days())
 
-    def add(self, entry: CalendarDay) -> CalendarDay:
-        """Add a day off (a weekday) or a make-up working day (a Saturday or Sunday)."""
-        name = " ".join(entry.name.split())
-        if not name:
-            raise ValidationFailed(QT_TRANSLATE_NOOP("Errors", "The name of the day is empty."), field="name")
-        weekend = entry.day.weekday() in WEEKEND
-        if entry.kind is DayKind.WORK and not weekend:
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP("Errors", "A make-up working day must be a Saturday or Sunday ({day})."),
-                field="day",
-                day=entry.day.strftime("%d/%m/%Y"),
-            )
-        if entry.kind is DayKind.OFF and weekend:
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP("Errors", "{day} is a weekend day already; list the weekday taken off instead."),
-                field="day",
-                day=entry.day.strftime("%d/%m/%Y"),
-            )
+    def add(self, entry: CalendarDay, *, uid: str | None = None) -> CalendarDay:
+        """Add a day off (a weekday) or a make-up working day (a Saturday or Sunday); `uid`: the id a desktop made it
+        with (sync keeps it)."""
+        name = _checked(entry)
         with self._context.database.begin() as session:
             actor = require_action(session, self._context, Action.EDIT_CALENDAR).name
             if session.exec(select(Holiday).where(Holiday.day == entry.day)).first() is not None:
                 raise Conflict(
                     QT_TRANSLATE_NOOP("Errors", "The calendar already has {day}."), day=entry.day.strftime("%d/%m/%Y")
                 )
-            row = Holiday(day=entry.day, name=name, kind=entry.kind.value)
+            row = Holiday(day=entry.day, name=name, kind=entry.kind.value, uid=uid or new_uid())
             session.add(row)
             session.flush()
             summary = f"{entry.day.isoformat()} {entry.kind.value} '{name}'"
             self._audit.record(session, actor, AuditAction.HOLIDAY_ADD, "holiday", row.id, summary)
+            return _day(row)
+
+    def change(self, entry: CalendarDay) -> CalendarDay:
+        """Give a day of the calendar another name or kind (a desktop's edit, merged by sync)."""
+        name = _checked(entry)
+        with self._context.database.begin() as session:
+            actor = require_action(session, self._context, Action.EDIT_CALENDAR).name
+            row = session.exec(select(Holiday).where(Holiday.day == entry.day)).first()
+            if row is None:
+                raise _missing(entry.day)
+            summary = f"{row.day.isoformat()} {row.kind} '{row.name}' → {entry.kind.value} '{name}'"
+            row.name, row.kind = name, entry.kind.value
+            session.add(row)
+            self._audit.record(session, actor, AuditAction.HOLIDAY_CHANGE, "holiday", row.id, summary)
             return _day(row)
 
     def remove(self, day: date) -> None:
@@ -78,9 +103,7 @@ class HolidayService:
             actor = require_action(session, self._context, Action.EDIT_CALENDAR).name
             row = session.exec(select(Holiday).where(Holiday.day == day)).first()
             if row is None:
-                raise NotFound(
-                    QT_TRANSLATE_NOOP("Errors", "The calendar has no entry on {day}."), day=day.strftime("%d/%m/%Y")
-                )
+                raise _missing(day)
             summary = f"{row.day.isoformat()} {row.kind} '{row.name}'"
             session.delete(row)
             self._audit.record(session, actor, AuditAction.HOLIDAY_REMOVE, "holiday", row.id, summary)

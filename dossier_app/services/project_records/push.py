@@ -20,11 +20,14 @@ from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
 from dossier_app.domain.comment_register import CommentState
 from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.conditions import ProjectFacts as Facts
+from dossier_app.domain.enums import ParkKind
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, ChangeRefused
 from dossier_app.domain.milestones import LandKind, Milestone, MilestoneStatus
 from dossier_app.domain.row_merge import merge_rows
+from dossier_app.domain.working_days import CalendarDay, DayKind
 from dossier_app.services.department.push import UID, Outcome, _malformed, named_row
-from dossier_app.services.dossier.projects import ProjectInput
+from dossier_app.services.dossier.projects import ProjectInput, document_uid_key, section_uid_key
+from dossier_app.services.project_records.new_projects import CREATE
 from dossier_app.services.project_records.sync import (
     BASELINE,
     CATALOGUE,
@@ -35,6 +38,7 @@ from dossier_app.services.project_records.sync import (
     EVIDENCE,
     FORWARD,
     GLOBAL,
+    HOLIDAY,
     LAYOUT,
     PROJECT,
     RECORDS,
@@ -62,6 +66,7 @@ if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
     from dossier_app.services.dossier.document_numbers import DocumentNumberService
     from dossier_app.services.dossier.projects import ProjectService
+    from dossier_app.services.milestones.holidays import HolidayService
     from dossier_app.services.milestones.milestones import MilestoneService
     from dossier_app.services.register.catalogues import CatalogueService
     from dossier_app.services.review.comment_register import CommentRegisterService
@@ -81,6 +86,7 @@ CONFLICTS = {  # a refusal's words for each kind of record (a template a transla
     EVIDENCE: QT_TRANSLATE_NOOP("Errors", "An evidence link is never changed: remove it and link another."),
     COUNTER: QT_TRANSLATE_NOOP("Errors", "The document number counter changed differently on the server."),
     CATALOGUE: QT_TRANSLATE_NOOP("Errors", "The catalogue entry {code}: {fields} changed differently on the server."),
+    HOLIDAY: QT_TRANSLATE_NOOP("Errors", "The calendar's day {day}: {fields} changed differently on the server."),
 }
 REMOVALS = {  # a removal refused because the row changed on the server since the desktop last saw it
     COMMENT: QT_TRANSLATE_NOOP("Errors", "The comment of {source} was changed on the server since; it is kept."),
@@ -90,6 +96,7 @@ REMOVALS = {  # a removal refused because the row changed on the server since th
     ),
     EVIDENCE: QT_TRANSLATE_NOOP("Errors", "The evidence link was changed on the server since; it is kept."),
     CATALOGUE: QT_TRANSLATE_NOOP("Errors", "The catalogue entry {code} was changed on the server since; it is kept."),
+    HOLIDAY: QT_TRANSLATE_NOOP("Errors", "The calendar's day {day} was changed on the server since; it is kept."),
 }
 
 
@@ -106,9 +113,10 @@ class RecordWriter:
         projects: "ProjectService",
         numbers: "DocumentNumberService",
         catalogues: "CatalogueService",
+        holidays: "HolidayService",
     ) -> None:
         self._context, self._projects, self._numbers = context, projects, numbers
-        self._catalogues = catalogues
+        self._catalogues, self._holidays = catalogues, holidays
         self._milestones, self._checklist, self._consultations = milestones, checklist, consultations
         self._comments = comments
 
@@ -146,6 +154,13 @@ class RecordWriter:
             else:
                 self._catalogues.update(replace(item, code=str(current["code"])))
             return
+        if table_name == HOLIDAY:  # the department's calendar: its service's rules (a make-up day is a weekend day)
+            entry = CalendarDay(values["day"], str(values["name"]), DayKind(values["kind"]))
+            if current is None:
+                self._holidays.add(entry, uid=uid)
+            else:
+                self._holidays.change(entry)
+            return
         if table_name == COUNTER:  # the clerk's counter, or an export's numbers taken (merged: the higher number)
             code = self._projects.get(project_id).code
             made_here = uid if current is None else None
@@ -169,6 +184,11 @@ class RecordWriter:
         else:
             self._step(project_id, values, current, uid)
 
+    def create_project(self, record: Record, kind: ParkKind, regime_key: str, uids: Mapping[str, str]) -> None:
+        """A project made on a desktop, made here through the project service with the desktop's ids."""
+        values = stored_values(PROJECT, record, RECORDS[PROJECT])
+        self._projects.create(ProjectInput(kind=kind, regime_key=regime_key, **values), uids=uids)
+
     def baseline(
         self,
         project_id: int,
@@ -186,6 +206,8 @@ class RecordWriter:
             self._milestones.remove_step(project_id, str(current["key"]))
         elif table_name == CATALOGUE:
             self._catalogues.remove(CatalogueKind(current["kind"]), str(current["code"]))
+        elif table_name == HOLIDAY:
+            self._holidays.remove(stored_values(HOLIDAY, current, ("day",))["day"])
         elif table_name == EVIDENCE:
             self._checklist.unlink_evidence(int(row_id))
         elif table_name == COMMENT:
@@ -295,6 +317,8 @@ class RecordPush:
         table_name = str(change.get("table"))
         if table_name == BASELINE:
             return self._baseline(uid, fields)
+        if table_name == PROJECT and fields.get(CREATE) is True:
+            return self._create(uid, fields)
         base_fields = change.get("base")
         if base_fields is not None and not isinstance(base_fields, dict):
             raise _malformed("base")
@@ -399,8 +423,63 @@ class RecordPush:
         self._writer.baseline(project_id, name, created_at, frozen, uid)
         return Outcome.APPLIED
 
+    def _create(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
+        """A project made on a desktop (new_projects.py): made here with the ids the desktop gave it and its outline,
+        as the person (who needs the right to edit projects); a code the department already uses is refused."""
+        if self._taken("project", [uid]):
+            return Outcome.ALREADY
+        try:
+            record = checked_record(PROJECT, fields)
+        except ValueError as error:
+            raise _malformed(str(error)) from error
+        if record.get("project") != uid:
+            raise _malformed("project")
+        kind, regime, outline = fields.get("kind"), fields.get("regime"), fields.get("outline")
+        if kind not in {k.value for k in ParkKind}:
+            raise _malformed("kind")
+        if not isinstance(regime, str) or not regime:
+            raise _malformed("regime")
+        if not isinstance(outline, dict):
+            raise _malformed("outline")
+        uids = {"project": uid}
+        for part, key_of in (("documents", document_uid_key), ("sections", _section_key)):
+            given = outline.get(part, {})
+            if not isinstance(given, dict):
+                raise _malformed(f"outline.{part}")
+            for name, made in given.items():
+                if not isinstance(name, str) or not isinstance(made, str) or not UID.match(made):
+                    raise _malformed(f"outline.{part}")
+                uids[key_of(name)] = made
+        if len(set(uids.values())) != len(uids):
+            raise _malformed("outline")
+        for table_name in ("document", "section"):
+            taken = self._taken(table_name, [made for key, made in uids.items() if key.startswith(table_name)])
+            if taken:
+                raise ChangeRefused(
+                    QT_TRANSLATE_NOOP("Errors", "The server already has a {table} with the id {uid}."),
+                    table=table_name,
+                    uid=taken,
+                )
+        self._writer.create_project(record, ParkKind(kind), regime, uids)
+        return Outcome.APPLIED
+
+    def _taken(self, table_name: str, uids: list[str]) -> str:
+        """The first of these uids the server's table already holds ("" when none)."""
+        table = synced_tables()[table_name]
+        with self._context.database.begin() as session:
+            found = session.connection().execute(core_select(table.c.uid).where(table.c.uid.in_(uids)).limit(1))
+            return str(found.scalar() or "")
+
     def _project_id(self, project_uid: Any) -> int:
         return named_row(self._context, "project", project_uid, "project")
+
+
+def _section_key(name: str) -> str:
+    """A section's place in a pushed outline ("kind/outline key") as `ProjectService.create` finds its uid."""
+    kind, _slash, key = name.partition("/")
+    if not kind or not key:
+        raise _malformed("outline.sections")
+    return section_uid_key(kind, key)
 
 
 def _content(record: Record) -> Record:
@@ -410,4 +489,4 @@ def _content(record: Record) -> Record:
 
 def _named(record: Record) -> dict[str, str]:
     """What a refusal's words name a row by: a step's key, a body's name, a comment's source."""
-    return {name: str(record.get(name) or "") for name in ("key", "name", "source", "code")}
+    return {name: str(record.get(name) or "") for name in ("key", "name", "source", "code", "day")}

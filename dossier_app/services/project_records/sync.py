@@ -1,9 +1,11 @@
 """A project's records in sync: its details (the project form's fields), its milestone plan's settings, each step of
 the plan, its facts, the day its dossier was filed, each body consulted, each condition's assessment and each
-ministry comment of its comment register. Each row travels as one record of fields and merges
+ministry comment of its comment register; and the department's rows of no project, the land-use and ward
+catalogues and the holiday calendar (`GLOBAL`). Each row travels as one record of fields and merges
 field by field (`domain/row_merge`), as a household does (row_sync), but a row is its own unit: a step and a body
 have a lasting identity (their uid), and every project has at most one plan, one set of facts, one filing date and
-one assessment per condition. Only the records of projects the server holds are pushed: projects are made there.
+one assessment per condition. Only the records of projects the server holds are pushed: a project made here is made
+there first (new_projects.py).
 
 A record is the row's fields that people edit, in the JSON form the change feed sends (`row_sync.canon`), with
 its `project` as a uid. The replica's shadow holds each such row as last pulled, in the same form, so a row
@@ -38,6 +40,7 @@ from dossier_app.domain.conditions import ConditionStatus
 from dossier_app.domain.milestones import LandKind, MilestoneStatus
 from dossier_app.domain.models import Setting, SyncRecordConflict, SyncShadow
 from dossier_app.domain.row_merge import merge_rows
+from dossier_app.domain.working_days import DayKind
 from dossier_app.services.completeness.checklist import FACT_FIELDS
 from dossier_app.services.department.push import UID
 from dossier_app.services.register.catalogues import catalogue_usage
@@ -48,6 +51,7 @@ from dossier_app.storage.sync_log import synced_tables
 
 PROJECT = "project"
 CATALOGUE = "catalogueentry"  # the land-use and ward catalogues: the department's, no project's
+HOLIDAY = "holiday"  # the working-day calendar (holidays off, make-up days): the department's, no project's
 BASELINE = "milestonebaseline"  # taken once, never changed: pushed when made here, as it was taken
 STEP = "milestonestep"
 CONSULTATION = "consultation"
@@ -57,6 +61,7 @@ COMMENT = "ministrycomment"
 COUNTER = "documentcounter"  # the next number of a document symbol: numbers only move forward
 RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
     CATALOGUE: ("kind", "code", "name", "land_group", "confirmed", "position"),  # before the households using them
+    HOLIDAY: ("day", "name", "kind"),
     PROJECT: (  # what the project form edits; its kind and regime are the server's (a regime switch moves sections)
         "code",
         "name",
@@ -106,18 +111,20 @@ CHOICES = {  # (table, field): the values the program knows
     (CONDITION, "status"): frozenset(status.value for status in ConditionStatus),
     (COMMENT, "state"): frozenset(state.value for state in CommentState),
     (CATALOGUE, "kind"): frozenset(kind.value for kind in CatalogueKind),
+    (HOLIDAY, "kind"): frozenset(kind.value for kind in DayKind),
 }
 STEP_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,19}")  # M1, X12: what a step's key column holds
 HOOKED = frozenset({*RECORDS, BASELINE})  # the tables whose pulled rows the records' pull hook sees
 SINGLETONS = frozenset({"milestoneplan", "projectfacts", "reviewschedule"})  # one row per project
-REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT, EVIDENCE, CATALOGUE})  # rows a person removes
-GLOBAL = frozenset({CATALOGUE})  # the department's rows, of no project: pushed whatever projects the server holds
+REMOVABLE = frozenset({STEP, CONSULTATION, COMMENT, EVIDENCE, CATALOGUE, HOLIDAY})  # rows a person removes
+GLOBAL = frozenset({CATALOGUE, HOLIDAY})  # the department's rows, of no project: pushed whatever projects it holds
 LAYOUT = frozenset({"position"})  # merged without a conflict: the server's place stands when both moved
 FORWARD = frozenset({(COUNTER, "next_number")})  # merged without a conflict: the higher number stands
 CUSTOM_PREFIX = "X"  # a step a person added (services/milestones/milestone_rows.CUSTOM_PREFIX)
 SHADOWED_KEY = "sync.records_shadowed"  # set once the rows pulled before records were pushed have their shadows
 WORDS = {
     CATALOGUE: "danh mục/catalogue",
+    HOLIDAY: "lịch ngày nghỉ/holiday calendar",
     PROJECT: "thông tin dự án/project details",
     "milestoneplan": "kế hoạch mốc/milestone plan",
     "projectfacts": "số liệu dự án/project facts",
@@ -176,9 +183,11 @@ def natural_key(table_name: str, record: Mapping[str, Any]) -> tuple[Any, ...] |
     its name (the list takes a name once). None for a custom step: two desks' X1 are two steps."""
     project = record.get("project")
     if table_name == PROJECT:
-        return None  # a project the server lacks is not made there from a desktop
+        return None  # a project the server lacks is made there by its creation (new_projects), not matched
     if table_name == CATALOGUE:
         return (record.get("kind"), record.get("code"))
+    if table_name == HOLIDAY:
+        return (record.get("day"),)
     if table_name in SINGLETONS:
         return (project,)
     if table_name == STEP:
@@ -370,14 +379,19 @@ def shadow_once(session: Session, cursor: int) -> None:
 
 
 def shadow_seeded(session: Session) -> None:
-    """After a first pull: the department's rows this database had before it (the catalogues seeded with the
-    program) that the server's did not replace are not work made here: one nothing here uses goes (the department
-    removed it; pushed, it would come back), one in use stays here as shared, never pushed."""
+    """After a first pull: the department's rows this database had before it (the catalogues and the holiday
+    calendar seeded with the program) that the server's did not replace are not work made here: a day of the
+    calendar goes (the department's calendar is the calendar; pushed, a day it removed would come back), and so does
+    a catalogue entry nothing here uses; one in use stays here as shared, never pushed."""
     server = shadow_records(session)
-    table = synced_tables()[CATALOGUE]
+    tables = synced_tables()
+    table = tables[CATALOGUE]
     rows = []
     for uid, local in local_rows(session).items():
         if uid in server or local.table_name not in GLOBAL:
+            continue
+        if local.table_name == HOLIDAY:
+            session.execute(delete(tables[HOLIDAY]).where(tables[HOLIDAY].c.uid == uid))
             continue
         if not catalogue_usage(session, CatalogueKind(local.record["kind"]), str(local.record["code"])):
             session.execute(delete(table).where(table.c.uid == uid))
@@ -529,6 +543,8 @@ def label(code: str, table_name: str, shown: Mapping[str, Any], ours: Mapping[st
     gone = " (xoá/removed)" if ours is None else ""
     if table_name == CATALOGUE:
         return f"{WORDS[CATALOGUE]} {shown.get('kind', '?')} '{shown.get('code', '')}'{gone}"
+    if table_name == HOLIDAY:
+        return f"{WORDS[HOLIDAY]} {shown.get('day', '?')} '{shown.get('name', '')}'{gone}"
     if table_name == STEP:
         return f"{code}: {WORDS[STEP]} {shown.get('key', '?')} '{shown.get('title', '')}'{gone}"
     if table_name == CONSULTATION:

@@ -42,6 +42,12 @@ from dossier_app.domain.models import (
     utc_now,
 )
 from dossier_app.services.department.changes import MAX_LIMIT
+from dossier_app.services.project_records.new_projects import (
+    is_creation,
+    not_on_server,
+    projects_to_create,
+    settle_created,
+)
 from dossier_app.services.project_records.sync import (
     HOOKED,
     baselines_to_push,
@@ -263,7 +269,7 @@ class ReplicaService:
                     shadow_seeded(session)
             if report.cancelled:
                 break
-            outbox = [item for item in self._outbox(report) if refused.isdisjoint(item.known_as())]
+            outbox = [item for item in self._outbox(report, hold_new=True) if refused.isdisjoint(item.known_as())]
             if not outbox:
                 break
             outbox, held = blobs.send_lacking(outbox)
@@ -505,9 +511,20 @@ class ReplicaService:
 
     # The outbox ---------------------------------------------------------------------------------------
 
-    def _outbox(self, report: SyncReport) -> list[Outgoing]:
-        """Everything made here the server does not hold yet: revisions (chained on the server's latest),
-        comments, review requests; nothing of a section still in conflict."""
+    def _outbox(self, report: SyncReport, *, hold_new: bool = False) -> list[Outgoing]:
+        """Everything made here the server does not hold yet: projects made here first, then revisions (chained on
+        the server's latest), comments, review requests; nothing of a section still in conflict, nor of the demo's
+        projects made here. `hold_new`: nothing of a project made here until the server has made it."""
+        with self._context.database.begin() as session:
+            to_make, sample = not_on_server(session)
+            creations = projects_to_create(session, to_make)
+        outgoing = self._work_outbox(report)
+        return creations + [
+            item for item in outgoing if not sample.holds(item) and not (hold_new and to_make.holds(item))
+        ]
+
+    def _work_outbox(self, report: SyncReport) -> list[Outgoing]:
+        """The work made here in projects, the register and the catalogues, in the order the server takes it."""
         work = self._work()
         blocked = {item.section_id for item in work.values() if item.blocked}
         with self._context.database.begin() as session:
@@ -648,7 +665,9 @@ class ReplicaService:
                     review_settled(session, item.review_of)
                 if item.change["table"] == "section" and "structure" in item.change["fields"]:
                     settled(session, item.change)
-                if item.change["table"] in HOOKED:
+                if is_creation(item.change):
+                    settle_created(session, item.change, self._context.regimes.get(item.change["fields"]["regime"]))
+                elif item.change["table"] in HOOKED:
                     settle_record(session, item.change)
                 for table, uid in item.shares:
                     if session.get(SyncShadow, uid) is None:

@@ -112,7 +112,7 @@ def section_changes(session: Session) -> list[Outgoing]:
         parent = uids.get(section.parent_id) if section.parent_id is not None else None
         if shadow_text is None:
             # Added here: a custom section (a section with an outline key was laid out from a regime, here as on
-            # the server; those of a project made here wait until projects are pushed). One deleted again before
+            # the server; those of a project made here are made there with it, new_projects). One deleted again before
             # any sync goes only when work was done in it, to be deleted there after that work.
             deleted = section.deleted_at is not None
             if section.outline_key is None and (not deleted or _worked_here(session, uid, live=False)):

@@ -1,0 +1,182 @@
+"""A project made on a replica reaches the server: pushed first, as one change that asks the server to make it
+through `ProjectService.create` (with the person's right to edit projects) with the ids the desktop made its
+project, documents and sections with, so the work done in it here (texts, comments, outline changes, its records)
+follows as for any project once the server holds it.
+
+Change (table `project`, the project's uid): its record (the project form's fields) with `create: true`, `kind`,
+`regime` and `outline` `{documents: {kind: uid}, sections: {"kind/outline key": uid}}`. Until the server holds the
+project (its shadow, written when the creation is applied), nothing else of it is pushed: the work waits for it.
+Once applied, its sections' shadows are the outline as the regime lays it out, so a section renamed, moved or
+deleted here before the first push is a change made here (pushed, and left alone by the pull that brings the
+server's rows). The demo's projects are sample data: made here by the demo, they stay here.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col
+
+from dossier_app.domain.enums import AuditAction, SectionState
+from dossier_app.domain.models import AuditEntry
+from dossier_app.domain.outline import OutlineNode, Regime
+from dossier_app.services.project_records.sync import PROJECT, RECORDS, owned_rows, record_of, shadow_records
+from dossier_app.services.project_records.sync import shadow_row as record_shadow
+from dossier_app.services.sync.bulk_rows import upsert_shadows
+from dossier_app.services.sync.outbox import Outgoing, change
+from dossier_app.services.sync.pulled_rows import REVIEW_FIELDS
+from dossier_app.services.sync.pulled_rows import shadow_row as section_shadow
+from dossier_app.storage.sync_log import synced_tables
+
+CREATE = "create"
+DEMO_MADE = "cli:demo"  # services/demo/demo.DEMO_OPERATOR: the projects the demo made here are sample data
+
+
+@dataclass(frozen=True)
+class NotOnServer:
+    """The projects here the server does not hold yet, with their documents and sections (by uid): what their work
+    names, held back until the project is made there (or for good, for the demo's)."""
+
+    projects: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    sections: frozenset[str] = frozenset()
+
+    def holds(self, item: Outgoing) -> bool:
+        """Whether a change is work in one of these projects (not its creation)."""
+        pushed = item.change
+        fields, table = pushed["fields"], pushed["table"]
+        if table == PROJECT and fields.get(CREATE) is True:
+            return False
+        if table == PROJECT and pushed["uid"] in self.projects:
+            return True
+        if table == "section" and pushed["uid"] in self.sections:
+            return True
+        return (
+            fields.get("section") in self.sections
+            or fields.get("document") in self.documents
+            or fields.get("project") in self.projects
+        )
+
+
+def not_on_server(session: Session) -> tuple[NotOnServer, NotOnServer]:
+    """The projects here without a shadow (made here): those to make on the server, and the demo's (sample data,
+    kept here)."""
+    tables = synced_tables()
+    project, document, section = tables["project"], tables["document"], tables["section"]
+    shared = {uid for uid, (name, _record) in shadow_records(session).items() if name == PROJECT}
+    connection = session.connection()
+    made_here = {
+        int(local): str(uid)
+        for local, uid in connection.execute(core_select(project.c.id, project.c.uid))
+        if str(uid) not in shared
+    }
+    if not made_here:
+        return NotOnServer(), NotOnServer()
+    by_demo = connection.execute(
+        core_select(col(AuditEntry.entity_id)).where(
+            col(AuditEntry.action) == AuditAction.PROJECT_CREATE.value,
+            col(AuditEntry.entity_type) == "project",
+            col(AuditEntry.actor) == DEMO_MADE,
+        )
+    ).scalars()
+    demo = {int(local) for local in by_demo if str(local).isdigit()} & set(made_here)
+
+    def held(project_ids: set[int]) -> NotOnServer:
+        if not project_ids:
+            return NotOnServer()
+        documents = connection.execute(
+            core_select(document.c.uid, document.c.id).where(document.c.project_id.in_(project_ids))
+        ).all()
+        sections = connection.execute(
+            core_select(section.c.uid).where(section.c.document_id.in_([local for _uid, local in documents]))
+        ).scalars()
+        return NotOnServer(
+            frozenset(made_here[local] for local in project_ids),
+            frozenset(str(uid) for uid, _local in documents),
+            frozenset(map(str, sections)),
+        )
+
+    return held(set(made_here) - demo), held(demo)
+
+
+def projects_to_create(session: Session, waiting: NotOnServer) -> list[Outgoing]:
+    """Each project made here the server lacks, as the change that makes it there with this desktop's ids."""
+    if not waiting.projects:
+        return []
+    tables = synced_tables()
+    document, section = tables["document"], tables["section"]
+    connection = session.connection()
+    query = owned_rows(PROJECT).where(tables["project"].c.uid.in_(waiting.projects))
+    made: list[Outgoing] = []
+    for row in connection.execute(query.order_by(tables["project"].c.id)).mappings():
+        documents = {
+            str(uid): str(kind)
+            for uid, kind in connection.execute(
+                core_select(document.c.uid, document.c.kind).where(document.c.project_id == row["id"])
+            )
+        }
+        sections = {
+            f"{documents[str(document_uid)]}/{key}": str(uid)
+            for uid, key, document_uid in connection.execute(
+                core_select(section.c.uid, section.c.outline_key, document.c.uid)
+                .join(document, document.c.id == section.c.document_id)
+                .where(document.c.project_id == row["id"], section.c.outline_key.is_not(None))
+            )
+        }
+        fields: dict[str, Any] = {
+            **record_of(PROJECT, row["uid"], dict(row)),
+            CREATE: True,
+            "kind": str(row["kind"]),
+            "regime": str(row["regime_key"]),
+            "outline": {"documents": {kind: uid for uid, kind in documents.items()}, "sections": sections},
+        }
+        pushed = change(PROJECT, str(row["uid"]), fields, f"create:{row['uid']}")
+        made.append(Outgoing(pushed, f"{row['code']}: dự án mới/new project"))
+    return made
+
+
+def is_creation(pushed: Mapping[str, Any]) -> bool:
+    """Whether a pushed change is a project made here."""
+    return bool(pushed["table"] == PROJECT and pushed["fields"].get(CREATE) is True)
+
+
+def settle_created(session: Session, pushed: Mapping[str, Any], regime: Regime | None) -> None:
+    """The server holds the project made here: its shadow is its record as pushed, and each of its sections laid out
+    from the regime has the regime's place as its shadow (what the server made), so what was renamed, moved or
+    deleted here since is pushed next."""
+    fields, uid = pushed["fields"], str(pushed["uid"])
+    rows = [record_shadow(uid, PROJECT, {name: fields.get(name) for name in ("project", *RECORDS[PROJECT])})]
+    if regime is not None:
+        rows.extend(_laid_out(session, uid, regime))
+    upsert_shadows(session, rows)
+
+
+def _laid_out(session: Session, project_uid: str, regime: Regime) -> list[dict[str, str]]:
+    """The shadows of a project's sections as the regime lays them out (the server made them so)."""
+    tables = synced_tables()
+    project, document, section = tables["project"], tables["document"], tables["section"]
+    here = session.connection().execute(
+        core_select(section.c.uid, section.c.outline_key, document.c.uid.label("document_uid"), document.c.kind)
+        .join(document, document.c.id == section.c.document_id)
+        .join(project, project.c.id == document.c.project_id)
+        .where(project.c.uid == project_uid, section.c.outline_key.is_not(None))
+    )
+    uids = {(str(row.kind), str(row.outline_key)): (str(row.uid), str(row.document_uid)) for row in here}
+    fresh: dict[str, Any] = dict.fromkeys(REVIEW_FIELDS)
+    fresh.update(state=SectionState.DRAFT.value, submitted_by="", approved_hash="", approved_by="")
+    fresh["changed_since_approval"] = False
+    made: list[dict[str, str]] = []
+
+    def walk(kind: str, parent: str | None, nodes: tuple[OutlineNode, ...]) -> None:
+        for node in nodes:
+            found = uids.get((kind, node.key))
+            if found is None:
+                continue
+            place = {"document": found[1], "parent": parent, "title": node.title_vi, "position": node.order}
+            made.append(section_shadow("section", found[0], {**fresh, **place, "deleted_at": None}))
+            walk(kind, found[0], node.children)
+
+    for outline in regime.documents:
+        walk(str(outline.kind), None, outline.sections)
+    return made

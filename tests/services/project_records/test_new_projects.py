@@ -1,0 +1,172 @@
+"""A project made on a laptop reaches the server with the laptop's ids and the work done in it there (texts, outline
+changes, plan), through the server's services as the person: a clerk's is refused and waits; the demo's projects
+are sample data and stay on the laptop; a hostile creation (ids the server uses, a malformed outline) is refused."""
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import col, select
+
+from dossier_app.domain.enums import Role
+from dossier_app.domain.models import Document, Project, Section
+from dossier_app.services import Services, open_services
+from dossier_app.services.core.context import Operator
+from dossier_app.services.dossier.projects import ProjectView
+from dossier_app.services.project_records.new_projects import CREATE, not_on_server, projects_to_create
+from tests.conftest import FAST_HASHER
+from tests.services.sync.test_row_sync import OFFICER, PASSWORD, Direct, sync
+
+NEW = "CT-MOI"
+
+
+@pytest.fixture
+def server(services: Services, itp: ProjectView) -> Services:
+    services.accounts.add(OFFICER, [Role.OFFICER], PASSWORD, "Nguyễn Văn An")
+    services.accounts.add("lanhdao", [Role.MANAGER], PASSWORD, "Trần Thị Bình")
+    return services
+
+
+@pytest.fixture
+def desks(server: Services, tmp_path: Path) -> Iterator[dict[str, Services]]:
+    made = {
+        name: open_services(str(tmp_path / f"{name}.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
+        for name in ("a", "b")
+    }
+    for name, desk in made.items():
+        assert sync(desk, server, name).clean
+    yield made
+    for desk in made.values():
+        desk.close()
+
+
+def outline(services: Services, code: str) -> list[tuple[str, str | None, str, int, bool, str]]:
+    """Every live section of the project: (uid, outline key, title, position, deleted, body), by uid."""
+    with services.database.begin() as session:
+        rows = session.exec(
+            select(Section)
+            .join(Document, col(Document.id) == Section.document_id)
+            .join(Project, col(Project.id) == Document.project_id)
+            .where(Project.code == code, col(Section.deleted_at).is_(None))
+            .order_by(col(Section.uid))
+        ).all()
+        return [(s.uid, s.outline_key, s.title, s.position, s.deleted_at is not None, s.body) for s in rows]
+
+
+def project_uid(services: Services, code: str) -> str:
+    with services.database.begin() as session:
+        return session.exec(select(Project.uid).where(Project.code == code)).one()
+
+
+def make_here(desk: Services, itp: ProjectView) -> ProjectView:
+    return desk.projects.create(replace(desk.projects.get(itp.id), code=NEW, name="Khu CNTT tập trung mở rộng"))
+
+
+def test_a_project_made_on_a_laptop_reaches_the_server_with_the_work_done_in_it(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    made = make_here(a, itp)
+    grounds = a.dossiers.section_by_key(made.id, "tt.can_cu_phap_ly")
+    a.dossiers.save_body(grounds.id, "Căn cứ Luật Công nghệ thông tin năm 2006.")
+    a.dossiers.save_body(grounds.id, "Căn cứ Luật Công nghệ thông tin năm 2006;\n\nCăn cứ Nghị định 154/2013/NĐ-CP.")
+    a.dossiers.rename_section(grounds.id, "Căn cứ pháp lý (bổ sung)")
+    document = a.dossiers.tree(made.id)[0]
+    custom = a.dossiers.add_section(document.id, None, "Phụ lục bản đồ")
+    a.dossiers.save_body(custom, "Bản đồ vị trí khu đất.")
+    moved = document.sections[1]
+    a.dossiers.move_section(moved.id, 0)  # every section of this regime is required: moved, not deleted
+    extra = a.dossiers.add_section(document.id, None, "Mục làm thử")
+    a.dossiers.delete_section(extra)
+    a.milestones.set_at_risk_days(made.id, 21)
+    first = a.milestones.plan(made.id).milestones[0]
+    a.milestones.update_step(made.id, replace(first, planned_start=date(2027, 5, 1), planned_end=date(2027, 5, 31)))
+    waiting = a.replica.waiting()
+    assert waiting == 5  # the creation, two revisions, the custom section and its text (the rest is seen once made)
+
+    report = sync(a, server, "a")
+    assert report.clean, report
+    assert f"{NEW}: dự án mới/new project" in report.pushed
+    assert a.replica.waiting() == 0
+    assert project_uid(server, NEW) == project_uid(a, NEW)  # made there with the laptop's ids
+    assert outline(server, NEW) == outline(a, NEW)
+    there = server.projects.by_code(NEW)
+    assert len(server.dossiers.revisions(server.dossiers.section_by_key(there.id, "tt.can_cu_phap_ly").id)) == 2
+    titles = {title for _uid, _key, title, _position, _deleted, _body in outline(server, NEW)}
+    assert "Căn cứ pháp lý (bổ sung)" in titles and "Phụ lục bản đồ" in titles
+    top = [node.title for node in server.dossiers.tree(there.id)[0].sections]
+    assert top[:2] == [moved.title, document.sections[0].title]
+    assert server.milestones.plan(there.id).at_risk_days == 21
+    assert server.milestones.plan(there.id).milestones[0].planned_end == date(2027, 5, 31)
+    assert server.projects.get(there.id).name == "Khu CNTT tập trung mở rộng"
+
+    again = sync(a, server, "a")
+    assert again.clean and not again.pushed, again  # nothing left over, nothing sent twice
+    assert sync(b, server, "b").clean
+    assert outline(b, NEW) == outline(server, NEW)
+    assert b.milestones.plan(b.projects.by_code(NEW).id).at_risk_days == 21
+
+
+def test_a_clerks_project_is_refused_and_its_work_waits_unsent(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a = desks["a"]
+    made = make_here(a, itp)
+    a.dossiers.save_body(a.dossiers.section_by_key(made.id, "tt.can_cu_phap_ly").id, "Căn cứ.")
+    server.accounts.set_roles(OFFICER, [Role.CLERK])
+    report = sync(a, server, "a")
+    assert [refusal.label for refusal in report.refused] == [f"{NEW}: dự án mới/new project"], report
+    assert "not allowed" in report.refused[0].message_en
+    assert [p.code for p in server.projects.summaries()] == [itp.code]
+    assert a.replica.waiting() >= 2  # still here, still waiting
+    server.accounts.set_roles(OFFICER, [Role.OFFICER])
+    assert sync(a, server, "a").clean  # once allowed, it goes with its work
+    assert outline(server, NEW) == outline(a, NEW)
+
+
+def test_the_demos_projects_stay_on_the_laptop(server: Services, tmp_path: Path) -> None:
+    desk = open_services(str(tmp_path / "demo.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
+    try:
+        desk.demo.load(households=3, story=False)
+        report = sync(desk, server, "a")
+        assert not any("dự án mới" in label for label in report.pushed), report
+        assert "CT-HTP" not in {p.code for p in server.projects.summaries()}
+        assert desk.replica.waiting() == 0
+    finally:
+        desk.close()
+
+
+def pushed_creation(server: Services, fields: dict[str, Any], uid: str) -> Any:
+    change = {"id": "0b7e4c1e-6d2f-5a4b-9c8d-7e6f5a4b3c2d", "table": "project", "uid": uid, "fields": fields}
+    return Direct(server, OFFICER).push(server.changes.library_version(), [change]).results[0]
+
+
+def test_a_hostile_creation_is_refused_and_the_server_keeps_its_rows(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a = desks["a"]
+    made = make_here(a, itp)
+    with a.database.begin() as session:
+        [creation] = projects_to_create(session, not_on_server(session)[0])
+    fields = creation.change["fields"]
+    uid = creation.change["uid"]
+    assert fields[CREATE] is True and fields["regime"] == made.regime_key
+    before = outline(server, itp.code)
+    theirs = before[0][0]  # a section the server already has
+    key = next(iter(fields["outline"]["sections"]))
+    stolen = {**fields, "outline": {**fields["outline"], "sections": {**fields["outline"]["sections"], key: theirs}}}
+    answer = pushed_creation(server, stolen, uid)
+    assert answer.status == "refused" and "already has a section" in answer.message_en
+    for broken, field in (
+        ({**fields, "outline": "x"}, "outline"),
+        ({**fields, "kind": "castle"}, "kind"),
+        ({**fields, "project": "0" * 36}, "project"),
+        ({**fields, "outline": {"documents": {}, "sections": {"no-slash": fields["project"]}}}, "outline"),
+    ):
+        answer = pushed_creation(server, broken, uid)
+        assert answer.status == "refused" and field in answer.message_en, (field, answer)
+    assert [p.code for p in server.projects.summaries()] == [itp.code]
+    assert outline(server, itp.code) == before
