@@ -350,11 +350,7 @@ class MainWindow(QMainWindow):
 
     def load_data(self) -> None:
         """Fill the navigator and the work queue from the database."""
-        self.model.reload()
-        header = self.navigator.header()  # the sections exist once the model has its columns
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._reload_model()
         self.queue.refresh()
         self.navigator.expandToDepth(0)
         self.window_actions.sync()
@@ -531,7 +527,7 @@ class MainWindow(QMainWindow):
         """Rebuild the tree after a structural change, keeping what was expanded."""
         expanded = self._expanded_keys()
         self._restoring_selection = True
-        self.model.reload()
+        self._reload_model()
         self._restore_expanded(expanded)
         self._restoring_selection = False
         if select_section_id is not None and self.model.index_of_section(select_section_id).isValid():
@@ -548,6 +544,15 @@ class MainWindow(QMainWindow):
                 self._show_section(None)
         self.structure.sync()
         self.window_actions.sync()
+
+    def _reload_model(self) -> None:
+        """Read the tree again and size its columns: the titles take the width, the counts what they need (a reload
+        clears the columns, and with them how they were sized: after a sync the titles were cut to a few letters)."""
+        self.model.reload()
+        header = self.navigator.header()  # the sections exist once the model has its columns
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def _expanded_keys(self) -> set[tuple[int, int]]:
         keys: set[tuple[int, int]] = set()

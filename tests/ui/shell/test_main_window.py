@@ -195,3 +195,6 @@ def test_a_window_that_paints_first_fills_itself_after_its_first_paint(  # type:
     header = window.navigator.header()
     assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
     assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.ResizeToContents
+    window.reload_navigator(None)  # as after a sync or an outline change: the titles keep the width
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.ResizeToContents
