@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -291,6 +292,14 @@ class SyncPanel(QObject):
         QMessageBox.critical(self._window, self.tr("Sync"), str(error))
 
     def _show_problems(self, report: "SyncReport") -> None:
+        box, show = self.problems_box(report)
+        box.exec()
+        if show is not None and box.clickedButton() is show:
+            self.open_conflicts()
+
+    def problems_box(self, report: "SyncReport") -> tuple[QMessageBox, QPushButton | None]:
+        """The message a sync that did not end clean leaves, with what is not in step in its details; the conflicts
+        window is offered only when there is a conflict to open there."""
         lines = [self.tr("Conflict: {section}").format(section=label) for label in report.conflicts]
         lines += [
             self.tr("Refused by the server: {what} — {why}").format(what=refusal.label, why=refusal.message_vi)
@@ -311,10 +320,10 @@ class SyncPanel(QObject):
         box.setText(self.tr("The sync finished, but not everything is in step with the server."))
         box.setDetailedText("\n".join(lines))
         box.addButton(QMessageBox.StandardButton.Ok)
-        show = box.addButton(self.tr("Show the conflicts…"), QMessageBox.ButtonRole.ActionRole)
-        box.exec()
-        if box.clickedButton() is show:
-            self.open_conflicts()
+        show = None
+        if report.conflicts:
+            show = box.addButton(self.tr("Show the conflicts…"), QMessageBox.ButtonRole.ActionRole)
+        return box, show
 
     # The status bar ---------------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ desk's other person waiting for their sign-in, and the conflicts window's merge 
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,35 @@ def test_sync_now_asks_the_password_once_pushes_a_local_edit_and_shows_online(  
     other.close()
     assert _sync(qtbot, window, monkeypatch) == []  # the session is kept on the desk: not asked again
     assert desk.people.token("chuyenvien") is not None
+
+
+def test_a_project_made_in_the_window_of_a_replica_reaches_the_server_and_the_other_desks(  # type: ignore[no-untyped-def]
+    desk: Services, server: ServerProcess, make_window, ui_settings: UiSettings, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    window = _window(make_window, desk, ui_settings, server)
+    shown = desk.projects.by_code(CODE)
+    made = desk.projects.create(replace(shown, code="CT-MOI", name="Khu công nghệ cao mở rộng"))
+    section = desk.dossiers.section_by_key(made.id, KEY)
+    desk.dossiers.save_body(section.id, "Căn cứ viết trên máy xách tay.")
+    assert desk.replica.waiting() == 2  # the project and its text
+    _sync(qtbot, window, monkeypatch)
+    assert window.sync_panel.waiting == 0 and desk.replica.waiting() == 0
+    other = _replica(tmp_path / "other.sqlite3", server)
+    assert find_section(other, "CT-MOI", KEY).body.strip() == "Căn cứ viết trên máy xách tay."
+    other.close()
+
+
+def test_the_sync_message_offers_the_conflicts_window_only_for_a_conflict(  # type: ignore[no-untyped-def]
+    desk: Services, make_window, ui_settings: UiSettings
+) -> None:
+    from dossier_app.services.sync.replica import SyncReport
+
+    panel = _window(make_window, desk, ui_settings, None).sync_panel
+    box, show = panel.problems_box(SyncReport(to_check=["lịch ngày nghỉ/holiday calendar 2027-04-19: name"]))
+    assert show is None and "Cần xem lại" in box.detailedText()
+    assert all("xung đột" not in button.text() for button in box.buttons())
+    box, show = panel.problems_box(SyncReport(conflicts=[f"{CODE} {KEY}"]))
+    assert show is not None and show.text() == "Xem các xung đột…"
 
 
 def test_a_colleague_whose_session_ended_is_named_in_the_status_line(  # type: ignore[no-untyped-def]
