@@ -92,6 +92,11 @@ PLAN_STEPS = ("M11", "M12", "M13")
 PROJECTS = (CODE, REGISTER_CODE)
 PROJECT_FIELDS = {"it_workers": "projectfacts", "submitted_on": "reviewschedule", "at_risk_days": "milestoneplan"}
 NOT_COMPARED = frozenset({"id", "uid", "sync_version", "party_id", "project_id"})  # local ids and bookkeeping
+# The records rule's changes; a project made on a desk only in the full run's random examples, so the fixed ones keep
+# their draws (and what they reach); test_projects_made_on_two_desks_reach_everyone runs it as an explicit example.
+RECORD_CHANGES = ("responsible", "planned_end", "add", "remove", "move", *PROJECT_FIELDS, "evidence") + (
+    ("new_project",) if FULL else ()
+)
 SEEN: Counter[str] = Counter()  # what the syncs of the examples did, so the test knows it reached each path
 
 
@@ -205,6 +210,7 @@ class Desk:
             ("record kept", [label for label in report.kept if is_record(label)]),
             ("record refused", [r for r in report.refused if is_record(r.label)]),
             ("restructured", [p for p in report.pushed if p.endswith(STRUCTURE_WORDS)]),
+            ("project made", [p for p in report.pushed if p.endswith("/new project")]),
             ("refused", report.refused),
             ("approved", [p for p in report.pushed if "approve" in p]),
             ("returned", [p for p in report.pushed if "return" in p]),
@@ -639,7 +645,7 @@ class ReplicaMachine(RuleBasedStateMachine):
 
     @rule(
         desk=st.sampled_from(tuple(DESKS)),
-        how=st.sampled_from(("responsible", "planned_end", "add", "remove", "move", *PROJECT_FIELDS, "evidence")),
+        how=st.sampled_from(RECORD_CHANGES),
         choice=st.integers(0, 4),
         up=st.booleans(),
     )
@@ -651,8 +657,25 @@ class ReplicaMachine(RuleBasedStateMachine):
         elif how == "evidence":
             if desk in OFFICERS:  # assessing conditions is an officer's work: the server refuses the manager's
                 self.toggle_evidence(desk, PROJECTS[choice % len(PROJECTS)], choice, up)
+        elif how == "new_project":
+            self.new_project(desk, write=up)
         else:
             self.change_step(desk, how, choice, up)
+
+    def new_project(self, desk: str, *, write: bool) -> None:
+        """A project made on this desk (a code no other desk takes), and, when `write`, a section of it written: the
+        project reaches the server and every desk with its ids, and the text the server's history."""
+        here = self.desks[desk]
+        self.counter += 1
+        shown = here.services.projects.by_code(CODE)
+        code = f"N{desk.upper()}{self.counter}"
+        made = here.services.projects.create(replace(shown, code=code, name=f"Dự án {desk}"))
+        if write:
+            section_id = here.services.dossiers.section_by_key(made.id, KEYS[0]).id
+            here.services.dossiers.save_body(section_id, f"Căn cứ {self.mark(desk)}.\n")
+            with opened(here.path) as db:
+                uid = str(db.execute("SELECT uid FROM section WHERE id = ?", (section_id,)).fetchone()[0])
+            self.made.append((desk, "sectionrevision", here.latest_revision(uid), uid))
 
     def change_step(self, desk: str, how: str, choice: int, up: bool) -> None:
         """A step's responsible unit or planned end changed, a custom step added after a step, a step removed, or
@@ -929,6 +952,26 @@ def test_replicas_converge_and_lose_nothing(template: Template, tmp_path_factory
         assert {"merged", "conflict", "restructured", "household conflict", "kept"} <= set(SEEN), SEEN
         assert {"approved", "returned"} & set(SEEN), SEEN
         assert {"record merged", "record conflict", "record kept"} <= set(SEEN), SEEN
+
+
+def test_projects_made_on_two_desks_reach_everyone(template: Template, tmp_path: Path) -> None:
+    """Two officers each make a project offline (one writes in it), the manager edits a shared section meanwhile;
+    after everyone syncs twice every replica equals the server, both projects with their desks' ids everywhere, and
+    the text written in one is in the server's history."""
+    (tmp_path / "copy").mkdir()
+    machine = example(template, tmp_path / "copy")
+    try:
+        machine.new_project("a", write=True)
+        machine.new_project("b", write=False)
+        machine.records("m", "at_risk_days", 0, True)
+        machine.sync("b")
+        machine.everyone_syncs_twice()
+        machine.check(allow_conflicts=False)
+        with opened(machine.server_path) as db:
+            codes = {code for (code,) in db.execute("SELECT code FROM project")}
+        assert {"NA1", "NB3"} <= codes, codes
+    finally:
+        machine.close()
 
 
 @pytest.mark.parametrize("made", ["revision", "outline", "household", "record"])
