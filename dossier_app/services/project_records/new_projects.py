@@ -19,7 +19,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col
 
 from dossier_app.domain.enums import AuditAction, SectionState
-from dossier_app.domain.models import AuditEntry
+from dossier_app.domain.models import AuditEntry, SyncShadow
 from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.services.project_records.sync import PROJECT, RECORDS, owned_rows, record_of, shadow_records
 from dossier_app.services.project_records.sync import shadow_row as record_shadow
@@ -30,6 +30,7 @@ from dossier_app.services.sync.pulled_rows import shadow_row as section_shadow
 from dossier_app.storage.sync_log import synced_tables
 
 CREATE = "create"
+MAX_CODE = 32  # Project.code's length
 DEMO_MADE = "cli:demo"  # services/demo/demo.DEMO_OPERATOR: the projects the demo made here are sample data
 
 
@@ -134,6 +135,32 @@ def projects_to_create(session: Session, waiting: NotOnServer) -> list[Outgoing]
         pushed = change(PROJECT, str(row["uid"]), fields, f"create:{row['uid']}")
         made.append(Outgoing(pushed, f"{row['code']}: dự án mới/new project"))
     return made
+
+
+def make_room(session: Session, code: Any, uid: str) -> str:
+    """A pulled project whose code a project made here holds: the server's is another project (another desk made it
+    first), so ours takes the next free code (`CODE-2`, …) rather than becoming the server's and mixing two outlines
+    in one; words for the sync's report, '' when nothing was in the way."""
+    project = synced_tables()["project"]
+    connection = session.connection()
+    if not isinstance(code, str):
+        return ""
+    mine = connection.execute(
+        core_select(project.c.id, project.c.uid).where(project.c.code == code, project.c.uid != uid)
+    ).first()
+    if mine is None or session.get(SyncShadow, str(mine.uid)) is not None:
+        return ""  # none here, or the server's own row here (a rename there comes as that row)
+    taken = set(connection.execute(core_select(project.c.code)).scalars())
+    free = next(
+        candidate
+        for number in range(2, 10_000)
+        if (candidate := f"{code[: MAX_CODE - len(str(number)) - 1]}-{number}") not in taken
+    )
+    connection.execute(project.update().where(project.c.id == mine.id).values(code=free))
+    return (
+        f"{code}: mã đã có trên máy chủ, dự án làm ở máy này nay mang mã {free}/"
+        f"the code is another project's on the server; the project made here is now {free}"
+    )
 
 
 def is_creation(pushed: Mapping[str, Any]) -> bool:

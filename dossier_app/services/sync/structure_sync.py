@@ -41,6 +41,7 @@ from dossier_app.domain.models import (
     as_utc,
 )
 from dossier_app.services.department.push import Outcome, _malformed
+from dossier_app.services.project_records.new_projects import make_room
 from dossier_app.services.project_records.sync import HOOKED, WORDS, RecordPull, open_conflicts, record_conflict
 from dossier_app.services.sync.outbox import HELD_BY, Outgoing, change
 from dossier_app.services.sync.row_sync import RegisterPull
@@ -262,6 +263,10 @@ class PullHooks(RegisterPull):
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
         """A revision the server made for a section deleted here: that section comes back. A section the server
         deleted that has work waiting here: it stays."""
+        if table_name == "project":
+            moved = make_room(self._session, fields.get("code"), uid)
+            if moved:
+                self.to_check.append(moved)
         if table_name in HOOKED:
             return self._records.pulled(table_name, uid, fields)
         if table_name == "section" and uid in self._renamed:

@@ -170,3 +170,31 @@ def test_a_hostile_creation_is_refused_and_the_server_keeps_its_rows(
         assert answer.status == "refused" and field in answer.message_en, (field, answer)
     assert [p.code for p in server.projects.summaries()] == [itp.code]
     assert outline(server, itp.code) == before
+
+
+def test_a_code_another_desk_took_first_is_not_merged_the_project_made_here_takes_a_free_one(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a, b = desks["a"], desks["b"]
+    ours = make_here(a, itp)
+    a.dossiers.save_body(a.dossiers.section_by_key(ours.id, "tt.can_cu_phap_ly").id, "Căn cứ của máy A.")
+    theirs = b.projects.create(replace(b.projects.get(itp.id), code=NEW, name="Dự án của máy B"))
+    b.dossiers.save_body(b.dossiers.section_by_key(theirs.id, "tt.can_cu_phap_ly").id, "Căn cứ của máy B.")
+    assert sync(b, server, "b").clean
+    report = sync(a, server, "a")
+    assert report.to_check == [
+        f"{NEW}: mã đã có trên máy chủ, dự án làm ở máy này nay mang mã {NEW}-2/"
+        f"the code is another project's on the server; the project made here is now {NEW}-2"
+    ], report
+    assert not report.refused and not report.conflicts, report
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (a, b, server):
+        names = {p.code: p.name for p in desk.projects.summaries()}
+        assert names[NEW] == "Dự án của máy B" and names[f"{NEW}-2"] == "Khu CNTT tập trung mở rộng"
+        texts = {
+            code: desk.dossiers.section_by_key(desk.projects.by_code(code).id, "tt.can_cu_phap_ly").id
+            for code in (NEW, f"{NEW}-2")
+        }
+        assert desk.dossiers.section(texts[NEW]).body.strip() == "Căn cứ của máy B."
+        assert desk.dossiers.section(texts[f"{NEW}-2"]).body.strip() == "Căn cứ của máy A."
+    assert outline(a, NEW) == outline(server, NEW) and outline(a, f"{NEW}-2") == outline(server, f"{NEW}-2")
