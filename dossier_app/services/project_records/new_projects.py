@@ -21,7 +21,7 @@ from sqlmodel import Session, col
 from dossier_app.domain.enums import AuditAction, SectionState
 from dossier_app.domain.models import AuditEntry, SyncShadow
 from dossier_app.domain.outline import OutlineNode, Regime
-from dossier_app.services.project_records.sync import PROJECT, RECORDS, owned_rows, record_of, shadow_records
+from dossier_app.services.project_records.sync import PROJECT, RECORDS, owned_rows, projects_on_server, record_of
 from dossier_app.services.project_records.sync import shadow_row as record_shadow
 from dossier_app.services.sync.bulk_rows import upsert_shadows
 from dossier_app.services.sync.outbox import Outgoing, change
@@ -65,7 +65,7 @@ def not_on_server(session: Session) -> tuple[NotOnServer, NotOnServer]:
     kept here)."""
     tables = synced_tables()
     project, document, section = tables["project"], tables["document"], tables["section"]
-    shared = {uid for uid, (name, _record) in shadow_records(session).items() if name == PROJECT}
+    shared = projects_on_server(session)
     connection = session.connection()
     made_here = {
         int(local): str(uid)

@@ -412,7 +412,7 @@ def records_to_push(session: Session) -> list[Outgoing]:
         position = (item.ours or {}).get("position") or 0
         return (order[item.table_name], 0 if item.ours is None else 1, int(position))
 
-    on_server = {uid for uid, name in session.connection().execute(_shadow_names()) if name == PROJECT}
+    on_server = projects_on_server(session)
     made: list[Outgoing] = []
     cursor = pulled_up_to(session)
     for item in sorted(waiting(session).values(), key=rank):
@@ -501,6 +501,11 @@ def baselines_made_here(session: Session) -> dict[tuple[Any, Any], tuple[int, st
         for row_id, uid, name, project_uid in session.connection().execute(query)
         if str(uid) not in shadows
     }
+
+
+def projects_on_server(session: Session) -> set[str]:
+    """The uids of the projects the server holds (pulled or made there from here: they have a shadow)."""
+    return {str(uid) for uid, name in session.connection().execute(_shadow_names()) if name == PROJECT}
 
 
 def _shadow_names() -> Any:
