@@ -2,42 +2,24 @@
 desk) through HolidayService with the manager's right; an officer's is refused and the server's calendar kept; a day
 named differently on two desks keeps the server's name and the sync says so."""
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from dossier_app.domain.enums import Role
 from dossier_app.domain.working_days import CalendarDay, DayKind
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
-from dossier_app.services.dossier.projects import ProjectView
 from tests.conftest import FAST_HASHER
-from tests.services.sync.test_row_sync import MANAGER, OFFICER, PASSWORD, sync
+from tests.services.sync.test_row_sync import sync
 
 SEEDED = date(2026, 9, 2)  # Quốc khánh, seeded with the program on every database
 EXTRA = CalendarDay(date(2027, 4, 19), "Nghỉ bù Giỗ Tổ", DayKind.OFF)
 
 
 @pytest.fixture
-def server(services: Services, itp: ProjectView) -> Services:
-    services.accounts.add(OFFICER, [Role.OFFICER], PASSWORD, "Nguyễn Văn An")
-    services.accounts.add(MANAGER, [Role.MANAGER], PASSWORD, "Trần Thị Bình")
-    return services
-
-
-@pytest.fixture
-def desks(server: Services, tmp_path: Path) -> Iterator[dict[str, Services]]:
-    made = {
-        name: open_services(str(tmp_path / f"{name}.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
-        for name in ("a", "manager")
-    }
-    for name, desk in made.items():
-        assert sync(desk, server, name).clean
-    yield made
-    for desk in made.values():
-        desk.close()
+def desk_names() -> tuple[str, ...]:
+    return ("a", "manager")
 
 
 def test_a_seeded_calendar_waits_for_nothing(server: Services, desks: dict[str, Services]) -> None:

@@ -2,13 +2,11 @@
 changes, plan), through the server's services as the person: a clerk's is refused and waits; the demo's projects
 are sample data and stay on the laptop; a hostile creation (ids the server uses, a malformed outline) is refused."""
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlmodel import col, select
 
 from dossier_app.domain.enums import Role
@@ -18,29 +16,9 @@ from dossier_app.services.core.context import Operator
 from dossier_app.services.dossier.projects import ProjectView
 from dossier_app.services.project_records.new_projects import CREATE, not_on_server, projects_to_create
 from tests.conftest import FAST_HASHER
-from tests.services.sync.test_row_sync import OFFICER, PASSWORD, Direct, sync
+from tests.services.sync.test_row_sync import OFFICER, Direct, sync
 
 NEW = "CT-MOI"
-
-
-@pytest.fixture
-def server(services: Services, itp: ProjectView) -> Services:
-    services.accounts.add(OFFICER, [Role.OFFICER], PASSWORD, "Nguyễn Văn An")
-    services.accounts.add("lanhdao", [Role.MANAGER], PASSWORD, "Trần Thị Bình")
-    return services
-
-
-@pytest.fixture
-def desks(server: Services, tmp_path: Path) -> Iterator[dict[str, Services]]:
-    made = {
-        name: open_services(str(tmp_path / f"{name}.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
-        for name in ("a", "b")
-    }
-    for name, desk in made.items():
-        assert sync(desk, server, name).clean
-    yield made
-    for desk in made.values():
-        desk.close()
 
 
 def outline(services: Services, code: str) -> list[tuple[str, str | None, str, int, bool, str]]:

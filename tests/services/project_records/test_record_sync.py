@@ -3,12 +3,10 @@ suite has one): a pulled plan waits for nothing; a filing date set offline on tw
 becomes the server's row on the second and a conflict keeping both dates; a replica that pulled before records were
 pushed takes its rows as the server's once; a step edited offline while another desk moved it keeps both."""
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import delete
 from sqlmodel import col, select
 
@@ -22,29 +20,7 @@ from dossier_app.services.dossier.projects import ProjectView
 from dossier_app.services.project_records.sync import RECORDS, SHADOWED_KEY, waiting
 from dossier_app.services.review.comment_register import CommentInput
 from tests.conftest import FAST_HASHER
-from tests.services.sync.test_row_sync import OFFICER, PASSWORD, sync
-
-
-@pytest.fixture
-def server(services: Services, itp: ProjectView) -> Services:
-    """The department's database: an officer and a manager, the project's plan made."""
-    services.accounts.add(OFFICER, [Role.OFFICER], PASSWORD, "Nguyễn Văn An")
-    services.accounts.add("lanhdao", [Role.MANAGER], PASSWORD, "Trần Thị Bình")
-    services.milestones.plan(itp.id)
-    return services
-
-
-@pytest.fixture
-def desks(server: Services, tmp_path: Path) -> Iterator[dict[str, Services]]:
-    made = {
-        name: open_services(str(tmp_path / f"{name}.sqlite3"), Operator("cli:tester"), password_hasher=FAST_HASHER)
-        for name in ("a", "b")
-    }
-    for name, desk in made.items():
-        assert sync(desk, server, name).clean
-    yield made
-    for desk in made.values():
-        desk.close()
+from tests.services.sync.test_row_sync import OFFICER, sync
 
 
 def test_a_pulled_plan_waits_for_nothing(server: Services, desks: dict[str, Services], itp: ProjectView) -> None:
