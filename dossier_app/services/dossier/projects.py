@@ -22,8 +22,10 @@ from dossier_app.services.dossier.regime_switch import (
     OutsideSection,
     RegimeSwitchPlan,
     apply_switch,
+    document_uid_key,
     outside_sections,
     plan_switch,
+    section_uid_key,
 )
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
@@ -167,16 +169,6 @@ def _changes(before: ProjectView, after: ProjectView) -> str:
     return "; ".join(changed) if changed else "no field changed"
 
 
-def document_uid_key(kind: str) -> str:
-    """Where a document's uid is found in the uids a project is made with (`ProjectService.create`)."""
-    return f"document:{kind}"
-
-
-def section_uid_key(kind: str, outline_key: str) -> str:
-    """Where a section's uid is found in the uids a project is made with: its document's kind and outline key."""
-    return f"section:{kind}:{outline_key}"
-
-
 def instantiate_outline(
     session: Session, project: Project, regime: Regime, actor: str, uids: Mapping[str, str] | None = None
 ) -> None:
@@ -242,8 +234,9 @@ class ProjectService:
             self._audit.record(session, actor, AuditAction.PROJECT_CREATE, "project", view.id, summary, view.id)
             return view
 
-    def update(self, project_id: int, data: ProjectInput) -> ProjectView:
-        """Change a project's facts; a new regime maps the sections by key (see services/dossier/regime_switch.py)."""
+    def update(self, project_id: int, data: ProjectInput, *, uids: Mapping[str, str] | None = None) -> ProjectView:
+        """Change a project's facts; a new regime maps the sections by key (see services/dossier/regime_switch.py),
+        the rows it makes taking `uids` (a switch made on a replica)."""
         data = _validate(data, self._context.regimes)
         with self._context.database.begin() as session:
             require_action(session, self._context, Action.EDIT_PROJECT)
@@ -268,7 +261,7 @@ class ProjectService:
             self._audit.record(session, actor, AuditAction.PROJECT_UPDATE, "project", view.id, summary, view.id)
             if data.regime_key != old_regime:
                 regimes = self._context.regime(old_regime), self._context.regime(data.regime_key)
-                plan = apply_switch(session, project, *regimes, actor)
+                plan = apply_switch(session, project, *regimes, actor, uids)
                 summary = f"{view.code}: {plan.summary()}"
                 self._audit.record(session, actor, AuditAction.PROJECT_REGIME, "project", view.id, summary, view.id)
             return view

@@ -1,16 +1,27 @@
 """Switching a project's regime: sections follow their outline keys; those the new regime lacks are kept aside."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import DocumentKind
-from dossier_app.domain.models import Document, Project, Section
+from dossier_app.domain.models import Document, Project, Section, new_uid
 from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.domain.text import searchable
 
 # Sections outside the regime sort after the regime's own sections of their document.
 OUTSIDE_POSITION = 1000
+
+
+def document_uid_key(kind: str) -> str:
+    """Where a document's uid is found in the uids a project is made or switched with (a desktop's own)."""
+    return f"document:{kind}"
+
+
+def section_uid_key(kind: str, outline_key: str) -> str:
+    """Where a section's uid is found in those uids: its document's kind and outline key."""
+    return f"section:{kind}:{outline_key}"
 
 
 @dataclass(frozen=True)
@@ -79,8 +90,12 @@ def plan_switch(session: Session, project: Project, old: Regime, new: Regime) ->
     )
 
 
-def apply_switch(session: Session, project: Project, old: Regime, new: Regime, actor: str) -> RegimeSwitchPlan:
-    """Move every section with a key of the new regime to its place, create the missing ones, set the rest aside."""
+def apply_switch(
+    session: Session, project: Project, old: Regime, new: Regime, actor: str, uids: Mapping[str, str] | None = None
+) -> RegimeSwitchPlan:
+    """Move every section with a key of the new regime to its place, create the missing ones, set the rest aside;
+    `uids`: the ids a desktop made the new rows with (a switch made on a replica keeps them on the server)."""
+    given = uids or {}
     plan = plan_switch(session, project, old, new)
     sections = _live_sections(session, project.id or 0)
     by_key = {s.outline_key: s for s in sections if s.outline_key}
@@ -88,14 +103,19 @@ def apply_switch(session: Session, project: Project, old: Regime, new: Regime, a
     for position, outline in enumerate(new.documents):
         document = documents.get(outline.kind)
         if document is None:
-            document = Document(project_id=project.id or 0, kind=outline.kind, title=outline.title_vi)
+            document = Document(
+                uid=given.get(document_uid_key(outline.kind)) or new_uid(),
+                project_id=project.id or 0,
+                kind=outline.kind,
+                title=outline.title_vi,
+            )
             session.add(document)
             documents[outline.kind] = document
         document.position = position
         if document.title in {d.title_vi for d in old.documents if d.kind == outline.kind}:
             document.title = outline.title_vi  # follow the law's wording unless a person renamed it
         session.flush()
-        _place(session, document, None, outline.sections, by_key, old, actor)
+        _place(session, document, None, outline.sections, by_key, old, actor, given)
     kinds = {outline.kind for outline in new.documents}
     for offset, document in enumerate(d for d in documents.values() if DocumentKind(d.kind) not in kinds):
         document.position = len(new.documents) + offset
@@ -117,11 +137,13 @@ def _place(
     by_key: dict[str, Section],
     old: Regime,
     actor: str,
+    uids: Mapping[str, str],
 ) -> None:
     for node in nodes:
         section = by_key.get(node.key)
         if section is None:
             section = Section(
+                uid=uids.get(section_uid_key(document.kind, node.key)) or new_uid(),
                 document_id=document.id or 0,
                 outline_key=node.key,
                 title=node.title_vi,
@@ -138,7 +160,7 @@ def _place(
         section.required = node.required
         session.add(section)
         session.flush()
-        _place(session, document, section, node.children, by_key, old, actor)
+        _place(session, document, section, node.children, by_key, old, actor, uids)
 
 
 def _follow_parents(session: Session, project_id: int) -> None:

@@ -3,12 +3,15 @@ through `ProjectService.create` (with the person's right to edit projects) with 
 project, documents and sections with, so the work done in it here (texts, comments, outline changes, its records)
 follows as for any project once the server holds it.
 
-Change (table `project`, the project's uid): its record (the project form's fields) with `create: true`, `kind`,
-`regime` and `outline` `{documents: {kind: uid}, sections: {"kind/outline key": uid}}`. Until the server holds the
-project (its shadow, written when the creation is applied), nothing else of it is pushed: the work waits for it.
+Change (table `project`, the project's uid): its record (the project form's fields, its regime among them) with
+`create: true`, `kind` and `outline` `{documents: {kind: uid}, sections: {"kind/outline key": uid}}`. Until the
+server holds the project (its shadow, written when the creation is applied), nothing else of it is pushed: the work
+waits for it.
 Once applied, its sections' shadows are the outline as the regime lays it out, so a section renamed, moved or
 deleted here before the first push is a change made here (pushed, and left alone by the pull that brings the
-server's rows). The demo's projects are sample data: made here by the demo, they stay here.
+server's rows). The demo's projects are sample data: made here by the demo, they stay here. A regime switched here
+is the project record's `regime_key` changed: that record goes first too, with the `outline` of the sections the
+switch made here (`switches_first`), so the server's switch makes them with these uids.
 """
 
 from collections.abc import Mapping
@@ -105,36 +108,60 @@ def projects_to_create(session: Session, waiting: NotOnServer) -> list[Outgoing]
     """Each project made here the server lacks, as the change that makes it there with this desktop's ids."""
     if not waiting.projects:
         return []
-    tables = synced_tables()
-    document, section = tables["document"], tables["section"]
-    connection = session.connection()
-    query = owned_rows(PROJECT).where(tables["project"].c.uid.in_(waiting.projects))
+    project = synced_tables()["project"]
+    query = owned_rows(PROJECT).where(project.c.uid.in_(waiting.projects)).order_by(project.c.id)
     made: list[Outgoing] = []
-    for row in connection.execute(query.order_by(tables["project"].c.id)).mappings():
-        documents = {
-            str(uid): str(kind)
-            for uid, kind in connection.execute(
-                core_select(document.c.uid, document.c.kind).where(document.c.project_id == row["id"])
-            )
-        }
-        sections = {
-            f"{documents[str(document_uid)]}/{key}": str(uid)
-            for uid, key, document_uid in connection.execute(
-                core_select(section.c.uid, section.c.outline_key, document.c.uid)
-                .join(document, document.c.id == section.c.document_id)
-                .where(document.c.project_id == row["id"], section.c.outline_key.is_not(None))
-            )
-        }
+    for row in session.connection().execute(query).mappings():
         fields: dict[str, Any] = {
             **record_of(PROJECT, row["uid"], dict(row)),
             CREATE: True,
             "kind": str(row["kind"]),
-            "regime": str(row["regime_key"]),
-            "outline": {"documents": {kind: uid for uid, kind in documents.items()}, "sections": sections},
+            "outline": _outline(session, int(row["id"]), only_new=False),
         }
         pushed = change(PROJECT, str(row["uid"]), fields, f"create:{row['uid']}")
         made.append(Outgoing(pushed, f"{row['code']}: dự án mới/new project"))
     return made
+
+
+def switches_first(session: Session, items: list[Outgoing]) -> list[Outgoing]:
+    """A project whose regime was switched here goes first, with the uids of the sections the switch made here
+    (`outline`: the server makes them with these), so the work written in them follows in the same push."""
+    first: list[Outgoing] = []
+    rest: list[Outgoing] = []
+    project = synced_tables()["project"]
+    for item in items:
+        pushed = item.change
+        base = pushed.get("base") or {}
+        if pushed["table"] != PROJECT or base.get("regime_key") in (None, pushed["fields"].get("regime_key")):
+            rest.append(item)
+            continue
+        local = session.connection().execute(core_select(project.c.id).where(project.c.uid == pushed["uid"]))
+        pushed["fields"] = {**pushed["fields"], "outline": _outline(session, int(local.scalar_one()), only_new=True)}
+        first.append(item)
+    return first + rest
+
+
+def _outline(session: Session, project_id: int, *, only_new: bool) -> dict[str, dict[str, str]]:
+    """The uids of a project's documents (by kind) and of its outline's sections (by "kind/outline key"); `only_new`:
+    only the sections the server does not hold (no shadow)."""
+    tables = synced_tables()
+    document, section, shadow = tables["document"], tables["section"], SyncShadow.__table__  # type: ignore[attr-defined]
+    connection = session.connection()
+    kinds = {
+        str(uid): str(kind)
+        for uid, kind in connection.execute(
+            core_select(document.c.uid, document.c.kind).where(document.c.project_id == project_id)
+        )
+    }
+    query = (
+        core_select(section.c.uid, section.c.outline_key, document.c.uid)
+        .join(document, document.c.id == section.c.document_id)
+        .where(document.c.project_id == project_id, section.c.outline_key.is_not(None))
+    )
+    if only_new:
+        query = query.where(~core_select(shadow.c.uid).where(shadow.c.uid == section.c.uid).exists())
+    sections = {f"{kinds[str(document_uid)]}/{key}": str(uid) for uid, key, document_uid in connection.execute(query)}
+    return {"documents": {kind: uid for uid, kind in kinds.items()}, "sections": sections}
 
 
 def make_room(session: Session, code: Any, uid: str) -> str:

@@ -26,7 +26,8 @@ from dossier_app.domain.milestones import LandKind, Milestone, MilestoneStatus
 from dossier_app.domain.row_merge import merge_rows
 from dossier_app.domain.working_days import CalendarDay, DayKind
 from dossier_app.services.department.push import UID, Outcome, _malformed, named_row
-from dossier_app.services.dossier.projects import ProjectInput, document_uid_key, section_uid_key
+from dossier_app.services.dossier.projects import ProjectInput
+from dossier_app.services.dossier.regime_switch import document_uid_key, section_uid_key
 from dossier_app.services.project_records.new_projects import CREATE
 from dossier_app.services.project_records.sync import (
     BASELINE,
@@ -121,10 +122,18 @@ class RecordWriter:
         self._comments = comments
 
     def write(
-        self, table_name: str, project_id: int, wanted: Record, current: Record | None, uid: str, row_id: Any = None
+        self,
+        table_name: str,
+        project_id: int,
+        wanted: Record,
+        current: Record | None,
+        uid: str,
+        row_id: Any = None,
+        *,
+        uids: Mapping[str, str] | None = None,
     ) -> None:
         """Make the row hold `wanted` (`current`: what it holds now, None when there is none yet; `row_id`: its key
-        here)."""
+        here; `uids`: the ids a desktop made a regime switch's new documents and sections with)."""
         values = stored_values(table_name, wanted, RECORDS[table_name])
         if table_name == CONSULTATION:
             self._consultation(project_id, values, row_id, uid)
@@ -133,8 +142,8 @@ class RecordWriter:
             self._comment(project_id, values, row_id, uid)
             return
         if table_name == PROJECT:
-            held = self._projects.get(project_id)  # its kind and regime stay the server's
-            self._projects.update(project_id, ProjectInput(kind=held.kind, regime_key=held.regime_key, **values))
+            held = self._projects.get(project_id)  # its kind never changes; a new regime is switched to
+            self._projects.update(project_id, ProjectInput(kind=held.kind, **values), uids=uids)
             return
         if table_name == CONDITION:
             status = ConditionStatus(values["status"])
@@ -184,10 +193,10 @@ class RecordWriter:
         else:
             self._step(project_id, values, current, uid)
 
-    def create_project(self, record: Record, kind: ParkKind, regime_key: str, uids: Mapping[str, str]) -> None:
+    def create_project(self, record: Record, kind: ParkKind, uids: Mapping[str, str]) -> None:
         """A project made on a desktop, made here through the project service with the desktop's ids."""
         values = stored_values(PROJECT, record, RECORDS[PROJECT])
-        self._projects.create(ProjectInput(kind=kind, regime_key=regime_key, **values), uids=uids)
+        self._projects.create(ProjectInput(kind=kind, **values), uids=uids)
 
     def baseline(
         self,
@@ -345,6 +354,8 @@ class RecordPush:
             self._writer.remove(table_name, project_id, current, row_id)
             return Outcome.APPLIED
         assert ours is not None
+        switched = table_name == PROJECT and "outline" in fields  # a regime switched on the desktop: its new rows
+        uids = self._outline_uids(fields.get("outline"), project_id) if switched else None
         if current is None:
             self._writer.write(table_name, project_id, ours, None, uid)
             return Outcome.APPLIED
@@ -362,7 +373,7 @@ class RecordPush:
                 row[conflict.field] = max(int(ours[conflict.field]), int(current[conflict.field]))
         if row == current:
             return Outcome.UNCHANGED
-        self._writer.write(table_name, project_id, row, current, uid, row_id)
+        self._writer.write(table_name, project_id, row, current, uid, row_id, uids=uids)
         return Outcome.APPLIED
 
     def _current(self, table_name: str, uid: str, project_id: int, record: Record) -> tuple[Any, Record | None]:
@@ -434,14 +445,20 @@ class RecordPush:
             raise _malformed(str(error)) from error
         if record.get("project") != uid:
             raise _malformed("project")
-        kind, regime, outline = fields.get("kind"), fields.get("regime"), fields.get("outline")
+        kind = fields.get("kind")
         if kind not in {k.value for k in ParkKind}:
             raise _malformed("kind")
-        if not isinstance(regime, str) or not regime:
-            raise _malformed("regime")
+        uids = {"project": uid, **self._outline_uids(fields.get("outline"))}
+        self._writer.create_project(record, ParkKind(kind), uids)
+        return Outcome.APPLIED
+
+    def _outline_uids(self, outline: Any, project_id: int | None = None) -> dict[str, str]:
+        """The uids a desktop gave the documents and sections it laid out (a project made there, or a regime
+        switched there), keyed as the project service finds them; refused when the server holds one as another row
+        (a switched project's own documents are named too, and left out)."""
         if not isinstance(outline, dict):
             raise _malformed("outline")
-        uids = {"project": uid}
+        uids: dict[str, str] = {}
         for part, key_of in (("documents", document_uid_key), ("sections", _section_key)):
             given = outline.get(part, {})
             if not isinstance(given, dict):
@@ -452,6 +469,14 @@ class RecordPush:
                 uids[key_of(name)] = made
         if len(set(uids.values())) != len(uids):
             raise _malformed("outline")
+        if project_id is not None:
+            document = synced_tables()["document"]
+            with self._context.database.begin() as session:
+                own = session.connection().execute(
+                    core_select(document.c.uid, document.c.kind).where(document.c.project_id == project_id)
+                )
+                held = {document_uid_key(str(kind)): str(made) for made, kind in own}
+            uids = {key: made for key, made in uids.items() if held.get(key) != made}
         for table_name in ("document", "section"):
             taken = self._taken(table_name, [made for key, made in uids.items() if key.startswith(table_name)])
             if taken:
@@ -460,8 +485,7 @@ class RecordPush:
                     table=table_name,
                     uid=taken,
                 )
-        self._writer.create_project(record, ParkKind(kind), regime, uids)
-        return Outcome.APPLIED
+        return uids
 
     def _taken(self, table_name: str, uids: list[str]) -> str:
         """The first of these uids the server's table already holds ("" when none)."""

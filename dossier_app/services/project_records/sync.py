@@ -62,7 +62,7 @@ COUNTER = "documentcounter"  # the next number of a document symbol: numbers onl
 RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are pushed, and their fields
     CATALOGUE: ("kind", "code", "name", "land_group", "confirmed", "position"),  # before the households using them
     HOLIDAY: ("day", "name", "kind"),
-    PROJECT: (  # what the project form edits; its kind and regime are the server's (a regime switch moves sections)
+    PROJECT: (  # what the project form edits (its kind never changes; a new regime is pushed first, new_projects.py)
         "code",
         "name",
         "location",
@@ -76,6 +76,7 @@ RECORDS: dict[str, tuple[str, ...]] = {  # the tables in the order they are push
         "signer_name",
         "sender_organ_code",
         "recipient_organ_code",
+        "regime_key",
     ),
     "milestoneplan": ("land_kind", "at_risk_days"),
     "projectfacts": FACT_FIELDS,
@@ -345,6 +346,8 @@ def waiting(session: Session) -> dict[str, Waiting]:
     found: dict[str, Waiting] = {}
     for uid, row in here.items():
         base = server.get(uid, (row.table_name, None))[1]
+        if base is not None and base.keys() != row.record.keys():
+            base = {**row.record, **base}  # a field that did not travel when the shadow was kept: the server's was ours
         if row.record != base:
             found[uid] = Waiting(row.table_name, uid, row.record, base, row, uid in blocked)
     for uid, (table_name, base) in server.items():
@@ -451,7 +454,8 @@ def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
     if fields.get("deleted") is True:
         session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == pushed["uid"]))
         return
-    upsert_shadows(session, [shadow_row(pushed["uid"], pushed["table"], fields)])
+    record = {name: fields.get(name) for name in ("project", *RECORDS[pushed["table"]])}  # not a switch's outline
+    upsert_shadows(session, [shadow_row(pushed["uid"], pushed["table"], record)])
 
 
 def baselines_to_push(session: Session) -> list[Outgoing]:

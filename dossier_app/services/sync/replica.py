@@ -47,6 +47,7 @@ from dossier_app.services.project_records.new_projects import (
     not_on_server,
     projects_to_create,
     settle_created,
+    switches_first,
 )
 from dossier_app.services.project_records.sync import (
     HOOKED,
@@ -515,10 +516,11 @@ class ReplicaService:
         """Everything made here the server does not hold yet: projects made here first, then revisions (chained on
         the server's latest), comments, review requests; nothing of a section still in conflict, nor of the demo's
         projects made here. `hold_new`: nothing of a project made here until the server has made it."""
+        outgoing = self._work_outbox(report)
         with self._context.database.begin() as session:
             to_make, sample = not_on_server(session)
             creations = projects_to_create(session, to_make)
-        outgoing = self._work_outbox(report)
+            outgoing = switches_first(session, outgoing)
         return creations + [
             item for item in outgoing if not sample.holds(item) and not (hold_new and to_make.holds(item))
         ]
@@ -666,7 +668,8 @@ class ReplicaService:
                 if item.change["table"] == "section" and "structure" in item.change["fields"]:
                     settled(session, item.change)
                 if is_creation(item.change):
-                    settle_created(session, item.change, self._context.regimes.get(item.change["fields"]["regime"]))
+                    regime = self._context.regimes.get(str(item.change["fields"].get("regime_key")))
+                    settle_created(session, item.change, regime)
                 elif item.change["table"] in HOOKED:
                     settle_record(session, item.change)
                 for table, uid in item.shares:

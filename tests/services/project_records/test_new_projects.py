@@ -2,6 +2,7 @@
 changes, plan), through the server's services as the person: a clerk's is refused and waits; the demo's projects
 are sample data and stay on the laptop; a hostile creation (ids the server uses, a malformed outline) is refused."""
 
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -10,12 +11,13 @@ from typing import Any
 from sqlmodel import col, select
 
 from dossier_app.domain.enums import Role
-from dossier_app.domain.models import Document, Project, Section
+from dossier_app.domain.models import Document, Project, Section, SyncShadow
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.dossier.projects import ProjectView
 from dossier_app.services.project_records.new_projects import CREATE, not_on_server, projects_to_create
 from tests.conftest import FAST_HASHER
+from tests.services.support import high_tech
 from tests.services.sync.test_row_sync import OFFICER, Direct, sync
 
 NEW = "CT-MOI"
@@ -131,7 +133,7 @@ def test_a_hostile_creation_is_refused_and_the_server_keeps_its_rows(
         [creation] = projects_to_create(session, not_on_server(session)[0])
     fields = creation.change["fields"]
     uid = creation.change["uid"]
-    assert fields[CREATE] is True and fields["regime"] == made.regime_key
+    assert fields[CREATE] is True and fields["regime_key"] == made.regime_key
     before = outline(server, itp.code)
     theirs = before[0][0]  # a section the server already has
     key = next(iter(fields["outline"]["sections"]))
@@ -176,3 +178,45 @@ def test_a_code_another_desk_took_first_is_not_merged_the_project_made_here_take
         assert desk.dossiers.section(texts[NEW]).body.strip() == "Căn cứ của máy B."
         assert desk.dossiers.section(texts[f"{NEW}-2"]).body.strip() == "Căn cứ của máy A."
     assert outline(a, NEW) == outline(server, NEW) and outline(a, f"{NEW}-2") == outline(server, f"{NEW}-2")
+
+
+def test_a_regime_switched_on_a_laptop_reaches_the_server_with_the_sections_it_made(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    """Switched offline from Decree 260/2026 back to 10/2024, the project gains sections (the environment, the
+    site's boundary…); one is written at once. The server switches through the project service with the laptop's
+    ids, so the text follows in the same sync and every desk ends with one outline."""
+    a, b = desks["a"], desks["b"]
+    made = server.projects.create(high_tech(code="CT-HTP9", regime_key="nd260_2026"))
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    here = a.projects.by_code("CT-HTP9")
+    a.projects.update(here.id, replace(a.projects.get(here.id), regime_key="nd10_2024"))
+    boundary = a.dossiers.section_by_key(here.id, "da.ranh_gioi_toa_do")
+    a.dossiers.save_body(boundary.id, "Ranh giới theo tọa độ VN-2000 kèm theo.")
+    report = sync(a, server, "a")
+    assert report.clean, report
+    assert server.projects.get(made.id).regime_key == "nd10_2024"
+    assert outline(server, "CT-HTP9") == outline(a, "CT-HTP9")
+    there = server.dossiers.section_by_key(made.id, "da.ranh_gioi_toa_do")
+    assert server.dossiers.section(there.id).body.strip() == "Ranh giới theo tọa độ VN-2000 kèm theo."
+    again = sync(a, server, "a")
+    assert again.clean and not again.pushed, again
+    assert sync(b, server, "b").clean
+    assert b.projects.by_code("CT-HTP9").regime_key == "nd10_2024"
+    assert outline(b, "CT-HTP9") == outline(server, "CT-HTP9")
+
+
+def test_a_replica_whose_project_shadows_predate_the_regime_field_pushes_nothing_that_changes_the_server(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    a = desks["a"]
+    with a.database.begin() as session:  # as a version before the regime travelled kept them
+        for shadow in session.exec(select(SyncShadow).where(SyncShadow.table_name == "project")).all():
+            fields = json.loads(shadow.fields)
+            fields.pop("regime_key")
+            shadow.fields = json.dumps(fields, ensure_ascii=False)
+            session.add(shadow)
+    before = server.changes.library_version()
+    assert sync(a, server, "a").clean
+    assert server.changes.library_version() == before
+    assert a.replica.waiting() == 0 and server.projects.get(itp.id).regime_key == "nd154_2013"
