@@ -24,8 +24,13 @@ from sqlmodel import Session, col
 from dossier_app.domain.enums import AuditAction, SectionState
 from dossier_app.domain.models import AuditEntry, SyncShadow
 from dossier_app.domain.outline import OutlineNode, Regime
-from dossier_app.services.project_records.sync import PROJECT, RECORDS, owned_rows, projects_on_server, record_of
-from dossier_app.services.project_records.sync import shadow_row as record_shadow
+from dossier_app.services.project_records.sync import (
+    PROJECT,
+    owned_rows,
+    projects_on_server,
+    record_of,
+    settle_record,
+)
 from dossier_app.services.sync.bulk_rows import upsert_shadows
 from dossier_app.services.sync.outbox import Outgoing, change
 from dossier_app.services.sync.pulled_rows import REVIEW_FIELDS
@@ -33,7 +38,6 @@ from dossier_app.services.sync.pulled_rows import shadow_row as section_shadow
 from dossier_app.storage.sync_log import synced_tables
 
 CREATE = "create"
-MAX_CODE = 32  # Project.code's length
 DEMO_MADE = "cli:demo"  # services/demo/demo.DEMO_OPERATOR: the projects the demo made here are sample data
 
 
@@ -178,10 +182,11 @@ def make_room(session: Session, code: Any, uid: str) -> str:
     if mine is None or session.get(SyncShadow, str(mine.uid)) is not None:
         return ""  # none here, or the server's own row here (a rename there comes as that row)
     taken = set(connection.execute(core_select(project.c.code)).scalars())
+    longest = int(getattr(project.c.code.type, "length", None) or 32)  # the column's length
     free = next(
         candidate
         for number in range(2, 10_000)
-        if (candidate := f"{code[: MAX_CODE - len(str(number)) - 1]}-{number}") not in taken
+        if (candidate := f"{code[: longest - len(str(number)) - 1]}-{number}") not in taken
     )
     connection.execute(project.update().where(project.c.id == mine.id).values(code=free))
     return (
@@ -199,24 +204,17 @@ def settle_created(session: Session, pushed: Mapping[str, Any], regime: Regime |
     """The server holds the project made here: its shadow is its record as pushed, and each of its sections laid out
     from the regime has the regime's place as its shadow (what the server made), so what was renamed, moved or
     deleted here since is pushed next."""
-    fields, uid = pushed["fields"], str(pushed["uid"])
-    rows = [record_shadow(uid, PROJECT, {name: fields.get(name) for name in ("project", *RECORDS[PROJECT])})]
+    settle_record(session, pushed)  # the project's record, as pushed
     if regime is not None:
-        rows.extend(_laid_out(session, uid, regime))
-    upsert_shadows(session, rows)
+        project = synced_tables()["project"]
+        local = session.connection().execute(core_select(project.c.id).where(project.c.uid == pushed["uid"]))
+        upsert_shadows(session, _laid_out(_outline(session, int(local.scalar_one()), only_new=False), regime))
 
 
-def _laid_out(session: Session, project_uid: str, regime: Regime) -> list[dict[str, str]]:
-    """The shadows of a project's sections as the regime lays them out (the server made them so)."""
-    tables = synced_tables()
-    project, document, section = tables["project"], tables["document"], tables["section"]
-    here = session.connection().execute(
-        core_select(section.c.uid, section.c.outline_key, document.c.uid.label("document_uid"), document.c.kind)
-        .join(document, document.c.id == section.c.document_id)
-        .join(project, project.c.id == document.c.project_id)
-        .where(project.c.uid == project_uid, section.c.outline_key.is_not(None))
-    )
-    uids = {(str(row.kind), str(row.outline_key)): (str(row.uid), str(row.document_uid)) for row in here}
+def _laid_out(uids: Mapping[str, Mapping[str, str]], regime: Regime) -> list[dict[str, str]]:
+    """The shadows of a project's sections (`uids`: its `_outline`) as the regime lays them out (the server made them
+    so)."""
+    documents, sections = uids["documents"], uids["sections"]
     fresh: dict[str, Any] = dict.fromkeys(REVIEW_FIELDS)
     fresh.update(state=SectionState.DRAFT.value, submitted_by="", approved_hash="", approved_by="")
     fresh["changed_since_approval"] = False
@@ -224,12 +222,12 @@ def _laid_out(session: Session, project_uid: str, regime: Regime) -> list[dict[s
 
     def walk(kind: str, parent: str | None, nodes: tuple[OutlineNode, ...]) -> None:
         for node in nodes:
-            found = uids.get((kind, node.key))
+            found = sections.get(f"{kind}/{node.key}")
             if found is None:
                 continue
-            place = {"document": found[1], "parent": parent, "title": node.title_vi, "position": node.order}
-            made.append(section_shadow("section", found[0], {**fresh, **place, "deleted_at": None}))
-            walk(kind, found[0], node.children)
+            place = {"document": documents[kind], "parent": parent, "title": node.title_vi, "position": node.order}
+            made.append(section_shadow("section", found, {**fresh, **place, "deleted_at": None}))
+            walk(kind, found, node.children)
 
     for outline in regime.documents:
         walk(str(outline.kind), None, outline.sections)
