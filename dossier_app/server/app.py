@@ -17,7 +17,14 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dossier_app.domain.accounts import ROLE_ORDER
-from dossier_app.domain.errors import QT_TRANSLATE_NOOP, CursorAhead, DossierError, TooLarge, ValidationFailed
+from dossier_app.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    CursorAhead,
+    DossierError,
+    PreconditionFailed,
+    TooLarge,
+    ValidationFailed,
+)
 from dossier_app.server.blob_routes import BlobRoutes
 from dossier_app.server.refusals import (
     VERSION_HEADER,
@@ -75,6 +82,8 @@ class DossierApi:
         self._services = services
         self._password_checks = asyncio.Semaphore(PASSWORD_CHECKS_AT_ONCE)
         self._one_push = asyncio.Lock()  # pushes one at a time: the 412 check and the writes it guards are one step
+        self._pushes_done = 0  # pushes applied since the server started
+        self._version_after_push = 0  # the library version the last applied push left
 
     def _anonymous(self, request: Request) -> Services:
         """Services for a request nobody is signed in to yet: audit entries name the client's address."""
@@ -141,8 +150,14 @@ class DossierApi:
                 QT_TRANSLATE_NOOP("Errors", "A push takes at most {limit} changes; send the rest in another."),
                 limit=MAX_CHANGES,
             )
+        done_before = self._pushes_done
         async with self._one_push:
+            if self._pushes_done != done_before and self._version_after_push > int(based_on):
+                # A push applied while this one waited moved the library past it: refused without reading it again.
+                raise PreconditionFailed(based_on=int(based_on), version=self._version_after_push)
             outcome = await run_in_threadpool(services.push.apply, int(based_on), fields["changes"])
+            self._pushes_done += 1
+            self._version_after_push = outcome.library_version
         body = {"library_version": outcome.library_version, "results": [result_json(r) for r in outcome.results]}
         headers = {VERSION_HEADER: str(outcome.library_version), "Cache-Control": "no-store"}
         return JSONResponse(body, headers=headers)

@@ -2,6 +2,7 @@
 applied through the services as the signed-in person with a result of its own, refusals bilingual and leaving the
 server's data as it was, a repeated change id acknowledged and not applied twice."""
 
+import threading
 import uuid
 from typing import Any
 
@@ -161,3 +162,54 @@ def test_a_change_id_already_applied_is_acknowledged_not_applied_again(
     assert again.json()["results"] == [{"id": change["id"], "status": "already"}]
     assert again.json()["library_version"] == first.json()["library_version"]
     assert len(revisions(server_services, section_id)) == 1
+
+
+def test_a_push_that_waited_behind_one_moving_the_library_is_refused_at_once(
+    client: TestClient, server_services: Services, section: tuple[int, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two desktops push on the same library version at the same moment: the second waits for the first and, the
+    library now past its base, is refused (412) without its changes reaching the services."""
+    import dossier_app.server.app as server_app
+    from dossier_app.services.department.push import PushService
+
+    token, library = token_of(client), server_services.changes.library_version()
+    section_id, uid = section
+    first_applying, release, second_waiting = threading.Event(), threading.Event(), threading.Event()
+    bases: list[int] = []
+    read, apply = server_app.json_fields, PushService.apply
+
+    async def reading(*args: Any, **kwargs: Any) -> Any:
+        fields = await read(*args, **kwargs)
+        if first_applying.is_set():
+            second_waiting.set()  # its next step, in the same turn of the loop, is waiting for the first
+        return fields
+
+    def applying(self: PushService, based_on: int, changes: Any) -> Any:
+        bases.append(based_on)
+        first_applying.set()
+        release.wait(10)
+        return apply(self, based_on, changes)
+
+    monkeypatch.setattr(server_app, "json_fields", reading)
+    monkeypatch.setattr(PushService, "apply", applying)
+    answers: dict[str, Any] = {}
+
+    def pushing(name: str, body: str) -> None:
+        answers[name] = push(client, token, library, [revision(uid, body)])
+
+    first = threading.Thread(target=pushing, args=("first", "Bản của máy thứ nhất."))
+    first.start()
+    assert first_applying.wait(10)
+    second = threading.Thread(target=pushing, args=("second", "Bản của máy thứ hai."))
+    second.start()
+    assert second_waiting.wait(10)
+    release.set()
+    first.join(10)
+    second.join(10)
+
+    assert answers["first"].status_code == 200
+    refused = answers["second"]
+    assert refused.status_code == 412 and refused.json()["error"] == "precondition_failed"
+    assert int(refused.headers["Last-Modified-Version"]) == answers["first"].json()["library_version"]
+    assert bases == [library]  # the second push never reached the services
+    assert revisions(server_services, section_id)[-1][1].strip() == "Bản của máy thứ nhất."
