@@ -12,8 +12,12 @@ deleted here before the first push is a change made here (pushed, and left alone
 server's rows). The demo's projects are sample data: made here by the demo, they stay here. A regime switched here
 is the project record's `regime_key` changed: that record goes first too, with the `outline` of the sections the
 switch made here (`switches_first`), so the server's switch makes them with these uids.
+A creation's fields as first sent are kept until its answer comes (`remember_sent`): when the server applied it but
+the answer was lost and the details were then edited here, the next pull brings the server's project with that
+first record as its base, so the edit is pushed as one rather than met as a conflict with the desk's own values.
 """
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,10 +26,11 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col
 
 from dossier_app.domain.enums import AuditAction, SectionState
-from dossier_app.domain.models import AuditEntry, SyncShadow
+from dossier_app.domain.models import AuditEntry, Setting, SyncShadow
 from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.services.project_records.sync import (
     PROJECT,
+    RECORDS,
     owned_rows,
     projects_on_server,
     record_of,
@@ -38,6 +43,7 @@ from dossier_app.services.sync.pulled_rows import shadow_row as section_shadow
 from dossier_app.storage.sync_log import synced_tables
 
 CREATE = "create"
+SENT_KEY = "sync.creation_sent:"  # + the project's uid: its creation's fields as first sent, until answered
 DEMO_MADE = "cli:demo"  # services/demo/demo.DEMO_OPERATOR: the projects the demo made here are sample data
 
 
@@ -200,10 +206,33 @@ def is_creation(pushed: Mapping[str, Any]) -> bool:
     return bool(pushed["table"] == PROJECT and pushed["fields"].get(CREATE) is True)
 
 
+def remember_sent(session: Session, pushed: Mapping[str, Any]) -> None:
+    """A creation about to be sent: its fields are kept, unless an earlier try's are (whose answer never came)."""
+    if is_creation(pushed) and session.get(Setting, SENT_KEY + pushed["uid"]) is None:
+        session.add(Setting(key=SENT_KEY + pushed["uid"], value=json.dumps(pushed["fields"], ensure_ascii=False)))
+
+
+def forget_sent(session: Session, uid: str) -> None:
+    """A creation answered, or its project pulled: what its tries sent no longer matters."""
+    kept = session.get(Setting, SENT_KEY + uid)
+    if kept is not None:
+        session.delete(kept)
+
+
+def sent_record(session: Session, uid: str) -> dict[str, Any] | None:
+    """The record a creation of this project sent before its answer was lost (None when it was answered)."""
+    kept = session.get(Setting, SENT_KEY + uid)
+    if kept is None:
+        return None
+    fields = json.loads(kept.value)
+    return {name: fields.get(name) for name in ("project", *RECORDS[PROJECT])}
+
+
 def settle_created(session: Session, pushed: Mapping[str, Any], regime: Regime | None) -> None:
     """The server holds the project made here: its shadow is its record as pushed, and each of its sections laid out
     from the regime has the regime's place as its shadow (what the server made), so what was renamed, moved or
     deleted here since is pushed next."""
+    forget_sent(session, pushed["uid"])
     settle_record(session, pushed)  # the project's record, as pushed
     if regime is not None:
         project = synced_tables()["project"]

@@ -615,6 +615,15 @@ class RecordPull:
             self._held = {uid for uid, item in self._waiting.items() if item.ours is not None}
             self._made_here = {uid: item for uid, item in self._waiting.items() if item.base is None and item.local}
 
+    def first_sent(self, uid: str, record: Record) -> None:
+        """A project made here that the server made though the answer was lost: the record it was made from is the
+        base its row here merges from (its details edited since go as an edit, not as a conflict with ourselves)."""
+        self._load()
+        item = self._waiting.get(uid)
+        if item is not None and item.base is None:
+            item.base = record
+            self._made_here.pop(uid, None)
+
     def pulled(self, table_name: str, uid: str, fields: Mapping[str, Any]) -> bool:
         """Keep the row's shadow; True when the row is held (changed here)."""
         if table_name == BASELINE:  # the server holds it: nothing of it to push

@@ -43,9 +43,11 @@ from dossier_app.domain.models import (
 )
 from dossier_app.services.department.changes import MAX_LIMIT
 from dossier_app.services.project_records.new_projects import (
+    forget_sent,
     is_creation,
     not_on_server,
     projects_to_create,
+    remember_sent,
     settle_created,
     switches_first,
 )
@@ -632,6 +634,7 @@ class ReplicaService:
             try:
                 with pushing_as(connection, token, author):
                     for batch in batches(run):
+                        self._remember_creations(batch)
                         answer = connection.push(based_on, [item.change for item in batch])
                         based_on, sent = answer.library_version, True
                         self._take(answer, batch, report, refused)
@@ -641,6 +644,14 @@ class ReplicaService:
                 self._people.hold(author, error, report.waiting_for)
                 refused.update(key for item in run for key in item.known_as())
         return sent
+
+    def _remember_creations(self, batch: Sequence[Outgoing]) -> None:
+        """The projects made here in this batch, as sent, kept until answered (new_projects.remember_sent)."""
+        creations = [item.change for item in batch if is_creation(item.change)]
+        if creations:
+            with self._context.database.begin() as session:
+                for pushed in creations:
+                    remember_sent(session, pushed)
 
     def _take(self, answer: "PushAnswer", batch: Sequence[Outgoing], report: SyncReport, refused: set[str]) -> None:
         """Mark what the server now holds as shared; a refused review request gives the section back the server's
@@ -652,6 +663,8 @@ class ReplicaService:
                 if item is None:
                     continue
                 if result.status == "refused":
+                    if is_creation(item.change):
+                        forget_sent(session, item.change["uid"])  # not made: the next try is its first
                     refused.update(item.known_as())
                     report.refused.append(Refusal(item.label, result.message_en, result.message_vi))
                     if item.review_of is not None:

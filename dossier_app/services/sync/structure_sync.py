@@ -41,7 +41,7 @@ from dossier_app.domain.models import (
     as_utc,
 )
 from dossier_app.services.department.push import Outcome, _malformed
-from dossier_app.services.project_records.new_projects import make_room
+from dossier_app.services.project_records.new_projects import forget_sent, make_room, sent_record
 from dossier_app.services.project_records.sync import HOOKED, WORDS, RecordPull, open_conflicts, record_conflict
 from dossier_app.services.sync.outbox import HELD_BY, Outgoing, change
 from dossier_app.services.sync.row_sync import RegisterPull
@@ -267,6 +267,10 @@ class PullHooks(RegisterPull):
             moved = make_room(self._session, fields.get("code"), uid)
             if moved:
                 self.to_check.append(moved)
+            sent = sent_record(self._session, uid)
+            if sent is not None:  # made here, its creation's answer lost: the server made it from what was sent
+                self._records.first_sent(uid, sent)
+                forget_sent(self._session, uid)
         if table_name in HOOKED:
             return self._records.pulled(table_name, uid, fields)
         if table_name == "section" and uid in self._renamed:

@@ -6,16 +6,19 @@ import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import pytest
 from sqlmodel import col, select
 
 from dossier_app.domain.enums import Role
-from dossier_app.domain.models import Document, Project, Section, SyncShadow
+from dossier_app.domain.errors import ServerUnreachable
+from dossier_app.domain.models import Document, Project, Section, Setting, SyncShadow
 from dossier_app.services import Services, open_services
 from dossier_app.services.core.context import Operator
 from dossier_app.services.dossier.projects import ProjectView
-from dossier_app.services.project_records.new_projects import CREATE, not_on_server, projects_to_create
+from dossier_app.services.project_records.new_projects import CREATE, SENT_KEY, not_on_server, projects_to_create
+from dossier_app.services.sync.client import PushAnswer, SyncConnection
 from tests.conftest import FAST_HASHER
 from tests.services.support import high_tech
 from tests.services.sync.test_row_sync import OFFICER, Direct, sync
@@ -102,9 +105,44 @@ def test_a_clerks_project_is_refused_and_its_work_waits_unsent(
     assert "not allowed" in report.refused[0].message_en
     assert [p.code for p in server.projects.summaries()] == [itp.code]
     assert a.replica.waiting() >= 2  # still here, still waiting
+    with a.database.begin() as session:  # not made there: the next try is a first one
+        assert not session.exec(select(Setting).where(col(Setting.key).startswith(SENT_KEY))).all()
     server.accounts.set_roles(OFFICER, [Role.OFFICER])
     assert sync(a, server, "a").clean  # once allowed, it goes with its work
     assert outline(server, NEW) == outline(a, NEW)
+
+
+class AnswerLost(Direct):
+    """A server that applies a push whose answer never comes back (the laptop's connection dropped)."""
+
+    def push(self, based_on: int, changes: Any) -> PushAnswer:
+        super().push(based_on, changes)
+        raise ServerUnreachable(server=self.base_url, reason="connection reset")
+
+
+def test_details_edited_after_a_creation_whose_answer_was_lost_reach_the_server(
+    server: Services, desks: dict[str, Services], itp: ProjectView
+) -> None:
+    """The server made the project but the laptop never heard; its name was then corrected there. The next try is
+    answered "already": the correction is still sent, not taken for what the server holds."""
+    a, b = desks["a"], desks["b"]
+    made = make_here(a, itp)
+    with pytest.raises(ServerUnreachable):
+        a.replica.sync(cast("SyncConnection", AnswerLost(server, OFFICER)))
+    assert server.projects.by_code(NEW).name == "Khu CNTT tập trung mở rộng"  # made there all the same
+    corrected = "Khu công nghệ thông tin tập trung Cần Thơ (mở rộng)"
+    a.projects.update(made.id, replace(a.projects.get(made.id), name=corrected))
+
+    report = sync(a, server, "a")
+    assert report.clean and not report.conflicts, report
+    assert server.projects.by_code(NEW).name == corrected
+    assert sync(a, server, "a").clean and a.replica.waiting() == 0
+    assert a.projects.get(made.id).name == corrected
+    assert sync(b, server, "b").clean
+    assert b.projects.by_code(NEW).name == corrected
+    assert outline(b, NEW) == outline(server, NEW) == outline(a, NEW)
+    with a.database.begin() as session:  # what the lost try sent is no longer kept
+        assert not session.exec(select(Setting).where(col(Setting.key).startswith(SENT_KEY))).all()
 
 
 def test_the_demos_projects_stay_on_the_laptop(server: Services, tmp_path: Path) -> None:
