@@ -18,7 +18,7 @@ first record as its base, so the edit is pushed as one rather than met as a conf
 """
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,6 +172,43 @@ def _outline(session: Session, project_id: int, *, only_new: bool) -> dict[str, 
         query = query.where(~core_select(shadow.c.uid).where(shadow.c.uid == section.c.uid).exists())
     sections = {f"{kinds[str(document_uid)]}/{key}": str(uid) for uid, key, document_uid in connection.execute(query)}
     return {"documents": {kind: uid for uid, kind in kinds.items()}, "sections": sections}
+
+
+def join_twins(session: Session, pulled: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Pulled sections the server made for an outline place that a live section made here fills too (one regime
+    switched on two desks while apart): ours takes the server's uid, so the two are one section whose text written
+    here merges with theirs as any edit does (else ours stayed beside it, and its text was refused at every sync).
+    The uids changed, ours → the server's."""
+    fields_of = {c["uid"]: c["fields"] for c in pulled if c["table"] == "section" and c["fields"].get("outline_key")}
+    if not fields_of:
+        return {}
+    tables = synced_tables()
+    section, document, shadow = tables["section"], tables["document"], SyncShadow.__table__  # type: ignore[attr-defined]
+    connection = session.connection()
+    here = set(connection.execute(core_select(section.c.uid).where(section.c.uid.in_(fields_of))).scalars())
+    new = {uid: fields for uid, fields in fields_of.items() if uid not in here}
+    if not new:
+        return {}
+    query = (
+        core_select(section.c.id, section.c.uid, document.c.uid, section.c.outline_key)
+        .join(document, document.c.id == section.c.document_id)
+        .where(
+            document.c.uid.in_({str(fields.get("document")) for fields in new.values()}),
+            section.c.outline_key.in_({str(fields["outline_key"]) for fields in new.values()}),
+            section.c.deleted_at.is_(None),
+            ~core_select(shadow.c.uid).where(shadow.c.uid == section.c.uid).exists(),
+        )
+    )
+    mine = {
+        (str(document_uid), str(key)): (local, str(uid)) for local, uid, document_uid, key in connection.execute(query)
+    }
+    renamed: dict[str, str] = {}
+    for uid, fields in new.items():
+        found = mine.pop((str(fields.get("document")), str(fields["outline_key"])), None)
+        if found is not None:
+            connection.execute(section.update().where(section.c.id == found[0]).values(uid=uid))
+            renamed[found[1]] = uid
+    return renamed
 
 
 def make_room(session: Session, code: Any, uid: str) -> str:

@@ -45,6 +45,7 @@ from dossier_app.services.department.changes import MAX_LIMIT
 from dossier_app.services.project_records.new_projects import (
     forget_sent,
     is_creation,
+    join_twins,
     not_on_server,
     projects_to_create,
     remember_sent,
@@ -351,10 +352,10 @@ class ReplicaService:
         """One page (and the rows an earlier one left waiting) with the cursor it reaches and the merges it decides,
         in the caller's transaction; the rows still waiting and that cursor."""
         check_library(session, _library_of(connection), connection.base_url)
+        pulled = [*waiting, *page.changes, *page.parents]
+        self._join_twins(session, pulled, work, edited, reviewed)
         hooks = PullHooks(session)  # the register's households and the outline changes made here
-        applied = PulledRows(session, edited, reviewed, hooks, fresh).apply(
-            [*waiting, *page.changes, *page.parents], page.deleted, final=not page.more
-        )
+        applied = PulledRows(session, edited, reviewed, hooks, fresh).apply(pulled, page.deleted, final=not page.more)
         report.kept.extend(label for label in hooks.kept if label not in report.kept)
         report.to_check.extend(label for label in hooks.to_check if label not in report.to_check)
         report.conflicts.extend(hooks.conflicts)
@@ -371,6 +372,24 @@ class ReplicaService:
         pin_library(session, _library_of(connection))
         self._decide_merges(session, work, report)
         return applied.waiting, cursor
+
+    @staticmethod
+    def _join_twins(
+        session: Session,
+        pulled: Sequence[Mapping[str, Any]],
+        work: Mapping[int, _Work],
+        edited: set[str],
+        reviewed: set[str],
+    ) -> None:
+        """Sections made here that the server made too (new_projects.join_twins) become the server's before its rows
+        come in; the work waiting in them follows them under their new uids."""
+        renamed = join_twins(session, pulled)
+        if not renamed:
+            return
+        for uids in (edited, reviewed):
+            uids.update(renamed[uid] for uid in uids & renamed.keys())
+        for item in work.values():
+            item.uid = renamed.get(item.uid, item.uid)
 
     def _check_library(self, connection: "SyncConnection") -> None:
         with self._context.database.begin() as session:

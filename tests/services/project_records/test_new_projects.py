@@ -244,6 +244,44 @@ def test_a_regime_switched_on_a_laptop_reaches_the_server_with_the_sections_it_m
     assert outline(b, "CT-HTP9") == outline(server, "CT-HTP9")
 
 
+def test_one_regime_switched_on_two_desks_while_apart_gives_one_outline_and_a_conflict_keeping_both_texts(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    """Both desks switch the project to Decree 10/2024 offline and write the site's boundary, a section the switch
+    made on each with its own id. A syncs first. B's section is then the server's (not a second one beside it, whose
+    text was refused at every sync): the two texts meet as a conflict, and the merged text reaches everyone."""
+    a, b = desks["a"], desks["b"]
+    server.projects.create(high_tech(code="CT-HTP9", regime_key="nd260_2026"))
+    assert sync(a, server, "a").clean and sync(b, server, "b").clean
+    for desk, text in ((a, "Ranh giới của máy A."), (b, "Ranh giới của máy B.")):
+        here = desk.projects.by_code("CT-HTP9")
+        desk.projects.update(here.id, replace(desk.projects.get(here.id), regime_key="nd10_2024"))
+        desk.dossiers.save_body(desk.dossiers.section_by_key(here.id, "da.ranh_gioi_toa_do").id, text)
+    assert sync(a, server, "a").clean
+
+    report = sync(b, server, "b")
+    assert report.conflicts == ["CT-HTP9 da.ranh_gioi_toa_do"] and not report.refused, report
+    assert outline(b, "CT-HTP9") == [
+        (uid, key, title, position, deleted, body.replace("máy A", "máy B"))
+        for uid, key, title, position, deleted, body in outline(server, "CT-HTP9")
+    ]  # one outline, the server's ids; B's own text kept here until the conflict is settled
+    [conflict] = b.replica.conflicts("CT-HTP9")
+    assert (conflict.ours_text.strip(), conflict.theirs_text.strip()) == (
+        "Ranh giới của máy B.",
+        "Ranh giới của máy A.",
+    )
+    merged = "Ranh giới của máy A.\n\nRanh giới của máy B."
+    b.dossiers.save_body(conflict.section_id, merged)
+    assert sync(b, server, "b").clean and sync(a, server, "a").clean
+    for desk in (server, a, b):
+        assert outline(desk, "CT-HTP9") == outline(server, "CT-HTP9")
+        boundary = desk.dossiers.section_by_key(desk.projects.by_code("CT-HTP9").id, "da.ranh_gioi_toa_do")
+        assert desk.dossiers.section(boundary.id).body.strip() == merged
+    there = server.dossiers.section_by_key(server.projects.by_code("CT-HTP9").id, "da.ranh_gioi_toa_do")
+    history = [server.dossiers.revision(r.id).body.strip() for r in server.dossiers.revisions(there.id)]
+    assert "Ranh giới của máy B." in history  # what B wrote offline is in the server's history
+
+
 def test_a_replica_whose_project_shadows_predate_the_regime_field_pushes_nothing_that_changes_the_server(
     server: Services, desks: dict[str, Services], itp: ProjectView
 ) -> None:
