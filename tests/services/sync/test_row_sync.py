@@ -17,7 +17,6 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from dossier_app.domain.catalogues import CatalogueItem, CatalogueKind
-from dossier_app.domain.enums import Role
 from dossier_app.domain.errors import PreconditionFailed
 from dossier_app.domain.models import (
     AffectedParty,
@@ -74,15 +73,6 @@ class Direct:
                 for a in answers
             ),
         )
-
-
-@pytest.fixture
-def server(services: Services, itp: ProjectView) -> Services:
-    """The department's database: an officer and a manager, one household registered."""
-    services.accounts.add(OFFICER, [Role.OFFICER], PASSWORD, "Nguyễn Văn An")
-    services.accounts.add(MANAGER, [Role.MANAGER], PASSWORD, "Trần Thị Bình")
-    services.register.add_party(itp.id, party("HT-001"))
-    return services
 
 
 @pytest.fixture
