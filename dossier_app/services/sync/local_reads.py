@@ -2,7 +2,7 @@
 names it, the texts a merge needs, one query per chunk of sections instead of one per section (a sync runs them
 inside its pull's transaction, where every query also flushes the session first)."""
 
-from collections.abc import Collection, Hashable, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
@@ -46,9 +46,12 @@ def shadowed(session: Session, uids: Collection[str]) -> set[str]:
     return set(_pairs(session, SyncShadow.uid, SyncShadow.table_name, uids))
 
 
-def shared_heads(session: Session, section_ids: Collection[int]) -> dict[int, tuple[int, str]]:
+def shared_heads(
+    session: Session, section_ids: Collection[int], before: Mapping[int, int] | None = None
+) -> dict[int, tuple[int, str]]:
     """Each section's shared revision of the highest number, (id, uid): what the server had last time; a section
-    sharing none is absent."""
+    sharing none is absent. `before` (section → a revision's id): among the revisions here before that one (what a
+    revision made here was written on; a revision pulled later has a higher id)."""
     shared = select(SyncShadow.uid).where(col(SyncShadow.table_name) == "sectionrevision")
     heads: dict[int, tuple[int, str]] = {}
     for chunk in _chunks(section_ids):
@@ -58,7 +61,9 @@ def shared_heads(session: Session, section_ids: Collection[int]) -> dict[int, tu
             .order_by(col(SectionRevision.number).desc(), col(SectionRevision.id).desc())
         ).all()
         for section_id, revision_id, uid in rows:
-            heads.setdefault(int(section_id), (int(revision_id or 0), str(uid)))
+            limit = None if before is None else before.get(int(section_id))
+            if limit is None or int(revision_id or 0) < limit:
+                heads.setdefault(int(section_id), (int(revision_id or 0), str(uid)))
     return heads
 
 

@@ -41,6 +41,7 @@ from dossier_app.domain.models import (
     SyncShadow,
     utc_now,
 )
+from dossier_app.domain.text import markdown_to_plain, searchable, word_count
 from dossier_app.services.department.changes import MAX_LIMIT
 from dossier_app.services.project_records.new_projects import (
     forget_sent,
@@ -83,6 +84,7 @@ from dossier_app.services.sync.structure_sync import (
     settled,
     without_blocked_renames,
 )
+from dossier_app.storage.database import open_transaction
 
 if TYPE_CHECKING:
     from dossier_app.services.core.context import ServiceContext
@@ -273,6 +275,7 @@ class ReplicaService:
                     shadow_seeded(session)
             if report.cancelled:
                 break
+            self._merge_late_work(report)
             outbox = [item for item in self._outbox(report, hold_new=True) if refused.isdisjoint(item.known_as())]
             if not outbox:
                 break
@@ -313,8 +316,10 @@ class ReplicaService:
                         fresh = empty_tables(session)
                 while more:
                     with self._context.database.begin() as session:
-                        for _page in range(PAGES_PER_COMMIT):
+                        for taken in range(PAGES_PER_COMMIT):
                             page = next(feed)
+                            if taken == 0:  # the window's saves wait for the page, not between what it reads and writes
+                                open_transaction(session, immediate=True)
                             waiting, cursor = self._apply_page(
                                 session, connection, page, waiting, work, edited, reviewed, report, fresh
                             )
@@ -491,6 +496,40 @@ class ReplicaService:
         session.flush()  # the records' ids, for a later page of the same pull that decides them anew
         for item, record, theirs in decided:
             item.record, item.decided = record.id, theirs
+
+    def _merge_late_work(self, report: SyncReport) -> None:
+        """Revisions saved here while the pull ran (the window saves while a sync works in the background) were not
+        in the work the pull held and merged: the pull wrote the server's text over them. Such work, begun before the
+        server's latest revision came in and not merged with it (no conflict record names it), gets its text back and
+        is merged now from what its first revision was written on, rather than pushed on top of the server's text as
+        if written on it (which took the other desk's edit out of the section's text)."""
+        work = self._work()
+        with self._context.database.begin() as session:
+            ready = [item.section_id for item in work.values() if not item.blocked]
+            heads = shared_heads(session, ready)
+            named = set(
+                session.exec(
+                    select(SyncConflict.section_id, SyncConflict.theirs_revision_uid).where(
+                        col(SyncConflict.section_id).in_(ready)
+                    )
+                ).all()
+            )
+            late = {
+                item.section_id: item
+                for item in work.values()
+                if not item.blocked
+                and (theirs := heads.get(item.section_id)) is not None
+                and theirs[0] > item.revisions[0][0]  # came in after the first revision made here
+                and (item.section_id, theirs[1]) not in named
+            }
+            if not late:
+                return
+            written_on = shared_heads(session, late, {item.section_id: item.revisions[0][0] for item in late.values()})
+            for item in late.values():
+                item.head = written_on.get(item.section_id)
+                _show_last_revision(session, item)  # the pull took it for the server's: ours again, as a held one's
+            self._decide_merges(session, late, report)
+        self._finish_merges(report)
 
     def _finish_merges(self, report: SyncReport) -> None:
         """Save each clean merge decided (also one a crash interrupted) as a revision here; the push then sends the
@@ -712,6 +751,16 @@ class ReplicaService:
 def _library_of(connection: "SyncConnection") -> str:
     """The library id the server's feed named ("" from a connection that knows none: an older server, a test's feed)."""
     return str(getattr(connection, "library_id", "") or "")
+
+
+def _show_last_revision(session: Session, item: _Work) -> None:
+    """The section holds the text of the last revision made here again (the pull took it for the server's)."""
+    section, revision = session.get(Section, item.section_id), session.get(SectionRevision, item.revisions[-1][0])
+    assert section is not None and revision is not None
+    plain = markdown_to_plain(revision.body)
+    section.body, section.plain_text = revision.body, plain
+    section.search_text, section.word_count = searchable(section.title, plain), word_count(plain)
+    session.add(section)
 
 
 def _body_of(session: Session, texts: Mapping[int, str], revision: tuple[int, str] | None) -> str:
