@@ -3615,6 +3615,10 @@ SHA-256: {hash}</translation>
         <translation>Không thuộc chế độ pháp lý hiện tại (giữ lại từ chế độ trước)</translation>
     </message>
     <message>
+        <source>In conflict with the server&apos;s copy: open File › Sync conflicts… to merge the two texts</source>
+        <translation>Xung đột với bản trên máy chủ: mở Tệp › Xung đột đồng bộ… để gộp hai bản</translation>
+    </message>
+    <message>
         <source>{count} waiting</source>
         <translation>{count} chờ phê duyệt</translation>
     </message>

@@ -7,13 +7,23 @@ from typing import Any
 
 from sqlalchemy import func, update
 from sqlalchemy import select as sa_select
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.enums import AuditAction, DocumentKind, SectionState
 from dossier_app.domain.errors import QT_TRANSLATE_NOOP, Conflict, NotFound, StaleEdit, TooLarge, ValidationFailed
 from dossier_app.domain.lifecycle import Action, state_after_edit
-from dossier_app.domain.models import Document, Project, Section, SectionRevision, as_utc, utc_now
+from dossier_app.domain.models import (
+    Document,
+    Project,
+    Section,
+    SectionRevision,
+    SyncConflict,
+    SyncRecordConflict,
+    SyncShadow,
+    as_utc,
+    utc_now,
+)
 from dossier_app.domain.text import content_hash, markdown_to_plain, normalise_body, searchable, word_count
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
@@ -127,6 +137,33 @@ class DossierService:
         self._audit = audit
 
     # Reading -----------------------------------------------------------------
+
+    def sections_in_conflict(self) -> frozenset[int]:
+        """The sections a sync left in conflict here (their text or their title changed differently here and on the
+        server) that no save made since has settled: the navigator marks them."""
+        ours, later = aliased(SectionRevision), aliased(SectionRevision)
+        with self._context.database.begin() as session:
+            texts = session.exec(
+                select(SyncConflict.section_id)
+                .join(ours, col(ours.uid) == SyncConflict.ours_revision_uid, isouter=True)
+                .where(
+                    col(SyncConflict.resolved_at).is_(None),
+                    col(SyncConflict.blocks) > 0,
+                    ~sa_select(col(later.id))  # a revision saved here after ours settles it
+                    .where(
+                        col(later.section_id) == SyncConflict.section_id,
+                        col(later.id) > col(ours.id),
+                        col(later.uid).not_in(select(SyncShadow.uid).where(SyncShadow.table_name == "sectionrevision")),
+                    )
+                    .exists(),
+                )
+            ).all()
+            titles = session.exec(
+                select(Section.id)
+                .join(SyncRecordConflict, col(SyncRecordConflict.row_uid) == Section.uid)
+                .where(col(SyncRecordConflict.table_name) == "section", col(SyncRecordConflict.resolved_at).is_(None))
+            ).all()
+        return frozenset(int(found or 0) for found in (*texts, *titles))
 
     def tree(self, project_id: int) -> list[DocumentTree]:
         """The project's documents with their live section trees, in order."""

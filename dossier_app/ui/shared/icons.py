@@ -73,3 +73,20 @@ def review_icon(state: SectionState, changed_since_approval: bool) -> QIcon:
         painter.drawEllipse(QRectF(10, 0, 6, 6))
     painter.end()
     return QIcon(pixmap)
+
+
+@cache
+def conflict_icon() -> QIcon:
+    """A section a sync left in conflict: a red warning triangle, whatever its review state."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(RETURNED)
+    painter.drawPolygon([QPointF(8, 1.5), QPointF(15, 14.5), QPointF(1, 14.5)])
+    painter.setBrush(Qt.GlobalColor.white)
+    painter.drawRoundedRect(QRectF(7, 5.5, 2, 5), 1, 1)
+    painter.drawEllipse(QRectF(7, 11.5, 2, 2))
+    painter.end()
+    return QIcon(pixmap)

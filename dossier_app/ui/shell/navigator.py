@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from dossier_app.domain.enums import SectionState, SectionStatus
-from dossier_app.ui.shared.icons import review_icon, section_icon
+from dossier_app.ui.shared.icons import conflict_icon, review_icon, section_icon
 from dossier_app.ui.shared.review_states import state_name
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ class NavigatorModel(QStandardItemModel):
         self._section_items: dict[int, QStandardItem] = {}
         self._project_items: dict[int, QStandardItem] = {}
         self._outside: set[int] = set()
+        self._in_conflict: set[int] = set()  # sections a sync left in conflict: marked until settled
 
     def reload(self) -> None:
         """Rebuild every row from the database."""
@@ -51,6 +52,7 @@ class NavigatorModel(QStandardItemModel):
         self.setColumnCount(2)
         self._section_items.clear()
         self._project_items.clear()
+        self._in_conflict = set(self._services.dossiers.sections_in_conflict())
         for summary in self._services.projects.summaries():
             item = self._item(f"{summary.code} — {summary.name}", NodeKind.PROJECT, summary.id, summary.id)
             item.setData(item.text(), TITLE_ROLE)
@@ -140,6 +142,11 @@ class NavigatorModel(QStandardItemModel):
         parts.append(self.tr("{count} words").format(count=words) if words else self.tr("Not written yet"))
         if item.data(OUTSIDE_ROLE):
             parts.insert(0, self.tr("Not part of the current regime (kept from an earlier one)"))
+        if item.data(ID_ROLE) in self._in_conflict:
+            item.setIcon(conflict_icon())
+            parts.insert(
+                0, self.tr("In conflict with the server's copy: open File › Sync conflicts… to merge the two texts")
+            )
         item.setToolTip(item.text() + "\n" + " · ".join(parts))
         cell = self._count_cell(item)
         if cell is not None:
@@ -152,6 +159,7 @@ class NavigatorModel(QStandardItemModel):
         if item is None:
             return
         was_written = bool(item.data(WRITTEN_ROLE))
+        self._in_conflict.discard(section_id)  # a save made since settles it (the next sync pushes it)
         self._decorate(item, words)
         if not item.data(REQUIRED_ROLE) or was_written == (words > 0):
             return

@@ -3,10 +3,13 @@ conflict, the next sync pushes our text and the server takes it."""
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from dossier_app.cli.sections import find_section
 from dossier_app.services import Services
 from dossier_app.services.sync.client import SyncConnection
 from dossier_app.ui.dossier.conflict_dialog import ConflictChoice, ConflictDialog
+from dossier_app.ui.shared.icons import conflict_icon
 from dossier_app.ui.shared.settings import UiSettings
 from tests.server.http_api import PASSWORD, url
 from tests.server.server_process import ServerProcess
@@ -33,6 +36,9 @@ def test_keeping_my_text_unchanged_resolves_the_conflict(  # type: ignore[no-unt
     _sync(qtbot, window, monkeypatch)
     panel = window.sync_panel
     assert panel.conflicts == 1
+    marked = window.model.index_of_section(ours_section.id)  # the navigator marks the section in conflict
+    assert marked.data(Qt.ItemDataRole.DecorationRole).cacheKey() == conflict_icon().cacheKey()
+    assert "Tệp › Xung đột đồng bộ…" in marked.data(Qt.ItemDataRole.ToolTipRole)
     revisions = len(desk.dossiers.revisions(ours_section.id))
     panel.open_conflicts()
     conflicts = panel.conflicts_window
@@ -48,6 +54,9 @@ def test_keeping_my_text_unchanged_resolves_the_conflict(  # type: ignore[no-unt
     assert conflicts.open_item(0)
     assert conflicts.tree.topLevelItemCount() == 0 and not desk.replica.conflicts()
     assert len(desk.dossiers.revisions(ours_section.id)) == revisions  # nothing repeated
+    settled = window.model.index_of_section(ours_section.id)
+    assert settled.data(Qt.ItemDataRole.DecorationRole).cacheKey() != conflict_icon().cacheKey()
+    assert "Xung đột" not in settled.data(Qt.ItemDataRole.ToolTipRole)
     _sync(qtbot, window, monkeypatch)
     assert panel.conflicts == 0 and panel.waiting == 0
     with SyncConnection(url(server)) as connection:
