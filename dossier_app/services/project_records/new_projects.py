@@ -151,6 +151,18 @@ def switches_first(session: Session, items: list[Outgoing]) -> list[Outgoing]:
     return first + rest
 
 
+def switching(items: list[Outgoing]) -> NotOnServer:
+    """The sections regime switches waiting in `items` made here: their work waits until the server has made them
+    (a refused switch is then one refusal, not one more for each text written in them)."""
+    made = frozenset(
+        str(uid)
+        for item in items
+        if item.change["table"] == PROJECT and not is_creation(item.change) and "outline" in item.change["fields"]
+        for uid in item.change["fields"]["outline"].get("sections", {}).values()
+    )
+    return NotOnServer(sections=made)
+
+
 def _outline(session: Session, project_id: int, *, only_new: bool) -> dict[str, dict[str, str]]:
     """The uids of a project's documents (by kind) and of its outline's sections (by "kind/outline key"); `only_new`:
     only the sections the server does not hold (no shadow)."""

@@ -52,6 +52,7 @@ from dossier_app.services.project_records.new_projects import (
     remember_sent,
     settle_created,
     switches_first,
+    switching,
 )
 from dossier_app.services.project_records.sync import (
     HOOKED,
@@ -575,14 +576,18 @@ class ReplicaService:
     def _outbox(self, report: SyncReport, *, hold_new: bool = False) -> list[Outgoing]:
         """Everything made here the server does not hold yet: projects made here first, then revisions (chained on
         the server's latest), comments, review requests; nothing of a section still in conflict, nor of the demo's
-        projects made here. `hold_new`: nothing of a project made here until the server has made it."""
+        projects made here. `hold_new`: nothing of a project made here, nor of a section a regime switch made here,
+        until the server has made it."""
         outgoing = self._work_outbox(report)
         with self._context.database.begin() as session:
             to_make, sample = not_on_server(session)
             creations = projects_to_create(session, to_make)
             outgoing = switches_first(session, outgoing)
+        made_by_switch = switching(outgoing)
         return creations + [
-            item for item in outgoing if not sample.holds(item) and not (hold_new and to_make.holds(item))
+            item
+            for item in outgoing
+            if not sample.holds(item) and not (hold_new and (to_make.holds(item) or made_by_switch.holds(item)))
         ]
 
     def _work_outbox(self, report: SyncReport) -> list[Outgoing]:

@@ -244,6 +244,30 @@ def test_a_regime_switched_on_a_laptop_reaches_the_server_with_the_sections_it_m
     assert outline(b, "CT-HTP9") == outline(server, "CT-HTP9")
 
 
+def test_a_refused_switch_is_one_refusal_and_the_texts_of_its_new_sections_wait_for_it(
+    server: Services, desks: dict[str, Services]
+) -> None:
+    """A clerk's switch is refused (the right to edit projects): the text written in a section it made is not sent
+    to be refused too, but waits, and goes with the switch once the role is given back."""
+    a = desks["a"]
+    made = server.projects.create(high_tech(code="CT-HTP9", regime_key="nd260_2026"))
+    assert sync(a, server, "a").clean
+    here = a.projects.by_code("CT-HTP9")
+    a.projects.update(here.id, replace(a.projects.get(here.id), regime_key="nd10_2024"))
+    a.dossiers.save_body(a.dossiers.section_by_key(here.id, "da.ranh_gioi_toa_do").id, "Ranh giới của máy A.")
+    server.accounts.set_roles(OFFICER, [Role.CLERK])
+
+    report = sync(a, server, "a")
+    assert [refusal.label for refusal in report.refused] == ["CT-HTP9: thông tin dự án/project details"], report
+    assert server.projects.get(made.id).regime_key == "nd260_2026"
+    assert a.replica.waiting() == 2  # the switch and the text, both still here
+    server.accounts.set_roles(OFFICER, [Role.OFFICER])
+    assert sync(a, server, "a").clean
+    there = server.dossiers.section_by_key(made.id, "da.ranh_gioi_toa_do")
+    assert server.dossiers.section(there.id).body.strip() == "Ranh giới của máy A."
+    assert outline(server, "CT-HTP9") == outline(a, "CT-HTP9") and a.replica.waiting() == 0
+
+
 def test_one_regime_switched_on_two_desks_while_apart_gives_one_outline_and_a_conflict_keeping_both_texts(
     server: Services, desks: dict[str, Services]
 ) -> None:
