@@ -1137,6 +1137,27 @@ def test_a_section_deleted_on_two_desks_takes_the_place_the_server_gave_it(templ
         machine.close()
 
 
+def test_a_move_to_where_a_section_already_is_among_the_live_ones_numbers_the_siblings_again(
+    template: Template, tmp_path: Path
+) -> None:
+    """The full run's failing example, shrunk: B moves the introduction one place down (its next sibling takes
+    number 0); the manager deletes the introduction and syncs; B deletes the first section. B's move of the sibling
+    to number 0 was answered unchanged (first among the live siblings already) while the server kept it at 1, behind
+    the deleted one; B kept its 0, and no row came again to correct it."""
+    machine = example(template, tmp_path)
+    try:
+        machine.restructure("b", "move", 2, False)
+        machine.restructure("m", "delete", 2, True)
+        machine.sync("m")
+        machine.restructure("b", "delete", 0, True)
+        machine.everyone_syncs_twice()
+        for desk in machine.desks.values():
+            assert outline(desk.path) == outline(machine.server_path), desk.name
+        machine.teardown()
+    finally:
+        machine.close()
+
+
 def test_a_household_deleted_on_one_desk_keeps_parcels_changed_on_another(template: Template, tmp_path: Path) -> None:
     """The full run's failing example, shrunk: B deletes the second household, A replaces its parcels, A syncs
     first. B's pull brought only the new parcels (the party row had not changed), left them out for want of their

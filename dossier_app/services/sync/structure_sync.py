@@ -389,10 +389,10 @@ class StructurePush:
             position = _whole(fields, "position")
             index, count = dossiers.sibling_index(section_id)
             target = min(max(position, 0), count - 1)
-            if target == index:
-                return Outcome.UNCHANGED
+            # At its place among the live siblings already, its number may still count a sibling deleted here since:
+            # the move numbers them again, so the desk that numbered them so gets the same numbers back.
             dossiers.move_section(section_id, target)
-            return Outcome.APPLIED
+            return Outcome.UNCHANGED if target == index else Outcome.APPLIED
         if action == "delete":
             if deleted:
                 return Outcome.ALREADY
