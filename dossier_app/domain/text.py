@@ -3,6 +3,7 @@
 import hashlib
 import re
 import unicodedata
+from typing import Any
 
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
@@ -67,6 +68,12 @@ def searchable(title: str, plain_body: str) -> str:
 def body_offset(title: str) -> int:
     """Where the plain body starts inside `searchable(title, …)`."""
     return len(fold(title)) + 1
+
+
+def body_columns(title: str, body: str) -> dict[str, Any]:
+    """A section's columns that follow from its text: the text, its plain words, what search matches, the count."""
+    plain = markdown_to_plain(body)
+    return {"body": body, "plain_text": plain, "search_text": searchable(title, plain), "word_count": word_count(plain)}
 
 
 def word_count(plain_text: str) -> int:

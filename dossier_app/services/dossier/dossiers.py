@@ -24,7 +24,12 @@ from dossier_app.domain.models import (
     as_utc,
     utc_now,
 )
-from dossier_app.domain.text import content_hash, markdown_to_plain, normalise_body, searchable, word_count
+from dossier_app.domain.text import (
+    body_columns,
+    content_hash,
+    normalise_body,
+    searchable,
+)
 from dossier_app.services.accounts.audit import AuditTrail
 from dossier_app.services.core.context import ServiceContext
 from dossier_app.services.core.permissions import require_action
@@ -327,8 +332,8 @@ class DossierService:
                 raise StaleEdit()
             if body == section.body:
                 return SaveResult(section_id, section.version, False, None, section.word_count)
-            plain = markdown_to_plain(body)
-            words, was = word_count(plain), section.word_count
+            text = body_columns(section.title, body)
+            words, was = int(text["word_count"]), section.word_count
             new_version = section.version + 1
             now = utc_now()
             digest = content_hash(body)
@@ -339,10 +344,7 @@ class DossierService:
                 update(Section)
                 .where(col(Section.id) == section_id, col(Section.version) == section.version)
                 .values(
-                    body=body,
-                    plain_text=plain,
-                    search_text=searchable(section.title, plain),
-                    word_count=words,
+                    **text,
                     version=new_version,
                     updated_at=now,
                     updated_by=actor,

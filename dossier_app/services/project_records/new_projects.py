@@ -30,9 +30,9 @@ from dossier_app.domain.models import AuditEntry, Setting, SyncShadow
 from dossier_app.domain.outline import OutlineNode, Regime
 from dossier_app.services.project_records.sync import (
     PROJECT,
-    RECORDS,
     owned_rows,
     projects_on_server,
+    pushed_record,
     record_of,
     settle_record,
 )
@@ -273,8 +273,7 @@ def sent_record(session: Session, uid: str) -> dict[str, Any] | None:
     kept = session.get(Setting, SENT_KEY + uid)
     if kept is None:
         return None
-    fields = json.loads(kept.value)
-    return {name: fields.get(name) for name in ("project", *RECORDS[PROJECT])}
+    return pushed_record(PROJECT, json.loads(kept.value))
 
 
 def settle_created(session: Session, pushed: Mapping[str, Any], regime: Regime | None) -> None:

@@ -443,6 +443,11 @@ def catalogue_removals_last(items: list[Outgoing]) -> tuple[list[Outgoing], list
     return first, last
 
 
+def pushed_record(table_name: str, fields: Mapping[str, Any]) -> Record:
+    """A pushed change's record: its project and the table's record fields (not a switch's or creation's extras)."""
+    return {name: fields.get(name) for name in ("project", *RECORDS[table_name])}
+
+
 def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
     """The server holds what was pushed: it is the row's shadow now (a removed step's goes). Should the server
     have made something else of it (merged, another key), that row comes with the next pull and, nothing waiting
@@ -454,8 +459,7 @@ def settle_record(session: Session, pushed: Mapping[str, Any]) -> None:
     if fields.get("deleted") is True:
         session.execute(delete(SyncShadow).where(col(SyncShadow.uid) == pushed["uid"]))
         return
-    record = {name: fields.get(name) for name in ("project", *RECORDS[pushed["table"]])}  # not a switch's outline
-    upsert_shadows(session, [shadow_row(pushed["uid"], pushed["table"], record)])
+    upsert_shadows(session, [shadow_row(pushed["uid"], pushed["table"], pushed_record(pushed["table"], fields))])
 
 
 def baselines_to_push(session: Session) -> list[Outgoing]:

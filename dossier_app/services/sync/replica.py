@@ -41,7 +41,7 @@ from dossier_app.domain.models import (
     SyncShadow,
     utc_now,
 )
-from dossier_app.domain.text import markdown_to_plain, searchable, word_count
+from dossier_app.domain.text import body_columns
 from dossier_app.services.department.changes import MAX_LIMIT
 from dossier_app.services.project_records.new_projects import (
     forget_sent,
@@ -762,9 +762,8 @@ def _show_last_revision(session: Session, item: _Work) -> None:
     """The section holds the text of the last revision made here again (the pull took it for the server's)."""
     section, revision = session.get(Section, item.section_id), session.get(SectionRevision, item.revisions[-1][0])
     assert section is not None and revision is not None
-    plain = markdown_to_plain(revision.body)
-    section.body, section.plain_text = revision.body, plain
-    section.search_text, section.word_count = searchable(section.title, plain), word_count(plain)
+    for column, value in body_columns(section.title, revision.body).items():
+        setattr(section, column, value)
     session.add(section)
 
 
