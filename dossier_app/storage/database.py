@@ -153,6 +153,18 @@ class Database:
             raise
 
     @contextmanager
+    def joined(self) -> Iterator[Session]:
+        """Inside `batch`, the batch's session itself with no savepoint of its own: for a step that only reads, or
+        whose writes are each one `begin` that undoes itself when refused (a savepoint around it would cost two
+        statements and undo nothing more). Outside a batch, `begin`."""
+        batch = _BATCH.get()
+        if batch is not None and batch[0] is self:
+            yield batch[1]
+            return
+        with self.begin() as session:
+            yield session
+
+    @contextmanager
     def batch(self) -> Iterator[Session]:
         """One transaction for many units of work (a desktop's push): every `begin` inside it, in this thread,
         is a savepoint of it, so a failed one is undone alone while the rest commit once, stamped once."""

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, event, text, update
 from sqlmodel import Session, col, select
 
 from dossier_app.domain.errors import StorageBusy
@@ -172,6 +172,29 @@ def test_a_failed_batch_keeps_none_of_its_units(database: Database) -> None:
     with database.begin() as session:
         assert [row.code for row in session.exec(select(Project)).all()] == ["P-1"]
     assert _library(database) == before
+
+
+def test_a_joined_step_reads_in_the_batch_itself_with_no_savepoint(database: Database) -> None:
+    """`joined` inside a batch is the batch's own session, sending no SAVEPOINT; outside one it is a unit of work."""
+    _tree(database)
+    sent: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        sent.append(statement.upper())
+
+    event.listen(database.engine, "before_cursor_execute", record)
+    try:
+        with database.batch() as batch:
+            with database.begin() as session:
+                _project(session, "P-2")
+            with database.joined() as joined:
+                assert joined is batch
+                assert sorted(row.code for row in joined.exec(select(Project)).all()) == ["P-1", "P-2"]
+    finally:
+        event.remove(database.engine, "before_cursor_execute", record)
+    assert sum("SAVEPOINT" in statement and "RELEASE" not in statement for statement in sent) == 1  # the begin's
+    with database.joined() as alone:
+        assert sorted(row.code for row in alone.exec(select(Project)).all()) == ["P-1", "P-2"]
 
 
 def test_a_batch_is_this_threads_alone(database: Database) -> None:

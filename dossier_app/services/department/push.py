@@ -192,7 +192,7 @@ class PushService:
     # The kinds of change ---------------------------------------------------------------------------
 
     def _revision(self, uid: str, fields: Mapping[str, Any]) -> Outcome:
-        with self._context.database.begin() as session:  # the three lookups in one unit of work
+        with self._context.database.joined() as session:  # the three lookups in one unit of work
             section_id = self._id("section", _uid(fields, "section"), session)
             base, body = _uid(fields, "base", optional=True), fields.get("body")
             if not isinstance(body, str):
@@ -264,7 +264,7 @@ class PushService:
         if session is not None:
             yield session
             return
-        with self._context.database.begin() as own:
+        with self._context.database.joined() as own:
             yield own
 
     def _find(self, table_name: str, uid: str | None, session: Session | None = None) -> int | None:

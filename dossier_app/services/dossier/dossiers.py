@@ -499,8 +499,7 @@ class DossierService:
     # Internals ---------------------------------------------------------------
 
     def _record(self, session: Session, action: AuditAction, section: Section, summary: str) -> None:
-        document = session.get(Document, section.document_id)
-        project_id = document.project_id if document else None
+        project_id = session.exec(select(Document.project_id).where(col(Document.id) == section.document_id)).first()
         self._audit.record(session, self._context.operator.name, action, "section", section.id, summary, project_id)
 
     @staticmethod
