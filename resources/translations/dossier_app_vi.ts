@@ -3339,6 +3339,10 @@ SHA-256: {hash}</translation>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
+        <source>The open section was updated by the sync.</source>
+        <translation>Mục đang mở vừa được cập nhật từ lần đồng bộ.</translation>
+    </message>
+    <message>
         <source>Unsaved changes…</source>
         <translation>Có thay đổi chưa lưu…</translation>
     </message>

@@ -174,6 +174,20 @@ class SectionEditor(QWidget):
         self._set_enabled(self.writable)
         self._count_words()
 
+    @property
+    def version(self) -> int:
+        """The stored version the shown text was loaded or last saved at."""
+        return self._version
+
+    def show_newer(self, section: SectionView) -> None:
+        """Show a newer stored text of the open section (a sync brought it), the cursor where the reader had it."""
+        position = self.text.textCursor().position()
+        self.load(section)
+        cursor = self.text.textCursor()
+        cursor.setPosition(min(position, max(self.text.document().characterCount() - 1, 0)))
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
     def clear(self) -> None:
         """Show nothing (no section chosen)."""
         self._autosave.stop()

@@ -481,10 +481,7 @@ class MainWindow(QMainWindow):
         else:
             self.editor.load(section)
             self._current_project_id = section.project_id
-            self.section_header.setText(
-                f"<span style='color:#666'>{escape(section.project_code)} › {escape(section.document_title)}</span><br>"
-                f"<b style='font-size:13pt'>{escape(section.title)}</b>"
-            )
+            self._show_header(section)
         self.guidance.show_section(section)
         self.review_bar.show_section(section.id if section else None, section.title if section else "")
         self.comments.show_section(section.id if section else None)
@@ -492,6 +489,12 @@ class MainWindow(QMainWindow):
         self.attachments.show_section(section.id if section else None)
         self._update_save_label(None)
         self._update_title()
+
+    def _show_header(self, section: SectionView) -> None:
+        self.section_header.setText(
+            f"<span style='color:#666'>{escape(section.project_code)} › {escape(section.document_title)}</span><br>"
+            f"<b style='font-size:13pt'>{escape(section.title)}</b>"
+        )
 
     def show_home(self, project_id: int) -> None:
         """Show the project's home in the centre, with the room of the section's side panes (empty without a section):
@@ -520,8 +523,30 @@ class MainWindow(QMainWindow):
     def _after_sync(self) -> None:
         """What the sync brought in: the tree, the queues and the home read again, the open section kept."""
         self.reload_navigator(None)
+        self._show_newer_text()
         self.queue.refresh()
         self.window_actions.data_changed.emit()
+
+    def _show_newer_text(self) -> None:
+        """The open section as the sync left it: its text (another desk's edit, or ours merged with it) where the
+        reader was, its history, comments, files and review state. Typing not yet saved stays as it is: its save
+        meets the newer text in the conflict dialog, as any save after another's does."""
+        shown = self._current_section
+        if shown is None or self.editor.section is None:
+            return
+        try:
+            stored = self.services.dossiers.section(shown.id)
+        except DossierError:
+            return  # gone: reload_navigator has cleared it
+        if not self.editor.is_dirty and stored.version != self.editor.version:
+            self._current_section = stored
+            self.editor.show_newer(stored)
+            self.statusBar().showMessage(self.tr("The open section was updated by the sync."), 8000)
+        self._show_header(stored)
+        self.review_bar.show_section(stored.id, stored.title)
+        self.comments.refresh()
+        self.revisions.refresh()
+        self.attachments.refresh()
 
     def reload_navigator(self, select_section_id: int | None) -> None:
         """Rebuild the tree after a structural change, keeping what was expanded."""
