@@ -33,10 +33,17 @@ def history(services: Services, section_id: int) -> list:  # type: ignore[type-a
     return [services.dossiers.revision(r.id) for r in services.dossiers.revisions(section_id)]
 
 
-def _open(window, section_id: int) -> None:  # type: ignore[no-untyped-def]
+def _open_at(window, section_id: int, position: int | None) -> None:  # type: ignore[no-untyped-def]
+    """Open the section in the editor, the cursor at `position` (None: the end)."""
     window.select_section(section_id)
     window.open_section(section_id)
     assert window.editor.section is not None and window.editor.section.id == section_id
+    cursor = window.editor.text.textCursor()
+    if position is None:
+        cursor.movePosition(cursor.MoveOperation.End)
+    else:
+        cursor.setPosition(position)
+    window.editor.text.setTextCursor(cursor)
 
 
 def test_the_open_section_shows_the_pulled_edit_where_the_reader_was(  # type: ignore[no-untyped-def]
@@ -44,11 +51,8 @@ def test_the_open_section_shows_the_pulled_edit_where_the_reader_was(  # type: i
 ) -> None:
     section = find_section(desk, CODE, KEY)
     window = _window(make_window, desk, ui_settings, server)
-    _open(window, section.id)
+    _open_at(window, section.id, 40)
     assert FIRST in window.editor.text.toPlainText()
-    cursor = window.editor.text.textCursor()
-    cursor.setPosition(40)
-    window.editor.text.setTextCursor(cursor)
     revisions = window.revisions.table.rowCount()
     _edit_on_another_desk(tmp_path, server)
     _sync(qtbot, window, monkeypatch)
@@ -68,11 +72,8 @@ def test_typing_not_yet_saved_stays_and_its_save_meets_the_newer_text(  # type: 
 ) -> None:
     section = find_section(desk, CODE, KEY)
     window = _window(make_window, desk, ui_settings, server)
-    _open(window, section.id)
+    _open_at(window, section.id, None)
     window.editor._autosave.setInterval(600_000)  # the typing below stays unsaved through the sync
-    cursor = window.editor.text.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    window.editor.text.setTextCursor(cursor)
     window.editor.text.insertPlainText(" Đoạn đang gõ dở.")
     assert window.editor.is_dirty
     _edit_on_another_desk(tmp_path, server)
