@@ -543,6 +543,7 @@ class MainWindow(QMainWindow):
             self.editor.show_newer(stored)
             self.statusBar().showMessage(self.tr("The open section was updated by the sync."), 8000)
         self._show_header(stored)
+        self._update_title()  # a title renamed on another desk
         self.review_bar.show_section(stored.id, stored.title)
         self.comments.refresh()
         self.revisions.refresh()

@@ -15,13 +15,16 @@ from tests.ui.shell.test_sync_panel import CODE, FIRST, KEY, _replica, _sync, _w
 
 desk = shared.desk  # the fixture, shared (server comes from tests/ui/conftest.py)
 THEIRS = "theo các căn cứ sau:"
+RENAMED = "Căn cứ pháp lý (bản cập nhật)"
 
 
-def _edit_on_another_desk(tmp_path: Path, server: ServerProcess) -> None:
-    """Another officer rewrites the section's first paragraph and syncs."""
+def _edit_on_another_desk(tmp_path: Path, server: ServerProcess, title: str | None = None) -> None:
+    """Another officer rewrites the section's first paragraph (and renames it) and syncs."""
     other = _replica(tmp_path / "other.sqlite3", server)
     section = find_section(other, CODE, KEY)
     other.dossiers.save_body(section.id, section.body.replace(FIRST, THEIRS, 1))
+    if title is not None:
+        other.dossiers.rename_section(section.id, title)
     with SyncConnection(url(server)) as connection:
         connection.sign_in("chuyenvien", PASSWORD, "other desk")
         assert other.replica.sync(connection).clean
@@ -54,7 +57,7 @@ def test_the_open_section_shows_the_pulled_edit_where_the_reader_was(  # type: i
     _open_at(window, section.id, 40)
     assert FIRST in window.editor.text.toPlainText()
     revisions = window.revisions.table.rowCount()
-    _edit_on_another_desk(tmp_path, server)
+    _edit_on_another_desk(tmp_path, server, RENAMED)
     _sync(qtbot, window, monkeypatch)
     shown = window.editor.text.toPlainText()
     assert THEIRS in shown and FIRST not in shown  # no need to click elsewhere and back
@@ -62,6 +65,7 @@ def test_the_open_section_shows_the_pulled_edit_where_the_reader_was(  # type: i
     assert window.editor.text.textCursor().position() == 40
     assert window.revisions.table.rowCount() == revisions + 1  # the other desk's revision is in the history pane
     assert "cập nhật" in window.statusBar().currentMessage()
+    assert window.windowTitle().startswith(f"{CODE} — {RENAMED}") and RENAMED in window.section_header.text()
     window.editor.text.insertPlainText("Bổ sung. ")  # typing goes on from the newer text: its save is a plain save
     assert window.editor.save_now()
     assert THEIRS in find_section(desk, CODE, KEY).body
