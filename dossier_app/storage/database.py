@@ -154,9 +154,8 @@ class Database:
 
     @contextmanager
     def joined(self) -> Iterator[Session]:
-        """Inside `batch`, the batch's session itself with no savepoint of its own: for a step that only reads, or
-        whose writes are each one `begin` that undoes itself when refused (a savepoint around it would cost two
-        statements and undo nothing more). Outside a batch, `begin`."""
+        """Inside `batch`, the batch's session itself with no savepoint of its own, for a step that only reads (a
+        savepoint would cost two statements and undo nothing). Outside a batch, `begin`."""
         batch = _BATCH.get()
         if batch is not None and batch[0] is self:
             yield batch[1]

@@ -483,18 +483,23 @@ class MainWindow(QMainWindow):
             self._current_project_id = section.project_id
             self._show_header(section)
         self.guidance.show_section(section)
-        self.review_bar.show_section(section.id if section else None, section.title if section else "")
-        self.comments.show_section(section.id if section else None)
-        self.revisions.show_section(section.id if section else None)
-        self.attachments.show_section(section.id if section else None)
+        self._show_panes(section)
         self._update_save_label(None)
-        self._update_title()
 
     def _show_header(self, section: SectionView) -> None:
         self.section_header.setText(
             f"<span style='color:#666'>{escape(section.project_code)} › {escape(section.document_title)}</span><br>"
             f"<b style='font-size:13pt'>{escape(section.title)}</b>"
         )
+
+    def _show_panes(self, section: SectionView | None) -> None:
+        """The section's review bar, comments, history and files read again, and the window title."""
+        section_id = section.id if section else None
+        self.review_bar.show_section(section_id, section.title if section else "")
+        self.comments.show_section(section_id)
+        self.revisions.show_section(section_id)
+        self.attachments.show_section(section_id)
+        self._update_title()
 
     def show_home(self, project_id: int) -> None:
         """Show the project's home in the centre, with the room of the section's side panes (empty without a section):
@@ -542,12 +547,8 @@ class MainWindow(QMainWindow):
             self._current_section = stored
             self.editor.show_newer(stored)
             self.statusBar().showMessage(self.tr("The open section was updated by the sync."), 8000)
-        self._show_header(stored)
-        self._update_title()  # a title renamed on another desk
-        self.review_bar.show_section(stored.id, stored.title)
-        self.comments.refresh()
-        self.revisions.refresh()
-        self.attachments.refresh()
+        self._show_header(stored)  # a title renamed on another desk
+        self._show_panes(stored)
 
     def reload_navigator(self, select_section_id: int | None) -> None:
         """Rebuild the tree after a structural change, keeping what was expanded."""
